@@ -1,0 +1,5 @@
+"""``python -m caresocial``."""
+
+from caresocial.cli import main
+
+main()

@@ -1,0 +1,943 @@
+"""Quotes and speakers: who says what, without a trained model.
+
+Finds four kinds of statement (GUIDELINES "quotes"):
+
+* direct: quoted words, inline or paragraph-level, including multi-paragraph quotes where each paragraph
+  opens with a quote mark and only the last closes, and quotes split by their attribution;
+* reported: "X said that ...", "X warns", "according to X", "research by X found", "X's analysis shows";
+* citation: "(Independent Review of Children's Social Care, 2022)";
+* joint: statements introduced as joint or signed by several organisations.
+
+Speakers come from appositions ("Mark Russell, Chief Executive of The Children's Society, said"), titles
+and honours, signatory lists ("Sir Peter Wanless (NSPCC), Lynn Perry MBE (Barnardo's) and ..."), and
+back-references ("he said", "the charity", "the review", "they") resolved to the nearest compatible
+speaker already met. Unattributed text belongs to the publisher.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .docmeta import split_list
+from .grammar.lexicon import IRREGULAR_PLURALS
+
+OPEN_MARKS = "“\"‘'«„"
+CLOSE_MARKS = "”\"’'»“"
+_TITLES = regex.compile(
+    r"^(?:(?:Cllr|Councillor|Sir|Dame|Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Lord|Lady|Baroness|Baron|Rt\.?\s+Hon\.?|"
+    r"The\s+Rt\.?\s+Hon\.?|Rev|Revd|Judge|Justice|Cardinal|Bishop|Archbishop|Minister|President|Chancellor|"
+    r"Secretary)\.?\s+)+"
+)
+_HONOURS = regex.compile(r"(?:,?\s+(?:MBE|OBE|CBE|KBE|DBE|CH|QC|KC|MP|MSP|MS|AM|MEP|PhD|FRS|FBA|JP|DL))+\s*$")
+_NAME = r"[A-Z][\p{L}'’.-]*+(?:\s+(?:de|van|von|der|da|di|le|la|du|bin|al|O’|O')?\s*[A-Z][\p{L}'’.-]*+){0,3}"
+_TITLE_WORDS = r"(?:(?:Cllr|Councillor|Sir|Dame|Dr|Prof|Professor|Mr|Mrs|Ms|Lord|Lady|Baroness)\.?\s+)"
+_PERSON = regex.compile(rf"^{_TITLE_WORDS}*+{_NAME}(?:\s+(?:MBE|OBE|CBE|KBE|DBE|QC|KC|MP))*+$")
+_ORG_HINT = regex.compile(
+    r"\b(?:Society|Network|Council|Councils|Association|Trust|Foundation|Fund|Institute|Bureau|Review|"
+    r"Commission|Commissioner|Office|Department|Ministry|Agency|Authority|Union|Federation|Charity|Charities|"
+    r"Group|Alliance|Partnership|Centre|Center|Coalition|Committee|Board|Service|Services|University|College|"
+    r"Party|Government|government|Parliament|NHS|Children|Action|Barnardo['’]s|Ofsted|Treasury|Bank|OECD|"
+    r"Unicef|UNICEF|Newton|Research|Survey|Statistics|Audit)\b|^[A-Z]{2,6}$"
+)
+SPEECH_VERBS = (
+    "said", "says", "say", "added", "adds", "add", "warned", "warns", "warn", "argued", "argues", "argue",
+    "claimed", "claims", "claim", "stated", "states", "explained", "explains", "commented", "comments",
+    "told", "tells", "noted", "notes", "stressed", "stresses", "urged", "urges", "urge", "emphasised",
+    "emphasises", "emphasise", "emphasized", "emphasizes", "emphasize", "insisted", "insists", "believes",
+    "believe", "believed", "predicted", "predicts", "predict", "estimated", "estimates", "estimate",
+    "calculated", "calculates", "calculate", "found", "finds", "find", "showed", "shows", "show", "shown",
+    "revealed", "reveals", "reveal", "suggested", "suggests", "suggest", "concluded", "concludes",
+    "reported", "reports", "report", "highlighted", "highlights", "highlight", "announced", "announces",
+    "announce", "recommended", "recommends", "recommend", "recommending", "projected", "projects",
+    "forecast", "forecasts", "expects", "expected", "thinks", "thought",
+    "acknowledged", "acknowledges", "admitted", "admits", "pointed out", "points out", "calling for",
+    "called for", "calls for", "call for", "talk about how", "talks about how", "talked about how",
+    "wrote", "writes", "write", "cautioned", "cautions", "confirmed", "confirms", "demonstrates",
+    "demonstrated", "indicates", "indicated", "published its final report calling for",
+)
+_COLON_CUES = regex.compile(
+    r"(?:\b(?:said|says|say|added|adds|commented|comments|explained|stated|states|responded|told|wrote|writes|"
+    r"reads|read|continued|continues)\b|\bstatement\b[^:\n]{0,120}|\bletter\b[^:\n]{0,80})\s*:\s*\**\s*$",
+    regex.I,
+)
+_SPEECH_ALT = "|".join(regex.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+_PRONOUNS = {"he": "person-m", "she": "person-f", "they": "plural", "we": "we", "i": "i", "it": "it"}
+_BACKREF = regex.compile(
+    r"^(?:the|this|that|these|our|its|their)\s+(?:(?:five|four|three|two|six|seven|eight|nine|ten|\d+|"
+    r"independent|latest|new|final|chief|national|local|joint|open)\s+)*+(?P<noun>think[\s-]tank|[a-z]+)$",
+    regex.I,
+)
+_PLURAL_NOUNS = frozenset("charities executives chiefs organisations organizations signatories councils "
+                          "authors leaders members groups partners ministers campaigners researchers".split())
+
+
+@dataclass(slots=True)
+class SpeakerRef:
+    """A speaker as the attribution code builds it (mutable), turned into a record at the end."""
+
+    name: str
+    role: str | None = None
+    org: str | None = None
+    kind: str = "organisation"
+    members: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class RawQuote:
+    """A statement with its material offsets and speaker."""
+
+    kind: str
+    start: int
+    end: int
+    speaker: SpeakerRef | None
+    cue: str | None = None
+    cue_start: int | None = None
+    paragraphs: tuple[int, ...] = ()
+    parent: int | None = None
+    self_ref: bool = False  # 'we'/'our' reporting inside a quote: figures keep the enclosing speaker
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    paras: list[tuple[int, int]]
+    sents: list[tuple[int, int]]
+    publisher: SpeakerRef | None
+    history: list[tuple[int, SpeakerRef]] = field(default_factory=list)  # (offset, speaker) in text order
+    groups: list[tuple[int, SpeakerRef]] = field(default_factory=list)
+    named: list[tuple[int, SpeakerRef]] = field(default_factory=list)  # speakers named (not resolved) here
+
+
+def clean_name(name: str) -> str:
+    """Strip titles, honours, brackets and stray punctuation from a name."""
+    name = name.strip().strip(",.:;*\"“”‘’'()•·–-").strip()
+    name = _TITLES.sub("", name)
+    name = _HONOURS.sub("", name)
+    return name.strip().strip(",")
+
+
+def is_person(name: str) -> bool:
+    """A name that reads like a person's (two or three capitalised words, no organisation word)."""
+    words = name.split()
+    return bool(_PERSON.match(name)) and not _ORG_HINT.search(name) and 2 <= len(
+        [w for w in words if w[:1].isupper()]) <= 4
+
+
+# ------------------------------------------------------------------------------------------------------
+# Speaker phrases
+# ------------------------------------------------------------------------------------------------------
+_ROLE_ORG = regex.compile(r"^(?P<role>.+?)\s+(?:at|of|for|from|with)\s+(?:the\s+)?(?P<org>[A-Z].+)$")
+_ROLE_ORG_THE = regex.compile(r"^(?P<role>.+?)\s+(?:at|of|for|from|with)\s+(?P<org>(?:the\s+)?[A-Z].+)$")
+
+
+_ROLE_NOUNS = (
+    r"(?:Minister|Secretary|Executive|Director|Chair|Chairman|Chairwoman|Chairperson|Commissioner|Officer|"
+    r"Leader|Spokesperson|Spokesman|Spokeswoman|President|Chancellor|Head|Manager|Lead|Founder|CEO|Economist|"
+    r"Researcher|Analyst|Professor|Lecturer|Editor|Trustee|Governor|Mayor|Councillor|Member|Adviser|Advisor|"
+    r"Campaigner|Ambassador|Deputy|Coordinator|Co-ordinator|Inspector|General|Fellow|Author|Principal)"
+)
+_ROLE_THEN_NAME = regex.compile(
+    rf"^(?P<role>(?i:(?:the\s+)?(?:[\p{{L}}'’&-]+\s+){{0,5}}?{_ROLE_NOUNS}))\s+(?P<name>{_TITLE_WORDS}*+{_NAME}"
+    r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|QC|KC|MP))*+)$"
+)
+_ROLE_ONLY = regex.compile(rf"^(?:the|The)\s+(?P<role>(?:[A-Z][\p{{L}}'’&-]*+\s+){{0,4}}{_ROLE_NOUNS})$")
+_SPOKES = regex.compile(
+    r"^(?:an?\s+|the\s+)?(?P<role>(?:senior\s+)?(?:spokes(?:person|man|woman)|representative|source|official|"
+    r"insider|aide))\s+(?:for|from|at|of)\s+(?:the\s+)?(?P<org>[A-Z].+)$", regex.I,
+)
+_ORG_SPOKES = regex.compile(
+    r"^(?:[Aa]n?\s+|[Tt]he\s+)?(?P<org>[A-Z][\p{L}'’&.-]*+(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\p{L}'’&.-]*+){0,6})"
+    r"(?P<pos>['’]s?)?\s+(?P<role>(?:senior\s+)?(?:spokes(?:person|man|woman)|source|official|representative|insider))$"
+)
+_NOT_ROLE = regex.compile(
+    r"^(?:who|which|whose|whom|adding|speaking|writing|commenting|responding|in|on|as|when|after|before|"
+    r"while|during|but|and|at\s+the\s+(?:launch|event|conference)|told|said)\b", regex.I,
+)
+_LEAD_CLAUSE = regex.compile(
+    r"^(?:In|On|At|As|For|After|Before|During|Following|Responding|Commenting|Speaking|Writing|Today|Yesterday|"
+    r"Meanwhile|However|Earlier|Later|Separately|Also|Last|This|Now)\b"
+)
+_POSSESSIVE = regex.compile(r"['’]s?$")
+
+
+_PLACE = regex.compile(r"(?:the\s+)?(?:England|Wales|Scotland|Northern\s+Ireland|Britain|Great\s+Britain|UK|"
+                       r"United\s+Kingdom|London|[A-Z][a-z]+shire)")
+
+
+def _role_org(rest: str, text: str = "") -> tuple[str | None, str | None]:
+    """'Chief Executive of The Children's Society' -> (role, org); 'a senior lecturer at X' -> (senior lecturer, X)."""
+    rest = rest.strip().strip(",").strip()
+    if not rest or _NOT_ROLE.match(rest):
+        return None, None
+    rest = regex.sub(r"^(?:an?|the)\s+", "", rest, flags=regex.I)
+    m = regex.match(r"^(?P<org>[A-Z][\p{L}&.-]*+(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\p{L}&.-]*+){0,5})(?P<pos>['’]s)\s+"
+                    r"(?P<role>[\p{L}'’ -]+)$", rest)
+    if m and regex.search(rf"\b{_ROLE_NOUNS}$", m.group("role"), regex.I) and \
+            m.group("org").split()[-1].lower() not in IRREGULAR_PLURALS and not m.group("org").endswith("s"):
+        # "Ofsted's Chief Inspector" (not "Children's Commissioner", a title of its own)
+        return m.group("role").strip(), _strip_possessive(m.group("org") + m.group("pos"), text)
+    m = _ROLE_ORG_THE.match(rest)
+    if m and not _PLACE.fullmatch(m.group("org").strip()):
+        org = m.group("org").strip()
+        if org.startswith("the "):
+            org = org[4:]
+        return m.group("role").strip(), org
+    return rest or None, None
+
+
+def _person_ref(name: str, role: str | None = None, org: str | None = None) -> SpeakerRef:
+    ref = SpeakerRef(name, role, org, "person")
+    ref.surnames = (name.split()[-1],)
+    return ref
+
+
+def _looks_like_role(part: str) -> bool:
+    """'The Children's Commissioner', 'Chief Executive of Barnardo's' (not 'In response to the report')."""
+    if _LEAD_CLAUSE.match(part) or len(part.split()) > 10:
+        return False
+    words = regex.sub(r"^(?:the|The|an?|An?)\s+", "", part).split()
+    small = {"of", "for", "at", "the", "and", "on", "to", "&"}
+    return bool(words) and all(w[:1].isupper() or w.lower() in small for w in words) and \
+        regex.search(rf"\b{_ROLE_NOUNS}\b", part, regex.I) is not None
+
+
+def parse_speaker_phrase(phrase: str, ctx: _Context, pos: int) -> SpeakerRef | None:
+    """A speaker from the words before a speech verb: apposition, title + name, organisation, pronoun."""
+    phrase = regex.sub(r"\s+", " ", phrase).strip().strip(",:;").strip()
+    # keep the last clause: "In response to the report, Mark Russell, Chief Executive at X," -> "Mark Russell, ..."
+    parts = [p.strip() for p in regex.split(r",\s*", phrase) if p.strip()]
+    if not parts:
+        return None
+    # apposition: NAME, ROLE (at|of|for) ORG  /  NAME, ROLE  /  ROLE, NAME
+    for i in range(len(parts) - 1, -1, -1):
+        cand = clean_name(parts[i])
+        if is_person(cand) and not _ROLE_ONLY.match(cand):
+            role = org = None
+            rn = _ROLE_THEN_NAME.match(cand)
+            if rn and is_person(clean_name(rn.group("name"))):
+                cand, role = clean_name(rn.group("name")), rn.group("role")  # "Education Secretary Gillian Keegan"
+            if i + 1 < len(parts):
+                role, org = _role_org(", ".join(parts[i + 1:]), ctx.text)
+            elif role is not None:
+                pass
+            elif i > 0 and _looks_like_role(parts[i - 1]):
+                role, org = _role_org(parts[i - 1], ctx.text)
+            return _person_ref(cand, role, org)
+        if i == len(parts) - 1:
+            continue
+        break
+    last = parts[-1]
+    # "A spokesperson for the Department for Education"
+    m = _SPOKES.match(last)
+    if m:
+        ref = _org_ref(m.group("org"), ctx)
+        ref.role = m.group("role")
+        return ref
+    m = _ORG_SPOKES.match(last)
+    if m:
+        ref = _org_ref(m.group("org") + (m.group("pos") or ""), ctx, possessive=True)
+        ref.role = m.group("role")
+        return ref
+    # research by X / X's analysis / X research (with Y)
+    m = regex.match(r"^(?:(?:the|new|latest|recent)\s+)*(?i:research|analysis|report|study|survey|figures|data|"
+                    r"modelling|projections|estimates|work|review)\s+(?:by|from|of)\s+(?:the\s+)?(?P<org>[A-Z][^,]*)$",
+                    last)
+    if m:
+        return _org_ref(m.group("org"), ctx)
+    m = regex.match(r"^(?:the\s+)?(?P<org>[A-Z][\w'’&.\- ]*?)(?P<pos>['’]s?)?\s+(?:latest\s+|new\s+|own\s+|annual\s+|"
+                    r"recent\s+)?(?:research|analysis|report|study|survey|figures|data|modelling|projections)"
+                    r"(?:\s+with\s+.+)?$", last, regex.I)
+    if m and m.group("org")[:1].isupper() and m.group("org").lower() not in ("our", "their", "its", "the"):
+        return _org_ref(m.group("org") + (m.group("pos") or ""), ctx, possessive=True)
+    # "Chief Executive Mark Russell", "Children's Minister Claire Coutinho"
+    m = _ROLE_THEN_NAME.match(last)
+    if m and is_person(clean_name(m.group("name"))):
+        return _person_ref(clean_name(m.group("name")), m.group("role").strip() or None)
+    m = regex.search(rf"(?P<name>{_TITLE_WORDS}*+{_NAME})$", last)
+    if m and is_person(clean_name(m.group("name"))) and m.start() > 0:
+        return _person_ref(clean_name(m.group("name")), last[: m.start()].strip() or None)
+    # "The Education Secretary", "the Chancellor": a role standing for a person
+    m = _ROLE_ONLY.match(last)
+    if m and not _ORG_HINT.search(m.group("role").split()[-1]):
+        return SpeakerRef(m.group("role"), None, None, "person")
+    low = last.lower()
+    # pronouns and back-references
+    if low in _PRONOUNS or low.startswith(("our ", "my ")):
+        return resolve_pronoun(low.split()[0], ctx, pos)
+    m = _BACKREF.match(last)
+    if m:
+        if m.group("noun").lower() == "government":
+            return SpeakerRef("Government")
+        ref = resolve_backref(last, m.group("noun").lower(), ctx, pos)
+        if ref is not None:
+            return ref
+    # a surname met before: "Mr Russell", "Perry"
+    cand = clean_name(last)
+    if regex.fullmatch(r"[A-Z][\p{L}'’-]+", cand) and not _ORG_HINT.search(cand):
+        ref = resolve_surname(cand, ctx, pos)
+        if ref is not None:
+            return ref
+        if regex.match(rf"{_TITLE_WORDS}+{regex.escape(cand)}$", last):
+            return _person_ref(cand)  # 'Mr Sunak', with no fuller name in the text
+    # a list of surnames: "Wanless, Perry, Russell and Armstrong"
+    names = split_list(phrase)
+    if len(names) >= 2 and all(regex.fullmatch(r"[A-Z][\p{L}'’-]+", n) for n in names):
+        for _, g in reversed(ctx.groups):
+            if any(n in g.surnames for n in names):
+                return g
+    # organisation names
+    cand = regex.sub(r"^the\s+(?=[A-Z])", "", cand)
+    if cand and cand[0].isupper() and len(cand.split()) <= 12 and (_ORG_HINT.search(cand) or cand.isupper()) \
+            and not _LEAD_CLAUSE.match(cand):
+        return _org_ref(cand, ctx)
+    if cand.lower() in ("the government", "government", "ministers"):
+        return SpeakerRef("Government")
+    m = regex.match(r"^(?:the\s+)?(?P<org>(?:[\w'’-]+\s+){0,3}(?:review|council|charity|society|government|"
+                    r"department|committee|commission|network|inquiry|taskforce|panel|office)(?:\s+(?:of|for|on)"
+                    r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,3})?)$", phrase, regex.I)
+    if m:
+        name = _trim_tail(m.group("org"))
+        return SpeakerRef(name[0].upper() + name[1:])
+    return None
+
+
+def resolve_surname(surname: str, ctx: _Context, pos: int) -> SpeakerRef | None:
+    """'Mr Russell' / 'Perry' -> the person with that surname met before (or named in the text before)."""
+    for p, s in reversed(ctx.history):
+        if p <= pos and s.kind == "person" and surname in s.surnames:
+            return s
+    found = None
+    pat = regex.compile(rf"(?<![\p{{L}}])(?P<name>{_TITLE_WORDS}*+[A-Z][\p{{L}}'’.-]*+(?:\s+[A-Z][\p{{L}}'’.-]*+)"
+                        rf"{{0,2}}\s+{regex.escape(surname)})(?![\p{{L}}])")
+    for m in pat.finditer(ctx.text, 0, pos):
+        found = m
+    if found is None:
+        return None
+    name = clean_name(found.group("name"))
+    if not is_person(name):
+        return None
+    after = regex.match(r",\s*(?P<app>[^,.;:\n“”\"]{3,120}),", ctx.text[found.end():found.end() + 160])
+    role, org = _role_org(after.group("app"), ctx.text) if after else (None, None)
+    return _person_ref(name, role, org)
+
+
+def _strip_possessive(name: str, text: str) -> str:
+    """'Institute for Fiscal Studies’' -> without the mark; 'Ofsted’s' -> 'Ofsted', unless the text uses the
+    name with its 's as a name of its own ('Barnardo’s has warned', '(Barnardo’s)')."""
+    name = name.strip()
+    if not _POSSESSIVE.search(name):
+        return name
+    if name[-1] in "'’":
+        return name[:-1]
+    if regex.search(rf"{regex.escape(name)}(?=\s*[),.;:]|\s+(?:and|or|has|have|had|is|was|said|says|warn\w*|"
+                    rf"call\w*|chief|CEO|director|spokes\w*)\b)", text):
+        return name
+    return name[:-2]
+
+
+def _org_ref(name: str, ctx: _Context, possessive: bool = False) -> SpeakerRef:
+    name = name.strip().strip(",.")
+    if possessive:
+        name = _strip_possessive(name, ctx.text)
+    name = regex.sub(r"\s+(?:with|and)\s+[A-Z]\w+$", "", name) if " with " in name else name
+    if regex.fullmatch(r"[A-Z]{2,6}", name):
+        from .docmeta import expand_acronym
+
+        name = expand_acronym(ctx.text, name)
+    if name.lower().startswith("the "):
+        name = name[4:] if not name.startswith("The ") or not _keeps_the(name) else name
+    return SpeakerRef(name)
+
+
+def _keeps_the(name: str) -> bool:
+    return name.startswith("The ") and regex.search(r"\bSociety\b|\bTrust\b", name) is not None
+
+
+_TAIL_STOP = frozenset(
+    "has have had is are was were will would could should can may might must does did do calls called "
+    "published publishes said says found finds shows showed warns warned which that who and but or to in on "
+    "at by with as its their".split()
+)
+
+
+def _trim_tail(name: str) -> str:
+    words = name.split()
+    while words and (words[-1].lower() in _TAIL_STOP or words[-1].lower() in ("of", "for", "the")):
+        words.pop()
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _TAIL_STOP), len(words))
+    return " ".join(words[:cut])
+
+
+def resolve_pronoun(word: str, ctx: _Context, pos: int) -> SpeakerRef | None:
+    """'he'/'she' -> the last person; 'they' -> the last group or organisation; 'we'/'our' -> the enclosing
+    speaker or the publisher."""
+    kind = _PRONOUNS.get(word, "we" if word in ("our", "we", "us") else "i" if word in ("my", "i") else "")
+    cands = [s for p, s in ctx.history if p <= pos]
+    if kind in ("person-m", "person-f", "i"):
+        for s in reversed(cands):
+            if s.kind == "person":
+                return s
+    elif kind == "plural":
+        for p, g in reversed(ctx.groups):
+            if p <= pos:
+                return g
+        for s in reversed(cands):
+            if s.kind != "person":
+                return s
+    elif kind == "it":
+        for s in reversed(cands):
+            if s.kind == "organisation":
+                return s
+    elif kind == "we":
+        return None  # resolved by the enclosing quote or the publisher
+    return None
+
+
+_GENERIC_ORG_NOUNS = frozenset(
+    "charity organisation organization body group campaign watchdog regulator think-tank".split()
+)
+_TYPED_ORG_NOUNS = frozenset(
+    "network society council authority association union federation foundation trust institute department "
+    "ministry agency inspectorate coalition alliance partnership commission committee".split()
+)
+
+
+def _nearest_org_mention(ctx: _Context, pos: int) -> tuple[int, str] | None:
+    """The last organisation named in the text within a few sentences before ``pos``."""
+    found = None
+    for m in _ORG_MENTION.finditer(ctx.text, max(0, pos - 800), pos):
+        name = regex.sub(r"^(?:The|the)\s+(?!.*\b(?:Society|Trust)\b)", "", m.group(0))
+        if _ORG_HINT.search(name) and name not in ("Government", "The Government") and not _LEAD_CLAUSE.match(name):
+            found = (m.start(), name)
+    return found
+
+
+def resolve_backref(phrase: str, noun: str, ctx: _Context, pos: int) -> SpeakerRef | None:
+    """'the review', 'the charity', 'the chief executives', 'this letter' -> nearest compatible speaker."""
+    noun = regex.sub(r"[\s-]+", " ", noun)
+    if noun in ("letter", "statement") or noun in _PLURAL_NOUNS:
+        for p, g in reversed(ctx.groups):
+            if p <= pos:
+                return g
+        if noun in ("letter", "statement") and ctx.publisher is not None:
+            return ctx.publisher
+    for p, s in reversed(ctx.history):
+        if p <= pos and (noun in s.name.lower() or (s.org and noun in s.org.lower())):
+            return s if noun in s.name.lower() else SpeakerRef(s.org or s.name)
+    if noun.replace(" ", "-") in _GENERIC_ORG_NOUNS:
+        met = next(((p, s) for p, s in reversed(ctx.history) if p <= pos and s.kind == "organisation"
+                    and s.name != "Government" and s is not ctx.publisher), None)
+        named = _nearest_org_mention(ctx, pos)
+        if named is not None and (met is None or named[0] > met[0]):
+            return _org_ref(named[1], ctx, possessive=True)
+        return met[1] if met is not None else ctx.publisher
+    # a name in the text that contains the noun: "the review" -> "Independent Review of Children's Social Care"
+    if " " not in noun:
+        m = regex.search(rf"(?:(?<=\bthe\s)|(?<=\bThe\s))(?P<org>(?:[A-Z][\w'’]*\s+)*{noun}(?:\s+(?:of|for)\s+[\w'’]+"
+                         rf"(?:\s+[\w'’]+){{0,3}})?)", ctx.text[:pos], regex.I)
+        if m:
+            name = _trim_tail(m.group("org"))
+            return SpeakerRef(name[0].upper() + name[1:] if name[0].islower() else name)
+    if noun in _TYPED_ORG_NOUNS:
+        return ctx.publisher
+    return None
+
+
+# ------------------------------------------------------------------------------------------------------
+# Signatory lists: "Sir Peter Wanless (NSPCC), Lynn Perry MBE (Barnardo's) and Anna Feuchtwang (NCB)"
+# ------------------------------------------------------------------------------------------------------
+_SIGNATORY = regex.compile(rf"(?P<person>{_TITLE_WORDS}*+{_NAME}(?:\s+(?:MBE|OBE|CBE|KBE|DBE))?+)\s*\((?P<org>[^()\n\d]{{2,80}})\)")
+
+
+_ORG_WORD = r"[A-Z][\p{L}'’&.-]*+"
+_ORG_NAME = rf"{_ORG_WORD}(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?{_ORG_WORD}){{0,6}}"
+_LIST_SUBJECT = regex.compile(
+    rf"(?<![\p{{L}}'’])(?P<list>{_ORG_NAME}(?:,\s+(?:the\s+)?{_ORG_NAME}){{0,8}},?\s+and\s+(?:the\s+)?{_ORG_NAME})"
+    rf"\s+(?:(?:have|has|had|are|were|will|today|jointly|also|all|both|together|have\s+today)\s+)*+"
+    rf"(?=(?:{_SPEECH_ALT}|written|issued|published|released|signed|joined|called|urged|made|put)\b)"
+)
+_ORG_MENTION = regex.compile(rf"(?<![\p{{L}}'’])(?:[Tt]he\s+)?{_ORG_NAME}")
+_LEAD_WORDS = regex.compile(r"^(?:(?:Today|Yesterday|Tonight|Meanwhile|Now|Earlier|Separately|Charities|Leading|"
+                            r"However|Also|And|But|The)\s+)+(?=[A-Z])")
+
+
+def find_groups(ctx: _Context) -> None:
+    """Record every list of two or more signatories with organisations as a group speaker."""
+    text = ctx.text
+    for pa, pb in ctx.paras:
+        sigs = list(_SIGNATORY.finditer(text, pa, pb))
+        if len(sigs) < 2:
+            continue
+        orgs = tuple(dict.fromkeys(s.group("org").strip() for s in sigs))
+        surnames = tuple(clean_name(s.group("person")).split()[-1] for s in sigs)
+        g = SpeakerRef("; ".join(orgs), None, None, "group", orgs, surnames)
+        ctx.groups.append((sigs[0].start(), g))
+        for s in sigs:
+            person = SpeakerRef(clean_name(s.group("person")), None, s.group("org").strip(), "person")
+            person.surnames = (person.name.split()[-1],)
+            ctx.history.append((s.start(), person))
+    for m in _LIST_SUBJECT.finditer(text):
+        members = [_LEAD_WORDS.sub("", x).strip() for x in split_list(m.group("list"))]
+        members = [x for x in members if x]
+        if len(members) < 2:
+            continue
+        if all(" " not in x for x in members):
+            # surnames of signatories already met: "Wanless, Perry and Russell also talk about ..."
+            known = next((g for p, g in reversed(ctx.groups) if p <= m.start() and
+                          any(x in g.surnames for x in members)), None)
+            if known is not None:
+                ctx.groups.append((m.start(), known))
+            continue
+        ctx.groups.append((m.start(), SpeakerRef("; ".join(members), None, None, "group", tuple(members))))
+    ctx.groups.sort(key=lambda x: x[0])
+
+
+def group_at(ctx: _Context, a: int, b: int) -> SpeakerRef | None:
+    """A list-subject group named between offsets ``a`` and ``b``."""
+    for p, g in ctx.groups:
+        if a <= p < b and g.members:
+            return g
+    return None
+
+
+# ------------------------------------------------------------------------------------------------------
+# Direct and joint quotes
+# ------------------------------------------------------------------------------------------------------
+def _starts_with_open(text: str, pa: int) -> bool:
+    return text[pa] in "“\"‘«„" or (text[pa] == "'" and pa + 1 < len(text) and text[pa + 1].isalpha())
+
+
+def _ends_with_close(text: str, pa: int, pb: int) -> bool:
+    end = text[pb - 1]
+    return end in "”\"’»" or (end == "'" and pb - 2 >= pa and not text[pb - 2].isalpha())
+
+
+def _attribution_before(ctx: _Context, para_index: int, qstart: int) -> tuple[str, int] | None:
+    """The cue before a paragraph quote: the previous paragraph (or the text before the mark) ending in ':'."""
+    text = ctx.text
+    pa, _ = ctx.paras[para_index]
+    if qstart - 1 > pa:
+        lead = text[pa:qstart - 1].rstrip()
+        if lead.endswith(":") or _COLON_CUES.search(lead):
+            return lead, pa
+    if para_index > 0:
+        qa, qb = ctx.paras[para_index - 1]
+        prev = text[qa:qb].rstrip()
+        prev_last = prev.splitlines()[-1] if prev else ""
+        if prev_last.rstrip("*").rstrip().endswith(":"):
+            return prev_last.strip(), qb - len(prev_last)
+    return None
+
+
+_AFTER_CUE = regex.compile(
+    rf"\s*,?\s*(?:(?P<verb1>{_SPEECH_ALT})\s+(?P<who1>[^.;:!?\n“”\"‘]{{2,160}}?)|(?P<who2>[^.;:!?\n“”\"‘]{{2,160}}?)\s+"
+    rf"(?P<verb2>{_SPEECH_ALT}))\s*(?:[.;:!?]|,?\s*(?=[“‘\"])|(?=\n)|\Z)",
+)
+_CLOSE_MARK = regex.compile(r"[,.!?]?(?:[”\"»]|’(?!\p{L}))")
+
+
+def direct_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
+    """Paragraph-level (multi-paragraph) quotes and inline quotes with a speaker cue."""
+    text = ctx.text
+    paras = ctx.paras
+    i = 0
+    covered: list[tuple[int, int]] = []
+    while i < len(paras):
+        pa, pb = paras[i]
+        cue = _attribution_before(ctx, i, pa + 1 if _starts_with_open(text, pa) else pa)
+        if _starts_with_open(text, pa):
+            # a paragraph quote runs on while paragraphs open with a mark and do not close, or until a
+            # paragraph that closes the quote (within a few paragraphs)
+            j = i
+            closed = False
+            while True:
+                qa, qb = paras[j]
+                if _ends_with_close(text, qa, qb) and not (j == i and qb - qa < 2):
+                    closed = True
+                    break
+                if j + 1 < len(paras) and _starts_with_open(text, paras[j + 1][0]):
+                    j += 1
+                    continue
+                # an opened quote with no close: look ahead for the closing paragraph
+                k = j + 1
+                while k < len(paras) and k <= j + 4 and not _starts_with_open(text, paras[k][0]):
+                    if _ends_with_close(text, *paras[k]):
+                        j = k
+                        closed = True
+                        break
+                    k += 1
+                break
+            start = pa + 1
+            end = paras[j][1] - (1 if closed else 0)
+            speaker, kind, cue_text, cue_pos = _speaker_for_block(ctx, i, cue, start)
+            pieces = [(start, end)]
+            # an attribution after the close: "...,” said X." / "...,” X said, “...”"
+            if speaker is None:
+                speaker, cue_text, cue_pos, pieces = _speaker_after(ctx, start, end, paras[i][1],
+                                                                   paras[i + 1][0] if j > i else None)
+            if speaker is not None:
+                for a, b in pieces:
+                    quotes.append(RawQuote(kind, a, b, speaker, cue_text, cue_pos, tuple(range(i, j + 1))))
+                _remember(ctx, cue_pos if cue_pos is not None else start, speaker)
+                covered.append((start, end))
+                i = j + 1
+                continue
+        elif cue is not None and _is_statement_cue(cue[0]):
+            # "We also issued a joint statement with ...:" followed by unquoted paragraphs
+            j = i
+            while j + 1 < len(paras) and not _is_separator(text, *paras[j + 1]) and \
+                    _attribution_before(ctx, j + 1, paras[j + 1][0]) is None and not _looks_like_heading(text, *paras[j + 1]):
+                j += 1
+            speaker, kind, cue_text, cue_pos = _speaker_for_block(ctx, i, cue, pa)
+            if speaker is not None:
+                quotes.append(RawQuote(kind, pa, paras[j][1], speaker, cue_text, cue_pos, tuple(range(i, j + 1))))
+                covered.append((pa, paras[j][1]))
+                i = j + 1
+                continue
+        i += 1
+    _inline_quotes(ctx, quotes, covered)
+
+
+def _is_statement_cue(cue: str) -> bool:
+    return bool(regex.search(r"\b(?:statement|letter|reads|read|wrote|writes)\b[^:]*:\s*\**$", cue, regex.I))
+
+
+def _is_separator(text: str, a: int, b: int) -> bool:
+    return regex.fullmatch(r"[-–—*_=~#\s]+", text[a:b]) is not None
+
+
+def _looks_like_heading(text: str, a: int, b: int) -> bool:
+    s = text[a:b]
+    return len(s) < 60 and not regex.search(r"[.!?:]$", s)
+
+
+def _speaker_for_block(ctx: _Context, para_index: int, cue: tuple[str, int] | None, qstart: int
+                       ) -> tuple[SpeakerRef | None, str, str | None, int | None]:
+    if cue is None:
+        return None, "direct", None, None
+    cue_text, cue_pos = cue
+    low = cue_text.lower()
+    joint = "joint statement" in low or "letter" in low or "signed" in low
+    if joint:
+        # "A joint statement ... from A, B and C:" / "The letter, signed by A, B and C, reads:"
+        m = regex.search(r"\b(?:from|signed\s+by|on\s+behalf\s+of)\s+(?:the\s+)?(?P<list>.+?)"
+                         r"(?:,\s*(?:reads?|says?|said|states?|stated)\b[^,]*)?[:.]?\**\s*$", cue_text)
+        if m:
+            members = tuple(split_list(m.group("list")))
+            if len(members) >= 2:
+                g = SpeakerRef("; ".join(members), None, None, "group", members)
+                ctx.groups.append((cue_pos, g))
+                return g, "joint", cue_text, cue_pos
+        # "A, B and C issued a joint statement:"
+        g = group_at(ctx, cue_pos, cue_pos + len(cue_text))
+        if g is not None and "joint statement" in low:
+            return g, "joint", cue_text, cue_pos
+    if "joint statement" in low:
+        if regex.search(r"^\s*(?:we|our)\b", cue_text, regex.I) and ctx.publisher is not None:
+            return ctx.publisher, "joint", cue_text, cue_pos
+    # "X, role, said:" / "They say:" / "The letter reads:"
+    m = regex.search(rf"(?P<who>.*?)\s*,?\s*(?:{_SPEECH_ALT}|reads|read|continued|continues)\s*:?\**\s*$", cue_text,
+                     regex.I)
+    who = m.group("who") if m else cue_text.rstrip(":")
+    m2 = regex.search(rf"\b(?:{_SPEECH_ALT})\s+(?P<who>[^:,]+?)\s*:\s*$", cue_text)  # "said X:"
+    speaker = parse_speaker_phrase(who, ctx, cue_pos) if who else None
+    if speaker is None and m2:
+        speaker = parse_speaker_phrase(m2.group("who"), ctx, cue_pos)
+    if speaker is None:
+        return None, "direct", cue_text, cue_pos
+    kind = "joint" if joint or speaker.kind == "group" else "direct"
+    return speaker, kind, cue_text, cue_pos
+
+
+def _speaker_after(ctx: _Context, start: int, end: int, para_end: int, next_para: int | None
+                   ) -> tuple[SpeakerRef | None, str | None, int | None, list[tuple[int, int]]]:
+    """'“…,” said X.' / '“…,” X said, “…”': the attribution right after a closing mark in the first paragraph
+    of a block; the quoted material is split around it (one piece, or two when the quote goes on)."""
+    text = ctx.text
+    for m in _CLOSE_MARK.finditer(text, start, min(end + 1, para_end)):
+        after = m.end()
+        cue = _AFTER_CUE.match(text, after)
+        if not cue:
+            continue
+        who = cue.group("who1") or cue.group("who2")
+        sp = parse_speaker_phrase(who, ctx, after)
+        if sp is None:
+            continue
+        close = m.end() - 1
+        pieces = [(start, close)]
+        reopen = regex.match(r"\s*[“‘\"]", text[cue.end():para_end])
+        if reopen:
+            pieces.append((cue.end() + reopen.end(), end))
+        elif next_para is not None:
+            pieces.append((next_para + 1, end))
+        return sp, cue.group(0).strip(), after, pieces
+    return None, None, None, [(start, end)]
+
+
+def _remember(ctx: _Context, pos: int, sp: SpeakerRef) -> None:
+    if sp.name != "__enclosing__" and sp is not ctx.publisher and \
+            not any(s is sp for _, s in ctx.history) and not any(g is sp for _, g in ctx.groups):
+        ctx.named.append((pos, sp))
+    ctx.history.append((pos, sp))
+    ctx.history.sort(key=lambda x: x[0])
+
+
+_INLINE = regex.compile(r"(?P<o>[“\"])(?P<body>[^“”\"\n]{3,2000}?)(?P<c>[”\"])")
+
+
+def _inline_quotes(ctx: _Context, quotes: list[RawQuote], covered: list[tuple[int, int]]) -> None:
+    text = ctx.text
+    for m in _INLINE.finditer(text):
+        s, e = m.start("body"), m.end("body")
+        if any(a <= s < b for a, b in covered):
+            continue
+        body = m.group("body")
+        if len(body.split()) < 5:
+            continue  # scare quotes: ‘new model’
+        after = _AFTER_CUE.match(text, m.end(), min(len(text), m.end() + 160))
+        sp = None
+        cue_text = None
+        cue_pos = None
+        if after:
+            sp = parse_speaker_phrase(after.group("who1") or after.group("who2"), ctx, m.end())
+            cue_text, cue_pos = after.group(0).strip(), m.end()
+        if sp is None:
+            lead_start = max(0, m.start() - 200)
+            lead = text[lead_start:m.start()]
+            bm = regex.search(rf"(?P<who>[^.;:!?\n“”]{{2,160}}?)\s*,?\s*(?:{_SPEECH_ALT})\s*(?:that\s*)?[:,]?\s*\Z", lead)
+            if bm:
+                sp = parse_speaker_phrase(bm.group("who"), ctx, m.start())
+                cue_text, cue_pos = bm.group(0).strip(), lead_start + bm.start()
+        if sp is None:
+            continue
+        quotes.append(RawQuote("direct", s, e, sp, cue_text, cue_pos))
+        _remember(ctx, cue_pos or s, sp)
+
+
+# ------------------------------------------------------------------------------------------------------
+# Reported speech and citations
+# ------------------------------------------------------------------------------------------------------
+_REPORTED = regex.compile(
+    rf"(?<![\p{{L}}'’])(?P<who>(?:(?:[A-Z][\p{{L}}'’.&-]*+|of|for|and|the|on|in|with|de|by|research|analysis|"
+    rf"latest|new|own|report|study|survey|modelling|data|figures)\s+){{0,12}}?"
+    rf"(?:[A-Z][\p{{L}}'’.&-]*+|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|[Ii]t|[Tt]he\s+[a-z]+(?:\s+[a-z]+){{0,2}}?|[Tt]his\s+[a-z]+"
+    rf"|[Oo]ur\s+(?:[\w'’]+\s+){{0,2}}(?:research|analysis|report|study|survey|data|figures)(?:,\s*[^,\n]{{2,60}},)?"
+    rf"|research|analysis|report|study|survey|modelling|data|figures|estimates|projections))"
+    rf"(?:\s+\([A-Z][A-Za-z&]{{1,8}}\))?"
+    rf"\s+(?:(?:also|today|now|previously|recently|has|have|had|has\s+long|have\s+long|long|last\s+year|yesterday)\s+)*+"
+    rf"(?P<verb>{_SPEECH_ALT})\b\s*(?:(?<=\b(?:told|tells)\s*)(?:[\w'’-]+\s+){{1,4}}?that\s*,?\s*|"
+    rf"them\s+to\s+|that\s*,?\s*|how\s+|:\s*)?",
+)
+_REPORTED_APPOS = regex.compile(
+    rf"(?<![\p{{L}}'’])(?P<who>{_TITLE_WORDS}*+{_NAME}(?:\s+(?:MBE|OBE|CBE|KBE|DBE|QC|KC|MP))*+,\s+"
+    rf"[^,;:\n“”\"]{{2,120}}?),\s+(?:(?:also|has|have|had|today|previously|recently)\s+)*+"
+    rf"(?P<verb>{_SPEECH_ALT})\b\s*(?:that\s*,?\s*|:\s*)?"
+)
+_ROLE_BEFORE = regex.compile(r"(?:^|(?<=[,;:]\s))(?P<role>[^,;:\n]{3,80}),\s*\Z")
+_RESEARCH_BY = regex.compile(r"(?i:research|analysis|report|study|survey|modelling|data|figures|estimates|"
+                             r"projections|work)\s+(?:by|from)\s", regex.I)
+_PUBLISHED_BY = regex.compile(
+    r"\b(?i:figures|data|statistics|research|analysis|report|study|survey|estimates|projections|modelling)\s*,?\s+"
+    r"(?:published|released|compiled|produced|commissioned|carried\s+out|conducted)\s+(?:today\s+)?by\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,;:.\n]{1,80}?)(?:\s+(?:on|in|last|this|earlier|today|yesterday)\b[^,;:.\n]{0,40})?,?\s+"
+    r"(?:also\s+)?(?:show|shows|showed|reveal|reveals|revealed|found|find|finds|suggest|suggests|suggested|"
+    r"indicate|indicates|indicated|highlight|highlights|warn|warns|estimate|estimates)\b\s*(?:that\s*,?\s*)?"
+)
+_TRAILING_VERBS = (r"said|says|added|adds|warned|warns|claimed|claims|argued|argues|insisted|insists|stated|"
+                   r"explained|noted|notes|believes|cautioned|told\s+[\w'’ ]{2,40}?|according\s+to")
+_TRAILING = regex.compile(
+    rf",\s*(?:(?:{_TRAILING_VERBS})\s+(?P<who1>[^,.;:!?\n“”\"]{{2,100}}?)|(?P<who2>[^,.;:!?\n“”\"]{{2,100}}?)\s+"
+    rf"(?:{_TRAILING_VERBS}))(?:,\s*[^.;:!?\n“”\"]{{2,120}}?)?\s*[.!?]?\s*\Z"
+)
+_ACCORDING = regex.compile(r"\b[Aa]ccording\s+to\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\n]{1,100}?)\s*,\s*")
+_PUBLISHED = regex.compile(
+    r"(?<![\w'’-])(?P<who>(?:[Tt]he\s+)?[\w'’-]++(?:\s+[\w'’-]++){0,8}?)\s+(?:has\s+|have\s+)?(?:today\s+)?(?:published|released|"
+    r"issued)\s+(?:its|their|a|the|his|her)\s+(?:(?:final|new|latest|annual|interim|long-awaited)\s+)*(?:report|review|"
+    r"analysis|study|research|findings|strategy|plan|assessment)\b[^,.;]{0,40}?\s+(?:calling\s+for|which\s+(?:calls\s+for|"
+    r"finds|found|shows|warns|says)|finding\s+that|showing\s+that|warning\s+that|recommending|concluding\s+that)\s+"
+)
+_CITATION = regex.compile(r"\((?P<src>[A-Z][^()\n]{2,150}?),?\s+(?P<year>(?:1[89]|20)\d{2})[a-z]?\)")
+_NOT_SPEAKERS = frozenset(
+    "projections figures data statistics evidence estimates research analysis studies reports results "
+    "findings plans plan proposals recommendations this that these those there it which who what".split()
+)
+
+
+def reported_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
+    """'X warns that ...', 'research by X found ...', 'according to X, ...' to the end of the sentence."""
+    text = ctx.text
+    for sa, sb in ctx.sents:
+        for m in _REPORTED.finditer(text, sa, sb):
+            who = m.group("who").strip()
+            lead = text[max(sa, m.start() - 40):m.start()].lower()
+            if regex.search(r"\b(?:what|which|who|whom|whose|if|whether|than)\b[^,;:]*\Z", lead) or \
+                    regex.match(r"(?:and|of|for|with|on|in|by)\b", who):
+                continue  # 'what councils and X argue is required'
+            who = regex.sub(r"(?:\s+(?:also|has|have|had|is|are|was|were|long|now|today))+$", "", who)
+            if not who:
+                continue
+            first = who.split()[0].lower()
+            if first in ("a", "an") or who.lower() in ("the", "this"):
+                continue
+            if first in _NOT_SPEAKERS and not who.lower().startswith(("this letter", "this statement")) \
+                    and not _RESEARCH_BY.match(who):
+                continue
+            if first == "we" and regex.match(r"urge|call", m.group("verb")):
+                continue  # an appeal in the first person is part of the statement, not a report of one
+            # keep the part of 'who' after the last preposition/verb-like break: "In the letter the five ..."
+            who = regex.sub(r"^(?:In|On|At|As|For|Last\s+year|This\s+year|Below|Today|Yesterday)\b[^,]*?(?=\b[Tt]he\b|\b[A-Z])",
+                            "", who).strip() or who
+            who = regex.sub(r"^[A-Z][a-z]+\s+year,\s*", "", who)
+            start = m.end()
+            while start < sb and text[start] in " ,:":
+                start += 1
+            end = sb
+            while end > start and text[end - 1] in CLOSE_MARKS:
+                end -= 1
+            if end - start < 8:
+                continue
+            if text[start:start + 1] in OPEN_MARKS:
+                continue  # 'X said: “…”' is a direct quote
+            # "The Children's Commissioner, Dame Rachel de Souza, has warned that ..."
+            pre = _ROLE_BEFORE.search(text, sa, m.start())
+            if pre and _looks_like_role(pre.group("role")) and is_person(clean_name(who)):
+                who = pre.group("role") + ", " + who
+            sp = _reported_speaker(who, ctx, m.start())
+            if sp is None:
+                continue
+            quotes.append(RawQuote("reported", start, end, sp, m.group(0).strip(), m.start()))
+            _remember(ctx, m.start(), sp)
+        for m in _REPORTED_APPOS.finditer(text, sa, sb):
+            start, end = m.end(), sb
+            while end > start and text[end - 1] in CLOSE_MARKS:
+                end -= 1
+            if end - start < 8 or text[start:start + 1] in OPEN_MARKS:
+                continue
+            # the whole clause: "The Children's Commissioner for England, Dame Rachel de Souza, has warned"
+            head = regex.split(r"[,;:]", text[sa:m.start()])[-1]
+            who = head + m.group("who")
+            sp = parse_speaker_phrase(who, ctx, m.start())
+            if sp is None:
+                continue
+            quotes.append(RawQuote("reported", start, end, sp, m.group(0).strip(), m.start()))
+            _remember(ctx, m.start(), sp)
+        for m in _PUBLISHED.finditer(text, sa, sb):
+            sp = parse_speaker_phrase(m.group("who"), ctx, m.start())
+            if sp is not None:
+                quotes.append(RawQuote("reported", m.end(), sb, sp, m.group(0).strip(), m.start()))
+                _remember(ctx, m.start(), sp)
+        for m in _PUBLISHED_BY.finditer(text, sa, sb):
+            sp = parse_speaker_phrase(m.group("who"), ctx, m.start())
+            if sp is not None and sb - m.end() >= 8:
+                quotes.append(RawQuote("reported", m.end(), _trim_close(text, m.end(), sb), sp, m.group(0).strip(),
+                                       m.start()))
+                _remember(ctx, m.start(), sp)
+        # "Councils will receive £200m over the next two years, the government said."
+        if text[sa:sa + 1] not in OPEN_MARKS:
+            m = _TRAILING.search(text, sa, sb)
+            if m and m.start() - sa >= 12:
+                sp = parse_speaker_phrase(m.group("who1") or m.group("who2"), ctx, m.start())
+                if sp is not None:
+                    quotes.append(RawQuote("reported", sa, m.start(), sp, m.group(0).strip(" ,."), m.start()))
+                    _remember(ctx, m.start(), sp)
+        for m in _ACCORDING.finditer(text, sa, sb):
+            sp = parse_speaker_phrase(m.group("who"), ctx, m.start())
+            if sp is not None:
+                quotes.append(RawQuote("reported", m.end(), sb, sp, m.group(0).strip(), m.start()))
+
+
+def _trim_close(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in CLOSE_MARKS:
+        end -= 1
+    return end
+
+
+def _reported_speaker(who: str, ctx: _Context, pos: int) -> SpeakerRef | None:
+    low = who.lower()
+    if low.startswith(("our ", "we ")) or low in ("we", "our"):
+        return SpeakerRef("__enclosing__")
+    m = regex.match(r"^(?:the\s+)?(?P<org>[A-Z][\w'’&. -]*?)(?P<pos>['’]s?)?\s+(?:(?:latest|new|own|annual|recent)\s+)?"
+                    r"(?:research|analysis|report|study|survey|figures|data|modelling)(?:\s+with\s+[A-Z][\w'’ ]+)?$", who)
+    if m:
+        return _org_ref(m.group("org") + (m.group("pos") or ""), ctx, possessive=True)
+    return parse_speaker_phrase(who, ctx, pos)
+
+
+def citations(ctx: _Context, quotes: list[RawQuote]) -> None:
+    """'(Source, 2022)' -> a citation quote of the source."""
+    for m in _CITATION.finditer(ctx.text):
+        src = m.group("src").strip()
+        if src.lower().startswith(("see ", "e.g", "i.e", "p.", "pp.")) or not regex.search(r"[a-z]", src):
+            continue
+        quotes.append(RawQuote("citation", m.start("src"), m.end("year"), SpeakerRef(src), None, None))
+
+
+def cited_sources(text: str) -> dict[str, int]:
+    """{source name (lower-case): year} for every bracketed citation in the text."""
+    out: dict[str, int] = {}
+    for m in _CITATION.finditer(text):
+        out[normalise_source(m.group("src"))] = int(m.group("year"))
+    return out
+
+
+def normalise_source(name: str) -> str:
+    """Key for matching a source across documents: lower case, straight apostrophes, no leading 'the'."""
+    name = name.replace("’", "'").lower().strip()
+    return regex.sub(r"^the\s+", "", regex.sub(r"\s+", " ", name))
+
+
+# ------------------------------------------------------------------------------------------------------
+def attribute(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, int]],
+              publisher: SpeakerRef | None) -> list[RawQuote]:
+    """Every quote in the text, sorted by start, with nesting resolved and 'we/our' bound to the enclosing
+    speaker.
+
+    Runs twice: the first pass only collects the speakers named in the text, so that a back-reference
+    ('she said', 'the charity') can reach a speaker whatever kind of statement introduced it."""
+    first = _Context(text, paras, sents, publisher)
+    _run(first, [])
+    ctx = _Context(text, paras, sents, publisher)
+    return _run(ctx, first.named)
+
+
+def _run(ctx: _Context, named: list[tuple[int, SpeakerRef]]) -> list[RawQuote]:
+    """One attribution pass over the text; ``named``: speakers a previous pass found (offset, speaker)."""
+    publisher = ctx.publisher
+    ctx.history.extend(named)
+    if publisher is not None:
+        ctx.history.append((0, publisher))
+        if publisher.kind == "group":
+            ctx.groups.append((0, publisher))
+    find_groups(ctx)
+    ctx.history.sort(key=lambda x: x[0])
+    quotes: list[RawQuote] = []
+    direct_quotes(ctx, quotes)
+    reported_quotes(ctx, quotes)
+    citations(ctx, quotes)
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    # drop duplicates (same material found twice), nest, resolve 'we'
+    out: list[RawQuote] = []
+    for q in quotes:
+        if any(o.start == q.start and o.end == q.end for o in out):
+            continue
+        out.append(q)
+    for i, q in enumerate(out):
+        parent = None
+        for j, o in enumerate(out):
+            if j != i and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start) \
+                    and o.kind != "citation":
+                if parent is None or (out[parent].end - out[parent].start) > (o.end - o.start):
+                    parent = j
+        q.parent = parent
+    for q in out:
+        if q.speaker is not None and q.speaker.name == "__enclosing__":
+            p = q.parent
+            enclosing = out[p].speaker if p is not None else publisher
+            if enclosing is not None and enclosing.kind == "person" and enclosing.org:
+                enclosing = SpeakerRef(enclosing.org)
+            q.speaker = enclosing
+            q.self_ref = p is not None
+    return [q for q in out if q.speaker is not None]

@@ -1,0 +1,418 @@
+"""spaCy pipeline components: sentences, figures, quotes (with speakers) and claims.
+
+Each component follows spaCy's rule components: keyword-only typed configuration, ``__call__`` that
+finds (``match``) and then writes (``set_annotations``), wrapped in the pipeline's error handler. They are
+registered through the ``spacy_factories`` entry points, so in any pipeline::
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("caresocial_figures")
+    doc = nlp("Spending rose from £6bn to £8.2bn.")
+    doc._.figures  # [Figure(kind='money', text='£6bn', ...), ...]
+
+Components that need earlier annotations compute them when absent, so each works alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribution import RawQuote, SpeakerRef, attribute, normalise_source
+from .claims import CLAIM_KINDS, build_measure, claim_time
+from .docmeta import DocMeta, read_meta
+from .grammar.figures import RawFigure, scan
+from .grammar.segment import paragraphs, sentences
+from .grammar.times import find_times
+from .models import Claim, ClaimTime, Figure, Quote, Speaker
+
+_EXTENSIONS: dict[str, Any] = {
+    "figures": [], "quotes": [], "claims": [],
+    "cs_doc_id": None, "cs_path": None, "cs_date": None, "cs_publisher": None, "cs_sources": None,
+    "cs_paragraphs": None, "cs_sentences": None, "cs_raw_figures": None, "cs_raw_quotes": None,
+    "cs_meta": None, "cs_reference": None, "cs_text": None,
+}
+
+
+def register_extensions() -> None:
+    """Declare the ``Doc._`` attributes the components use (idempotent)."""
+    for name, default in _EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None if default is None else None)
+
+
+register_extensions()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds the string from the tokens on every access."""
+    text = doc._.cs_text
+    if text is None:
+        text = doc.text
+        doc._.cs_text = text
+    return text
+
+
+def _segments(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    if doc._.cs_paragraphs is None:
+        text = doc_text(doc)
+        paras = paragraphs(text)
+        doc._.cs_paragraphs = paras
+        doc._.cs_sentences = sentences(text, paras)
+    return doc._.cs_paragraphs, doc._.cs_sentences
+
+
+class SentenceSegmenter:
+    """Paragraph and sentence boundaries as character offsets (``doc._.cs_paragraphs``/``cs_sentences``);
+    also marks ``token.is_sent_start`` when no other component has."""
+
+    def __init__(self, nlp: Language, name: str, *, set_sent_starts: bool = True) -> None:
+        self.name = name
+        self.set_sent_starts = set_sent_starts
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            doc._.cs_paragraphs = None
+            paras, sents = _segments(doc)
+            if self.set_sent_starts and not doc.has_annotation("SENT_START") and len(doc):
+                # only the starts are marked: tokens left unset read as 'not a start' in doc.sents
+                for a, _ in sents:
+                    span = doc.char_span(a, a + 1, alignment_mode="expand")
+                    if span is not None and len(span):
+                        span[0].is_sent_start = True
+            return doc
+        except Exception as e:  # noqa: BLE001 - handed to spaCy's error handler
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+    def get_error_handler(self) -> Callable[..., Any]:
+        return getattr(self, "_error_handler", _raise)
+
+
+def _raise(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:
+    raise e
+
+
+class FigureExtractor:
+    """Every figure in the text as a :class:`~caresocial.models.Figure` in ``doc._.figures`` and as spans in
+    ``doc.spans[spans_key]`` labelled by kind."""
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = "caresocial_figures",
+                 generic_units: bool = True) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.generic_units = generic_units
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            return self.set_annotations(doc, self.match(doc))
+        except Exception as e:  # noqa: BLE001
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+    get_error_handler = SentenceSegmenter.get_error_handler
+
+    def match(self, doc: Doc) -> list[RawFigure]:
+        """The raw figures of the document text."""
+        figs = scan(doc_text(doc))
+        if not self.generic_units:
+            figs = [f for f in figs if f.source == "rules"]
+        return figs
+
+    def set_annotations(self, doc: Doc, figs: list[RawFigure]) -> Doc:
+        """Write ``doc._.figures`` and the span group."""
+        _, sents = _segments(doc)
+        doc._.cs_raw_figures = figs
+        doc._.figures = [build_figure(f, i, figs, sents, doc_text(doc)) for i, f in enumerate(figs)]
+        spans = []
+        for f in figs:
+            span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+def sentence_of(sents: list[tuple[int, int]], starts: list[int], pos: int, length: int) -> tuple[int, int]:
+    """The (start, end) of the sentence holding offset ``pos`` (or a one-character span)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and sents[i][0] <= pos < max(sents[i][1], sents[i][0] + 1):
+        return sents[i]
+    return pos, min(length, pos + 1)
+
+
+def build_figure(f: RawFigure, i: int, figs: list[RawFigure], sents: list[tuple[int, int]], text: str,
+                 speaker: Speaker | None = None, quote: str | None = None) -> Figure:
+    """A :class:`Figure` record from a raw figure (no re-validation: the grammar built the values)."""
+    starts = [s for s, _ in sents]
+    sa, sb = sentence_of(sents, starts, f.start, len(text))
+    value = f.value
+    if isinstance(value, float) and value.is_integer() and f.kind in ("year",):
+        value = int(value)
+    return Figure.build(
+        id=f"f{i + 1}", kind=f.kind, text=text[f.start:f.end], start=f.start, end=f.end, sentence_start=sa,
+        sentence_end=max(sb, f.end), value=value, unit=f.unit, approx=f.approx, bound=f.bound, rate=f.rate,
+        link=f"f{f.link + 1}" if f.link is not None else None, link_type=f.link_type, link_role=f.link_role,
+        speaker=speaker, quote=quote, source=f.source,
+    )
+
+
+def speaker_record(ref: SpeakerRef | None) -> Speaker | None:
+    """The public record of a speaker."""
+    if ref is None:
+        return None
+    return Speaker.build(name=ref.name, role=ref.role, org=ref.org, kind=ref.kind,
+                                   members=tuple(ref.members))
+
+
+class QuoteAttributor:
+    """Quotes with speakers in ``doc._.quotes``; sets each figure's speaker (innermost quote, else the
+    publisher). Reads the publisher from ``doc._.cs_publisher`` when given, else from the text."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    get_error_handler = SentenceSegmenter.get_error_handler
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            return self.set_annotations(doc, self.match(doc))
+        except Exception as e:  # noqa: BLE001
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+    def match(self, doc: Doc) -> list[RawQuote]:
+        """Read the document's metadata, then find every quote."""
+        paras, sents = _segments(doc)
+        figs = doc._.cs_raw_figures if doc._.cs_raw_figures is not None else scan(doc_text(doc))
+        doc._.cs_raw_figures = figs
+        meta = read_meta(doc_text(doc), figs)
+        given = doc._.cs_publisher
+        if given:
+            meta.publisher, meta.publisher_members = given, ()
+        if isinstance(doc._.cs_date, date):
+            meta.date, meta.date_source = doc._.cs_date, "given"
+        doc._.cs_meta = meta
+        pub = _publisher_ref(meta)
+        return attribute(doc_text(doc), paras, sents, pub)
+
+    def set_annotations(self, doc: Doc, quotes: list[RawQuote]) -> Doc:
+        """Write ``doc._.quotes`` and give every figure its speaker."""
+        doc._.cs_raw_quotes = quotes
+        records = [
+            Quote.build(id=f"q{i + 1}", kind=q.kind, speaker=speaker_record(q.speaker), start=q.start,
+                                  end=q.end, cue=q.cue, cue_start=q.cue_start, paragraphs=q.paragraphs,
+                                  parent=f"q{q.parent + 1}" if q.parent is not None else None)
+            for i, q in enumerate(quotes)
+        ]
+        doc._.quotes = records
+        meta: DocMeta = doc._.cs_meta
+        pub = speaker_record(_publisher_ref(meta))
+        _, sents = _segments(doc)
+        figs = doc._.cs_raw_figures
+        out = []
+        for i, f in enumerate(figs):
+            qi = innermost_quote(quotes, f.start, f.end)
+            sp = records[qi].speaker if qi is not None else pub
+            out.append(build_figure(f, i, figs, sents, doc_text(doc), sp, records[qi].id if qi is not None else None))
+        doc._.figures = out
+        return doc
+
+
+def _publisher_ref(meta: DocMeta | None) -> SpeakerRef | None:
+    if meta is None or not meta.publisher:
+        return None
+    if meta.publisher_members:
+        return SpeakerRef(meta.publisher, None, None, "group", meta.publisher_members)
+    return SpeakerRef(meta.publisher)
+
+
+def innermost_quote(quotes: list[RawQuote], start: int, end: int) -> int | None:
+    """Index of the innermost quote holding [start, end) that speaks for itself (no citation, and 'we/our'
+    reports inside a quote defer to that quote)."""
+    best = None
+    for i, q in enumerate(quotes):
+        if q.kind == "citation" or not (q.start <= start and end <= q.end):
+            continue
+        if best is None or (q.end - q.start) < (quotes[best].end - quotes[best].start):
+            best = i
+    while best is not None and quotes[best].self_ref and quotes[best].parent is not None:
+        best = quotes[best].parent
+    return best
+
+
+class ClaimBuilder:
+    """Claims with measure and time in ``doc._.claims``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    get_error_handler = SentenceSegmenter.get_error_handler
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            if doc._.cs_raw_quotes is None:
+                q = QuoteAttributor(None, "caresocial_quotes")  # type: ignore[arg-type]
+                q.set_annotations(doc, q.match(doc))
+            doc._.claims = build_claims(doc)
+            return doc
+        except Exception as e:  # noqa: BLE001
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+
+def reference_year(doc: Doc, fig_index: int) -> tuple[int | None, str | None]:
+    """The year relative times in a figure's statement resolve against, and why."""
+    text = doc_text(doc)
+    f = doc._.cs_raw_figures[fig_index]
+    quotes: list[RawQuote] = doc._.cs_raw_quotes
+    meta: DocMeta = doc._.cs_meta
+    sources: dict[str, int] = doc._.cs_sources or {}
+    paras = doc._.cs_paragraphs
+    # 1. a citation later in the same paragraph: the statement summarises that source
+    for q in quotes:
+        if q.kind == "citation" and q.start >= f.end:
+            para = next(((a, b) for a, b in paras if a <= f.start < b), None)
+            if para and q.start < para[1]:
+                year = int(text[q.end - 4:q.end])
+                return year, f"cited source ({text[q.start:q.end]})"
+    # 2. the speaker's statement date, when the corpus cites that speaker
+    qi = innermost_quote(quotes, f.start, f.end)
+    if qi is not None and quotes[qi].speaker is not None:
+        name = normalise_source(quotes[qi].speaker.name)
+        if name in sources and (meta.publisher is None or normalise_source(meta.publisher) != name):
+            return sources[name], f"date of the statement by {quotes[qi].speaker.name} ({sources[name]})"
+    # 3. the document date
+    if meta.date is not None:
+        return meta.date.year, f"document date {meta.date.isoformat()}"
+    # 4. inferred: the latest dated source the document quotes
+    inferred = doc._.cs_reference
+    if inferred is not None:
+        return inferred
+    return None, None
+
+
+def _infer_reference(doc: Doc) -> tuple[int | None, str | None] | None:
+    sources: dict[str, int] = doc._.cs_sources or {}
+    best: tuple[int, str] | None = None
+    for q in doc._.cs_raw_quotes:
+        if q.speaker is None:
+            continue
+        name = normalise_source(q.speaker.name)
+        if q.kind == "citation":
+            year = int(doc_text(doc)[q.end - 4:q.end])
+        elif name in sources:
+            year = sources[name]
+        else:
+            continue
+        if best is None or year > best[0]:
+            best = (year, q.speaker.name)
+    if best is None:
+        return None
+    return best[0], f"inferred: undated document quoting {best[1]} ({best[0]})"
+
+
+_NEWLINE = regex.compile("\n")
+
+
+def build_claims(doc: Doc) -> list[Claim]:
+    """A claim for every money, count, percent and ratio figure with a value."""
+    text = doc_text(doc)
+    figs: list[RawFigure] = doc._.cs_raw_figures
+    records: list[Figure] = doc._.figures
+    paras, sents = _segments(doc)
+    starts = [s for s, _ in sents]
+    meta: DocMeta = doc._.cs_meta
+    if meta.date is None:
+        doc._.cs_reference = _infer_reference(doc)
+        if doc._.cs_reference is not None and meta.date_source is None:
+            meta.date_source = doc._.cs_reference[1]
+    times_cache: dict[tuple[int, int], list] = {}
+
+    def times_of(s: tuple[int, int]) -> list:
+        if s not in times_cache:
+            times_cache[s] = find_times(text, s[0], s[1])
+        return times_cache[s]
+
+    claims: list[Claim] = []
+    by_fig: dict[int, int] = {}
+    newlines = [m.start() for m in _NEWLINE.finditer(text)] if any(f.kind in CLAIM_KINDS for f in figs) else []
+    for i, f in enumerate(figs):
+        if f.kind not in CLAIM_KINDS or f.value is None:
+            continue
+        sent = sentence_of(sents, starts, f.start, len(text))
+        para = next(((a, b) for a, b in paras if a <= f.start < b), sent)
+        si = bisect.bisect_right(starts, f.start) - 1
+        prev_times: list = []
+        if si > 0 and sents[si - 1][0] >= para[0]:
+            prev_times = times_of(sents[si - 1])
+        ref, label = reference_year(doc, i)
+        relation, year, as_written, resolved, relative = claim_time(
+            text, figs, i, sent, para, times_of(sent), prev_times, ref, label)
+        key, words = build_measure(text, figs, i, sent)
+        unit = f.unit
+        if f.kind == "money" and f.rate:
+            unit = f"{f.unit} per {f.rate}"
+        fig_rec = records[i]
+        by_fig[i] = len(claims)
+        claims.append(Claim.build(
+            id=f"c{len(claims) + 1}", figure=fig_rec.id, start=f.start, end=f.end, kind=f.kind, measure=key,
+            measure_text=words, value=f.value, unit=unit, approx=f.approx, bound=f.bound, rate=f.rate,
+            time=ClaimTime.build(relation=relation, year=year, as_written=as_written,
+                                           resolved_against=resolved, relative=relative),
+            speaker=fig_rec.speaker, sentence=text[sent[0]:sent[1]], sentence_start=sent[0],
+            line=(ln := bisect.bisect_left(newlines, f.start)) + 1,
+            column=f.start - (newlines[ln - 1] + 1 if ln else 0) + 1, link=None,
+            link_role=f.link_role,
+        ))
+    # link the two ends of a change, and give them one measure
+    for i, ci in by_fig.items():
+        f = figs[i]
+        if f.link is not None and f.link in by_fig:
+            other = claims[by_fig[f.link]]
+            mine = claims[ci]
+            update: dict[str, Any] = {"link": other.id}
+            if f.link_type == "change" and mine.measure != other.measure and f.link_role == "from":
+                update["measure"] = other.measure
+                update["measure_text"] = other.measure_text
+            claims[ci] = mine.model_copy(update=update)
+    return claims
+
+
+def text_sha256(text: str) -> str:
+    """Hex SHA-256 of the UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@Language.factory("caresocial_sentences", default_config={"set_sent_starts": True})
+def make_sentences(nlp: Language, name: str, set_sent_starts: bool) -> SentenceSegmenter:
+    """Factory of the sentence segmenter."""
+    return SentenceSegmenter(nlp, name, set_sent_starts=set_sent_starts)
+
+
+@Language.factory("caresocial_figures", default_config={"spans_key": "caresocial_figures", "generic_units": True})
+def make_figures(nlp: Language, name: str, spans_key: str, generic_units: bool) -> FigureExtractor:
+    """Factory of the figure extractor."""
+    return FigureExtractor(nlp, name, spans_key=spans_key, generic_units=generic_units)
+
+
+@Language.factory("caresocial_quotes")
+def make_quotes(nlp: Language, name: str) -> QuoteAttributor:
+    """Factory of the quote and speaker attributor."""
+    return QuoteAttributor(nlp, name)
+
+
+@Language.factory("caresocial_claims")
+def make_claims(nlp: Language, name: str) -> ClaimBuilder:
+    """Factory of the claim builder."""
+    return ClaimBuilder(nlp, name)

@@ -1,0 +1,217 @@
+"""Configuration: ``[tool.caresocial]`` in ``pyproject.toml`` or a ``caresocial.toml`` file.
+
+```toml
+[tool.caresocial]
+disable = ["unit-scale"]                  # rule ids switched off
+fail-on = "warning"                       # error | warning | never
+
+[tool.caresocial.severity]                # re-level rules
+time-conflict = "error"
+
+[tool.caresocial.tolerance]
+relative = 0.05                           # values within 5% agree
+approx = 0.10                             # ... 10% when either side is hedged
+percent-points = 1.0                      # percentages within 1 point agree
+arithmetic = 0.02                         # stated change vs its ends
+
+[tool.caresocial.aliases]                 # measure keys that mean the same thing
+"children in care" = ["looked after children", "children looked after"]
+
+[[tool.caresocial.documents]]             # per path glob
+path = "press/*.md"
+date = "2023-02-02"
+publisher = "County Councils Network"
+```
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+RULE_IDS = ("time-conflict", "value-conflict", "arithmetic", "unit-scale")
+SEVERITIES = ("error", "warning", "note")
+DEFAULT_SEVERITY = {"time-conflict": "warning", "value-conflict": "error", "arithmetic": "error",
+                    "unit-scale": "warning"}
+_TOP_KEYS = {"disable", "fail-on", "severity", "tolerance", "aliases", "documents"}
+_TOL_KEYS = {"relative", "approx", "percent-points", "arithmetic"}
+
+
+@dataclass(frozen=True)
+class DocumentRule:
+    """Date and publisher for documents whose path matches a glob."""
+
+    pattern: str
+    date: date | None = None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    """Checker and extraction settings (all optional)."""
+
+    disable: frozenset[str] = frozenset()
+    severity: dict[str, str] = field(default_factory=dict)
+    relative: float = 0.05
+    approx: float = 0.10
+    percent_points: float = 1.0
+    arithmetic: float = 0.02
+    aliases: dict[str, str] = field(default_factory=dict)  # alias key -> canonical key
+    documents: tuple[DocumentRule, ...] = ()
+    fail_on: str | None = None
+    source: str | None = None
+
+    def severity_of(self, rule: str) -> str:
+        """The configured severity of a rule."""
+        return self.severity.get(rule, DEFAULT_SEVERITY[rule])
+
+    def canonical(self, key: str) -> str:
+        """A measure key after aliases."""
+        return self.aliases.get(key, key)
+
+    def for_path(self, path: Path | str) -> tuple[date | None, str | None]:
+        """(date, publisher) configured for a document path (the last matching rule wins per field)."""
+        d: date | None = None
+        pub: str | None = None
+        p = Path(path).as_posix()
+        for rule in self.documents:
+            if fnmatch.fnmatch(p, rule.pattern) or fnmatch.fnmatch(Path(p).name, rule.pattern) or \
+                    p.endswith("/" + rule.pattern.lstrip("./")):
+                d = rule.date or d
+                pub = rule.publisher or pub
+        return d, pub
+
+
+def _where(src: str, key: str) -> str:
+    return f"{src}: [tool.caresocial] {key}" if src.endswith("pyproject.toml") else f"{src}: {key}"
+
+
+def parse(data: dict[str, Any], src: str = "<config>") -> Config:
+    """A :class:`Config` from the ``[tool.caresocial]`` table; :class:`ConfigError` names a bad key."""
+    from .grammar.lexicon import UNITS  # noqa: F401 - keeps import graph light elsewhere
+    from .claims import measure_key
+
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise ConfigError(f"{_where(src, sorted(unknown)[0])}: unknown key (expected one of {', '.join(sorted(_TOP_KEYS))})")
+    disable = data.get("disable", [])
+    if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
+        raise ConfigError(f"{_where(src, 'disable')}: must be a list of rule ids")
+    for r in disable:
+        if r not in RULE_IDS:
+            raise ConfigError(f"{_where(src, 'disable')}: unknown rule id {r!r} (rules: {', '.join(RULE_IDS)})")
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{_where(src, 'severity')}: must be a table of rule = severity")
+    for r, s in severity.items():
+        if r not in RULE_IDS:
+            raise ConfigError(f"{_where(src, 'severity.' + r)}: unknown rule id (rules: {', '.join(RULE_IDS)})")
+        if s not in SEVERITIES:
+            raise ConfigError(f"{_where(src, 'severity.' + r)}: {s!r} is not one of {', '.join(SEVERITIES)}")
+        if r in disable:
+            raise ConfigError(f"{_where(src, 'severity.' + r)}: rule is also disabled; choose one")
+    tol = data.get("tolerance", {})
+    if not isinstance(tol, dict):
+        raise ConfigError(f"{_where(src, 'tolerance')}: must be a table")
+    values: dict[str, float] = {}
+    for k, v in tol.items():
+        if k not in _TOL_KEYS:
+            raise ConfigError(f"{_where(src, 'tolerance.' + k)}: unknown key (expected {', '.join(sorted(_TOL_KEYS))})")
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 or (k != "percent-points" and v >= 1):
+            raise ConfigError(f"{_where(src, 'tolerance.' + k)}: must be a number >= 0"
+                              + ("" if k == "percent-points" else " and < 1"))
+        values[k.replace("-", "_")] = float(v)
+    if "relative" in values and "approx" in values and values["approx"] < values["relative"]:
+        raise ConfigError(f"{_where(src, 'tolerance.approx')}: must not be below tolerance.relative")
+    aliases_raw = data.get("aliases", {})
+    if not isinstance(aliases_raw, dict):
+        raise ConfigError(f"{_where(src, 'aliases')}: must be a table of measure = [aliases]")
+    aliases: dict[str, str] = {}
+    for canon, alts in aliases_raw.items():
+        if isinstance(alts, str):
+            alts = [alts]
+        if not isinstance(alts, list) or not all(isinstance(a, str) for a in alts):
+            raise ConfigError(f"{_where(src, 'aliases.' + canon)}: must be a list of strings")
+        ck = measure_key(canon)
+        for a in alts:
+            ak = measure_key(a)
+            if ak in aliases and aliases[ak] != ck:
+                raise ConfigError(f"{_where(src, 'aliases.' + canon)}: {a!r} is already an alias of {aliases[ak]!r}")
+            aliases[ak] = ck
+    docs_raw = data.get("documents", [])
+    if not isinstance(docs_raw, list):
+        raise ConfigError(f"{_where(src, 'documents')}: must be an array of tables ([[tool.caresocial.documents]])")
+    rules: list[DocumentRule] = []
+    for i, d in enumerate(docs_raw):
+        key = f"documents[{i}]"
+        if not isinstance(d, dict) or not isinstance(d.get("path"), str):
+            raise ConfigError(f"{_where(src, key + '.path')}: every entry needs a path glob")
+        extra = set(d) - {"path", "date", "publisher"}
+        if extra:
+            raise ConfigError(f"{_where(src, key + '.' + sorted(extra)[0])}: unknown key")
+        dv = d.get("date")
+        if isinstance(dv, str):
+            try:
+                dv = date.fromisoformat(dv)
+            except ValueError:
+                raise ConfigError(f"{_where(src, key + '.date')}: {dv!r} is not YYYY-MM-DD") from None
+        elif dv is not None and not isinstance(dv, date):
+            raise ConfigError(f"{_where(src, key + '.date')}: must be a date")
+        pub = d.get("publisher")
+        if pub is not None and not isinstance(pub, str):
+            raise ConfigError(f"{_where(src, key + '.publisher')}: must be a string")
+        rules.append(DocumentRule(d["path"], dv, pub))
+    fail_on = data.get("fail-on")
+    if fail_on is not None and fail_on not in ("error", "warning", "never"):
+        raise ConfigError(f"{_where(src, 'fail-on')}: {fail_on!r} is not one of error, warning, never")
+    return Config(disable=frozenset(disable), severity=dict(severity), aliases=aliases, documents=tuple(rules),
+                  fail_on=fail_on, source=src, **values)
+
+
+def load(path: Path | None = None, start: Path | None = None) -> Config:
+    """Configuration from ``path``, or from ``caresocial.toml`` / ``pyproject.toml`` in ``start`` (default: the
+    current folder) or its parents; the default configuration when none is found."""
+    if path is not None:
+        return _load_file(path)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in ("caresocial.toml", "pyproject.toml"):
+            p = folder / name
+            if p.is_file():
+                cfg = _load_file(p, optional=name == "pyproject.toml")
+                if cfg is not None:
+                    return cfg
+        if (folder / ".git").exists():
+            break
+    return Config()
+
+
+def _load_file(path: Path, optional: bool = False) -> Config | None:  # type: ignore[return]
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read configuration ({e})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML ({e})") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("caresocial")
+        if table is None:
+            return None if optional else Config(source=str(path))
+    else:
+        table = data.get("tool", {}).get("caresocial", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.caresocial] must be a table")
+    return parse(table, str(path))

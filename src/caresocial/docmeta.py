@@ -1,0 +1,176 @@
+"""Document metadata found in the text: front matter, title, dateline and publisher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import regex
+
+from .grammar.figures import RawFigure
+
+_FRONT = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>(?:(?!---)[^\n]*+\n){0,60}?)---[ \t]*\r?\n")
+_FRONT_LINE = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", regex.M)
+_ISO = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# "... says The Children's Society", "CCN response to ...", "Statement from X"
+_TITLE_SAYS = regex.compile(
+    r"(?:\bsays?|\bwarns?|\burges?|\bresponds?)\s+(?P<org>(?:the\s+|The\s+)?[A-Z][\w'’&.-]*+(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?"
+    r"[A-Z][\w'’&.-]*+){0,7})\s*$"
+)
+_TITLE_RESPONSE = regex.compile(r"(?:^|[:\-–|]\s*)(?P<org>[A-Z][\w'’&.-]*+(?:\s+[A-Z][\w'’&.-]*+){0,5})\s+(?:response|responds|statement|comment)\b")
+_ORG_WORDS = regex.compile(
+    r"\b(?:Society|Network|Council|Councils|Association|Trust|Foundation|Fund|Institute|Bureau|Children|Review|"
+    r"Commission|Commissioner|Office|Department|Ministry|Agency|Authority|Union|Federation|Confederation|"
+    r"Charity|Charities|Group|Alliance|Partnership|Centre|Center|Coalition|Committee|Board|Service|Services|"
+    r"University|College|School|Party|Government|Parliament|NHS|NSPCC|Barnardo['’]s|Ofsted|LGA|ADCS|CCN)\b"
+)
+_JOINT_HEADER = regex.compile(
+    r"\bjoint\s+statement\b[^\n:]{0,200}?\bfrom\s+(?:the\s+)?(?P<list>[^\n:]{3,400}?)[:.]?\**\s*$", regex.I | regex.M
+)
+
+
+# a line of running text, not a title, byline or dateline: eight or more words ending like a sentence
+_SENTENCE_LINE = regex.compile(r"^(?:\S+\s+){7,}\S*[.!?][\"'”’)]*$")
+
+
+@dataclass(slots=True)
+class DocMeta:
+    """What the text says about itself."""
+
+    title: str | None = None
+    date: date | None = None
+    date_source: str | None = None
+    publisher: str | None = None
+    publisher_members: tuple[str, ...] = ()
+    front_matter: dict[str, str] = field(default_factory=dict)
+    body_start: int = 0
+
+
+def split_list(items: str) -> list[str]:
+    """'A, B, C and D' -> ['A', 'B', 'C', 'D'] (also with ';' and '&')."""
+    parts = regex.split(r"\s*(?:,|;|\band\b|&)\s*(?:the\s+(?=[A-Z]))?", items.strip().strip("*").strip())
+    out = []
+    for p in parts:
+        p = p.strip().strip("*:.").strip()
+        if p.lower().startswith("the ") and not p.startswith("The "):
+            p = p[4:]
+        if p:
+            out.append(p)
+    return out
+
+
+def read_meta(text: str, figures: list[RawFigure]) -> DocMeta:
+    """Title, date and publisher from front matter, the header lines and the figures found there."""
+    meta = DocMeta()
+    fm = _FRONT.match(text)
+    if fm:
+        meta.front_matter = {m.group("key").lower(): m.group("value").strip("'\" ") for m in
+                             _FRONT_LINE.finditer(fm.group("body"))}
+        meta.body_start = fm.end()
+        meta.title = meta.front_matter.get("title") or None
+        meta.publisher = meta.front_matter.get("publisher") or meta.front_matter.get("author") or None
+        raw_date = meta.front_matter.get("date", "")
+        iso = _ISO.match(raw_date[:10])
+        if iso:
+            try:
+                meta.date = date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+                meta.date_source = "front matter"
+            except ValueError:
+                pass
+    lines = _header_lines(text, meta.body_start)
+    if meta.title is None and lines:
+        first = lines[0][2]
+        if len(first) <= 200 and not first.startswith(("\"", "“", "‘", "'")):
+            meta.title = first.strip("*# ")
+    header_end = lines[-1][1] if lines else meta.body_start
+    if meta.date is None:
+        for f in figures:
+            if f.start > max(header_end, meta.body_start + 400):
+                break
+            if f.kind == "date" and isinstance(f.value, str) and len(f.value) == 10 and f.value[0] != "-":
+                try:
+                    meta.date = date.fromisoformat(f.value)
+                    meta.date_source = "dateline"
+                except ValueError:
+                    continue
+                break
+    if meta.publisher is None:
+        meta.publisher, meta.publisher_members = _publisher(text, meta.title, lines)
+    return meta
+
+
+def _header_lines(text: str, start: int) -> list[tuple[int, int, str]]:
+    """The short lines at the top of the document (title, byline, dateline), up to the first long one."""
+    out: list[tuple[int, int, str]] = []
+    pos = start
+    n = len(text)
+    while pos < n and len(out) < 8:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = text[pos:end].strip()
+        if line:
+            if len(line) > 160 or _SENTENCE_LINE.search(line):
+                break
+            out.append((pos, end, line))
+        pos = end + 1
+        if pos - start > 1200:
+            break
+    return out
+
+
+def _publisher(text: str, title: str | None, lines: list[tuple[int, int, str]]) -> tuple[str | None, tuple[str, ...]]:
+    head = text[: 2000]
+    joint = _JOINT_HEADER.search(head)
+    if joint:
+        members = tuple(split_list(joint.group("list")))
+        if len(members) >= 2:
+            return "; ".join(members), members
+    if title:
+        for pat in (_TITLE_SAYS, _TITLE_RESPONSE):
+            m = pat.search(title)
+            if m:
+                org = m.group("org").strip()
+                if org.startswith("the "):
+                    org = org[4:]
+                return expand_acronym(text, org), ()
+    for _, _, line in lines[1:5]:
+        clean = line.strip("*# ")
+        if regex.fullmatch(r"(?:By\s+)?[A-Z][\w'’&.-]*+(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’&.-]*+){0,6}", clean) \
+                and _ORG_WORDS.search(clean):
+            return expand_acronym(text, regex.sub(r"^By\s+", "", clean)), ()
+    for _, _, line in lines[1:5]:
+        m = regex.match(r"(?P<org>[A-Z]{2,6})\s+(?:Latest\s+)?(?:News|Press|Media|Blog)\b", line)
+        if m:
+            return expand_acronym(text, m.group("org")), ()
+    ours = _we_alongside(text)
+    if ours:
+        return ours, ()
+    return None, ()
+
+
+_ALONGSIDE = regex.compile(
+    r"\b(?:Alongside|Together with|With)\s+(?:other\s+[^-–—:\n]{0,60}?\s[-–—:]\s*)?(?P<list>[^\n]{3,300}?)\s*[-–—]?\s*,?\s*we\b"
+)
+_PAREN_ORG = regex.compile(r"\((?P<org>[A-Z][^()\n\d,;]{1,60})\)")
+
+
+def _we_alongside(text: str) -> str | None:
+    """'Alongside A, B and C, we have written ...' + a signatory list naming A, B, C and D -> D."""
+    m = _ALONGSIDE.search(text[:3000])
+    if not m:
+        return None
+    others = {o.lower() for o in split_list(m.group("list"))}
+    named = [p.group("org").strip() for p in _PAREN_ORG.finditer(text[: 6000])]
+    rest = [o for o in dict.fromkeys(named) if o.lower() not in others and _ORG_WORDS.search(o) or
+            (o.isupper() and o.lower() not in others)]
+    rest = [o for o in rest if o.lower() not in others]
+    return rest[0] if len(rest) == 1 else None
+
+
+def expand_acronym(text: str, name: str) -> str:
+    """'CCN' -> 'County Councils Network' when the text spells out a name with those initials."""
+    if not regex.fullmatch(r"[A-Z]{2,6}", name):
+        return name
+    words = r"\s+(?:of\s+|for\s+|and\s+|the\s+)?".join([rf"{c}[\w'’]++" for c in name])
+    m = regex.search(rf"\b{words}", text)
+    return m.group(0) if m else name

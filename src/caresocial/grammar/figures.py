@@ -1,0 +1,970 @@
+"""The figure grammar: find every money amount, count, percentage, ratio, year, date, duration and
+quantity in a text, with its normalised value, unit, hedge, bound, rate and range/change links.
+
+``scan(text)`` works on the raw string with precompiled patterns in a few linear passes:
+
+1. page furniture and identifiers that are never figures (URLs, phone numbers, postcodes, times of day,
+   "3 min read", list numbering);
+2. dates and financial years;
+3. number cores (digits, number words, vague plurals), each classified by its context: currency before
+   or after, scale words, percent signs, duration and age units, "times", "one in five", counted noun;
+4. links between figures ("80,000 to 100,000", "from £6bn to £8.2bn"), sharing scale, currency and rate.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from . import lexicon as L
+from .numbers import (
+    DIGIT_RUN,
+    DIGITS,
+    NUMBER_WORD,
+    VULGAR,
+    WORD_RUN,
+    parse_digits,
+    parse_word_tokens,
+    tokenize_run,
+)
+from .units import generic_quantity
+
+_I = regex.IGNORECASE | regex.VERSION0
+
+
+def _alt(words: Any) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(slots=True)
+class RawFigure:
+    """A figure before it becomes a record: offsets, kind, value and what the grammar learnt of it."""
+
+    kind: str
+    start: int
+    end: int
+    value: Any
+    unit: str | None = None
+    approx: bool = False
+    bound: str | None = None
+    rate: str | None = None
+    num_start: int = 0
+    num_end: int = 0
+    scale: float | None = None
+    currency_given: bool = False
+    link: int | None = None
+    link_type: str | None = None
+    link_role: str | None = None
+    source: str = "rules"
+
+
+# ---------------------------------------------------------------------------------------------------
+# 1. Never figures
+# ---------------------------------------------------------------------------------------------------
+_EXCLUDE = regex.compile(
+    r"(?<!\S)https?://\S++|(?<!\S)www\.\S++|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"                     # URLs, e-mails
+    r"|(?<![\w+])(?:\+\d{1,3}[ -]?(?:\(0\)[ -]?)?\d{2,4}|\(?0\d{2,4}\)?)[ -]\d{3,4}[ -]?\d{3,4}(?!\d)"  # phones
+    r"|(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![A-Za-z0-9])"            # UK postcodes
+    r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?+(?:[ ]?(?:am|pm|a\.m\.|p\.m\.))?+"          # 10:30, 10:30am
+    r"|(?<![\w.])\d{1,2}(?:\.\d{2})?+[ ]?(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])"        # 9am, 9.30 pm
+    r"|(?<![\w.])\d++[ ]?(?:min|mins|minute|minutes)[ ]read(?-i:(?![a-z]))"                       # 3 min read
+    r"|(?m:^[ \t]*+\(?\d{1,2}[.)](?=[ \t]))"                                          # list numbering
+    r"|(?<![\w.])\d++(?:\.\d++){2,}+"                                                 # 1.2.3 versions
+    r"|[#@]\w++"                                                                      # tags, handles
+    r"|\b\d{1,3}/7\b"                                                                 # 24/7
+    r"|(?<![\w.,])\d{1,4}[A-Za-z]?+[ ](?-i:(?:[A-Z][a-z]++[ ]){1,3}(?:Street|Road|Avenue|Lane|Place|Square"
+    r"|Close|Drive|Court|Terrace|Crescent|Gardens|Row|Way|Walk|Mews|Parade|Grove|Embankment)\b)",  # addresses
+    _I,
+)
+
+# ---------------------------------------------------------------------------------------------------
+# 2. Dates and financial years
+# ---------------------------------------------------------------------------------------------------
+_MONTH = _alt(L.MONTHS)
+# a full stop after a month belongs to it only after an abbreviation ('Sept. 12', not '1 April.')
+_MDOT = rf"(?:(?<=(?<![A-Za-z])(?:{_alt(m for m in L.MONTHS if len(m) <= 4 and m not in ('may', 'june', 'july'))}))\.)?+"
+_WEEKDAY = _alt(L.WEEKDAYS)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?+"
+_YEAR4 = r"(?:1\d{3}|20\d{2}|2100)"
+_MLEFT = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"  # a month may be glued after a lower-case word: 'readMay'
+_DATE = regex.compile(
+    rf"(?P<iso>(?<!\d|\d-){_YEAR4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!-?\d))"
+    rf"|(?P<dmy>(?<![\w.,])(?:(?:{_WEEKDAY})\.?,?[ ]++)?+(?P<d1>{_DAY})[ ]++(?:of[ ]++)?+(?P<m1>{_MONTH}){_MDOT}"
+    rf"(?:,?[ ]++(?P<y1>{_YEAR4}))?+(?![\w]))"
+    rf"|(?P<mdy>{_MLEFT}(?:(?:{_WEEKDAY})\.?,?[ ]++)?+(?P<m2>{_MONTH}){_MDOT}[ ]++(?P<d2>{_DAY})(?![\d:])"
+    rf"(?:,?[ ]++(?P<y2>{_YEAR4}))?+(?![\w]))"
+    rf"|(?P<my>{_MLEFT}(?P<m3>{_MONTH}){_MDOT},?[ ]++(?:of[ ]++)?+(?P<y3>{_YEAR4})(?![\w]))"
+    rf"|(?P<num>(?<![\w./-])(?P<n1>\d{{1,2}})(?P<sep>[/.])(?P<n2>\d{{1,2}})(?P=sep)(?P<n3>{_YEAR4})(?![\w/]|\.\d))",
+    _I,
+)
+_AMBIGUOUS_MONTHS = frozenset({"may", "mar", "march", "jun", "jan", "sat", "sun", "dec", "sept", "aug"})
+_FY = regex.compile(
+    r"(?<![\w/.-])(?:FY[ ]?)?(?P<a>(?:19|20)\d{2})[/\-–](?P<b>(?:19|20)?\d{2})(?![\w/-]|\.\d)", _I
+)
+
+# ---------------------------------------------------------------------------------------------------
+# 3. Number cores and their context
+# ---------------------------------------------------------------------------------------------------
+_VAGUE = r"(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:[ ]++of[ ]++(?:thousands|millions|billions))?+(?=[ ]++(?:of|more|upon)\b)"  # noqa: E501
+_CORE = regex.compile(
+    rf"(?P<neg>(?<![\w)\]])(?:minus|negative)[ ]++|(?<![\w)\].,/-])[-−–][ ]?+(?=\.?\d))?+"
+    rf"(?:(?P<vague>(?<!\w){_VAGUE})"
+    rf"|(?P<digits>(?<![\d.,]){DIGITS})"
+    rf"|(?P<words>(?<![\w'’-]){WORD_RUN}))"
+    rf"|(?P<twice>(?<![\w-])(?:twice|thrice)\b)",
+    _I,
+)
+_SYMBOLS_ALT = "|".join(
+    (r"(?<![A-Za-z])" + regex.escape(s) if s[0].isalpha() else regex.escape(s))
+    for s in sorted(L.CURRENCY_SYMBOLS, key=lambda w: (-len(w), w))
+)
+_CODES_ALT = _alt(L.ISO_CODES)
+_PREFIX_CUR = regex.compile(
+    rf"(?:(?P<sym>{_SYMBOLS_ALT})|(?<![A-Za-z])(?P<mcode>M)?+(?P<code>{_CODES_ALT}))[ \u00a0]?+\Z", _I
+)
+_SCALE_ABBR_ALT = _alt(L.SCALE_ABBREV)
+_SUFFIX_SCALE = regex.compile(
+    rf"(?:[ \u00a0]?+(?P<abbr>bn|mn|mln|bln|tn|tln|k|m|b|K|M|B|G)(?![A-Za-z0-9])"
+    rf"|[ \u00a0]++(?P<word>million|billion|trillion|thousand|lakh|crore|mn|bn|mln|bln|tln|M|K|G|k)(?![A-Za-z]))"
+)
+_SUFFIX_CUR = regex.compile(
+    rf"[ \u00a0]?+(?:(?P<word>(?:{_alt(L.CURRENCY_WORDS)}))(?![A-Za-z])|(?P<mcode>M)?+(?P<code>{_CODES_ALT})(?![A-Za-z])"
+    rf"|(?P<sym>[£€$¥₹元₡₾₭₩₽₺₪₦₱]|ரூ))",
+    _I,
+)
+_SUFFIX_MINOR = regex.compile(r"(?:[ \u00a0]?+(?P<p>p)(?![A-Za-z0-9])|[ \u00a0]++(?P<word>pence|penny|pennies|cents?)\b)")
+_SUBUNIT = regex.compile(
+    rf"(?:[ ]++and)?+[ ]++(?P<num>\d{{1,2}}(?!\d)|(?:{_alt(list(L.TENS) + list(L.UNITS))})(?:[ -]++(?:{_alt(L.UNITS)}))?+)"
+    r"(?P<cents>[ ]++(?:cents?|pence|p))?+(?![ ]*+(?:\d|[A-Za-z]{3,}\b(?<!cents|cent|pence)))",
+    _I,
+)
+_SUFFIX_PCT = regex.compile(
+    r"(?:[ \u00a0]?+(?P<sign>%)(?:[ ]++points?\b)?+|[ \u00a0]++(?P<word>percentage[ ]++points?|per[ ]?cents?|percents?"
+    r"|percentage|pct|pc|pp|ppts?)\b|(?<=\d)(?P<glued>pct|pc|pp|ppts?)\b)",
+    _I,
+)
+# 'a quarter of a percentage point', 'half of one per cent'
+_PCT_OF_FRACTION = regex.compile(
+    r"[ ]++of[ ]++(?:a|one)[ ]++(?:(?P<pp>percentage[ ]++point)|per[ ]?cent|percent)\b", _I
+)
+_DECADE = regex.compile(r"(?<![\w-])(?:(?P<art>a|one)[ ]++)?decade(?![\w-])", _I)
+_DECADE_BEFORE = regex.compile(r"(?<![\w])(?:last|past|next|previous|coming|following|recent|whole|entire)[ ]++\Z", _I)
+_PCT_OF = regex.compile(rf"(?<![\w])(?:per[ ]?cents?|percents?)[ ]++of[ ]++(?={WORD_RUN}|\d)", _I)
+_DUR_ALT = _alt(L.DURATION_UNITS)
+_SUFFIX_DUR = regex.compile(
+    rf"(?:[ \u00a0]*+-[ \u00a0]*+|[ \u00a0]++|(?=[A-Za-z]))(?P<unit>{_DUR_ALT})(?![A-Za-z])"
+    rf"|(?P<abbr>[DYW])(?![A-Za-z0-9])",
+    _I,
+)
+_AGE_AFTER = regex.compile(
+    r"(?:[ ]*+-[ ]*+|[ ]++)(?P<unit>years?|months?|weeks?|days?)(?:[ ]*+-[ ]*+|[ ]++)(?:old|olds)\b"
+    r"|[ ]++(?P<unit2>years?|months?)[ ]++of[ ]++age\b"
+    r"|[ ]?+(?P<yo>yo|y\.o\.|yrs?[ ]old)(?![\w])",
+    _I,
+)
+_AGE_BEFORE = regex.compile(rf"(?<![\w])(?:{_alt(L.AGE_BEFORE)})[ ]++\Z", _I)
+_TIMES = regex.compile(r"[ \u00a0]++times\b|(?<=\d)[ ]?x(?![\w])", _I)
+_IN_N = regex.compile(rf"[ ]++(?:in|out[ ]++of)[ ]++(?P<den>\d{{1,4}}(?![\d,.])|{WORD_RUN})", _I)
+_UNIT_ALT = _alt(L.QUANTITY_UNITS)
+_SUFFIX_UNIT = regex.compile(rf"[ \u00a0]?+(?P<unit>{_UNIT_ALT})(?![A-Za-z0-9])")
+_ORDINAL = regex.compile(r"(?:st|nd|rd|th)\b", _I)
+_ORDINAL_AFTER = regex.compile(rf"[ -]?+(?:{_alt(L.ORDINAL_ONLY)})\b", _I)  # 'twenty-first'
+_FOLD = regex.compile(
+    rf"(?<![\w.-])(?P<n>\d++(?:\.\d++)?+|(?:{_alt(list(L.UNITS) + list(L.TENS) + ['hundred'])})(?:-(?:{_alt(L.UNITS)}))?+)"
+    r"-?+fold(?![\w-])",
+    _I,
+)
+_FACTOR_BEFORE = regex.compile(r"(?<![\w])a[ ]++factor[ ]++of[ ]++\Z", _I)
+# '3 hundred and 21', '4 thousand 3 hundred', '3 dozens', '3 and a half', '6 crore and two hundred'
+_DIGIT_RUN_TRIGGER = regex.compile(
+    rf"[ \u00a0]++(?:hundred|dozens?|doz|dzs?)\b|[ \u00a0]++and[ ]++(?:a|one)[ ]++(?:half|quarter|third)\b"
+    rf"|[ \u00a0]++(?:thousand|million|billion|trillion|crore|lakh)[ ]++(?:and[ ]++(?:an?[ ]++)?+)?+"
+    rf"(?:\d++[ ]++(?:hundred|thousand|million)\b|(?:{NUMBER_WORD})\b)",
+    _I,
+)
+_DIGIT_RUN = regex.compile(DIGIT_RUN, _I)
+# '3/4', '-4/5', '2 1/4': a fraction written with a slash (never a date, a score or a school year)
+_SLASH_FRACTION = regex.compile(r"/(?P<den>\d{1,3})(?![\d/]|[.,]\d)")
+_MIXED_FRACTION = regex.compile(r"[ ]{1,2}+(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/]|[.,]\d)")
+_SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
+_DATE_WORD_BEFORE = regex.compile(r"(?<![\w])(?:on|by|until|till|from|since|before|after|dated?)[ ]++\Z", _I)
+_FOUR_DIGITS = regex.compile(r"\d{4}")
+_NON_DIGITS = regex.compile(r"\D")
+_SPACES = regex.compile(r"\s+")
+_CLAUSE_START = regex.compile(r"(?:\A|[.!?:;,(\n\u2022—–-])[ \t\"'“‘]*+\Z")
+_SENTENCE_BREAK = regex.compile(r"[.!?;:]\s")
+_NAME_BREAK = regex.compile(r"[.!?:;|]\s*\Z|\A\s*\Z|\n\s*\Z")
+_SHARE_BEFORE = regex.compile(r"(?:\bby|\bthan|\bnearly|\bto)\s+\Z", _I)
+_BY_BEFORE = regex.compile(r"(?<![\w])by[ ]++(?:(?:just|around|about|almost|nearly|over|under|some|a[ ]++further)[ ]++)?+\Z", _I)
+_BOUND_AFTER = regex.compile(
+    r"[ ]*+,?[ ]*+(?:and|or)[ ]++(?:(?P<min>over|above|more|older|upwards|greater|higher)"
+    r"|(?P<max>under|below|less|fewer|younger|lower))\b(?![ ]++than\b)",
+    _I,
+)
+_WORD_AFTER = regex.compile(r"[ \u00a0]++(?P<w>[A-Za-z][A-Za-z'’-]*+)")
+_WORD_BEFORE = regex.compile(r"(?P<w>[A-Za-z][A-Za-z.'’-]*+)[ \u00a0]++\Z")
+_NOUN_WORDS = regex.compile(r"[ \u00a0]++(?:of[ ]++(?:the[ ]++|these[ ]++|our[ ]++)?+)?+((?:[A-Za-z][A-Za-z'’-]*+[ ]?+){1,4})")
+
+_HEDGE = regex.compile(rf"(?<![\w])(?P<w>{_alt(L.HEDGES)})[ \u00a0]++\Z", _I)
+_BOUND_MIN = regex.compile(rf"(?<![\w])(?P<w>{_alt(L.BOUNDS_MIN)})[ \u00a0]++\Z", _I)
+_BOUND_MAX = regex.compile(rf"(?<![\w])(?P<w>{_alt(L.BOUNDS_MAX)})[ \u00a0]++\Z", _I)
+_RATE_ALT = "|".join(regex.escape(w).replace("\\ ", "[ -]") for w in sorted(L.RATE_AFTER, key=lambda w: (-len(w), w)))
+_RATE_AFTER = regex.compile(
+    rf"(?:[ \u00a0]*+,?[ ]*+|-)(?:(?:more|less|extra|fewer|on[ ]++average)[ ]++)?+(?P<w>{_RATE_ALT})(?![A-Za-z])"
+    r"(?![ ]++(?:earlier|ago|before|later|previously|after|on|prior|since|back)\b)",
+    _I,
+)
+_RATE_BEFORE = regex.compile(
+    rf"(?<![\w])(?:{_alt(L.RATE_BEFORE)})(?:[ ]++[\w'’-]++){{0,4}}[ ]++(?:of|from|at|is|was|are|were|to|reached"
+    rf"|totalled|totaling|totalling|stood[ ]++at|rose[ ]++to|fell[ ]++to|costs?|cost[ ]++of)[ ]++(?:[\w-]++[ ]++){{0,2}}\Z",
+    _I,
+)
+_FUNCTION_WORDS = frozenset(
+    "in by since from until till before after during and or to of the a an for at on as than between "
+    "through throughout around about circa early late mid end start beginning spring summer autumn winter "
+    "fall year years fy q1 q2 q3 q4 h1 h2 financial academic calendar census since, january february "
+    "march april may june july august september october november december jan feb mar apr jun jul aug sep "
+    "sept oct nov dec ended ending beginning starting until".split()
+)
+_UNITLESS_CONTEXT = regex.compile(r"[ ]++(?:min|mins)[ ]++read\b", _I)
+
+_CONNECT_RANGE = regex.compile(r"[ \u00a0]*+(?:-|–|—|to|and|or)[ \u00a0]*+", _I)
+_CONNECT_UPFROM = regex.compile(
+    r"(?:[^\n.;:!?0-9£$€]{0,60}?)(?:[ ]*+,[ ]*+|[ ]++)(?:(?:up|down|rising|falling|increasing|decreasing)[ ]++)?+"
+    r"(?:from|compared[ ]++(?:with|to))[ ]++(?:(?:just|a|some|around|about|almost|nearly|over|under)[ ]++)?+",
+    _I,
+)
+_FROM_BEFORE = regex.compile(r"(?<![\w])from[ ]++(?:(?:just|around|about|almost|nearly|over|under|some)[ ]++)?+\Z", _I)
+_BETWEEN_BEFORE = regex.compile(r"(?<![\w])between[ ]++\Z", _I)
+
+
+def _window_before(text: str, pos: int, size: int = 48) -> tuple[int, int]:
+    return max(0, pos - size), pos
+
+
+class _Scanner:
+    """One pass over one text. Construct, call ``run()``; not reused."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.excluded: list[tuple[int, int]] = [m.span() for m in _EXCLUDE.finditer(text)]
+        self._ex_starts = [s for s, _ in self.excluded]
+        self.out: list[RawFigure] = []
+        self.taken: list[tuple[int, int]] = []
+        self._taken_starts: list[int] = []
+
+    # -- helpers -----------------------------------------------------------------------------------
+    def _in_excluded(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self._ex_starts, s) - 1
+        if i >= 0 and self.excluded[i][1] > s:
+            return True
+        i += 1
+        return i < len(self.excluded) and self.excluded[i][0] < e
+
+    def _overlaps_taken(self, s: int, e: int) -> bool:
+        starts = self._taken_starts
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and self.taken[i][1] > s:
+            return True
+        i += 1
+        return i < len(self.taken) and self.taken[i][0] < e
+
+    def _take(self, fig: RawFigure) -> None:
+        k = bisect.bisect_left(self.taken, (fig.start, fig.end))
+        self.taken.insert(k, (fig.start, fig.end))
+        self._taken_starts.insert(k, fig.start)
+        self.out.append(fig)
+
+    def _word_before(self, pos: int) -> str:
+        a, b = _window_before(self.text, pos, 32)
+        m = _WORD_BEFORE.search(self.text, a, b)
+        return m.group("w") if m else ""
+
+    # -- passes ------------------------------------------------------------------------------------
+    def run(self) -> list[RawFigure]:
+        self._dates()
+        self._financial_years()
+        self._percent_of()
+        self._decades()
+        self._folds()
+        self._cores()
+        self.out.sort(key=lambda f: f.start)
+        self._links()
+        for fig in self.out:
+            self._modifiers(fig)
+        self._propagate()
+        return self.out
+
+    def _dates(self) -> None:
+        text = self.text
+        for m in _DATE.finditer(text):
+            s, e = m.span()
+            if self._in_excluded(s, e):
+                continue
+            value = self._date_value(m)
+            if value is None:
+                continue
+            self._take(RawFigure("date", s, e, value, num_start=s, num_end=e))
+
+    @staticmethod
+    def _date_value(m: regex.Match[str]) -> str | None:
+        def month(g: str) -> tuple[int, str] | None:
+            word = m.group(g)
+            low = word.lower()
+            if low in _AMBIGUOUS_MONTHS and word[0].islower():
+                return None
+            return L.MONTHS[low], word
+
+        if m.group("iso"):
+            return m.group("iso")
+        if m.group("dmy"):
+            got = month("m1")
+            if got is None:
+                return None
+            d = int(_NON_DIGITS.sub("", m.group("d1")))
+            y = m.group("y1")
+            return f"{y}-{got[0]:02d}-{d:02d}" if y else f"--{got[0]:02d}-{d:02d}"
+        if m.group("mdy"):
+            got = month("m2")
+            if got is None or (not m.group("y2") and got[1][0].islower()):
+                return None
+            d = int(_NON_DIGITS.sub("", m.group("d2")))
+            y = m.group("y2")
+            return f"{y}-{got[0]:02d}-{d:02d}" if y else f"--{got[0]:02d}-{d:02d}"
+        if m.group("my"):
+            got = month("m3")
+            if got is None:
+                return None
+            return f"{m.group('y3')}-{got[0]:02d}"
+        if m.group("num"):
+            a, b, y = int(m.group("n1")), int(m.group("n2")), m.group("n3")
+            day, mon = (b, a) if a <= 12 < b else (a, b)  # UK order unless only the US reading is valid
+            if not (1 <= mon <= 12 and 1 <= day <= 31):
+                return None
+            return f"{y}-{mon:02d}-{day:02d}"
+        return None
+
+    def _financial_years(self) -> None:
+        for m in _FY.finditer(self.text):
+            s, e = m.span()
+            if self._overlaps_taken(s, e) or self._in_excluded(s, e):
+                continue
+            a, b = int(m.group("a")), m.group("b")
+            b2 = int(b[-2:])
+            if (a + 1) % 100 != b2 or (len(b) == 4 and int(b) != a + 1):
+                continue
+            self._take(RawFigure("year", s, e, f"{a}/{b2:02d}", num_start=s, num_end=e))
+
+    def _decades(self) -> None:
+        """'the last decade' -> 'decade', 'a decade' -> 'a decade' (10 years); 'the start of the decade' is no
+        counted duration."""
+        text = self.text
+        for m in _DECADE.finditer(text):
+            s, e = m.span()
+            if not m.group("art"):
+                a, b = _window_before(text, s, 24)
+                if not _DECADE_BEFORE.search(text, a, b):
+                    continue
+            if self._overlaps_taken(s, e):
+                continue
+            self._take(RawFigure("duration", s, e, 10.0, "years", num_start=s, num_end=e))
+
+    def _folds(self) -> None:
+        """'fourfold', 'a 10-fold rise': multipliers."""
+        for m in _FOLD.finditer(self.text):
+            s, e = m.span()
+            if self._overlaps_taken(s, e) or self._in_excluded(s, e):
+                continue
+            value = self._small_number(m.group("n").replace("-", " "))
+            if value:
+                self._take(RawFigure("ratio", s, e, value, "times", num_start=s, num_end=m.end("n")))
+
+    def _percent_of(self) -> None:
+        text = self.text
+        for m in _PCT_OF.finditer(text):
+            num = _CORE.match(text, m.end())
+            if not num:
+                continue
+            value = self._core_value(num)
+            if value is None:
+                continue
+            s, e = m.start(), num.end()
+            if self._overlaps_taken(s, e):
+                continue
+            self._take(RawFigure("percent", s, e, value[0], "%", num_start=num.start(), num_end=e))
+
+    def _core_value(self, m: regex.Match[str]) -> tuple[float, bool, bool, int] | None:
+        """(value, fraction_only, has_scale, end) of the first number in a core match."""
+        sign = -1.0 if m.group("neg") else 1.0
+        if m.group("digits"):
+            return sign * parse_digits(m.group("digits")), False, False, m.end("digits")
+        if m.group("words"):
+            toks = tokenize_run(m.group("words"))
+            nums = parse_word_tokens([t for t, _, _ in toks])
+            if not nums:
+                return None
+            first = nums[0]
+            base = m.start("words")
+            return sign * first.value, first.fraction_only, first.has_scale, base + toks[first.last][2]
+        return None
+
+    def _cores(self) -> None:
+        text = self.text
+        pos = 0
+        n = len(text)
+        while pos < n:
+            m = _CORE.search(text, pos)
+            if m is None:
+                break
+            pos = max(m.end(), pos + 1)
+            if m.group("vague"):
+                s, e = m.span("vague")
+                if not self._overlaps_taken(s, e):
+                    unit = self._counted_noun(e)
+                    self._take(RawFigure("count", s, e, None, unit, approx=True, num_start=s, num_end=e))
+                continue
+            if m.group("twice"):
+                s, e = m.span("twice")
+                if not self._overlaps_taken(s, e):
+                    value = 2.0 if m.group("twice").lower() == "twice" else 3.0
+                    self._take(RawFigure("ratio", s, e, value, "times", num_start=s, num_end=e))
+                continue
+            if m.group("words"):
+                # a word run may hold several numbers ("between two and three million")
+                base = m.start("words")
+                toks = tokenize_run(m.group("words"))
+                nums = parse_word_tokens([t for t, _, _ in toks])
+                for k, num in enumerate(nums):
+                    s = base + toks[num.first][1]
+                    e = base + toks[num.last][2]
+                    if num.ordinal or (toks[num.last][0] in L.TENS or toks[num.last][0] == "hundred") and \
+                            _ORDINAL_AFTER.match(text, e):
+                        pos = max(pos, e + 1)
+                        continue  # 'the twenty-first century', 'its one hundred fifth meeting'
+                    neg = k == 0 and bool(m.group("neg"))
+                    if neg:
+                        s = m.start()
+                    value = -num.value if neg else num.value
+                    before = len(self.out)
+                    self._classify(s, e, value, fraction_only=num.fraction_only, has_scale=num.has_scale,
+                                   words=True, first_token=toks[num.first][0])
+                    if len(self.out) > before:
+                        pos = max(pos, self.out[-1].end)
+                continue
+            s, e = m.span()
+            digits = m.group("digits")
+            value = parse_digits(digits)
+            if m.group("neg"):
+                value = -value
+            before = len(self.out)
+            if digits.isdigit() and self._digit_run(m, s, e):
+                pass
+            elif digits.isdigit() and len(digits) <= 3 and self._slash_fraction(m, s, e, value):
+                pass
+            else:
+                self._classify(s, e, value, digits=digits,
+                               fraction_only=len(digits) == 1 and digits in VULGAR)
+            if len(self.out) > before:
+                pos = max(pos, self.out[-1].end)
+
+    def _digit_run(self, m: regex.Match[str], s: int, e: int) -> bool:
+        """Digits continued by number words: '3 hundred and 21', '6 crore and two hundred', '3 dozens'."""
+        text = self.text
+        if not _DIGIT_RUN_TRIGGER.match(text, e):
+            return False
+        run = _DIGIT_RUN.match(text, m.start("digits"))
+        if run is None:
+            return False
+        toks = tokenize_run(run.group())
+        nums = parse_word_tokens([t for t, _, _ in toks])
+        if not nums or nums[0].first != 0 or nums[0].last == 0 or nums[0].ordinal:
+            return False
+        num = nums[0]
+        end = run.start() + toks[num.last][2]
+        value = -num.value if m.group("neg") else num.value
+        self._classify(s, end, value, fraction_only=num.fraction_only, has_scale=num.has_scale, words=True,
+                       first_token=toks[0][0])
+        return True
+
+    def _slash_fraction(self, m: regex.Match[str], s: int, e: int, value: float) -> bool:
+        """'3/4', '-4/5', '2 1/4' (whole and fraction), with a denominator fractions are written with."""
+        text = self.text
+        if text[s - 1:s] == "/" or _DATE_WORD_BEFORE.search(text, max(0, s - 12), s):
+            return False
+        mixed = _MIXED_FRACTION.match(text, e)
+        if mixed:
+            num, den = int(mixed.group("num")), int(mixed.group("den"))
+            if 0 < num < den and den in _SLASH_DENOMINATORS:
+                whole = abs(value) + num / den
+                self._classify(s, mixed.end(), -whole if value < 0 else whole, words=True, first_token="")
+                return True
+            return False
+        frac = _SLASH_FRACTION.match(text, e)
+        if not frac:
+            return False
+        num, den = abs(value), int(frac.group("den"))
+        if not (0 < num < den and den in _SLASH_DENOMINATORS):
+            return False
+        self._classify(s, frac.end(), value / den, fraction_only=True, words=True, first_token="")
+        return True
+
+    # -- classification of one number ----------------------------------------------------------------
+    def _classify(  # noqa: C901 - one decision list, read top to bottom
+        self, s: int, e: int, value: float, *, digits: str | None = None, fraction_only: bool = False,
+        has_scale: bool = False, words: bool = False, first_token: str = "",
+    ) -> None:
+        text = self.text
+        if self._overlaps_taken(s, e) or self._in_excluded(s, e):
+            return
+        before_char = text[s - 1] if s > 0 else ""
+        after_char = text[e] if e < len(text) else ""
+        # identifiers and ordinals: 'COP26', 'A1', '1st', '21st century'
+        if digits is not None:
+            if _ORDINAL.match(text, e):
+                return
+            if before_char.isalpha() and not _PREFIX_CUR.search(text, max(0, s - 8), s):
+                return
+            if before_char == "-" and s >= 2 and text[s - 2].isalpha():
+                word = self._word_before(s - 1) if s > 1 else ""
+                if word.lower() not in ("mid", "pre", "post", "early", "late", "end", "over", "under", "aged"):
+                    return
+        word_before = self._word_before(s)
+        if word_before.lower().rstrip(".") in L.LABEL_WORDS and not (len(word_before) == 1 and word_before.islower()):
+            if word_before.lower() not in ("m", "a", "b"):
+                return
+        if word_before in ("Year", "Years") and digits is not None and value < 14:
+            return  # school years: 'Year 6 pupils'
+
+        # money: currency before ---------------------------------------------------------------------
+        prefix = _PREFIX_CUR.search(text, max(0, s - 10), s)
+        scale, pos = self._scale_after(e, digits is not None and not has_scale)
+        amount = _scaled(value, scale)
+        currency: str | None = None
+        start = s
+        if prefix:
+            currency = self._currency_of(prefix)
+            start = prefix.start()
+            if prefix.group("mcode"):
+                amount *= 1e6
+        suffix = _SUFFIX_CUR.match(text, pos)
+        if suffix and (currency is None or suffix.group("code")):
+            cur = self._currency_of(suffix)
+            if cur is not None and not (suffix.group("word") and currency):
+                currency = currency or cur
+                pos = suffix.end()
+                if suffix.group("mcode"):
+                    amount *= 1e6
+                if scale is None:
+                    scale2, pos2 = self._scale_after(pos, True)
+                    if scale2:
+                        scale, pos = scale2, pos2
+                        amount = _scaled(value, scale2)
+        if currency is None and not words:
+            minor = _SUFFIX_MINOR.match(text, pos)
+            if minor and (minor.group("word") or scale is None):
+                self._take(RawFigure("money", s, minor.end(), amount / 100, L.MINOR_WORDS[
+                    (minor.group("p") or minor.group("word")).lower()], num_start=s, num_end=e, scale=scale,
+                    currency_given=True))
+                return
+        if currency is None and words and scale is None:
+            minor = _SUFFIX_MINOR.match(text, e)
+            if minor and minor.group("word"):
+                self._take(RawFigure("money", s, minor.end(), amount / 100,
+                                     L.MINOR_WORDS[minor.group("word").lower()], num_start=s, num_end=e,
+                                     currency_given=True))
+                return
+        if currency is not None:
+            end = pos
+            if suffix is not None and pos == suffix.end() and scale is None:
+                sub = _SUBUNIT.match(text, pos)
+                if sub and (suffix.group("word") or suffix.group("code") or suffix.group("sym")):
+                    cents = self._small_number(sub.group("num"))
+                    if cents is not None and cents < 100:
+                        amount += cents / 100
+                        end = sub.end()
+            elif prefix is not None and scale is None:
+                sub = _SUBUNIT.match(text, pos)
+                if sub and sub.group("cents"):
+                    cents = self._small_number(sub.group("num"))
+                    if cents is not None:
+                        amount += cents / 100
+                        end = sub.end()
+            self._take(RawFigure("money", start, end, amount, currency, num_start=s, num_end=e, scale=scale,
+                                 currency_given=True))
+            return
+        # percent ------------------------------------------------------------------------------------
+        pct = _SUFFIX_PCT.match(text, pos)
+        if pct:
+            pword = (pct.group("word") or pct.group("glued") or "").lower()
+            unit = "percentage points" if pword.startswith(("percentage p", "pp", "ppt")) \
+                or "point" in pct.group(0).lower() else "%"
+            if pct.group("word") and pword in ("pc", "pp") and not digits:
+                pct = None
+            else:
+                self._take(RawFigure("percent", s, pct.end(), amount, unit, num_start=s, num_end=e, scale=scale))
+                return
+        # ages ---------------------------------------------------------------------------------------
+        if scale is None and 0 <= value < 130:
+            age = _AGE_AFTER.match(text, e)
+            if age:
+                unit = (age.group("unit") or age.group("unit2") or "years").lower().rstrip("s") + "s"
+                self._take(RawFigure("quantity", s, age.end(), value, f"{unit} of age", num_start=s, num_end=e))
+                return
+            a, b = _window_before(text, s, 24)
+            if value == int(value) and _AGE_BEFORE.search(text, a, b) and not _SUFFIX_DUR.match(text, e) \
+                    and not _SUFFIX_UNIT.match(text, e):
+                st = s
+                mm = _AGE_BEFORE.search(text, a, b)
+                if mm and mm.group(0).strip().lower() == "age":
+                    st = mm.start()
+                self._take(RawFigure("quantity", st, e, value, "years of age", num_start=s, num_end=e))
+                return
+        # durations ----------------------------------------------------------------------------------
+        if scale is None:
+            dur = _SUFFIX_DUR.match(text, e)
+            if dur and not (dur.group("abbr") and (words or not digits)):
+                if dur.group("abbr"):
+                    unit, factor = L.DURATION_SUFFIX[dur.group("abbr")], 1.0
+                else:
+                    unit, factor = L.DURATION_UNITS[dur.group("unit").lower()]
+                if first_token == "one" and (dur.group("unit") or "").lower() == "day" and self._clause_start(s):
+                    return  # 'One day, ...': an idiom, not a length of time
+                if not (first_token in ("a", "an") and factor == 1):
+                    self._take(RawFigure("duration", s, dur.end(), value * factor, unit, num_start=s, num_end=e))
+                    return
+        # ratios -------------------------------------------------------------------------------------
+        if scale is None and not fraction_only:
+            factor_m = _FACTOR_BEFORE.search(text, max(0, s - 16), s)
+            if factor_m:
+                self._take(RawFigure("ratio", factor_m.start(), e, value, "times", num_start=s, num_end=e))
+                return
+        times = _TIMES.match(text, e)
+        if times and scale is None:
+            self._take(RawFigure("ratio", s, times.end(), value, "times", num_start=s, num_end=e))
+            return
+        if scale is None and not fraction_only:
+            in_n = _IN_N.match(text, e)
+            if in_n:
+                den = self._small_number(in_n.group("den"))
+                if den and value and 1 < den <= 1000 and den > value and not (1800 <= den <= 2100):
+                    self._take(RawFigure("ratio", s, in_n.end(), value / den, f"{_fmt(value)} in {_fmt(den)}",
+                                         num_start=s, num_end=e))
+                    return
+        # years --------------------------------------------------------------------------------------
+        if digits is not None and scale is None and _FOUR_DIGITS.fullmatch(digits) and 1800 <= value <= 2100:
+            if after_char == "s" and not text[e + 1:e + 2].isalpha():
+                return  # a decade: 'the 1990s'
+            if self._is_year(s, e, word_before):
+                self._take(RawFigure("year", s, e, int(value), num_start=s, num_end=e))
+            return
+        # quantities with units ----------------------------------------------------------------------
+        if scale is None:
+            unit_m = _SUFFIX_UNIT.match(text, e)
+            if unit_m and not (unit_m.group("unit") == "g" and after_char != "g"):
+                self._take(RawFigure("quantity", s, unit_m.end(), value, L.QUANTITY_UNITS[unit_m.group("unit")],
+                                     num_start=s, num_end=e))
+                return
+            if digits is not None:
+                generic = generic_quantity(text, s, e)
+                if generic is not None:
+                    end, unit_name = generic
+                    self._take(RawFigure("quantity", s, end, value, unit_name, num_start=s, num_end=e,
+                                         source="quantulum3"))
+                    return
+        # shares: 'a third of', 'half of', 'more than a third' -----------------------------------------
+        if fraction_only:
+            pof = _PCT_OF_FRACTION.match(text, e)
+            if pof:  # 'a quarter of a percentage point'
+                self._take(RawFigure("percent", s, pof.end(), value, "percentage points" if pof.group("pp") else "%",
+                                     num_start=s, num_end=e))
+                return
+            if self._is_share(s, e):
+                self._take(RawFigure("percent", s, e, round(value * 100, 2), "%", approx=True, num_start=s,
+                                     num_end=e))
+            elif first_token not in ("a", "an", "half"):
+                self._take(RawFigure("count", s, e, value, None, num_start=s, num_end=e))
+            return
+        # counts -------------------------------------------------------------------------------------
+        if words and first_token == "one" and value == 1 and not self._one_counts(s, e):
+            return
+        if words and first_token in ("a", "an") and scale is None and not has_scale:
+            return
+        end = pos if scale else e
+        unit = self._counted_noun(end)
+        if digits is not None and after_char.isalpha() and scale is None:
+            return  # '3D', '4G', 'U2' and other identifiers
+        self._take(RawFigure("count", s, end, amount, unit, num_start=s, num_end=e, scale=scale))
+
+    # -- small helpers -----------------------------------------------------------------------------
+    def _clause_start(self, s: int) -> bool:
+        """True when only quotes and spaces separate ``s`` from the start of the text or a clause."""
+        text = self.text
+        k = s - 1
+        while k >= 0 and s - k <= 8 and text[k] in " \t\"'“‘":
+            k -= 1
+        return k < 0 or text[k] in ".!?:;,(\n•—–-"
+
+    def _scale_after(self, e: int, allowed: bool) -> tuple[float | None, int]:
+        if not allowed:
+            return None, e
+        m = _SUFFIX_SCALE.match(self.text, e)
+        if not m:
+            return None, e
+        word = m.group("abbr") or m.group("word")
+        if word in ("m", "M", "k", "K", "b", "B", "G") and m.group("word") is not None:
+            # a lone letter after a space is a scale only when nothing word-like follows
+            nxt = _WORD_AFTER.match(self.text, m.end())
+            if nxt and nxt.group("w").lower() not in L.UNIT_STOP:
+                return None, e
+        if word == "b" and m.group("abbr") and self.text[e:e + 1] == " ":
+            return None, e
+        scale = L.SCALE_ABBREV.get(word) or L.SCALE_ABBREV.get(word.lower())
+        return scale, m.end()
+
+    @staticmethod
+    def _currency_of(m: regex.Match[str]) -> str | None:
+        sym = m.groupdict().get("sym")
+        if sym:
+            return L.CURRENCY_SYMBOLS.get(sym) or L.CURRENCY_SYMBOLS.get(sym.lower())
+        code = m.groupdict().get("code")
+        if code:
+            up = code.upper()
+            if code != up and len(code) == 3 and m.groupdict().get("mcode"):
+                return None
+            return L.CODE_ALIASES.get(up, up)
+        word = m.groupdict().get("word")
+        if word:
+            return L.CURRENCY_WORDS.get(_SPACES.sub(" ", word.lower()))
+        return None
+
+    @staticmethod
+    def _small_number(s: str) -> float | None:
+        s = s.strip()
+        if s[:1].isdigit():
+            try:
+                return float(s.replace(",", ""))
+            except ValueError:
+                return None
+        nums = parse_word_tokens([t for t, _, _ in tokenize_run(s)])
+        return nums[0].value if nums else None
+
+    def _is_year(self, s: int, e: int, word_before: str) -> bool:
+        text = self.text
+        nxt = _WORD_AFTER.match(text, e)
+        if nxt:
+            w = nxt.group("w")
+            low = w.lower()
+            if _plural(low) and low not in L.UNIT_STOP and low not in ("years", "months", "days", "weeks"):
+                return False  # '2000 people'
+        wb = word_before
+        if wb and wb[0].isupper() and wb.lower().rstrip(".,") not in _FUNCTION_WORDS:
+            # part of a name: 'CCN News 2023', 'Vision 2030' (but not 'In 2023', 'May 2023')
+            a = max(0, s - len(wb) - 3)
+            if not _NAME_BREAK.search(text[a:s - len(wb) - 1] if s - len(wb) - 1 > a else ""):
+                return False
+        return True
+
+    def _is_share(self, s: int, e: int) -> bool:
+        text = self.text
+        after = text[e:e + 12].lower()
+        if after.startswith((" of", " the", " a ", " an ", " (")) or after[:1] in (",", ".", ";", ")"):
+            return True
+        a, b = _window_before(text, s, 24)
+        return bool(_BOUND_MIN.search(text, a, b) or _BOUND_MAX.search(text, a, b) or _HEDGE.search(text, a, b)
+                    or _SHARE_BEFORE.search(text, a, b))
+
+    def _one_counts(self, s: int, e: int) -> bool:
+        text = self.text
+        wb = self._word_before(s).lower()
+        if wb in ("no", "any", "every", "each", "some", "the", "this", "that", "which", "another", "someone",
+                  "anyone", "everyone", "no-one", "only", "single", "last", "just"):
+            return False
+        nxt = _WORD_AFTER.match(text, e)
+        if not nxt or text[e:e + 1] == "-":
+            return False
+        w = nxt.group("w").lower()
+        if w in L.ONE_NOT_COUNT or w in L.UNIT_STOP:
+            return False
+        return w.isalpha() and text[nxt.start("w")].islower()
+
+    def _counted_noun(self, e: int) -> str | None:
+        bound_after = _BOUND_AFTER.match(self.text, e)  # '5,000 or more empty homes'
+        if bound_after:
+            e = bound_after.end()
+        m = _NOUN_WORDS.match(self.text, e)
+        if not m:
+            return None
+        words = m.group(1).split()
+        chosen: list[str] = []
+        best: list[str] = []
+        for w in words[:4]:
+            low = w.lower().strip("'’-")
+            if not chosen and low in L.UNIT_SKIP:
+                continue
+            if not low or low in L.UNIT_STOP:
+                break
+            chosen.append(low)
+            if _plural(low) or low in L.IRREGULAR_PLURALS:
+                best = list(chosen)
+            if len(chosen) >= 3:
+                break
+        if best:
+            return " ".join(best)
+        return None
+
+    # -- links and modifiers -----------------------------------------------------------------------
+    def _links(self) -> None:
+        text = self.text
+        figs = self.out
+        for i in range(len(figs) - 1):
+            a, b = figs[i], figs[i + 1]
+            if a.link is not None or b.link is not None:
+                continue
+            if a.kind in ("date",) or b.kind in ("date",):
+                continue
+            gap = text[a.end:b.start]
+            compatible = _compatible(a, b)
+            if not compatible or (a.kind == b.kind == "percent" and a.unit != b.unit):
+                continue  # 'fell by 0.2 percentage points to 4.1%'
+            w0, w1 = _window_before(text, a.start, 24)
+            if _CONNECT_RANGE.fullmatch(gap):
+                conn = gap.strip().lower()
+                if conn == "to" and _BY_BEFORE.search(text, w0, w1):
+                    continue  # 'rose by 15p to £9.90': the change and the new level
+                if conn in ("and", "or") and not _BETWEEN_BEFORE.search(text, w0, w1):
+                    continue
+                if conn == "or" or (conn in ("-", "–", "—") and a.kind == "year" and b.kind == "year"
+                                    and isinstance(b.value, str)):
+                    continue
+                if _FROM_BEFORE.search(text, w0, w1) and conn not in ("and", "or"):
+                    a.link_type = b.link_type = "change"
+                    a.link_role, b.link_role = "from", "to"
+                else:
+                    a.link_type = b.link_type = "range"
+                    a.link_role, b.link_role = "low", "high"
+                a.link, b.link = i + 1, i
+            elif a.kind in ("money", "count", "percent") and b.kind == a.kind and _CONNECT_UPFROM.fullmatch(gap):
+                a.link_type = b.link_type = "change"
+                a.link_role, b.link_role = "to", "from"
+                a.link, b.link = i + 1, i
+
+    def _modifiers(self, fig: RawFigure) -> None:
+        text = self.text
+        a, b = _window_before(text, fig.start, 40)
+        if fig.kind in ("date", "year"):
+            return
+        hedge = _HEDGE.search(text, a, b)
+        if hedge:
+            fig.approx = True
+        if fig.kind != "duration" or not hedge:
+            bmin = _BOUND_MIN.search(text, a, b)
+            bmax = _BOUND_MAX.search(text, a, b)
+            if bmin and bmax:  # the longer phrase wins: 'no more than' is a maximum
+                if bmax.start() < bmin.start():
+                    bmin = None
+                else:
+                    bmax = None
+            if not bmin and not bmax:
+                after = _BOUND_AFTER.match(text, fig.end)
+                if after:  # '66 and over', '5,000 or more', '16 or under'
+                    fig.bound = "min" if after.group("min") else "max"
+            if bmin and not (fig.kind == "duration" and bmin.group("w").lower() == "over"):
+                fig.bound = "min"
+            elif bmax and not (fig.kind == "duration" and bmax.group("w").lower() in ("within",)):
+                fig.bound = "max"
+            if fig.bound and bmin and bmin.group("w").lower() in ("just over", "well over"):
+                fig.approx = True
+        if fig.kind in ("money", "count", "quantity", "percent"):
+            rate = _RATE_AFTER.match(text, fig.end)
+            if rate is None and fig.kind == "count" and fig.unit:
+                nm = _NOUN_WORDS.match(text, fig.end)
+                if nm:
+                    rate = _RATE_AFTER.match(text, nm.start(1) + len(fig.unit))
+            if rate:
+                fig.rate = L.RATE_AFTER[_SPACES.sub(" ", rate.group("w").lower().replace("-", " "))]
+            elif fig.kind == "money":
+                rb = _RATE_BEFORE.search(text, a, b)
+                if rb:
+                    word = rb.group(0).split()[0].lower()
+                    fig.rate = L.RATE_BEFORE.get(word)
+
+    def _propagate(self) -> None:
+        figs = self.out
+        for i, a in enumerate(figs):
+            if a.link is None or a.link < i:
+                continue
+            b = figs[a.link]
+            if a.link_type == "range":
+                # a shared scale: '£10-15bn', 'between 2 and 3 million' (not '900 to 1.2 million')
+                if a.scale is None and b.scale and a.kind in ("count", "money") and b.kind in ("count", "money") \
+                        and isinstance(a.value, float) and isinstance(b.value, float) and b.scale > 1 \
+                        and abs(a.value) < 1000 and abs(a.value) <= abs(b.value) / b.scale:
+                    a.value = _scaled(a.value, b.scale)
+                    a.scale = b.scale
+                if a.kind == "count" and b.kind == "money":
+                    a.kind, a.unit, a.currency_given = "money", b.unit, True
+                elif a.kind == "money" and b.kind == "count":
+                    b.kind, b.unit, b.currency_given = "money", a.unit, True
+                    if a.scale and b.scale is None and abs(b.value) < 1000:
+                        b.value = _scaled(b.value, a.scale)
+                elif a.kind == "count" and b.kind == "percent":
+                    a.kind, a.unit = "percent", b.unit
+                elif a.kind == "count" and b.kind in ("duration", "quantity"):
+                    a.kind, a.unit = b.kind, b.unit
+                elif b.kind == "count" and a.kind in ("duration", "quantity") and isinstance(a.value, float) \
+                        and isinstance(b.value, float) and a.value < b.value <= 4 * a.value + 10:
+                    b.kind, b.unit = a.kind, a.unit  # 'aged 11 to 16'
+                    b.source = a.source
+            if a.kind == "count" and b.kind == "count":
+                a.unit = a.unit or b.unit
+                b.unit = b.unit or a.unit
+            if a.rate and not b.rate:
+                b.rate = a.rate
+            elif b.rate and not a.rate:
+                a.rate = b.rate
+        # elliptical counts take the noun of the count before them: '2,000 people ... and 2,800 who work'
+        for i in range(1, len(figs)):
+            a, b = figs[i - 1], figs[i]
+            if b.kind == "count" and b.unit is None and a.kind == "count" and a.unit and b.value is not None:
+                gap = self.text[a.end:b.start]
+                if len(gap) < 160 and not _SENTENCE_BREAK.search(gap):
+                    b.unit = a.unit
+        # keep the link only between figures of one kind
+        for i, a in enumerate(figs):
+            if a.link is not None and figs[a.link].kind != a.kind:
+                b = figs[a.link]
+                a.link = a.link_type = a.link_role = None
+                b.link = b.link_type = b.link_role = None
+
+
+def _scaled(value: float, scale: float | None) -> float:
+    """value x scale without binary noise: 8.2 x 1e9 -> 8200000000.0."""
+    if not scale:
+        return value
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
+
+
+def _plural(word: str) -> bool:
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))) \
+        or word in L.IRREGULAR_PLURALS
+
+
+def _compatible(a: RawFigure, b: RawFigure) -> bool:
+    kinds = {a.kind, b.kind}
+    if len(kinds) == 1:
+        return True
+    return kinds <= {"count", "money"} or kinds <= {"count", "percent"} or kinds <= {"count", "duration"} \
+        or kinds <= {"count", "quantity"}
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if x == int(x) else str(x)
+
+
+def scan(text: str) -> list[RawFigure]:
+    """Every figure in ``text``, in order of appearance. Linear in the length of the text."""
+    return _Scanner(text).run()

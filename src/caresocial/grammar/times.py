@@ -1,0 +1,172 @@
+"""Time expressions that anchor a claim: 'by 2032', 'in 10 years' time', 'over the last decade', 'now'.
+
+``find_times(text, start, end)`` returns every time phrase in a span with its relation and how to
+resolve it: an absolute year, an offset from the statement's reference year, or a back-reference to the
+last year mentioned ('that year').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import UNITS
+
+_NUM = r"(?:\d{1,3}|" + "|".join(sorted((w for w in UNITS if UNITS[w] > 0), key=len, reverse=True)) + \
+       r"|twenty|thirty|forty|fifty|a|one)"
+_Y = r"(?P<y>(?:19|20)\d{2})(?:[/-](?P<fy>\d{2})(?!\d))?+"
+_UNIT = r"(?P<unit>years?|decades?|months?)"
+_I = regex.IGNORECASE
+
+# (pattern, relation, mode) — mode: abs (year in text), fwd (+N), back (-N), now (reference year),
+# prev (reference - 1), next (+1), that (last year mentioned), rate (per period, no year)
+_PATTERNS: list[tuple[str, str, str]] = [
+    (rf"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?|start\s+of\s+|spring\s+|summer\s+|autumn\s+|winter\s+)?"
+     rf"(?:(?:financial|academic|calendar)\s+year\s+)?{_Y}", "by", "abs"),
+    (rf"\b(?:until|till|up\s+to|through|to)\s+(?:the\s+end\s+of\s+)?{_Y}", "to", "abs"),
+    (rf"\b(?:since|from)\s+{_Y}", "from", "abs"),
+    (rf"\bbetween\s+(?:(?:19|20)\d{{2}})\s+and\s+{_Y}", "over", "abs"),
+    (rf"\b(?:in|during|for|throughout|of|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:financial|academic|calendar)\s+)?"
+     rf"(?:year\s+)?{_Y}", "at", "abs"),
+    (rf"\b(?:in|within)\s+(?:the\s+)?(?:next|coming|following)\s+(?P<n>{_NUM})\s+{_UNIT}", "by", "fwd"),
+    (rf"\bover\s+(?:the\s+)?(?:next|coming|following)\s+(?P<n>{_NUM})\s+{_UNIT}", "over", "fwd"),
+    (rf"\b(?:in|within)\s+(?P<n>{_NUM})\s+{_UNIT}(?:['’]s?)?(?:\s+time)?", "by", "fwd"),
+    (r"\bover\s+(?:the\s+)?(?:next|coming|following)\s+(?P<unit>decade|year)", "over", "fwd1"),
+    (r"\b(?:in|within)\s+(?:the\s+)?(?:next|coming)\s+(?P<unit>decade|year)", "by", "fwd1"),
+    (rf"\b(?:over|in|during)\s+(?:the\s+)?(?:last|past|previous)\s+(?P<n>{_NUM})\s+{_UNIT}", "over", "back"),
+    (r"\b(?:over|in|during)\s+(?:the\s+)?(?:last|past|previous)\s+(?P<unit>decade|year)", "over", "back1"),
+    (rf"\b(?P<n>{_NUM})\s+{_UNIT}\s+ago\b", "at", "ago"),
+    (r"\b(?:a|one)\s+(?P<unit>decade|year)\s+ago\b", "at", "ago1"),
+    (rf"\b(?:as\s+part\s+of|over|during|through|under)\s+(?:a|an|the|its|their)\s+(?P<n>{_NUM})[\s-]+{_UNIT}\s+"
+     r"(?:[\w-]+\s+){0,2}(?:programme|program|plan|period|strategy|settlement|deal|review|scheme|investment)\b",
+     "over", "fwd"),
+    (r"\blast\s+year\b", "at", "prev"),
+    (r"\bby\s+(?:the\s+end\s+of\s+)?next\s+year\b", "by", "next"),
+    (r"\bnext\s+year\b", "at", "next"),
+    (r"\b(?:the\s+(?:year|twelve\s+months)\s+(?:before|earlier)|the\s+previous\s+year|a\s+year\s+(?:earlier|before))\b",
+     "at", "that-1"),
+    (r"\b(?:this\s+year|today|now|currently|at\s+present|at\s+the\s+moment|presently|so\s+far)\b", "at", "now"),
+    (r"\b(?:that|the\s+same)\s+year\b", "at", "that"),
+    (r"\b(?:each|every|per|a)\s+(?:year|annum)\b|\bannually\b", "per", "rate"),
+]
+_COMPILED = regex.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _, _) in enumerate(_PATTERNS)), _I)
+_GROUP_INDEX = {f"p{i}": i for i in range(len(_PATTERNS))}
+_WORD_VALUES = {**UNITS, "a": 1, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_YEAR_MENTION = regex.compile(r"(?<![\w/£$€.,-])(?:19|20)\d{2}(?:[/-]\d{2})?(?![\w/%]|[.,]\d)")
+
+
+@dataclass(slots=True)
+class TimePhrase:
+    """A time expression: where it is, its relation, and how to get its year."""
+
+    start: int
+    end: int
+    relation: str
+    mode: str
+    year: int | str | None = None  # absolute year or financial year
+    offset: int = 0  # years from the reference year (fwd/back/ago)
+    text: str = ""
+
+    def resolve(self, reference: int | None, last_year: int | str | None = None) -> int | str | None:
+        """The phrase's year against a reference year (None when it cannot be known)."""
+        if self.mode == "abs":
+            return self.year
+        if self.mode == "that":
+            if self.offset and last_year is None and reference is not None:
+                return reference + self.offset
+            return shift_year(last_year, self.offset)
+        if self.mode == "rate":
+            return None
+        if reference is None:
+            return None
+        return reference + self.offset
+
+
+def _n(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _WORD_VALUES.get(word, 1)
+
+
+def find_times(text: str, start: int, end: int) -> list[TimePhrase]:
+    """Every time phrase between ``start`` and ``end``, in order."""
+    out: list[TimePhrase] = []
+    for m in _COMPILED.finditer(text, start, end):
+        name = m.lastgroup
+        if name is None or name not in _GROUP_INDEX:
+            # lastgroup may be an inner group; find the outer one that matched
+            name = next(k for k in _GROUP_INDEX if m.group(k) is not None)
+        _, relation, mode = _PATTERNS[_GROUP_INDEX[name]]
+        tp = TimePhrase(m.start(), m.end(), relation, mode, text=m.group(0))
+        unit = (m.group("unit") or "year").lower() if "unit" in m.groupdict() and m.group("unit") else "year"
+        factor = 10 if unit.startswith("decade") else (1 / 12 if unit.startswith("month") else 1)
+        if mode == "abs":
+            y, fy = m.group("y"), m.group("fy")
+            if fy is not None and (int(y) + 1) % 100 == int(fy):
+                tp.year = f"{y}/{fy}"
+            else:
+                tp.year = int(y)
+        elif mode in ("fwd", "back", "ago"):
+            n = _n(m.group("n")) * factor
+            tp.offset = int(round(n)) * (1 if mode == "fwd" else -1)
+            if mode == "back":
+                tp.offset = 0  # a period ending now: 'over the last decade' ends in the reference year
+                tp.year = None
+                tp.mode = "now"
+                tp.relation = "over"
+                tp.text = m.group(0)
+                out.append(tp)
+                out[-1].offset = 0
+                out[-1].year = -int(round(n))  # the start offset, kept for 'from' ends
+                continue
+        elif mode == "fwd1":
+            tp.mode, tp.offset = "fwd", 10 if unit.startswith("decade") else 1
+        elif mode == "back1":
+            tp.mode, tp.relation = "now", "over"
+            tp.year = -(10 if unit.startswith("decade") else 1)
+        elif mode == "ago1":
+            tp.mode, tp.offset = "fwd", -(10 if unit.startswith("decade") else 1)
+        elif mode == "ago":
+            pass
+        elif mode == "that-1":
+            tp.mode, tp.offset = "that", -1
+        elif mode == "prev":
+            tp.mode, tp.offset = "fwd", -1
+        elif mode == "next":
+            tp.mode, tp.offset = "fwd", 1
+        if tp.mode == "ago":
+            tp.mode = "fwd"
+        out.append(tp)
+    return out
+
+
+def shift_year(year: int | str | None, offset: int) -> int | str | None:
+    """A calendar year or a financial year ('2022/23') moved by ``offset`` years."""
+    if year is None or not offset:
+        return year
+    if isinstance(year, int):
+        return year + offset
+    m = regex.fullmatch(r"((?:19|20)\d{2})[/-](\d{2})", year)
+    if m is None:
+        return None
+    start = int(m.group(1)) + offset
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def period_start_offset(tp: TimePhrase) -> int | None:
+    """For 'over the last decade': the offset of the period's start (-10), else None."""
+    if tp.relation == "over" and tp.mode == "now" and isinstance(tp.year, int) and tp.year < 0:
+        return tp.year
+    return None
+
+
+def last_year_before(text: str, pos: int, floor: int) -> int | str | None:
+    """The last calendar or financial year written between ``floor`` and ``pos`` ('that year')."""
+    found = None
+    for m in _YEAR_MENTION.finditer(text, floor, pos):
+        found = m.group(0)
+    if found is None:
+        return None
+    if len(found) > 4:
+        return found.replace("-", "/")
+    return int(found)

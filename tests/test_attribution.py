@@ -1,0 +1,395 @@
+"""Quotes and speakers on press-release-style text: every attribution pattern, with exact expectations.
+
+Each case is a short document; ``Q(...)`` names a quote that must be found (by the first words of its
+quoted material) with its kind and speaker; ``F(...)`` names a figure whose speaker is checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+import caresocial
+
+_ANY = object()
+
+
+@dataclass(frozen=True)
+class Q:
+    """An expected quote: material starting with ``starts``; speaker name (role/org when given)."""
+
+    starts: str
+    kind: str
+    name: str
+    role: Any = _ANY
+    org: Any = _ANY
+    covers: str | None = None  # a later passage that must lie inside the quoted material
+    members: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class F:
+    """An expected figure speaker (``occurrence`` counts from 1)."""
+
+    text: str
+    speaker: str
+    occurrence: int = 1
+
+
+def _norm(s: str | None) -> str | None:
+    return None if s is None else s.replace("’", "'")
+
+
+def _find_quote(doc: caresocial.Document, text: str, starts: str):
+    hits = [q for q in doc.quotes if text[q.start:q.end].startswith(starts)]
+    assert hits, f"no quote starts with {starts!r}; found " + repr(
+        [(q.kind, q.speaker and q.speaker.name, text[q.start:q.start + 40]) for q in doc.quotes])
+    # the innermost one, as a reader (and the scorer) would judge it
+    return max(hits, key=lambda q: (q.start, -q.end))
+
+
+def _find_figure(doc: caresocial.Document, text: str, fig: F):
+    hits = [f for f in doc.figures if f.text == fig.text]
+    assert len(hits) >= fig.occurrence, f"figure {fig.text!r} not found: {[f.text for f in doc.figures]}"
+    return hits[fig.occurrence - 1]
+
+
+def _check(text: str, kwargs: dict[str, Any], expected: list[Q | F]) -> None:
+    doc = caresocial.extract(text, **kwargs)
+    for exp in expected:
+        if isinstance(exp, Q):
+            q = _find_quote(doc, text, exp.starts)
+            assert q.kind == exp.kind, (exp.starts, q.kind)
+            assert q.speaker is not None
+            assert _norm(q.speaker.name) == _norm(exp.name), (exp.starts, q.speaker)
+            if exp.role is not _ANY:
+                assert _norm(q.speaker.role) == _norm(exp.role), (exp.starts, q.speaker)
+            if exp.org is not _ANY:
+                assert _norm(q.speaker.org) == _norm(exp.org), (exp.starts, q.speaker)
+            if exp.members is not None:
+                assert tuple(_norm(m) for m in q.speaker.members) == tuple(_norm(m) for m in exp.members)
+            if exp.covers is not None:
+                pos = text.index(exp.covers)
+                assert q.start <= pos and pos + len(exp.covers) <= q.end, (exp.starts, text[q.start:q.end])
+        else:
+            f = _find_figure(doc, text, exp)
+            assert f.speaker is not None, exp
+            assert _norm(f.speaker.name) == _norm(exp.speaker), (exp.text, f.speaker)
+
+
+# ------------------------------------------------------------------------------------------------------
+# direct quotes
+# ------------------------------------------------------------------------------------------------------
+DIRECT = [
+    pytest.param(
+        "“We cannot keep failing the children who need us most,” said Lynn Perry, Chief Executive of "
+        "Barnardo’s.",
+        {}, [Q("We cannot keep failing", "direct", "Lynn Perry", "Chief Executive", "Barnardo’s")],
+        id="curly-said-after-apposition"),
+    pytest.param(
+        '"Councils are doing everything they can to keep families together," said Cllr Louise Gittins, '
+        "Chair of the Local Government Association.",
+        {}, [Q("Councils are doing everything", "direct", "Louise Gittins", "Chair", "Local Government Association")],
+        id="straight-said-after-cllr"),
+    pytest.param(
+        "“This is a landmark moment for children in care,” said Dr Jane Smith OBE, “but the money must "
+        "follow the ambition.”",
+        {}, [Q("This is a landmark moment", "direct", "Jane Smith"),
+             Q("but the money must follow", "direct", "Jane Smith")],
+        id="split-by-attribution-said-x"),
+    pytest.param(
+        "“Too many children are still living in unsafe homes,” Professor Eileen Munro said, “and we know "
+        "how to change that.”",
+        {}, [Q("Too many children are still", "direct", "Eileen Munro"),
+             Q("and we know how to change", "direct", "Eileen Munro")],
+        id="split-by-attribution-x-said"),
+    pytest.param(
+        "The Children's Commissioner, Dame Rachel de Souza, said:\n\n“Every child deserves a loving home. "
+        "Too many are moved far from the people they know.\n\n“We need a plan that puts their voices first.”",
+        {}, [Q("Every child deserves a loving home", "direct", "Rachel de Souza", "Children's Commissioner",
+               covers="puts their voices first")],
+        id="role-before-name-colon-paragraphs"),
+    pytest.param(
+        "Sir Peter Wanless, Chief Executive of the NSPCC, said:\n\n“The review is a wake-up call for the "
+        "whole country.\n\n“We urge ministers to act on its findings without delay.\n\n“Children cannot "
+        "wait another decade for change.”",
+        {}, [Q("The review is a wake-up call", "direct", "Peter Wanless", "Chief Executive", "NSPCC",
+               covers="Children cannot wait another decade")],
+        id="multi-paragraph-curly-sir"),
+    pytest.param(
+        "Jane Doe, director of policy at Become, said:\n\n\"Young people leaving care face a cliff edge at "
+        "18.\n\n\"They deserve the same support any parent would give.\"",
+        {}, [Q("Young people leaving care", "direct", "Jane Doe", "director of policy", "Become",
+               covers="any parent would give")],
+        id="multi-paragraph-straight"),
+    pytest.param(
+        "Children’s Minister Claire Coutinho said: “Every child deserves to grow up in a safe and loving "
+        "home, and these reforms will help make that a reality.”",
+        {}, [Q("Every child deserves to grow up", "direct", "Claire Coutinho", "Children’s Minister")],
+        id="role-name-said-colon-inline"),
+    pytest.param(
+        "Anna Feuchtwang, Chief Executive of the National Children's Bureau, said: \"Children in care tell "
+        "us again and again that what they want most is stability.\"",
+        {}, [Q("Children in care tell us", "direct", "Anna Feuchtwang", "Chief Executive",
+               "National Children's Bureau")],
+        id="apposition-said-colon-inline-straight"),
+    pytest.param(
+        "‘We are deeply concerned by these figures and what they mean for children,’ said Steve Crocker, "
+        "President of the Association of Directors of Children’s Services.",
+        {}, [Q("We are deeply concerned", "direct", "Steve Crocker", "President",
+               "Association of Directors of Children’s Services")],
+        id="single-curly-marks"),
+    pytest.param(
+        "“Foster carers are the backbone of the care system. We need thousands more of them,” said Kevin "
+        "Williams, chief executive of The Fostering Network.",
+        {}, [Q("Foster carers are the backbone", "direct", "Kevin Williams", "chief executive",
+               "The Fostering Network")],
+        id="two-sentence-quote-lowercase-role"),
+    pytest.param(
+        "Mark Russell, Chief Executive of The Children’s Society, welcomed the report.\n\n“The scale of "
+        "the challenge facing councils is enormous,” Mr Russell said.",
+        {}, [Q("The scale of the challenge", "direct", "Mark Russell")],
+        id="surname-backref-mr"),
+    pytest.param(
+        "Dr Sarah Jones, a senior lecturer at the University of Leeds, said the findings were worrying."
+        "\n\n“Councils simply do not have the money to do what is being asked of them,” she said.",
+        {}, [Q("the findings were worrying", "reported", "Sarah Jones", "senior lecturer",
+               "University of Leeds"),
+             Q("Councils simply do not have", "direct", "Sarah Jones")],
+        id="she-said-after-quote"),
+    pytest.param(
+        "Josh MacAlister, chair of the review, said the system needed a reset.\n\n“We have a once in a "
+        "generation chance to get this right for children,” he added.",
+        {}, [Q("We have a once in a generation", "direct", "Josh MacAlister")],
+        id="he-added-after-quote"),
+    pytest.param(
+        "A spokesperson for the Department for Education said: “We are investing record amounts in "
+        "children’s social care and will set out our plans shortly.”",
+        {}, [Q("We are investing record amounts", "direct", "Department for Education", "spokesperson")],
+        id="spokesperson-for-org"),
+    pytest.param(
+        "Commenting on the figures, Mark Russell, Chief Executive at The Children’s Society, said:\n\n"
+        "“These numbers should shock us all.”",
+        {}, [Q("These numbers should shock", "direct", "Mark Russell", "Chief Executive",
+               "The Children’s Society")],
+        id="leading-participle-clause"),
+]
+
+
+# ------------------------------------------------------------------------------------------------------
+# reported speech
+# ------------------------------------------------------------------------------------------------------
+REPORTED = [
+    pytest.param("Anne Longfield warned that the system was close to collapse in many parts of the country.",
+                 {}, [Q("the system was close to collapse", "reported", "Anne Longfield")], id="x-warned-that"),
+    pytest.param("The Education Secretary said that the government would publish its response later this year.",
+                 {}, [Q("the government would publish", "reported", "Education Secretary")],
+                 id="role-said-that"),
+    pytest.param(
+        "According to the Local Government Association, councils overspent their children’s social care "
+        "budgets by £800m last year.",
+        {}, [Q("councils overspent their", "reported", "Local Government Association"),
+             F("£800m", "Local Government Association")],
+        id="according-to"),
+    pytest.param(
+        "Research by the Institute for Fiscal Studies found that spending on children’s services has "
+        "fallen sharply since 2010.",
+        {}, [Q("spending on children’s services", "reported", "Institute for Fiscal Studies")],
+        id="research-by-x-found"),
+    pytest.param(
+        "The Institute for Fiscal Studies’ analysis shows that councils in the most deprived areas saw "
+        "the largest cuts.",
+        {}, [Q("councils in the most deprived", "reported", "Institute for Fiscal Studies")],
+        id="x-s-analysis-shows"),
+    pytest.param(
+        "Analysis by the County Councils Network shows that spending on placements has doubled since 2018.",
+        {}, [Q("spending on placements has doubled", "reported", "County Councils Network")],
+        id="analysis-by-x-shows"),
+    pytest.param(
+        "The Resolution Foundation has calculated that 500,000 more children will be in poverty by 2027.",
+        {}, [Q("500,000 more children", "reported", "Resolution Foundation"),
+             F("500,000", "Resolution Foundation")],
+        id="x-has-calculated"),
+    pytest.param(
+        "The Local Government Association warns that councils face a £2.4 billion funding gap next year.",
+        {"publisher": "Become"},
+        [Q("councils face a", "reported", "Local Government Association"),
+         F("£2.4 billion", "Local Government Association")],
+        id="x-warns-that-present"),
+    pytest.param(
+        "Josh MacAlister, who led the review, said the system was no longer fit for purpose.\n\nHe added "
+        "that the reforms would take a decade to deliver.",
+        {}, [Q("the system was no longer", "reported", "Josh MacAlister", None),
+             Q("the reforms would take", "reported", "Josh MacAlister")],
+        id="relative-clause-apposition-he-added"),
+    pytest.param(
+        "The Independent Review of Children’s Social Care published its final report on Monday. The review "
+        "has calculated that the lifetime costs of poor outcomes are £23 billion each year.",
+        {}, [Q("the lifetime costs of poor", "reported", "Independent Review of Children’s Social Care"),
+             F("£23 billion", "Independent Review of Children’s Social Care")],
+        id="the-review-backref"),
+    pytest.param(
+        "Barnardo’s has warned that one in five children are growing up in poverty. The charity said that "
+        "the government must act now.",
+        {"publisher": "Children's Rights Alliance"},
+        [Q("one in five children", "reported", "Barnardo’s"),
+         Q("the government must act now", "reported", "Barnardo’s")],
+        id="the-charity-backref"),
+    pytest.param(
+        "The Resolution Foundation published new figures on Tuesday. The think tank said that living "
+        "standards for the poorest families had fallen.",
+        {}, [Q("living standards for the poorest", "reported", "Resolution Foundation")],
+        id="the-think-tank-backref"),
+    pytest.param(
+        "Barnardo’s, the NSPCC and Action for Children have written to the Chancellor. They said that "
+        "investment in early help was essential.",
+        {}, [Q("investment in early help", "reported", "Barnardo’s; NSPCC; Action for Children")],
+        id="they-backref-list-subject"),
+    pytest.param(
+        "Sir Peter Wanless (NSPCC), Lynn Perry MBE (Barnardo’s) and Mark Russell (The Children’s Society) "
+        "have written to the Prime Minister.\n\nThey warn that the care system is at breaking point.\n\n"
+        "Perry said that families were being left without support.",
+        {}, [Q("the care system is at breaking", "reported", "NSPCC; Barnardo’s; The Children’s Society"),
+             Q("families were being left", "reported", "Lynn Perry", org="Barnardo’s")],
+        id="signatory-list-they-surname"),
+    pytest.param(
+        "Ofsted’s latest report shows that more children than ever are living in unregistered homes.",
+        {}, [Q("more children than ever", "reported", "Ofsted")],
+        id="x-s-latest-report-shows"),
+    pytest.param(
+        "The government also announced that 12 local authorities would pilot the new family help model.",
+        {"publisher": "County Councils Network"},
+        [Q("12 local authorities would pilot", "reported", "Government"), F("12", "Government")],
+        id="government-announced"),
+]
+
+
+# ------------------------------------------------------------------------------------------------------
+# citations and joint statements
+# ------------------------------------------------------------------------------------------------------
+CITATION_JOINT = [
+    pytest.param(
+        "Child poverty has risen sharply in recent years (Joseph Rowntree Foundation, 2023).",
+        {}, [Q("Joseph Rowntree Foundation, 2023", "citation", "Joseph Rowntree Foundation")],
+        id="citation"),
+    pytest.param(
+        "There were 83,840 looked-after children in England in March 2023 (Department for Education, "
+        "2023).",
+        {"publisher": "Become"},
+        [Q("Department for Education, 2023", "citation", "Department for Education"), F("83,840", "Become")],
+        id="citation-figure-keeps-publisher"),
+    pytest.param(
+        "Joint statement from Barnardo’s, Action for Children and the NSPCC:\n\n“Families are being pushed "
+        "to breaking point by the cost of living crisis.\n\n“We urge the Chancellor to act now.”",
+        {}, [Q("Families are being pushed", "joint", "Barnardo’s; Action for Children; NSPCC",
+               members=("Barnardo’s", "Action for Children", "NSPCC"), covers="We urge the Chancellor")],
+        id="joint-statement-from-list"),
+    pytest.param(
+        "Today Become, Coram Voice and the Fostering Network issued a joint statement:\n\nThe care system "
+        "is facing a crisis in foster placements. Without urgent action, children will be placed hundreds "
+        "of miles from home.",
+        {}, [Q("The care system is facing", "joint", "Become; Coram Voice; Fostering Network")],
+        id="joint-statement-issued-by-list"),
+    pytest.param(
+        "**A joint statement from the Local Government Association and the Association of Directors of "
+        "Children’s Services:**\n\n“Councils spent £11.1 billion on children’s social care last year, and "
+        "costs are still rising.”",
+        {}, [Q("Councils spent", "joint",
+               "Local Government Association; Association of Directors of Children’s Services"),
+             F("£11.1 billion", "Local Government Association; Association of Directors of Children’s Services")],
+        id="joint-statement-two-orgs-bold"),
+    pytest.param(
+        "The letter, signed by Barnardo’s, Action for Children, the NSPCC, the National Children’s Bureau and "
+        "The Children’s Society, reads:\n\n“We are writing to urge you to make children’s social care a "
+        "priority for your government.”",
+        {}, [Q("We are writing to urge", "joint",
+               "Barnardo’s; Action for Children; NSPCC; National Children’s Bureau; The Children’s Society")],
+        id="letter-signed-by-list"),
+]
+
+
+# ------------------------------------------------------------------------------------------------------
+# unattributed text belongs to the publisher
+# ------------------------------------------------------------------------------------------------------
+PUBLISHER = [
+    pytest.param(
+        "---\npublisher: Local Government Association\ndate: 2024-03-12\n---\nCouncils spent £11.1 billion "
+        "on children’s social care in 2022/23.",
+        {}, [F("£11.1 billion", "Local Government Association")], id="front-matter-publisher"),
+    pytest.param(
+        "Councils face a £4 billion funding gap over the next two years.",
+        {"publisher": "Local Government Association"}, [F("£4 billion", "Local Government Association")],
+        id="publisher-argument"),
+    pytest.param(
+        "Care crisis deepens as placements run out\n\nAction for Children\n14 March 2024\n\nThe number of "
+        "children in care in England has reached 83,840, the highest level on record.",
+        {}, [F("83,840", "Action for Children")], id="header-line-publisher"),
+    pytest.param(
+        "Children’s services at breaking point, warns the Local Government Association\n\nCouncils "
+        "overspent their children’s social care budgets by £1.6 billion last year.",
+        {}, [F("£1.6 billion", "Local Government Association")], id="title-says-publisher"),
+    pytest.param(
+        "New figures show care costs soaring\n\nThe Children's Society\n\nCouncils spent £3.1 billion on "
+        "residential placements last year.\n\nMark Russell, Chief Executive of The Children's Society, said:"
+        "\n\n“Behind the £3.1 billion are thousands of children living far from home.”",
+        {}, [F("£3.1 billion", "The Children's Society", 1), F("£3.1 billion", "Mark Russell", 2)],
+        id="publisher-vs-quoted-speaker"),
+    pytest.param(
+        "A report published today shows that 1 in 3 care leavers are not in education, employment or "
+        "training at 19.",
+        {"publisher": "Become"}, [F("1 in 3", "Become")], id="unnamed-report-publisher"),
+]
+
+
+@pytest.mark.parametrize(("text", "kwargs", "expected"), DIRECT)
+def test_direct_quotes(text: str, kwargs: dict[str, Any], expected: list[Q | F]) -> None:
+    _check(text, kwargs, expected)
+
+
+@pytest.mark.parametrize(("text", "kwargs", "expected"), REPORTED)
+def test_reported_speech(text: str, kwargs: dict[str, Any], expected: list[Q | F]) -> None:
+    _check(text, kwargs, expected)
+
+
+@pytest.mark.parametrize(("text", "kwargs", "expected"), CITATION_JOINT)
+def test_citations_and_joint_statements(text: str, kwargs: dict[str, Any], expected: list[Q | F]) -> None:
+    _check(text, kwargs, expected)
+
+
+@pytest.mark.parametrize(("text", "kwargs", "expected"), PUBLISHER)
+def test_unattributed_text_is_the_publishers(text: str, kwargs: dict[str, Any], expected: list[Q | F]) -> None:
+    _check(text, kwargs, expected)
+
+
+# ------------------------------------------------------------------------------------------------------
+# names: titles and honours are not part of a name
+# ------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("written", "name"), [
+    ("Cllr Keith Glazier", "Keith Glazier"),
+    ("Dr Jane Smith OBE", "Jane Smith"),
+    ("Sir Peter Wanless", "Peter Wanless"),
+    ("Lynn Perry MBE", "Lynn Perry"),
+    ("Professor Sir Michael Marmot", "Michael Marmot"),
+    ("Dame Rachel de Souza DBE", "Rachel de Souza"),
+    ("The Rt Hon Gillian Keegan MP", "Gillian Keegan"),
+])
+def test_titles_and_honours_are_stripped(written: str, name: str) -> None:
+    text = f"{written} said that the system was failing too many children and families."
+    doc = caresocial.extract(text)
+    q = _find_quote(doc, text, "the system was failing")
+    assert q.kind == "reported"
+    assert q.speaker is not None and q.speaker.name == name and q.speaker.kind == "person"
+
+
+def test_no_speaker_no_publisher_leaves_figure_speaker_empty() -> None:
+    doc = caresocial.extract("Spending rose from £6bn to £8.2bn.", date=dt.date(2023, 1, 1))
+    assert [f.speaker for f in doc.figures] == [None, None]
+
+
+def test_scare_quotes_are_not_statements() -> None:
+    text = "The government also announced a ‘new model’ of family help for 12 areas."
+    doc = caresocial.extract(text, publisher="County Councils Network")
+    assert all(q.kind != "direct" for q in doc.quotes)

@@ -1,0 +1,67 @@
+"""The spaCy components work in anyone's pipeline, through the entry points."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+import pytest
+import spacy
+
+from caresocial.models import Document, Figure
+
+TEXT = ("The plan is backed by £200m over the next two years. Cllr Keith Glazier, Spokesperson for the County "
+        "Councils Network, said: \"There could be close to 100,000 children in care by the end of 2025.\"")
+
+
+def test_entry_points_declare_every_component() -> None:
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    assert {"caresocial_sentences", "caresocial_figures", "caresocial_quotes", "caresocial_claims"} <= names
+
+
+def test_figures_component_alone_in_a_blank_pipeline() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("caresocial_figures")
+    doc = nlp(TEXT)
+    figs = doc._.figures
+    assert all(isinstance(f, Figure) for f in figs)
+    assert [(f.kind, f.text, f.value) for f in figs] == [
+        ("money", "£200m", 200_000_000.0), ("duration", "two years", 2.0), ("count", "100,000", 100_000.0),
+        ("year", "2025", 2025),
+    ]
+    assert [(s.text, s.label_) for s in doc.spans["caresocial_figures"]] == [
+        ("£200m", "money"), ("two years", "duration"), ("100,000", "count"), ("2025", "year")]
+    for f in figs:
+        assert doc.text[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize("names", [
+    ["caresocial_sentences", "caresocial_figures", "caresocial_quotes", "caresocial_claims"],
+    ["caresocial_claims"],
+])
+def test_full_pipeline_and_claims_alone(names: list[str]) -> None:
+    nlp = spacy.blank("en")
+    for n in names:
+        nlp.add_pipe(n)
+    doc = nlp(TEXT)
+    assert [q.speaker.name for q in doc._.quotes] == ["Keith Glazier"]
+    claim = next(c for c in doc._.claims if c.value == 100_000)
+    assert claim.measure == "children in care"
+    assert (claim.time.relation, claim.time.year) == ("by", 2025)
+
+
+def test_sentence_starts_are_set() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("caresocial_sentences")
+    doc = nlp("Costs rose to £8.2bn. Mr. Smith said so.\n\nA new paragraph")
+    assert [s.text.strip() for s in doc.sents] == ["Costs rose to £8.2bn.", "Mr. Smith said so.", "A new paragraph"]
+
+
+def test_records_round_trip_through_json_and_schema() -> None:
+    import jsonschema
+
+    import caresocial
+
+    d = caresocial.extract(TEXT, doc_id="t")
+    again = Document.model_validate_json(d.model_dump_json())
+    assert again == d
+    jsonschema.validate(d.model_dump(mode="json"), Document.model_json_schema())

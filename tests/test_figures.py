@@ -1,0 +1,492 @@
+"""The figure grammar, case by case: sentences in the style of UK/US reports, press releases and news, each
+with every figure a reader would call one (GUIDELINES.md), its exact span, kind, value, unit, hedge, bound, rate
+and range/change link.
+
+A case lists *all* the figures of its sentence, in order; approx/bound/rate/link not given must be unset.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from caresocial import extract
+from caresocial.grammar.figures import scan
+
+NBSP = "\u00a0"
+THIN = "\u2009"
+
+
+def F(text: str, kind: str, value: Any, unit: str | None = None, *, approx: bool = False,  # noqa: N802
+      bound: str | None = None, rate: str | None = None, link: tuple[str, str] | None = None) -> dict[str, Any]:
+    """One expected figure."""
+    return {"text": text, "kind": kind, "value": value, "unit": unit, "approx": approx, "bound": bound,
+            "rate": rate, "link": link}
+
+
+def check(sentence: str, expected: list[dict[str, Any]]) -> None:
+    figs = extract(sentence).figures
+    got = [(f.text, f.kind) for f in figs]
+    assert got == [(e["text"], e["kind"]) for e in expected], [(f.text, f.kind, f.value, f.unit) for f in figs]
+    by_id = {f.id: f for f in figs}
+    for f, e in zip(figs, expected):
+        assert sentence[f.start:f.end] == f.text
+        if isinstance(e["value"], float | int) and not isinstance(e["value"], bool):
+            assert f.value == pytest.approx(e["value"], rel=1e-4), f.text
+            assert isinstance(f.value, float | int)
+        else:
+            assert f.value == e["value"], f.text
+        assert f.unit == e["unit"], f.text
+        assert f.approx is e["approx"], f"{f.text}: approx"
+        assert f.bound == e["bound"], f"{f.text}: bound"
+        assert f.rate == e["rate"], f"{f.text}: rate"
+        if e["link"] is None:
+            assert f.link is None and f.link_type is None, f"{f.text}: unexpected link"
+        else:
+            assert (f.link_type, f.link_role) == e["link"], f.text
+            other = by_id[f.link]
+            assert other.link == f.id and other.link_type == f.link_type
+
+
+def _ids(cases: list[tuple[str, list[dict[str, Any]]]]) -> list[str]:
+    return [s[:60] for s, _ in cases]
+
+
+# ---------------------------------------------------------------------------------------------------
+# money: symbols, codes, words, minor units, scale words and suffixes
+# ---------------------------------------------------------------------------------------------------
+MONEY = [
+    ("The Treasury announced an extra £2.6 billion for schools in England.",
+     [F("£2.6 billion", "money", 2.6e9, "GBP")]),
+    ("The NHS overspent by £2.1bn last year, the NAO said.", [F("£2.1bn", "money", 2.1e9, "GBP")]),
+    ("A £200m fund will be shared between councils.", [F("£200m", "money", 2e8, "GBP")]),
+    ("Global military spending reached $2.4tn, according to SIPRI.", [F("$2.4tn", "money", 2.4e12, "USD")]),
+    ("The charity received a grant of £45,000 from the lottery.", [F("£45,000", "money", 45000, "GBP")]),
+    ("The contract is worth USD 200 million.", [F("USD 200 million", "money", 2e8, "USD")]),
+    ("I would like to buy this item for USD 200.", [F("USD 200", "money", 200, "USD")]),
+    ("The EU pledged €1.5bn in humanitarian aid.", [F("€1.5bn", "money", 1.5e9, "EUR")]),
+    ("Tickets cost EUR 40 each.", [F("EUR 40", "money", 40, "EUR")]),
+    ("The club was sold for 361 million pounds.", [F("361 million pounds", "money", 3.61e8, "GBP")]),
+    ("He was fined 500 dollars by the court.", [F("500 dollars", "money", 500, "USD")]),
+    ("Campaigners want the levy raised to twenty pounds.", [F("twenty pounds", "money", 20, "GBP")]),
+    ("The hospital cost 1.5 billion pounds to build.", [F("1.5 billion pounds", "money", 1.5e9, "GBP")]),
+    ("The settlement was five million dollars.", [F("five million dollars", "money", 5e6, "USD")]),
+    ("The scheme will cost 3 billion euros.", [F("3 billion euros", "money", 3e9, "EUR")]),
+    ("A first-class stamp now costs 197 pence.", [F("197 pence", "money", 1.97, "GBP")]),
+    ("A pint of milk costs 50p in some shops.", [F("50p", "money", 0.5, "GBP")]),
+    ("Eggs cost 30 cents each at the market.", [F("30 cents", "money", 0.3, "USD")]),
+    ("The bill came to £2 600 in the end.", [F("£2 600", "money", 2600, "GBP")]),
+    (f"Families will receive £1{NBSP}200 in support.", [F(f"£1{NBSP}200", "money", 1200, "GBP")]),
+    ("The firm reported revenues of US$4.2bn.", [F("US$4.2bn", "money", 4.2e9, "USD")]),
+    ("The deal is worth A$3.5 billion to the mining group.", [F("A$3.5 billion", "money", 3.5e9, "AUD")]),
+    ("The Bank of Japan bought ¥500bn of bonds.", [F("¥500bn", "money", 5e11, "JPY")]),
+    ("A loaf of bread costs £1.40 at the supermarket.", [F("£1.40", "money", 1.4, "GBP")]),
+    ("The app costs $4.99 to download.", [F("$4.99", "money", 4.99, "USD")]),
+    ("The regulator fined the bank £12.5 million.", [F("£12.5 million", "money", 1.25e7, "GBP")]),
+    ("Officials found GBP 15m had been misspent.", [F("GBP 15m", "money", 1.5e7, "GBP")]),
+    ("The programme cost £350k to set up.", [F("£350k", "money", 350000, "GBP")]),
+    ("The US spent $4.5 trillion on health care.", [F("$4.5 trillion", "money", 4.5e12, "USD")]),
+    ("A one-off payment of £2,500 will be made to carers.", [F("£2,500", "money", 2500, "GBP")]),
+    ("Public sector net debt was £2.5tn at the end of the month.", [F("£2.5tn", "money", 2.5e12, "GBP")]),
+    ("The price starts at USD 22.5 million.", [F("USD 22.5 million", "money", 2.25e7, "USD")]),
+    ("It costs 15 dollars and 50 cents.", [F("15 dollars and 50 cents", "money", 15.5, "USD")]),
+    ("The trust lost £3,000,000 on the deal.", [F("£3,000,000", "money", 3e6, "GBP")]),
+    ("Shares closed at 245p on Friday.", [F("245p", "money", 2.45, "GBP")]),
+    ("The court awarded damages of £1m.", [F("£1m", "money", 1e6, "GBP")]),
+    ("Ministers have set aside half a billion pounds for repairs.",
+     [F("half a billion pounds", "money", 5e8, "GBP")]),
+    ("Britain will give Ukraine a further £2.3bn in military aid.", [F("£2.3bn", "money", 2.3e9, "GBP")]),
+    ("Canada committed C$500 million to the fund.", [F("C$500 million", "money", 5e8, "CAD")]),
+    ("The council's reserves fell below £10m.", [F("£10m", "money", 1e7, "GBP", bound="max")]),
+]
+
+# ---------------------------------------------------------------------------------------------------
+# counts: digits, groups, scale words and suffixes, number words, vague plurals
+# ---------------------------------------------------------------------------------------------------
+COUNTS = [
+    ("Some 10k runners took part in the race.", [F("10k", "count", 10000, "runners", approx=True)]),
+    ("There are 1.2m people waiting for social care.", [F("1.2m", "count", 1.2e6, "people")]),
+    ("The NHS employs 1.3 million staff.", [F("1.3 million", "count", 1.3e6, "staff")]),
+    ("The 2021 census counted 1 234 567 households in the region.",
+     [F("2021", "year", 2021), F("1 234 567", "count", 1234567, "households")]),
+    (f"There are 1{THIN}234{THIN}567 registered voters.", [F(f"1{THIN}234{THIN}567", "count", 1234567, "registered voters")]),
+    ("Local authorities have built 1,000 new homes.", [F("1,000", "count", 1000, "homes")]),
+    ("There were 82,170 children in care.", [F("82,170", "count", 82170, "children")]),
+    ("Twelve councils have declared a financial emergency.", [F("Twelve", "count", 12, "councils")]),
+    ("Inspectors visited twenty-one schools.", [F("twenty-one", "count", 21, "schools")]),
+    ("The trust closed one hundred and six beds.", [F("one hundred and six", "count", 106, "beds")]),
+    ("Five chief executives signed the letter.", [F("Five", "count", 5, "chief executives")]),
+    ("Hundreds of families have been moved into hotels.",
+     [F("Hundreds", "count", None, "families", approx=True)]),
+    ("Tens of thousands of people marched through London.",
+     [F("Tens of thousands", "count", None, "people", approx=True)]),
+    ("Thousands of patients are waiting for operations.",
+     [F("Thousands", "count", None, "patients", approx=True)]),
+    ("The storm left half a million homes without power.", [F("half a million", "count", 5e5, "homes")]),
+    ("A dozen schools were closed by the strike.", [F("A dozen", "count", 12, "schools")]),
+    ("A million children are growing up in poverty.", [F("A million", "count", 1e6, "children")]),
+    ("Police made 43 arrests after the match.", [F("43", "count", 43, "arrests")]),
+    ("The world population could reach 9.7bn.", [F("9.7bn", "count", 9.7e9)]),
+    ("A quarter of a million people signed the petition.",
+     [F("A quarter of a million", "count", 250000, "people")]),
+    ("Almost two million people use food banks.",
+     [F("two million", "count", 2e6, "people", approx=True)]),
+    ("Seven police forces missed the target.", [F("Seven", "count", 7, "police forces")]),
+    ("Only 3 of the 12 councils responded.", [F("3", "count", 3), F("12", "count", 12, "councils")]),
+    ("The charity answered 300,000 calls.", [F("300,000", "count", 300000, "calls")]),
+    ("Ofsted rated 88 per cent of schools good, and 4,500 were inspected.",
+     [F("88 per cent", "percent", 88, "%"), F("4,500", "count", 4500)]),
+    ("The city has 2,000 licensed taxis and 2,800 private hire vehicles.",
+     [F("2,000", "count", 2000, "licensed taxis"), F("2,800", "count", 2800, "private hire vehicles")]),
+]
+
+# ---------------------------------------------------------------------------------------------------
+# percentages, percentage points, shares
+# ---------------------------------------------------------------------------------------------------
+PERCENT = [
+    ("Inflation rose to 10.1% in the year to July.", [F("10.1%", "percent", 10.1, "%")]),
+    ("Unemployment was 4.2 per cent, the ONS said.", [F("4.2 per cent", "percent", 4.2, "%")]),
+    ("The approval rating is 5.5 percent.", [F("5.5 percent", "percent", 5.5, "%")]),
+    ("The rate rose by 3 percentage points.", [F("3 percentage points", "percent", 3, "percentage points")]),
+    ("Support for the policy was up 0.5pp on the quarter.", [F("0.5pp", "percent", 0.5, "percentage points")]),
+    ("Forty per cent of respondents said they were worse off.", [F("Forty per cent", "percent", 40, "%")]),
+    ("House prices jumped 72pc in a decade.",
+     [F("72pc", "percent", 72, "%"), F("a decade", "duration", 10, "years")]),
+    ("A third of children in the area live in poverty.", [F("A third", "percent", 33.33, "%", approx=True)]),
+    ("Two thirds of councils expect to overspend.", [F("Two thirds", "percent", 66.67, "%", approx=True)]),
+    ("Three-quarters of parents said costs had risen.",
+     [F("Three-quarters", "percent", 75, "%", approx=True)]),
+    ("Half of all councils overspent on children's services.", [F("Half", "percent", 50, "%", approx=True)]),
+    ("More than half of councils are in deficit.",
+     [F("half", "percent", 50, "%", approx=True, bound="min")]),
+    ("Nearly a quarter of adults are obese.", [F("a quarter", "percent", 25, "%", approx=True)]),
+    ("The Bank of England raised rates to 5.25%.", [F("5.25%", "percent", 5.25, "%")]),
+    ("Rates were cut by a quarter of a percentage point.",
+     [F("a quarter of a percentage point", "percent", 0.25, "percentage points")]),
+    ("Real wages fell by 2.5% over the year.", [F("2.5%", "percent", 2.5, "%")]),
+    ("Turnout was 67.3 per cent.", [F("67.3 per cent", "percent", 67.3, "%")]),
+    ("Growth slowed to one per cent.", [F("one per cent", "percent", 1, "%")]),
+    ("GDP shrank by -0.3% in the third quarter.", [F("-0.3%", "percent", -0.3, "%")]),
+]
+
+# ---------------------------------------------------------------------------------------------------
+# ratios and multipliers
+# ---------------------------------------------------------------------------------------------------
+RATIOS = [
+    ("Boys are three times more likely to be excluded than girls.", [F("three times", "ratio", 3, "times")]),
+    ("Black children are twice as likely to be in care.", [F("twice", "ratio", 2, "times")]),
+    ("One in five children lives in a low-income household.", [F("One in five", "ratio", 0.2, "1 in 5")]),
+    ("Around one in four adults will experience a mental health problem.",
+     [F("one in four", "ratio", 0.25, "1 in 4", approx=True)]),
+    ("Nine out of ten councils expect to overspend.", [F("Nine out of ten", "ratio", 0.9, "9 in 10")]),
+    ("Seven in 10 adults support the plan.", [F("Seven in 10", "ratio", 0.7, "7 in 10")]),
+    ("Energy bills were 3x higher than in 2020.", [F("3x", "ratio", 3, "times"), F("2020", "year", 2020)]),
+    ("Referrals have risen fourfold since the pandemic.", [F("fourfold", "ratio", 4, "times")]),
+    ("Costs rose 10-fold.", [F("10-fold", "ratio", 10, "times")]),
+    ("Demand is 1.5 times the national average.", [F("1.5 times", "ratio", 1.5, "times")]),
+    ("Prices rose by a factor of three.", [F("a factor of three", "ratio", 3, "times")]),
+]
+
+# ---------------------------------------------------------------------------------------------------
+# years and financial years
+# ---------------------------------------------------------------------------------------------------
+YEARS = [
+    ("In 2019, the council closed its last youth centre.", [F("2019", "year", 2019)]),
+    ("The government wants to halve the number by 2032.", [F("2032", "year", 2032)]),
+    ("The 2026/27 settlement was published on Tuesday.", [F("2026/27", "year", "2026/27")]),
+    ("Budgets for 2026-27 have not been set.", [F("2026-27", "year", "2026/27")]),
+    ("Spending fell in real terms in 2023/24.", [F("2023/24", "year", "2023/24")]),
+    ("Councils overspent by £1.2bn in 2022-23.",
+     [F("£1.2bn", "money", 1.2e9, "GBP"), F("2022-23", "year", "2022/23")]),
+    ("The plan runs from FY2025/26.", [F("FY2025/26", "year", "2025/26")]),
+    ("Show me sales in the year of 2008.", [F("2008", "year", 2008)]),
+    ("Between 2010 and 2020 the number doubled.",
+     [F("2010", "year", 2010, link=("range", "low")), F("2020", "year", 2020, link=("range", "high"))]),
+    ("Pay was frozen in 2011 and 2012.", [F("2011", "year", 2011), F("2012", "year", 2012)]),
+]
+
+# ---------------------------------------------------------------------------------------------------
+# dates, UK and US forms
+# ---------------------------------------------------------------------------------------------------
+DATES = [
+    ("The report was published on 23 May 2022.", [F("23 May 2022", "date", "2022-05-23")]),
+    ("The bill was signed on May 23, 2022.", [F("May 23, 2022", "date", "2022-05-23")]),
+    ("Prices peaked in March 2023.", [F("March 2023", "date", "2023-03")]),
+    ("The strike began on Monday 4th March 2024.", [F("Monday 4th March 2024", "date", "2024-03-04")]),
+    ("Data were extracted on 2022-05-23.", [F("2022-05-23", "date", "2022-05-23")]),
+    ("The deadline is 23/05/2022.", [F("23/05/2022", "date", "2022-05-23")]),
+    ("The form was filed on 12/31/2023.", [F("12/31/2023", "date", "2023-12-31")]),
+    ("Published Wednesday, 7 June 2023", [F("Wednesday, 7 June 2023", "date", "2023-06-07")]),
+    ("The act received royal assent on 5th of November 2021.",
+     [F("5th of November 2021", "date", "2021-11-05")]),
+    ("The vote is scheduled for Sept. 12, 2023.", [F("Sept. 12, 2023", "date", "2023-09-12")]),
+    ("The rules change on 1 April.", [F("1 April", "date", "--04-01")]),
+    ("I was born in April of 1987.", [F("April of 1987", "date", "1987-04")]),
+    ("The figures cover the year to 31 Dec 2023.", [F("31 Dec 2023", "date", "2023-12-31")]),
+    ("Consultation closes at the end of June 2024.", [F("June 2024", "date", "2024-06")]),
+]
+
+# ---------------------------------------------------------------------------------------------------
+# durations
+# ---------------------------------------------------------------------------------------------------
+DURATIONS = [
+    ("The council set out a 10-year plan for housing.", [F("10-year", "duration", 10, "years")]),
+    ("The programme will run for two years.", [F("two years", "duration", 2, "years")]),
+    ("Pupils have endured a decade of cuts.", [F("a decade", "duration", 10, "years")]),
+    ("Over the last decade, spending has fallen.", [F("decade", "duration", 10, "years")]),
+    ("Children waited 18 months for an assessment.", [F("18 months", "duration", 18, "months")]),
+    ("It launched a two-year pilot in Leeds.", [F("two-year", "duration", 2, "years")]),
+    ("as part of a five year reform programme", [F("five year", "duration", 5, "years")]),
+    ("The consultation lasts six weeks.", [F("six weeks", "duration", 6, "weeks")]),
+    ("Life expectancy has stalled for two decades.", [F("two decades", "duration", 20, "years")]),
+    ("Councils must respond within 28 days.", [F("28 days", "duration", 28, "days")]),
+    ("Staff waited more than 10 years for a pay rise.", [F("10 years", "duration", 10, "years", bound="min")]),
+    ("The inquiry heard evidence for 90 days.", [F("90 days", "duration", 90, "days")]),
+    ("It happened a year ago.", []),
+]
+
+# ---------------------------------------------------------------------------------------------------
+# ages and other quantities
+# ---------------------------------------------------------------------------------------------------
+QUANTITIES = [
+    ("Young people aged 16 can apply.", [F("16", "quantity", 16, "years of age")]),
+    ("The boy was five years old.", [F("five years old", "quantity", 5, "years of age")]),
+    ("The scheme is open to 18-year-olds.", [F("18-year-olds", "quantity", 18, "years of age")]),
+    ("A 15-year-old boy was arrested.", [F("15-year-old", "quantity", 15, "years of age")]),
+    ("Pupils aged 11 to 16 took part.",
+     [F("11", "quantity", 11, "years of age", link=("range", "low")),
+      F("16", "quantity", 16, "years of age", link=("range", "high"))]),
+    ("The pension applies to people aged 66 and over.",
+     [F("66", "quantity", 66, "years of age", bound="min")]),
+    ("The road is 12 km long.", [F("12 km", "quantity", 12, "kilometres")]),
+    ("Each bin can hold 40 kg of waste.", [F("40 kg", "quantity", 40, "kilograms")]),
+    ("Nurses work 37.5 hours a week.", [F("37.5 hours", "quantity", 37.5, "hours", rate="week")]),
+    ("Temperatures reached 40°C in July.", [F("40°C", "quantity", 40, "degrees Celsius")]),
+    ("The speed limit was cut to 20mph.", [F("20mph", "quantity", 20, "miles per hour")]),
+    ("The plant will produce 500 MW of power.", [F("500 MW", "quantity", 500, "megawatts")]),
+    ("The council collected 10,000 tonnes of waste.", [F("10,000 tonnes", "quantity", 10000, "tonnes")]),
+    ("Each tablet contains 150 mg of the drug.", [F("150 mg", "quantity", 150, "milligram")]),
+    ("The patient was 87 yo.", [F("87 yo", "quantity", 87, "years of age")]),
+]
+
+# ---------------------------------------------------------------------------------------------------
+# hedges, bounds and rates
+# ---------------------------------------------------------------------------------------------------
+MODIFIERS = [
+    ("Close to 1,000 staff have left.", [F("1,000", "count", 1000, "staff", approx=True)]),
+    ("Almost 50% of carers are over 55.",
+     [F("50%", "percent", 50, "%", approx=True), F("55", "count", 55, bound="min")]),
+    ("The fraud cost nearly £2m.", [F("£2m", "money", 2e6, "GBP", approx=True)]),
+    ("Waiting lists are approaching 10,000.", [F("10,000", "count", 10000, approx=True)]),
+    ("Some 400 homes were flooded.", [F("400", "count", 400, "homes", approx=True)]),
+    ("Roughly 20 schools will close.", [F("20", "count", 20, "schools", approx=True)]),
+    ("An estimated 3,000 carers are owed money.", [F("3,000", "count", 3000, "carers", approx=True)]),
+    ("About 12 councils have issued section 114 notices.",
+     [F("12", "count", 12, "councils", approx=True)]),
+    ("Around £5bn is spent on agency staff.", [F("£5bn", "money", 5e9, "GBP", approx=True)]),
+    ("Approximately 7% of pupils were absent.", [F("7%", "percent", 7, "%", approx=True)]),
+    ("More than 200 homes were evacuated.", [F("200", "count", 200, "homes", bound="min")]),
+    ("Over 50 councils responded to the survey.", [F("50", "count", 50, "councils", bound="min")]),
+    ("The scheme will cost at least £5m.", [F("£5m", "money", 5e6, "GBP", bound="min")]),
+    ("Energy bills could rise by up to 30%.", [F("30%", "percent", 30, "%", bound="max")]),
+    ("Fewer than 10 schools met the standard.", [F("10", "count", 10, "schools", bound="max")]),
+    ("Households earning under £20,000 qualify.", [F("£20,000", "money", 20000, "GBP", bound="max")]),
+    ("The project cost less than £1bn.", [F("£1bn", "money", 1e9, "GBP", bound="max")]),
+    ("Just over 4,000 nurses joined last year.",
+     [F("4,000", "count", 4000, "nurses", approx=True, bound="min")]),
+    ("No more than 30 pupils per class.", [F("30", "count", 30, "pupils", bound="max")]),
+    ("As many as 1.5 million workers could strike.",
+     [F("1.5 million", "count", 1.5e6, "workers", bound="min")]),
+    ("Councils hold 5,000 or more empty homes.", [F("5,000", "count", 5000, "empty homes", bound="min")]),
+    ("Each family will get £500 a year.", [F("£500", "money", 500, "GBP", rate="year")]),
+    ("Ministers will save £20m each year.", [F("£20m", "money", 2e7, "GBP", rate="year")]),
+    ("The post pays £45,000 per annum.", [F("£45,000", "money", 45000, "GBP", rate="year")]),
+    ("The council has an annual budget of £3m.", [F("£3m", "money", 3e6, "GBP", rate="year")]),
+    ("Claimants receive £50 per week.", [F("£50", "money", 50, "GBP", rate="week")]),
+    ("Rent is £1,200 a month.", [F("£1,200", "money", 1200, "GBP", rate="month")]),
+    ("The minimum wage rises to £11.44 an hour.", [F("£11.44", "money", 11.44, "GBP", rate="hour")]),
+    ("The NHS would get £350m a week.", [F("£350m", "money", 3.5e8, "GBP", rate="week")]),
+    ("It is a £1bn-a-year programme.", [F("£1bn", "money", 1e9, "GBP", rate="year")]),
+    ("Households pay £97 more every year.", [F("£97", "money", 97, "GBP", rate="year")]),
+    ("The fund spends £4bn annually.", [F("£4bn", "money", 4e9, "GBP", rate="year")]),
+    ("The average cost is £3.5k per pupil.", [F("£3.5k", "money", 3500, "GBP", rate="pupil")]),
+]
+
+# ---------------------------------------------------------------------------------------------------
+# ranges and changes
+# ---------------------------------------------------------------------------------------------------
+LO, HI, FR, TO = ("range", "low"), ("range", "high"), ("change", "from"), ("change", "to")
+LINKS = [
+    ("Between 80,000 and 100,000 children could be in care by 2032.",
+     [F("80,000", "count", 80000, "children", link=LO), F("100,000", "count", 100000, "children", link=HI),
+      F("2032", "year", 2032)]),
+    ("An estimated 80,000 to 100,000 children are affected.",
+     [F("80,000", "count", 80000, "children", approx=True, link=LO),
+      F("100,000", "count", 100000, "children", link=HI)]),
+    ("The shortfall is £10-15bn.",
+     [F("£10", "money", 1e10, "GBP", link=LO), F("15bn", "money", 1.5e10, "GBP", link=HI)]),
+    ("Between 2 and 3 million people are affected.",
+     [F("2", "count", 2e6, "people", link=LO), F("3 million", "count", 3e6, "people", link=HI)]),
+    ("Premiums could rise 10-15% next year.",
+     [F("10", "percent", 10, "%", link=LO), F("15%", "percent", 15, "%", link=HI)]),
+    ("Bills will be £5m–£7m higher.",
+     [F("£5m", "money", 5e6, "GBP", link=LO), F("£7m", "money", 7e6, "GBP", link=HI)]),
+    ("Between 20% and 30% of homes are affected.",
+     [F("20%", "percent", 20, "%", link=LO), F("30%", "percent", 30, "%", link=HI)]),
+    ("The work takes 3 to 5 years.",
+     [F("3", "duration", 3, "years", link=LO), F("5 years", "duration", 5, "years", link=HI)]),
+    ("Salaries range from £20,000 to £30,000 a year.",
+     [F("£20,000", "money", 20000, "GBP", rate="year", link=FR),
+      F("£30,000", "money", 30000, "GBP", rate="year", link=TO)]),
+    ("The cost is estimated at 1.5-2 million pounds.",
+     [F("1.5", "money", 1.5e6, "GBP", link=LO), F("2 million pounds", "money", 2e6, "GBP", link=HI)]),
+    ("Spending rose from £6bn to £8.2bn.",
+     [F("£6bn", "money", 6e9, "GBP", link=FR), F("£8.2bn", "money", 8.2e9, "GBP", link=TO)]),
+    ("The number rose to 82,000, up from 80,000 a year earlier.",
+     [F("82,000", "count", 82000, link=TO), F("80,000", "count", 80000, link=FR)]),
+    ("The deficit reached £2.1bn, up from £1.4bn.",
+     [F("£2.1bn", "money", 2.1e9, "GBP", link=TO), F("£1.4bn", "money", 1.4e9, "GBP", link=FR)]),
+    ("The rate rose from 12% to 15%.",
+     [F("12%", "percent", 12, "%", link=FR), F("15%", "percent", 15, "%", link=TO)]),
+    ("Vacancies fell to 4,000 from 5,200.",
+     [F("4,000", "count", 4000, link=TO), F("5,200", "count", 5200, link=FR)]),
+    ("Prescription charges rose by 15p to £9.90.",
+     [F("15p", "money", 0.15, "GBP"), F("£9.90", "money", 9.9, "GBP")]),
+    ("Unemployment fell by 0.2 percentage points to 4.1%.",
+     [F("0.2 percentage points", "percent", 0.2, "percentage points"), F("4.1%", "percent", 4.1, "%")]),
+    ("A loaf now costs £1.40, up from 95p.",
+     [F("£1.40", "money", 1.4, "GBP", link=TO), F("95p", "money", 0.95, "GBP", link=FR)]),
+]
+
+# ---------------------------------------------------------------------------------------------------
+# not figures
+# ---------------------------------------------------------------------------------------------------
+NEGATIVES = [
+    ("The 3rd report found the first signs of improvement.", []),
+    ("This was the second time in a row.", []),
+    ("1. Introduction", []),
+    ("3 min read", []),
+    ("Call 020 7843 6000 for advice.", []),
+    ("Contact the press office on +44 20 7946 0958.", []),
+    ("Write to us at 10 Example Street, London SW1A 2AA.", []),
+    ("The meeting starts at 10:30am.", []),
+    ("Doors open at 9am.", []),
+    ("One of the biggest challenges is recruitment.", []),
+    ("No one was available to comment.", []),
+    ("It is a once in a generation opportunity.", []),
+    ("Number 10 declined to comment.", []),
+    ("The duty falls under Section 17 of the act.", []),
+    ("COVID-19 changed everything.", []),
+    ("Visit https://www.ons.gov.uk/releases/2023/table-4 for details.", []),
+    ("Email press2024@nspcc.org.uk for comment.", []),
+    ("Update the app to version 2.3.1 now.", []),
+    ("Article 12 of the convention applies.", []),
+    ("The G7 summit was held in Cornwall.", []),
+    ("Traffic on the M25 was heavy.", []),
+    ("See page 3 and Figure 4.", []),
+    ("The results are in Table 2.1.", []),
+    ("The helpline is open 24/7.", []),
+    ("Year 6 pupils sit their SATs.", []),
+    ("Tier 4 restrictions were lifted.", []),
+    ("One day, things will change.", []),
+    ("At one point the queue stretched round the block.", []),
+    ("Music from the 1990s filled the hall.", []),
+    ("It was a one-off.", []),
+    ("Any one of them could win.", []),
+    ("The 21st century brought new problems.", []),
+    ("Follow @ONS and #census2021 for updates.", []),
+]
+
+ALL = MONEY + COUNTS + PERCENT + RATIOS + YEARS + DATES + DURATIONS + QUANTITIES + MODIFIERS + LINKS + NEGATIVES
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MONEY, ids=_ids(MONEY))
+def test_money(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), COUNTS, ids=_ids(COUNTS))
+def test_counts(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PERCENT, ids=_ids(PERCENT))
+def test_percent(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RATIOS, ids=_ids(RATIOS))
+def test_ratios(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), YEARS, ids=_ids(YEARS))
+def test_years(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DATES, ids=_ids(DATES))
+def test_dates(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DURATIONS, ids=_ids(DURATIONS))
+def test_durations(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), QUANTITIES, ids=_ids(QUANTITIES))
+def test_quantities(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MODIFIERS, ids=_ids(MODIFIERS))
+def test_hedges_bounds_rates(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LINKS, ids=_ids(LINKS))
+def test_ranges_and_changes(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEGATIVES, ids=_ids(NEGATIVES))
+def test_not_figures(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+def test_case_count() -> None:
+    assert len(ALL) >= 170
+
+
+HOSTILE = {
+    "digits": "1" * 100_000,
+    "comma-groups": "1," * 50_000,
+    "space-groups": "£" + "1 " * 50_000,
+    "thin-space-groups": "1\u2009" * 50_000,
+    "words": "one " * 20_000,
+    "hyphenated-words": "twenty-" * 20_000,
+    "dashes": "-" * 50_000 + "1",
+    "dots": "1." * 50_000,
+    "shares": "a third of " * 10_000,
+    "between": "between " * 20_000 + "1",
+    "slashes": "12/" * 30_000,
+    "iso-dashes": "2022-" * 20_000,
+    "one-in": "1 in " * 20_000,
+    "ranges": "1-" * 50_000,
+    "currency": "£" * 50_000 + "1",
+    "months": "May " * 20_000,
+    "per-cent": "1 per cent " * 10_000,
+    "over": "1 over " * 20_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_inputs_stay_fast(name: str) -> None:
+    text = HOSTILE[name]
+    scan("5 mg, 2 GHz")  # warm up: quantulum3 loads on first use
+    t0 = time.perf_counter()
+    scan(text)
+    assert time.perf_counter() - t0 < 20.0  # generous: the machine may be shared; quadratic takes minutes
