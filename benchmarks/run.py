@@ -218,14 +218,49 @@ def bench_jobs(n_docs: int) -> dict:
     return res
 
 
+PARTS = ["extract", "hostile", "checker", "startup", "memory", "jobs"]
+
+# inputs built to trip super-linear patterns: each is timed at half and at full size
+HOSTILE = {
+    "digits": "7" * 100_000,
+    "one-comma": "1," * 50_000,
+    "pounds": "£" * 100_000,
+    "quotes": "“‘\"'" * 2_500 + "”’" * 2_500,
+    "scale-words": "million " * 20_000,
+    "number-words": "one hundred and " * 10_000,
+    "dates": "May 23, " * 20_000,
+    "spaces-digits": "1 2 3 4 5 6 7 8 9 " * 10_000,
+    "hyphens": "10-" * 30_000,
+    "apostrophes": "children’s " * 20_000,
+    "emails": "a@b." * 25_000,
+    "open-brackets": "(£1bn " * 20_000,
+}
+
+
+def bench_hostile(scale: float) -> dict:
+    """Seconds to extract each hostile input at half and at full size; linear work doubles (ratio ~2)."""
+    import caresocial
+
+    caresocial.extract("warm up: £1bn in 2024")
+    out = {}
+    for name, unit in sorted(HOSTILE.items()):
+        full = unit[: max(2, int(len(unit) * scale))]
+        half = full[: len(full) // 2]
+        t_half = timed(caresocial.extract, half)
+        t_full = timed(caresocial.extract, full)
+        out[name] = {"chars": len(full), "half_seconds": t_half, "full_seconds": t_full,
+                     "ratio": t_full / t_half if t_half > 0 else float("nan")}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (for the test suite)")
     ap.add_argument("--json", type=Path, help="also write the results here")
-    ap.add_argument("--only", choices=["extract", "checker", "startup", "memory", "jobs"], action="append")
+    ap.add_argument("--only", choices=PARTS, action="append")
     args = ap.parse_args(argv)
     quick = args.quick
-    parts = set(args.only or ["extract", "checker", "startup", "memory", "jobs"])
+    parts = set(args.only or PARTS)
     results: dict = {"quick": quick, "cpus": os.cpu_count()}
     if "extract" in parts:
         r = bench_extraction(build_corpus(3_000 if quick else 96_680), 500 if quick else 8_000)
@@ -238,6 +273,12 @@ def main(argv: list[str] | None = None) -> int:
               f"caresocial is {r['ratio_vs_quantulum3']:.1f}x (target >= 30x)")
         if r["trained_wps"]:
             print(f"  en_core_web_sm         {r['trained_wps']:>12,.0f} words/s")
+    if "hostile" in parts:
+        h = bench_hostile(0.05 if quick else 1.0)
+        results["hostile"] = h
+        print("hostile inputs (time at full size / time at half size; linear is ~2, target < 3)")
+        for name, row in h.items():
+            print(f"  {name:14s} {row['chars']:>8,} chars  {row['full_seconds']:7.2f} s  ratio {row['ratio']:.2f}")
     if "checker" in parts:
         sizes = [1_000, 10_000] if quick else [10_000, 100_000, 1_000_000]
         rows = bench_checker(sizes)

@@ -65,6 +65,14 @@ CROSS_CASES = [
         "There will be 100,000 children in care by 2032.",
         [], id="different-values-different-times"),
     pytest.param(
+        "The government will invest £2.6bn in the reforms by the end of 2026/27.",
+        "The government will invest £2.6bn in the reforms by 2027.",
+        [], id="financial-year-touches-its-end-year"),
+    pytest.param(
+        "The government will invest £2.6bn in the reforms by the end of 2026/27.",
+        "The government will invest £2.6bn in the reforms by 2030.",
+        ["time-conflict"], id="financial-year-apart-from-later-year"),
+    pytest.param(
         "About 100,000 children are in care.",
         "About 100,000 children are in care by 2032.",
         [], id="unknown-time-is-no-conflict"),
@@ -111,11 +119,17 @@ def test_message_quotes_both_sentences_and_values() -> None:
     assert all(c.text == "100,000" for c in finding.claims)
 
 
-def test_aliases_join_measures() -> None:
+def test_official_and_everyday_names_join() -> None:
     a = _doc("There were 82,170 looked-after children in 2022.", "a")
     b = _doc("There were 70,000 children in care in 2022.", "b")
+    assert _rules(a, b) == ["value-conflict"]
+
+
+def test_aliases_join_measures() -> None:
+    a = _doc("There were 12,000 foster parents in 2022.", "a")
+    b = _doc("There were 9,000 foster carers in 2022.", "b")
     assert _rules(a, b) == []
-    cfg = parse({"aliases": {"children in care": ["looked-after children"]}})
+    cfg = parse({"aliases": {"foster carers": ["foster parents"]}})
     assert _rules(a, b, cfg=cfg) == ["value-conflict"]
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .docmeta import split_list
-from .grammar.lexicon import IRREGULAR_PLURALS
+from .grammar.lexicon import AHEAD, IRREGULAR_PLURALS
 
 OPEN_MARKS = "“\"‘'«„"
 CLOSE_MARKS = "”\"’'»“"
@@ -659,7 +659,7 @@ def _speaker_after(ctx: _Context, start: int, end: int, para_end: int, next_para
     text = ctx.text
     for m in _CLOSE_MARK.finditer(text, start, min(end + 1, para_end)):
         after = m.end()
-        cue = _AFTER_CUE.match(text, after)
+        cue = _AFTER_CUE.match(text, after, after + AHEAD)
         if not cue:
             continue
         who = cue.group("who1") or cue.group("who2")

@@ -302,6 +302,28 @@ def _agreements(run: _Run, measure: str, comp: list[_Item]) -> None:
         run.add("value-conflict", measure, [first, o], f"{measure}: agree: {_side(first)} and {_side(o)}", True)
 
 
+def _year_span(item: _Item) -> tuple[int, int]:
+    """Calendar years a claim's time may fall in: a financial year '2026/27' touches 2026 and 2027, and a
+    time resolved from a relative phrase ('a five year programme', 'in 10 years' time') is good to a year
+    either way, since the start of the period is known only to the year of the statement."""
+    year = item.year or ""
+    head = year[:4]
+    if not head.isdigit():
+        return (0, 0)
+    lo = int(head)
+    hi = lo + 1 if len(year) > 4 else lo
+    if item.claim.time.resolved_against is not None:
+        lo, hi = lo - 1, hi + 1
+    return (lo, hi)
+
+
+def _years_apart(a: list[_Item], b: list[_Item]) -> bool:
+    """True when no time of ``a`` can be the same year as a time of ``b``."""
+    spans_a = [_year_span(i) for i in a]
+    spans_b = [_year_span(i) for i in b]
+    return all(x[1] < y[0] or y[1] < x[0] for x in spans_a for y in spans_b)
+
+
 def time_conflicts(run: _Run, measure: str, items: list[_Item]) -> None:
     """Same measure and value, different time."""
     timed = [i for i in items if i.year is not None and i.claim.time.relation in _TIMED]
@@ -319,6 +341,8 @@ def time_conflicts(run: _Run, measure: str, items: list[_Item]) -> None:
         for x in range(len(years)):
             for y in range(x + 1, len(years)):
                 a_list, b_list = by_year[years[x]], by_year[years[y]]
+                if not _years_apart(a_list[:MAX_CITED], b_list[:MAX_CITED]):
+                    continue
                 pairs = _pairs(a_list, b_list)
                 if pairs is None:
                     run.add("time-conflict", measure, a_list[:MAX_CITED] + b_list[:MAX_CITED],

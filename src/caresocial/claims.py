@@ -188,10 +188,11 @@ def _noun_phrase_after(text: str, pos: int, end: int, unit: str) -> str:
     cursor = pos
     q = _QUAL_START.match(text, cursor, end)
     if q:
-        from_ = q.end("q")
+        # searched from the qualifier itself, so that 'in 2022' is a time, not a qualifier
+        from_ = q.start("q")
         if q.group("q").lower() in ("who", "that"):
             # a relative clause: 'people who have lived experience of ...', 'who work in the system'
-            head = _RELATIVE_HEAD.match(text, from_, end)
+            head = _RELATIVE_HEAD.match(text, q.end("q"), end)
             from_ = head.end() if head else from_
         stop = _STOP_AFTER.search(text, from_, end)
         tail_end = stop.start() if stop else end
@@ -406,8 +407,10 @@ def own_times(figs: list[RawFigure], i: int, times: list[TimePhrase], sent_end: 
 
 def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], para: tuple[int, int],
                times: list[TimePhrase], prev_times: list[TimePhrase], reference: int | None,
-               reference_label: str | None) -> tuple[str, int | str | None, str | None, str | None, bool]:
-    """(relation, year, as_written, resolved_against, relative) for figure ``i``."""
+               reference_label: str | None, time_starts: list[int] | None = None,
+               ) -> tuple[str, int | str | None, str | None, str | None, bool]:
+    """(relation, year, as_written, resolved_against, relative) for figure ``i``. ``time_starts`` are the
+    start offsets of ``times``, when the caller keeps them for the many figures of one sentence."""
     fig = figs[i]
     sa, sb = sent
     nxt = sb
@@ -416,7 +419,7 @@ def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], 
             nxt = figs[j].start
             break
     # only the phrases near the figure: keeps the work per figure bounded in run-on 'sentences'
-    starts = [t.start for t in times]
+    starts = time_starts if time_starts is not None else [t.start for t in times]
     lo = bisect.bisect_left(starts, fig.start - 2 * _WINDOW)
     hi = bisect.bisect_right(starts, fig.end + 2 * _WINDOW)
     times = times[lo:hi]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import heapq
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -36,7 +37,8 @@ _EXTENSIONS: dict[str, Any] = {
     "figures": [], "quotes": [], "claims": [],
     "cs_doc_id": None, "cs_path": None, "cs_date": None, "cs_publisher": None, "cs_sources": None,
     "cs_paragraphs": None, "cs_sentences": None, "cs_raw_figures": None, "cs_raw_quotes": None,
-    "cs_meta": None, "cs_reference": None, "cs_text": None,
+    "cs_meta": None, "cs_reference": None, "cs_text": None, "cs_fig_quotes": None,
+    "cs_citations": None,
 }
 
 
@@ -220,8 +222,10 @@ class QuoteAttributor:
         _, sents = _segments(doc)
         figs = doc._.cs_raw_figures
         out = []
+        inner = innermost_quotes(quotes, [(f.start, f.end) for f in figs])
+        doc._.cs_fig_quotes = inner
         for i, f in enumerate(figs):
-            qi = innermost_quote(quotes, f.start, f.end)
+            qi = inner[i]
             sp = records[qi].speaker if qi is not None else pub
             out.append(build_figure(f, i, figs, sents, doc_text(doc), sp, records[qi].id if qi is not None else None))
         doc._.figures = out
@@ -239,15 +243,35 @@ def _publisher_ref(meta: DocMeta | None) -> SpeakerRef | None:
 def innermost_quote(quotes: list[RawQuote], start: int, end: int) -> int | None:
     """Index of the innermost quote holding [start, end) that speaks for itself (no citation, and 'we/our'
     reports inside a quote defer to that quote)."""
-    best = None
-    for i, q in enumerate(quotes):
-        if q.kind == "citation" or not (q.start <= start and end <= q.end):
-            continue
-        if best is None or (q.end - q.start) < (quotes[best].end - quotes[best].start):
-            best = i
-    while best is not None and quotes[best].self_ref and quotes[best].parent is not None:
-        best = quotes[best].parent
-    return best
+    return innermost_quotes(quotes, [(start, end)])[0]
+
+
+def innermost_quotes(quotes: list[RawQuote], spans: list[tuple[int, int]]) -> list[int | None]:
+    """:func:`innermost_quote` for many spans at once, in one sweep: the work is the number of spans and
+    quotes times the nesting depth, not their product."""
+    order = sorted(range(len(spans)), key=lambda k: spans[k])
+    by_start = sorted((q.start, i) for i, q in enumerate(quotes) if q.kind != "citation")
+    out: list[int | None] = [None] * len(spans)
+    active: list[tuple[int, int]] = []  # heap of (end, quote index) of quotes begun at or before the span
+    nxt = 0
+    for k in order:
+        start, end = spans[k]
+        while nxt < len(by_start) and by_start[nxt][0] <= start:
+            qi = by_start[nxt][1]
+            heapq.heappush(active, (quotes[qi].end, qi))
+            nxt += 1
+        while active and active[0][0] < end and active[0][0] <= start:
+            heapq.heappop(active)  # over before this span begins, so before every later one too
+        best = None
+        for q_end, qi in active:
+            if q_end >= end and (best is None or (q_end - quotes[qi].start) < (quotes[best].end - quotes[best].start)
+                                 or ((q_end - quotes[qi].start) == (quotes[best].end - quotes[best].start)
+                                     and qi < best)):
+                best = qi
+        while best is not None and quotes[best].self_ref and quotes[best].parent is not None:
+            best = quotes[best].parent
+        out[k] = best
+    return out
 
 
 class ClaimBuilder:
@@ -280,14 +304,20 @@ def reference_year(doc: Doc, fig_index: int) -> tuple[int | None, str | None]:
     sources: dict[str, int] = doc._.cs_sources or {}
     paras = doc._.cs_paragraphs
     # 1. a citation later in the same paragraph: the statement summarises that source
-    for q in quotes:
-        if q.kind == "citation" and q.start >= f.end:
-            para = next(((a, b) for a, b in paras if a <= f.start < b), None)
-            if para and q.start < para[1]:
-                year = int(text[q.end - 4:q.end])
-                return year, f"cited source ({text[q.start:q.end]})"
+    if doc._.cs_citations is None:
+        cited = sorted((q for q in quotes if q.kind == "citation"), key=lambda q: q.start)
+        doc._.cs_citations = ([q.start for q in cited], cited)
+    cite_starts, cites = doc._.cs_citations
+    c = bisect.bisect_left(cite_starts, f.end)
+    if c < len(cites):
+        q = cites[c]
+        pi = bisect.bisect_right(paras, (f.start, len(text) + 1)) - 1
+        if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] and q.start < paras[pi][1]:
+            year = int(text[q.end - 4:q.end])
+            return year, f"cited source ({text[q.start:q.end]})"
     # 2. the speaker's statement date, when the corpus cites that speaker
-    qi = innermost_quote(quotes, f.start, f.end)
+    inner = doc._.cs_fig_quotes
+    qi = inner[fig_index] if inner is not None else innermost_quote(quotes, f.start, f.end)
     if qi is not None and quotes[qi].speaker is not None:
         name = normalise_source(quotes[qi].speaker.name)
         if name in sources and (meta.publisher is None or normalise_source(meta.publisher) != name):
@@ -337,28 +367,32 @@ def build_claims(doc: Doc) -> list[Claim]:
         doc._.cs_reference = _infer_reference(doc)
         if doc._.cs_reference is not None and meta.date_source is None:
             meta.date_source = doc._.cs_reference[1]
-    times_cache: dict[tuple[int, int], list] = {}
+    times_cache: dict[tuple[int, int], tuple[list, list[int]]] = {}
 
-    def times_of(s: tuple[int, int]) -> list:
+    def times_of(s: tuple[int, int]) -> tuple[list, list[int]]:
         if s not in times_cache:
-            times_cache[s] = find_times(text, s[0], s[1])
+            found = find_times(text, s[0], s[1])
+            times_cache[s] = (found, [t.start for t in found])
         return times_cache[s]
 
     claims: list[Claim] = []
+    sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
     by_fig: dict[int, int] = {}
     newlines = [m.start() for m in _NEWLINE.finditer(text)] if any(f.kind in CLAIM_KINDS for f in figs) else []
     for i, f in enumerate(figs):
         if f.kind not in CLAIM_KINDS or f.value is None:
             continue
         sent = sentence_of(sents, starts, f.start, len(text))
-        para = next(((a, b) for a, b in paras if a <= f.start < b), sent)
+        pi = bisect.bisect_right(paras, (f.start, len(text) + 1)) - 1
+        para = paras[pi] if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] else sent
         si = bisect.bisect_right(starts, f.start) - 1
         prev_times: list = []
         if si > 0 and sents[si - 1][0] >= para[0]:
-            prev_times = times_of(sents[si - 1])
+            prev_times = times_of(sents[si - 1])[0]
         ref, label = reference_year(doc, i)
+        times, time_starts = times_of(sent)
         relation, year, as_written, resolved, relative = claim_time(
-            text, figs, i, sent, para, times_of(sent), prev_times, ref, label)
+            text, figs, i, sent, para, times, prev_times, ref, label, time_starts)
         key, words = build_measure(text, figs, i, sent)
         unit = f.unit
         if f.kind == "money" and f.rate:
@@ -370,7 +404,8 @@ def build_claims(doc: Doc) -> list[Claim]:
             measure_text=words, value=f.value, unit=unit, approx=f.approx, bound=f.bound, rate=f.rate,
             time=ClaimTime.build(relation=relation, year=year, as_written=as_written,
                                            resolved_against=resolved, relative=relative),
-            speaker=fig_rec.speaker, sentence=text[sent[0]:sent[1]], sentence_start=sent[0],
+            speaker=fig_rec.speaker, sentence=(window := sentence_window(text, sent, f.start, f.end, sent_cache))[1],
+            sentence_start=window[0],
             line=(ln := bisect.bisect_left(newlines, f.start)) + 1,
             column=f.start - (newlines[ln - 1] + 1 if ln else 0) + 1, link=None,
             link_role=f.link_role,
@@ -387,6 +422,32 @@ def build_claims(doc: Doc) -> list[Claim]:
                 update["measure_text"] = other.measure_text
             claims[ci] = mine.model_copy(update=update)
     return claims
+
+
+SENTENCE_LIMIT = 800
+_SPACE = regex.compile(r"\s")
+
+
+def sentence_window(text: str, sent: tuple[int, int], start: int, end: int,
+                    cache: dict[tuple[int, int], tuple[int, str]]) -> tuple[int, str]:
+    """(offset, text) of a claim's sentence: the sentence itself, shared by its claims, or of a run-on
+    'sentence' (a table or list with no full stops) the ``SENTENCE_LIMIT`` characters around the figure,
+    cut at spaces, so that records and reports stay linear in the size of the document."""
+    sa, sb = sent
+    if sb - sa <= SENTENCE_LIMIT:
+        hit = cache.get(sent)
+        if hit is None:
+            hit = cache[sent] = (sa, text[sa:sb])
+        return hit
+    half = max(0, (SENTENCE_LIMIT - (end - start)) // 2)
+    a, b = max(sa, start - half), min(sb, end + half)
+    if a > sa:
+        m = _SPACE.search(text, a, start)
+        a = m.end() if m else a
+    if b < sb:
+        cut = text.rfind(" ", end, b)
+        b = cut if cut > end else b
+    return a, text[a:b]
 
 
 def text_sha256(text: str) -> str:

@@ -137,8 +137,9 @@ class Claim(Record):
     rate: str | None = Field(default=None, description="Period of a rate ('year').")
     time: ClaimTime = Field(description="When the claim holds.")
     speaker: Speaker | None = Field(default=None, description="Who makes the claim.")
-    sentence: str = Field(description="The sentence the claim comes from.")
-    sentence_start: int = Field(ge=0, description="Offset of that sentence.")
+    sentence: str = Field(description="The sentence the claim comes from; of a run-on sentence longer than "
+                                      "800 characters, the 800 or so around the figure, cut at spaces.")
+    sentence_start: int = Field(ge=0, description="Offset of ``sentence`` in the document text.")
     line: int = Field(default=1, ge=1, description="1-based line of the claim's figure.")
     column: int = Field(default=1, ge=1, description="1-based column of the claim's figure.")
     link: str | None = Field(default=None, description="Id of the claim at the other end of a change.")

@@ -21,6 +21,7 @@ from typing import Any
 import regex
 
 from . import lexicon as L
+from .lexicon import AHEAD
 from .numbers import (
     DIGIT_RUN,
     DIGITS,
@@ -442,7 +443,7 @@ class _Scanner:
                     s = base + toks[num.first][1]
                     e = base + toks[num.last][2]
                     if num.ordinal or (toks[num.last][0] in L.TENS or toks[num.last][0] == "hundred") and \
-                            _ORDINAL_AFTER.match(text, e):
+                            _ORDINAL_AFTER.match(text, e, e + AHEAD):
                         pos = max(pos, e + 1)
                         continue  # 'the twenty-first century', 'its one hundred fifth meeting'
                     neg = k == 0 and bool(m.group("neg"))
@@ -474,7 +475,7 @@ class _Scanner:
     def _digit_run(self, m: regex.Match[str], s: int, e: int) -> bool:
         """Digits continued by number words: '3 hundred and 21', '6 crore and two hundred', '3 dozens'."""
         text = self.text
-        if not _DIGIT_RUN_TRIGGER.match(text, e):
+        if not _DIGIT_RUN_TRIGGER.match(text, e, e + AHEAD):
             return False
         run = _DIGIT_RUN.match(text, m.start("digits"))
         if run is None:
@@ -495,7 +496,7 @@ class _Scanner:
         text = self.text
         if text[s - 1:s] == "/" or _DATE_WORD_BEFORE.search(text, max(0, s - 12), s):
             return False
-        mixed = _MIXED_FRACTION.match(text, e)
+        mixed = _MIXED_FRACTION.match(text, e, e + AHEAD)
         if mixed:
             num, den = int(mixed.group("num")), int(mixed.group("den"))
             if 0 < num < den and den in _SLASH_DENOMINATORS:
@@ -503,7 +504,7 @@ class _Scanner:
                 self._classify(s, mixed.end(), -whole if value < 0 else whole, words=True, first_token="")
                 return True
             return False
-        frac = _SLASH_FRACTION.match(text, e)
+        frac = _SLASH_FRACTION.match(text, e, e + AHEAD)
         if not frac:
             return False
         num, den = abs(value), int(frac.group("den"))
@@ -524,7 +525,7 @@ class _Scanner:
         after_char = text[e] if e < len(text) else ""
         # identifiers and ordinals: 'COP26', 'A1', '1st', '21st century'
         if digits is not None:
-            if _ORDINAL.match(text, e):
+            if _ORDINAL.match(text, e, e + AHEAD):
                 return
             if before_char.isalpha() and not _PREFIX_CUR.search(text, max(0, s - 8), s):
                 return
@@ -550,7 +551,7 @@ class _Scanner:
             start = prefix.start()
             if prefix.group("mcode"):
                 amount *= 1e6
-        suffix = _SUFFIX_CUR.match(text, pos)
+        suffix = _SUFFIX_CUR.match(text, pos, pos + AHEAD)
         if suffix and (currency is None or suffix.group("code")):
             cur = self._currency_of(suffix)
             if cur is not None and not (suffix.group("word") and currency):
@@ -564,14 +565,14 @@ class _Scanner:
                         scale, pos = scale2, pos2
                         amount = _scaled(value, scale2)
         if currency is None and not words:
-            minor = _SUFFIX_MINOR.match(text, pos)
+            minor = _SUFFIX_MINOR.match(text, pos, pos + AHEAD)
             if minor and (minor.group("word") or scale is None):
                 self._take(RawFigure("money", s, minor.end(), amount / 100, L.MINOR_WORDS[
                     (minor.group("p") or minor.group("word")).lower()], num_start=s, num_end=e, scale=scale,
                     currency_given=True))
                 return
         if currency is None and words and scale is None:
-            minor = _SUFFIX_MINOR.match(text, e)
+            minor = _SUFFIX_MINOR.match(text, e, e + AHEAD)
             if minor and minor.group("word"):
                 self._take(RawFigure("money", s, minor.end(), amount / 100,
                                      L.MINOR_WORDS[minor.group("word").lower()], num_start=s, num_end=e,
@@ -580,14 +581,14 @@ class _Scanner:
         if currency is not None:
             end = pos
             if suffix is not None and pos == suffix.end() and scale is None:
-                sub = _SUBUNIT.match(text, pos)
+                sub = _SUBUNIT.match(text, pos, pos + AHEAD)
                 if sub and (suffix.group("word") or suffix.group("code") or suffix.group("sym")):
                     cents = self._small_number(sub.group("num"))
                     if cents is not None and cents < 100:
                         amount += cents / 100
                         end = sub.end()
             elif prefix is not None and scale is None:
-                sub = _SUBUNIT.match(text, pos)
+                sub = _SUBUNIT.match(text, pos, pos + AHEAD)
                 if sub and sub.group("cents"):
                     cents = self._small_number(sub.group("num"))
                     if cents is not None:
@@ -597,7 +598,7 @@ class _Scanner:
                                  currency_given=True))
             return
         # percent ------------------------------------------------------------------------------------
-        pct = _SUFFIX_PCT.match(text, pos)
+        pct = _SUFFIX_PCT.match(text, pos, pos + AHEAD)
         if pct:
             pword = (pct.group("word") or pct.group("glued") or "").lower()
             unit = "percentage points" if pword.startswith(("percentage p", "pp", "ppt")) \
@@ -609,14 +610,14 @@ class _Scanner:
                 return
         # ages ---------------------------------------------------------------------------------------
         if scale is None and 0 <= value < 130:
-            age = _AGE_AFTER.match(text, e)
+            age = _AGE_AFTER.match(text, e, e + AHEAD)
             if age:
                 unit = (age.group("unit") or age.group("unit2") or "years").lower().rstrip("s") + "s"
                 self._take(RawFigure("quantity", s, age.end(), value, f"{unit} of age", num_start=s, num_end=e))
                 return
             a, b = _window_before(text, s, 24)
-            if value == int(value) and _AGE_BEFORE.search(text, a, b) and not _SUFFIX_DUR.match(text, e) \
-                    and not _SUFFIX_UNIT.match(text, e):
+            if value == int(value) and _AGE_BEFORE.search(text, a, b) and not _SUFFIX_DUR.match(text, e, e + AHEAD) \
+                    and not _SUFFIX_UNIT.match(text, e, e + AHEAD):
                 st = s
                 mm = _AGE_BEFORE.search(text, a, b)
                 if mm and mm.group(0).strip().lower() == "age":
@@ -625,7 +626,7 @@ class _Scanner:
                 return
         # durations ----------------------------------------------------------------------------------
         if scale is None:
-            dur = _SUFFIX_DUR.match(text, e)
+            dur = _SUFFIX_DUR.match(text, e, e + AHEAD)
             if dur and not (dur.group("abbr") and (words or not digits)):
                 if dur.group("abbr"):
                     unit, factor = L.DURATION_SUFFIX[dur.group("abbr")], 1.0
@@ -642,12 +643,12 @@ class _Scanner:
             if factor_m:
                 self._take(RawFigure("ratio", factor_m.start(), e, value, "times", num_start=s, num_end=e))
                 return
-        times = _TIMES.match(text, e)
+        times = _TIMES.match(text, e, e + AHEAD)
         if times and scale is None:
             self._take(RawFigure("ratio", s, times.end(), value, "times", num_start=s, num_end=e))
             return
         if scale is None and not fraction_only:
-            in_n = _IN_N.match(text, e)
+            in_n = _IN_N.match(text, e, e + AHEAD)
             if in_n:
                 den = self._small_number(in_n.group("den"))
                 if den and value and 1 < den <= 1000 and den > value and not (1800 <= den <= 2100):
@@ -663,7 +664,7 @@ class _Scanner:
             return
         # quantities with units ----------------------------------------------------------------------
         if scale is None:
-            unit_m = _SUFFIX_UNIT.match(text, e)
+            unit_m = _SUFFIX_UNIT.match(text, e, e + AHEAD)
             if unit_m and not (unit_m.group("unit") == "g" and after_char != "g"):
                 self._take(RawFigure("quantity", s, unit_m.end(), value, L.QUANTITY_UNITS[unit_m.group("unit")],
                                      num_start=s, num_end=e))
@@ -677,7 +678,7 @@ class _Scanner:
                     return
         # shares: 'a third of', 'half of', 'more than a third' -----------------------------------------
         if fraction_only:
-            pof = _PCT_OF_FRACTION.match(text, e)
+            pof = _PCT_OF_FRACTION.match(text, e, e + AHEAD)
             if pof:  # 'a quarter of a percentage point'
                 self._take(RawFigure("percent", s, pof.end(), value, "percentage points" if pof.group("pp") else "%",
                                      num_start=s, num_end=e))
@@ -711,13 +712,13 @@ class _Scanner:
     def _scale_after(self, e: int, allowed: bool) -> tuple[float | None, int]:
         if not allowed:
             return None, e
-        m = _SUFFIX_SCALE.match(self.text, e)
+        m = _SUFFIX_SCALE.match(self.text, e, e + AHEAD)
         if not m:
             return None, e
         word = m.group("abbr") or m.group("word")
         if word in ("m", "M", "k", "K", "b", "B", "G") and m.group("word") is not None:
             # a lone letter after a space is a scale only when nothing word-like follows
-            nxt = _WORD_AFTER.match(self.text, m.end())
+            nxt = _WORD_AFTER.match(self.text, m.end(), (m.end()) + AHEAD)
             if nxt and nxt.group("w").lower() not in L.UNIT_STOP:
                 return None, e
         if word == "b" and m.group("abbr") and self.text[e:e + 1] == " ":
@@ -754,7 +755,7 @@ class _Scanner:
 
     def _is_year(self, s: int, e: int, word_before: str) -> bool:
         text = self.text
-        nxt = _WORD_AFTER.match(text, e)
+        nxt = _WORD_AFTER.match(text, e, e + AHEAD)
         if nxt:
             w = nxt.group("w")
             low = w.lower()
@@ -783,7 +784,7 @@ class _Scanner:
         if wb in ("no", "any", "every", "each", "some", "the", "this", "that", "which", "another", "someone",
                   "anyone", "everyone", "no-one", "only", "single", "last", "just"):
             return False
-        nxt = _WORD_AFTER.match(text, e)
+        nxt = _WORD_AFTER.match(text, e, e + AHEAD)
         if not nxt or text[e:e + 1] == "-":
             return False
         w = nxt.group("w").lower()
@@ -792,10 +793,10 @@ class _Scanner:
         return w.isalpha() and text[nxt.start("w")].islower()
 
     def _counted_noun(self, e: int) -> str | None:
-        bound_after = _BOUND_AFTER.match(self.text, e)  # '5,000 or more empty homes'
+        bound_after = _BOUND_AFTER.match(self.text, e, e + AHEAD)  # '5,000 or more empty homes'
         if bound_after:
             e = bound_after.end()
-        m = _NOUN_WORDS.match(self.text, e)
+        m = _NOUN_WORDS.match(self.text, e, e + AHEAD)
         if not m:
             return None
         words = m.group(1).split()
@@ -869,7 +870,7 @@ class _Scanner:
                 else:
                     bmax = None
             if not bmin and not bmax:
-                after = _BOUND_AFTER.match(text, fig.end)
+                after = _BOUND_AFTER.match(text, fig.end, fig.end + AHEAD)
                 if after:  # '66 and over', '5,000 or more', '16 or under'
                     fig.bound = "min" if after.group("min") else "max"
             if bmin and not (fig.kind == "duration" and bmin.group("w").lower() == "over"):
@@ -879,11 +880,12 @@ class _Scanner:
             if fig.bound and bmin and bmin.group("w").lower() in ("just over", "well over"):
                 fig.approx = True
         if fig.kind in ("money", "count", "quantity", "percent"):
-            rate = _RATE_AFTER.match(text, fig.end)
+            rate = _RATE_AFTER.match(text, fig.end, fig.end + AHEAD)
             if rate is None and fig.kind == "count" and fig.unit:
-                nm = _NOUN_WORDS.match(text, fig.end)
+                nm = _NOUN_WORDS.match(text, fig.end, fig.end + AHEAD)
                 if nm:
-                    rate = _RATE_AFTER.match(text, nm.start(1) + len(fig.unit))
+                    at = nm.start(1) + len(fig.unit)
+                    rate = _RATE_AFTER.match(text, at, at + AHEAD)
             if rate:
                 fig.rate = L.RATE_AFTER[_SPACES.sub(" ", rate.group("w").lower().replace("-", " "))]
             elif fig.kind == "money":

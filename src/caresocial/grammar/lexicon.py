@@ -6,6 +6,11 @@ tables into patterns once at import.
 
 from __future__ import annotations
 
+# How far past a position an anchored pattern may read. Every ``pattern.match(text, pos)`` passes
+# ``pos + AHEAD`` as its end: the regex module otherwise scans the rest of the text for the pattern's
+# required literals before it tries the match, which makes a long document cost quadratic time.
+AHEAD = 256
+
 UNITS: dict[str, int] = {
     "zero": 0, "nought": 0, "naught": 0, "nil": 0,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

@@ -13,7 +13,7 @@ import regex
 _PARA_BREAK = regex.compile(r"\n[ \t\r\f\v\u00a0]*+\n\s*+")
 _SENT_END = regex.compile(
     r"(?<=[.!?…])[\"'”’)\]]*+[ \t\u00a0]++(?=[\"'“‘(\[]?+[A-Z0-9£$€•\-–])"
-    r"|(?<=[.!?…:][\"'”’)\]]*+)[ \t]*+\n"
+    r"|(?<=[.!?…:][\"'”’)\]]{0,4})[ \t]*+\n"
     r"|[ \t]*+\n(?=[ \t]*+[\"'“‘•\-–*]|[ \t]*+[A-Z])"
 )
 _ABBREV = regex.compile(

@@ -13,6 +13,8 @@ from typing import Any
 
 import regex
 
+from .lexicon import AHEAD
+
 # A unit-like token: short, or with a degree sign, slash, superscript or micro sign.
 _UNITISH = regex.compile(r"[ \u00a0]?+(?P<tok>[°µμ]?[A-Za-z]{1,4}(?:[/²³][A-Za-z0-9]{0,3})?+|°[CF]?)(?![A-Za-z])")
 # Entities quantulum3 may report that are never our quantities.
@@ -51,7 +53,7 @@ def _unit_for(token: str) -> str | None:
 
 def generic_quantity(text: str, num_start: int, num_end: int) -> tuple[int, str] | None:
     """(end offset, unit name) when a unit symbol follows the number at ``num_end``, else None."""
-    m = _UNITISH.match(text, num_end)
+    m = _UNITISH.match(text, num_end, num_end + AHEAD)
     if m is None:
         return None
     tok = m.group("tok")
