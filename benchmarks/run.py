@@ -16,7 +16,6 @@ import json
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -64,7 +63,7 @@ def words_of(corpus: list[str]) -> int:
     return sum(len(t.split()) for t in corpus)
 
 
-def timed(fn, *args, **kwargs) -> float:  # noqa: ANN001, ANN002, ANN003
+def timed(fn, *args, **kwargs) -> float:
     t = time.perf_counter()
     fn(*args, **kwargs)
     return time.perf_counter() - t
@@ -156,7 +155,8 @@ def _run_cli(args: list[str], cwd: Path = ROOT) -> tuple[float, int, bytes]:
     code = ("import resource, sys, runpy; sys.argv=['caresocial', *sys.argv[1:]];\n"
             "try:\n    runpy.run_module('caresocial', run_name='__main__')\n"
             "except SystemExit as e:\n    rc = e.code\nelse:\n    rc = 0\n"
-            "sys.stderr.write('\\nMAXRSS=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(rc or 0)")
+            "sys.stderr.write('\\nMAXRSS=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+            "sys.exit(rc or 0)")
     t = time.perf_counter()
     p = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True)
     dt = time.perf_counter() - t

@@ -43,7 +43,8 @@ def test_caresocial_toml_wins_and_no_config_is_default(tmp_path: Path) -> None:
         ({"disable": ["no-such-rule"]}, "disable: unknown rule id 'no-such-rule'"),
         ({"severity": {"value-conflict": "fatal"}}, "severity.value-conflict: 'fatal' is not one of"),
         ({"severity": {"nope": "error"}}, "severity.nope: unknown rule id"),
-        ({"disable": ["arithmetic"], "severity": {"arithmetic": "error"}}, "severity.arithmetic: rule is also disabled"),
+        ({"disable": ["arithmetic"], "severity": {"arithmetic": "error"}},
+         "severity.arithmetic: rule is also disabled"),
         ({"tolerance": {"relative": 2}}, "tolerance.relative: must be a number >= 0 and < 1"),
         ({"tolerance": {"relative": 0.2, "approx": 0.1}}, "tolerance.approx: must not be below tolerance.relative"),
         ({"tolerance": {"fuzz": 0.1}}, "tolerance.fuzz: unknown key"),
@@ -63,5 +64,5 @@ def test_errors_name_the_key(table: dict, message: str) -> None:
 def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
     p = tmp_path / "caresocial.toml"
     p.write_text("disable = [", encoding="utf-8")
-    with pytest.raises(ConfigError, match="caresocial.toml: invalid TOML"):
+    with pytest.raises(ConfigError, match=r"caresocial\.toml: invalid TOML"):
         load(p)

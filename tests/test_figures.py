@@ -19,7 +19,7 @@ NBSP = "\u00a0"
 THIN = "\u2009"
 
 
-def F(text: str, kind: str, value: Any, unit: str | None = None, *, approx: bool = False,  # noqa: N802
+def F(text: str, kind: str, value: Any, unit: str | None = None, *, approx: bool = False,
       bound: str | None = None, rate: str | None = None, link: tuple[str, str] | None = None) -> dict[str, Any]:
     """One expected figure."""
     return {"text": text, "kind": kind, "value": value, "unit": unit, "approx": approx, "bound": bound,
@@ -31,7 +31,7 @@ def check(sentence: str, expected: list[dict[str, Any]]) -> None:
     got = [(f.text, f.kind) for f in figs]
     assert got == [(e["text"], e["kind"]) for e in expected], [(f.text, f.kind, f.value, f.unit) for f in figs]
     by_id = {f.id: f for f in figs}
-    for f, e in zip(figs, expected):
+    for f, e in zip(figs, expected, strict=True):
         assert sentence[f.start:f.end] == f.text
         if isinstance(e["value"], float | int) and not isinstance(e["value"], bool):
             assert f.value == pytest.approx(e["value"], rel=1e-4), f.text
@@ -111,7 +111,8 @@ COUNTS = [
     ("The NHS employs 1.3 million staff.", [F("1.3 million", "count", 1.3e6, "staff")]),
     ("The 2021 census counted 1 234 567 households in the region.",
      [F("2021", "year", 2021), F("1 234 567", "count", 1234567, "households")]),
-    (f"There are 1{THIN}234{THIN}567 registered voters.", [F(f"1{THIN}234{THIN}567", "count", 1234567, "registered voters")]),
+    (f"There are 1{THIN}234{THIN}567 registered voters.",
+     [F(f"1{THIN}234{THIN}567", "count", 1234567, "registered voters")]),
     ("Local authorities have built 1,000 new homes.", [F("1,000", "count", 1000, "homes")]),
     ("There were 82,170 children in care.", [F("82,170", "count", 82170, "children")]),
     ("Twelve councils have declared a financial emergency.", [F("Twelve", "count", 12, "councils")]),

@@ -63,6 +63,8 @@ _COLON_CUES = regex.compile(
     regex.I,
 )
 _SPEECH_ALT = "|".join(regex.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+# 'The review's author, Josh MacAlister, said: "...' — the speaker phrase right before an opening quote
+_LEAD_SPEAKER = regex.compile(rf"(?P<who>[^.;:!?\n“”]{{2,160}}?)\s*,?\s*(?:{_SPEECH_ALT})\s*(?:that\s*)?[:,]?\s*\Z")
 _PRONOUNS = {"he": "person-m", "she": "person-f", "they": "plural", "we": "we", "i": "i", "it": "it"}
 _BACKREF = regex.compile(
     r"^(?:the|this|that|these|our|its|their)\s+(?:(?:five|four|three|two|six|seven|eight|nine|ten|\d+|"
@@ -449,7 +451,9 @@ def resolve_backref(phrase: str, noun: str, ctx: _Context, pos: int) -> SpeakerR
 # ------------------------------------------------------------------------------------------------------
 # Signatory lists: "Sir Peter Wanless (NSPCC), Lynn Perry MBE (Barnardo's) and Anna Feuchtwang (NCB)"
 # ------------------------------------------------------------------------------------------------------
-_SIGNATORY = regex.compile(rf"(?P<person>{_TITLE_WORDS}*+{_NAME}(?:\s+(?:MBE|OBE|CBE|KBE|DBE))?+)\s*\((?P<org>[^()\n\d]{{2,80}})\)")
+_SIGNATORY = regex.compile(
+    rf"(?P<person>{_TITLE_WORDS}*+{_NAME}(?:\s+(?:MBE|OBE|CBE|KBE|DBE))?+)\s*\((?P<org>[^()\n\d]{{2,80}})\)"
+)
 
 
 _ORG_WORD = r"[A-Z][\p{L}'’&.-]*+"
@@ -546,7 +550,7 @@ def direct_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
     i = 0
     covered: list[tuple[int, int]] = []
     while i < len(paras):
-        pa, pb = paras[i]
+        pa = paras[i][0]
         cue = _attribution_before(ctx, i, pa + 1 if _starts_with_open(text, pa) else pa)
         if _starts_with_open(text, pa):
             # a paragraph quote runs on while paragraphs open with a mark and do not close, or until a
@@ -589,7 +593,8 @@ def direct_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
             # "We also issued a joint statement with ...:" followed by unquoted paragraphs
             j = i
             while j + 1 < len(paras) and not _is_separator(text, *paras[j + 1]) and \
-                    _attribution_before(ctx, j + 1, paras[j + 1][0]) is None and not _looks_like_heading(text, *paras[j + 1]):
+                    _attribution_before(ctx, j + 1, paras[j + 1][0]) is None and \
+                    not _looks_like_heading(text, *paras[j + 1]):
                 j += 1
             speaker, kind, cue_text, cue_pos = _speaker_for_block(ctx, i, cue, pa)
             if speaker is not None:
@@ -707,7 +712,7 @@ def _inline_quotes(ctx: _Context, quotes: list[RawQuote], covered: list[tuple[in
         if sp is None:
             lead_start = max(0, m.start() - 200)
             lead = text[lead_start:m.start()]
-            bm = regex.search(rf"(?P<who>[^.;:!?\n“”]{{2,160}}?)\s*,?\s*(?:{_SPEECH_ALT})\s*(?:that\s*)?[:,]?\s*\Z", lead)
+            bm = _LEAD_SPEAKER.search(lead)
             if bm:
                 sp = parse_speaker_phrase(bm.group("who"), ctx, m.start())
                 cue_text, cue_pos = bm.group(0).strip(), lead_start + bm.start()
@@ -788,7 +793,8 @@ def reported_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
             if first == "we" and regex.match(r"urge|call", m.group("verb")):
                 continue  # an appeal in the first person is part of the statement, not a report of one
             # keep the part of 'who' after the last preposition/verb-like break: "In the letter the five ..."
-            who = regex.sub(r"^(?:In|On|At|As|For|Last\s+year|This\s+year|Below|Today|Yesterday)\b[^,]*?(?=\b[Tt]he\b|\b[A-Z])",
+            who = regex.sub(r"^(?:In|On|At|As|For|Last\s+year|This\s+year|Below|Today|Yesterday)\b"
+                            r"[^,]*?(?=\b[Tt]he\b|\b[A-Z])",
                             "", who).strip() or who
             who = regex.sub(r"^[A-Z][a-z]+\s+year,\s*", "", who)
             start = m.end()
@@ -860,7 +866,8 @@ def _reported_speaker(who: str, ctx: _Context, pos: int) -> SpeakerRef | None:
     if low.startswith(("our ", "we ")) or low in ("we", "our"):
         return SpeakerRef("__enclosing__")
     m = regex.match(r"^(?:the\s+)?(?P<org>[A-Z][\w'’&. -]*?)(?P<pos>['’]s?)?\s+(?:(?:latest|new|own|annual|recent)\s+)?"
-                    r"(?:research|analysis|report|study|survey|figures|data|modelling)(?:\s+with\s+[A-Z][\w'’ ]+)?$", who)
+                    r"(?:research|analysis|report|study|survey|figures|data|modelling)"
+                    r"(?:\s+with\s+[A-Z][\w'’ ]+)?$", who)
     if m:
         return _org_ref(m.group("org") + (m.group("pos") or ""), ctx, possessive=True)
     return parse_speaker_phrase(who, ctx, pos)

@@ -506,13 +506,13 @@ def _check(docs: list[Document], cfg: Config, show_agreements: bool, baseline: s
             if run.enabled("time-conflict"):
                 time_conflicts(run, measure, items)
             value_and_scale(run, measure, items)
-        except Exception as e:  # noqa: BLE001 - one bad group must not hide the others
+        except Exception as e:
             run.errors.append(f"checker: measure {measure!r}: {type(e).__name__}: {e}")
     if run.enabled("arithmetic"):
         for d in docs:
             try:
                 arithmetic(run, d)
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 run.errors.append(f"checker: {d.doc_id}: arithmetic: {type(e).__name__}: {e}")
     by_id = {d.doc_id: d for d in docs}
     kept: list[Finding] = []

@@ -18,7 +18,7 @@ import regex
 
 from .grammar.figures import RawFigure
 from .grammar.lexicon import IRREGULAR_PLURALS
-from .grammar.times import TimePhrase, find_times, last_year_before, period_start_offset
+from .grammar.times import TimePhrase, last_year_before, period_start_offset
 
 CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio"})
 _WINDOW = 300  # characters looked at before a figure for its subject: bounds the work per figure
@@ -32,6 +32,7 @@ _STOP_AFTER = regex.compile(
     r"[,.;:!?()\[\]“”\"–—]",
     _I,
 )
+_WORD_AHEAD = regex.compile(r"\s+([\w'’-]+)")
 _QUAL_START = regex.compile(
     r"\s+(?:(?:who|that)\s+(?:are|were|is|was)\s+(?=(?:in|on|at|under|with|without|living)\b))?"
     r"(?:(?:are|were|is|was|remain|remained|remains|live|lives|lived|grow\s+up|grows\s+up|grew\s+up|growing\s+up|"
@@ -87,7 +88,8 @@ _VERB_NOUN = {
     "loses": "loss", "lost": "loss", "cut": "cut", "cuts": "cut", "recommended": "recommended investment",
     "recommends": "recommended investment", "recommending": "recommended investment",
     "promised": "funding", "pledged": "funding", "announced": "funding",
-    "committed": "funding", "commits": "funding", "commit": "funding", "committing": "funding", "provide": "funding", "provides": "funding", "provided": "funding",
+    "committed": "funding", "commits": "funding", "commit": "funding", "committing": "funding",
+    "provide": "funding", "provides": "funding", "provided": "funding",
     "providing": "funding", "need": "funding need", "needs": "funding need", "needed": "funding need",
     "needing": "funding need", "require": "funding need", "requires": "funding need", "required": "funding need",
     "find": "funding need", "finds": "funding need", "found": "funding need",
@@ -155,6 +157,14 @@ class RawClaim:
     unit: str | None
 
 
+def last_match(pattern: regex.Pattern[str], text: str, a: int, b: int) -> regex.Match[str] | None:
+    """The last non-overlapping match of ``pattern`` in ``text[a:b]``."""
+    m = None
+    for m in pattern.finditer(text, a, b):  # noqa: B007 - only the last one is wanted
+        pass
+    return m
+
+
 def singular(word: str) -> str:
     """Cheap singular of a plural noun ('costs' -> 'cost', 'authorities' -> 'authority')."""
     low = word.lower()
@@ -207,8 +217,16 @@ def _unit_end(text: str, fig: RawFigure, end: int) -> int:
     """Offset just after the counted noun that follows a count figure."""
     if not fig.unit:
         return fig.end
-    m = regex.compile(r"(?:\s+(?:[\w'’-]+\s+){0,3}?)" + regex.escape(fig.unit.split()[-1]), _I).match(text, fig.end, end)
-    return m.end() if m else fig.end
+    last = fig.unit.split()[-1].lower()
+    pos = fig.end
+    for _ in range(4):  # the noun is at most the fourth word after the number
+        m = _WORD_AHEAD.match(text, pos, end)
+        if m is None:
+            break
+        if m.group(1).lower().startswith(last):
+            return m.start(1) + len(last)
+        pos = m.end()
+    return fig.end
 
 
 def build_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int]) -> tuple[str, str]:
@@ -249,9 +267,7 @@ def _measure_phrase(text: str, figs: list[RawFigure], i: int, sent: tuple[int, i
     phrase = ""
     rank = 2
     if fig.kind == "count":
-        m = None
-        for m in _NUMBER_OF.finditer(text, max(sa, fig.start - 200), fig.start):
-            pass
+        m = last_match(_NUMBER_OF, text, max(sa, fig.start - 200), fig.start)
         if m is not None:
             phrase = m.group("np").strip()
         elif fig.unit:
@@ -273,7 +289,8 @@ def _measure_phrase(text: str, figs: list[RawFigure], i: int, sent: tuple[int, i
                                                            verb.group("verb"), _I) else "increase"
             phrase = f"{direction} in {subj}"
         else:
-            m = regex.match(r"\s+(?:of\s+)(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)(?=\s+(?:who|that|are|were|is|was|have|had|"
+            m = regex.match(r"\s+(?:of\s+)(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
+                            r"(?=\s+(?:who|that|are|were|is|was|have|had|"
                             r"will|would|could|in|on|at|by|with|[a-z]+ed)\b|[,.;:!?]|$)", text[fig.end:sb], _I)
             ch = _PCT_CHANGE_BEFORE.search(text, max(sa, fig.start - 40), fig.start)
             if m:
@@ -283,8 +300,8 @@ def _measure_phrase(text: str, figs: list[RawFigure], i: int, sent: tuple[int, i
                 prev = next((j for j in range(i - 1, -1, -1) if figs[j].start >= sa and
                              figs[j].kind in ("count", "money") and figs[j].value is not None), None)
                 if prev is not None:
-                    direction = "decrease" if regex.match(r"down|fall|drop|decreas|declin|reduc|cut", ch.group("d"), _I) \
-                        else "increase"
+                    falling = regex.match(r"down|fall|drop|decreas|declin|reduc|cut", ch.group("d"), _I)
+                    direction = "decrease" if falling else "increase"
                     phrase = f"{direction} in {_measure_phrase(text, figs, prev, sent)[0]}"
     elif fig.kind == "ratio":
         m = regex.match(r"\s*(?P<np>(?:[\w'’,-]+\s+){0,10}?[\w'’-]+)(?=[.;:!?]|\s+(?:by|than|when|if)\b|$)",
@@ -302,9 +319,7 @@ def _money_phrase(text: str, figs: list[RawFigure], i: int, sa: int, sb: int, be
     """What a sum of money is: the subject of a change, the noun after it ('a £4bn funding gap'), the noun
     phrase before it ('the annual costs from £10bn'), or the verb that moves it ('spent £11bn on X')."""
     fig = figs[i]
-    m = None
-    for m in _CHANGE_SUBJECT.finditer(text, sa, fig.start):
-        pass
+    m = last_match(_CHANGE_SUBJECT, text, sa, fig.start)
     # the change must be this sum's: no other count or sum stands between its verb and the figure
     if m is not None and not any(m.end() <= f.start < fig.start and f.kind in ("count", "money") and
                                  f.link != i and j != i for j, f in enumerate(figs)):
@@ -362,9 +377,7 @@ def _subject_of_change(text: str, sa: int, pos: int) -> str | None:
     a = max(sa, pos - _WINDOW)
     if _CHANGE_VERB.search(text, a, pos) is None:
         return None  # cheap test first: most figures have no change verb before them
-    m = None
-    for m in _CHANGE_SUBJECT.finditer(text, a, pos):
-        pass
+    m = last_match(_CHANGE_SUBJECT, text, a, pos)
     if m is None:
         return None
     np_ = _trim_np(m.group("np"))
@@ -413,11 +426,6 @@ def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], 
     start offsets of ``times``, when the caller keeps them for the many figures of one sentence."""
     fig = figs[i]
     sa, sb = sent
-    nxt = sb
-    for j in range(i + 1, len(figs)):
-        if figs[j].start >= fig.end and figs[j].kind in CLAIM_KINDS:
-            nxt = figs[j].start
-            break
     # only the phrases near the figure: keeps the work per figure bounded in run-on 'sentences'
     starts = time_starts if time_starts is not None else [t.start for t in times]
     lo = bisect.bisect_left(starts, fig.start - 2 * _WINDOW)

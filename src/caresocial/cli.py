@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -65,13 +65,13 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,  # noqa: UP007
+    version: Annotated[bool | None, typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Print the version and exit.")] = None,
 ) -> None:
     """caresocial: figures, quotes and claims from policy documents, checked for consistency."""
 
 
-def _parse_date(value: Optional[str]) -> Optional[date]:  # noqa: UP007
+def _parse_date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
@@ -81,24 +81,24 @@ def _parse_date(value: Optional[str]) -> Optional[date]:  # noqa: UP007
 
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively for .txt and .md).")]
-DateOpt = Annotated[Optional[str], typer.Option("--date", help="Document date (YYYY-MM-DD) for every input.")]  # noqa: UP007
-PublisherOpt = Annotated[Optional[str], typer.Option("--publisher", help="Publisher of every input.")]  # noqa: UP007
+DateOpt = Annotated[str | None, typer.Option("--date", help="Document date (YYYY-MM-DD) for every input.")]
+PublisherOpt = Annotated[str | None, typer.Option("--publisher", help="Publisher of every input.")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Configuration file (caresocial.toml or pyproject.toml).")]  # noqa: UP007,E501
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Configuration file (caresocial.toml or pyproject.toml).")]  # noqa: E501
 
 
 @app.command()
 def extract(
     paths: PathsArg,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,  # noqa: UP007
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     date_: DateOpt = None,
     publisher: PublisherOpt = None,
     table: Annotated[Table, typer.Option("--table", help="Rows of the CSV output.")] = Table.figures,
     include_text: Annotated[bool, typer.Option("--include-text", help="Add each document's text to JSON.")] = False,
     jobs: JobsOpt = 1,
     config: ConfigOpt = None,
-    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,  # noqa: UP007,E501
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
 ) -> None:
     """Extract figures, quotes and claims as JSONL (one document a line), JSON or CSV."""
     from .runner import run_extract
@@ -113,16 +113,16 @@ def extract(
 def check(
     paths: PathsArg,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,  # noqa: UP007
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that fails the run.")] = FailOn.warning,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Accept the findings in this file.")] = None,  # noqa: UP007
-    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Write today's findings here.")] = None,  # noqa: UP007,E501
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Accept the findings in this file.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Write today's findings here.")] = None,  # noqa: E501
     show_agreements: Annotated[bool, typer.Option("--show-agreements", help="Also list confirmations.")] = False,
     date_: DateOpt = None,
     publisher: PublisherOpt = None,
     jobs: JobsOpt = 1,
     config: ConfigOpt = None,
-    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,  # noqa: UP007,E501
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
 ) -> None:
     """Compare the claims of the documents and report where they disagree."""
     from .runner import run_check

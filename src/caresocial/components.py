@@ -44,9 +44,9 @@ _EXTENSIONS: dict[str, Any] = {
 
 def register_extensions() -> None:
     """Declare the ``Doc._`` attributes the components use (idempotent)."""
-    for name, default in _EXTENSIONS.items():
+    for name in _EXTENSIONS:
         if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None if default is None else None)
+            Doc.set_extension(name, default=None)
 
 
 register_extensions()
@@ -82,7 +82,7 @@ class SentenceSegmenter:
         error_handler = self.get_error_handler()
         try:
             doc._.cs_paragraphs = None
-            paras, sents = _segments(doc)
+            _, sents = _segments(doc)
             if self.set_sent_starts and not doc.has_annotation("SENT_START") and len(doc):
                 # only the starts are marked: tokens left unset read as 'not a start' in doc.sents
                 for a, _ in sents:
@@ -90,7 +90,7 @@ class SentenceSegmenter:
                     if span is not None and len(span):
                         span[0].is_sent_start = True
             return doc
-        except Exception as e:  # noqa: BLE001 - handed to spaCy's error handler
+        except Exception as e:
             error_handler(self.name, self, [doc], e)
             return doc
 
@@ -116,7 +116,7 @@ class FigureExtractor:
         error_handler = self.get_error_handler()
         try:
             return self.set_annotations(doc, self.match(doc))
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             error_handler(self.name, self, [doc], e)
             return doc
 
@@ -188,7 +188,7 @@ class QuoteAttributor:
         error_handler = self.get_error_handler()
         try:
             return self.set_annotations(doc, self.match(doc))
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             error_handler(self.name, self, [doc], e)
             return doc
 
@@ -290,7 +290,7 @@ class ClaimBuilder:
                 q.set_annotations(doc, q.match(doc))
             doc._.claims = build_claims(doc)
             return doc
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             error_handler(self.name, self, [doc], e)
             return doc
 

@@ -99,12 +99,13 @@ def _where(src: str, key: str) -> str:
 
 def parse(data: dict[str, Any], src: str = "<config>") -> Config:
     """A :class:`Config` from the ``[tool.caresocial]`` table; :class:`ConfigError` names a bad key."""
-    from .grammar.lexicon import UNITS  # noqa: F401 - keeps import graph light elsewhere
     from .claims import measure_key
+    from .grammar.lexicon import UNITS  # noqa: F401 - keeps import graph light elsewhere
 
     unknown = set(data) - _TOP_KEYS
     if unknown:
-        raise ConfigError(f"{_where(src, sorted(unknown)[0])}: unknown key (expected one of {', '.join(sorted(_TOP_KEYS))})")
+        expected = ", ".join(sorted(_TOP_KEYS))
+        raise ConfigError(f"{_where(src, sorted(unknown)[0])}: unknown key (expected one of {expected})")
     disable = data.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
         raise ConfigError(f"{_where(src, 'disable')}: must be a list of rule ids")

@@ -17,7 +17,10 @@ _TITLE_SAYS = regex.compile(
     r"(?:\bsays?|\bwarns?|\burges?|\bresponds?)\s+(?P<org>(?:the\s+|The\s+)?[A-Z][\w'’&.-]*+(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?"
     r"[A-Z][\w'’&.-]*+){0,7})\s*$"
 )
-_TITLE_RESPONSE = regex.compile(r"(?:^|[:\-–|]\s*)(?P<org>[A-Z][\w'’&.-]*+(?:\s+[A-Z][\w'’&.-]*+){0,5})\s+(?:response|responds|statement|comment)\b")
+_TITLE_RESPONSE = regex.compile(
+    r"(?:^|[:\-–|]\s*)(?P<org>[A-Z][\w'’&.-]*+(?:\s+[A-Z][\w'’&.-]*+){0,5})\s+"
+    r"(?:response|responds|statement|comment)\b"
+)
 _ORG_WORDS = regex.compile(
     r"\b(?:Society|Network|Council|Councils|Association|Trust|Foundation|Fund|Institute|Bureau|Children|Review|"
     r"Commission|Commissioner|Office|Department|Ministry|Agency|Authority|Union|Federation|Confederation|"
@@ -149,7 +152,8 @@ def _publisher(text: str, title: str | None, lines: list[tuple[int, int, str]]) 
 
 
 _ALONGSIDE = regex.compile(
-    r"\b(?:Alongside|Together with|With)\s+(?:other\s+[^-–—:\n]{0,60}?\s[-–—:]\s*)?(?P<list>[^\n]{3,300}?)\s*[-–—]?\s*,?\s*we\b"
+    r"\b(?:Alongside|Together with|With)\s+(?:other\s+[^-–—:\n]{0,60}?\s[-–—:]\s*)?"
+    r"(?P<list>[^\n]{3,300}?)\s*[-–—]?\s*,?\s*we\b"
 )
 _PAREN_ORG = regex.compile(r"\((?P<org>[A-Z][^()\n\d,;]{1,60})\)")
 
@@ -161,7 +165,7 @@ def _we_alongside(text: str) -> str | None:
         return None
     others = {o.lower() for o in split_list(m.group("list"))}
     named = [p.group("org").strip() for p in _PAREN_ORG.finditer(text[: 6000])]
-    rest = [o for o in dict.fromkeys(named) if o.lower() not in others and _ORG_WORDS.search(o) or
+    rest = [o for o in dict.fromkeys(named) if (o.lower() not in others and _ORG_WORDS.search(o)) or
             (o.isupper() and o.lower() not in others)]
     rest = [o for o in rest if o.lower() not in others]
     return rest[0] if len(rest) == 1 else None

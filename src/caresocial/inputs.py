@@ -33,8 +33,11 @@ def discover(paths: Iterable[str | Path], suffixes: frozenset[str] = TEXT_SUFFIX
             continue
         if p.is_dir():
             seen: set[str] = set()
-            for root, dirs, files in os.walk(p, followlinks=True, onerror=lambda e: errors.append(
-                    InputError(str(e.filename or raw), f"cannot read folder ({e.strerror or e})"))):
+
+            def unreadable(e: OSError, top: str = str(raw)) -> None:
+                errors.append(InputError(str(e.filename or top), f"cannot read folder ({e.strerror or e})"))
+
+            for root, dirs, files in os.walk(p, followlinks=True, onerror=unreadable):
                 real = os.path.realpath(root)
                 if real in seen:
                     errors.append(InputError(root, "symlink loop, folder skipped"))

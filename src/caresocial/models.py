@@ -8,7 +8,7 @@ checked by construction); everything read from outside (JSON, configuration) is 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,7 +18,7 @@ Bound = Literal["min", "max"]
 QuoteKind = Literal["direct", "reported", "citation", "joint"]
 TimeRelation = Literal["at", "by", "from", "to", "over", "per"]
 Severity = Literal["error", "warning", "note"]
-Value = Union[float, int, str, None]
+Value = float | int | str | None
 
 
 class Record(BaseModel):

@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import components  # noqa: F401 - registers the factories
+from . import components
 from .attribution import cited_sources
 from .components import text_sha256
 from .models import Document, Suppression

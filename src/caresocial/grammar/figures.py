@@ -67,7 +67,7 @@ class RawFigure:
 # 1. Never figures
 # ---------------------------------------------------------------------------------------------------
 _EXCLUDE = regex.compile(
-    r"(?<!\S)https?://\S++|(?<!\S)www\.\S++|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"                     # URLs, e-mails
+    r"(?<!\S)https?://\S++|(?<!\S)www\.\S++|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"  # URLs, e-mails
     r"|(?<![\w+])(?:\+\d{1,3}[ -]?(?:\(0\)[ -]?)?\d{2,4}|\(?0\d{2,4}\)?)[ -]\d{3,4}[ -]?\d{3,4}(?!\d)"  # phones
     r"|(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![A-Za-z0-9])"            # UK postcodes
     r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?+(?:[ ]?(?:am|pm|a\.m\.|p\.m\.))?+"          # 10:30, 10:30am
@@ -87,7 +87,8 @@ _EXCLUDE = regex.compile(
 # ---------------------------------------------------------------------------------------------------
 _MONTH = _alt(L.MONTHS)
 # a full stop after a month belongs to it only after an abbreviation ('Sept. 12', not '1 April.')
-_MDOT = rf"(?:(?<=(?<![A-Za-z])(?:{_alt(m for m in L.MONTHS if len(m) <= 4 and m not in ('may', 'june', 'july'))}))\.)?+"
+_MONTH_ABBREVS = _alt(m for m in L.MONTHS if len(m) <= 4 and m not in ("may", "june", "july"))
+_MDOT = rf"(?:(?<=(?<![A-Za-z])(?:{_MONTH_ABBREVS}))\.)?+"
 _WEEKDAY = _alt(L.WEEKDAYS)
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?+"
 _YEAR4 = r"(?:1\d{3}|20\d{2}|2100)"
@@ -129,17 +130,21 @@ _PREFIX_CUR = regex.compile(
 )
 _SCALE_ABBR_ALT = _alt(L.SCALE_ABBREV)
 _SUFFIX_SCALE = regex.compile(
-    rf"(?:[ \u00a0]?+(?P<abbr>bn|mn|mln|bln|tn|tln|k|m|b|K|M|B|G)(?![A-Za-z0-9])"
-    rf"|[ \u00a0]++(?P<word>million|billion|trillion|thousand|lakh|crore|mn|bn|mln|bln|tln|M|K|G|k)(?![A-Za-z]))"
+    r"(?:[ \u00a0]?+(?P<abbr>bn|mn|mln|bln|tn|tln|k|m|b|K|M|B|G)(?![A-Za-z0-9])"
+    r"|[ \u00a0]++(?P<word>million|billion|trillion|thousand|lakh|crore|mn|bn|mln|bln|tln|M|K|G|k)(?![A-Za-z]))"
 )
 _SUFFIX_CUR = regex.compile(
-    rf"[ \u00a0]?+(?:(?P<word>(?:{_alt(L.CURRENCY_WORDS)}))(?![A-Za-z])|(?P<mcode>M)?+(?P<code>{_CODES_ALT})(?![A-Za-z])"
+    rf"[ \u00a0]?+(?:(?P<word>(?:{_alt(L.CURRENCY_WORDS)}))(?![A-Za-z])"
+    rf"|(?P<mcode>M)?+(?P<code>{_CODES_ALT})(?![A-Za-z])"
     rf"|(?P<sym>[£€$¥₹元₡₾₭₩₽₺₪₦₱]|ரூ))",
     _I,
 )
-_SUFFIX_MINOR = regex.compile(r"(?:[ \u00a0]?+(?P<p>p)(?![A-Za-z0-9])|[ \u00a0]++(?P<word>pence|penny|pennies|cents?)\b)")
+_SUFFIX_MINOR = regex.compile(
+    r"(?:[ \u00a0]?+(?P<p>p)(?![A-Za-z0-9])|[ \u00a0]++(?P<word>pence|penny|pennies|cents?)\b)"
+)
 _SUBUNIT = regex.compile(
-    rf"(?:[ ]++and)?+[ ]++(?P<num>\d{{1,2}}(?!\d)|(?:{_alt(list(L.TENS) + list(L.UNITS))})(?:[ -]++(?:{_alt(L.UNITS)}))?+)"
+    rf"(?:[ ]++and)?+[ ]++(?P<num>\d{{1,2}}(?!\d)|(?:{_alt(list(L.TENS) + list(L.UNITS))})"
+    rf"(?:[ -]++(?:{_alt(L.UNITS)}))?+)"
     r"(?P<cents>[ ]++(?:cents?|pence|p))?+(?![ ]*+(?:\d|[A-Za-z]{3,}\b(?<!cents|cent|pence)))",
     _I,
 )
@@ -175,7 +180,8 @@ _SUFFIX_UNIT = regex.compile(rf"[ \u00a0]?+(?P<unit>{_UNIT_ALT})(?![A-Za-z0-9])"
 _ORDINAL = regex.compile(r"(?:st|nd|rd|th)\b", _I)
 _ORDINAL_AFTER = regex.compile(rf"[ -]?+(?:{_alt(L.ORDINAL_ONLY)})\b", _I)  # 'twenty-first'
 _FOLD = regex.compile(
-    rf"(?<![\w.-])(?P<n>\d++(?:\.\d++)?+|(?:{_alt(list(L.UNITS) + list(L.TENS) + ['hundred'])})(?:-(?:{_alt(L.UNITS)}))?+)"
+    rf"(?<![\w.-])(?P<n>\d++(?:\.\d++)?+|(?:{_alt([*L.UNITS, *L.TENS, 'hundred'])})"
+    rf"(?:-(?:{_alt(L.UNITS)}))?+)"
     r"-?+fold(?![\w-])",
     _I,
 )
@@ -200,7 +206,9 @@ _CLAUSE_START = regex.compile(r"(?:\A|[.!?:;,(\n\u2022—–-])[ \t\"'“‘]*+\
 _SENTENCE_BREAK = regex.compile(r"[.!?;:]\s")
 _NAME_BREAK = regex.compile(r"[.!?:;|]\s*\Z|\A\s*\Z|\n\s*\Z")
 _SHARE_BEFORE = regex.compile(r"(?:\bby|\bthan|\bnearly|\bto)\s+\Z", _I)
-_BY_BEFORE = regex.compile(r"(?<![\w])by[ ]++(?:(?:just|around|about|almost|nearly|over|under|some|a[ ]++further)[ ]++)?+\Z", _I)
+_BY_BEFORE = regex.compile(
+    r"(?<![\w])by[ ]++(?:(?:just|around|about|almost|nearly|over|under|some|a[ ]++further)[ ]++)?+\Z", _I
+)
 _BOUND_AFTER = regex.compile(
     r"[ ]*+,?[ ]*+(?:and|or)[ ]++(?:(?P<min>over|above|more|older|upwards|greater|higher)"
     r"|(?P<max>under|below|less|fewer|younger|lower))\b(?![ ]++than\b)",
@@ -208,7 +216,9 @@ _BOUND_AFTER = regex.compile(
 )
 _WORD_AFTER = regex.compile(r"[ \u00a0]++(?P<w>[A-Za-z][A-Za-z'’-]*+)")
 _WORD_BEFORE = regex.compile(r"(?P<w>[A-Za-z][A-Za-z.'’-]*+)[ \u00a0]++\Z")
-_NOUN_WORDS = regex.compile(r"[ \u00a0]++(?:of[ ]++(?:the[ ]++|these[ ]++|our[ ]++)?+)?+((?:[A-Za-z][A-Za-z'’-]*+[ ]?+){1,4})")
+_NOUN_WORDS = regex.compile(
+    r"[ \u00a0]++(?:of[ ]++(?:the[ ]++|these[ ]++|our[ ]++)?+)?+((?:[A-Za-z][A-Za-z'’-]*+[ ]?+){1,4})"
+)
 
 _HEDGE = regex.compile(rf"(?<![\w])(?P<w>{_alt(L.HEDGES)})[ \u00a0]++\Z", _I)
 _BOUND_MIN = regex.compile(rf"(?<![\w])(?P<w>{_alt(L.BOUNDS_MIN)})[ \u00a0]++\Z", _I)
@@ -221,7 +231,8 @@ _RATE_AFTER = regex.compile(
 )
 _RATE_BEFORE = regex.compile(
     rf"(?<![\w])(?:{_alt(L.RATE_BEFORE)})(?:[ ]++[\w'’-]++){{0,4}}[ ]++(?:of|from|at|is|was|are|were|to|reached"
-    rf"|totalled|totaling|totalling|stood[ ]++at|rose[ ]++to|fell[ ]++to|costs?|cost[ ]++of)[ ]++(?:[\w-]++[ ]++){{0,2}}\Z",
+    rf"|totalled|totaling|totalling|stood[ ]++at|rose[ ]++to|fell[ ]++to|costs?|cost[ ]++of)"
+    rf"[ ]++(?:[\w-]++[ ]++){{0,2}}\Z",
     _I,
 )
 _FUNCTION_WORDS = frozenset(
@@ -442,8 +453,8 @@ class _Scanner:
                 for k, num in enumerate(nums):
                     s = base + toks[num.first][1]
                     e = base + toks[num.last][2]
-                    if num.ordinal or (toks[num.last][0] in L.TENS or toks[num.last][0] == "hundred") and \
-                            _ORDINAL_AFTER.match(text, e, e + AHEAD):
+                    if num.ordinal or ((toks[num.last][0] in L.TENS or toks[num.last][0] == "hundred") and \
+                            _ORDINAL_AFTER.match(text, e, e + AHEAD)):
                         pos = max(pos, e + 1)
                         continue  # 'the twenty-first century', 'its one hundred fifth meeting'
                     neg = k == 0 and bool(m.group("neg"))
@@ -514,7 +525,7 @@ class _Scanner:
         return True
 
     # -- classification of one number ----------------------------------------------------------------
-    def _classify(  # noqa: C901 - one decision list, read top to bottom
+    def _classify(
         self, s: int, e: int, value: float, *, digits: str | None = None, fraction_only: bool = False,
         has_scale: bool = False, words: bool = False, first_token: str = "",
     ) -> None:
@@ -936,7 +947,7 @@ class _Scanner:
                 if len(gap) < 160 and not _SENTENCE_BREAK.search(gap):
                     b.unit = a.unit
         # keep the link only between figures of one kind
-        for i, a in enumerate(figs):
+        for a in figs:
             if a.link is not None and figs[a.link].kind != a.kind:
                 b = figs[a.link]
                 a.link = a.link_type = a.link_role = None

@@ -44,7 +44,8 @@ FRACTIONS: dict[str, int] = {
     "seventeenths": 17, "eighteenth": 18, "eighteenths": 18, "nineteenth": 19, "nineteenths": 19, "twentieth": 20,
     "twentieths": 20, "thirtieth": 30, "thirtieths": 30, "fortieth": 40, "fortieths": 40, "fiftieth": 50,
     "fiftieths": 50, "sixtieth": 60, "sixtieths": 60, "seventieth": 70, "seventieths": 70, "eightieth": 80,
-    "eightieths": 80, "ninetieth": 90, "ninetieths": 90, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+    "eightieths": 80, "ninetieth": 90, "ninetieths": 90, "hundredth": 100, "hundredths": 100,
+    "thousandth": 1000, "thousandths": 1000,
     "millionth": 10**6, "millionths": 10**6, "billionth": 10**9, "billionths": 10**9, "trillionth": 10**12,
     "trillionths": 10**12,
 }

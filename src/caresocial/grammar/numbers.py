@@ -141,7 +141,7 @@ def _small_fraction(tokens: list[str], k: int) -> tuple[float, int, bool] | None
     return num / den, j, num < den
 
 
-def _parse_one(tokens: list[str], i: int) -> WordNumber | None:  # noqa: C901 - a small state machine
+def _parse_one(tokens: list[str], i: int) -> WordNumber | None:
     n = len(tokens)
     tok = tokens[i]
     if tok in ("and", "point", "of"):

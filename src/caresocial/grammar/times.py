@@ -108,7 +108,7 @@ def find_times(text: str, start: int, end: int) -> list[TimePhrase]:
                 tp.year = int(y)
         elif mode in ("fwd", "back", "ago"):
             n = _n(m.group("n")) * factor
-            tp.offset = int(round(n)) * (1 if mode == "fwd" else -1)
+            tp.offset = round(n) * (1 if mode == "fwd" else -1)
             if mode == "back":
                 tp.offset = 0  # a period ending now: 'over the last decade' ends in the reference year
                 tp.year = None
@@ -117,7 +117,7 @@ def find_times(text: str, start: int, end: int) -> list[TimePhrase]:
                 tp.text = m.group(0)
                 out.append(tp)
                 out[-1].offset = 0
-                out[-1].year = -int(round(n))  # the start offset, kept for 'from' ends
+                out[-1].year = -round(n)  # the start offset, kept for 'from' ends
                 continue
         elif mode == "fwd1":
             tp.mode, tp.offset = "fwd", 10 if unit.startswith("decade") else 1

@@ -30,7 +30,7 @@ _COMMON_WORDS = frozenset(
 def _parser() -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from quantulum3 import parser  # noqa: PLC0415 - heavy import, only when a unit is met
+        from quantulum3 import parser
     return parser
 
 
