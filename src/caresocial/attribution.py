@@ -16,6 +16,9 @@ speaker already met. Unattributed text belongs to the publisher.
 
 from __future__ import annotations
 
+import bisect
+import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -111,6 +114,19 @@ class _Context:
     history: list[tuple[int, SpeakerRef]] = field(default_factory=list)  # (offset, speaker) in text order
     groups: list[tuple[int, SpeakerRef]] = field(default_factory=list)
     named: list[tuple[int, SpeakerRef]] = field(default_factory=list)  # speakers named (not resolved) here
+    seen: set[int] = field(default_factory=set)  # ids of the speakers in ``history``
+
+
+# back-references look at most this many speakers back: the nearest compatible one is near, and the work
+# per reference stays bounded in documents with thousands of statements
+_LOOKBACK = 400
+
+
+def _recent(history: list[tuple[int, SpeakerRef]], pos: int) -> Iterator[tuple[int, SpeakerRef]]:
+    """(offset, speaker) of ``history`` (sorted by offset) at or before ``pos``, nearest first."""
+    i = bisect.bisect_right(history, pos, key=lambda x: x[0])
+    for k in range(i - 1, max(-1, i - 1 - _LOOKBACK), -1):
+        yield history[k]
 
 
 def clean_name(name: str) -> str:
@@ -308,13 +324,13 @@ def parse_speaker_phrase(phrase: str, ctx: _Context, pos: int) -> SpeakerRef | N
 
 def resolve_surname(surname: str, ctx: _Context, pos: int) -> SpeakerRef | None:
     """'Mr Russell' / 'Perry' -> the person with that surname met before (or named in the text before)."""
-    for p, s in reversed(ctx.history):
-        if p <= pos and s.kind == "person" and surname in s.surnames:
+    for _, s in _recent(ctx.history, pos):
+        if s.kind == "person" and surname in s.surnames:
             return s
     found = None
     pat = regex.compile(rf"(?<![\p{{L}}])(?P<name>{_TITLE_WORDS}*+[A-Z][\p{{L}}'’.-]*+(?:\s+[A-Z][\p{{L}}'’.-]*+)"
                         rf"{{0,2}}\s+{regex.escape(surname)})(?![\p{{L}}])")
-    for m in pat.finditer(ctx.text, 0, pos):
+    for m in pat.finditer(ctx.text, max(0, pos - 20_000), pos):
         found = m
     if found is None:
         return None
@@ -377,7 +393,7 @@ def resolve_pronoun(word: str, ctx: _Context, pos: int) -> SpeakerRef | None:
     """'he'/'she' -> the last person; 'they' -> the last group or organisation; 'we'/'our' -> the enclosing
     speaker or the publisher."""
     kind = _PRONOUNS.get(word, "we" if word in ("our", "we", "us") else "i" if word in ("my", "i") else "")
-    cands = [s for p, s in ctx.history if p <= pos]
+    cands = [s for _, s in _recent(ctx.history, pos)][::-1]
     if kind in ("person-m", "person-f", "i"):
         for s in reversed(cands):
             if s.kind == "person":
@@ -426,11 +442,11 @@ def resolve_backref(phrase: str, noun: str, ctx: _Context, pos: int) -> SpeakerR
                 return g
         if noun in ("letter", "statement") and ctx.publisher is not None:
             return ctx.publisher
-    for p, s in reversed(ctx.history):
-        if p <= pos and (noun in s.name.lower() or (s.org and noun in s.org.lower())):
+    for _, s in _recent(ctx.history, pos):
+        if (noun in s.name.lower() or (s.org and noun in s.org.lower())):
             return s if noun in s.name.lower() else SpeakerRef(s.org or s.name)
     if noun.replace(" ", "-") in _GENERIC_ORG_NOUNS:
-        met = next(((p, s) for p, s in reversed(ctx.history) if p <= pos and s.kind == "organisation"
+        met = next(((p, s) for p, s in _recent(ctx.history, pos) if s.kind == "organisation"
                     and s.name != "Government" and s is not ctx.publisher), None)
         named = _nearest_org_mention(ctx, pos)
         if named is not None and (met is None or named[0] > met[0]):
@@ -684,20 +700,39 @@ def _speaker_after(ctx: _Context, start: int, end: int, para_end: int, next_para
 
 def _remember(ctx: _Context, pos: int, sp: SpeakerRef) -> None:
     if sp.name != "__enclosing__" and sp is not ctx.publisher and \
-            not any(s is sp for _, s in ctx.history) and not any(g is sp for _, g in ctx.groups):
+            id(sp) not in ctx.seen and not any(g is sp for _, g in ctx.groups):
         ctx.named.append((pos, sp))
-    ctx.history.append((pos, sp))
-    ctx.history.sort(key=lambda x: x[0])
+    bisect.insort_right(ctx.history, (pos, sp), key=lambda x: x[0])
+    ctx.seen.add(id(sp))
 
 
 _INLINE = regex.compile(r"(?P<o>[“\"])(?P<body>[^“”\"\n]{3,2000}?)(?P<c>[”\"])")
 
 
+def _cover_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts of ``spans`` in order, and the furthest end reached by each prefix: for :func:`_covered`."""
+    ordered = sorted(spans)
+    ends: list[int] = []
+    furthest = -1
+    for _, b in ordered:
+        furthest = max(furthest, b)
+        ends.append(furthest)
+    return [a for a, _ in ordered], ends
+
+
+def _covered(index: tuple[list[int], list[int]], pos: int) -> bool:
+    """Whether some span of the index holds ``pos``."""
+    starts, ends = index
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and ends[i] > pos
+
+
 def _inline_quotes(ctx: _Context, quotes: list[RawQuote], covered: list[tuple[int, int]]) -> None:
     text = ctx.text
+    covered_index = _cover_index(covered)
     for m in _INLINE.finditer(text):
         s, e = m.start("body"), m.end("body")
-        if any(a <= s < b for a, b in covered):
+        if _covered(covered_index, s):
             continue
         body = m.group("body")
         if len(body.split()) < 5:
@@ -757,6 +792,12 @@ _TRAILING = regex.compile(
     rf",\s*(?:(?:{_TRAILING_VERBS})\s+(?P<who1>[^,.;:!?\n“”\"]{{2,100}}?)|(?P<who2>[^,.;:!?\n“”\"]{{2,100}}?)\s+"
     rf"(?:{_TRAILING_VERBS}))(?:,\s*[^.;:!?\n“”\"]{{2,120}}?)?\s*[.!?]?\s*\Z"
 )
+# cheap tests that a sentence may hold a report at all: most sentences hold none of these words
+_SPEECH_TRIGGER = regex.compile(rf"(?<![\p{{L}}])(?:{_SPEECH_ALT})\b")
+_PUBLISH_TRIGGER = regex.compile(r"\b(?:published|released|issued|compiled|produced|commissioned|carried\s+out|"
+                                 r"conducted)\b")
+_TRAILING_TRIGGER = regex.compile(r"\b(?:said|says|added|adds|warned|warns|claimed|claims|argued|argues|insisted|"
+                                  r"insists|stated|explained|noted|notes|believes|cautioned|told|according)\b")
 _ACCORDING = regex.compile(r"\b[Aa]ccording\s+to\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\n]{1,100}?)\s*,\s*")
 _PUBLISHED = regex.compile(
     r"(?<![\w'’-])(?P<who>(?:[Tt]he\s+)?[\w'’-]++(?:\s+[\w'’-]++){0,8}?)\s+(?:has\s+|have\s+)?(?:today\s+)?(?:published|released|"
@@ -775,7 +816,8 @@ def reported_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
     """'X warns that ...', 'research by X found ...', 'according to X, ...' to the end of the sentence."""
     text = ctx.text
     for sa, sb in ctx.sents:
-        for m in _REPORTED.finditer(text, sa, sb):
+        speech = _SPEECH_TRIGGER.search(text, sa, sb) is not None
+        for m in _REPORTED.finditer(text, sa, sb) if speech else ():
             who = m.group("who").strip()
             lead = text[max(sa, m.start() - 40):m.start()].lower()
             if regex.search(r"\b(?:what|which|who|whom|whose|if|whether|than)\b[^,;:]*\Z", lead) or \
@@ -816,7 +858,7 @@ def reported_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
                 continue
             quotes.append(RawQuote("reported", start, end, sp, m.group(0).strip(), m.start()))
             _remember(ctx, m.start(), sp)
-        for m in _REPORTED_APPOS.finditer(text, sa, sb):
+        for m in _REPORTED_APPOS.finditer(text, sa, sb) if speech else ():
             start, end = m.end(), sb
             while end > start and text[end - 1] in CLOSE_MARKS:
                 end -= 1
@@ -830,19 +872,20 @@ def reported_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
                 continue
             quotes.append(RawQuote("reported", start, end, sp, m.group(0).strip(), m.start()))
             _remember(ctx, m.start(), sp)
-        for m in _PUBLISHED.finditer(text, sa, sb):
+        published = _PUBLISH_TRIGGER.search(text, sa, sb) is not None
+        for m in _PUBLISHED.finditer(text, sa, sb) if published else ():
             sp = parse_speaker_phrase(m.group("who"), ctx, m.start())
             if sp is not None:
                 quotes.append(RawQuote("reported", m.end(), sb, sp, m.group(0).strip(), m.start()))
                 _remember(ctx, m.start(), sp)
-        for m in _PUBLISHED_BY.finditer(text, sa, sb):
+        for m in _PUBLISHED_BY.finditer(text, sa, sb) if published else ():
             sp = parse_speaker_phrase(m.group("who"), ctx, m.start())
             if sp is not None and sb - m.end() >= 8:
                 quotes.append(RawQuote("reported", m.end(), _trim_close(text, m.end(), sb), sp, m.group(0).strip(),
                                        m.start()))
                 _remember(ctx, m.start(), sp)
         # "Councils will receive £200m over the next two years, the government said."
-        if text[sa:sa + 1] not in OPEN_MARKS:
+        if text[sa:sa + 1] not in OPEN_MARKS and _TRAILING_TRIGGER.search(text, sa, sb):
             m = _TRAILING.search(text, sa, sb)
             if m and m.start() - sa >= 12:
                 sp = parse_speaker_phrase(m.group("who1") or m.group("who2"), ctx, m.start())
@@ -910,6 +953,24 @@ def attribute(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, in
     return _run(ctx, first.named)
 
 
+def _nest(quotes: list[RawQuote]) -> None:
+    """Set each quote's ``parent``: the shortest longer quote (not a citation) that holds it, the first on a
+    tie. ``quotes`` are sorted by (start, -end); one sweep, the work bounded by the nesting depth."""
+    active: list[tuple[int, int]] = []  # heap of (end, index) of the quotes begun so far
+    for i, q in enumerate(quotes):
+        while active and active[0][0] <= q.start:
+            heapq.heappop(active)  # ended before this quote begins, so before every later one too
+        best = None
+        for o_end, j in active:
+            o = quotes[j]
+            if q.end <= o_end and (o_end - o.start) > (q.end - q.start) and (
+                    best is None or (o_end - o.start, j) < (quotes[best].end - quotes[best].start, best)):
+                best = j
+        q.parent = best
+        if q.kind != "citation":
+            heapq.heappush(active, (q.end, i))
+
+
 def _run(ctx: _Context, named: list[tuple[int, SpeakerRef]]) -> list[RawQuote]:
     """One attribution pass over the text; ``named``: speakers a previous pass found (offset, speaker)."""
     publisher = ctx.publisher
@@ -920,6 +981,7 @@ def _run(ctx: _Context, named: list[tuple[int, SpeakerRef]]) -> list[RawQuote]:
             ctx.groups.append((0, publisher))
     find_groups(ctx)
     ctx.history.sort(key=lambda x: x[0])
+    ctx.seen.update(id(s) for _, s in ctx.history)
     quotes: list[RawQuote] = []
     direct_quotes(ctx, quotes)
     reported_quotes(ctx, quotes)
@@ -928,17 +990,10 @@ def _run(ctx: _Context, named: list[tuple[int, SpeakerRef]]) -> list[RawQuote]:
     # drop duplicates (same material found twice), nest, resolve 'we'
     out: list[RawQuote] = []
     for q in quotes:
-        if any(o.start == q.start and o.end == q.end for o in out):
-            continue
+        if out and out[-1].start == q.start and out[-1].end == q.end:
+            continue  # sorted by (start, -end): the same material found twice is adjacent
         out.append(q)
-    for i, q in enumerate(out):
-        parent = None
-        for j, o in enumerate(out):
-            if j != i and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start) \
-                    and o.kind != "citation":
-                if parent is None or (out[parent].end - out[parent].start) > (o.end - o.start):
-                    parent = j
-        q.parent = parent
+    _nest(out)
     for q in out:
         if q.speaker is not None and q.speaker.name == "__enclosing__":
             p = q.parent

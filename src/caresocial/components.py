@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 import regex
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -83,12 +84,19 @@ class SentenceSegmenter:
         try:
             doc._.cs_paragraphs = None
             _, sents = _segments(doc)
-            if self.set_sent_starts and not doc.has_annotation("SENT_START") and len(doc):
-                # only the starts are marked: tokens left unset read as 'not a start' in doc.sents
-                for a, _ in sents:
-                    span = doc.char_span(a, a + 1, alignment_mode="expand")
-                    if span is not None and len(span):
-                        span[0].is_sent_start = True
+            # ``doc.has_annotation`` walks the tokens in Python; the array test is the same check in C
+            # (like it, ignores the first token, which spaCy marks as a start by default)
+            if self.set_sent_starts and len(doc) and not doc.to_array("SENT_START")[1:].any():
+                # only the starts are marked: tokens left unset read as 'not a start' in doc.sents. Written
+                # as one array: setting ``token.is_sent_start`` walks the whole doc on every call.
+                import numpy
+
+                idx = doc.to_array("IDX").astype(numpy.int64)
+                starts = numpy.searchsorted(idx, numpy.fromiter((a for a, _ in sents), dtype=numpy.int64),
+                                            side="right") - 1
+                arr = doc.to_array([SENT_START]).reshape(len(doc), 1)
+                arr[starts[starts >= 0], 0] = 1
+                doc.from_array([SENT_START], arr)
             return doc
         except Exception as e:
             error_handler(self.name, self, [doc], e)
@@ -133,7 +141,8 @@ class FigureExtractor:
         """Write ``doc._.figures`` and the span group."""
         _, sents = _segments(doc)
         doc._.cs_raw_figures = figs
-        doc._.figures = [build_figure(f, i, figs, sents, doc_text(doc)) for i, f in enumerate(figs)]
+        text, starts = doc_text(doc), [s for s, _ in sents]
+        doc._.figures = [build_figure(f, i, figs, sents, text, starts=starts) for i, f in enumerate(figs)]
         spans = []
         for f in figs:
             span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
@@ -152,10 +161,10 @@ def sentence_of(sents: list[tuple[int, int]], starts: list[int], pos: int, lengt
 
 
 def build_figure(f: RawFigure, i: int, figs: list[RawFigure], sents: list[tuple[int, int]], text: str,
-                 speaker: Speaker | None = None, quote: str | None = None) -> Figure:
-    """A :class:`Figure` record from a raw figure (no re-validation: the grammar built the values)."""
-    starts = [s for s, _ in sents]
-    sa, sb = sentence_of(sents, starts, f.start, len(text))
+                 speaker: Speaker | None = None, quote: str | None = None, starts: list[int] | None = None) -> Figure:
+    """A :class:`Figure` record from a raw figure (no re-validation: the grammar built the values).
+    ``starts`` are the sentences' start offsets, when the caller builds many figures."""
+    sa, sb = sentence_of(sents, starts if starts is not None else [s for s, _ in sents], f.start, len(text))
     value = f.value
     if isinstance(value, float) and value.is_integer() and f.kind in ("year",):
         value = int(value)
@@ -222,12 +231,13 @@ class QuoteAttributor:
         _, sents = _segments(doc)
         figs = doc._.cs_raw_figures
         out = []
+        text, starts = doc_text(doc), [s for s, _ in sents]
         inner = innermost_quotes(quotes, [(f.start, f.end) for f in figs])
         doc._.cs_fig_quotes = inner
         for i, f in enumerate(figs):
             qi = inner[i]
             sp = records[qi].speaker if qi is not None else pub
-            out.append(build_figure(f, i, figs, sents, doc_text(doc), sp, records[qi].id if qi is not None else None))
+            out.append(build_figure(f, i, figs, sents, text, sp, records[qi].id if qi is not None else None, starts))
         doc._.figures = out
         return doc
 

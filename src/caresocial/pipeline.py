@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from . import components
 from .attribution import cited_sources
 from .components import text_sha256
-from .models import Document, Suppression
+from .models import Claim, Document, Figure, Quote, Suppression
 from .suppress import find_suppressions
 
 PIPE_NAMES = ("caresocial_sentences", "caresocial_figures", "caresocial_quotes", "caresocial_claims")
@@ -105,7 +105,92 @@ def extract(text: str, *, doc_id: str | None = None, date: date | None = None, p
     RETURNS (Document): the record.
     """
     nlp = get_nlp(model)
-    return to_document(nlp(_prepare(nlp, text, doc_id, date, publisher, path, sources)))
+    if len(text) <= CHUNK_CHARS:
+        return to_document(nlp(_prepare(nlp, text, doc_id, date, publisher, path, sources)))
+    return _extract_chunked(nlp, text, doc_id, date, publisher, path, sources)
+
+
+# A document longer than this is processed in pieces cut at paragraph breaks, so that memory stays bounded
+# by the piece (spaCy's Doc costs ~100 bytes a token) and not by the document.
+CHUNK_CHARS = 1_000_000
+_BREAKS = (regex.compile(r"\n[ \t\r\f\v\u00a0]*+\n"), regex.compile(r"\n"), regex.compile(r"[ \t]"))
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text`` of at most ``size`` characters, each cut after the last
+    paragraph break in its window (else the last line break, else the last space, else anywhere)."""
+    out: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    while n - pos > size:
+        cut = -1
+        for brk in _BREAKS:
+            last = None
+            for last in brk.finditer(text, pos + size // 2, pos + size):  # noqa: B007 - the last one
+                pass
+            if last is not None:
+                cut = last.end()
+                break
+        if cut <= pos:
+            cut = pos + size
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, n))
+    return out
+
+
+def _extract_chunked(nlp: Language, text: str, doc_id: str | None, date_: date | None, publisher: str | None,
+                     path: str | None, sources: dict[str, int] | None) -> Document:
+    """:func:`extract` of a long text, piece by piece; the first piece's date and publisher hold for all."""
+    from .grammar.segment import paragraphs
+
+    sources = sources if sources is not None else cited_sources(text)
+    figures: list[Figure] = []
+    quotes: list[Quote] = []
+    claims: list[Claim] = []
+    first: Document | None = None
+    n_paras = 0
+    n_lines = 0
+    for a, b in chunk_bounds(text):
+        piece = text[a:b]
+        part = to_document(nlp(_prepare(nlp, piece, doc_id, date_, publisher, path, sources)))
+        if first is None:
+            first = part
+            date_ = date_ or part.date
+            publisher = publisher or part.publisher
+        shift_ids(part, a, len(figures), len(quotes), len(claims), n_paras, n_lines, figures, quotes, claims)
+        n_paras += len(paragraphs(piece))
+        n_lines += piece.count("\n")
+    assert first is not None
+    sups = tuple(find_suppressions(text, paragraphs(text)))
+    return Document.build(
+        doc_id=doc_id or text_sha256(text)[:12], path=path, date=first.date, date_source=first.date_source,
+        publisher=first.publisher, title=first.title, text_sha256=text_sha256(text), length=len(text),
+        figures=tuple(figures), quotes=tuple(quotes), claims=tuple(claims), suppressions=sups,
+    )
+
+
+def _renumber(ref: str | None, prefix: str, offset: int) -> str | None:
+    return None if ref is None else f"{prefix}{int(ref[1:]) + offset}"
+
+
+def shift_ids(part: Document, off: int, nf: int, nq: int, nc: int, n_paras: int, n_lines: int,
+              figures: list[Figure], quotes: list[Quote], claims: list[Claim]) -> None:
+    """Append a piece's records to the document's, with offsets, line numbers and ids made document-wide."""
+    for f in part.figures:
+        figures.append(f.model_copy(update={
+            "id": _renumber(f.id, "f", nf), "start": f.start + off, "end": f.end + off,
+            "sentence_start": f.sentence_start + off, "sentence_end": f.sentence_end + off,
+            "link": _renumber(f.link, "f", nf), "quote": _renumber(f.quote, "q", nq)}))
+    for q in part.quotes:
+        quotes.append(q.model_copy(update={
+            "id": _renumber(q.id, "q", nq), "start": q.start + off, "end": q.end + off,
+            "cue_start": None if q.cue_start is None else q.cue_start + off,
+            "paragraphs": tuple(p + n_paras for p in q.paragraphs), "parent": _renumber(q.parent, "q", nq)}))
+    for c in part.claims:
+        claims.append(c.model_copy(update={
+            "id": _renumber(c.id, "c", nc), "figure": _renumber(c.figure, "f", nf), "start": c.start + off,
+            "end": c.end + off, "sentence_start": c.sentence_start + off, "line": c.line + n_lines,
+            "link": _renumber(c.link, "c", nc)}))
 
 
 def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], *, batch_size: int = 32, n_process: int = 1,
@@ -133,14 +218,25 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], *, batch_siz
             yield from pool.imap(_worker_extract, prepared(), chunksize=max(1, batch_size // 4))
         return
     nlp = get_nlp(model)
+    batch: list[tuple[str, dict[str, Any]]] = []
 
-    def docs() -> Iterator[Doc]:
-        for text, opts in prepared():
-            yield _prepare(nlp, text, opts.get("doc_id"), opts.get("date"), opts.get("publisher"),
-                           opts.get("path"), opts["sources"])
+    def flush() -> Iterator[Document]:
+        docs = (_prepare(nlp, t, o.get("doc_id"), o.get("date"), o.get("publisher"), o.get("path"), o["sources"])
+                for t, o in batch)
+        for doc in nlp.pipe(docs, batch_size=batch_size):
+            yield to_document(doc)
+        batch.clear()
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield to_document(doc)
+    for text, opts in prepared():
+        if len(text) > CHUNK_CHARS:  # long documents go through extract's piecewise path, in their turn
+            yield from flush()
+            yield extract(text, doc_id=opts.get("doc_id"), date=opts.get("date"), publisher=opts.get("publisher"),
+                          path=opts.get("path"), sources=opts["sources"], model=model)
+            continue
+        batch.append((text, opts))
+        if len(batch) >= batch_size:
+            yield from flush()
+    yield from flush()
 
 
 _WORKER_MODEL: list[str | None] = [None]
