@@ -259,11 +259,13 @@ def _measure_phrase(text: str, figs: list[RawFigure], i: int, sent: tuple[int, i
     sa, sb = sent
     prev_end = sa
     for j in range(i - 1, -1, -1):
+        if figs[j].end <= sa:
+            break
         if figs[j].end <= fig.start and figs[j].start >= sa and figs[j].kind in CLAIM_KINDS and \
                 figs[j].link != i:
             prev_end = figs[j].end
             break
-    before = text[prev_end:fig.start]
+    before = text[max(prev_end, fig.start - _WINDOW):fig.start]
     phrase = ""
     rank = 2
     if fig.kind == "count":
@@ -289,23 +291,23 @@ def _measure_phrase(text: str, figs: list[RawFigure], i: int, sent: tuple[int, i
                                                            verb.group("verb"), _I) else "increase"
             phrase = f"{direction} in {subj}"
         else:
+            ahead = text[fig.end:min(sb, fig.end + _WINDOW)]
             m = regex.match(r"\s+(?:of\s+)(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
                             r"(?=\s+(?:who|that|are|were|is|was|have|had|"
-                            r"will|would|could|in|on|at|by|with|[a-z]+ed)\b|[,.;:!?]|$)", text[fig.end:sb], _I)
+                            r"will|would|could|in|on|at|by|with|[a-z]+ed)\b|[,.;:!?]|$)", ahead, _I)
             ch = _PCT_CHANGE_BEFORE.search(text, max(sa, fig.start - 40), fig.start)
             if m:
                 phrase = "share of " + m.group("np")
             elif ch:
                 # 'a rise of 12% on the previous year', 'up 13% from £2.8bn': a change in the figure before
-                prev = next((j for j in range(i - 1, -1, -1) if figs[j].start >= sa and
-                             figs[j].kind in ("count", "money") and figs[j].value is not None), None)
+                prev = _previous(figs, i, sa, ("count", "money"))
                 if prev is not None:
                     falling = regex.match(r"down|fall|drop|decreas|declin|reduc|cut", ch.group("d"), _I)
                     direction = "decrease" if falling else "increase"
                     phrase = f"{direction} in {_measure_phrase(text, figs, prev, sent)[0]}"
     elif fig.kind == "ratio":
         m = regex.match(r"\s*(?P<np>(?:[\w'’,-]+\s+){0,10}?[\w'’-]+)(?=[.;:!?]|\s+(?:by|than|when|if)\b|$)",
-                        text[fig.end:sb])
+                        text[fig.end:min(sb, fig.end + _WINDOW)])
         if m:
             phrase = "times " + m.group("np").strip(" ,")
     if not phrase and fig.link is not None and figs[fig.link].unit and fig.kind == "count":
@@ -315,14 +317,36 @@ def _measure_phrase(text: str, figs: list[RawFigure], i: int, sent: tuple[int, i
     return regex.sub(r"\s+", " ", phrase).strip(" ,"), rank
 
 
+def _previous(figs: list[RawFigure], i: int, sa: int, kinds: tuple[str, ...]) -> int | None:
+    """Index of the nearest figure before ``i`` in the same sentence (from ``sa``) of one of ``kinds``, with a
+    value."""
+    for j in range(i - 1, -1, -1):
+        if figs[j].start < sa:
+            return None
+        if figs[j].kind in kinds and figs[j].value is not None:
+            return j
+    return None
+
+
+def _figure_between(figs: list[RawFigure], i: int, start: int) -> bool:
+    """Whether a count or sum other than figure ``i`` (and not linked to it) starts in [start, figure i)."""
+    fig = figs[i]
+    j = i - 1
+    while j >= 0 and figs[j].start >= start:
+        f = figs[j]
+        if f.start < fig.start and f.kind in ("count", "money") and f.link != i:
+            return True
+        j -= 1
+    return False
+
+
 def _money_phrase(text: str, figs: list[RawFigure], i: int, sa: int, sb: int, before: str) -> str:
     """What a sum of money is: the subject of a change, the noun after it ('a £4bn funding gap'), the noun
     phrase before it ('the annual costs from £10bn'), or the verb that moves it ('spent £11bn on X')."""
     fig = figs[i]
-    m = last_match(_CHANGE_SUBJECT, text, sa, fig.start)
+    m = last_match(_CHANGE_SUBJECT, text, max(sa, fig.start - _WINDOW), fig.start)
     # the change must be this sum's: no other count or sum stands between its verb and the figure
-    if m is not None and not any(m.end() <= f.start < fig.start and f.kind in ("count", "money") and
-                                 f.link != i and j != i for j, f in enumerate(figs)):
+    if m is not None and not _figure_between(figs, i, m.end()):
         subj = _subject_of_change(text, sa, fig.start)
         if subj:
             return subj
@@ -409,6 +433,8 @@ def own_times(figs: list[RawFigure], i: int, times: list[TimePhrase], sent_end: 
     fig = figs[i]
     nxt = sent_end
     for j in range(i + 1, len(figs)):
+        if figs[j].start >= min(sent_end, fig.end + 90):
+            break
         if figs[j].start >= fig.end and figs[j].kind in CLAIM_KINDS:
             nxt = figs[j].start
             break

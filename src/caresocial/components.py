@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import heapq
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -385,6 +386,16 @@ def build_claims(doc: Doc) -> list[Claim]:
             times_cache[s] = (found, [t.start for t in found])
         return times_cache[s]
 
+    times_made: dict[tuple[Any, ...], ClaimTime] = {}
+
+    def time_of(*key: Any) -> ClaimTime:
+        # claims of one document share equal times (records are immutable): memory for long documents
+        t = times_made.get(key)
+        if t is None:
+            t = times_made[key] = ClaimTime.build(relation=key[0], year=key[1], as_written=key[2],
+                                                  resolved_against=key[3], relative=key[4])
+        return t
+
     claims: list[Claim] = []
     sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
     by_fig: dict[int, int] = {}
@@ -410,10 +421,10 @@ def build_claims(doc: Doc) -> list[Claim]:
         fig_rec = records[i]
         by_fig[i] = len(claims)
         claims.append(Claim.build(
-            id=f"c{len(claims) + 1}", figure=fig_rec.id, start=f.start, end=f.end, kind=f.kind, measure=key,
-            measure_text=words, value=f.value, unit=unit, approx=f.approx, bound=f.bound, rate=f.rate,
-            time=ClaimTime.build(relation=relation, year=year, as_written=as_written,
-                                           resolved_against=resolved, relative=relative),
+            id=f"c{len(claims) + 1}", figure=fig_rec.id, start=f.start, end=f.end, kind=f.kind,
+            measure=sys.intern(key), measure_text=words, value=f.value, unit=unit, approx=f.approx, bound=f.bound,
+            rate=f.rate,
+            time=time_of(relation, year, as_written, resolved, relative),
             speaker=fig_rec.speaker, sentence=(window := sentence_window(text, sent, f.start, f.end, sent_cache))[1],
             sentence_start=window[0],
             line=(ln := bisect.bisect_left(newlines, f.start)) + 1,
@@ -430,7 +441,7 @@ def build_claims(doc: Doc) -> list[Claim]:
             if f.link_type == "change" and mine.measure != other.measure and f.link_role == "from":
                 update["measure"] = other.measure
                 update["measure_text"] = other.measure_text
-            claims[ci] = mine.model_copy(update=update)
+            claims[ci] = Claim.build(**{**mine.__dict__, **update})
     return claims
 
 
