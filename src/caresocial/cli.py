@@ -1,4 +1,4 @@
-"""The ``caresocial`` command: extract, check, schema.
+"""The ``caresocial`` command: extract, check, report, schema.
 
 Exit codes follow linter conventions: 0 nothing to report, 1 findings at or above the fail level, 2 the
 tool could not do all it was asked (a bad path, an unreadable file, bad configuration). Heavy modules are
@@ -31,6 +31,7 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    parquet = "parquet"
 
 
 class Table(str, Enum):
@@ -45,6 +46,7 @@ class CheckFormat(str, Enum):
     sarif = "sarif"
     github = "github"
     csv = "csv"
+    parquet = "parquet"
 
 
 class FailOn(str, Enum):
@@ -80,11 +82,16 @@ def _parse_date(value: str | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--date") from None
 
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively for .txt and .md).")]
+PathsArg = Annotated[list[Path], typer.Argument(
+    help="Files or folders (searched recursively for .txt, .md, .html, .pdf and .docx).")]
 DateOpt = Annotated[str | None, typer.Option("--date", help="Document date (YYYY-MM-DD) for every input.")]
 PublisherOpt = Annotated[str | None, typer.Option("--publisher", help="Publisher of every input.")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Configuration file (caresocial.toml or pyproject.toml).")]  # noqa: E501
+SchedulerOpt = Annotated[str | None, typer.Option(
+    "--scheduler", envvar="CARESOCIAL_SCHEDULER", show_envvar=True,
+    help="Run on the Dask cluster at this address (tcp://host:8786 or a scheduler file); 'local' starts one here "
+    "with --jobs workers (default: one per core). Needs caresocial[dask]; same results as without.")]
 
 
 @app.command()
@@ -94,18 +101,20 @@ def extract(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     date_: DateOpt = None,
     publisher: PublisherOpt = None,
-    table: Annotated[Table, typer.Option("--table", help="Rows of the CSV output.")] = Table.figures,
-    include_text: Annotated[bool, typer.Option("--include-text", help="Add each document's text to JSON.")] = False,
+    table: Annotated[Table, typer.Option("--table", help="Rows of the CSV or Parquet output.")] = Table.figures,
+    include_text: Annotated[bool, typer.Option(
+        "--include-text", help="Add each document's text (the text offsets refer to) to JSON/JSONL.")] = False,
     jobs: JobsOpt = 1,
     config: ConfigOpt = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
-    """Extract figures, quotes and claims as JSONL (one document a line), JSON or CSV."""
+    """Extract figures, quotes and claims as JSONL (one document a line), JSON, CSV or Parquet."""
     from .runner import run_extract
 
     code = run_extract(paths, fmt=fmt.value, output=output, date=_parse_date(date_), publisher=publisher,
                        table=table.value, include_text=include_text, jobs=jobs, config_path=config,
-                       progress=progress)
+                       progress=progress, scheduler=scheduler or None)
     raise typer.Exit(code)
 
 
@@ -123,13 +132,33 @@ def check(
     jobs: JobsOpt = 1,
     config: ConfigOpt = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Compare the claims of the documents and report where they disagree."""
     from .runner import run_check
 
     code = run_check(paths, fmt=fmt.value, output=output, fail_on=fail_on.value, baseline=baseline,
                      write_baseline=write_baseline, show_agreements=show_agreements, date=_parse_date(date_),
-                     publisher=publisher, jobs=jobs, config_path=config, progress=progress)
+                     publisher=publisher, jobs=jobs, config_path=config, progress=progress,
+                     scheduler=scheduler or None)
+    raise typer.Exit(code)
+
+
+@app.command()
+def report(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")],
+    date_: DateOpt = None,
+    publisher: PublisherOpt = None,
+    jobs: JobsOpt = 1,
+    config: ConfigOpt = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
+) -> None:
+    """Write one self-contained HTML page: the documents with their figures highlighted, and every finding."""
+    from .report_html import run_report
+
+    code = run_report(paths, output=output, date=_parse_date(date_), publisher=publisher, jobs=jobs,
+                      config_path=config, progress=progress)
     raise typer.Exit(code)
 
 

@@ -8,6 +8,7 @@ checked by construction); everything read from outside (JSON, configuration) is 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -19,6 +20,7 @@ QuoteKind = Literal["direct", "reported", "citation", "joint"]
 TimeRelation = Literal["at", "by", "from", "to", "over", "per"]
 Severity = Literal["error", "warning", "note"]
 Value = float | int | str | None
+_FIELDS_SET: dict[type, set[str]] = {}
 
 
 class Record(BaseModel):
@@ -34,7 +36,12 @@ class Record(BaseModel):
         """
         obj = cls.__new__(cls)
         object.__setattr__(obj, "__dict__", values)
-        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+        # one set per class, shared (records are frozen; model_copy copies it before changing it): a set of
+        # twenty names costs more than the record's values, and a long document holds 100,000s of records
+        fields_set = _FIELDS_SET.get(cls)
+        if fields_set is None or len(values) != len(fields_set) or not fields_set.issuperset(values):
+            fields_set = _FIELDS_SET[cls] = set(values)
+        object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
         object.__setattr__(obj, "__pydantic_extra__", None)
         object.__setattr__(obj, "__pydantic_private__", None)
         return obj
@@ -167,6 +174,20 @@ class Document(Record):
     suppressions: tuple[Suppression, ...] = Field(
         default=(), description="Inline 'caresocial: ignore RULE' comments found in the text."
     )
+    pages: tuple[int, ...] = Field(
+        default=(), description="Offsets in the text where each page starts (PDF inputs; pages[0] is 0); empty for "
+        "inputs without pages. See page_of()."
+    )
+
+    @classmethod
+    def build(cls, **values: Any) -> Any:
+        """:meth:`Record.build` with ``pages`` empty unless given."""
+        values.setdefault("pages", ())
+        return super().build(**values)
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page an offset falls on (e.g. a figure's ``start``), or None without page offsets."""
+        return bisect_right(self.pages, offset) or None if self.pages else None
 
 
 class Suppression(Record):

@@ -6,8 +6,9 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,28 +16,53 @@ from .errors import OutputError
 from .models import Document
 
 FIGURE_COLUMNS = ("doc_id", "id", "kind", "text", "start", "end", "value", "unit", "approx", "bound", "rate",
-                  "link", "link_type", "link_role", "speaker", "quote", "sentence_start", "sentence_end", "source")
+                  "link", "link_type", "link_role", "speaker", "quote", "sentence_start", "sentence_end", "source",
+                  "page")
 CLAIM_COLUMNS = ("doc_id", "id", "figure", "kind", "measure", "measure_text", "value", "unit", "approx", "bound",
                  "rate", "relation", "year", "time_as_written", "resolved_against", "speaker", "start", "end",
-                 "link", "link_role", "sentence")
-QUOTE_COLUMNS = ("doc_id", "id", "kind", "speaker", "role", "org", "start", "end", "cue", "parent")
+                 "link", "link_role", "sentence", "page")
+QUOTE_COLUMNS = ("doc_id", "id", "kind", "speaker", "role", "org", "start", "end", "cue", "parent", "page")
 
 
 def document_json(doc: Document, text: str | None = None) -> str:
     """One document as compact JSON with a stable key order (byte-identical for the same input)."""
-    data = doc.model_dump(mode="json")
-    if text is not None:
-        data["text"] = text
+    return "".join(document_json_parts(doc, text))
+
+
+_RECORD_LISTS = ("figures", "quotes", "claims")
+
+
+def _compact(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def document_json_parts(doc: Document, text: str | None = None) -> Iterator[str]:
+    """:func:`document_json` in pieces, one record at a time: writing a long document never holds its whole
+    JSON (or a dict of all its records) in memory."""
+    head = doc.model_copy(update=dict.fromkeys(_RECORD_LISTS, ())).model_dump(mode="json")
+    if text is not None:
+        head["text"] = text
+    envelope = _compact(head)
+    pos = 0
+    for name in _RECORD_LISTS:
+        # '"figures":[]' cannot occur inside a JSON string (its quotes would be escaped): the first is the field
+        at = envelope.index(f'"{name}":[]', pos) + len(name) + 4
+        yield envelope[pos:at]
+        for n, record in enumerate(getattr(doc, name)):
+            yield ("," if n else "") + _compact(record.model_dump(mode="json"))
+        pos = at
+    yield envelope[pos:]
+
+
 def rows(docs: Iterable[Document], table: str) -> Iterable[dict[str, Any]]:
-    """Flat rows of figures, claims or quotes, for CSV and DataFrames."""
+    """Flat rows of figures, claims or quotes, for CSV and DataFrames; ``page`` is the 1-based page of the
+    record's start (documents read from PDF), else None."""
     for d in docs:
         if table == "figures":
             for f in d.figures:
                 row = f.model_dump(mode="json")
                 row["speaker"] = f.speaker.name if f.speaker else None
+                row["page"] = d.page_of(f.start)
                 yield {"doc_id": d.doc_id, **{k: row.get(k) for k in FIGURE_COLUMNS if k != "doc_id"}}
         elif table == "claims":
             for c in d.claims:
@@ -45,24 +71,41 @@ def rows(docs: Iterable[Document], table: str) -> Iterable[dict[str, Any]]:
                        "bound": c.bound, "rate": c.rate, "relation": c.time.relation, "year": c.time.year,
                        "time_as_written": c.time.as_written, "resolved_against": c.time.resolved_against,
                        "speaker": c.speaker.name if c.speaker else None, "start": c.start, "end": c.end,
-                       "link": c.link, "link_role": c.link_role, "sentence": c.sentence}
+                       "link": c.link, "link_role": c.link_role, "sentence": c.sentence, "page": d.page_of(c.start)}
         elif table == "quotes":
             for q in d.quotes:
                 sp = q.speaker
                 yield {"doc_id": d.doc_id, "id": q.id, "kind": q.kind, "speaker": sp.name if sp else None,
                        "role": sp.role if sp else None, "org": sp.org if sp else None, "start": q.start,
-                       "end": q.end, "cue": q.cue, "parent": q.parent}
+                       "end": q.end, "cue": q.cue, "parent": q.parent, "page": d.page_of(q.start)}
         else:
             raise ValueError(f"unknown table {table!r}")
 
 
+# a spreadsheet runs a cell that starts with one of these as a formula (CSV injection): such cells get a leading
+# apostrophe, which spreadsheets show as text (OWASP's advice); numbers are written as they are
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: None empty, text that a spreadsheet would run as a formula defused with ``'``, and
+    a lone carriage return made a newline (the csv module quotes cells with newlines, not with lone CRs)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = _LONE_CR.sub("\n", value) if "\r" in value else value
+        return "'" + text if value.startswith(FORMULA_STARTS) else text
+    return value
+
+
 def to_csv(records: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:
-    """CSV text with a header row; None becomes an empty cell."""
+    """CSV text with a header row; None becomes an empty cell, formula-like text is defused (``csv_cell``)."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for r in records:
-        w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+        w.writerow({k: csv_cell(v) for k, v in r.items()})
     return buf.getvalue()
 
 

@@ -11,13 +11,17 @@ from typing import Any, TextIO
 
 from .config import Config, load
 from .errors import CaresocialError, ConfigError, InputError, OutputError
-from .inputs import Source, discover, read_text
+from .inputs import Source, discover, read_source
 from .models import Document
-from .output import COLUMNS, AtomicWriter, document_json, rows, to_csv
+from .output import COLUMNS, AtomicWriter, document_json_parts, rows, to_csv
+from .readers import READERS, Extracted
+
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(32), 127)}
 
 
 def _say(message: str) -> None:
-    print(f"caresocial: {message}", file=sys.stderr)
+    """One line on stderr: control characters (a newline in a file name) are escaped."""
+    print(f"caresocial: {message.translate(_CONTROL)}", file=sys.stderr)
 
 
 def _progress(total: int, enabled: bool | None) -> Any:
@@ -29,10 +33,28 @@ def _progress(total: int, enabled: bool | None) -> Any:
     return tqdm(total=total, unit="doc", file=sys.stderr, leave=False)
 
 
+def unique_doc_id(src: Source, ids: dict[str, int]) -> str:
+    """The doc_id of the next readable source: its stem, or its path when an earlier source took the stem."""
+    doc_id = src.doc_id
+    ids[doc_id] = ids.get(doc_id, 0) + 1
+    if ids[doc_id] > 1:
+        doc_id = src.path.with_suffix("").as_posix()
+        if doc_id in ids:  # report.pdf beside report.html
+            doc_id = src.path.as_posix()
+    return doc_id
+
+
 def documents(paths: list[Path], *, cfg: Config, date_: date | None, publisher: str | None, jobs: int,
-              progress: bool | None, errors: list[str], texts: dict[str, str] | None = None) -> Iterator[Document]:
+              progress: bool | None, errors: list[str], texts: dict[str, str] | None = None,
+              scheduler: str | None = None) -> Iterator[Document]:
     """Extract every readable document under ``paths``; problems are appended to ``errors`` (one line each)
-    and never stop the others."""
+    and never stop the others. With ``scheduler``, on that Dask cluster (see :mod:`caresocial.distributed`)."""
+    if scheduler:
+        from .distributed import stream_documents
+
+        yield from stream_documents(scheduler, paths, cfg=cfg, date_=date_, publisher=publisher, jobs=jobs,
+                                    errors=errors, texts=texts)
+        return
     from .attribution import cited_sources
     from .pipeline import extract_many
 
@@ -41,12 +63,17 @@ def documents(paths: list[Path], *, cfg: Config, date_: date | None, publisher: 
     # first pass: which sources the corpus cites with a year (to date the statements of those sources)
     sources: dict[str, int] = {}
     readable: list[Source] = []
+    converted: dict[Path, Extracted] = {}  # HTML, PDF and DOCX are parsed once: their text is kept till used
+    pages: dict[str, tuple[int, ...]] = {}
     for src in found:
         try:
-            text = read_text(src.path)
+            got = read_source(src.path)
         except InputError as e:
             errors.append(str(e))
             continue
+        text = got.text
+        if src.path.suffix.lower() in READERS:
+            converted[src.path] = got
         readable.append(src)
         for name, year in cited_sources(text).items():
             sources[name] = max(year, sources.get(name, year))
@@ -56,17 +83,17 @@ def documents(paths: list[Path], *, cfg: Config, date_: date | None, publisher: 
     def items() -> Iterator[tuple[str, dict[str, Any]]]:
         for src in readable:
             try:
-                text = read_text(src.path)
+                got = converted.pop(src.path, None) or read_source(src.path)
             except InputError as e:
                 errors.append(str(e))
                 continue
-            doc_id = src.doc_id
-            ids[doc_id] = ids.get(doc_id, 0) + 1
-            if ids[doc_id] > 1:
-                doc_id = src.path.with_suffix("").as_posix()
+            text = got.text
+            doc_id = unique_doc_id(src, ids)
             cfg_date, cfg_pub = cfg.for_path(src.path)
             if texts is not None:
                 texts[doc_id] = text
+            if got.pages:
+                pages[doc_id] = got.pages
             yield text, {"doc_id": doc_id, "date": date_ or cfg_date, "publisher": publisher or cfg_pub,
                          "path": str(src.path)}
 
@@ -74,6 +101,8 @@ def documents(paths: list[Path], *, cfg: Config, date_: date | None, publisher: 
         for doc in extract_many(items(), n_process=jobs, sources=sources):
             if bar is not None:
                 bar.update(1)
+            if doc.doc_id in pages:
+                doc = doc.model_copy(update={"pages": pages.pop(doc.doc_id)})
             yield doc
     finally:
         if bar is not None:
@@ -87,17 +116,48 @@ def _open_output(output: Path | None, paths: list[Path]) -> Any:
     return AtomicWriter(output, [s.path for s in found])
 
 
+def _parquet_target(output: Path | None, paths: list[Path]) -> Path:
+    """Where ``--format parquet`` writes: checked before any work (pyarrow installed, ``--output`` given)."""
+    from .frames import _pyarrow
+
+    if output is None:
+        raise OutputError("--format parquet writes a binary file: give --output FILE")
+    try:
+        _pyarrow()
+    except ImportError:
+        raise OutputError("--format parquet needs pyarrow: pip install 'caresocial[parquet]'") from None
+    _open_output(output, paths)  # refuses to overwrite an input
+    if not (output.parent if str(output.parent) else Path(".")).is_dir():
+        raise OutputError(f"{output}: folder {output.parent} does not exist")
+    return output
+
+
+def _write_parquet(target: Path, obj: Any, table: str) -> None:
+    from .frames import write_parquet
+
+    try:
+        write_parquet(target, obj, table)
+    except OSError as e:
+        raise OutputError(f"{target}: cannot write ({e.strerror or e})") from None
+
+
 def run_extract(paths: list[Path], *, fmt: str, output: Path | None, date: date | None, publisher: str | None,
-                table: str, include_text: bool, jobs: int, config_path: Path | None, progress: bool | None) -> int:
+                table: str, include_text: bool, jobs: int, config_path: Path | None, progress: bool | None,
+                scheduler: str | None = None) -> int:
     """``caresocial extract``: 0 when every input was read, 2 when any could not be."""
     errors: list[str] = []
     try:
         cfg = load(config_path)
         texts: dict[str, str] | None = {} if include_text else None
-        with _open_output(output, paths) as out:
-            docs = documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs, progress=progress,
-                             errors=errors, texts=texts)
-            _write_extract(out, docs, fmt, table, texts)
+        if fmt == "parquet":
+            target = _parquet_target(output, paths)
+            _write_parquet(target, list(documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs,
+                                                  progress=progress, errors=errors, scheduler=scheduler)), table)
+        else:
+            with _open_output(output, paths) as out:
+                docs = documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs, progress=progress,
+                                 errors=errors, texts=texts, scheduler=scheduler)
+                _write_extract(out, docs, fmt, table, texts)
     except (ConfigError, OutputError) as e:
         _say(str(e))
         return 2
@@ -112,14 +172,14 @@ def run_extract(paths: list[Path], *, fmt: str, output: Path | None, date: date 
 def _write_extract(out: TextIO, docs: Iterator[Document], fmt: str, table: str, texts: dict[str, str] | None) -> None:
     if fmt == "jsonl":
         for d in docs:
-            out.write(document_json(d, texts.pop(d.doc_id, None) if texts is not None else None))
+            out.writelines(document_json_parts(d, texts.pop(d.doc_id, None) if texts is not None else None))
             out.write("\n")
     elif fmt == "json":
         out.write('{"documents":[')
         for i, d in enumerate(docs):
             if i:
                 out.write(",")
-            out.write(document_json(d, texts.pop(d.doc_id, None) if texts is not None else None))
+            out.writelines(document_json_parts(d, texts.pop(d.doc_id, None) if texts is not None else None))
         out.write("]}\n")
     else:
         out.write(to_csv(rows(docs, table), COLUMNS[table]))
@@ -127,7 +187,7 @@ def _write_extract(out: TextIO, docs: Iterator[Document], fmt: str, table: str, 
 
 def run_check(paths: list[Path], *, fmt: str, output: Path | None, fail_on: str, baseline: Path | None,
               write_baseline: Path | None, show_agreements: bool, date: date | None, publisher: str | None, jobs: int,
-              config_path: Path | None, progress: bool | None) -> int:
+              config_path: Path | None, progress: bool | None, scheduler: str | None = None) -> int:
     """``caresocial check``: 0 clean, 1 findings at or above ``fail_on``, 2 input or usage errors."""
     from .baseline import load_baseline, write_baseline_file
     from .checker import check
@@ -137,20 +197,30 @@ def run_check(paths: list[Path], *, fmt: str, output: Path | None, fail_on: str,
     try:
         cfg = load(config_path)
         accepted = load_baseline(baseline) if baseline is not None else None
+        target = _parquet_target(output, paths) if fmt == "parquet" else None
         texts: dict[str, str] = {}
-        docs = list(documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs, progress=progress,
-                              errors=errors, texts=texts))
-        report = check(docs, cfg, show_agreements=show_agreements, baseline=accepted)
+        if scheduler:  # claims are compared on the cluster; only findings (and the texts they cite) come back
+            from .distributed import check_paths
+
+            report = check_paths(scheduler, paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs,
+                                 errors=errors, texts=texts, show_agreements=show_agreements, baseline=accepted)
+        else:
+            docs = list(documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs, progress=progress,
+                                  errors=errors, texts=texts))
+            report = check(docs, cfg, show_agreements=show_agreements, baseline=accepted)
         if write_baseline is not None:
             write_baseline_file(write_baseline, report)
-        with _open_output(output, paths) as out:
-            out.write(render(report, fmt, texts))
+        if target is not None:
+            _write_parquet(target, report, "findings")
+        else:
+            with _open_output(output, paths) as out:
+                out.write(render(report, fmt, texts))
     except (ConfigError, OutputError, CaresocialError) as e:
         _say(str(e))
         return 2
     for line in errors + list(report.errors):
         _say(line)
-    if errors:
+    if errors or report.errors:  # an unreadable input or a rule that crashed: the report is incomplete
         return 2
     level = cfg.fail_on if fail_on == "warning" and cfg.fail_on else fail_on
     if level == "never":
