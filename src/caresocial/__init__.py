@@ -15,16 +15,18 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .frames import to_dataframe
     from .models import Claim, Document, Figure, Finding, Quote, Report, Speaker
     from .pipeline import collect_sources, extract, extract_many
 
 __all__ = [
     "Claim", "Document", "Figure", "Finding", "Quote", "Report", "Speaker", "__version__", "check",
-    "collect_sources", "extract", "extract_many",
+    "collect_sources", "extract", "extract_many", "to_dataframe",
 ]
 
 _LAZY = {
     "extract": "pipeline", "extract_many": "pipeline", "collect_sources": "pipeline", "check": "checker",
+    "to_dataframe": "frames",
     "Claim": "models", "Document": "models", "Figure": "models", "Finding": "models", "Quote": "models",
     "Report": "models", "Speaker": "models",
 }

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .readers import READERS, Extracted
+from .readers import SUFFIXES as READER_SUFFIXES
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+# what folders are searched for: text, and HTML, PDF and DOCX (read by caresocial.readers, each with its extra)
+SUFFIXES = TEXT_SUFFIXES | READER_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +26,7 @@ class Source:
     doc_id: str
 
 
-def discover(paths: Iterable[str | Path], suffixes: frozenset[str] = TEXT_SUFFIXES
+def discover(paths: Iterable[str | Path], suffixes: frozenset[str] = SUFFIXES
              ) -> tuple[list[Source], list[InputError]]:
     """Every document under ``paths`` (files as given, folders recursively by suffix), sorted and without
     duplicates; symlink loops and unreadable folders become errors, not hangs."""
@@ -40,7 +46,7 @@ def discover(paths: Iterable[str | Path], suffixes: frozenset[str] = TEXT_SUFFIX
             for root, dirs, files in os.walk(p, followlinks=True, onerror=unreadable):
                 real = os.path.realpath(root)
                 if real in seen:
-                    errors.append(InputError(root, "symlink loop, folder skipped"))
+                    errors.append(InputError(str(Path(root)), "symlink loop, folder skipped"))
                     dirs[:] = []
                     continue
                 seen.add(real)
@@ -58,7 +64,9 @@ def discover(paths: Iterable[str | Path], suffixes: frozenset[str] = TEXT_SUFFIX
 
 def decode(data: bytes, path: str) -> str:
     """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM; universal newlines, so offsets
-    match what Python's ``read_text`` gives. Raises :class:`InputError` for binary or undecodable data."""
+    match what Python's ``read_text`` gives; invisible zero-width characters removed (see
+    docs/reliability.md). Offsets of the records refer to this text. Raises :class:`InputError` for binary
+    or undecodable data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
@@ -73,12 +81,31 @@ def decode(data: bytes, path: str) -> str:
             raise InputError(path, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INVISIBLE_ANY.search(text):
+        text = _INVISIBLE.sub("", text)
     return text
+
+
+# invisible format characters that split numbers and words when left in ("1\u200b000"): zero-width space,
+# word joiner, zero-width no-break space (a BOM inside the text) and soft hyphen are dropped everywhere;
+# zero-width (non-)joiners only between digits, since elsewhere they shape scripts and emoji
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]|(?<=\d)[\u200c\u200d]+(?=\d)")
+_INVISIBLE_ANY = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 def read_text(path: Path) -> str:
     """The decoded text of one file; :class:`InputError` with a one-line reason otherwise."""
+    return read_source(path).text
+
+
+def read_source(path: Path) -> Extracted:
+    """The text of one file and where its pages start: text files decoded, HTML, PDF and DOCX files read by
+    :mod:`caresocial.readers` (by suffix); :class:`InputError` with a one-line reason otherwise."""
     try:
+        mode = path.stat().st_mode  # before opening: opening a FIFO would wait for a writer forever
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (device, FIFO or socket)"
+            raise InputError(str(path), f"{kind}, skipped")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(str(path), "no such file") from None
@@ -88,7 +115,8 @@ def read_text(path: Path) -> str:
         raise InputError(str(path), "permission denied") from None
     except OSError as e:
         raise InputError(str(path), f"cannot read ({e.strerror or e})") from None
-    return decode(data, str(path))
+    reader = READERS.get(path.suffix.lower())
+    return reader(data, str(path)) if reader is not None else Extracted(decode(data, str(path)))
 
 
 def read_all(sources: Iterable[Source]) -> Iterator[tuple[Source, str | None, InputError | None]]:

@@ -114,13 +114,16 @@ COLUMNS = {"figures": FIGURE_COLUMNS, "claims": CLAIM_COLUMNS, "quotes": QUOTE_C
 
 class AtomicWriter:
     """Write to a temporary file beside the target and rename it into place on success, so an interrupted
-    run never leaves half-written output. Refuses to overwrite any of ``inputs``."""
+    run (an exception, Ctrl-C, kill -9) leaves the old file or none, never half-written output. Refuses to
+    overwrite any of ``inputs``: the same file by another path, a symlink or a hard link counts."""
 
     def __init__(self, path: str | Path, inputs: Iterable[Path] = ()) -> None:
         self.path = Path(path)
+        if self.path.is_dir():
+            raise OutputError(f"{self.path}: is a folder, not a file to write")
         target = os.path.realpath(self.path)
         for p in inputs:
-            if os.path.realpath(p) == target:
+            if os.path.realpath(p) == target or _same_file(p, self.path):
                 raise OutputError(f"{self.path}: refusing to overwrite an input file")
         self._tmp: Any = None
 
@@ -128,14 +131,45 @@ class AtomicWriter:
         parent = self.path.parent if str(self.path.parent) else Path(".")
         if not parent.is_dir():
             raise OutputError(f"{self.path}: folder {parent} does not exist")
-        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=parent)
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=parent)
+        except OSError as e:
+            raise OutputError(f"{self.path}: cannot write ({e.strerror or e})") from None
         self._tmp = (name, os.fdopen(fd, "w", encoding="utf-8", newline="\n"))
         return self._tmp[1]
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         name, fh = self._tmp
-        fh.close()
-        if exc_type is None:
-            os.replace(name, self.path)
-        else:
-            os.unlink(name)
+        try:
+            try:
+                if exc_type is None:
+                    fh.flush()
+                    os.fsync(fh.fileno())  # the data is on disk before the name points at it
+            finally:
+                fh.close()
+            if exc_type is None:
+                os.chmod(name, _mode_for(self.path))  # mkstemp makes 0600; give the usual permissions
+                os.replace(name, self.path)
+        except OSError as e:
+            if exc_type is None:
+                raise OutputError(f"{self.path}: cannot write ({e.strerror or e})") from None
+        finally:
+            if os.path.exists(name):
+                os.unlink(name)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions of the file being replaced, else those of a new file under the current umask."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

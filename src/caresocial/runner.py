@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
@@ -109,11 +110,31 @@ def documents(paths: list[Path], *, cfg: Config, date_: date | None, publisher: 
             bar.close()
 
 
-def _open_output(output: Path | None, paths: list[Path]) -> Any:
+def _open_output(output: Path | None, paths: list[Path], also: Iterable[Path] = ()) -> Any:
+    """stdout, or an :class:`AtomicWriter` that refuses to overwrite a document or ``also`` (settings files)."""
     if output is None:
         return nullcontext(sys.stdout)
     found, _ = discover(paths)
-    return AtomicWriter(output, [s.path for s in found])
+    return AtomicWriter(output, [*(s.path for s in found), *also])
+
+
+def _settings_files(cfg: Config, *more: Path | None) -> list[Path]:
+    """The configuration (and baseline) files a run reads: inputs too, never to be overwritten."""
+    return [Path(p) for p in (cfg.source, *more) if p is not None]
+
+
+def _unknown_suppressions(docs: list[Document]) -> list[str]:
+    """One line per inline ``caresocial: ignore RULE`` comment naming a rule that does not exist."""
+    from .config import RULE_IDS
+
+    out = []
+    for d in docs:
+        for sup in d.suppressions:
+            for r in sup.rules:
+                if r not in RULE_IDS:
+                    out.append(f"{d.path or d.doc_id}: inline 'caresocial: ignore' comment names unknown rule id "
+                               f"{r!r} (rules: {', '.join(RULE_IDS)})")
+    return out
 
 
 def _parquet_target(output: Path | None, paths: list[Path]) -> Path:
@@ -154,7 +175,7 @@ def run_extract(paths: list[Path], *, fmt: str, output: Path | None, date: date 
             _write_parquet(target, list(documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs,
                                                   progress=progress, errors=errors, scheduler=scheduler)), table)
         else:
-            with _open_output(output, paths) as out:
+            with _open_output(output, paths, _settings_files(cfg)) as out:
                 docs = documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs, progress=progress,
                                  errors=errors, texts=texts, scheduler=scheduler)
                 _write_extract(out, docs, fmt, table, texts)
@@ -198,6 +219,14 @@ def run_check(paths: list[Path], *, fmt: str, output: Path | None, fail_on: str,
         cfg = load(config_path)
         accepted = load_baseline(baseline) if baseline is not None else None
         target = _parquet_target(output, paths) if fmt == "parquet" else None
+        # where results go is checked before any work: neither may overwrite an input, nor each other
+        sink = _open_output(output, paths, _settings_files(cfg, baseline)) if target is None else None
+        if write_baseline is not None:
+            if output is not None and os.path.realpath(output) == os.path.realpath(write_baseline):
+                raise OutputError(f"{output}: --output and --write-baseline name the same file")
+            found, _ = discover(paths)
+            baseline_inputs = [*(s.path for s in found), *_settings_files(cfg)]
+            AtomicWriter(write_baseline, baseline_inputs)  # raises OutputError when it would overwrite one
         texts: dict[str, str] = {}
         if scheduler:  # claims are compared on the cluster; only findings (and the texts they cite) come back
             from .distributed import check_paths
@@ -207,13 +236,14 @@ def run_check(paths: list[Path], *, fmt: str, output: Path | None, fail_on: str,
         else:
             docs = list(documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs, progress=progress,
                                   errors=errors, texts=texts))
+            errors.extend(_unknown_suppressions(docs))
             report = check(docs, cfg, show_agreements=show_agreements, baseline=accepted)
         if write_baseline is not None:
-            write_baseline_file(write_baseline, report)
+            write_baseline_file(write_baseline, report, baseline_inputs)
         if target is not None:
             _write_parquet(target, report, "findings")
         else:
-            with _open_output(output, paths) as out:
+            with sink as out:
                 out.write(render(report, fmt, texts))
     except (ConfigError, OutputError, CaresocialError) as e:
         _say(str(e))
