@@ -100,6 +100,14 @@ MONEY = [
     ("Britain will give Ukraine a further £2.3bn in military aid.", [F("£2.3bn", "money", 2.3e9, "GBP")]),
     ("Canada committed C$500 million to the fund.", [F("C$500 million", "money", 5e8, "CAD")]),
     ("The council's reserves fell below £10m.", [F("£10m", "money", 1e7, "GBP", bound="max")]),
+    # a currency word after a hyphen; a sub-unit amount is no amount of its own, nor its own currency
+    ("The firm lost its one-yen bid for the city's computer system.", [F("one-yen", "money", 1, "JPY")]),
+    ("She found a five-pound note in the street.", [F("five-pound", "money", 5, "GBP")]),
+    ("If they had paid 15 USD 50 more, the deal would have closed.", [F("15 USD 50", "money", 15.5, "USD")]),
+    ("The sign read 10 $ 30 $ for the two seats.",
+     [F("10 $", "money", 10, "USD"), F("30 $", "money", 30, "USD"), F("two", "count", 2, "seats")]),
+    ("The stall lists dumplings at 10 rmb 20 usd.",
+     [F("10 rmb", "money", 10, "CNY"), F("20 usd", "money", 20, "USD")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -129,6 +137,8 @@ COUNTS = [
     ("A dozen schools were closed by the strike.", [F("A dozen", "count", 12, "schools")]),
     ("A million children are growing up in poverty.", [F("A million", "count", 1e6, "children")]),
     ("Police made 43 arrests after the match.", [F("43", "count", 43, "arrests")]),
+    ("There are 83,840 looked after children in England.",
+     [F("83,840", "count", 83840, "looked after children")]),
     ("The world population could reach 9.7bn.", [F("9.7bn", "count", 9.7e9)]),
     ("A quarter of a million people signed the petition.",
      [F("A quarter of a million", "count", 250000, "people")]),
@@ -173,6 +183,29 @@ PERCENT = [
 ]
 
 # ---------------------------------------------------------------------------------------------------
+# fractions in words: compound denominators, 'X over Y', 'a fifth' alone; ordinals and idioms that are none
+# ---------------------------------------------------------------------------------------------------
+FRACTIONS = [
+    ("Only one twenty-fifth of the budget goes on prevention.",
+     [F("one twenty-fifth", "percent", 4, "%", approx=True)]),
+    ("The plot covers three twenty-firsts of the site.",
+     [F("three twenty-firsts", "percent", 14.29, "%", approx=True)]),
+    ("Ninety-five hundredths of the land is farmed.",
+     [F("Ninety-five hundredths", "percent", 95, "%", approx=True)]),
+    ("The odds of a match are put at 1 over 20.", [F("1 over 20", "count", 0.05)]),
+    ("The odds were one over three.", [F("one over three", "count", 1 / 3)]),
+    ("The answer is negative one over 20", [F("negative one over 20", "count", -0.05)]),
+    ("The answer is 1 over one hundred and twenty one.", [F("1 over one hundred and twenty one", "count", 1 / 121)]),
+    ("An increase of 500 over 2021.", [F("500", "count", 500), F("2021", "year", 2021)]),
+    ("a fifth", [F("a fifth", "count", 0.2)]),
+    ("Children waited two and a half years.", [F("two and a half years", "duration", 2.5, "years")]),
+    ("Prices rose by one and a half per cent.", [F("one and a half per cent", "percent", 1.5, "%")]),
+    ("The meeting lasted an hour and a half.", []),
+    ("The council was rated inadequate for a fifth consecutive year.", []),
+    ("The twenty-first century brought new problems.", []),
+]
+
+# ---------------------------------------------------------------------------------------------------
 # ratios and multipliers
 # ---------------------------------------------------------------------------------------------------
 RATIOS = [
@@ -206,6 +239,9 @@ YEARS = [
     ("Between 2010 and 2020 the number doubled.",
      [F("2010", "year", 2010, link=("range", "low")), F("2020", "year", 2020, link=("range", "high"))]),
     ("Pay was frozen in 2011 and 2012.", [F("2011", "year", 2011), F("2012", "year", 2012)]),
+    ("Spending on children's social care reached £12.2bn in 2024/25.",
+     [F("£12.2bn", "money", 1.22e10, "GBP"), F("2024/25", "year", "2024/25")]),
+    ("The figures cover April 2024/25.", [F("2024/25", "year", "2024/25")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -227,6 +263,7 @@ DATES = [
     ("I was born in April of 1987.", [F("April of 1987", "date", "1987-04")]),
     ("The figures cover the year to 31 Dec 2023.", [F("31 Dec 2023", "date", "2023-12-31")]),
     ("Consultation closes at the end of June 2024.", [F("June 2024", "date", "2024-06")]),
+    ("Monday, March 4, 2024 was the start date.", [F("Monday, March 4, 2024", "date", "2024-03-04")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -301,6 +338,11 @@ MODIFIERS = [
     ("As many as 1.5 million workers could strike.",
      [F("1.5 million", "count", 1.5e6, "workers", bound="min")]),
     ("Councils hold 5,000 or more empty homes.", [F("5,000", "count", 5000, "empty homes", bound="min")]),
+    ("Upwards of 2,000 families are waiting.", [F("2,000", "count", 2000, "families", bound="min")]),
+    ("The scheme costs in excess of £3bn.", [F("£3bn", "money", 3e9, "GBP", bound="min")]),
+    ("Less than 5% of the budget goes on prevention.", [F("5%", "percent", 5, "%", bound="max")]),
+    ("Up to 400 places will be created.", [F("400", "count", 400, "places", bound="max")]),
+    ("At least 30 councils are at risk.", [F("30", "count", 30, "councils", bound="min")]),
     ("Each family will get £500 a year.", [F("£500", "money", 500, "GBP", rate="year")]),
     ("Ministers will save £20m each year.", [F("£20m", "money", 2e7, "GBP", rate="year")]),
     ("The post pays £45,000 per annum.", [F("£45,000", "money", 45000, "GBP", rate="year")]),
@@ -313,6 +355,19 @@ MODIFIERS = [
     ("Households pay £97 more every year.", [F("£97", "money", 97, "GBP", rate="year")]),
     ("The fund spends £4bn annually.", [F("£4bn", "money", 4e9, "GBP", rate="year")]),
     ("The average cost is £3.5k per pupil.", [F("£3.5k", "money", 3500, "GBP", rate="pupil")]),
+    ("The levy raises £400m per year.", [F("£400m", "money", 4e8, "GBP", rate="year")]),
+    ("Families pay £150 per month.", [F("£150", "money", 150, "GBP", rate="month")]),
+    ("The scheme will help 30,000 more children a year.",
+     [F("30,000", "count", 30000, "children", rate="year")]),
+    ("Staff earn £30,000 a year before tax.", [F("£30,000", "money", 30000, "GBP", rate="year")]),
+    ("Spending has risen by £5m every year since 2010.",
+     [F("£5m", "money", 5e6, "GBP", rate="year"), F("2010", "year", 2010)]),
+    # a year earlier, ago, before: a point in time, not a rate
+    ("Spending was £4m a year earlier.", [F("£4m", "money", 4e6, "GBP")]),
+    ("It cost £5m, compared with £4m a year ago.",
+     [F("£5m", "money", 5e6, "GBP", link=("change", "to")), F("£4m", "money", 4e6, "GBP", link=("change", "from"))]),
+    ("There were 500 a year before.", [F("500", "count", 500)]),
+    ("Profits were £5m a year or so ago.", [F("£5m", "money", 5e6, "GBP")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -398,9 +453,16 @@ NEGATIVES = [
     ("Any one of them could win.", []),
     ("The 21st century brought new problems.", []),
     ("Follow @ONS and #census2021 for updates.", []),
+    ("(3) Introduction", []),
+    ("  12. Conclusions", []),
+    ("Doors open at 9.30 pm.", []),
+    ("Call us on (020) 7946 0958.", []),
+    ("The office is at SW1A 2AA.", []),
+    ("See www.gov.uk/guidance/2023-rules for the rules.", []),
 ]
 
-ALL = MONEY + COUNTS + PERCENT + RATIOS + YEARS + DATES + DURATIONS + QUANTITIES + MODIFIERS + LINKS + NEGATIVES
+ALL = (MONEY + COUNTS + PERCENT + FRACTIONS + RATIOS + YEARS + DATES + DURATIONS + QUANTITIES + MODIFIERS + LINKS
+       + NEGATIVES)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), MONEY, ids=_ids(MONEY))
@@ -415,6 +477,11 @@ def test_counts(sentence: str, expected: list[dict[str, Any]]) -> None:
 
 @pytest.mark.parametrize(("sentence", "expected"), PERCENT, ids=_ids(PERCENT))
 def test_percent(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FRACTIONS, ids=_ids(FRACTIONS))
+def test_fractions(sentence: str, expected: list[dict[str, Any]]) -> None:
     check(sentence, expected)
 
 
@@ -481,6 +548,16 @@ HOSTILE = {
     "months": "May " * 20_000,
     "per-cent": "1 per cent " * 10_000,
     "over": "1 over " * 20_000,
+    "one-over": "one over " * 20_000,
+    "urls": "http://a.b/1 " * 10_000,
+    "at-signs": "a@b." * 25_000,
+    "hashes": "#" * 50_000 + "1",
+    "folds": "1-fold " * 10_000,
+    "decades": "a decade " * 10_000,
+    "per-cent-of": "per cent of " * 10_000,
+    "financial-years": "FY2024/25 " * 10_000,
+    "weekdays": "Monday, " * 20_000 + "4 March 2024",
+    "fractions": "one twenty " * 20_000 + "fifths",
 }
 
 

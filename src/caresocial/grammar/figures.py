@@ -14,6 +14,7 @@ quantity in a text, with its normalised value, unit, hedge, bound, rate and rang
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -66,16 +67,19 @@ class RawFigure:
 # ---------------------------------------------------------------------------------------------------
 # 1. Never figures
 # ---------------------------------------------------------------------------------------------------
+# URLs, e-mails, tags and handles are tried only where 'http', 'www.', '@' or '#' occurs (``_Scanner._text_excluded``).
+_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++")
+_HANDLE = regex.compile(r"[#@]\w++")
+_SPACE = regex.compile(r"\s")
+# Everything else holds a digit at most two characters after its start: tried only at digit runs.
 _EXCLUDE = regex.compile(
-    r"(?<!\S)https?://\S++|(?<!\S)www\.\S++|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"  # URLs, e-mails
-    r"|(?<![\w+])(?:\+\d{1,3}[ -]?(?:\(0\)[ -]?)?\d{2,4}|\(?0\d{2,4}\)?)[ -]\d{3,4}[ -]?\d{3,4}(?!\d)"  # phones
+    r"(?<![\w+])(?:\+\d{1,3}[ -]?(?:\(0\)[ -]?)?\d{2,4}|\(?0\d{2,4}\)?)[ -]\d{3,4}[ -]?\d{3,4}(?!\d)"  # phones
     r"|(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![A-Za-z0-9])"            # UK postcodes
     r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?+(?:[ ]?(?:am|pm|a\.m\.|p\.m\.))?+"          # 10:30, 10:30am
     r"|(?<![\w.])\d{1,2}(?:\.\d{2})?+[ ]?(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])"        # 9am, 9.30 pm
     r"|(?<![\w.])\d++[ ]?(?:min|mins|minute|minutes)[ ]read(?-i:(?![a-z]))"                       # 3 min read
-    r"|(?m:^[ \t]*+\(?\d{1,2}[.)](?=[ \t]))"                                          # list numbering
+    r"|(?m:(?<=^[ \t]{0,64})\(?\d{1,2}[.)](?=[ \t]))"                                   # list numbering
     r"|(?<![\w.])\d++(?:\.\d++){2,}+"                                                 # 1.2.3 versions
-    r"|[#@]\w++"                                                                      # tags, handles
     r"|\b\d{1,3}/7\b"                                                                 # 24/7
     r"|(?<![\w.,])\d{1,4}[A-Za-z]?+[ ](?-i:(?:[A-Z][a-z]++[ ]){1,3}(?:Street|Road|Avenue|Lane|Place|Square"
     r"|Close|Drive|Court|Terrace|Crescent|Gardens|Row|Way|Walk|Mews|Parade|Grove|Embankment)\b)",  # addresses
@@ -92,14 +96,15 @@ _MDOT = rf"(?:(?<=(?<![A-Za-z])(?:{_MONTH_ABBREVS}))\.)?+"
 _WEEKDAY = _alt(L.WEEKDAYS)
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?+"
 _YEAR4 = r"(?:1\d{3}|20\d{2}|2100)"
+_NOT_FY = r"(?![/\-–]\d{2}(?!\d))"  # 'April 2024/25' is a financial year, not April 2024
 _MLEFT = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"  # a month may be glued after a lower-case word: 'readMay'
 _DATE = regex.compile(
     rf"(?P<iso>(?<!\d|\d-){_YEAR4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!-?\d))"
     rf"|(?P<dmy>(?<![\w.,])(?:(?:{_WEEKDAY})\.?,?[ ]++)?+(?P<d1>{_DAY})[ ]++(?:of[ ]++)?+(?P<m1>{_MONTH}){_MDOT}"
-    rf"(?:,?[ ]++(?P<y1>{_YEAR4}))?+(?![\w]))"
+    rf"(?:,?[ ]++(?P<y1>{_YEAR4}){_NOT_FY})?+(?![\w]))"
     rf"|(?P<mdy>{_MLEFT}(?:(?:{_WEEKDAY})\.?,?[ ]++)?+(?P<m2>{_MONTH}){_MDOT}[ ]++(?P<d2>{_DAY})(?![\d:])"
-    rf"(?:,?[ ]++(?P<y2>{_YEAR4}))?+(?![\w]))"
-    rf"|(?P<my>{_MLEFT}(?P<m3>{_MONTH}){_MDOT},?[ ]++(?:of[ ]++)?+(?P<y3>{_YEAR4})(?![\w]))"
+    rf"(?:,?[ ]++(?P<y2>{_YEAR4}){_NOT_FY})?+(?![\w]))"
+    rf"|(?P<my>{_MLEFT}(?P<m3>{_MONTH}){_MDOT},?[ ]++(?:of[ ]++)?+(?P<y3>{_YEAR4}){_NOT_FY}(?![\w]))"
     rf"|(?P<num>(?<![\w./-])(?P<n1>\d{{1,2}})(?P<sep>[/.])(?P<n2>\d{{1,2}})(?P=sep)(?P<n3>{_YEAR4})(?![\w/]|\.\d))",
     _I,
 )
@@ -111,6 +116,8 @@ _FY = regex.compile(
 # ---------------------------------------------------------------------------------------------------
 # 3. Number cores and their context
 # ---------------------------------------------------------------------------------------------------
+# Patterns that end in \Z look back from a number over a short window; they search in reverse ((?r)), so the
+# engine tries the one position that can match first instead of every position of the window.
 _VAGUE = r"(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:[ ]++of[ ]++(?:thousands|millions|billions))?+(?=[ ]++(?:of|more|upon)\b)"  # noqa: E501
 _CORE = regex.compile(
     rf"(?P<neg>(?<![\w)\]])(?:minus|negative)[ ]++|(?<![\w)\].,/-])[-−–][ ]?+(?=\.?\d))?+"
@@ -126,7 +133,7 @@ _SYMBOLS_ALT = "|".join(
 )
 _CODES_ALT = _alt(L.ISO_CODES)
 _PREFIX_CUR = regex.compile(
-    rf"(?:(?P<sym>{_SYMBOLS_ALT})|(?<![A-Za-z])(?P<mcode>M)?+(?P<code>{_CODES_ALT}))[ \u00a0]?+\Z", _I
+    rf"(?r)(?:(?P<sym>{_SYMBOLS_ALT})|(?<![A-Za-z])(?P<mcode>M)?+(?P<code>{_CODES_ALT}))[ \u00a0]?+\Z", _I
 )
 _SCALE_ABBR_ALT = _alt(L.SCALE_ABBREV)
 _SUFFIX_SCALE = regex.compile(
@@ -134,7 +141,7 @@ _SUFFIX_SCALE = regex.compile(
     r"|[ \u00a0]++(?P<word>million|billion|trillion|thousand|lakh|crore|mn|bn|mln|bln|tln|M|K|G|k)(?![A-Za-z]))"
 )
 _SUFFIX_CUR = regex.compile(
-    rf"[ \u00a0]?+(?:(?P<word>(?:{_alt(L.CURRENCY_WORDS)}))(?![A-Za-z])"
+    rf"(?:-(?=[A-Za-z])|[ \u00a0]?+)(?:(?P<word>(?:{_alt(L.CURRENCY_WORDS)}))(?![A-Za-z])"
     rf"|(?P<mcode>M)?+(?P<code>{_CODES_ALT})(?![A-Za-z])"
     rf"|(?P<sym>[£€$¥₹元₡₾₭₩₽₺₪₦₱]|ரூ))",
     _I,
@@ -145,7 +152,8 @@ _SUFFIX_MINOR = regex.compile(
 _SUBUNIT = regex.compile(
     rf"(?:[ ]++and)?+[ ]++(?P<num>\d{{1,2}}(?!\d)|(?:{_alt(list(L.TENS) + list(L.UNITS))})"
     rf"(?:[ -]++(?:{_alt(L.UNITS)}))?+)"
-    r"(?P<cents>[ ]++(?:cents?|pence|p))?+(?![ ]*+(?:\d|[A-Za-z]{3,}\b(?<!cents|cent|pence)))",
+    r"(?P<cents>[ ]++(?:cents?|pence|p))?+(?![ ]*+(?:\d|[£€$¥₹元₡₾₭₩₽₺₪₦₱]"
+    r"|(?!(?:more|less|extra|each|only|than)\b)[A-Za-z]{3,}\b(?<!cents|cent|pence)))",
     _I,
 )
 _SUFFIX_PCT = regex.compile(
@@ -157,8 +165,12 @@ _SUFFIX_PCT = regex.compile(
 _PCT_OF_FRACTION = regex.compile(
     r"[ ]++of[ ]++(?:a|one)[ ]++(?:(?P<pp>percentage[ ]++point)|per[ ]?cent|percent)\b", _I
 )
+_OF_AFTER = regex.compile(r"[ ]++of\b", _I)
+_ALONE_AFTER = regex.compile(r"[ \t]*+[!?:\"'”’)\]]*+[ \t]*+")  # then the end of the line or text
 _DECADE = regex.compile(r"(?<![\w-])(?:(?P<art>a|one)[ ]++)?decade(?![\w-])", _I)
-_DECADE_BEFORE = regex.compile(r"(?<![\w])(?:last|past|next|previous|coming|following|recent|whole|entire)[ ]++\Z", _I)
+_DECADE_BEFORE = regex.compile(
+    r"(?r)(?<![\w])(?:last|past|next|previous|coming|following|recent|whole|entire)[ ]++\Z", _I
+)
 _PCT_OF = regex.compile(rf"(?<![\w])(?:per[ ]?cents?|percents?)[ ]++of[ ]++(?={WORD_RUN}|\d)", _I)
 _DUR_ALT = _alt(L.DURATION_UNITS)
 _SUFFIX_DUR = regex.compile(
@@ -172,9 +184,11 @@ _AGE_AFTER = regex.compile(
     r"|[ ]?+(?P<yo>yo|y\.o\.|yrs?[ ]old)(?![\w])",
     _I,
 )
-_AGE_BEFORE = regex.compile(rf"(?<![\w])(?:{_alt(L.AGE_BEFORE)})[ ]++\Z", _I)
+_AGE_BEFORE = regex.compile(rf"(?r)(?<![\w])(?:{_alt(L.AGE_BEFORE)})[ ]++\Z", _I)
 _TIMES = regex.compile(r"[ \u00a0]++times\b|(?<=\d)[ ]?x(?![\w])", _I)
 _IN_N = regex.compile(rf"[ ]++(?:in|out[ ]++of)[ ]++(?P<den>\d{{1,4}}(?![\d,.])|{WORD_RUN})", _I)
+# 'one over three', '1 over twenty-one': a fraction read out (ends its clause: '500 over 2021 levels' is no fraction)
+_OVER_N = regex.compile(rf"[ ]++over[ ]++(?P<den>\d{{1,6}}(?![\d,]|\.\d)|{WORD_RUN})", _I)
 _UNIT_ALT = _alt(L.QUANTITY_UNITS)
 _SUFFIX_UNIT = regex.compile(rf"[ \u00a0]?+(?P<unit>{_UNIT_ALT})(?![A-Za-z0-9])")
 _ORDINAL = regex.compile(r"(?:st|nd|rd|th)\b", _I)
@@ -185,7 +199,7 @@ _FOLD = regex.compile(
     r"-?+fold(?![\w-])",
     _I,
 )
-_FACTOR_BEFORE = regex.compile(r"(?<![\w])a[ ]++factor[ ]++of[ ]++\Z", _I)
+_FACTOR_BEFORE = regex.compile(r"(?r)(?<![\w])a[ ]++factor[ ]++of[ ]++\Z", _I)
 # '3 hundred and 21', '4 thousand 3 hundred', '3 dozens', '3 and a half', '6 crore and two hundred'
 _DIGIT_RUN_TRIGGER = regex.compile(
     rf"[ \u00a0]++(?:hundred|dozens?|doz|dzs?)\b|[ \u00a0]++and[ ]++(?:a|one)[ ]++(?:half|quarter|third)\b"
@@ -198,16 +212,16 @@ _DIGIT_RUN = regex.compile(DIGIT_RUN, _I)
 _SLASH_FRACTION = regex.compile(r"/(?P<den>\d{1,3})(?![\d/]|[.,]\d)")
 _MIXED_FRACTION = regex.compile(r"[ ]{1,2}+(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/]|[.,]\d)")
 _SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
-_DATE_WORD_BEFORE = regex.compile(r"(?<![\w])(?:on|by|until|till|from|since|before|after|dated?)[ ]++\Z", _I)
+_DATE_WORD_BEFORE = regex.compile(r"(?r)(?<![\w])(?:on|by|until|till|from|since|before|after|dated?)[ ]++\Z", _I)
 _FOUR_DIGITS = regex.compile(r"\d{4}")
 _NON_DIGITS = regex.compile(r"\D")
 _SPACES = regex.compile(r"\s+")
 _CLAUSE_START = regex.compile(r"(?:\A|[.!?:;,(\n\u2022—–-])[ \t\"'“‘]*+\Z")
 _SENTENCE_BREAK = regex.compile(r"[.!?;:]\s")
 _NAME_BREAK = regex.compile(r"[.!?:;|]\s*\Z|\A\s*\Z|\n\s*\Z")
-_SHARE_BEFORE = regex.compile(r"(?:\bby|\bthan|\bnearly|\bto)\s+\Z", _I)
+_SHARE_BEFORE = regex.compile(r"(?r)(?:\bby|\bthan|\bnearly|\bto)\s+\Z", _I)
 _BY_BEFORE = regex.compile(
-    r"(?<![\w])by[ ]++(?:(?:just|around|about|almost|nearly|over|under|some|a[ ]++further)[ ]++)?+\Z", _I
+    r"(?r)(?<![\w])by[ ]++(?:(?:just|around|about|almost|nearly|over|under|some|a[ ]++further)[ ]++)?+\Z", _I
 )
 _BOUND_AFTER = regex.compile(
     r"[ ]*+,?[ ]*+(?:and|or)[ ]++(?:(?P<min>over|above|more|older|upwards|greater|higher)"
@@ -215,18 +229,24 @@ _BOUND_AFTER = regex.compile(
     _I,
 )
 _WORD_AFTER = regex.compile(r"[ \u00a0]++(?P<w>[A-Za-z][A-Za-z'’-]*+)")
-_WORD_BEFORE = regex.compile(r"(?P<w>[A-Za-z][A-Za-z.'’-]*+)[ \u00a0]++\Z")
+_WORD_BEFORE = regex.compile(r"(?r)(?P<w>[A-Za-z][A-Za-z.'’-]*)[ \u00a0]++\Z")
 _NOUN_WORDS = regex.compile(
     r"[ \u00a0]++(?:of[ ]++(?:the[ ]++|these[ ]++|our[ ]++)?+)?+((?:[A-Za-z][A-Za-z'’-]*+[ ]?+){1,4})"
 )
 
-_HEDGE = regex.compile(rf"(?<![\w])(?P<w>{_alt(L.HEDGES)})[ \u00a0]++\Z", _I)
-_BOUND_MIN = regex.compile(rf"(?<![\w])(?P<w>{_alt(L.BOUNDS_MIN)})[ \u00a0]++\Z", _I)
-_BOUND_MAX = regex.compile(rf"(?<![\w])(?P<w>{_alt(L.BOUNDS_MAX)})[ \u00a0]++\Z", _I)
+_HEDGE = regex.compile(rf"(?r)(?<![\w])(?P<w>{_alt(L.HEDGES)})[ \u00a0]++\Z", _I)
+_BOUND_MIN = regex.compile(rf"(?r)(?<![\w])(?P<w>{_alt(L.BOUNDS_MIN)})[ \u00a0]++\Z", _I)
+_BOUND_MAX = regex.compile(rf"(?r)(?<![\w])(?P<w>{_alt(L.BOUNDS_MAX)})[ \u00a0]++\Z", _I)
 _RATE_ALT = "|".join(regex.escape(w).replace("\\ ", "[ -]") for w in sorted(L.RATE_AFTER, key=lambda w: (-len(w), w)))
 _RATE_AFTER = regex.compile(
-    rf"(?:[ \u00a0]*+,?[ ]*+|-)(?:(?:more|less|extra|fewer|on[ ]++average)[ ]++)?+(?P<w>{_RATE_ALT})(?![A-Za-z])"
-    r"(?![ ]++(?:earlier|ago|before|later|previously|after|on|prior|since|back)\b)",
+    rf"(?:[ \u00a0]*+,?[ ]*+|-)(?:(?:more|less|extra|fewer|on[ ]++average)[ ]++)?+(?P<w>{_RATE_ALT})(?![A-Za-z])",
+    _I,
+)
+# 'a year earlier', 'a year or so ago', 'a month later': a point in time, not a rate (but '£30,000 a year before tax')
+_TIME_AFTER = regex.compile(
+    r"[ \u00a0\t\r\n]++(?:(?:or[ ]++(?:so|two|more)|and[ ]++a[ ]++half)[ ]++)?+"
+    r"(?:earlier|ago|later|previously|prior|since|back|hence|beforehand|into|from[ ]++now"
+    r"|on(?![ ]++(?:top|average)\b)|(?:before|after)(?![ ]++(?:tax|deductions|housing|costs)\b))\b",
     _I,
 )
 _RATE_BEFORE = regex.compile(
@@ -250,12 +270,51 @@ _CONNECT_UPFROM = regex.compile(
     r"(?:from|compared[ ]++(?:with|to))[ ]++(?:(?:just|a|some|around|about|almost|nearly|over|under)[ ]++)?+",
     _I,
 )
-_FROM_BEFORE = regex.compile(r"(?<![\w])from[ ]++(?:(?:just|around|about|almost|nearly|over|under|some)[ ]++)?+\Z", _I)
-_BETWEEN_BEFORE = regex.compile(r"(?<![\w])between[ ]++\Z", _I)
+_MAX_GAP = 160  # longest text between two linked figures ('..., up from', '..., compared with')
+_FROM_BEFORE = regex.compile(
+    r"(?r)(?<![\w])from[ ]++(?:(?:just|around|about|almost|nearly|over|under|some)[ ]++)?+\Z", _I
+)
+_BETWEEN_BEFORE = regex.compile(r"(?r)(?<![\w])between[ ]++\Z", _I)
 
 
 def _window_before(text: str, pos: int, size: int = 48) -> tuple[int, int]:
     return max(0, pos - size), pos
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cheap triggers. Every figure, date and excluded span holds a digit, a vulgar fraction or a number word, so the
+# patterns above are tried only at those places (found with C-speed scans), never at every position of a text.
+# ---------------------------------------------------------------------------------------------------
+_TRIGGER_RUN = regex.compile("[\\d" + "".join(VULGAR) + "]++")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_WEEKDAY_SET = frozenset(L.WEEKDAYS)
+
+
+def _trigger_keys(words: Any) -> tuple[str, ...]:
+    """Prefixes (up to four letters) of ``words``, none the prefix of another: a word starts with one of them."""
+    keys: list[str] = []
+    for key in sorted({w[:4] for w in words}, key=lambda k: (len(k), k)):
+        if not any(key.startswith(k) for k in keys):
+            keys.append(key)
+    return tuple(keys)
+
+
+# words that may start a number core (_CORE): number words, fractions, dozens, vague plurals, 'twice'/'thrice'
+_CORE_KEYS = _trigger_keys(
+    [*L.UNITS, *L.TENS, *L.SCALES, *L.DOZEN_WORDS, *L.FRACTIONS, *L.VAGUE, "tens", "scores", "twice", "thrice"]
+)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping spans joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 class _Scanner:
@@ -263,7 +322,13 @@ class _Scanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.excluded: list[tuple[int, int]] = [m.span() for m in _EXCLUDE.finditer(text)]
+        self.n = len(text)
+        low = text.lower()
+        # lower-cased for the trigger scans; offsets must stay those of ``text`` ('İ'.lower() is two characters)
+        self.low = low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+        # runs of digits and vulgar fractions: (start, end)
+        self.runs: list[tuple[int, int]] = [m.span() for m in _TRIGGER_RUN.finditer(text)]
+        self.excluded: list[tuple[int, int]] = self._exclusions()
         self._ex_starts = [s for s, _ in self.excluded]
         self.out: list[RawFigure] = []
         self.taken: list[tuple[int, int]] = []
@@ -296,6 +361,156 @@ class _Scanner:
         m = _WORD_BEFORE.search(self.text, a, b)
         return m.group("w") if m else ""
 
+    # -- triggers ----------------------------------------------------------------------------------
+    def _exclusions(self) -> list[tuple[int, int]]:
+        """Spans that are never figures, tried only at their triggers: URLs, e-mails and handles at 'http',
+        'www.', '@' and '#'; phones, postcodes, times, list numbers and the rest at digit runs."""
+        text = self.text
+        spans = self._text_excluded()
+        floor = 0
+        for d, de in self.runs:
+            if de <= floor or text[d] in VULGAR:
+                continue
+            # a phone starts at '+' or '(', a postcode one or two capitals before its first digit
+            starts = [d]
+            if d - 1 >= floor and (text[d - 1] in "+(" or text[d - 1].isupper()):
+                starts.insert(0, d - 1)
+                if d - 2 >= floor and text[d - 1].isupper() and text[d - 2].isupper():
+                    starts.insert(0, d - 2)
+            for st in starts:
+                m = _EXCLUDE.match(text, st, st + AHEAD)
+                if m:
+                    spans.append(m.span())
+                    floor = m.end()
+                    break
+        return _merged(spans)
+
+    def _text_excluded(self) -> list[tuple[int, int]]:
+        text, low = self.text, self.low
+        spans: list[tuple[int, int]] = []
+        for key in ("http", "www."):
+            i = low.find(key)
+            while i >= 0:
+                nxt = i + 1
+                if i == 0 or text[i - 1].isspace():
+                    lead = 4 if key == "www." else 8 if low.startswith("https://", i) else \
+                        7 if low.startswith("http://", i) else 0
+                    sp = _SPACE.search(text, i + lead) if lead else None
+                    end = sp.start() if sp else self.n
+                    if lead and end > i + lead:
+                        spans.append((i, end))
+                        nxt = end
+                i = low.find(key, nxt)
+        for ch in "@#":
+            i = text.find(ch)
+            while i >= 0:
+                m = None
+                if ch == "@":
+                    k = i  # the local part of an e-mail address ends here
+                    while k > 0 and i - k < AHEAD and (text[k - 1].isalnum() or text[k - 1] in "_.+-"):
+                        k -= 1
+                    if k < i:
+                        m = _EMAIL.match(text, k, i + AHEAD)
+                if m is None:
+                    m = _HANDLE.match(text, i, i + AHEAD)
+                if m:
+                    spans.append(m.span())
+                i = text.find(ch, m.end() if m else i + 1)
+        return spans
+
+    def _search_at(self, pattern: regex.Pattern[str], i: int, size: int, back: int) -> regex.Match[str] | None:
+        """The match of ``pattern`` that ends with the trigger word ``text[i:i + size]``, looking ``back``
+        characters before it (and one after, for a closing lookahead)."""
+        a = max(0, i - back)
+        while True:
+            m = pattern.search(self.text, a, i + size + 1)
+            if m is None or m.end() >= i + size:
+                return m
+            a = m.end()  # an earlier trigger's match ('twofold, threefold')
+
+    def _date_starts(self, d: int, floor: int) -> list[int]:
+        """Where a date holding the digit run at ``d`` may begin, earliest first: a month or weekday up to three
+        words before it ('Monday, March 4', 'April of 1987', 'readMay 23'), or the run itself."""
+        text, low = self.text, self.low
+        starts = [d]
+        k = d
+        for _ in range(3):
+            j = k
+            while j > floor and k - j < 4 and text[j - 1] in " ,.":
+                j -= 1
+            if j == k:
+                break
+            end = j
+            while j > floor and end - j < 10 and text[j - 1].isalpha():
+                j -= 1
+            word = low[j:end]
+            if not word:
+                break
+            if word in L.MONTHS or word in _WEEKDAY_SET:
+                starts.append(j)
+            elif word != "of":
+                # a month glued after a lower-case word: 'readMay'
+                for c in range(end - 3, j, -1):
+                    if text[c].isupper() and text[c - 1].islower():
+                        if low[c:end] in L.MONTHS:
+                            starts.append(c)
+                        break
+                break
+            k = j
+        starts.reverse()
+        return starts
+
+    def _lead_word(self, k: int, floor: int) -> tuple[int, str] | None:
+        """(start, lower-cased word) of a short word that ends in spaces just before ``k``."""
+        text = self.text
+        j = k
+        while j > floor and k - j < 8 and text[j - 1] in " \t\u00a0":
+            j -= 1
+        if j == k:
+            return None
+        end = j
+        while j > floor and end - j < 9 and text[j - 1].isalpha():
+            j -= 1
+        return (j, self.low[j:end]) if j < end else None
+
+    def _core_starts(self, t: int, floor: int, digit: bool) -> list[int]:
+        """Where a number core holding the trigger at ``t`` may begin, earliest first: 'minus'/'negative', a sign,
+        'a'/'an'/'half' before a number word, the point of '.5', or the trigger itself."""
+        text = self.text
+        starts = [t]
+        k = t
+        if digit:
+            if k - 1 >= floor and text[k - 1] == ".":
+                k -= 1
+                starts.append(k)
+            j = k - 1 if k - 1 >= floor and text[k - 1] == " " else k
+            if j - 1 >= floor and text[j - 1] in "-−–":
+                k = j - 1
+                starts.append(k)
+        else:
+            lead = self._lead_word(k, floor)
+            if lead is not None and lead[1] in ("a", "an", "half"):
+                k = lead[0]
+                starts.append(k)
+        lead = self._lead_word(k, floor)
+        if lead is not None and lead[1] in ("minus", "negative"):
+            starts.append(lead[0])
+        starts.reverse()
+        return starts
+
+    def _core_triggers(self) -> list[tuple[int, int, bool]]:
+        """(start, end, is a digit run) of every digit run and every word that starts like a number word."""
+        low = self.low
+        out = [(d, de, True) for d, de in self.runs]
+        for key in _CORE_KEYS:
+            i = low.find(key)
+            while i >= 0:
+                if i == 0 or not low[i - 1].isalpha():
+                    out.append((i, i, False))
+                i = low.find(key, i + 1)
+        out.sort()
+        return out
+
     # -- passes ------------------------------------------------------------------------------------
     def run(self) -> list[RawFigure]:
         self._dates()
@@ -313,8 +528,21 @@ class _Scanner:
 
     def _dates(self) -> None:
         text = self.text
-        for m in _DATE.finditer(text):
+        floor = 0
+        for d, de in self.runs:
+            if de <= floor or text[d] in VULGAR:
+                continue
+            m = None
+            for st in self._date_starts(d, floor):
+                # from the run itself only a day ('23 May', '23/05/2022') or an ISO date ('2022-05-23') starts
+                if st < d or de - d <= 2 or (de - d == 4 and text[de:de + 1] == "-"):
+                    m = _DATE.match(text, st, st + AHEAD)
+                    if m:
+                        break
+            if m is None:
+                continue
             s, e = m.span()
+            floor = e
             if self._in_excluded(s, e):
                 continue
             value = self._date_value(m)
@@ -361,7 +589,16 @@ class _Scanner:
         return None
 
     def _financial_years(self) -> None:
-        for m in _FY.finditer(self.text):
+        text, low = self.text, self.low
+        for d, de in self.runs:
+            if de - d != 4 or text[de:de + 1] not in ("/", "-", "–") or text[d:d + 2] not in ("19", "20"):
+                continue
+            m = None
+            if d >= 2 and low.startswith("fy", d - 2 - (text[d - 1] == " ")):
+                m = _FY.match(text, d - 2 - (text[d - 1] == " "), de + AHEAD)  # 'FY2025/26', 'FY 2025/26'
+            m = m or _FY.match(text, d, de + AHEAD)
+            if m is None:
+                continue
             s, e = m.span()
             if self._overlaps_taken(s, e) or self._in_excluded(s, e):
                 continue
@@ -374,8 +611,13 @@ class _Scanner:
     def _decades(self) -> None:
         """'the last decade' -> 'decade', 'a decade' -> 'a decade' (10 years); 'the start of the decade' is no
         counted duration."""
-        text = self.text
-        for m in _DECADE.finditer(text):
+        text, low = self.text, self.low
+        i = low.find("decade")
+        while i >= 0:
+            m = self._search_at(_DECADE, i, 6, 12)  # '[a|one] decade'
+            i = low.find("decade", i + 6)
+            if m is None:
+                continue
             s, e = m.span()
             if not m.group("art"):
                 a, b = _window_before(text, s, 24)
@@ -387,7 +629,13 @@ class _Scanner:
 
     def _folds(self) -> None:
         """'fourfold', 'a 10-fold rise': multipliers."""
-        for m in _FOLD.finditer(self.text):
+        low = self.low
+        i = low.find("fold")
+        while i >= 0:
+            m = self._search_at(_FOLD, i, 4, 24)  # the number and 'fold'
+            i = low.find("fold", i + 4)
+            if m is None:
+                continue
             s, e = m.span()
             if self._overlaps_taken(s, e) or self._in_excluded(s, e):
                 continue
@@ -396,9 +644,14 @@ class _Scanner:
                 self._take(RawFigure("ratio", s, e, value, "times", num_start=s, num_end=m.end("n")))
 
     def _percent_of(self) -> None:
-        text = self.text
-        for m in _PCT_OF.finditer(text):
-            num = _CORE.match(text, m.end())
+        text, low = self.text, self.low
+        i = low.find("cent")
+        while i >= 0:
+            m = _PCT_OF.search(text, max(0, i - 4), i + 64)  # 'per cent of ' / 'percent of ' and a number after
+            at, i = i, low.find("cent", i + 4)
+            if m is None or m.start() > at:
+                continue
+            num = _CORE.match(text, m.end(), m.end() + AHEAD)
             if not num:
                 continue
             value = self._core_value(num)
@@ -427,12 +680,17 @@ class _Scanner:
     def _cores(self) -> None:
         text = self.text
         pos = 0
-        n = len(text)
-        while pos < n:
-            m = _CORE.search(text, pos)
+        for t, te, digit in self._core_triggers():
+            if t < pos:
+                continue
+            m = None
+            for st in self._core_starts(t, pos, digit):
+                m = _CORE.match(text, st, te + AHEAD)  # a digit run is read whole, however long
+                if m:
+                    break
             if m is None:
-                break
-            pos = max(m.end(), pos + 1)
+                continue
+            pos = max(m.end(), m.start() + 1)
             if m.group("vague"):
                 s, e = m.span("vague")
                 if not self._overlaps_taken(s, e):
@@ -470,6 +728,8 @@ class _Scanner:
             s, e = m.span()
             digits = m.group("digits")
             value = parse_digits(digits)
+            if not math.isfinite(value):
+                continue  # '9' * 400: beyond the float range, no figure (and no JSON number)
             if m.group("neg"):
                 value = -value
             before = len(self.out)
@@ -553,6 +813,8 @@ class _Scanner:
 
         # money: currency before ---------------------------------------------------------------------
         prefix = _PREFIX_CUR.search(text, max(0, s - 10), s)
+        if prefix and self._overlaps_taken(prefix.start(), prefix.end()):
+            prefix = None  # '10 rmb 20 usd': 'rmb' belongs to the amount before
         scale, pos = self._scale_after(e, digits is not None and not has_scale)
         amount = _scaled(value, scale)
         currency: str | None = None
@@ -650,10 +912,17 @@ class _Scanner:
                     return
         # ratios -------------------------------------------------------------------------------------
         if scale is None and not fraction_only:
-            factor_m = _FACTOR_BEFORE.search(text, max(0, s - 16), s)
+            factor_m = _FACTOR_BEFORE.search(text, max(0, s - 16), s) if "factor" in self.low[max(0, s - 16):s] \
+                else None
             if factor_m:
                 self._take(RawFigure("ratio", factor_m.start(), e, value, "times", num_start=s, num_end=e))
                 return
+            over = _OVER_N.match(text, e, e + AHEAD)
+            if over:
+                den, den_end = self._leading_number(over, "den")
+                if den and not (1800 <= den <= 2100 and float(den).is_integer()) and self._ends_clause(den_end):
+                    self._take(RawFigure("count", s, den_end, value / den, None, num_start=s, num_end=e))
+                    return
         times = _TIMES.match(text, e, e + AHEAD)
         if times and scale is None:
             self._take(RawFigure("ratio", s, times.end(), value, "times", num_start=s, num_end=e))
@@ -694,10 +963,14 @@ class _Scanner:
                 self._take(RawFigure("percent", s, pof.end(), value, "percentage points" if pof.group("pp") else "%",
                                      num_start=s, num_end=e))
                 return
+            if first_token in ("a", "an") and word_before.lower() == "and" and value in (0.5, 0.25) \
+                    and not _OF_AFTER.match(text, e, e + AHEAD):
+                return  # 'an hour and a half': the tail of a quantity, no share
             if self._is_share(s, e):
                 self._take(RawFigure("percent", s, e, round(value * 100, 2), "%", approx=True, num_start=s,
                                      num_end=e))
-            elif first_token not in ("a", "an", "half"):
+            elif first_token not in ("a", "an", "half") or (first_token != "half" and self._stands_alone(s, e)):
+                # 'two thirds'; 'a fifth' alone on its line (not 'a fifth term', 'a third runway': ordinals)
                 self._take(RawFigure("count", s, e, value, None, num_start=s, num_end=e))
             return
         # counts -------------------------------------------------------------------------------------
@@ -789,6 +1062,37 @@ class _Scanner:
         return bool(_BOUND_MIN.search(text, a, b) or _BOUND_MAX.search(text, a, b) or _HEDGE.search(text, a, b)
                     or _SHARE_BEFORE.search(text, a, b))
 
+    def _leading_number(self, m: regex.Match[str], group: str) -> tuple[float | None, int]:
+        """(value, end) of the number that starts group ``group`` of ``m`` (digits or a word run)."""
+        s, e = m.span(group)
+        run = m.group(group)
+        if run[:1].isdigit():
+            return float(run.replace(",", "")), e
+        toks = tokenize_run(run)
+        nums = parse_word_tokens([t for t, _, _ in toks])
+        if not nums or nums[0].first != 0 or nums[0].ordinal:
+            return None, e
+        return nums[0].value, s + toks[nums[0].last][2]
+
+    def _ends_clause(self, k: int) -> bool:
+        """True when only spaces separate ``k`` from the end of the text, a line or a clause."""
+        text = self.text
+        j = k
+        while j < self.n and j - k < 8 and text[j] in " \t":
+            j += 1
+        return j == self.n or text[j] in ".,;:!?)]\r\n"
+
+    def _stands_alone(self, s: int, e: int) -> bool:
+        """True when ``text[s:e]`` is alone on its line but for quotes, a bullet and closing punctuation."""
+        text = self.text
+        k = s - 1
+        while k >= 0 and s - k <= 8 and text[k] in " \t\"'“‘•*-":
+            k -= 1
+        if k >= 0 and text[k] not in "\r\n":
+            return False
+        m = _ALONE_AFTER.match(text, e, e + AHEAD)
+        return m is not None and (m.end() == self.n or text[m.end()] in "\r\n")
+
     def _one_counts(self, s: int, e: int) -> bool:
         text = self.text
         wb = self._word_before(s).lower()
@@ -810,14 +1114,19 @@ class _Scanner:
         m = _NOUN_WORDS.match(self.text, e, e + AHEAD)
         if not m:
             return None
-        words = m.group(1).split()
+        words = [w.lower().strip("'’-") for w in m.group(1).split()[:4]]
         chosen: list[str] = []
         best: list[str] = []
-        for w in words[:4]:
-            low = w.lower().strip("'’-")
+        k = 0
+        while k < len(words):
+            low = words[k]
+            k += 1
             if not chosen and low in L.UNIT_SKIP:
                 continue
-            if not low or low in L.UNIT_STOP:
+            if k < len(words) and f"{low} {words[k]}" in L.NOUN_COMPOUNDS:
+                low = f"{low} {words[k]}"  # 'looked after children'
+                k += 1
+            elif not low or low in L.UNIT_STOP:
                 break
             chosen.append(low)
             if _plural(low) or low in L.IRREGULAR_PLURALS:
@@ -836,8 +1145,8 @@ class _Scanner:
             a, b = figs[i], figs[i + 1]
             if a.link is not None or b.link is not None:
                 continue
-            if a.kind in ("date",) or b.kind in ("date",):
-                continue
+            if a.kind in ("date",) or b.kind in ("date",) or b.start - a.end > _MAX_GAP:
+                continue  # no connector is longer: never slice the text between far-apart figures
             gap = text[a.end:b.start]
             compatible = _compatible(a, b)
             if not compatible or (a.kind == b.kind == "percent" and a.unit != b.unit):
@@ -894,9 +1203,14 @@ class _Scanner:
             rate = _RATE_AFTER.match(text, fig.end, fig.end + AHEAD)
             if rate is None and fig.kind == "count" and fig.unit:
                 nm = _NOUN_WORDS.match(text, fig.end, fig.end + AHEAD)
-                if nm:
-                    at = nm.start(1) + len(fig.unit)
+                if nm:  # after the counted noun: '30,000 more children a year'
+                    last = fig.unit.rsplit(" ", 1)[-1]
+                    k = nm.group(1).lower().find(last)
+                    at = nm.start(1) + k + len(last) if k >= 0 else nm.start(1) + len(fig.unit)
                     rate = _RATE_AFTER.match(text, at, at + AHEAD)
+            if rate and rate.group("w")[:2].lower() in ("a ", "a-", "an") \
+                    and _TIME_AFTER.match(text, rate.end(), rate.end() + AHEAD):
+                rate = None
             if rate:
                 fig.rate = L.RATE_AFTER[_SPACES.sub(" ", rate.group("w").lower().replace("-", " "))]
             elif fig.kind == "money":
@@ -943,8 +1257,7 @@ class _Scanner:
         for i in range(1, len(figs)):
             a, b = figs[i - 1], figs[i]
             if b.kind == "count" and b.unit is None and a.kind == "count" and a.unit and b.value is not None:
-                gap = self.text[a.end:b.start]
-                if len(gap) < 160 and not _SENTENCE_BREAK.search(gap):
+                if b.start - a.end < 160 and not _SENTENCE_BREAK.search(self.text, a.end, b.start):
                     b.unit = a.unit
         # keep the link only between figures of one kind
         for a in figs:

@@ -118,11 +118,11 @@ QUANTITY_UNITS: dict[str, str] = {
     "inches": "inches",
 }
 
+# GUIDELINES.md: approx for a hedge; 'upwards of' and 'in excess of' are lower bounds (BOUNDS_MIN), not hedges.
 HEDGES: tuple[str, ...] = (
     "close to", "almost", "approaching", "around", "about", "nearly", "roughly", "some", "approximately",
     "approx.", "approx", "an estimated", "estimated", "circa", "c.", "ca.", "getting on for",
-    "in the region of", "the best part of", "just under", "just over", "just shy of", "well over",
-    "upwards of", "in excess of", "getting on for", "or so",
+    "in the region of", "the best part of", "just under", "just over", "just shy of", "well over", "or so",
 )
 BOUNDS_MIN: tuple[str, ...] = (
     "more than", "over", "at least", "upwards of", "in excess of", "above", "greater than", "no fewer than",
@@ -181,6 +181,11 @@ UNIT_STOP: frozenset[str] = frozenset(
     "our you your i me my us per each every across between among through during before after since "
     "until up down out not no more less fewer most least about around nearly almost some all any "
     "both either neither here now today".split()
+)
+# Two-word modifiers that belong to a counted noun though their second word ends noun phrases elsewhere
+# ("80,000 looked after children", not the noun "looked").
+NOUN_COMPOUNDS: frozenset[str] = frozenset(
+    "looked after|cared for|provided for|left behind|signed off|laid off|worse off|better off".split("|")
 )
 # Modifiers skipped between a number and its counted noun ("30,000 more children").
 UNIT_SKIP: frozenset[str] = frozenset(

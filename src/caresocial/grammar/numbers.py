@@ -46,7 +46,7 @@ _SEP = r"(?:[ \t\u00a0]*+-[ \t\u00a0]*+|[ \t\u00a0]++)"
 # A run of number words, optionally with 'and', 'point', 'a' and 'of' inside ('two thirds of a million');
 # the parser splits it. The 'a'/'half' prefix is taken only before a number word ('half a million'), so
 # 'half of' and 'half year' still start a run at 'half'.
-_RUN_TAIL = rf"(?:{_SEP}(?:(?:and|point|an?|of){_SEP}){{0,2}}+(?:{_WORD}|\d++(?:\.\d++)?+)\b)*+"
+_RUN_TAIL = rf"(?:{_SEP}(?:(?:and|point|an?|of){_SEP}){{0,2}}+(?:{_WORD}|firsts?|\d++(?:\.\d++)?+)\b)*+"
 WORD_RUN = rf"(?:(?:an?|half)[ \t\u00a0]++(?=(?:{_WORD})\b))?+(?:{_WORD})\b{_RUN_TAIL}"
 # Digits followed by number words: '3 hundred and 21', '4 thousand 3 hundred', '3 dozens'.
 DIGIT_RUN = rf"\d++\b{_RUN_TAIL}"
@@ -141,11 +141,103 @@ def _small_fraction(tokens: list[str], k: int) -> tuple[float, int, bool] | None
     return num / den, j, num < den
 
 
+# Denominators of compound fractions: 'three twenty-firsts', 'one twenty-fifth' ('second' is left out: 'a thirty
+# second advert' is a length of time).
+_DENOMINATORS: dict[str, int] = {**FRACTIONS, "first": 1, "firsts": 1}
+_FRACTION_SCAN = 12  # number words read ahead for a compound denominator
+
+
+def _composable(big: float, small: float) -> bool:
+    """True when ``big`` can be followed by ``small`` in one number ('hundred' + 'thirty', 'thirty' + 'five')."""
+    base = 100 if small > 10 else 10
+    return big % base == 0 and big >= base
+
+
+def _cardinal(values: list[float]) -> float:
+    total = group = 0.0
+    for v in values:
+        if v == 100:
+            group = (group or 1) * 100
+        elif v >= 1000:
+            total += (group or 1) * v
+            group = 0
+        else:
+            group += v
+    return total + group
+
+
+def _compound_fraction(tokens: list[str], i: int) -> WordNumber | None:
+    """A numerator and a compound ordinal denominator: 'three twenty-firsts' (3/21), 'one one hundred fifth'
+    (1/105), 'a twenty-first' (1/21), 'one hundred thirty-fifths' (100/35).
+
+    The denominator is the longest tail of number words that composes with the ordinal, read from the right as
+    Microsoft Recognizers-Text splits written fractions. Only a denominator of two or more words is taken here
+    ('two thirds' and 'fifty-four hundredths' are left to the plain parse), and a singular one only after a
+    numerator of one ('one hundred fifth' and 'three twenty-first' stay ordinals)."""
+    n = len(tokens)
+    values: list[float] = []
+    j = i
+    if tokens[j] in ("a", "an"):
+        values.append(1.0)
+        j += 1
+    while j < n and len(values) < _FRACTION_SCAN:
+        t = tokens[j]
+        if t in UNITS and 0 < UNITS[t] < 10 and j > i and tokens[j - 1] in TENS:
+            values[-1] += UNITS[t]  # 'ninety-five' is one word of the split
+        elif t in UNITS and UNITS[t] > 0:
+            values.append(UNITS[t])
+        elif t in TENS:
+            values.append(TENS[t])
+        elif t in SCALES:
+            values.append(SCALES[t])
+        elif not (t == "and" and values and _small_fraction(tokens, j + 1) is None):
+            break  # 'and' inside a number, not before a fraction ('one and a half')
+        j += 1
+    if j >= n or len(values) < 2 or tokens[j] not in _DENOMINATORS:
+        return None
+    den_word = tokens[j]
+    if den_word in ("first", "firsts") and tokens[j - 1] not in TENS:
+        return None
+    values.append(_DENOMINATORS[den_word])
+    m = len(values)
+    cur, round_value, split, k = values[-1], 1.0, m - 1, m - 2
+    while k >= 0:
+        prev, cur = cur, values[k]
+        if not ((prev >= 100 and prev > cur) or (prev < 100 and _composable(cur, prev))):
+            split = k + 1
+            break
+        if prev < 100 and cur >= round_value:
+            round_value = cur
+        elif prev < 100:
+            split = k + 1
+            break
+        if k == 0:  # all of it composes: the numerator ends at the first hundred followed by a small number
+            split = 1
+            while split <= m - 2:
+                split += 1
+                if values[split - 1] >= 100 and values[split] < 100:
+                    break
+            break
+        k -= 1
+    if m - split < 2:
+        return None
+    numerator = _cardinal(values[:split])
+    last = values[-1]
+    head = values[split:-1]
+    denominator = _cardinal(head) + last if last < 100 else (_cardinal(head) or 1) * last
+    if not _is_plural_fraction(den_word) and numerator != 1:
+        return None
+    return WordNumber(i, j, numerator / denominator, fraction_only=True)
+
+
 def _parse_one(tokens: list[str], i: int) -> WordNumber | None:
     n = len(tokens)
     tok = tokens[i]
     if tok in ("and", "point", "of"):
         return None
+    compound = _compound_fraction(tokens, i)
+    if compound is not None:
+        return compound
     # 'a'/'an'/'half a' prefixes: "a hundred", "a third", "half a dozen", "a quarter million".
     if tok in ("a", "an"):
         if i + 1 < n and (tokens[i + 1] in SCALES or tokens[i + 1] in FRACTIONS or tokens[i + 1] in DOZEN_WORDS):

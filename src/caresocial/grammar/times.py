@@ -7,6 +7,7 @@ last year mentioned ('that year').
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -53,6 +54,7 @@ _PATTERNS: list[tuple[str, str, str]] = [
 _COMPILED = regex.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _, _) in enumerate(_PATTERNS)), _I)
 _GROUP_INDEX = {f"p{i}": i for i in range(len(_PATTERNS))}
 _WORD_VALUES = {**UNITS, "a": 1, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_FY = regex.compile(r"((?:19|20)\d{2})[/-](\d{2})")
 _YEAR_MENTION = regex.compile(r"(?<![\w/£$€.,-])(?:19|20)\d{2}(?:[/-]\d{2})?(?![\w/%]|[.,]\d)")
 
 
@@ -88,10 +90,47 @@ def _n(word: str) -> int:
     return int(word) if word.isdigit() else _WORD_VALUES.get(word, 1)
 
 
+# Every pattern holds a year or one of these words: the patterns run only in windows around them, reaching this far
+# before and after the anchor ('by the end of the financial year 2024', 'as part of a five-year reform programme').
+_ANCHORS: dict[str, tuple[int, int]] = {
+    "year": (48, 48), "decade": (48, 48), "month": (48, 48), "annum": (16, 8), "annual": (16, 8),
+    "today": (16, 8), "now": (16, 8), "current": (16, 8), "present": (16, 8), "moment": (16, 8), "so far": (16, 8),
+}
+_YEAR_RUN = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_REACH = (48, 4)  # a pattern ends at its year ('2024', '2024/25')
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` within reach of a time anchor, joined where they overlap."""
+    low = text[start:end].lower()
+    if len(low) != end - start:
+        return [(start, end)]
+    before, after = _YEAR_REACH
+    spans: list[tuple[int, int]] = [(m.start() - before, m.end() + after) for m in _YEAR_RUN.finditer(text, start, end)]
+    for word, (before, after) in _ANCHORS.items():
+        i = low.find(word)
+        while i >= 0:
+            spans.append((start + i - before, start + i + len(word) + after))
+            i = low.find(word, i + 1)
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        a, b = max(start, a), min(end, b)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    for a, b in _windows(text, start, end):
+        yield from _COMPILED.finditer(text, a, b)
+
+
 def find_times(text: str, start: int, end: int) -> list[TimePhrase]:
     """Every time phrase between ``start`` and ``end``, in order."""
     out: list[TimePhrase] = []
-    for m in _COMPILED.finditer(text, start, end):
+    for m in _matches(text, start, end):
         name = m.lastgroup
         if name is None or name not in _GROUP_INDEX:
             # lastgroup may be an inner group; find the outer one that matched
@@ -146,7 +185,7 @@ def shift_year(year: int | str | None, offset: int) -> int | str | None:
         return year
     if isinstance(year, int):
         return year + offset
-    m = regex.fullmatch(r"((?:19|20)\d{2})[/-](\d{2})", year)
+    m = _FY.fullmatch(year)
     if m is None:
         return None
     start = int(m.group(1)) + offset
