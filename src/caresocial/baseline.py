@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ConfigError
@@ -35,12 +36,13 @@ def load_baseline(path: Path) -> set[str]:
     return out
 
 
-def write_baseline_file(path: Path, report: Report) -> None:
-    """Write every finding of ``report`` (fingerprint, rule, measure, places) as the new baseline."""
+def write_baseline_file(path: Path, report: Report, inputs: Iterable[Path] = ()) -> None:
+    """Write every finding of ``report`` (fingerprint, rule, measure, places) as the new baseline, atomically;
+    :class:`~caresocial.errors.OutputError` when ``path`` is one of ``inputs``."""
     entries = [
         {"fingerprint": f.fingerprint, "rule": f.rule, "measure": f.measure,
          "claims": [{"doc_id": c.doc_id, "text": c.text} for c in f.claims]}
         for f in sorted(report.findings, key=lambda f: f.fingerprint)
     ]
-    with AtomicWriter(path) as out:
+    with AtomicWriter(path, inputs) as out:
         out.write(json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n")

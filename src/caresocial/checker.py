@@ -21,9 +21,9 @@ import gc
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -175,6 +175,7 @@ class _Run:
 
 
 def _groups(docs: list[Document], cfg: Config) -> dict[tuple[str, str], list[_Item]]:
+    """Numeric claims grouped by (measure key after aliases, unit family), in corpus order."""
     groups: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     aliases = cfg.aliases
     rel, approx, pp = cfg.relative, cfg.approx, cfg.percent_points
@@ -205,9 +206,10 @@ def _groups(docs: list[Document], cfg: Config) -> dict[tuple[str, str], list[_It
             t = c.time
             year = t.year
             seq += 1
+            key = (aliases.get(c.measure, c.measure), family)
             item = new(_Item, (lo, hi, seq, d, c, texts.get(c.figure) or str(v), None if year is None else str(year),
                                "point" if t.relation in _POINT else t.relation))
-            groups[(aliases.get(c.measure, c.measure), family)].append(item)
+            groups[key].append(item)
     return groups
 
 
@@ -497,24 +499,48 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _check(docs: list[Document], cfg: Config, show_agreements: bool, baseline: set[str] | None) -> Report:
-    run = _Run(docs, cfg)
+def _isolated(run: _Run, where: str, rule: Callable[..., None], *args: Any) -> None:
+    """Run one rule on one group or document; an exception becomes one line in ``Report.errors``."""
+    try:
+        rule(*args)
+    except Exception as e:
+        message = " ".join(str(e).split())
+        run.errors.append(f"checker: internal error in {where}: {type(e).__name__}: {message}")
+
+
+def new_run(cfg: Config, show_agreements: bool = False, docs: list[Document] | None = None) -> _Run:
+    """An empty run collecting findings, agreements and errors, for checking groups or documents one by one."""
+    run = _Run(docs or [], cfg)
     run.cfg_show_agreements = show_agreements  # type: ignore[attr-defined]
-    n_claims = sum(len(d.claims) for d in docs)
-    for (measure, _family), items in sorted(_groups(docs, cfg).items(), key=lambda kv: kv[0]):
-        try:
-            if run.enabled("time-conflict"):
-                time_conflicts(run, measure, items)
-            value_and_scale(run, measure, items)
-        except Exception as e:
-            run.errors.append(f"checker: measure {measure!r}: {type(e).__name__}: {e}")
+    return run
+
+
+def check_group(run: _Run, measure: str, items: list[_Item]) -> None:
+    """The cross-document rules on one measure group (``items`` in ``_groups`` order); results go to ``run``."""
+    # each rule runs on its own: a crash is one error line, and every other rule and group still reports
+    if run.enabled("time-conflict"):
+        _isolated(run, f"measure {measure!r}: time-conflict", time_conflicts, run, measure, items)
+    _isolated(run, f"measure {measure!r}: value-conflict/unit-scale", value_and_scale, run, measure, items)
+
+
+def check_document(run: _Run, doc: Document) -> None:
+    """The within-document rules (arithmetic) on one document; results go to ``run``."""
     if run.enabled("arithmetic"):
-        for d in docs:
-            try:
-                arithmetic(run, d)
-            except Exception as e:
-                run.errors.append(f"checker: {d.doc_id}: arithmetic: {type(e).__name__}: {e}")
-    by_id = {d.doc_id: d for d in docs}
+        _isolated(run, f"{doc.doc_id}: arithmetic", arithmetic, run, doc)
+
+
+def _check(docs: list[Document], cfg: Config, show_agreements: bool, baseline: set[str] | None) -> Report:
+    run = new_run(cfg, show_agreements, docs)
+    for (measure, _family), items in sorted(_groups(docs, cfg).items(), key=lambda kv: kv[0]):
+        check_group(run, measure, items)
+    for d in docs:
+        check_document(run, d)
+    return finish(run, {d.doc_id: d for d in docs}, baseline, len(docs), sum(len(d.claims) for d in docs))
+
+
+def finish(run: _Run, by_id: dict[str, Document], baseline: set[str] | None, documents: int, claims: int) -> Report:
+    """The report of a run whose findings are in checking order (groups by key, then documents): duplicates
+    dropped, inline suppressions (of the documents in ``by_id``) and the baseline applied, findings sorted."""
     kept: list[Finding] = []
     suppressed = baselined = 0
     seen: set[str] = set()
@@ -530,9 +556,12 @@ def _check(docs: list[Document], cfg: Config, show_agreements: bool, baseline: s
             kept.append(f)
     order = {"error": 0, "warning": 1, "note": 2}
     kept.sort(key=lambda f: (order.get(f.severity, 3), f.rule, f.claims[0].doc_id, f.claims[0].start, f.fingerprint))
-    return Report.model_construct(findings=tuple(kept), agreements=tuple(run.agreements), documents=len(docs),
-                                  claims=n_claims, suppressed=suppressed, baselined=baselined,
-                                  errors=tuple(run.errors))
+    # agreements and errors in an order that does not depend on how the work was split
+    agreements = sorted(run.agreements, key=lambda f: (f.measure, f.claims[0].doc_id, f.claims[0].start,
+                                                       f.fingerprint))
+    return Report.model_construct(findings=tuple(kept), agreements=tuple(agreements), documents=documents,
+                                  claims=claims, suppressed=suppressed, baselined=baselined,
+                                  errors=tuple(sorted(run.errors)))
 
 
 __all__ = ["RULE_IDS", "check", "fingerprint", "interval"]

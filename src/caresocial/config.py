@@ -139,17 +139,25 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
     if not isinstance(aliases_raw, dict):
         raise ConfigError(f"{_where(src, 'aliases')}: must be a table of measure = [aliases]")
     aliases: dict[str, str] = {}
+    canon_of: dict[str, str] = {}  # canonical key -> the table key that named it
     for canon, alts in aliases_raw.items():
         if isinstance(alts, str):
             alts = [alts]
         if not isinstance(alts, list) or not all(isinstance(a, str) for a in alts):
             raise ConfigError(f"{_where(src, 'aliases.' + canon)}: must be a list of strings")
         ck = measure_key(canon)
+        canon_of.setdefault(ck, canon)
         for a in alts:
             ak = measure_key(a)
             if ak in aliases and aliases[ak] != ck:
                 raise ConfigError(f"{_where(src, 'aliases.' + canon)}: {a!r} is already an alias of {aliases[ak]!r}")
-            aliases[ak] = ck
+            if ak != ck:
+                aliases[ak] = ck
+    for ak, ck in aliases.items():  # a measure cannot be both a name and an alias of another: A -> B -> A
+        if ak in canon_of:
+            raise ConfigError(f"{_where(src, 'aliases.' + canon_of[ak])}: is also listed as an alias of "
+                              f"{canon_of.get(ck, ck)!r}; "
+                              "put all its aliases under one measure")
     docs_raw = data.get("documents", [])
     if not isinstance(docs_raw, list):
         raise ConfigError(f"{_where(src, 'documents')}: must be an array of tables ([[tool.caresocial.documents]])")
