@@ -351,6 +351,8 @@ class _Scanner:
         return i < len(self.taken) and self.taken[i][0] < e
 
     def _take(self, fig: RawFigure) -> None:
+        if isinstance(fig.value, float) and not math.isfinite(fig.value):
+            return  # 'a million million ...' past the float range: no value a reader could check
         k = bisect.bisect_left(self.taken, (fig.start, fig.end))
         self.taken.insert(k, (fig.start, fig.end))
         self._taken_starts.insert(k, fig.start)
