@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from .config import read_setting_file
 from .errors import ConfigError
 from .models import Report
 from .output import AtomicWriter
@@ -16,11 +17,7 @@ VERSION = 1
 def load_baseline(path: Path) -> set[str]:
     """Fingerprints accepted by a baseline file; :class:`ConfigError` naming the file when it is malformed."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: baseline file not found") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot read baseline ({e})") from None
+        data = json.loads(read_setting_file(path, "baseline"))
     except json.JSONDecodeError as e:
         raise ConfigError(f"{path}: baseline is not valid JSON (line {e.lineno}, column {e.colno})") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):

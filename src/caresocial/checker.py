@@ -363,6 +363,9 @@ def time_conflicts(run: _Run, measure: str, items: list[_Item]) -> None:
 _INCREASE = regex.compile(r"^(?P<dir>increase|decrease|rise|fall|growth|change|drop|cut) in (?P<base>.+)$")
 _TOTAL = regex.compile(r"\b(?:in\s+total|a\s+total\s+of|total(?:ling|ing|led|ed)?|altogether|combined|overall|"
                        r"in\s+all|together)\b", regex.I)
+_TOTAL_BEFORE = regex.compile(r"(?:a\s+total\s+of|total(?:ling|ing|led)?|in\s+total|altogether|combined)\s*\S*\s*$",
+                              regex.I)
+_TOTAL_AFTER = regex.compile(r"\s*(?:in\s+total|altogether|overall|in\s+all)\b", regex.I)
 _PERIOD_YEARS = regex.compile(
     r"\b(?:over|across|during|for|in)\s+(?:the\s+)?(?:next\s+|last\s+|past\s+|coming\s+)?(?P<n>\d{1,3}|two|three|four|"
     r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a)[\s-]+(?P<u>years?|decades?)\b", regex.I)
@@ -416,8 +419,7 @@ def _parts_total(run: _Run, doc: Document, sent_claims: list[Claim]) -> None:
     for c in sent_claims:
         before = sentence[max(0, c.start - base - 24):c.start - base]
         after = sentence[c.end - base:c.end - base + 24]
-        if regex.search(r"(?:a\s+total\s+of|total(?:ling|ing|led)?|in\s+total|altogether|combined)\s*\S*\s*$", before,
-                        regex.I) or regex.match(r"\s*(?:in\s+total|altogether|overall|in\s+all)\b", after, regex.I):
+        if _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(after):
             totals.append(c)
     for total in totals:
         parts = [c for c in sent_claims if c is not total and c.kind == total.kind and c.link is None

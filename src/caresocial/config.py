@@ -206,13 +206,19 @@ def load(path: Path | None = None, start: Path | None = None) -> Config:
     return Config()
 
 
+def read_setting_file(path: Path, what: str) -> str:
+    """The text of a configuration or baseline file; :class:`ConfigError` naming the file otherwise."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: {what} file not found") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read {what} ({e})") from None
+
+
 def _load_file(path: Path, optional: bool = False) -> Config | None:  # type: ignore[return]
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: configuration file not found") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot read configuration ({e})") from None
+        data = tomllib.loads(read_setting_file(path, "configuration"))
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: invalid TOML ({e})") from None
     if path.name == "pyproject.toml":
