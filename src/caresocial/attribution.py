@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -106,6 +109,36 @@ class RawQuote:
 
 
 @dataclass(slots=True)
+class _Plan:
+    """What :func:`parse_speaker_phrase` does with one phrase: the look-ups in the speakers met so far, in
+    order (the first that finds a speaker wins), else ``result`` (a template, copied on use)."""
+
+    steps: tuple[tuple[str, Any], ...]
+    result: SpeakerRef | None
+
+
+@dataclass(slots=True)
+class _Memo:
+    """What depends on the text alone, worked out once and shared by the attribution passes over it: the
+    matches of the patterns and the readings of speaker phrases. Speaker resolution (pronouns,
+    back-references, surnames), which depends on the speakers met so far, is redone by each pass."""
+
+    groups: tuple[list[tuple[int, SpeakerRef]], list[tuple[int, SpeakerRef]]] | None = None
+    reported: list[tuple[bool, str, int, int, int, str, bool]] | None = None
+    inline: list[tuple[int, int, int, int, str | None, str | None]] | None = None
+    plans: dict[str, _Plan] = field(default_factory=dict)
+    reported_who: dict[str, SpeakerRef | None] = field(default_factory=dict)
+    before: dict[tuple[int, int], tuple[str, int] | None] = field(default_factory=dict)
+    cues: dict[str, tuple[bool, bool, tuple[str, ...] | None, bool]] = field(default_factory=dict)
+    cue_phrases: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    after: dict[int, tuple[str, str, int] | None] = field(default_factory=dict)
+    lead: dict[int, tuple[str, str, int] | None] = field(default_factory=dict)
+    surnames: dict[tuple[str, int], SpeakerRef | None] = field(default_factory=dict)
+    mentions: dict[int, tuple[int, str] | None] = field(default_factory=dict)
+    named_in_text: dict[tuple[str, int], str | None] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class _Context:
     text: str
     paras: list[tuple[int, int]]
@@ -115,6 +148,16 @@ class _Context:
     groups: list[tuple[int, SpeakerRef]] = field(default_factory=list)
     named: list[tuple[int, SpeakerRef]] = field(default_factory=list)  # speakers named (not resolved) here
     seen: set[int] = field(default_factory=set)  # ids of the speakers in ``history``
+    memo: _Memo = field(default_factory=_Memo)
+    group_ids: set[int] = field(default_factory=set)  # ids of the speakers in ``groups[:group_count]``
+    group_count: int = 0
+
+
+def _fresh(ref: SpeakerRef | None) -> SpeakerRef | None:
+    """A new speaker equal to ``ref``: each statement gets its own object, as when it was parsed anew."""
+    if ref is None:
+        return None
+    return SpeakerRef(ref.name, ref.role, ref.org, ref.kind, ref.members, ref.surnames)
 
 
 # back-references look at most this many speakers back: the nearest compatible one is near, and the work
@@ -129,6 +172,7 @@ def _recent(history: list[tuple[int, SpeakerRef]], pos: int) -> Iterator[tuple[i
         yield history[k]
 
 
+@lru_cache(maxsize=8192)
 def clean_name(name: str) -> str:
     """Strip titles, honours, brackets and stray punctuation from a name."""
     name = name.strip().strip(",.:;*\"“”‘’'()•·–-").strip()
@@ -137,6 +181,7 @@ def clean_name(name: str) -> str:
     return name.strip().strip(",")
 
 
+@lru_cache(maxsize=8192)
 def is_person(name: str) -> bool:
     """A name that reads like a person's (two or three capitalised words, no organisation word)."""
     words = name.split()
@@ -185,15 +230,24 @@ _PLACE = regex.compile(r"(?:the\s+)?(?:England|Wales|Scotland|Northern\s+Ireland
                        r"United\s+Kingdom|London|[A-Z][a-z]+shire)")
 
 
+_LEAD_ARTICLE = regex.compile(r"^(?:an?|the)\s+", regex.I)
+_ORG_POSS_ROLE = regex.compile(
+    r"^(?P<org>[A-Z][\p{L}&.-]*+(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\p{L}&.-]*+){0,5})(?P<pos>['’]s)\s+"
+    r"(?P<role>[\p{L}'’ -]+)$"
+)
+_ROLE_NOUN_END = regex.compile(rf"\b{_ROLE_NOUNS}$", regex.I)
+_ROLE_NOUN_WORD = regex.compile(rf"\b{_ROLE_NOUNS}\b", regex.I)
+_LEAD_ARTICLE_CASED = regex.compile(r"^(?:the|The|an?|An?)\s+")
+
+
 def _role_org(rest: str, text: str = "") -> tuple[str | None, str | None]:
     """'Chief Executive of The Children's Society' -> (role, org); 'a senior lecturer at X' -> (senior lecturer, X)."""
     rest = rest.strip().strip(",").strip()
     if not rest or _NOT_ROLE.match(rest):
         return None, None
-    rest = regex.sub(r"^(?:an?|the)\s+", "", rest, flags=regex.I)
-    m = regex.match(r"^(?P<org>[A-Z][\p{L}&.-]*+(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\p{L}&.-]*+){0,5})(?P<pos>['’]s)\s+"
-                    r"(?P<role>[\p{L}'’ -]+)$", rest)
-    if m and regex.search(rf"\b{_ROLE_NOUNS}$", m.group("role"), regex.I) and \
+    rest = _LEAD_ARTICLE.sub("", rest)
+    m = _ORG_POSS_ROLE.match(rest)
+    if m and _ROLE_NOUN_END.search(m.group("role")) and \
             m.group("org").split()[-1].lower() not in IRREGULAR_PLURALS and not m.group("org").endswith("s"):
         # "Ofsted's Chief Inspector" (not "Children's Commissioner", a title of its own)
         return m.group("role").strip(), _strip_possessive(m.group("org") + m.group("pos"), text)
@@ -212,23 +266,67 @@ def _person_ref(name: str, role: str | None = None, org: str | None = None) -> S
     return ref
 
 
+@lru_cache(maxsize=4096)
 def _looks_like_role(part: str) -> bool:
     """'The Children's Commissioner', 'Chief Executive of Barnardo's' (not 'In response to the report')."""
     if _LEAD_CLAUSE.match(part) or len(part.split()) > 10:
         return False
-    words = regex.sub(r"^(?:the|The|an?|An?)\s+", "", part).split()
+    words = _LEAD_ARTICLE_CASED.sub("", part).split()
     small = {"of", "for", "at", "the", "and", "on", "to", "&"}
     return bool(words) and all(w[:1].isupper() or w.lower() in small for w in words) and \
-        regex.search(rf"\b{_ROLE_NOUNS}\b", part, regex.I) is not None
+        _ROLE_NOUN_WORD.search(part) is not None
+
+
+_SPACES = regex.compile(r"\s+")
+_COMMA_SPLIT = regex.compile(r",\s*")
+_WORK_BY = regex.compile(
+    r"^(?:(?:the|new|latest|recent)\s+)*(?i:research|analysis|report|study|survey|figures|data|"
+    r"modelling|projections|estimates|work|review)\s+(?:by|from|of)\s+(?:the\s+)?(?P<org>[A-Z][^,]*)$"
+)
+_ORG_WORK = regex.compile(
+    r"^(?:the\s+)?(?P<org>[A-Z][\w'’&.\- ]*?)(?P<pos>['’]s?)?\s+(?:latest\s+|new\s+|own\s+|annual\s+|"
+    r"recent\s+)?(?:research|analysis|report|study|survey|figures|data|modelling|projections)"
+    r"(?:\s+with\s+.+)?$", regex.I
+)
+_NAME_AT_END = regex.compile(rf"(?P<name>{_TITLE_WORDS}*+{_NAME})$")
+_CAPITALISED = regex.compile(r"[A-Z][\p{L}'’-]+")
+_THE_BEFORE_CAP = regex.compile(r"^the\s+(?=[A-Z])")
+_BODY_NOUN = regex.compile(
+    r"^(?:the\s+)?(?P<org>(?:[\w'’-]+\s+){0,3}(?:review|council|charity|society|government|"
+    r"department|committee|commission|network|inquiry|taskforce|panel|office)(?:\s+(?:of|for|on)"
+    r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,3})?)$", regex.I
+)
 
 
 def parse_speaker_phrase(phrase: str, ctx: _Context, pos: int) -> SpeakerRef | None:
     """A speaker from the words before a speech verb: apposition, title + name, organisation, pronoun."""
-    phrase = regex.sub(r"\s+", " ", phrase).strip().strip(",:;").strip()
+    plan = ctx.memo.plans.get(phrase)
+    if plan is None:
+        plan = ctx.memo.plans[phrase] = _plan_phrase(phrase, ctx)
+    for op, arg in plan.steps:
+        ref: SpeakerRef | None = None
+        if op == "pronoun":
+            return resolve_pronoun(arg, ctx, pos)
+        if op == "backref":
+            ref = resolve_backref(arg[0], arg[1], ctx, pos)
+        elif op == "surname":
+            ref = resolve_surname(arg, ctx, pos)
+        else:  # a list of surnames: "Wanless, Perry, Russell and Armstrong"
+            for _, g in reversed(ctx.groups):
+                if any(n in g.surnames for n in arg):
+                    return g
+        if ref is not None:
+            return ref
+    return _fresh(plan.result)
+
+
+def _plan_phrase(phrase: str, ctx: _Context) -> _Plan:
+    """How :func:`parse_speaker_phrase` reads ``phrase``: everything that depends on the text alone."""
+    phrase = _SPACES.sub(" ", phrase).strip().strip(",:;").strip()
     # keep the last clause: "In response to the report, Mark Russell, Chief Executive at X," -> "Mark Russell, ..."
-    parts = [p.strip() for p in regex.split(r",\s*", phrase) if p.strip()]
+    parts = [p.strip() for p in _COMMA_SPLIT.split(phrase) if p.strip()]
     if not parts:
-        return None
+        return _Plan((), None)
     # apposition: NAME, ROLE (at|of|for) ORG  /  NAME, ROLE  /  ROLE, NAME
     for i in range(len(parts) - 1, -1, -1):
         cand = clean_name(parts[i])
@@ -243,7 +341,7 @@ def parse_speaker_phrase(phrase: str, ctx: _Context, pos: int) -> SpeakerRef | N
                 pass
             elif i > 0 and _looks_like_role(parts[i - 1]):
                 role, org = _role_org(parts[i - 1], ctx.text)
-            return _person_ref(cand, role, org)
+            return _Plan((), _person_ref(cand, role, org))
         if i == len(parts) - 1:
             continue
         break
@@ -253,73 +351,62 @@ def parse_speaker_phrase(phrase: str, ctx: _Context, pos: int) -> SpeakerRef | N
     if m:
         ref = _org_ref(m.group("org"), ctx)
         ref.role = m.group("role")
-        return ref
+        return _Plan((), ref)
     m = _ORG_SPOKES.match(last)
     if m:
         ref = _org_ref(m.group("org") + (m.group("pos") or ""), ctx, possessive=True)
         ref.role = m.group("role")
-        return ref
+        return _Plan((), ref)
     # research by X / X's analysis / X research (with Y)
-    m = regex.match(r"^(?:(?:the|new|latest|recent)\s+)*(?i:research|analysis|report|study|survey|figures|data|"
-                    r"modelling|projections|estimates|work|review)\s+(?:by|from|of)\s+(?:the\s+)?(?P<org>[A-Z][^,]*)$",
-                    last)
+    m = _WORK_BY.match(last)
     if m:
-        return _org_ref(m.group("org"), ctx)
-    m = regex.match(r"^(?:the\s+)?(?P<org>[A-Z][\w'’&.\- ]*?)(?P<pos>['’]s?)?\s+(?:latest\s+|new\s+|own\s+|annual\s+|"
-                    r"recent\s+)?(?:research|analysis|report|study|survey|figures|data|modelling|projections)"
-                    r"(?:\s+with\s+.+)?$", last, regex.I)
+        return _Plan((), _org_ref(m.group("org"), ctx))
+    m = _ORG_WORK.match(last)
     if m and m.group("org")[:1].isupper() and m.group("org").lower() not in ("our", "their", "its", "the"):
-        return _org_ref(m.group("org") + (m.group("pos") or ""), ctx, possessive=True)
+        return _Plan((), _org_ref(m.group("org") + (m.group("pos") or ""), ctx, possessive=True))
     # "Chief Executive Mark Russell", "Children's Minister Claire Coutinho"
     m = _ROLE_THEN_NAME.match(last)
     if m and is_person(clean_name(m.group("name"))):
-        return _person_ref(clean_name(m.group("name")), m.group("role").strip() or None)
-    m = regex.search(rf"(?P<name>{_TITLE_WORDS}*+{_NAME})$", last)
+        return _Plan((), _person_ref(clean_name(m.group("name")), m.group("role").strip() or None))
+    m = _NAME_AT_END.search(last)
     if m and is_person(clean_name(m.group("name"))) and m.start() > 0:
-        return _person_ref(clean_name(m.group("name")), last[: m.start()].strip() or None)
+        return _Plan((), _person_ref(clean_name(m.group("name")), last[: m.start()].strip() or None))
     # "The Education Secretary", "the Chancellor": a role standing for a person
     m = _ROLE_ONLY.match(last)
     if m and not _ORG_HINT.search(m.group("role").split()[-1]):
-        return SpeakerRef(m.group("role"), None, None, "person")
+        return _Plan((), SpeakerRef(m.group("role"), None, None, "person"))
     low = last.lower()
     # pronouns and back-references
     if low in _PRONOUNS or low.startswith(("our ", "my ")):
-        return resolve_pronoun(low.split()[0], ctx, pos)
+        return _Plan((("pronoun", low.split()[0]),), None)
+    steps: list[tuple[str, Any]] = []
     m = _BACKREF.match(last)
     if m:
         if m.group("noun").lower() == "government":
-            return SpeakerRef("Government")
-        ref = resolve_backref(last, m.group("noun").lower(), ctx, pos)
-        if ref is not None:
-            return ref
+            return _Plan((), SpeakerRef("Government"))
+        steps.append(("backref", (last, m.group("noun").lower())))
     # a surname met before: "Mr Russell", "Perry"
     cand = clean_name(last)
-    if regex.fullmatch(r"[A-Z][\p{L}'’-]+", cand) and not _ORG_HINT.search(cand):
-        ref = resolve_surname(cand, ctx, pos)
-        if ref is not None:
-            return ref
+    if _CAPITALISED.fullmatch(cand) and not _ORG_HINT.search(cand):
+        steps.append(("surname", cand))
         if regex.match(rf"{_TITLE_WORDS}+{regex.escape(cand)}$", last):
-            return _person_ref(cand)  # 'Mr Sunak', with no fuller name in the text
+            return _Plan(tuple(steps), _person_ref(cand))  # 'Mr Sunak', with no fuller name in the text
     # a list of surnames: "Wanless, Perry, Russell and Armstrong"
     names = split_list(phrase)
-    if len(names) >= 2 and all(regex.fullmatch(r"[A-Z][\p{L}'’-]+", n) for n in names):
-        for _, g in reversed(ctx.groups):
-            if any(n in g.surnames for n in names):
-                return g
+    if len(names) >= 2 and all(_CAPITALISED.fullmatch(n) for n in names):
+        steps.append(("groups", tuple(names)))
     # organisation names
-    cand = regex.sub(r"^the\s+(?=[A-Z])", "", cand)
+    cand = _THE_BEFORE_CAP.sub("", cand)
     if cand and cand[0].isupper() and len(cand.split()) <= 12 and (_ORG_HINT.search(cand) or cand.isupper()) \
             and not _LEAD_CLAUSE.match(cand):
-        return _org_ref(cand, ctx)
+        return _Plan(tuple(steps), _org_ref(cand, ctx))
     if cand.lower() in ("the government", "government", "ministers"):
-        return SpeakerRef("Government")
-    m = regex.match(r"^(?:the\s+)?(?P<org>(?:[\w'’-]+\s+){0,3}(?:review|council|charity|society|government|"
-                    r"department|committee|commission|network|inquiry|taskforce|panel|office)(?:\s+(?:of|for|on)"
-                    r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,3})?)$", phrase, regex.I)
+        return _Plan(tuple(steps), SpeakerRef("Government"))
+    m = _BODY_NOUN.match(phrase)
     if m:
         name = _trim_tail(m.group("org"))
-        return SpeakerRef(name[0].upper() + name[1:])
-    return None
+        return _Plan(tuple(steps), SpeakerRef(name[0].upper() + name[1:]))
+    return _Plan(tuple(steps), None)
 
 
 def resolve_surname(surname: str, ctx: _Context, pos: int) -> SpeakerRef | None:
@@ -327,18 +414,29 @@ def resolve_surname(surname: str, ctx: _Context, pos: int) -> SpeakerRef | None:
     for _, s in _recent(ctx.history, pos):
         if s.kind == "person" and surname in s.surnames:
             return s
+    key = (surname, pos)
+    if key not in ctx.memo.surnames:
+        ctx.memo.surnames[key] = _surname_in_text(surname, ctx.text, pos)
+    return _fresh(ctx.memo.surnames[key])
+
+
+_APPOSITION_AFTER = regex.compile(r",\s*(?P<app>[^,.;:\n“”\"]{3,120}),")
+
+
+def _surname_in_text(surname: str, text: str, pos: int) -> SpeakerRef | None:
+    """The person last named in full with ``surname`` in the 20,000 characters before ``pos``."""
     found = None
     pat = regex.compile(rf"(?<![\p{{L}}])(?P<name>{_TITLE_WORDS}*+[A-Z][\p{{L}}'’.-]*+(?:\s+[A-Z][\p{{L}}'’.-]*+)"
                         rf"{{0,2}}\s+{regex.escape(surname)})(?![\p{{L}}])")
-    for m in pat.finditer(ctx.text, max(0, pos - 20_000), pos):
+    for m in pat.finditer(text, max(0, pos - 20_000), pos):
         found = m
     if found is None:
         return None
     name = clean_name(found.group("name"))
     if not is_person(name):
         return None
-    after = regex.match(r",\s*(?P<app>[^,.;:\n“”\"]{3,120}),", ctx.text[found.end():found.end() + 160])
-    role, org = _role_org(after.group("app"), ctx.text) if after else (None, None)
+    after = _APPOSITION_AFTER.match(text[found.end():found.end() + 160])
+    role, org = _role_org(after.group("app"), text) if after else (None, None)
     return _person_ref(name, role, org)
 
 
@@ -356,12 +454,17 @@ def _strip_possessive(name: str, text: str) -> str:
     return name[:-2]
 
 
+_WITH_TAIL = regex.compile(r"\s+(?:with|and)\s+[A-Z]\w+$")
+_ACRONYM = regex.compile(r"[A-Z]{2,6}")
+_SOCIETY_TRUST = regex.compile(r"\bSociety\b|\bTrust\b")
+
+
 def _org_ref(name: str, ctx: _Context, possessive: bool = False) -> SpeakerRef:
     name = name.strip().strip(",.")
     if possessive:
         name = _strip_possessive(name, ctx.text)
-    name = regex.sub(r"\s+(?:with|and)\s+[A-Z]\w+$", "", name) if " with " in name else name
-    if regex.fullmatch(r"[A-Z]{2,6}", name):
+    name = _WITH_TAIL.sub("", name) if " with " in name else name
+    if _ACRONYM.fullmatch(name):
         from .docmeta import expand_acronym
 
         name = expand_acronym(ctx.text, name)
@@ -371,7 +474,7 @@ def _org_ref(name: str, ctx: _Context, possessive: bool = False) -> SpeakerRef:
 
 
 def _keeps_the(name: str) -> bool:
-    return name.startswith("The ") and regex.search(r"\bSociety\b|\bTrust\b", name) is not None
+    return name.startswith("The ") and _SOCIETY_TRUST.search(name) is not None
 
 
 _TAIL_STOP = frozenset(
@@ -425,17 +528,24 @@ _TYPED_ORG_NOUNS = frozenset(
 
 def _nearest_org_mention(ctx: _Context, pos: int) -> tuple[int, str] | None:
     """The last organisation named in the text within a few sentences before ``pos``."""
+    if pos in ctx.memo.mentions:
+        return ctx.memo.mentions[pos]
     found = None
     for m in _ORG_MENTION.finditer(ctx.text, max(0, pos - 800), pos):
-        name = regex.sub(r"^(?:The|the)\s+(?!.*\b(?:Society|Trust)\b)", "", m.group(0))
+        name = _THE_UNLESS_KEPT.sub("", m.group(0))
         if _ORG_HINT.search(name) and name not in ("Government", "The Government") and not _LEAD_CLAUSE.match(name):
             found = (m.start(), name)
+    ctx.memo.mentions[pos] = found
     return found
+
+
+_THE_UNLESS_KEPT = regex.compile(r"^(?:The|the)\s+(?!.*\b(?:Society|Trust)\b)")
+_SPACES_HYPHENS = regex.compile(r"[\s-]+")
 
 
 def resolve_backref(phrase: str, noun: str, ctx: _Context, pos: int) -> SpeakerRef | None:
     """'the review', 'the charity', 'the chief executives', 'this letter' -> nearest compatible speaker."""
-    noun = regex.sub(r"[\s-]+", " ", noun)
+    noun = _SPACES_HYPHENS.sub(" ", noun)
     if noun in ("letter", "statement") or noun in _PLURAL_NOUNS:
         for p, g in reversed(ctx.groups):
             if p <= pos:
@@ -454,10 +564,15 @@ def resolve_backref(phrase: str, noun: str, ctx: _Context, pos: int) -> SpeakerR
         return met[1] if met is not None else ctx.publisher
     # a name in the text that contains the noun: "the review" -> "Independent Review of Children's Social Care"
     if " " not in noun:
-        m = regex.search(rf"(?:(?<=\bthe\s)|(?<=\bThe\s))(?P<org>(?:[A-Z][\w'’]*\s+)*{noun}(?:\s+(?:of|for)\s+[\w'’]+"
-                         rf"(?:\s+[\w'’]+){{0,3}})?)", ctx.text[:pos], regex.I)
-        if m:
-            name = _trim_tail(m.group("org"))
+        key = (noun, pos)
+        if key not in ctx.memo.named_in_text:
+            named = regex.compile(rf"(?:(?<=\bthe\s)|(?<=\bThe\s))(?P<org>(?:[A-Z][\w'’]*\s+)*{noun}(?:\s+(?:of|for)"
+                                  rf"\s+[\w'’]+(?:\s+[\w'’]+){{0,3}})?)", regex.I)
+            m = named.search(ctx.text, 0, pos)  # the text up to pos (a cut, not a copy)
+            ctx.memo.named_in_text[key] = m.group("org") if m else None
+        org = ctx.memo.named_in_text[key]
+        if org is not None:
+            name = _trim_tail(org)
             return SpeakerRef(name[0].upper() + name[1:] if name[0].islower() else name)
     if noun in _TYPED_ORG_NOUNS:
         return ctx.publisher
@@ -486,8 +601,19 @@ _LEAD_WORDS = regex.compile(r"^(?:(?:Today|Yesterday|Tonight|Meanwhile|Now|Earli
 
 def find_groups(ctx: _Context) -> None:
     """Record every list of two or more signatories with organisations as a group speaker."""
+    if ctx.memo.groups is not None:  # found by an earlier pass over the text: the same speakers
+        history, groups = ctx.memo.groups
+        ctx.history.extend(history)
+        ctx.groups.extend(groups)
+        ctx.groups.sort(key=lambda x: x[0])
+        ctx.group_ids.clear()
+        ctx.group_count = 0
+        return
     text = ctx.text
+    h0, g0 = len(ctx.history), len(ctx.groups)
     for pa, pb in ctx.paras:
+        if text.count("(", pa, pb) < 2:
+            continue  # each signatory has its own bracket: fewer than two, no list
         sigs = list(_SIGNATORY.finditer(text, pa, pb))
         if len(sigs) < 2:
             continue
@@ -512,7 +638,10 @@ def find_groups(ctx: _Context) -> None:
                 ctx.groups.append((m.start(), known))
             continue
         ctx.groups.append((m.start(), SpeakerRef("; ".join(members), None, None, "group", tuple(members))))
+    ctx.memo.groups = (ctx.history[h0:], ctx.groups[g0:])
     ctx.groups.sort(key=lambda x: x[0])
+    ctx.group_ids.clear()
+    ctx.group_count = 0
 
 
 def group_at(ctx: _Context, a: int, b: int) -> SpeakerRef | None:
@@ -537,6 +666,14 @@ def _ends_with_close(text: str, pa: int, pb: int) -> bool:
 
 def _attribution_before(ctx: _Context, para_index: int, qstart: int) -> tuple[str, int] | None:
     """The cue before a paragraph quote: the previous paragraph (or the text before the mark) ending in ':'."""
+    key = (para_index, qstart)
+    if key in ctx.memo.before:
+        return ctx.memo.before[key]
+    found = ctx.memo.before[key] = _find_attribution_before(ctx, para_index, qstart)
+    return found
+
+
+def _find_attribution_before(ctx: _Context, para_index: int, qstart: int) -> tuple[str, int] | None:
     text = ctx.text
     pa, _ = ctx.paras[para_index]
     if qstart - 1 > pa:
@@ -622,17 +759,66 @@ def direct_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
     _inline_quotes(ctx, quotes, covered)
 
 
+_STATEMENT_CUE = regex.compile(r"\b(?:statement|letter|reads|read|wrote|writes)\b[^:]*:\s*\**$", regex.I)
+_SEPARATOR = regex.compile(r"[-–—*_=~#\s]+")
+_SENTENCE_MARK_END = regex.compile(r"[.!?:]$")
+
+
 def _is_statement_cue(cue: str) -> bool:
-    return bool(regex.search(r"\b(?:statement|letter|reads|read|wrote|writes)\b[^:]*:\s*\**$", cue, regex.I))
+    return bool(_STATEMENT_CUE.search(cue))
 
 
 def _is_separator(text: str, a: int, b: int) -> bool:
-    return regex.fullmatch(r"[-–—*_=~#\s]+", text[a:b]) is not None
+    return _SEPARATOR.fullmatch(text, a, b) is not None
 
 
 def _looks_like_heading(text: str, a: int, b: int) -> bool:
     s = text[a:b]
-    return len(s) < 60 and not regex.search(r"[.!?:]$", s)
+    return len(s) < 60 and not _SENTENCE_MARK_END.search(s)
+
+
+_SIGNED_BY = regex.compile(r"\b(?:from|signed\s+by|on\s+behalf\s+of)\s+(?:the\s+)?(?P<list>.+?)"
+                        r"(?:,\s*(?:reads?|says?|said|states?|stated)\b[^,]*)?[:.]?\**\s*$")
+_WE_FIRST = regex.compile(r"^\s*(?:we|our)\b", regex.I)
+_CUE_WHO = regex.compile(rf"(?P<who>.*?)\s*,?\s*(?:{_SPEECH_ALT}|reads|read|continued|continues)\s*:?\**\s*$",
+                         regex.I)
+_CUE_TAIL = regex.compile(rf"(?r)\s*,?\s*(?:{_SPEECH_ALT}|reads|read|continued|continues)\s*:?\**\s*$", regex.I)
+_CUE_WHO_AFTER = regex.compile(rf"\b(?:{_SPEECH_ALT})\s+(?P<who>[^:,]+?)\s*:\s*$")  # "said X:"
+
+
+def _read_cue(cue_text: str) -> tuple[bool, bool, tuple[str, ...] | None, bool]:
+    """What a block's cue says, from its words alone: (joint, 'joint statement', the members it names (two or
+    more), 'we'/'our' first)."""
+    low = cue_text.lower()
+    joint = "joint statement" in low or "letter" in low or "signed" in low
+    joint_statement = "joint statement" in low
+    members: tuple[str, ...] | None = None
+    if joint:
+        m = _SIGNED_BY.search(cue_text)
+        if m:
+            listed = tuple(split_list(m.group("list")))
+            members = listed if len(listed) >= 2 else None
+    we = joint_statement and _WE_FIRST.search(cue_text) is not None
+    return joint, joint_statement, members, we
+
+
+def _cue_speaker_phrases(cue_text: str) -> tuple[str, str | None]:
+    """The speaker phrase of a block's cue ('X, role, said:'), and the phrase after its verb ('said X:').
+
+    The phrase is what ``_CUE_WHO`` finds, worked out from the end: the verb of its tail ends after the cue's
+    last letter, so the tail the lazy phrase stops at is the longest one read backwards, and the phrase runs
+    from the last line break before it. The phrase after the verb has no comma or colon: its search starts
+    after the last one before the final colon."""
+    tail = _CUE_TAIL.match(cue_text)
+    if tail is None:
+        who = cue_text.rstrip(":")
+    else:
+        x = tail.start()
+        who = cue_text[cue_text.rfind("\n", 0, x) + 1:x]
+    colon = cue_text.rfind(":")
+    clause = max(cue_text.rfind(",", 0, colon), cue_text.rfind(":", 0, colon)) + 1 if colon > 0 else 0
+    m2 = _CUE_WHO_AFTER.search(cue_text, clause)
+    return who, m2.group("who") if m2 else None
 
 
 def _speaker_for_block(ctx: _Context, para_index: int, cue: tuple[str, int] | None, qstart: int
@@ -640,33 +826,30 @@ def _speaker_for_block(ctx: _Context, para_index: int, cue: tuple[str, int] | No
     if cue is None:
         return None, "direct", None, None
     cue_text, cue_pos = cue
-    low = cue_text.lower()
-    joint = "joint statement" in low or "letter" in low or "signed" in low
+    reading = ctx.memo.cues.get(cue_text)
+    if reading is None:
+        reading = ctx.memo.cues[cue_text] = _read_cue(cue_text)
+    joint, joint_statement, members, we = reading
     if joint:
         # "A joint statement ... from A, B and C:" / "The letter, signed by A, B and C, reads:"
-        m = regex.search(r"\b(?:from|signed\s+by|on\s+behalf\s+of)\s+(?:the\s+)?(?P<list>.+?)"
-                         r"(?:,\s*(?:reads?|says?|said|states?|stated)\b[^,]*)?[:.]?\**\s*$", cue_text)
-        if m:
-            members = tuple(split_list(m.group("list")))
-            if len(members) >= 2:
-                g = SpeakerRef("; ".join(members), None, None, "group", members)
-                ctx.groups.append((cue_pos, g))
-                return g, "joint", cue_text, cue_pos
+        if members is not None:
+            g = SpeakerRef("; ".join(members), None, None, "group", members)
+            ctx.groups.append((cue_pos, g))
+            return g, "joint", cue_text, cue_pos
         # "A, B and C issued a joint statement:"
         g = group_at(ctx, cue_pos, cue_pos + len(cue_text))
-        if g is not None and "joint statement" in low:
+        if g is not None and joint_statement:
             return g, "joint", cue_text, cue_pos
-    if "joint statement" in low:
-        if regex.search(r"^\s*(?:we|our)\b", cue_text, regex.I) and ctx.publisher is not None:
-            return ctx.publisher, "joint", cue_text, cue_pos
+    if joint_statement and we and ctx.publisher is not None:
+        return ctx.publisher, "joint", cue_text, cue_pos
     # "X, role, said:" / "They say:" / "The letter reads:"
-    m = regex.search(rf"(?P<who>.*?)\s*,?\s*(?:{_SPEECH_ALT}|reads|read|continued|continues)\s*:?\**\s*$", cue_text,
-                     regex.I)
-    who = m.group("who") if m else cue_text.rstrip(":")
-    m2 = regex.search(rf"\b(?:{_SPEECH_ALT})\s+(?P<who>[^:,]+?)\s*:\s*$", cue_text)  # "said X:"
+    phrases = ctx.memo.cue_phrases.get(cue_text)
+    if phrases is None:
+        phrases = ctx.memo.cue_phrases[cue_text] = _cue_speaker_phrases(cue_text)
+    who, who2 = phrases
     speaker = parse_speaker_phrase(who, ctx, cue_pos) if who else None
-    if speaker is None and m2:
-        speaker = parse_speaker_phrase(m2.group("who"), ctx, cue_pos)
+    if speaker is None and who2 is not None:
+        speaker = parse_speaker_phrase(who2, ctx, cue_pos)
     if speaker is None:
         return None, "direct", cue_text, cue_pos
     kind = "joint" if joint or speaker.kind == "group" else "direct"
@@ -680,27 +863,49 @@ def _speaker_after(ctx: _Context, start: int, end: int, para_end: int, next_para
     text = ctx.text
     for m in _CLOSE_MARK.finditer(text, start, min(end + 1, para_end)):
         after = m.end()
-        cue = _AFTER_CUE.match(text, after, after + AHEAD)
-        if not cue:
+        cue = _cue_after(ctx, after)
+        if cue is None:
             continue
-        who = cue.group("who1") or cue.group("who2")
+        who, cue_text, cue_end = cue
         sp = parse_speaker_phrase(who, ctx, after)
         if sp is None:
             continue
         close = m.end() - 1
         pieces = [(start, close)]
-        reopen = regex.match(r"\s*[“‘\"]", text[cue.end():para_end])
+        reopen = _REOPEN.match(text, cue_end, max(cue_end, para_end))
         if reopen:
-            pieces.append((cue.end() + reopen.end(), end))
+            pieces.append((reopen.end(), end))
         elif next_para is not None:
             pieces.append((next_para + 1, end))
-        return sp, cue.group(0).strip(), after, pieces
+        return sp, cue_text, after, pieces
     return None, None, None, [(start, end)]
+
+
+_REOPEN = regex.compile(r"\s*[“‘\"]")
+
+
+def _cue_after(ctx: _Context, pos: int) -> tuple[str, str, int] | None:
+    """(speaker phrase, cue, end of the cue) of an attribution right after a closing mark at ``pos``."""
+    if pos in ctx.memo.after:
+        return ctx.memo.after[pos]
+    cue = _AFTER_CUE.match(ctx.text, pos, pos + AHEAD)
+    found = ctx.memo.after[pos] = (cue.group("who1") or cue.group("who2"), cue.group(0).strip(), cue.end()) \
+        if cue else None
+    return found
+
+
+def _is_group(ctx: _Context, sp: SpeakerRef) -> bool:
+    """Whether ``sp`` is one of ``ctx.groups`` (a set of ids kept up to date as groups are added)."""
+    groups = ctx.groups
+    if ctx.group_count != len(groups):
+        ctx.group_ids.update(id(g) for _, g in groups[ctx.group_count:])
+        ctx.group_count = len(groups)
+    return id(sp) in ctx.group_ids
 
 
 def _remember(ctx: _Context, pos: int, sp: SpeakerRef) -> None:
     if sp.name != "__enclosing__" and sp is not ctx.publisher and \
-            id(sp) not in ctx.seen and not any(g is sp for _, g in ctx.groups):
+            id(sp) not in ctx.seen and not _is_group(ctx, sp):
         ctx.named.append((pos, sp))
     bisect.insort_right(ctx.history, (pos, sp), key=lambda x: x[0])
     ctx.seen.add(id(sp))
@@ -730,31 +935,49 @@ def _covered(index: tuple[list[int], list[int]], pos: int) -> bool:
 def _inline_quotes(ctx: _Context, quotes: list[RawQuote], covered: list[tuple[int, int]]) -> None:
     text = ctx.text
     covered_index = _cover_index(covered)
-    for m in _INLINE.finditer(text):
-        s, e = m.start("body"), m.end("body")
+    if ctx.memo.inline is None:
+        ctx.memo.inline = _inline_candidates(text)
+    for s, e, q_start, q_end, who, cue in ctx.memo.inline:
         if _covered(covered_index, s):
             continue
-        body = m.group("body")
-        if len(body.split()) < 5:
-            continue  # scare quotes: ‘new model’
-        after = _AFTER_CUE.match(text, m.end(), min(len(text), m.end() + 160))
         sp = None
         cue_text = None
         cue_pos = None
-        if after:
-            sp = parse_speaker_phrase(after.group("who1") or after.group("who2"), ctx, m.end())
-            cue_text, cue_pos = after.group(0).strip(), m.end()
+        if who is not None:
+            sp = parse_speaker_phrase(who, ctx, q_end)
+            cue_text, cue_pos = cue, q_end
         if sp is None:
-            lead_start = max(0, m.start() - 200)
-            lead = text[lead_start:m.start()]
-            bm = _LEAD_SPEAKER.search(lead)
-            if bm:
-                sp = parse_speaker_phrase(bm.group("who"), ctx, m.start())
-                cue_text, cue_pos = bm.group(0).strip(), lead_start + bm.start()
+            lead = _lead_speaker(ctx, q_start)
+            if lead is not None:
+                sp = parse_speaker_phrase(lead[0], ctx, q_start)
+                cue_text, cue_pos = lead[1], lead[2]
         if sp is None:
             continue
         quotes.append(RawQuote("direct", s, e, sp, cue_text, cue_pos))
         _remember(ctx, cue_pos or s, sp)
+
+
+def _inline_candidates(text: str) -> list[tuple[int, int, int, int, str | None, str | None]]:
+    """Every quoted passage of five words or more: (start, end of the words, start, end of the marks, speaker
+    phrase and cue of an attribution right after it)."""
+    out: list[tuple[int, int, int, int, str | None, str | None]] = []
+    for m in _INLINE.finditer(text):
+        if len(m.group("body").split()) < 5:
+            continue  # scare quotes: ‘new model’
+        after = _AFTER_CUE.match(text, m.end(), min(len(text), m.end() + 160))
+        who = (after.group("who1") or after.group("who2")) if after else None
+        out.append((m.start("body"), m.end("body"), m.start(), m.end(), who, after.group(0).strip() if after else None))
+    return out
+
+
+def _lead_speaker(ctx: _Context, pos: int) -> tuple[str, str, int] | None:
+    """(speaker phrase, cue, cue offset) of 'X said: ' right before an opening mark at ``pos``."""
+    if pos in ctx.memo.lead:
+        return ctx.memo.lead[pos]
+    lead_start = max(0, pos - 200)
+    bm = _LEAD_SPEAKER.search(ctx.text[lead_start:pos])
+    found = ctx.memo.lead[pos] = (bm.group("who"), bm.group(0).strip(), lead_start + bm.start()) if bm else None
+    return found
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -792,8 +1015,7 @@ _TRAILING = regex.compile(
     rf",\s*(?:(?:{_TRAILING_VERBS})\s+(?P<who1>[^,.;:!?\n“”\"]{{2,100}}?)|(?P<who2>[^,.;:!?\n“”\"]{{2,100}}?)\s+"
     rf"(?:{_TRAILING_VERBS}))(?:,\s*[^.;:!?\n“”\"]{{2,120}}?)?\s*[.!?]?\s*\Z"
 )
-# cheap tests that a sentence may hold a report at all: most sentences hold none of these words
-_SPEECH_TRIGGER = regex.compile(rf"(?<![\p{{L}}])(?:{_SPEECH_ALT})\b")
+# cheap tests that a sentence may hold a published report or a trailing attribution (after _TRIGGER_WORDS)
 _PUBLISH_TRIGGER = regex.compile(r"\b(?:published|released|issued|compiled|produced|commissioned|carried\s+out|"
                                  r"conducted)\b")
 _TRAILING_TRIGGER = regex.compile(r"\b(?:said|says|added|adds|warned|warns|claimed|claims|argued|argues|insisted|"
@@ -812,18 +1034,116 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+_LETTERS = regex.compile(r"\p{L}+")
+# The first words of the verbs the report patterns need, as flags. A match of one of these patterns holds its
+# verb, which starts a run of letters (no letter before it) that is the verb's first word: a sentence without
+# such a run holds no match, and no match starts after the last one (cheap tests first).
+_SPEECH, _PUBLISH, _TRAILING_VERB, _ACCORDING_TO = 1, 2, 4, 8
+_TRIGGER_WORDS: dict[str, int] = {}
+for _flag, _words in (
+        (_SPEECH, [v.split()[0] for v in SPEECH_VERBS]),
+        (_PUBLISH, "published released issued compiled produced commissioned carried conducted".split()),
+        (_TRAILING_VERB, "said says added adds warned warns claimed claims argued argues insisted insists stated "
+                         "explained noted notes believes cautioned told according".split()),
+        (_ACCORDING_TO, ["according", "According"])):
+    for _w in _words:
+        _TRIGGER_WORDS[_w] = _TRIGGER_WORDS.get(_w, 0) | _flag
+_VERB_SPAN = max(len(v) for v in SPEECH_VERBS)
+_QUESTION_LEAD = regex.compile(r"\b(?:what|which|who|whom|whose|if|whether|than)\b[^,;:]*\Z")
+_PREPOSITION_FIRST = regex.compile(r"(?:and|of|for|with|on|in|by)\b")
+_AUXILIARY_TAIL = regex.compile(r"(?:\s+(?:also|has|have|had|is|are|was|were|long|now|today))+$")
+_APPEAL = regex.compile(r"urge|call")
+_LEAD_PHRASE = regex.compile(r"^(?:In|On|At|As|For|Last\s+year|This\s+year|Below|Today|Yesterday)\b"
+                             r"[^,]*?(?=\b[Tt]he\b|\b[A-Z])")
+_YEAR_LEAD = regex.compile(r"^[A-Z][a-z]+\s+year,\s*")
+_CLAUSE_BREAK = regex.compile(r"[,;:]")
+
+
 def reported_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
     """'X warns that ...', 'research by X found ...', 'according to X, ...' to the end of the sentence."""
-    text = ctx.text
-    for sa, sb in ctx.sents:
-        speech = _SPEECH_TRIGGER.search(text, sa, sb) is not None
-        for m in _REPORTED.finditer(text, sa, sb) if speech else ():
+    if ctx.memo.reported is None:
+        ctx.memo.reported = _reported_candidates(ctx.text, ctx.sents)
+    for via_reported, who, pos, start, end, cue, remember in ctx.memo.reported:
+        sp = _reported_speaker(who, ctx, pos) if via_reported else parse_speaker_phrase(who, ctx, pos)
+        if sp is None:
+            continue
+        quotes.append(RawQuote("reported", start, end, sp, cue, pos))
+        if remember:
+            _remember(ctx, pos, sp)
+
+
+_SPACE_BACK = regex.compile(r"(?r)\s*+")
+
+
+def _role_before(text: str, a: int, b: int) -> regex.Match[str] | None:
+    """``_ROLE_BEFORE.search(text, a, b)``: a match ends at ``b`` and is at most 81 characters before the spaces
+    that end it, so the search starts there (the work per report stays bounded in a long sentence)."""
+    spaces = _SPACE_BACK.match(text, a, b)
+    return _ROLE_BEFORE.search(text, max(a, (spaces.start() if spaces is not None else b) - 81), b)
+
+
+def _matches_before(pattern: regex.Pattern[str], text: str, a: int, b: int, last: int) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, a, b)`` for a report pattern whose speech verbs start at or before ``last``.
+
+    Its matches start before ``last`` and reach their verb by ``last + _VERB_SPAN``: each search looks for a
+    match in the text cut there (any match of the whole text is one there, up to its verb), then takes the
+    whole match from where that one starts; no offset past the verbs is tried."""
+    pos = a
+    while pos <= last:
+        cut = pattern.search(text, pos, min(b, last + _VERB_SPAN))
+        if cut is None:
+            return
+        m = pattern.match(text, cut.start(), b)
+        if m is None:  # the cut made a match that the whole text does not hold (a verb cut short)
+            m = pattern.search(text, cut.start() + 1, b)
+            if m is None:
+                return
+        yield m
+        pos = m.end()
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _trigger_hits(text: str) -> list[tuple[int, int]]:
+    """(offset, flags) of every run of letters that is one of ``_TRIGGER_WORDS``, in text order: the words
+    present are read from all the runs at once, then found with ``str.find`` (a run has no letter either side)."""
+    hits: list[tuple[int, int]] = []
+    for word in _TRIGGER_WORDS.keys() & set(_LETTERS.findall(text)):
+        flag, n = _TRIGGER_WORDS[word], len(word)
+        i = text.find(word)
+        while i >= 0:
+            if (i == 0 or _LETTER.match(text, i - 1) is None) and _LETTER.match(text, i + n) is None:
+                hits.append((i, flag))
+            i = text.find(word, i + 1)
+    hits.sort()
+    return hits
+
+
+def _reported_candidates(text: str, sents: list[tuple[int, int]]) -> list[tuple[bool, str, int, int, int, str, bool]]:
+    """The reports of :func:`reported_quotes` in text order, before their speakers are resolved: (read with
+    :func:`_reported_speaker`, speaker phrase, cue offset, start, end, cue, remembered as a speaker met)."""
+    out: list[tuple[bool, str, int, int, int, str, bool]] = []
+    hits = _trigger_hits(text)
+    k = 0
+    for sa, sb in sents:
+        while k < len(hits) and hits[k][0] < sa:
+            k += 1
+        flags = 0
+        last_verb = -1  # where the last speech verb may start
+        while k < len(hits) and hits[k][0] < sb:
+            flags |= hits[k][1]
+            if hits[k][1] & _SPEECH:
+                last_verb = hits[k][0]
+            k += 1
+        if not flags:
+            continue
+        for m in _matches_before(_REPORTED, text, sa, sb, last_verb):
             who = m.group("who").strip()
             lead = text[max(sa, m.start() - 40):m.start()].lower()
-            if regex.search(r"\b(?:what|which|who|whom|whose|if|whether|than)\b[^,;:]*\Z", lead) or \
-                    regex.match(r"(?:and|of|for|with|on|in|by)\b", who):
+            if _QUESTION_LEAD.search(lead) or _PREPOSITION_FIRST.match(who):
                 continue  # 'what councils and X argue is required'
-            who = regex.sub(r"(?:\s+(?:also|has|have|had|is|are|was|were|long|now|today))+$", "", who)
+            who = _AUXILIARY_TAIL.sub("", who)
             if not who:
                 continue
             first = who.split()[0].lower()
@@ -832,13 +1152,11 @@ def reported_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
             if first in _NOT_SPEAKERS and not who.lower().startswith(("this letter", "this statement")) \
                     and not _RESEARCH_BY.match(who):
                 continue
-            if first == "we" and regex.match(r"urge|call", m.group("verb")):
+            if first == "we" and _APPEAL.match(m.group("verb")):
                 continue  # an appeal in the first person is part of the statement, not a report of one
             # keep the part of 'who' after the last preposition/verb-like break: "In the letter the five ..."
-            who = regex.sub(r"^(?:In|On|At|As|For|Last\s+year|This\s+year|Below|Today|Yesterday)\b"
-                            r"[^,]*?(?=\b[Tt]he\b|\b[A-Z])",
-                            "", who).strip() or who
-            who = regex.sub(r"^[A-Z][a-z]+\s+year,\s*", "", who)
+            who = _LEAD_PHRASE.sub("", who).strip() or who
+            who = _YEAR_LEAD.sub("", who)
             start = m.end()
             while start < sb and text[start] in " ,:":
                 start += 1
@@ -850,52 +1168,36 @@ def reported_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
             if text[start:start + 1] in OPEN_MARKS:
                 continue  # 'X said: “…”' is a direct quote
             # "The Children's Commissioner, Dame Rachel de Souza, has warned that ..."
-            pre = _ROLE_BEFORE.search(text, sa, m.start())
+            pre = _role_before(text, sa, m.start())
             if pre and _looks_like_role(pre.group("role")) and is_person(clean_name(who)):
                 who = pre.group("role") + ", " + who
-            sp = _reported_speaker(who, ctx, m.start())
-            if sp is None:
-                continue
-            quotes.append(RawQuote("reported", start, end, sp, m.group(0).strip(), m.start()))
-            _remember(ctx, m.start(), sp)
-        for m in _REPORTED_APPOS.finditer(text, sa, sb) if speech else ():
+            out.append((True, who, m.start(), start, end, m.group(0).strip(), True))
+        for m in _matches_before(_REPORTED_APPOS, text, sa, sb, last_verb):
             start, end = m.end(), sb
             while end > start and text[end - 1] in CLOSE_MARKS:
                 end -= 1
             if end - start < 8 or text[start:start + 1] in OPEN_MARKS:
                 continue
             # the whole clause: "The Children's Commissioner for England, Dame Rachel de Souza, has warned"
-            head = regex.split(r"[,;:]", text[sa:m.start()])[-1]
-            who = head + m.group("who")
-            sp = parse_speaker_phrase(who, ctx, m.start())
-            if sp is None:
-                continue
-            quotes.append(RawQuote("reported", start, end, sp, m.group(0).strip(), m.start()))
-            _remember(ctx, m.start(), sp)
-        published = _PUBLISH_TRIGGER.search(text, sa, sb) is not None
+            head = _CLAUSE_BREAK.split(text[sa:m.start()])[-1]
+            out.append((False, head + m.group("who"), m.start(), start, end, m.group(0).strip(), True))
+        published = bool(flags & _PUBLISH) and _PUBLISH_TRIGGER.search(text, sa, sb) is not None
         for m in _PUBLISHED.finditer(text, sa, sb) if published else ():
-            sp = parse_speaker_phrase(m.group("who"), ctx, m.start())
-            if sp is not None:
-                quotes.append(RawQuote("reported", m.end(), sb, sp, m.group(0).strip(), m.start()))
-                _remember(ctx, m.start(), sp)
+            out.append((False, m.group("who"), m.start(), m.end(), sb, m.group(0).strip(), True))
         for m in _PUBLISHED_BY.finditer(text, sa, sb) if published else ():
-            sp = parse_speaker_phrase(m.group("who"), ctx, m.start())
-            if sp is not None and sb - m.end() >= 8:
-                quotes.append(RawQuote("reported", m.end(), _trim_close(text, m.end(), sb), sp, m.group(0).strip(),
-                                       m.start()))
-                _remember(ctx, m.start(), sp)
+            if sb - m.end() >= 8:
+                out.append((False, m.group("who"), m.start(), m.end(), _trim_close(text, m.end(), sb),
+                            m.group(0).strip(), True))
         # "Councils will receive £200m over the next two years, the government said."
-        if text[sa:sa + 1] not in OPEN_MARKS and _TRAILING_TRIGGER.search(text, sa, sb):
+        if text[sa:sa + 1] not in OPEN_MARKS and flags & _TRAILING_VERB and _TRAILING_TRIGGER.search(text, sa, sb):
             m = _TRAILING.search(text, sa, sb)
             if m and m.start() - sa >= 12:
-                sp = parse_speaker_phrase(m.group("who1") or m.group("who2"), ctx, m.start())
-                if sp is not None:
-                    quotes.append(RawQuote("reported", sa, m.start(), sp, m.group(0).strip(" ,."), m.start()))
-                    _remember(ctx, m.start(), sp)
-        for m in _ACCORDING.finditer(text, sa, sb):
-            sp = parse_speaker_phrase(m.group("who"), ctx, m.start())
-            if sp is not None:
-                quotes.append(RawQuote("reported", m.end(), sb, sp, m.group(0).strip(), m.start()))
+                out.append((False, m.group("who1") or m.group("who2"), m.start(), sa, m.start(),
+                            m.group(0).strip(" ,."), True))
+        if flags & _ACCORDING_TO:
+            for m in _ACCORDING.finditer(text, sa, sb):
+                out.append((False, m.group("who"), m.start(), m.end(), sb, m.group(0).strip(), False))
+    return out
 
 
 def _trim_close(text: str, start: int, end: int) -> int:
@@ -904,23 +1206,39 @@ def _trim_close(text: str, start: int, end: int) -> int:
     return end
 
 
+_ORG_STUDY = regex.compile(
+    r"^(?:the\s+)?(?P<org>[A-Z][\w'’&. -]*?)(?P<pos>['’]s?)?\s+(?:(?:latest|new|own|annual|recent)\s+)?"
+    r"(?:research|analysis|report|study|survey|figures|data|modelling)(?:\s+with\s+[A-Z][\w'’ ]+)?$"
+)
+
+
 def _reported_speaker(who: str, ctx: _Context, pos: int) -> SpeakerRef | None:
-    low = who.lower()
-    if low.startswith(("our ", "we ")) or low in ("we", "our"):
-        return SpeakerRef("__enclosing__")
-    m = regex.match(r"^(?:the\s+)?(?P<org>[A-Z][\w'’&. -]*?)(?P<pos>['’]s?)?\s+(?:(?:latest|new|own|annual|recent)\s+)?"
-                    r"(?:research|analysis|report|study|survey|figures|data|modelling)"
-                    r"(?:\s+with\s+[A-Z][\w'’ ]+)?$", who)
-    if m:
-        return _org_ref(m.group("org") + (m.group("pos") or ""), ctx, possessive=True)
+    memo = ctx.memo.reported_who
+    if who in memo:
+        ref = memo[who]
+    else:
+        ref = None
+        low = who.lower()
+        if low.startswith(("our ", "we ")) or low in ("we", "our"):
+            ref = SpeakerRef("__enclosing__")
+        else:
+            m = _ORG_STUDY.match(who)
+            if m:
+                ref = _org_ref(m.group("org") + (m.group("pos") or ""), ctx, possessive=True)
+        memo[who] = ref
+    if ref is not None:
+        return _fresh(ref)
     return parse_speaker_phrase(who, ctx, pos)
+
+
+_LOWER = regex.compile(r"[a-z]")
 
 
 def citations(ctx: _Context, quotes: list[RawQuote]) -> None:
     """'(Source, 2022)' -> a citation quote of the source."""
     for m in _CITATION.finditer(ctx.text):
         src = m.group("src").strip()
-        if src.lower().startswith(("see ", "e.g", "i.e", "p.", "pp.")) or not regex.search(r"[a-z]", src):
+        if src.lower().startswith(("see ", "e.g", "i.e", "p.", "pp.")) or not _LOWER.search(src):
             continue
         quotes.append(RawQuote("citation", m.start("src"), m.end("year"), SpeakerRef(src), None, None))
 
@@ -933,10 +1251,14 @@ def cited_sources(text: str) -> dict[str, int]:
     return out
 
 
+_THE_FIRST = regex.compile(r"^the\s+")
+
+
+@lru_cache(maxsize=8192)
 def normalise_source(name: str) -> str:
     """Key for matching a source across documents: lower case, straight apostrophes, no leading 'the'."""
     name = name.replace("’", "'").lower().strip()
-    return regex.sub(r"^the\s+", "", regex.sub(r"\s+", " ", name))
+    return _THE_FIRST.sub("", _SPACES.sub(" ", name))
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -946,29 +1268,93 @@ def attribute(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, in
     speaker.
 
     Runs twice: the first pass only collects the speakers named in the text, so that a back-reference
-    ('she said', 'the charity') can reach a speaker whatever kind of statement introduced it."""
-    first = _Context(text, paras, sents, publisher)
-    _run(first, [])
-    ctx = _Context(text, paras, sents, publisher)
-    return _run(ctx, first.named)
+    ('she said', 'the charity') can reach a speaker whatever kind of statement introduced it. The passes share
+    what depends on the text alone (pattern matches, readings of speaker phrases); when the first pass names
+    no speaker, the second would start from the same state and repeat it, so it is skipped."""
+    memo = _Memo()
+    first = _Context(text, paras, sents, publisher, memo=memo)
+    quotes = _run(first, [])
+    if not first.named:
+        return quotes
+    return _run(_Context(text, paras, sents, publisher, memo=memo), first.named)
+
+
+NO_QUOTE = (sys.maxsize, sys.maxsize)
+
+
+class MinByEnd:
+    """A changing set of quotes (by index), asked for the shortest of those ending at or after an offset:
+    (length, index) of it, the first on a tie, or ``NO_QUOTE``. A segment tree over the quotes in order of
+    their ends, so each change and each question costing O(log n) however deeply quotes nest."""
+
+    __slots__ = ("ends", "leaf", "size", "tree")
+
+    def __init__(self, ends: list[int]) -> None:
+        order = sorted(range(len(ends)), key=lambda k: (ends[k], k))
+        self.ends = [ends[k] for k in order]
+        self.leaf = [0] * len(ends)
+        for pos, k in enumerate(order):
+            self.leaf[k] = pos
+        size = 1
+        while size < len(ends):
+            size *= 2
+        self.size = size
+        self.tree = [NO_QUOTE] * (2 * size)
+
+    def set(self, k: int, value: tuple[int, int]) -> None:
+        """Put quote ``k`` in the set as (length, k), or take it out with ``NO_QUOTE``."""
+        tree = self.tree
+        p = self.leaf[k] + self.size
+        tree[p] = value
+        p >>= 1
+        while p:
+            left, right = tree[2 * p], tree[2 * p + 1]
+            tree[p] = left if left <= right else right
+            p >>= 1
+
+    def shortest_from(self, end: int) -> tuple[int, int]:
+        """(length, index) of the shortest quote in the set that ends at or after ``end``."""
+        tree = self.tree
+        lo = bisect.bisect_left(self.ends, end) + self.size
+        hi = len(self.ends) + self.size
+        best = NO_QUOTE
+        while lo < hi:
+            if lo & 1:
+                best = min(best, tree[lo])
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                best = min(best, tree[hi])
+            lo >>= 1
+            hi >>= 1
+        return best
 
 
 def _nest(quotes: list[RawQuote]) -> None:
     """Set each quote's ``parent``: the shortest longer quote (not a citation) that holds it, the first on a
-    tie. ``quotes`` are sorted by (start, -end); one sweep, the work bounded by the nesting depth."""
+    tie. ``quotes`` are sorted by (start, -end): the quotes begun so far that have not ended hold the quote
+    when they end at or after it, and are longer unless they have its very span."""
     active: list[tuple[int, int]] = []  # heap of (end, index) of the quotes begun so far
+    shortest = MinByEnd([q.end for q in quotes])
     for i, q in enumerate(quotes):
         while active and active[0][0] <= q.start:
-            heapq.heappop(active)  # ended before this quote begins, so before every later one too
-        best = None
-        for o_end, j in active:
-            o = quotes[j]
-            if q.end <= o_end and (o_end - o.start) > (q.end - q.start) and (
-                    best is None or (o_end - o.start, j) < (quotes[best].end - quotes[best].start, best)):
-                best = j
-        q.parent = best
+            shortest.set(heapq.heappop(active)[1], NO_QUOTE)  # ended before this quote begins, so before later ones
+        length, best = shortest.shortest_from(q.end)
+        if best == NO_QUOTE[1]:
+            q.parent = None
+        elif length > q.end - q.start:
+            q.parent = best
+        else:  # a quote with the same span (or out of order): look at each
+            found = None
+            for o_end, j in active:
+                o = quotes[j]
+                if q.end <= o_end and (o_end - o.start) > (q.end - q.start) and (
+                        found is None or (o_end - o.start, j) < (quotes[found].end - quotes[found].start, found)):
+                    found = j
+            q.parent = found
         if q.kind != "citation":
             heapq.heappush(active, (q.end, i))
+            shortest.set(i, (q.end - q.start, i))
 
 
 def _run(ctx: _Context, named: list[tuple[int, SpeakerRef]]) -> list[RawQuote]:

@@ -12,7 +12,9 @@ For every figure that states a fact or projection (money, counts, percentages, r
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -57,12 +59,15 @@ _CHANGE_SUBJECT = regex.compile(
     r"increased|increases|grew|grown|grows|jumped|climbed|fell|fallen|falls|dropped|decreased|decreases|"
     r"declined|declines|doubled|halved|went\s+up|went\s+down|shrank|surged|plummeted)\b)", _I,
 )
-_MONEY_NP_BEFORE = regex.compile(
-    r"(?P<np>(?:[\w'’-]++\s+){0,7}?[\w'’-]++)\s+(?:from|of|is|was|are|were|at|reached|totalled|totaling|"
+_MONEY_LINK = (
+    r"\s+(?:from|of|is|was|are|were|at|reached|totalled|totaling|"
     r"totalling|stood\s+at|stands\s+at|worth|amounting\s+to|amounts\s+to|came\s+to|rose\s+to|fell\s+to|"
     r"will\s+rise\s+to|could\s+rise\s+to|of\s+around|of\s+almost|of\s+about)\s+(?:(?:almost|about|around|"
-    r"nearly|over|more\s+than|less\s+than|up\s+to|some|just|roughly|an\s+estimated|approximately)\s+)?\Z", _I,
+    r"nearly|over|more\s+than|less\s+than|up\s+to|some|just|roughly|an\s+estimated|approximately)\s+)?"
 )
+_MONEY_NP_BEFORE = regex.compile(rf"(?P<np>(?:[\w'’-]++\s+){{0,7}}?[\w'’-]++){_MONEY_LINK}\Z", _I)
+# the end of a match of _MONEY_NP_BEFORE, read backwards from the figure: most sums have none before them
+_MONEY_LINK_BACK = regex.compile(rf"(?r){_MONEY_LINK}", _I)
 _VERB_BEFORE = regex.compile(
     r"\b(?P<verb>cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|"
     r"fund|funds|funded|funding|save|saves|saved|saving|raise|raises|raised|allocate|allocates|allocated|"
@@ -165,6 +170,47 @@ def last_match(pattern: regex.Pattern[str], text: str, a: int, b: int) -> regex.
     return m
 
 
+# Runs of up to 12 words, read backwards from a position (with the part of a word right before it).
+_WORDS_BACK = regex.compile(r"(?r)(?:[\w'’-]++\s++){0,12}[\w'’-]*+")
+_WENT = regex.compile(r"went\s+(?:up|down)\b", _I)
+
+
+def first_change_subject(text: str, a: int, b: int) -> regex.Match[str] | None:
+    """``_CHANGE_SUBJECT.search(text, a, b)``, without trying the pattern at every offset.
+
+    A match is words and spaces only and holds one of the words of ``_CHANGE_VERB``, at most its twelfth
+    word (seven words of subject, then 'is set to also' and the verb), and it uses the first such word that
+    can end it. So for each change word in turn, from the first: a match that ends with it starts at most
+    twelve words before it, and ends where it ends ('went' with its 'up' or 'down'). The first of these
+    bounded searches that finds a match finds the one the whole search finds: the words before it could not
+    end a match from anywhere, and a match that reaches a later change word could have ended with this one."""
+    for verb in _CHANGE_VERB.finditer(text, a, b):
+        end = verb.end()
+        if verb.group().lower() == "went":
+            went = _WENT.match(text, verb.start(), b)
+            if went is None:
+                continue
+            end = went.end()
+        back = _WORDS_BACK.match(text, a, verb.start())
+        m = _CHANGE_SUBJECT.search(text, back.start() if back is not None else a, end)
+        if m is not None:
+            return m
+    return None
+
+
+def last_change_subject(text: str, a: int, b: int) -> regex.Match[str] | None:
+    """``last_match(_CHANGE_SUBJECT, text, a, b)``: the chain of :func:`first_change_subject` from ``a``."""
+    m = None
+    pos = a
+    while True:
+        nxt = first_change_subject(text, pos, b)
+        if nxt is None:
+            return m
+        m = nxt
+        pos = nxt.end()
+
+
+@lru_cache(maxsize=16384)
 def singular(word: str) -> str:
     """Cheap singular of a plural noun ('costs' -> 'cost', 'authorities' -> 'authority')."""
     low = word.lower()
@@ -179,14 +225,20 @@ def singular(word: str) -> str:
     return word
 
 
+_NUMBER_OF_WORDS = regex.compile(r"\b(?:the\s+)?(?:total\s+)?(?:number|numbers)\s+of\s+(?=\S)", _I)
+_KEY_BREAK = regex.compile(r"[\s,]+")
+_SPACES = regex.compile(r"\s+")
+
+
+@lru_cache(maxsize=16384)
 def measure_key(phrase: str) -> str:
     """Normalised key of a measure: lower case, straight apostrophes, no determiners or places, singular."""
     p = phrase.replace("’", "'").replace("‘", "'").strip()
     p = _PLACES.sub("", p)
-    p = regex.sub(r"\b(?:the\s+)?(?:total\s+)?(?:number|numbers)\s+of\s+(?=\S)", "", p, flags=_I)
+    p = _NUMBER_OF_WORDS.sub("", p)
     for pat, repl in _SYNONYMS:
         p = pat.sub(repl, p)
-    words = [w for w in regex.split(r"[\s,]+", p.lower()) if w and w not in _DETERMINERS]
+    words = [w for w in _KEY_BREAK.split(p.lower()) if w and w not in _DETERMINERS]
     # 'times less likely': a multiplier, not the plural of 'time'
     words = [w if (w == "times" and i == 0) else singular(w) for i, w in enumerate(words)]
     return " ".join(words).strip(" -'")
@@ -229,13 +281,15 @@ def _unit_end(text: str, fig: RawFigure, end: int) -> int:
     return fig.end
 
 
-def build_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int]) -> tuple[str, str]:
+def build_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int],
+                  cache: dict[tuple[int, int, int], tuple[str, int]] | None = None) -> tuple[str, str]:
     """(key, words as written) for figure ``i``. Both ends of a change share the better-described measure;
-    a baseline ('up from 3.6 million') shares the measure of the figure it is compared with."""
+    a baseline ('up from 3.6 million') shares the measure of the figure it is compared with. ``cache`` keeps
+    the phrases of a document's figures (each is read for itself and for the figures linked with it)."""
     fig = figs[i]
-    phrase, rank = _measure_phrase(text, figs, i, sent)
+    phrase, rank = _measure_phrase(text, figs, i, sent, cache)
     if fig.link is not None and fig.link_type == "change" and 0 <= fig.link < len(figs):
-        other, orank = _measure_phrase(text, figs, fig.link, sent)
+        other, orank = _measure_phrase(text, figs, fig.link, sent, cache)
         from_end = i if fig.link_role == "from" else fig.link
         mine_first = from_end == i
         if orank > rank or (orank == rank and not mine_first and orank > 0):
@@ -245,16 +299,28 @@ def build_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int
             if figs[j].start < sent[0]:
                 break
             if figs[j].kind == fig.kind and figs[j].value is not None:
-                other, orank = _measure_phrase(text, figs, j, sent)
+                other, orank = _measure_phrase(text, figs, j, sent, cache)
                 if orank >= rank:
                     phrase, rank = other, orank
                 break
-    phrase = regex.sub(r"\s+", " ", phrase).strip(" ,")
+    phrase = _SPACES.sub(" ", phrase).strip(" ,")
     return measure_key(phrase), phrase
 
 
-def _measure_phrase(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int]) -> tuple[str, int]:
+def _measure_phrase(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int],
+                    cache: dict[tuple[int, int, int], tuple[str, int]] | None = None) -> tuple[str, int]:
     """(phrase, rank): rank 2 = described, 1 = only the counted noun, 0 = nothing but the unit or kind."""
+    if cache is None:
+        return _read_measure(text, figs, i, sent, None)
+    key = (i, sent[0], sent[1])
+    hit = cache.get(key)
+    if hit is None:
+        hit = cache[key] = _read_measure(text, figs, i, sent, cache)
+    return hit
+
+
+def _read_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int],
+                  cache: dict[tuple[int, int, int], tuple[str, int]] | None) -> tuple[str, int]:
     fig = figs[i]
     sa, sb = sent
     prev_end = sa
@@ -280,21 +346,17 @@ def _measure_phrase(text: str, figs: list[RawFigure], i: int, sent: tuple[int, i
             phrase = _subject_of_change(text, sa, fig.start) or ""
     elif fig.kind == "money":
         phrase = _money_phrase(text, figs, i, sa, sb, before)
-        if phrase and fig.rate == "year" and not regex.search(r"\bannual|\byearly", phrase, _I):
+        if phrase and fig.rate == "year" and not _ANNUAL.search(phrase):
             phrase = "annual " + phrase
     elif fig.kind == "percent":
         subj = _subject_of_change(text, sa, fig.start)
         if subj:
-            verb = _CHANGE_SUBJECT.search(text, sa, fig.start)
-            direction = "decrease" if verb and regex.match(r"fell|fallen|falls|fall|dropped|drop|decreas|declin|"
-                                                           r"halved|went\s+down|shrank|shrink|plummeted|cut",
-                                                           verb.group("verb"), _I) else "increase"
+            verb = first_change_subject(text, sa, fig.start)
+            direction = "decrease" if verb and _FALLING_VERB.match(verb.group("verb")) else "increase"
             phrase = f"{direction} in {subj}"
         else:
             ahead = text[fig.end:min(sb, fig.end + _WINDOW)]
-            m = regex.match(r"\s+(?:of\s+)(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
-                            r"(?=\s+(?:who|that|are|were|is|was|have|had|"
-                            r"will|would|could|in|on|at|by|with|[a-z]+ed)\b|[,.;:!?]|$)", ahead, _I)
+            m = _SHARE_OF.match(ahead)
             ch = _PCT_CHANGE_BEFORE.search(text, max(sa, fig.start - 40), fig.start)
             if m:
                 phrase = "share of " + m.group("np")
@@ -302,19 +364,27 @@ def _measure_phrase(text: str, figs: list[RawFigure], i: int, sent: tuple[int, i
                 # 'a rise of 12% on the previous year', 'up 13% from £2.8bn': a change in the figure before
                 prev = _previous(figs, i, sa, ("count", "money"))
                 if prev is not None:
-                    falling = regex.match(r"down|fall|drop|decreas|declin|reduc|cut", ch.group("d"), _I)
+                    falling = _FALLING_CHANGE.match(ch.group("d"))
                     direction = "decrease" if falling else "increase"
-                    phrase = f"{direction} in {_measure_phrase(text, figs, prev, sent)[0]}"
+                    phrase = f"{direction} in {_measure_phrase(text, figs, prev, sent, cache)[0]}"
     elif fig.kind == "ratio":
-        m = regex.match(r"\s*(?P<np>(?:[\w'’,-]+\s+){0,10}?[\w'’-]+)(?=[.;:!?]|\s+(?:by|than|when|if)\b|$)",
-                        text[fig.end:min(sb, fig.end + _WINDOW)])
+        m = _RATIO_OF.match(text[fig.end:min(sb, fig.end + _WINDOW)])
         if m:
             phrase = "times " + m.group("np").strip(" ,")
     if not phrase and fig.link is not None and figs[fig.link].unit and fig.kind == "count":
         phrase, rank = figs[fig.link].unit or "", 1
     if not phrase:
         phrase, rank = ("annual amount" if fig.kind == "money" and fig.rate == "year" else fig.unit or fig.kind), 0
-    return regex.sub(r"\s+", " ", phrase).strip(" ,"), rank
+    return _SPACES.sub(" ", phrase).strip(" ,"), rank
+
+
+_ANNUAL = regex.compile(r"\bannual|\byearly", _I)
+_FALLING_VERB = regex.compile(r"fell|fallen|falls|fall|dropped|drop|decreas|declin|halved|went\s+down|shrank|shrink|"
+                              r"plummeted|cut", _I)
+_FALLING_CHANGE = regex.compile(r"down|fall|drop|decreas|declin|reduc|cut", _I)
+_SHARE_OF = regex.compile(r"\s+(?:of\s+)(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)(?=\s+(?:who|that|are|were|is|was|have|"
+                          r"had|will|would|could|in|on|at|by|with|[a-z]+ed)\b|[,.;:!?]|$)", _I)
+_RATIO_OF = regex.compile(r"\s*(?P<np>(?:[\w'’,-]+\s+){0,10}?[\w'’-]+)(?=[.;:!?]|\s+(?:by|than|when|if)\b|$)")
 
 
 def _previous(figs: list[RawFigure], i: int, sa: int, kinds: tuple[str, ...]) -> int | None:
@@ -344,14 +414,14 @@ def _money_phrase(text: str, figs: list[RawFigure], i: int, sa: int, sb: int, be
     """What a sum of money is: the subject of a change, the noun after it ('a £4bn funding gap'), the noun
     phrase before it ('the annual costs from £10bn'), or the verb that moves it ('spent £11bn on X')."""
     fig = figs[i]
-    m = last_match(_CHANGE_SUBJECT, text, max(sa, fig.start - _WINDOW), fig.start)
+    m = last_change_subject(text, max(sa, fig.start - _WINDOW), fig.start)
     # the change must be this sum's: no other count or sum stands between its verb and the figure
     if m is not None and not _figure_between(figs, i, m.end()):
-        subj = _subject_of_change(text, sa, fig.start)
+        subj = _change_subject_np(m)
         if subj:
             return subj
     vb = _VERB_BEFORE.search(text, max(sa, fig.start - 80), fig.start)
-    verb = _VERB_NOUN.get(regex.sub(r"\s+", " ", vb.group("verb").lower()), vb.group("verb")) if vb else None
+    verb = _VERB_NOUN.get(_SPACES.sub(" ", vb.group("verb").lower()), vb.group("verb")) if vb else None
     na = _NOUN_AFTER_MONEY.match(text, fig.end, sb)
     if na:
         noun = _canon_money(na.group("np"))
@@ -361,11 +431,10 @@ def _money_phrase(text: str, figs: list[RawFigure], i: int, sa: int, sb: int, be
     by = _BY_VERB.search(text, max(sa, fig.start - 120), fig.start)
     if by:
         return _BY_VERB_NOUN.get(by.group("verb").lower(), "cut")
-    mb = _MONEY_NP_BEFORE.search(before) if before else None
+    mb = _money_np_before(text, fig.start - len(before), fig.start) if before else None
     if mb and not _UP_FROM.search(before):
         np_ = _trim_np(mb.group("np"))
-        rec = regex.match(r"^recommend(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:extra\s+|additional\s+)?(?P<n>.+)$",
-                          np_, _I)
+        rec = _RECOMMENDED.match(np_)
         if rec:
             return "recommended " + _canon_money(rec.group("n"))
         if np_:
@@ -375,17 +444,36 @@ def _money_phrase(text: str, figs: list[RawFigure], i: int, sa: int, sb: int, be
             obj = _SPEND_OBJECT.match(text, fig.end, sb)
             if obj:
                 return "spending on " + _trim_np(obj.group("np"))
-        if regex.match(r"\s+more\b", text[fig.end:fig.end + 12]):
+        if _MORE.match(text[fig.end:fig.end + 12]):
             return "additional " + verb
         return verb
     return ""
 
 
+_RECOMMENDED = regex.compile(r"^recommend(?:s|ed|ing)?\s+(?:an?\s+|the\s+)?(?:extra\s+|additional\s+)?(?P<n>.+)$",
+                            _I)
+_MORE = regex.compile(r"\s+more\b")
+_ARTICLE = regex.compile(r"^(?:an?|the)\s+", _I)
+_CANON_ORDER = sorted(_CANON_MONEY, key=len, reverse=True)
+# Runs of up to 14 words back from a position: a match of _MONEY_NP_BEFORE has at most 13 (8 of noun phrase,
+# 'will rise to', 'an estimated'), all words and spaces.
+_WORDS_BACK_14 = regex.compile(r"(?r)(?:[\w'’-]++\s++){0,14}[\w'’-]*+")
+
+
+def _money_np_before(text: str, a: int, b: int) -> regex.Match[str] | None:
+    """``_MONEY_NP_BEFORE.search(text[a:b])`` (offsets in ``text``), tried only where a match can start."""
+    if _MONEY_LINK_BACK.match(text, a, b) is None:
+        return None
+    back = _WORDS_BACK_14.match(text, a, b)
+    return _MONEY_NP_BEFORE.search(text, back.start() if back is not None else a, b)
+
+
+@lru_cache(maxsize=4096)
 def _canon_money(np_: str) -> str:
     """'an injection' -> 'investment', 'shortfall' -> 'funding gap' (the last word carries the meaning)."""
-    np_ = regex.sub(r"^(?:an?|the)\s+", "", np_.strip(), flags=_I)
+    np_ = _ARTICLE.sub("", np_.strip())
     low = np_.lower()
-    for k in sorted(_CANON_MONEY, key=len, reverse=True):
+    for k in _CANON_ORDER:
         if low == k or low.endswith(" " + k):
             return np_[: len(np_) - len(k)] + _CANON_MONEY[k]
     return np_
@@ -398,19 +486,23 @@ _CHANGE_VERB = regex.compile(
 
 
 def _subject_of_change(text: str, sa: int, pos: int) -> str | None:
-    a = max(sa, pos - _WINDOW)
-    if _CHANGE_VERB.search(text, a, pos) is None:
-        return None  # cheap test first: most figures have no change verb before them
-    m = last_match(_CHANGE_SUBJECT, text, a, pos)
-    if m is None:
-        return None
+    m = last_change_subject(text, max(sa, pos - _WINDOW), pos)
+    return _change_subject_np(m) if m is not None else None
+
+
+_DIGIT = regex.compile(r"\d")
+
+
+def _change_subject_np(m: regex.Match[str]) -> str | None:
+    """The subject of a change (a match of ``_CHANGE_SUBJECT``), unless it is a pronoun or holds a number."""
     np_ = _trim_np(m.group("np"))
     low = np_.lower()
-    if not np_ or low in ("it", "they", "this", "that", "which", "there") or regex.search(r"\d", np_):
+    if not np_ or low in ("it", "they", "this", "that", "which", "there") or _DIGIT.search(np_):
         return None
     return np_
 
 
+_ARTICLE_ANY = regex.compile(r"^(?:the|a|an)\s+", _I)
 _NP_CUT = regex.compile(
     r"^.*\b(?:that|which|who|shows?|showed|found|finds|says?|said|warns?|warned|also|while|and|but|because|"
     r"calculated|estimates?|show|reveals?|suggests?|means|see|sees|(?<!(?:the|an|annual|total|lifetime|average|unit)\s)cost|"
@@ -419,9 +511,10 @@ _NP_CUT = regex.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _trim_np(np_: str) -> str:
     np_ = _NP_CUT.sub("", np_.strip())
-    np_ = regex.sub(r"^(?:the|a|an)\s+", "", np_, flags=_I)
+    np_ = _ARTICLE_ANY.sub("", np_)
     return np_.strip(" ,")
 
 
@@ -445,11 +538,13 @@ def own_times(figs: list[RawFigure], i: int, times: list[TimePhrase], sent_end: 
 
 
 def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], para: tuple[int, int],
-               times: list[TimePhrase], prev_times: list[TimePhrase], reference: int | None,
+               times: list[TimePhrase], prev_times: list[TimePhrase] | Callable[[], list[TimePhrase]],
+               reference: int | None,
                reference_label: str | None, time_starts: list[int] | None = None,
                ) -> tuple[str, int | str | None, str | None, str | None, bool]:
     """(relation, year, as_written, resolved_against, relative) for figure ``i``. ``time_starts`` are the
-    start offsets of ``times``, when the caller keeps them for the many figures of one sentence."""
+    start offsets of ``times``, when the caller keeps them for the many figures of one sentence. ``prev_times``
+    (the previous sentence's times, or a function giving them) are read only for a figure with no time near it."""
     fig = figs[i]
     sa, sb = sent
     # only the phrases near the figure: keeps the work per figure bounded in run-on 'sentences'
@@ -457,9 +552,10 @@ def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], 
     lo = bisect.bisect_left(starts, fig.start - 2 * _WINDOW)
     hi = bisect.bisect_right(starts, fig.end + 2 * _WINDOW)
     times = times[lo:hi]
-    own = own_times(figs, i, times, sb)
+    # (with no time phrase near the figure, no figure owns one)
+    own = own_times(figs, i, times, sb) if times else []
     owned_elsewhere = {id(t) for j in range(max(0, i - 4), min(len(figs), i + 5)) if j != i and sa <= figs[j].start < sb
-                       and figs[j].kind in CLAIM_KINDS for t in own_times(figs, j, times, sb)}
+                       and figs[j].kind in CLAIM_KINDS for t in own_times(figs, j, times, sb)} if times else set()
     period = next((t for t in times if period_start_offset(t) is not None), None)
     # phrases before the figure that no other figure claims as its own; projections ('by', 'over') are shared
     fronted = [t for t in times if t.end <= fig.start and t.mode != "rate"
@@ -507,8 +603,8 @@ def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], 
         if t.relation in ("by", "over"):
             return out(t)
     # a future statement with no time of its own continues the previous sentence's projection
-    if prev_times and _FUTURE.search(text, max(sa, fig.start - _WINDOW), fig.start):
-        by = [t for t in prev_times if t.relation == "by"]
+    if _FUTURE.search(text, max(sa, fig.start - _WINDOW), fig.start):
+        by = [t for t in (prev_times() if callable(prev_times) else prev_times) if t.relation == "by"]
         if by:
             return out(by[-1])
     if rate is not None:

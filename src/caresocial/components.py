@@ -27,7 +27,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import RawQuote, SpeakerRef, attribute, normalise_source
+from .attribution import NO_QUOTE, MinByEnd, RawQuote, SpeakerRef, attribute, normalise_source
 from .claims import CLAIM_KINDS, build_measure, claim_time
 from .docmeta import DocMeta, read_meta
 from .grammar.figures import RawFigure, scan
@@ -235,10 +235,19 @@ class QuoteAttributor:
         text, starts = doc_text(doc), [s for s, _ in sents]
         inner = innermost_quotes(quotes, [(f.start, f.end) for f in figs])
         doc._.cs_fig_quotes = inner
+        # the figure extractor's records of these figures differ from the ones built here only in speaker and quote
+        built: list[Figure] | None = doc._.figures
+        if built is None or len(built) != len(figs) or \
+                any(r.start != f.start or r.end != f.end or r.kind != f.kind for r, f in zip(built, figs, strict=True)):
+            built = None
         for i, f in enumerate(figs):
             qi = inner[i]
             sp = records[qi].speaker if qi is not None else pub
-            out.append(build_figure(f, i, figs, sents, text, sp, records[qi].id if qi is not None else None, starts))
+            qid = records[qi].id if qi is not None else None
+            if built is not None:
+                out.append(Figure.build(**{**built[i].__dict__, "speaker": sp, "quote": qid}))
+            else:
+                out.append(build_figure(f, i, figs, sents, text, sp, qid, starts))
         doc._.figures = out
         return doc
 
@@ -258,30 +267,37 @@ def innermost_quote(quotes: list[RawQuote], start: int, end: int) -> int | None:
 
 
 def innermost_quotes(quotes: list[RawQuote], spans: list[tuple[int, int]]) -> list[int | None]:
-    """:func:`innermost_quote` for many spans at once, in one sweep: the work is the number of spans and
-    quotes times the nesting depth, not their product."""
+    """:func:`innermost_quote` for many spans at once, in one sweep: O(log n) per span and quote however deeply
+    the quotes nest."""
     order = sorted(range(len(spans)), key=lambda k: spans[k])
     by_start = sorted((q.start, i) for i, q in enumerate(quotes) if q.kind != "citation")
     out: list[int | None] = [None] * len(spans)
     active: list[tuple[int, int]] = []  # heap of (end, quote index) of quotes begun at or before the span
+    shortest = MinByEnd([q.end for q in quotes])
+    speaks: dict[int, int] = {}  # quote index -> the quote that speaks for it ('we/our' reports defer upwards)
     nxt = 0
     for k in order:
         start, end = spans[k]
         while nxt < len(by_start) and by_start[nxt][0] <= start:
             qi = by_start[nxt][1]
             heapq.heappush(active, (quotes[qi].end, qi))
+            shortest.set(qi, (quotes[qi].end - quotes[qi].start, qi))
             nxt += 1
         while active and active[0][0] < end and active[0][0] <= start:
-            heapq.heappop(active)  # over before this span begins, so before every later one too
-        best = None
-        for q_end, qi in active:
-            if q_end >= end and (best is None or (q_end - quotes[qi].start) < (quotes[best].end - quotes[best].start)
-                                 or ((q_end - quotes[qi].start) == (quotes[best].end - quotes[best].start)
-                                     and qi < best)):
-                best = qi
-        while best is not None and quotes[best].self_ref and quotes[best].parent is not None:
-            best = quotes[best].parent
-        out[k] = best
+            shortest.set(heapq.heappop(active)[1], NO_QUOTE)  # over before this span begins, so before later ones
+        best = shortest.shortest_from(end)[1]
+        if best == NO_QUOTE[1]:
+            out[k] = None
+            continue
+        path = []
+        top = best
+        while top not in speaks and quotes[top].self_ref and quotes[top].parent is not None:
+            path.append(top)
+            top = quotes[top].parent
+        top = speaks.get(top, top)
+        for qi in path:
+            speaks[qi] = top
+        out[k] = top
     return out
 
 
@@ -308,39 +324,56 @@ class ClaimBuilder:
 
 def reference_year(doc: Doc, fig_index: int) -> tuple[int | None, str | None]:
     """The year relative times in a figure's statement resolve against, and why."""
-    text = doc_text(doc)
-    f = doc._.cs_raw_figures[fig_index]
-    quotes: list[RawQuote] = doc._.cs_raw_quotes
-    meta: DocMeta = doc._.cs_meta
-    sources: dict[str, int] = doc._.cs_sources or {}
-    paras = doc._.cs_paragraphs
-    # 1. a citation later in the same paragraph: the statement summarises that source
-    if doc._.cs_citations is None:
-        cited = sorted((q for q in quotes if q.kind == "citation"), key=lambda q: q.start)
-        doc._.cs_citations = ([q.start for q in cited], cited)
-    cite_starts, cites = doc._.cs_citations
-    c = bisect.bisect_left(cite_starts, f.end)
-    if c < len(cites):
-        q = cites[c]
-        pi = bisect.bisect_right(paras, (f.start, len(text) + 1)) - 1
-        if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] and q.start < paras[pi][1]:
-            year = int(text[q.end - 4:q.end])
-            return year, f"cited source ({text[q.start:q.end]})"
-    # 2. the speaker's statement date, when the corpus cites that speaker
-    inner = doc._.cs_fig_quotes
-    qi = inner[fig_index] if inner is not None else innermost_quote(quotes, f.start, f.end)
-    if qi is not None and quotes[qi].speaker is not None:
-        name = normalise_source(quotes[qi].speaker.name)
-        if name in sources and (meta.publisher is None or normalise_source(meta.publisher) != name):
-            return sources[name], f"date of the statement by {quotes[qi].speaker.name} ({sources[name]})"
-    # 3. the document date
-    if meta.date is not None:
-        return meta.date.year, f"document date {meta.date.isoformat()}"
-    # 4. inferred: the latest dated source the document quotes
-    inferred = doc._.cs_reference
-    if inferred is not None:
-        return inferred
-    return None, None
+    return _ReferenceYears(doc).of(fig_index)
+
+
+class _ReferenceYears:
+    """:func:`reference_year` for the figures of one document, its annotations read once (each ``doc._``
+    look-up costs a few microseconds)."""
+
+    __slots__ = ("cite_starts", "cites", "figs", "inferred", "inner", "meta", "paras", "publisher_key", "quotes",
+                 "sources", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_text(doc)
+        self.figs: list[RawFigure] = doc._.cs_raw_figures
+        self.quotes: list[RawQuote] = doc._.cs_raw_quotes
+        self.meta: DocMeta = doc._.cs_meta
+        self.sources: dict[str, int] = doc._.cs_sources or {}
+        self.paras: list[tuple[int, int]] = doc._.cs_paragraphs
+        if doc._.cs_citations is None:
+            cited = sorted((q for q in self.quotes if q.kind == "citation"), key=lambda q: q.start)
+            doc._.cs_citations = ([q.start for q in cited], cited)
+        self.cite_starts, self.cites = doc._.cs_citations
+        self.inner: list[int | None] | None = doc._.cs_fig_quotes
+        self.inferred: tuple[int | None, str | None] | None = doc._.cs_reference
+        self.publisher_key = normalise_source(self.meta.publisher) if self.meta.publisher is not None else None
+
+    def of(self, fig_index: int) -> tuple[int | None, str | None]:
+        text, quotes, meta, sources, paras = self.text, self.quotes, self.meta, self.sources, self.paras
+        f = self.figs[fig_index]
+        # 1. a citation later in the same paragraph: the statement summarises that source
+        c = bisect.bisect_left(self.cite_starts, f.end)
+        if c < len(self.cites):
+            q = self.cites[c]
+            pi = bisect.bisect_right(paras, (f.start, len(text) + 1)) - 1
+            if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] and q.start < paras[pi][1]:
+                year = int(text[q.end - 4:q.end])
+                return year, f"cited source ({text[q.start:q.end]})"
+        # 2. the speaker's statement date, when the corpus cites that speaker
+        inner = self.inner
+        qi = inner[fig_index] if inner is not None else innermost_quote(quotes, f.start, f.end)
+        if qi is not None and quotes[qi].speaker is not None:
+            name = normalise_source(quotes[qi].speaker.name)
+            if name in sources and (self.publisher_key is None or self.publisher_key != name):
+                return sources[name], f"date of the statement by {quotes[qi].speaker.name} ({sources[name]})"
+        # 3. the document date
+        if meta.date is not None:
+            return meta.date.year, f"document date {meta.date.isoformat()}"
+        # 4. inferred: the latest dated source the document quotes
+        if self.inferred is not None:
+            return self.inferred
+        return None, None
 
 
 def _infer_reference(doc: Doc) -> tuple[int | None, str | None] | None:
@@ -387,6 +420,7 @@ def build_claims(doc: Doc) -> list[Claim]:
         return times_cache[s]
 
     times_made: dict[tuple[Any, ...], ClaimTime] = {}
+    references = _ReferenceYears(doc)
 
     def time_of(*key: Any) -> ClaimTime:
         # claims of one document share equal times (records are immutable): memory for long documents
@@ -398,6 +432,7 @@ def build_claims(doc: Doc) -> list[Claim]:
 
     claims: list[Claim] = []
     sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
+    measure_cache: dict[tuple[int, int, int], tuple[str, int]] = {}
     by_fig: dict[int, int] = {}
     newlines = [m.start() for m in _NEWLINE.finditer(text)] if any(f.kind in CLAIM_KINDS for f in figs) else []
     for i, f in enumerate(figs):
@@ -407,14 +442,14 @@ def build_claims(doc: Doc) -> list[Claim]:
         pi = bisect.bisect_right(paras, (f.start, len(text) + 1)) - 1
         para = paras[pi] if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] else sent
         si = bisect.bisect_right(starts, f.start) - 1
-        prev_times: list = []
-        if si > 0 and sents[si - 1][0] >= para[0]:
-            prev_times = times_of(sents[si - 1])[0]
-        ref, label = reference_year(doc, i)
+        # the previous sentence's times, read only when the figure needs them (rarely)
+        prev = sents[si - 1] if si > 0 and sents[si - 1][0] >= para[0] else None
+        ref, label = references.of(i)
         times, time_starts = times_of(sent)
         relation, year, as_written, resolved, relative = claim_time(
-            text, figs, i, sent, para, times, prev_times, ref, label, time_starts)
-        key, words = build_measure(text, figs, i, sent)
+            text, figs, i, sent, para, times, (lambda p=prev: times_of(p)[0]) if prev is not None else [], ref, label,
+            time_starts)
+        key, words = build_measure(text, figs, i, sent, measure_cache)
         unit = f.unit
         if f.kind == "money" and f.rate:
             unit = f"{f.unit} per {f.rate}"

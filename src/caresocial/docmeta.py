@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import regex
 
@@ -49,9 +50,17 @@ class DocMeta:
     body_start: int = 0
 
 
+_LIST_BREAK = regex.compile(r"\s*(?:,|;|\band\b|&)\s*(?:the\s+(?=[A-Z]))?")
+
+
 def split_list(items: str) -> list[str]:
     """'A, B, C and D' -> ['A', 'B', 'C', 'D'] (also with ';' and '&')."""
-    parts = regex.split(r"\s*(?:,|;|\band\b|&)\s*(?:the\s+(?=[A-Z]))?", items.strip().strip("*").strip())
+    return list(_split_list(items))
+
+
+@lru_cache(maxsize=4096)
+def _split_list(items: str) -> tuple[str, ...]:
+    parts = _LIST_BREAK.split(items.strip().strip("*").strip())
     out = []
     for p in parts:
         p = p.strip().strip("*:.").strip()
@@ -59,7 +68,7 @@ def split_list(items: str) -> list[str]:
             p = p[4:]
         if p:
             out.append(p)
-    return out
+    return tuple(out)
 
 
 def read_meta(text: str, figures: list[RawFigure]) -> DocMeta:
@@ -121,6 +130,11 @@ def _header_lines(text: str, start: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_BYLINE = regex.compile(r"(?:By\s+)?[A-Z][\w'’&.-]*+(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’&.-]*+){0,6}")
+_BY = regex.compile(r"^By\s+")
+_NEWSROOM = regex.compile(r"(?P<org>[A-Z]{2,6})\s+(?:Latest\s+)?(?:News|Press|Media|Blog)\b")
+
+
 def _publisher(text: str, title: str | None, lines: list[tuple[int, int, str]]) -> tuple[str | None, tuple[str, ...]]:
     head = text[: 2000]
     joint = _JOINT_HEADER.search(head)
@@ -138,11 +152,10 @@ def _publisher(text: str, title: str | None, lines: list[tuple[int, int, str]]) 
                 return expand_acronym(text, org), ()
     for _, _, line in lines[1:5]:
         clean = line.strip("*# ")
-        if regex.fullmatch(r"(?:By\s+)?[A-Z][\w'’&.-]*+(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’&.-]*+){0,6}", clean) \
-                and _ORG_WORDS.search(clean):
-            return expand_acronym(text, regex.sub(r"^By\s+", "", clean)), ()
+        if _BYLINE.fullmatch(clean) and _ORG_WORDS.search(clean):
+            return expand_acronym(text, _BY.sub("", clean)), ()
     for _, _, line in lines[1:5]:
-        m = regex.match(r"(?P<org>[A-Z]{2,6})\s+(?:Latest\s+)?(?:News|Press|Media|Blog)\b", line)
+        m = _NEWSROOM.match(line)
         if m:
             return expand_acronym(text, m.group("org")), ()
     ours = _we_alongside(text)
@@ -171,9 +184,12 @@ def _we_alongside(text: str) -> str | None:
     return rest[0] if len(rest) == 1 else None
 
 
+_ACRONYM = regex.compile(r"[A-Z]{2,6}")
+
+
 def expand_acronym(text: str, name: str) -> str:
     """'CCN' -> 'County Councils Network' when the text spells out a name with those initials."""
-    if not regex.fullmatch(r"[A-Z]{2,6}", name):
+    if not _ACRONYM.fullmatch(name):
         return name
     words = r"\s+(?:of\s+|for\s+|and\s+|the\s+)?".join([rf"{c}[\w'’]++" for c in name])
     m = regex.search(rf"\b{words}", text)

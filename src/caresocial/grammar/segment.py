@@ -8,6 +8,8 @@ line starts like a new sentence (headlines, bylines, bullet lists).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 _PARA_BREAK = regex.compile(r"\n[ \t\r\f\v\u00a0]*+\n\s*+")
@@ -21,6 +23,36 @@ _ABBREV = regex.compile(
     r"etc|vs|e\.g|i\.e|cf|al|approx|c|ca|Co|Ltd|Inc|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"[A-Z])\.)\Z"
 )
+
+
+# Where a match of _SENT_END can start: right after a final mark (first alternative), or where the spaces and
+# tabs before a line break start (second and third alternatives; the third matches from any offset in those
+# spaces, so the first one is where a search finds it).
+_END_ANCHOR = regex.compile(r"[.!?…\n]")
+
+
+def _sentence_ends(text: str, a: int, b: int) -> Iterator[regex.Match[str]]:
+    """``_SENT_END.finditer(text, a, b)``, trying the pattern only where a match can start (see ``_END_ANCHOR``;
+    and at ``a`` itself, whose mark may be before it)."""
+    pos = a
+    m = _SENT_END.match(text, a, b)
+    if m is not None:
+        yield m
+        pos = m.end()
+    for anchor in _END_ANCHOR.finditer(text, pos, b):
+        q = anchor.start()
+        if text[q] == "\n":
+            s = q
+            while s > pos and text[s - 1] in " \t":
+                s -= 1
+        else:
+            s = q + 1
+        if s < pos:
+            continue
+        m = _SENT_END.match(text, s, b)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -48,7 +80,7 @@ def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tup
     out: list[tuple[int, int]] = []
     for pa, pb in paras if paras is not None else paragraphs(text):
         pos = pa
-        for m in _SENT_END.finditer(text, pa, pb):
+        for m in _sentence_ends(text, pa, pb):
             cut = m.start()
             if text[cut - 1:cut] == "." and _ABBREV.search(text, max(pa, cut - 8), cut):
                 continue
