@@ -234,6 +234,9 @@ HOSTILE = {
     "spaces-digits": "1 2 3 4 5 6 7 8 9 " * 10_000,
     "hyphens": "10-" * 30_000,
     "apostrophes": "children’s " * 20_000,
+    "said-chain": "Mark Russell said " * 8_000,
+    "joint-said": "Barnardo's, the NSPCC and Action for Children said " * 3_000,
+    "long-words": ("a" * 511 + " ") * 400,
     "emails": "a@b." * 25_000,
     "open-brackets": "(£1bn " * 20_000,
     "quotes-open": "“He said £5m " * 10_000,  # 10k opening marks that never close
