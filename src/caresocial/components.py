@@ -72,7 +72,38 @@ def _segments(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     return doc._.cs_paragraphs, doc._.cs_sentences
 
 
-class SentenceSegmenter:
+class _RuleComponent:
+    """Base of the components: ``__call__`` finds (``match``) then writes (``set_annotations``), like spaCy's
+    rule components, under the pipeline's error handler."""
+
+    name: str
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            return self.set_annotations(doc, self.match(doc))
+        except Exception as e:
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+    def match(self, doc: Doc) -> Any:
+        """What the component finds in ``doc``."""
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, found: Any) -> Doc:
+        """Write what ``match`` found onto ``doc``."""
+        raise NotImplementedError
+
+    def get_error_handler(self) -> Callable[..., Any]:
+        """The handler ``nlp.set_error_handler`` gave, else one that re-raises."""
+        return getattr(self, "_error_handler", _raise)
+
+    def set_error_handler(self, error_handler: Callable[..., Any]) -> None:
+        """Called by ``nlp.set_error_handler``."""
+        self._error_handler = error_handler
+
+
+class SentenceSegmenter(_RuleComponent):
     """Paragraph and sentence boundaries as character offsets (``doc._.cs_paragraphs``/``cs_sentences``);
     also marks ``token.is_sent_start`` when no other component has."""
 
@@ -103,15 +134,13 @@ class SentenceSegmenter:
             error_handler(self.name, self, [doc], e)
             return doc
 
-    def get_error_handler(self) -> Callable[..., Any]:
-        return getattr(self, "_error_handler", _raise)
 
 
 def _raise(proc_name: str, proc: Any, docs: list[Doc], e: Exception) -> None:
     raise e
 
 
-class FigureExtractor:
+class FigureExtractor(_RuleComponent):
     """Every figure in the text as a :class:`~caresocial.models.Figure` in ``doc._.figures`` and as spans in
     ``doc.spans[spans_key]`` labelled by kind."""
 
@@ -120,16 +149,6 @@ class FigureExtractor:
         self.name = name
         self.spans_key = spans_key
         self.generic_units = generic_units
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            return self.set_annotations(doc, self.match(doc))
-        except Exception as e:
-            error_handler(self.name, self, [doc], e)
-            return doc
-
-    get_error_handler = SentenceSegmenter.get_error_handler
 
     def match(self, doc: Doc) -> list[RawFigure]:
         """The raw figures of the document text."""
@@ -185,22 +204,12 @@ def speaker_record(ref: SpeakerRef | None) -> Speaker | None:
                                    members=tuple(ref.members))
 
 
-class QuoteAttributor:
+class QuoteAttributor(_RuleComponent):
     """Quotes with speakers in ``doc._.quotes``; sets each figure's speaker (innermost quote, else the
     publisher). Reads the publisher from ``doc._.cs_publisher`` when given, else from the text."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-
-    get_error_handler = SentenceSegmenter.get_error_handler
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            return self.set_annotations(doc, self.match(doc))
-        except Exception as e:
-            error_handler(self.name, self, [doc], e)
-            return doc
 
     def match(self, doc: Doc) -> list[RawQuote]:
         """Read the document's metadata, then find every quote."""
@@ -301,13 +310,11 @@ def innermost_quotes(quotes: list[RawQuote], spans: list[tuple[int, int]]) -> li
     return out
 
 
-class ClaimBuilder:
+class ClaimBuilder(_RuleComponent):
     """Claims with measure and time in ``doc._.claims``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-
-    get_error_handler = SentenceSegmenter.get_error_handler
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
