@@ -143,7 +143,7 @@ def test_benchmark_quick_mode_runs(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------------------------------------------
-# known failures, reported (they flip to passing when fixed: strict xfail)
+# once known failures, now fixed: numbers past the float range, the offset of an indented cue line
 # ------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "9" * 400 + " children", "£" + "9" * 400 + "bn", "£1," + "000," * 200 + "000", "1e400 children",
@@ -155,8 +155,6 @@ def test_numbers_beyond_float_range_round_trip(text: str) -> None:
     assert Document.model_validate_json(doc.model_dump_json()) == doc
 
 
-@pytest.mark.xfail(strict=True, reason="attribution._attribution_before: cue_start of an indented cue line points at "
-                   "the indentation, while cue is stripped")
 def test_quote_cue_offset_matches_cue() -> None:
     text = "The review reported:\n  • Josh MacAlister, chair of the review said:\n\n“We need £2.6bn now.”\n"
     doc = caresocial.extract(text, doc_id="x")

@@ -685,7 +685,8 @@ def _find_attribution_before(ctx: _Context, para_index: int, qstart: int) -> tup
         prev = text[qa:qb].rstrip()
         prev_last = prev.splitlines()[-1] if prev else ""
         if prev_last.rstrip("*").rstrip().endswith(":"):
-            return prev_last.strip(), qb - len(prev_last)
+            # the offset of the cue as returned: past the line's indentation
+            return prev_last.strip(), qa + len(prev) - len(prev_last.lstrip())
     return None
 
 
