@@ -78,14 +78,15 @@ def to_document(doc: Doc) -> Document:
     meta = doc._.cs_meta
     text = components.doc_text(doc)
     sups: tuple[Suppression, ...] = tuple(find_suppressions(text, doc._.cs_paragraphs or []))
+    digest = text_sha256(text)
     return Document.build(
-        doc_id=doc._.cs_doc_id or text_sha256(text)[:12],
+        doc_id=doc._.cs_doc_id or digest[:12],
         path=doc._.cs_path,
         date=meta.date if meta else None,
         date_source=meta.date_source if meta else None,
         publisher=meta.publisher if meta else None,
         title=meta.title if meta else None,
-        text_sha256=text_sha256(text),
+        text_sha256=digest,
         length=len(text),
         figures=tuple(doc._.figures or ()),
         quotes=tuple(doc._.quotes or ()),
@@ -163,9 +164,10 @@ def _extract_chunked(nlp: Language, text: str, doc_id: str | None, date_: date |
         n_lines += piece.count("\n")
     assert first is not None
     sups = tuple(find_suppressions(text, paragraphs(text)))
+    digest = text_sha256(text)
     return Document.build(
-        doc_id=doc_id or text_sha256(text)[:12], path=path, date=first.date, date_source=first.date_source,
-        publisher=first.publisher, title=first.title, text_sha256=text_sha256(text), length=len(text),
+        doc_id=doc_id or digest[:12], path=path, date=first.date, date_source=first.date_source,
+        publisher=first.publisher, title=first.title, text_sha256=digest, length=len(text),
         figures=tuple(figures), quotes=tuple(quotes), claims=tuple(claims), suppressions=sups,
     )
 
