@@ -328,6 +328,14 @@ PUBLISHER = [
         "children in care in England has reached 83,840, the highest level on record.",
         {}, [F("83,840", "Action for Children")], id="header-line-publisher"),
     pytest.param(
+        "Children looked after in England: briefing note\n\nDepartment for Education | 30 March 2023\n\nThere "
+        "were 82,170 children in care in England on 31 March 2022.",
+        {}, [F("82,170", "Department for Education")], id="header-line-publisher-beside-date"),
+    pytest.param(
+        "Councils warn of placement costs\n\n14 March 2024 – Local Government Association\n\nCouncils spent "
+        "£11.1 billion on children’s social care in 2022/23.",
+        {}, [F("£11.1 billion", "Local Government Association")], id="header-line-date-then-publisher"),
+    pytest.param(
         "Children’s services at breaking point, warns the Local Government Association\n\nCouncils "
         "overspent their children’s social care budgets by £1.6 billion last year.",
         {}, [F("£1.6 billion", "Local Government Association")], id="title-says-publisher"),

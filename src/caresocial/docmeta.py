@@ -132,6 +132,10 @@ def _header_lines(text: str, start: int) -> list[tuple[int, int, str]]:
 
 _BYLINE = regex.compile(r"(?:By\s+)?[A-Z][\w'’&.-]*+(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w'’&.-]*+){0,6}")
 _BY = regex.compile(r"^By\s+")
+# a dateline beside the publisher on one header line: 'Department for Education | 30 March 2023'
+_DATE_PART = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+              r"\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})")
+_DATE_BESIDE = regex.compile(rf"^{_DATE_PART}\s*[|•·–—,-]\s*|\s*[|•·–—,-]\s*{_DATE_PART}$")
 _NEWSROOM = regex.compile(r"(?P<org>[A-Z]{2,6})\s+(?:Latest\s+)?(?:News|Press|Media|Blog)\b")
 
 
@@ -151,7 +155,7 @@ def _publisher(text: str, title: str | None, lines: list[tuple[int, int, str]]) 
                     org = org[4:]
                 return expand_acronym(text, org), ()
     for _, _, line in lines[1:5]:
-        clean = line.strip("*# ")
+        clean = _DATE_BESIDE.sub("", line.strip("*# "))
         if _BYLINE.fullmatch(clean) and _ORG_WORDS.search(clean):
             return expand_acronym(text, _BY.sub("", clean)), ()
     for _, _, line in lines[1:5]:
