@@ -19,6 +19,10 @@ CASES = [
     ("There are now 83,840 looked after children.", [("now", "at", "now", None)]),
     ("Councils spend £5m a year on it.", [("a year", "per", "rate", None)]),
     ("Councils spent £1.2bn, the LGA said.", []),
+    ("There were 82,170 children in care on 31 March 2022.", [("on 31 March 2022", "at", "abs", 2022)]),
+    ("As at 31 March 2023, 83,840 children were looked after.", [("As at 31 March 2023", "at", "abs", 2023)]),
+    ("Reserves stood at £2.1bn as of March 2024.", [("as of March 2024", "at", "abs", 2024)]),
+    ("The survey closed on May 23, 2022.", [("on May 23, 2022", "at", "abs", 2022)]),
 ]
 
 

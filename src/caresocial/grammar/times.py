@@ -18,6 +18,8 @@ _NUM = r"(?:\d{1,3}|" + "|".join(sorted((w for w in UNITS if UNITS[w] > 0), key=
        r"|twenty|thirty|forty|fifty|a|one)"
 _Y = r"(?P<y>(?:19|20)\d{2})(?:[/-](?P<fy>\d{2})(?!\d))?+"
 _UNIT = r"(?P<unit>years?|decades?|months?)"
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
 _I = regex.IGNORECASE
 
 # (pattern, relation, mode) — mode: abs (year in text), fwd (+N), back (-N), now (reference year),
@@ -30,6 +32,9 @@ _PATTERNS: list[tuple[str, str, str]] = [
     (rf"\bbetween\s+(?:(?:19|20)\d{{2}})\s+and\s+{_Y}", "over", "abs"),
     (rf"\b(?:in|during|for|throughout|of|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:financial|academic|calendar)\s+)?"
      rf"(?:year\s+)?{_Y}", "at", "abs"),
+    # a snapshot on a date: 'on 31 March 2022', 'as at 31 March', 'as of March 2023'
+    (rf"\b(?:on|as\s+(?:at|of)|at)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTHS}\.?\s+"
+     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_Y}", "at", "abs"),
     (rf"\b(?:in|within)\s+(?:the\s+)?(?:next|coming|following)\s+(?P<n>{_NUM})\s+{_UNIT}", "by", "fwd"),
     (rf"\bover\s+(?:the\s+)?(?:next|coming|following)\s+(?P<n>{_NUM})\s+{_UNIT}", "over", "fwd"),
     (rf"\b(?:in|within)\s+(?P<n>{_NUM})\s+{_UNIT}(?:['’]s?)?(?:\s+time)?", "by", "fwd"),
