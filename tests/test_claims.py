@@ -191,6 +191,10 @@ def test_claim_times(text: str, kwargs: dict[str, Any], expected: list[C]) -> No
 # measures
 # ------------------------------------------------------------------------------------------------------
 MEASURES = [
+    pytest.param("Spending on agency staff fell, while spending on placements rose by 12% to £5bn.", "12%",
+                 "increase in spending on placement", id="percent-change-takes-its-own-verb"),
+    pytest.param("Placements rose, but the number of foster carers fell by 8%.", "8%", "decrease in foster carer",
+                 id="percent-change-second-clause"),
     pytest.param("Without reform the number of children in care in England will rise to 100,000.",
                  "100,000", "children in care", id="number-of"),
     pytest.param("In the next ten years, there will be approaching 100,000 children in care.",

@@ -349,10 +349,11 @@ def _read_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int
         if phrase and fig.rate == "year" and not _ANNUAL.search(phrase):
             phrase = "annual " + phrase
     elif fig.kind == "percent":
-        subj = _subject_of_change(text, sa, fig.start)
-        if subj:
-            verb = first_change_subject(text, sa, fig.start)
-            direction = "decrease" if verb and _FALLING_VERB.match(verb.group("verb")) else "increase"
+        change = last_change_subject(text, max(sa, fig.start - _WINDOW), fig.start)
+        subj = _change_subject_np(change) if change is not None else None
+        if change is not None and subj:
+            # the direction of the same change whose subject is used, not of the sentence's first change
+            direction = "decrease" if _FALLING_VERB.match(change.group("verb")) else "increase"
             phrase = f"{direction} in {subj}"
         else:
             ahead = text[fig.end:min(sb, fig.end + _WINDOW)]
