@@ -319,11 +319,11 @@ def _year_span(item: _Item) -> tuple[int, int]:
     return (lo, hi)
 
 
-def _years_apart(a: list[_Item], b: list[_Item]) -> bool:
-    """True when no time of ``a`` can be the same year as a time of ``b``."""
-    spans_a = [_year_span(i) for i in a]
-    spans_b = [_year_span(i) for i in b]
-    return all(x[1] < y[0] or y[1] < x[0] for x in spans_a for y in spans_b)
+def _years_of(items: list[_Item]) -> tuple[int, int]:
+    """The calendar years any of ``items`` (claims of one stated year) may fall in: their spans share a centre,
+    so the widest holds the others, and two such ranges are apart exactly when every pair of spans is."""
+    spans = [_year_span(i) for i in items]
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
 
 
 def time_conflicts(run: _Run, measure: str, items: list[_Item]) -> None:
@@ -340,11 +340,13 @@ def time_conflicts(run: _Run, measure: str, items: list[_Item]) -> None:
         values = [i.value for i in comp]
         if max(values) > min(values) * (1 + 2 * run.cfg.approx) and min(values) > 0:
             continue
+        ranges = {y: _years_of(by_year[y][:MAX_CITED]) for y in years}
         for x in range(len(years)):
             for y in range(x + 1, len(years)):
                 a_list, b_list = by_year[years[x]], by_year[years[y]]
-                if not _years_apart(a_list[:MAX_CITED], b_list[:MAX_CITED]):
-                    continue
+                (a_lo, a_hi), (b_lo, b_hi) = ranges[years[x]], ranges[years[y]]
+                if not (a_hi < b_lo or b_hi < a_lo):
+                    continue  # the two years may be the same one
                 pairs = _pairs(a_list, b_list)
                 if pairs is None:
                     run.add("time-conflict", measure, a_list[:MAX_CITED] + b_list[:MAX_CITED],
@@ -361,8 +363,6 @@ def time_conflicts(run: _Run, measure: str, items: list[_Item]) -> None:
 # arithmetic
 # ------------------------------------------------------------------------------------------------------
 _INCREASE = regex.compile(r"^(?P<dir>increase|decrease|rise|fall|growth|change|drop|cut) in (?P<base>.+)$")
-_TOTAL = regex.compile(r"\b(?:in\s+total|a\s+total\s+of|total(?:ling|ing|led|ed)?|altogether|combined|overall|"
-                       r"in\s+all|together)\b", regex.I)
 _TOTAL_BEFORE = regex.compile(r"(?:a\s+total\s+of|total(?:ling|ing|led)?|in\s+total|altogether|combined)\s*\S*\s*$",
                               regex.I)
 _TOTAL_AFTER = regex.compile(r"\s*(?:in\s+total|altogether|overall|in\s+all)\b", regex.I)
