@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from . import components
 from .attribution import cited_sources
+from .claims import last_match
 from .components import text_sha256
 from .models import Claim, Document, Figure, Quote, Suppression
 from .suppress import find_suppressions
@@ -126,9 +127,7 @@ def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     while n - pos > size:
         cut = -1
         for brk in _BREAKS:
-            last = None
-            for last in brk.finditer(text, pos + size // 2, pos + size):  # noqa: B007 - the last one
-                pass
+            last = last_match(brk, text, pos + size // 2, pos + size)
             if last is not None:
                 cut = last.end()
                 break
@@ -154,13 +153,15 @@ def _extract_chunked(nlp: Language, text: str, doc_id: str | None, date_: date |
     n_lines = 0
     for a, b in chunk_bounds(text):
         piece = text[a:b]
-        part = to_document(nlp(_prepare(nlp, piece, doc_id, date_, publisher, path, sources)))
+        doc = nlp(_prepare(nlp, piece, doc_id, date_, publisher, path, sources))
+        part = to_document(doc)
         if first is None:
             first = part
             date_ = date_ or part.date
             publisher = publisher or part.publisher
         shift_ids(part, a, len(figures), len(quotes), len(claims), n_paras, n_lines, figures, quotes, claims)
-        n_paras += len(paragraphs(piece))
+        # the piece's paragraphs as the pipeline segmented them (counted again only if it did not)
+        n_paras += len(doc._.cs_paragraphs if doc._.cs_paragraphs is not None else paragraphs(piece))
         n_lines += piece.count("\n")
     assert first is not None
     sups = tuple(find_suppressions(text, paragraphs(text)))
