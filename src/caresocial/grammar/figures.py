@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -32,6 +34,7 @@ from .numbers import (
     parse_digits,
     parse_word_tokens,
     tokenize_run,
+    word_trie,
 )
 from .units import generic_quantity
 
@@ -119,14 +122,17 @@ _FY = regex.compile(
 # Patterns that end in \Z look back from a number over a short window; they search in reverse ((?r)), so the
 # engine tries the one position that can match first instead of every position of the window.
 _VAGUE = r"(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:[ ]++of[ ]++(?:thousands|millions|billions))?+(?=[ ]++(?:of|more|upon)\b)"  # noqa: E501
+_NEG = r"(?P<neg>(?<![\w)\]])(?:minus|negative)[ ]++|(?<![\w)\].,/-])[-−–][ ]?+(?=\.?\d))?+"
 _CORE = regex.compile(
-    rf"(?P<neg>(?<![\w)\]])(?:minus|negative)[ ]++|(?<![\w)\].,/-])[-−–][ ]?+(?=\.?\d))?+"
-    rf"(?:(?P<vague>(?<!\w){_VAGUE})"
+    rf"{_NEG}(?:(?P<vague>(?<!\w){_VAGUE})"
     rf"|(?P<digits>(?<![\d.,]){DIGITS})"
     rf"|(?P<words>(?<![\w'’-]){WORD_RUN}))"
     rf"|(?P<twice>(?<![\w-])(?:twice|thrice)\b)",
     _I,
 )
+# At a digit run (or the sign, point or 'minus' before it) no word alternative of _CORE can match: the same
+# match for a third less.
+_CORE_DIGITS = regex.compile(rf"{_NEG}(?P<digits>(?<![\d.,]){DIGITS})", _I)
 _SYMBOLS_ALT = "|".join(
     (r"(?<![A-Za-z])" + regex.escape(s) if s[0].isalpha() else regex.escape(s))
     for s in sorted(L.CURRENCY_SYMBOLS, key=lambda w: (-len(w), w))
@@ -265,6 +271,7 @@ _FUNCTION_WORDS = frozenset(
 _UNITLESS_CONTEXT = regex.compile(r"[ ]++(?:min|mins)[ ]++read\b", _I)
 
 _CONNECT_RANGE = regex.compile(r"[ \u00a0]*+(?:-|–|—|to|and|or)[ \u00a0]*+", _I)
+_RANGE_CONNECTORS = frozenset({"-", "–", "—", "to", "and", "or"})  # what _CONNECT_RANGE leaves after strip()
 _CONNECT_UPFROM = regex.compile(
     r"(?:[^\n.;:!?0-9£$€]{0,60}?)(?:[ ]*+,[ ]*+|[ ]++)(?:(?:up|down|rising|falling|increasing|decreasing)[ ]++)?+"
     r"(?:from|compared[ ]++(?:with|to))[ ]++(?:(?:just|a|some|around|about|almost|nearly|over|under)[ ]++)?+",
@@ -286,8 +293,66 @@ def _window_before(text: str, pos: int, size: int = 48) -> tuple[int, int]:
 # patterns above are tried only at those places (found with C-speed scans), never at every position of a text.
 # ---------------------------------------------------------------------------------------------------
 _TRIGGER_RUN = regex.compile("[\\d" + "".join(VULGAR) + "]++")
+_DIGIT_ONLY_RUN = regex.compile(r"\d++")  # the same runs, several times faster, in texts without vulgar fractions
+_VULGAR_CHARS = "".join(VULGAR)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _WEEKDAY_SET = frozenset(L.WEEKDAYS)
+_BEFORE_CORE = ".-−– \t\u00a0"  # a core starts before its trigger only after one of these (_core_starts)
+_DATE_WORD_TAILS = frozenset(w[-3:] for w in [*L.MONTHS, *L.WEEKDAYS])
+# The only non-ASCII characters an IGNORECASE pattern matches for an ASCII letter: 'İ' (i), 'ſ' (s), 'K' (k).
+_CASE_TWINS = "\u0130\u017f\u212a"
+
+
+def _by_initial(*words: str) -> dict[str, tuple[str, ...]]:
+    """Lower-case ``words`` grouped by their first character, for ``_Scanner._may_start``; '' (an unknown
+    character) maps to the empty word, which starts everywhere."""
+    out: dict[str, list[str]] = {"": [""]}
+    for w in sorted(set(words)):
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# What an anchored pattern after a number needs first, after spaces: the pattern is tried only where the lower-cased
+# text starts with one of these (``_Scanner._may_start``) or, for the cheapest, with one of their first characters
+# (``c in _X_START``). A ',' or '-' stands for itself and what a pattern reads after it.
+_SCALE_START = _by_initial("bn", "mn", "mln", "bln", "tn", "tln", "k", "m", "b", "g", "million", "billion", "trillion",
+                           "thousand", "lakh", "crore")
+_CUR_START = _by_initial("-", "$", *L.CURRENCY_WORDS, *(c.lower() for c in L.ISO_CODES),
+                         *("m" + c.lower() for c in L.ISO_CODES))  # symbols but '$' are non-ASCII
+_MINOR_START = _by_initial("p", "cent")
+_PCT_START = _by_initial("%", "per", "pc", "pp")
+_AGE_START = _by_initial("-", "year", "month", "week", "day", "yo", "y.o.", "yr")
+_DUR_START = _by_initial("-", *L.DURATION_UNITS, *(c.lower() for c in L.DURATION_SUFFIX))
+_UNIT_START = _by_initial(*(u.lower() for u in L.QUANTITY_UNITS))
+_TIMES_START = _by_initial("times", "x")
+_IN_N_START = _by_initial("in", "out")
+_OVER_N_START = _by_initial("over")
+_DIGIT_RUN_START = _by_initial("hundred", "doz", "dz", "and", "thousand", "million", "billion", "trillion", "crore",
+                               "lakh")
+_MONTH_START = _by_initial(*L.MONTHS, "of")  # after a day and its spaces
+_ORDINAL_START = _by_initial("st", "nd", "rd", "th")
+_BOUND_AFTER_START = _by_initial(",", "and", "or")
+_RATE_START = _by_initial(",", "-", "more", "less", "extra", "fewer", "on",
+                          *(w if " " not in w else w.split()[0] + sep for w in L.RATE_AFTER for sep in " -"))
+# What a currency before a number ends with, and the words of the phrases looked for before a number.
+_LAST_SYMBOL = "".join({sym[-1] for sym in L.CURRENCY_SYMBOLS})
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_CODE_ENDS = tuple(code.lower() for code in L.ISO_CODES)
+
+
+def _by_final(*phrases: str) -> dict[str, tuple[str, ...]]:
+    """Lower-case ``phrases`` grouped by their last character, for ``_Scanner._phrase_before``."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(set(phrases)):
+        out.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_HEDGE_ENDS = _by_final(*L.HEDGES)
+_BOUND_MIN_ENDS = _by_final(*L.BOUNDS_MIN)
+_BOUND_MAX_ENDS = _by_final(*L.BOUNDS_MAX)
+_AGE_BEFORE_ENDS = _by_final(*L.AGE_BEFORE)
+_DATE_WORD_ENDS = _by_final("on", "by", "until", "till", "from", "since", "before", "after", "date", "dated")
 
 
 def _trigger_keys(words: Any) -> tuple[str, ...]:
@@ -303,6 +368,11 @@ def _trigger_keys(words: Any) -> tuple[str, ...]:
 _CORE_KEYS = _trigger_keys(
     [*L.UNITS, *L.TENS, *L.SCALES, *L.DOZEN_WORDS, *L.FRACTIONS, *L.VAGUE, "tens", "scores", "twice", "thrice"]
 )
+# One pass over the lower-cased text for all of them: a key after a character that is no ASCII letter (the caller
+# checks the character is no letter at all). The standard ``re`` engine skips to the candidates with its first-
+# character set far faster than ``regex`` or one ``str.find`` per key (the keys are plain ASCII).
+_CORE_KEY_AT = re.compile(word_trie(_CORE_KEYS))
+_CORE_KEY_AFTER = re.compile(f"[^a-z](?:{word_trie(_CORE_KEYS)})")
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -326,11 +396,17 @@ class _Scanner:
         low = text.lower()
         # lower-cased for the trigger scans; offsets must stay those of ``text`` ('İ'.lower() is two characters)
         self.low = low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+        # checks on ``low`` stand for case-insensitive patterns unless the text holds a non-ASCII twin of a letter
+        self.plain = text.isascii() or not any(ch in text for ch in _CASE_TWINS)
         # runs of digits and vulgar fractions: (start, end)
-        self.runs: list[tuple[int, int]] = [m.span() for m in _TRIGGER_RUN.finditer(text)]
+        self.vulgar = not text.isascii() and any(ch in text for ch in _VULGAR_CHARS)
+        self.runs: list[tuple[int, int]] = [m.span() for m in (_TRIGGER_RUN if self.vulgar else _DIGIT_ONLY_RUN)
+                                            .finditer(text)]
         self.excluded: list[tuple[int, int]] = self._exclusions()
         self._ex_starts = [s for s, _ in self.excluded]
         self.out: list[RawFigure] = []
+        self._peek_at, self._peeked = -1, (0, "")
+        self._nouns_at, self._nouns = -1, None
         self.taken: list[tuple[int, int]] = []
         self._taken_starts: list[int] = []
 
@@ -358,7 +434,63 @@ class _Scanner:
         self._taken_starts.insert(k, fig.start)
         self.out.append(fig)
 
+    def _peek(self, k: int) -> tuple[int, str]:
+        """(j, c): the first character from ``k`` on that is no space or no-break space, lower-cased, and its index.
+        ``c`` is '' (any check lets it through) past the window an anchored pattern reads, for a non-ASCII
+        character, and in a text with a non-ASCII twin of a letter (a case-insensitive pattern matches 'ſ' for
+        's'). The last answer is kept: the checks after one number all ask about the same place."""
+        if k == self._peek_at:
+            return self._peeked
+        low = self.low
+        j, end = k, min(self.n, k + AHEAD)
+        while j < end and low[j] in " \u00a0":
+            j += 1
+        c = low[j] if j < end and self.plain else ""
+        self._peek_at, self._peeked = k, (j, c if c.isascii() else "")
+        return self._peeked
+
+    def _may_start(self, k: int, starts: dict[str, tuple[str, ...]]) -> bool:
+        """False when none of the words ``starts`` groups starts after the spaces from ``k`` on: an anchored
+        pattern that needs one of them there cannot match."""
+        j, c = self._peeked if k == self._peek_at else self._peek(k)
+        words = starts.get(c)
+        return words is not None and self.low.startswith(words, j)
+
+    def _currency_before(self, s: int, back: int) -> regex.Match[str] | None:
+        """_PREFIX_CUR over the ``back`` characters before ``s``, tried only when a symbol or a code (and at most
+        one space) ends there."""
+        text = self.text
+        j = s - 1 if text[s - 1:s] in (" ", "\u00a0") else s
+        if j > 0 and (text[j - 1] in _LAST_SYMBOL or not self.plain or self.low.endswith(_CODE_ENDS, max(0, j - 3), j)):
+            return _PREFIX_CUR.search(text, max(0, s - back), s)
+        return None
+
+    def _spaces_start(self, a: int, b: int) -> int:
+        """Where the spaces and no-break spaces that end at ``b`` start (not before ``a``)."""
+        text = self.text
+        while b > a and text[b - 1] in " \u00a0":
+            b -= 1
+        return b
+
+    def _phrase_before(self, pattern: regex.Pattern[str], ends: dict[str, tuple[str, ...]], a: int, b: int,
+                       k: int | None = None) -> regex.Match[str] | None:
+        """``pattern.search(text, a, b)`` for a reverse pattern of phrases (``ends`` groups them by their last
+        character) and spaces before ``b``; tried only when the text before those spaces (from ``k``, which the
+        caller may know) ends with one of them."""
+        if k is None:
+            k = self._spaces_start(a, b)
+        if k == b:
+            return None
+        if self.plain:
+            low = self.low
+            phrases = ends.get(low[k - 1])
+            if phrases is None or not low.endswith(phrases, a, k):
+                return None
+        return pattern.search(self.text, a, b)
+
     def _word_before(self, pos: int) -> str:
+        if self.text[pos - 1:pos] not in (" ", "\u00a0"):
+            return ""  # _WORD_BEFORE ends in spaces
         a, b = _window_before(self.text, pos, 32)
         m = _WORD_BEFORE.search(self.text, a, b)
         return m.group("w") if m else ""
@@ -374,18 +506,38 @@ class _Scanner:
             if de <= floor or text[d] in VULGAR:
                 continue
             # a phone starts at '+' or '(', a postcode one or two capitals before its first digit
-            starts = [d]
             if d - 1 >= floor and (text[d - 1] in "+(" or text[d - 1].isupper()):
-                starts.insert(0, d - 1)
-                if d - 2 >= floor and text[d - 1].isupper() and text[d - 2].isupper():
-                    starts.insert(0, d - 2)
+                starts = [d - 2, d - 1, d] if d - 2 >= floor and text[d - 1].isupper() and text[d - 2].isupper() \
+                    else [d - 1, d]
+            elif self._may_exclude(d, de):
+                starts = [d]
+            else:
+                continue
             for st in starts:
+                if st == d and not self._may_exclude(d, de):
+                    break
                 m = _EXCLUDE.match(text, st, st + AHEAD)
                 if m:
                     spans.append(m.span())
                     floor = m.end()
                     break
         return _merged(spans)
+
+    def _may_exclude(self, d: int, de: int) -> bool:
+        """False when no _EXCLUDE alternative can start at the digit run ``text[d:de]``: after its digits each
+        needs ':', ')', '/', '-', a point and a digit or space, 'am'/'pm'/'min', a letter, space and capital (an
+        address), or a space and then a capital, 'am'/'pm', 'min' or (a phone after a leading 0) more digits."""
+        text = self.text
+        c = text[de:de + 1]
+        if c == " ":
+            c = text[de + 1:de + 2]
+            return c != "" and (c.isupper() or c in "apmAPM" or (text[d] == "0" and c.isdigit()))
+        if c == ".":  # '9.30pm', '1.2.3', a list number '1. '
+            c = text[de + 1:de + 2]
+            return c != "" and (c in " \t" or c.isdigit())
+        if c.isalpha():  # '9am', '3min read', '10a High Street'
+            return c in "apmAPM" or (text[de + 1:de + 2] == " " and text[de + 2:de + 3].isupper())
+        return c != "" and c in ":)/-"
 
     def _text_excluded(self) -> list[tuple[int, int]]:
         text, low = self.text, self.low
@@ -436,13 +588,15 @@ class _Scanner:
         text, low = self.text, self.low
         starts = [d]
         k = d
-        for _ in range(3):
+        for _ in range(3):  # (the first word is tried only after a separator: see _dates)
             j = k
             while j > floor and k - j < 4 and text[j - 1] in " ,.":
                 j -= 1
             if j == k:
                 break
             end = j
+            if low[max(0, end - 3):end] not in _DATE_WORD_TAILS and low[max(0, end - 2):end] != "of":
+                break  # no month or weekday ends here, alone or glued
             while j > floor and end - j < 10 and text[j - 1].isalpha():
                 j -= 1
             word = low[j:end]
@@ -475,10 +629,12 @@ class _Scanner:
             j -= 1
         return (j, self.low[j:end]) if j < end else None
 
-    def _core_starts(self, t: int, floor: int, digit: bool) -> list[int]:
+    def _core_starts(self, t: int, floor: int, digit: bool) -> Sequence[int]:
         """Where a number core holding the trigger at ``t`` may begin, earliest first: 'minus'/'negative', a sign,
         'a'/'an'/'half' before a number word, the point of '.5', or the trigger itself."""
         text = self.text
+        if t <= floor or text[t - 1] not in _BEFORE_CORE:
+            return (t,)
         starts = [t]
         k = t
         if digit:
@@ -494,7 +650,8 @@ class _Scanner:
             if lead is not None and lead[1] in ("a", "an", "half"):
                 k = lead[0]
                 starts.append(k)
-        lead = self._lead_word(k, floor)
+        window = self.low[max(floor, k - 17):k]  # the spaces and the word _lead_word reads
+        lead = self._lead_word(k, floor) if "minus" in window or "negative" in window else None
         if lead is not None and lead[1] in ("minus", "negative"):
             starts.append(lead[0])
         starts.reverse()
@@ -504,12 +661,12 @@ class _Scanner:
         """(start, end, is a digit run) of every digit run and every word that starts like a number word."""
         low = self.low
         out = [(d, de, True) for d, de in self.runs]
-        for key in _CORE_KEYS:
-            i = low.find(key)
-            while i >= 0:
-                if i == 0 or not low[i - 1].isalpha():
-                    out.append((i, i, False))
-                i = low.find(key, i + 1)
+        if _CORE_KEY_AT.match(low):
+            out.append((0, 0, False))
+        for m in _CORE_KEY_AFTER.finditer(low):
+            i = m.start()
+            if not low[i].isalpha():
+                out.append((i + 1, i + 1, False))
         out.sort()
         return out
 
@@ -534,10 +691,15 @@ class _Scanner:
         for d, de in self.runs:
             if de <= floor or text[d] in VULGAR:
                 continue
+            # after a month or weekday the run is a day or a year ('March 4', 'April 1987'; but '12½' reads as 12);
+            # from the run itself only a day ('23 May', '23/05/2022') or an ISO date ('2022-05-23') starts
+            size = de - d
+            after_word = (size <= 2 or (size == 4 and text[d] in "12") or self.vulgar) and d > floor \
+                and text[d - 1] in " ,."  # what separates a month from its day or year
+            at_run = (size <= 2 and self._may_be_day(de)) or (size == 4 and text[de:de + 1] == "-")
             m = None
-            for st in self._date_starts(d, floor):
-                # from the run itself only a day ('23 May', '23/05/2022') or an ISO date ('2022-05-23') starts
-                if st < d or de - d <= 2 or (de - d == 4 and text[de:de + 1] == "-"):
+            for st in self._date_starts(d, floor) if after_word else (d,):
+                if st < d or at_run:
                     m = _DATE.match(text, st, st + AHEAD)
                     if m:
                         break
@@ -552,11 +714,23 @@ class _Scanner:
                 continue
             self._take(RawFigure("date", s, e, value, num_start=s, num_end=e))
 
+    def _may_be_day(self, de: int) -> bool:
+        """False when the day of a date cannot end at ``de``: a day is followed by spaces and a month or 'of'
+        ('23 May'), by '/' or '.' and a month number ('23/05/2022'), or by an ordinal suffix ('23rd May')."""
+        text = self.text
+        c = text[de:de + 1]
+        if c == " ":
+            return self._may_start(de, _MONTH_START)
+        if c in ("/", "."):
+            nxt = text[de + 1:de + 4]
+            return nxt[:1].isdigit() and (nxt[1:2] == c or (nxt[1:2].isdigit() and nxt[2:3] == c))
+        return self._may_start(de, _ORDINAL_START)
+
     @staticmethod
     def _date_value(m: regex.Match[str]) -> str | None:
         def month(g: str) -> tuple[int, str] | None:
             word = m.group(g)
-            low = word.lower()
+            low = L.fold(word)
             if low in _AMBIGUOUS_MONTHS and word[0].islower():
                 return None
             return L.MONTHS[low], word
@@ -686,46 +860,16 @@ class _Scanner:
             if t < pos:
                 continue
             m = None
+            pattern = _CORE_DIGITS if digit else _CORE
             for st in self._core_starts(t, pos, digit):
-                m = _CORE.match(text, st, te + AHEAD)  # a digit run is read whole, however long
+                m = pattern.match(text, st, te + AHEAD)  # a digit run is read whole, however long
                 if m:
                     break
             if m is None:
                 continue
             pos = max(m.end(), m.start() + 1)
-            if m.group("vague"):
-                s, e = m.span("vague")
-                if not self._overlaps_taken(s, e):
-                    unit = self._counted_noun(e)
-                    self._take(RawFigure("count", s, e, None, unit, approx=True, num_start=s, num_end=e))
-                continue
-            if m.group("twice"):
-                s, e = m.span("twice")
-                if not self._overlaps_taken(s, e):
-                    value = 2.0 if m.group("twice").lower() == "twice" else 3.0
-                    self._take(RawFigure("ratio", s, e, value, "times", num_start=s, num_end=e))
-                continue
-            if m.group("words"):
-                # a word run may hold several numbers ("between two and three million")
-                base = m.start("words")
-                toks = tokenize_run(m.group("words"))
-                nums = parse_word_tokens([t for t, _, _ in toks])
-                for k, num in enumerate(nums):
-                    s = base + toks[num.first][1]
-                    e = base + toks[num.last][2]
-                    if num.ordinal or ((toks[num.last][0] in L.TENS or toks[num.last][0] == "hundred") and \
-                            _ORDINAL_AFTER.match(text, e, e + AHEAD)):
-                        pos = max(pos, e + 1)
-                        continue  # 'the twenty-first century', 'its one hundred fifth meeting'
-                    neg = k == 0 and bool(m.group("neg"))
-                    if neg:
-                        s = m.start()
-                    value = -num.value if neg else num.value
-                    before = len(self.out)
-                    self._classify(s, e, value, fraction_only=num.fraction_only, has_scale=num.has_scale,
-                                   words=True, first_token=toks[num.first][0])
-                    if len(self.out) > before:
-                        pos = max(pos, self.out[-1].end)
+            if not digit:
+                pos = self._word_core(m, pos)
                 continue
             s, e = m.span()
             digits = m.group("digits")
@@ -745,10 +889,49 @@ class _Scanner:
             if len(self.out) > before:
                 pos = max(pos, self.out[-1].end)
 
+    def _word_core(self, m: regex.Match[str], pos: int) -> int:
+        """Take the figures of a core match at a word ('hundreds of', 'twice', 'two and a half million');
+        returns where the next core may start."""
+        text = self.text
+        if m.group("vague"):
+            s, e = m.span("vague")
+            if not self._overlaps_taken(s, e):
+                unit = self._counted_noun(e)
+                self._take(RawFigure("count", s, e, None, unit, approx=True, num_start=s, num_end=e))
+            return pos
+        if m.group("twice"):
+            s, e = m.span("twice")
+            if not self._overlaps_taken(s, e):
+                value = 2.0 if m.group("twice").lower() == "twice" else 3.0
+                self._take(RawFigure("ratio", s, e, value, "times", num_start=s, num_end=e))
+            return pos
+        # a word run may hold several numbers ("between two and three million")
+        base = m.start("words")
+        toks = tokenize_run(m.group("words"))
+        nums = parse_word_tokens([t for t, _, _ in toks])
+        for k, num in enumerate(nums):
+            s = base + toks[num.first][1]
+            e = base + toks[num.last][2]
+            if num.ordinal or ((toks[num.last][0] in L.TENS or toks[num.last][0] == "hundred") and \
+                    _ORDINAL_AFTER.match(text, e, e + AHEAD)):
+                pos = max(pos, e + 1)
+                continue  # 'the twenty-first century', 'its one hundred fifth meeting'
+            neg = k == 0 and bool(m.group("neg"))
+            if neg:
+                s = m.start()
+            value = -num.value if neg else num.value
+            before = len(self.out)
+            self._classify(s, e, value, fraction_only=num.fraction_only, has_scale=num.has_scale,
+                           words=True, first_token=toks[num.first][0])
+            if len(self.out) > before:
+                pos = max(pos, self.out[-1].end)
+        return pos
+
     def _digit_run(self, m: regex.Match[str], s: int, e: int) -> bool:
         """Digits continued by number words: '3 hundred and 21', '6 crore and two hundred', '3 dozens'."""
         text = self.text
-        if not _DIGIT_RUN_TRIGGER.match(text, e, e + AHEAD):
+        if text[e:e + 1] not in (" ", "\u00a0") or not self._may_start(e, _DIGIT_RUN_START) \
+                or not _DIGIT_RUN_TRIGGER.match(text, e, e + AHEAD):
             return False
         run = _DIGIT_RUN.match(text, m.start("digits"))
         if run is None:
@@ -767,8 +950,9 @@ class _Scanner:
     def _slash_fraction(self, m: regex.Match[str], s: int, e: int, value: float) -> bool:
         """'3/4', '-4/5', '2 1/4' (whole and fraction), with a denominator fractions are written with."""
         text = self.text
-        if text[s - 1:s] == "/" or _DATE_WORD_BEFORE.search(text, max(0, s - 12), s):
-            return False
+        if text[e:e + 1] not in ("/", " ") or text[s - 1:s] == "/" \
+                or self._phrase_before(_DATE_WORD_BEFORE, _DATE_WORD_ENDS, max(0, s - 12), s):
+            return False  # a fraction needs '/' or ' ' after its first number
         mixed = _MIXED_FRACTION.match(text, e, e + AHEAD)
         if mixed:
             num, den = int(mixed.group("num")), int(mixed.group("den"))
@@ -792,15 +976,16 @@ class _Scanner:
         has_scale: bool = False, words: bool = False, first_token: str = "",
     ) -> None:
         text = self.text
-        if self._overlaps_taken(s, e) or self._in_excluded(s, e):
+        if self._overlaps_taken(s, e) or (self.excluded and self._in_excluded(s, e)):
             return
         before_char = text[s - 1] if s > 0 else ""
         after_char = text[e] if e < len(text) else ""
         # identifiers and ordinals: 'COP26', 'A1', '1st', '21st century'
         if digits is not None:
-            if _ORDINAL.match(text, e, e + AHEAD):
+            if (after_char in "sSnNrRtT" or not after_char.isascii() or not self.plain) \
+                    and _ORDINAL.match(text, e, e + AHEAD):
                 return
-            if before_char.isalpha() and not _PREFIX_CUR.search(text, max(0, s - 8), s):
+            if before_char.isalpha() and not self._currency_before(s, 8):
                 return
             if before_char == "-" and s >= 2 and text[s - 2].isalpha():
                 word = self._word_before(s - 1) if s > 1 else ""
@@ -814,7 +999,7 @@ class _Scanner:
             return  # school years: 'Year 6 pupils'
 
         # money: currency before ---------------------------------------------------------------------
-        prefix = _PREFIX_CUR.search(text, max(0, s - 10), s)
+        prefix = self._currency_before(s, 10)
         if prefix and self._overlaps_taken(prefix.start(), prefix.end()):
             prefix = None  # '10 rmb 20 usd': 'rmb' belongs to the amount before
         scale, pos = self._scale_after(e, digits is not None and not has_scale)
@@ -826,7 +1011,7 @@ class _Scanner:
             start = prefix.start()
             if prefix.group("mcode"):
                 amount *= 1e6
-        suffix = _SUFFIX_CUR.match(text, pos, pos + AHEAD)
+        suffix = _SUFFIX_CUR.match(text, pos, pos + AHEAD) if self._may_start(pos, _CUR_START) else None
         if suffix and (currency is None or suffix.group("code")):
             cur = self._currency_of(suffix)
             if cur is not None and not (suffix.group("word") and currency):
@@ -839,18 +1024,18 @@ class _Scanner:
                     if scale2:
                         scale, pos = scale2, pos2
                         amount = _scaled(value, scale2)
-        if currency is None and not words:
+        if currency is None and not words and self._peek(pos)[1] in _MINOR_START:
             minor = _SUFFIX_MINOR.match(text, pos, pos + AHEAD)
             if minor and (minor.group("word") or scale is None):
                 self._take(RawFigure("money", s, minor.end(), amount / 100, L.MINOR_WORDS[
-                    (minor.group("p") or minor.group("word")).lower()], num_start=s, num_end=e, scale=scale,
+                    L.fold(minor.group("p") or minor.group("word"))], num_start=s, num_end=e, scale=scale,
                     currency_given=True))
                 return
-        if currency is None and words and scale is None:
+        if currency is None and words and scale is None and self._peek(e)[1] in _MINOR_START:
             minor = _SUFFIX_MINOR.match(text, e, e + AHEAD)
             if minor and minor.group("word"):
                 self._take(RawFigure("money", s, minor.end(), amount / 100,
-                                     L.MINOR_WORDS[minor.group("word").lower()], num_start=s, num_end=e,
+                                     L.MINOR_WORDS[L.fold(minor.group("word"))], num_start=s, num_end=e,
                                      currency_given=True))
                 return
         if currency is not None:
@@ -873,7 +1058,7 @@ class _Scanner:
                                  currency_given=True))
             return
         # percent ------------------------------------------------------------------------------------
-        pct = _SUFFIX_PCT.match(text, pos, pos + AHEAD)
+        pct = _SUFFIX_PCT.match(text, pos, pos + AHEAD) if self._peek(pos)[1] in _PCT_START else None
         if pct:
             pword = (pct.group("word") or pct.group("glued") or "").lower()
             unit = "percentage points" if pword.startswith(("percentage p", "pp", "ppt")) \
@@ -885,28 +1070,27 @@ class _Scanner:
                 return
         # ages ---------------------------------------------------------------------------------------
         if scale is None and 0 <= value < 130:
-            age = _AGE_AFTER.match(text, e, e + AHEAD)
+            age = _AGE_AFTER.match(text, e, e + AHEAD) if self._peek(e)[1] in _AGE_START else None
             if age:
                 unit = (age.group("unit") or age.group("unit2") or "years").lower().rstrip("s") + "s"
                 self._take(RawFigure("quantity", s, age.end(), value, f"{unit} of age", num_start=s, num_end=e))
                 return
             a, b = _window_before(text, s, 24)
-            if value == int(value) and _AGE_BEFORE.search(text, a, b) and not _SUFFIX_DUR.match(text, e, e + AHEAD) \
-                    and not _SUFFIX_UNIT.match(text, e, e + AHEAD):
+            mm = self._phrase_before(_AGE_BEFORE, _AGE_BEFORE_ENDS, a, b) if value == int(value) else None
+            if mm and not self._duration_after(e) and not self._unit_after(e):
                 st = s
-                mm = _AGE_BEFORE.search(text, a, b)
-                if mm and mm.group(0).strip().lower() == "age":
+                if mm.group(0).strip().lower() == "age":
                     st = mm.start()
                 self._take(RawFigure("quantity", st, e, value, "years of age", num_start=s, num_end=e))
                 return
         # durations ----------------------------------------------------------------------------------
         if scale is None:
-            dur = _SUFFIX_DUR.match(text, e, e + AHEAD)
+            dur = self._duration_after(e)
             if dur and not (dur.group("abbr") and (words or not digits)):
                 if dur.group("abbr"):
                     unit, factor = L.DURATION_SUFFIX[dur.group("abbr")], 1.0
                 else:
-                    unit, factor = L.DURATION_UNITS[dur.group("unit").lower()]
+                    unit, factor = L.DURATION_UNITS[L.fold(dur.group("unit"))]
                 if first_token == "one" and (dur.group("unit") or "").lower() == "day" and self._clause_start(s):
                     return  # 'One day, ...': an idiom, not a length of time
                 if not (first_token in ("a", "an") and factor == 1):
@@ -919,18 +1103,18 @@ class _Scanner:
             if factor_m:
                 self._take(RawFigure("ratio", factor_m.start(), e, value, "times", num_start=s, num_end=e))
                 return
-            over = _OVER_N.match(text, e, e + AHEAD)
+            over = _OVER_N.match(text, e, e + AHEAD) if self._peek(e)[1] in _OVER_N_START else None
             if over:
                 den, den_end = self._leading_number(over, "den")
                 if den and not (1800 <= den <= 2100 and float(den).is_integer()) and self._ends_clause(den_end):
                     self._take(RawFigure("count", s, den_end, value / den, None, num_start=s, num_end=e))
                     return
-        times = _TIMES.match(text, e, e + AHEAD)
+        times = _TIMES.match(text, e, e + AHEAD) if self._peek(e)[1] in _TIMES_START else None
         if times and scale is None:
             self._take(RawFigure("ratio", s, times.end(), value, "times", num_start=s, num_end=e))
             return
         if scale is None and not fraction_only:
-            in_n = _IN_N.match(text, e, e + AHEAD)
+            in_n = _IN_N.match(text, e, e + AHEAD) if self._peek(e)[1] in _IN_N_START else None
             if in_n:
                 den = self._small_number(in_n.group("den"))
                 if den and value and 1 < den <= 1000 and den > value and not (1800 <= den <= 2100):
@@ -946,7 +1130,7 @@ class _Scanner:
             return
         # quantities with units ----------------------------------------------------------------------
         if scale is None:
-            unit_m = _SUFFIX_UNIT.match(text, e, e + AHEAD)
+            unit_m = self._unit_after(e)
             if unit_m and not (unit_m.group("unit") == "g" and after_char != "g"):
                 self._take(RawFigure("quantity", s, unit_m.end(), value, L.QUANTITY_UNITS[unit_m.group("unit")],
                                      num_start=s, num_end=e))
@@ -987,6 +1171,12 @@ class _Scanner:
         self._take(RawFigure("count", s, end, amount, unit, num_start=s, num_end=e, scale=scale))
 
     # -- small helpers -----------------------------------------------------------------------------
+    def _duration_after(self, e: int) -> regex.Match[str] | None:
+        return _SUFFIX_DUR.match(self.text, e, e + AHEAD) if self._peek(e)[1] in _DUR_START else None
+
+    def _unit_after(self, e: int) -> regex.Match[str] | None:
+        return _SUFFIX_UNIT.match(self.text, e, e + AHEAD) if self._may_start(e, _UNIT_START) else None
+
     def _clause_start(self, s: int) -> bool:
         """True when only quotes and spaces separate ``s`` from the start of the text or a clause."""
         text = self.text
@@ -996,7 +1186,7 @@ class _Scanner:
         return k < 0 or text[k] in ".!?:;,(\n•—–-"
 
     def _scale_after(self, e: int, allowed: bool) -> tuple[float | None, int]:
-        if not allowed:
+        if not allowed or not self._may_start(e, _SCALE_START):
             return None, e
         m = _SUFFIX_SCALE.match(self.text, e, e + AHEAD)
         if not m:
@@ -1025,7 +1215,7 @@ class _Scanner:
             return L.CODE_ALIASES.get(up, up)
         word = m.groupdict().get("word")
         if word:
-            return L.CURRENCY_WORDS.get(_SPACES.sub(" ", word.lower()))
+            return L.CURRENCY_WORDS.get(_SPACES.sub(" ", L.fold(word)))
         return None
 
     @staticmethod
@@ -1061,8 +1251,9 @@ class _Scanner:
         if after.startswith((" of", " the", " a ", " an ", " (")) or after[:1] in (",", ".", ";", ")"):
             return True
         a, b = _window_before(text, s, 24)
-        return bool(_BOUND_MIN.search(text, a, b) or _BOUND_MAX.search(text, a, b) or _HEDGE.search(text, a, b)
-                    or _SHARE_BEFORE.search(text, a, b))
+        return bool(self._phrase_before(_BOUND_MIN, _BOUND_MIN_ENDS, a, b)
+                    or self._phrase_before(_BOUND_MAX, _BOUND_MAX_ENDS, a, b)
+                    or self._phrase_before(_HEDGE, _HEDGE_ENDS, a, b) or _SHARE_BEFORE.search(text, a, b))
 
     def _leading_number(self, m: regex.Match[str], group: str) -> tuple[float | None, int]:
         """(value, end) of the number that starts group ``group`` of ``m`` (digits or a word run)."""
@@ -1109,11 +1300,26 @@ class _Scanner:
             return False
         return w.isalpha() and text[nxt.start("w")].islower()
 
+    def _bound_after(self, e: int) -> regex.Match[str] | None:
+        return _BOUND_AFTER.match(self.text, e, e + AHEAD) if self._may_start(e, _BOUND_AFTER_START) \
+            else None
+
+    def _noun_words(self, e: int) -> regex.Match[str] | None:
+        """_NOUN_WORDS at ``e`` (spaces, then a letter); the last answer is kept for _modifiers, which asks again
+        after _counted_noun."""
+        if e == self._nouns_at:
+            return self._nouns
+        m = None
+        if self.text[e:e + 1] in (" ", "\u00a0") and self._peek(e)[1] in _LETTERS:
+            m = _NOUN_WORDS.match(self.text, e, e + AHEAD)
+        self._nouns_at, self._nouns = e, m
+        return m
+
     def _counted_noun(self, e: int) -> str | None:
-        bound_after = _BOUND_AFTER.match(self.text, e, e + AHEAD)  # '5,000 or more empty homes'
+        bound_after = self._bound_after(e)  # '5,000 or more empty homes'
         if bound_after:
             e = bound_after.end()
-        m = _NOUN_WORDS.match(self.text, e, e + AHEAD)
+        m = self._noun_words(e)
         if not m:
             return None
         words = [w.lower().strip("'’-") for w in m.group(1).split()[:4]]
@@ -1147,15 +1353,14 @@ class _Scanner:
             a, b = figs[i], figs[i + 1]
             if a.link is not None or b.link is not None:
                 continue
-            if a.kind in ("date",) or b.kind in ("date",) or b.start - a.end > _MAX_GAP:
+            if a.kind == "date" or b.kind == "date" or b.start - a.end > _MAX_GAP:
                 continue  # no connector is longer: never slice the text between far-apart figures
-            gap = text[a.end:b.start]
-            compatible = _compatible(a, b)
-            if not compatible or (a.kind == b.kind == "percent" and a.unit != b.unit):
+            if not _compatible(a, b) or (a.kind == b.kind == "percent" and a.unit != b.unit):
                 continue  # 'fell by 0.2 percentage points to 4.1%'
-            w0, w1 = _window_before(text, a.start, 24)
-            if _CONNECT_RANGE.fullmatch(gap):
-                conn = gap.strip().lower()
+            gap = text[a.end:b.start]
+            conn = gap.strip().lower()
+            if conn in _RANGE_CONNECTORS and _CONNECT_RANGE.fullmatch(gap):
+                w0, w1 = _window_before(text, a.start, 24)
                 if conn == "to" and _BY_BEFORE.search(text, w0, w1):
                     continue  # 'rose by 15p to £9.90': the change and the new level
                 if conn in ("and", "or") and not _BETWEEN_BEFORE.search(text, w0, w1):
@@ -1170,29 +1375,31 @@ class _Scanner:
                     a.link_type = b.link_type = "range"
                     a.link_role, b.link_role = "low", "high"
                 a.link, b.link = i + 1, i
-            elif a.kind in ("money", "count", "percent") and b.kind == a.kind and _CONNECT_UPFROM.fullmatch(gap):
+            elif a.kind in ("money", "count", "percent") and b.kind == a.kind \
+                    and ("from" in gap.lower() or "compared" in gap.lower()) and _CONNECT_UPFROM.fullmatch(gap):
                 a.link_type = b.link_type = "change"
                 a.link_role, b.link_role = "to", "from"
                 a.link, b.link = i + 1, i
 
     def _modifiers(self, fig: RawFigure) -> None:
-        text = self.text
-        a, b = _window_before(text, fig.start, 40)
         if fig.kind in ("date", "year"):
             return
-        hedge = _HEDGE.search(text, a, b)
+        text = self.text
+        a, b = _window_before(text, fig.start, 40)
+        k = self._spaces_start(a, b)
+        hedge = self._phrase_before(_HEDGE, _HEDGE_ENDS, a, b, k)
         if hedge:
             fig.approx = True
         if fig.kind != "duration" or not hedge:
-            bmin = _BOUND_MIN.search(text, a, b)
-            bmax = _BOUND_MAX.search(text, a, b)
+            bmin = self._phrase_before(_BOUND_MIN, _BOUND_MIN_ENDS, a, b, k)
+            bmax = self._phrase_before(_BOUND_MAX, _BOUND_MAX_ENDS, a, b, k)
             if bmin and bmax:  # the longer phrase wins: 'no more than' is a maximum
                 if bmax.start() < bmin.start():
                     bmin = None
                 else:
                     bmax = None
             if not bmin and not bmax:
-                after = _BOUND_AFTER.match(text, fig.end, fig.end + AHEAD)
+                after = self._bound_after(fig.end)
                 if after:  # '66 and over', '5,000 or more', '16 or under'
                     fig.bound = "min" if after.group("min") else "max"
             if bmin and not (fig.kind == "duration" and bmin.group("w").lower() == "over"):
@@ -1202,24 +1409,27 @@ class _Scanner:
             if fig.bound and bmin and bmin.group("w").lower() in ("just over", "well over"):
                 fig.approx = True
         if fig.kind in ("money", "count", "quantity", "percent"):
-            rate = _RATE_AFTER.match(text, fig.end, fig.end + AHEAD)
+            rate = self._rate_after(fig.end)
             if rate is None and fig.kind == "count" and fig.unit:
-                nm = _NOUN_WORDS.match(text, fig.end, fig.end + AHEAD)
+                nm = self._noun_words(fig.end)
                 if nm:  # after the counted noun: '30,000 more children a year'
                     last = fig.unit.rsplit(" ", 1)[-1]
                     k = nm.group(1).lower().find(last)
                     at = nm.start(1) + k + len(last) if k >= 0 else nm.start(1) + len(fig.unit)
-                    rate = _RATE_AFTER.match(text, at, at + AHEAD)
+                    rate = self._rate_after(at)
             if rate and rate.group("w")[:2].lower() in ("a ", "a-", "an") \
                     and _TIME_AFTER.match(text, rate.end(), rate.end() + AHEAD):
                 rate = None
             if rate:
-                fig.rate = L.RATE_AFTER[_SPACES.sub(" ", rate.group("w").lower().replace("-", " "))]
-            elif fig.kind == "money":
+                fig.rate = L.RATE_AFTER[_SPACES.sub(" ", L.fold(rate.group("w")).replace("-", " "))]
+            elif fig.kind == "money" and (not self.plain or any(w in self.low[a:b] for w in L.RATE_BEFORE)):
                 rb = _RATE_BEFORE.search(text, a, b)
                 if rb:
                     word = rb.group(0).split()[0].lower()
                     fig.rate = L.RATE_BEFORE.get(word)
+
+    def _rate_after(self, k: int) -> regex.Match[str] | None:
+        return _RATE_AFTER.match(self.text, k, k + AHEAD) if self._may_start(k, _RATE_START) else None
 
     def _propagate(self) -> None:
         figs = self.out
@@ -1282,11 +1492,13 @@ def _plural(word: str) -> bool:
 
 
 def _compatible(a: RawFigure, b: RawFigure) -> bool:
-    kinds = {a.kind, b.kind}
-    if len(kinds) == 1:
+    """One kind, or a count and a money amount, percentage, duration or quantity."""
+    if a.kind == b.kind:
         return True
-    return kinds <= {"count", "money"} or kinds <= {"count", "percent"} or kinds <= {"count", "duration"} \
-        or kinds <= {"count", "quantity"}
+    return (a.kind == "count" and b.kind in _COUNT_PARTNERS) or (b.kind == "count" and a.kind in _COUNT_PARTNERS)
+
+
+_COUNT_PARTNERS = frozenset({"money", "percent", "duration", "quantity"})
 
 
 def _fmt(x: float) -> str:

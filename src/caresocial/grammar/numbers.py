@@ -40,8 +40,38 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def word_trie(words: Iterable[str]) -> str:
+    """The alternation of ``words`` as a prefix tree ('thir(?:teen|ty)'): the same matches as ``_alt`` tried in
+    the same order (of the words that match at one place, the longest first), but the engine reads a character
+    once instead of trying each word in turn. For forward matching only (in reverse the order would differ)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in set(words):
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:  # type: ignore[type-arg]
+    alts = []
+    for ch, child in sorted(node.items()):
+        if not ch:
+            continue
+        head = regex.escape(ch)
+        while len(child) == 1 and "" not in child:  # a chain of single letters: 'illion'
+            ((ch2, child),) = child.items()
+            head += regex.escape(ch2)
+        rest = {k: v for k, v in child.items() if k}
+        if rest:  # longer words first (greedy), then the word that ends here
+            alts.append(f"{head}(?:{_branches(rest)}){'?' if '' in child else ''}")
+        else:
+            alts.append(head)
+    return "|".join(alts)
+
+
 NUMBER_WORDS: frozenset[str] = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
-_WORD = _alt(NUMBER_WORDS | set(DOZEN_WORDS) | set(FRACTIONS))
+_WORD = word_trie(NUMBER_WORDS | set(DOZEN_WORDS) | set(FRACTIONS))
 _SEP = r"(?:[ \t\u00a0]*+-[ \t\u00a0]*+|[ \t\u00a0]++)"
 # A run of number words, optionally with 'and', 'point', 'a' and 'of' inside ('two thirds of a million');
 # the parser splits it. The 'a'/'half' prefix is taken only before a number word ('half a million'), so

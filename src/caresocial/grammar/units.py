@@ -17,6 +17,7 @@ from .lexicon import AHEAD
 
 # A unit-like token: short, or with a degree sign, slash, superscript or micro sign.
 _UNITISH = regex.compile(r"[ \u00a0]?+(?P<tok>[°µμ]?[A-Za-z]{1,4}(?:[/²³][A-Za-z0-9]{0,3})?+|°[CF]?)(?![A-Za-z])")
+_UNIT_SIGNS = ("°", "µ", "μ")
 # Entities quantulum3 may report that are never our quantities.
 _REJECT_ENTITIES = frozenset({"dimensionless", "currency", "unknown", "information"})
 _COMMON_WORDS = frozenset(
@@ -53,6 +54,11 @@ def _unit_for(token: str) -> str | None:
 
 def generic_quantity(text: str, num_start: int, num_end: int) -> tuple[int, str] | None:
     """(end offset, unit name) when a unit symbol follows the number at ``num_end``, else None."""
+    c = text[num_end:num_end + 1]
+    if c in (" ", "\u00a0"):
+        c = text[num_end + 1:num_end + 2]
+    if not (c.isascii() and c.isalpha()) and c not in _UNIT_SIGNS:
+        return None  # _UNITISH starts with a letter or a sign, after at most one space
     m = _UNITISH.match(text, num_end, num_end + AHEAD)
     if m is None:
         return None
