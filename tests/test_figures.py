@@ -525,6 +525,21 @@ def test_not_figures(sentence: str, expected: list[dict[str, Any]]) -> None:
     check(sentence, expected)
 
 
+# Letters that the patterns' case-insensitive matching reads as ASCII ('ſ' as 's', the Kelvin sign as 'k',
+# 'İ' as 'i'): the unit, month and rate tables are looked up by the same folded key, never a missing one.
+FOLDED = [
+    ("They waited 5 yearſ for a place.", [F("5 yearſ", "duration", 5, "years")]),
+    ("It costs £3 per weeK.", [F("£3", "money", 3, "GBP", rate="week")]),
+    ("The bill was 50 pence.", [F("50 pence", "money", 0.5, "GBP")]),
+    ("On 3 JAN 2020 the review began.", [F("3 JAN 2020", "date", "2020-01-03")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FOLDED, ids=_ids(FOLDED))
+def test_case_folded_letters(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
 def test_case_count() -> None:
     assert len(ALL) >= 170
 

@@ -11,6 +11,16 @@ from __future__ import annotations
 # required literals before it tries the match, which makes a long document cost quadratic time.
 AHEAD = 256
 
+# Letters that a case-insensitive pattern matches to ASCII letters but ``str.lower`` does not make ASCII:
+# ``fold`` gives the key of a matched word in the tables below ('yearſ' -> 'years').
+_FOLD = str.maketrans({"ſ": "s", "\u212a": "k", "İ": "i"})
+
+
+def fold(word: str) -> str:
+    """Lower-case table key of a word that a case-insensitive pattern matched."""
+    return word.translate(_FOLD).lower()
+
+
 UNITS: dict[str, int] = {
     "zero": 0, "nought": 0, "naught": 0, "nil": 0,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
