@@ -327,3 +327,30 @@ def test_undated_times_are_never_guessed() -> None:
     doc = caresocial.extract(text)
     for c in doc.claims:
         assert c.time.year is None and c.time.relative is True, (c.measure, c.time)
+
+
+def test_change_verbs_kept_for_a_text_find_what_each_window_finds() -> None:
+    """The change words and subjects that :class:`claims.ChangeVerbs` keeps across the (overlapping, mostly
+    rightward) windows of one text are those a search of each window finds, windows cut inside words too."""
+    import random
+
+    from caresocial import claims as CL
+
+    rng = random.Random(9)
+    pieces = ("rise rose risen rises grew fell went up down will would is set to also has the spending costs children "
+              "soared doubled halved jump , . £5m 10% sky-rose it in a of WENT Rose ' rises5 rose10 é_").split()
+    for _ in range(300):
+        t = "".join(rng.choice(pieces) + rng.choice([" ", "", "  ", "-", "\n"]) for _ in range(rng.randint(0, 60)))
+        verbs = CL.ChangeVerbs(t)
+        pos = 0
+        for _ in range(15):
+            if rng.random() < 0.7:  # on to the right, as the figures of a sentence come
+                b = min(len(t), pos + rng.randint(0, 60))
+                a = max(0, b - rng.randint(0, 120))
+                pos = b
+            else:
+                a = rng.randint(0, len(t))
+                b = rng.randint(a, len(t))
+            assert [m.span() for m in verbs.within(a, b)] == [m.span() for m in CL._CHANGE_VERB.finditer(t, a, b)]
+            kept, plain = CL.last_change_subject(t, a, b, verbs), CL.last_match(CL._CHANGE_SUBJECT, t, a, b)
+            assert (kept and (kept.span(), kept.groupdict())) == (plain and (plain.span(), plain.groupdict()))

@@ -43,6 +43,24 @@ def test_windows_find_what_a_full_scan_finds() -> None:
     assert [(t.start, t.end) for t in find_times(text, 0, len(text))] == full
 
 
+def test_first_words_find_what_the_windows_find() -> None:
+    """Trying the patterns only at the words they can start with finds what the scan of each window finds."""
+    import random
+
+    rng = random.Random(8)
+    pieces = ("by the end of financial year years until to since from between and in during for of at as on within "
+              "next coming over last past decade months ago a one five seventeen 3 10 100 1000 2024 2023/24 2019-20 "
+              "31st March May 23, part an five-year reform programme this today now currently present so far that "
+              "same each per annum annually twelve earlier before ſince İn BY NOW Year ’s time _by by_ 5th é").split()
+    seps = [" ", " ", "", "-", ", ", ".", "\n"]
+    for _ in range(3000):
+        t = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 30)))
+        a = rng.randint(0, len(t) // 3)
+        b = rng.choice([len(t), rng.randint(a, len(t))])
+        scanned = [m.span() for w in T._windows(t, a, b) for m in T._COMPILED.finditer(t, *w)]
+        assert [m.span() for m in T._matches(t, a, b)] == scanned, (t[a:b],)
+
+
 def test_find_times_within_span_only() -> None:
     text = "By 2030 it grows. In 2032 it peaks."
     got = find_times(text, 18, len(text))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -45,6 +45,9 @@ _QUAL_START = regex.compile(
 _RELATIVE_HEAD = regex.compile(
     r"\s*(?:(?:have|has|had|are|were|is|was|will|would|do|did|currently|now|still|also)\s+){0,2}[\w'’-]+", _I
 )
+# One of these is in every match of _NUMBER_OF, lower-cased (none has an 'i' or an 's': IGNORECASE takes 'İ' and
+# 'ſ' for those, which lower() keeps apart)
+_NUMBER_OF_HINTS = ("number", "count", "total", "populat")
 _NUMBER_OF = regex.compile(
     r"\b(?:the\s+)?(?:total\s+)?(?:number|numbers|count|total|population)\s+of\s+(?P<np>[^,.;:!?()\d£$€]{3,90}?)"
     r"\s+(?:(?:is|are|was|were|has|have|had|will|would|could|may|might|is\s+set|is\s+expected|is\s+projected|"
@@ -68,8 +71,10 @@ _MONEY_LINK = (
 _MONEY_NP_BEFORE = regex.compile(rf"(?P<np>(?:[\w'’-]++\s+){{0,7}}?[\w'’-]++){_MONEY_LINK}\Z", _I)
 # the end of a match of _MONEY_NP_BEFORE, read backwards from the figure: most sums have none before them
 _MONEY_LINK_BACK = regex.compile(rf"(?r){_MONEY_LINK}", _I)
+# The patterns that end at the figure (``\Z``) are read backwards from it: ``match`` anchors them there, where a
+# forward ``search`` would try them at every offset of the window.
 _VERB_BEFORE = regex.compile(
-    r"\b(?P<verb>cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|"
+    r"(?r)\b(?P<verb>cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|"
     r"fund|funds|funded|funding|save|saves|saved|saving|raise|raises|raised|allocate|allocates|allocated|"
     r"backed\s+by|paid|pay|pays|paying|receive|receives|received|earn|earns|earned|borrow|borrowed|"
     r"owe|owes|lose|loses|lost|cut|cuts|recommended|recommends|recommending|promised|pledged|announced|"
@@ -125,11 +130,11 @@ _SPEND_OBJECT = regex.compile(r"\s+(?:more\s+|a\s+year\s+|each\s+year\s+|per\s+y
                               r"(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)(?=\s*(?:[,.;:!?()]|$)|\s+(?:in|by|over|"
                               r"this|last|next|each|every|per|a\s+year|and|but|while|since|from|to|up|down|with|"
                               r"compared|than|within|during)\b)", _I)
-_UP_FROM = regex.compile(r"\b(?:up|down|rising|falling|increasing|decreasing|rose|fell|risen|fallen|compared|"
+_UP_FROM = regex.compile(r"(?r)\b(?:up|down|rising|falling|increasing|decreasing|rose|fell|risen|fallen|compared|"
                          r"increased|decreased)\s+(?:(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent)\s+)?(?:from|on|with)\s+(?:(?:about|around|almost|nearly|some|just|"
                          r"roughly|over|more\s+than|less\s+than|an\s+estimated)\s+)?\Z", _I)
 _PCT_CHANGE_BEFORE = regex.compile(
-    r"\b(?P<d>up|down|rise|rising|increase|increasing|jump|fall|falling|drop|decrease|decline|reduction|cut)\s+"
+    r"(?r)\b(?P<d>up|down|rise|rising|increase|increasing|jump|fall|falling|drop|decrease|decline|reduction|cut)\s+"
     r"(?:of\s+|by\s+)?(?:(?:almost|about|around|nearly|more\s+than|over|some|just)\s+)?\Z", _I
 )
 _DETERMINERS = frozenset("the a an these those this that its their our his her your my some any".split())
@@ -175,7 +180,25 @@ _WORDS_BACK = regex.compile(r"(?r)(?:[\w'’-]++\s++){0,12}[\w'’-]*+")
 _WENT = regex.compile(r"went\s+(?:up|down)\b", _I)
 
 
-def first_change_subject(text: str, a: int, b: int) -> regex.Match[str] | None:
+def _at_word_start(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    r"""``pattern`` tried only where a run of ``[\w'’-]`` begins (see :func:`_search_from_words`)."""
+    return regex.compile(r"(?<![\w'’-])(?:" + pattern.pattern + ")", pattern.flags)
+
+
+def _search_from_words(pattern: regex.Pattern[str], at_word: regex.Pattern[str], text: str, pos: int,
+                       end: int) -> regex.Match[str] | None:
+    r"""``pattern.search(text, pos, end)`` for a pattern that starts with a run of ``[\w'’-]`` taken whole
+    (possessively): tried at ``pos``, then only where such a run begins (``at_word``, from
+    :func:`_at_word_start`). From inside a run it would match as from the run's start (or from ``pos``),
+    tried before, so those offsets cannot give the first match; skipping them spares the pattern's work there."""
+    m = pattern.match(text, pos, end)
+    return m if m is not None else at_word.search(text, pos + 1, end)
+
+
+_CHANGE_SUBJECT_AT_WORD = _at_word_start(_CHANGE_SUBJECT)
+
+
+def first_change_subject(text: str, a: int, b: int, verbs: ChangeVerbs | None = None) -> regex.Match[str] | None:
     """``_CHANGE_SUBJECT.search(text, a, b)``, without trying the pattern at every offset.
 
     A match is words and spaces only and holds one of the words of ``_CHANGE_VERB``, at most its twelfth
@@ -183,8 +206,9 @@ def first_change_subject(text: str, a: int, b: int) -> regex.Match[str] | None:
     can end it. So for each change word in turn, from the first: a match that ends with it starts at most
     twelve words before it, and ends where it ends ('went' with its 'up' or 'down'). The first of these
     bounded searches that finds a match finds the one the whole search finds: the words before it could not
-    end a match from anywhere, and a match that reaches a later change word could have ended with this one."""
-    for verb in _CHANGE_VERB.finditer(text, a, b):
+    end a match from anywhere, and a match that reaches a later change word could have ended with this one.
+    ``verbs`` gives the change words of the window, and the searches, when the caller keeps them for a text."""
+    for verb in verbs.within(a, b) if verbs is not None else _CHANGE_VERB.finditer(text, a, b):
         end = verb.end()
         if verb.group().lower() == "went":
             went = _WENT.match(text, verb.start(), b)
@@ -192,18 +216,22 @@ def first_change_subject(text: str, a: int, b: int) -> regex.Match[str] | None:
                 continue
             end = went.end()
         back = _WORDS_BACK.match(text, a, verb.start())
-        m = _CHANGE_SUBJECT.search(text, back.start() if back is not None else a, end)
+        start = back.start() if back is not None else a
+        if verbs is not None:
+            m = verbs.subject(start, end)
+        else:
+            m = _search_from_words(_CHANGE_SUBJECT, _CHANGE_SUBJECT_AT_WORD, text, start, end)
         if m is not None:
             return m
     return None
 
 
-def last_change_subject(text: str, a: int, b: int) -> regex.Match[str] | None:
+def last_change_subject(text: str, a: int, b: int, verbs: ChangeVerbs | None = None) -> regex.Match[str] | None:
     """``last_match(_CHANGE_SUBJECT, text, a, b)``: the chain of :func:`first_change_subject` from ``a``."""
     m = None
     pos = a
     while True:
-        nxt = first_change_subject(text, pos, b)
+        nxt = first_change_subject(text, pos, b, verbs)
         if nxt is None:
             return m
         m = nxt
@@ -282,10 +310,10 @@ def _unit_end(text: str, fig: RawFigure, end: int) -> int:
 
 
 def build_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int],
-                  cache: dict[tuple[int, int, int], tuple[str, int]] | None = None) -> tuple[str, str]:
+                  cache: MeasureCache | None = None) -> tuple[str, str]:
     """(key, words as written) for figure ``i``. Both ends of a change share the better-described measure;
     a baseline ('up from 3.6 million') shares the measure of the figure it is compared with. ``cache`` keeps
-    the phrases of a document's figures (each is read for itself and for the figures linked with it)."""
+    what a document's figures share (:class:`MeasureCache`)."""
     fig = figs[i]
     phrase, rank = _measure_phrase(text, figs, i, sent, cache)
     if fig.link is not None and fig.link_type == "change" and 0 <= fig.link < len(figs):
@@ -294,7 +322,7 @@ def build_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int
         mine_first = from_end == i
         if orank > rank or (orank == rank and not mine_first and orank > 0):
             phrase, rank = other, orank
-    elif rank < 2 and _UP_FROM.search(text, max(sent[0], fig.start - 40), fig.start):
+    elif rank < 2 and _UP_FROM.match(text, max(sent[0], fig.start - 40), fig.start):
         for j in range(i - 1, -1, -1):
             if figs[j].start < sent[0]:
                 break
@@ -303,39 +331,32 @@ def build_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int
                 if orank >= rank:
                     phrase, rank = other, orank
                 break
-    phrase = _SPACES.sub(" ", phrase).strip(" ,")
     return measure_key(phrase), phrase
 
 
 def _measure_phrase(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int],
-                    cache: dict[tuple[int, int, int], tuple[str, int]] | None = None) -> tuple[str, int]:
+                    cache: MeasureCache | None = None) -> tuple[str, int]:
     """(phrase, rank): rank 2 = described, 1 = only the counted noun, 0 = nothing but the unit or kind."""
     if cache is None:
         return _read_measure(text, figs, i, sent, None)
     key = (i, sent[0], sent[1])
-    hit = cache.get(key)
+    hit = cache.phrases.get(key)
     if hit is None:
-        hit = cache[key] = _read_measure(text, figs, i, sent, cache)
+        hit = cache.phrases[key] = _read_measure(text, figs, i, sent, cache)
     return hit
 
 
 def _read_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int],
-                  cache: dict[tuple[int, int, int], tuple[str, int]] | None) -> tuple[str, int]:
+                  cache: MeasureCache | None) -> tuple[str, int]:
     fig = figs[i]
+    verbs = cache.verbs if cache is not None else None
     sa, sb = sent
-    prev_end = sa
-    for j in range(i - 1, -1, -1):
-        if figs[j].end <= sa:
-            break
-        if figs[j].end <= fig.start and figs[j].start >= sa and figs[j].kind in CLAIM_KINDS and \
-                figs[j].link != i:
-            prev_end = figs[j].end
-            break
-    before = text[max(prev_end, fig.start - _WINDOW):fig.start]
     phrase = ""
     rank = 2
     if fig.kind == "count":
-        m = last_match(_NUMBER_OF, text, max(sa, fig.start - 200), fig.start)
+        lo = max(sa, fig.start - 200)
+        low = text[lo:fig.start].lower()
+        m = last_match(_NUMBER_OF, text, lo, fig.start) if any(map(low.__contains__, _NUMBER_OF_HINTS)) else None
         if m is not None:
             phrase = m.group("np").strip()
         elif fig.unit:
@@ -343,13 +364,13 @@ def _read_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int
             if phrase == fig.unit:
                 rank = 1
         if not phrase:
-            phrase = _subject_of_change(text, sa, fig.start) or ""
+            phrase = _subject_of_change(text, sa, fig.start, verbs) or ""
     elif fig.kind == "money":
-        phrase = _money_phrase(text, figs, i, sa, sb, before)
+        phrase = _money_phrase(text, figs, i, sa, sb, _text_before(text, figs, i, sa), verbs)
         if phrase and fig.rate == "year" and not _ANNUAL.search(phrase):
             phrase = "annual " + phrase
     elif fig.kind == "percent":
-        change = last_change_subject(text, max(sa, fig.start - _WINDOW), fig.start)
+        change = last_change_subject(text, max(sa, fig.start - _WINDOW), fig.start, verbs)
         subj = _change_subject_np(change) if change is not None else None
         if change is not None and subj:
             # the direction of the same change whose subject is used, not of the sentence's first change
@@ -358,7 +379,7 @@ def _read_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int
         else:
             ahead = text[fig.end:min(sb, fig.end + _WINDOW)]
             m = _SHARE_OF.match(ahead)
-            ch = _PCT_CHANGE_BEFORE.search(text, max(sa, fig.start - 40), fig.start)
+            ch = _PCT_CHANGE_BEFORE.match(text, max(sa, fig.start - 40), fig.start)
             if m:
                 phrase = "share of " + m.group("np")
             elif ch:
@@ -376,7 +397,9 @@ def _read_measure(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int
         phrase, rank = figs[fig.link].unit or "", 1
     if not phrase:
         phrase, rank = ("annual amount" if fig.kind == "money" and fig.rate == "year" else fig.unit or fig.kind), 0
-    return _SPACES.sub(" ", phrase).strip(" ,"), rank
+    if not phrase.isprintable() or "  " in phrase:  # printable: no white space but ' '
+        phrase = _SPACES.sub(" ", phrase)
+    return phrase.strip(" ,"), rank
 
 
 _ANNUAL = regex.compile(r"\bannual|\byearly", _I)
@@ -386,6 +409,21 @@ _FALLING_CHANGE = regex.compile(r"down|fall|drop|decreas|declin|reduc|cut", _I)
 _SHARE_OF = regex.compile(r"\s+(?:of\s+)(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)(?=\s+(?:who|that|are|were|is|was|have|"
                           r"had|will|would|could|in|on|at|by|with|[a-z]+ed)\b|[,.;:!?]|$)", _I)
 _RATIO_OF = regex.compile(r"\s*(?P<np>(?:[\w'’,-]+\s+){0,10}?[\w'’-]+)(?=[.;:!?]|\s+(?:by|than|when|if)\b|$)")
+
+
+def _text_before(text: str, figs: list[RawFigure], i: int, sa: int) -> str:
+    """The text before figure ``i``, from the previous claim figure of its sentence (from ``sa``) not linked to
+    it, at most ``_WINDOW`` characters."""
+    fig = figs[i]
+    prev_end = sa
+    for j in range(i - 1, -1, -1):
+        if figs[j].end <= sa:
+            break
+        if figs[j].end <= fig.start and figs[j].start >= sa and figs[j].kind in CLAIM_KINDS and \
+                figs[j].link != i:
+            prev_end = figs[j].end
+            break
+    return text[max(prev_end, fig.start - _WINDOW):fig.start]
 
 
 def _previous(figs: list[RawFigure], i: int, sa: int, kinds: tuple[str, ...]) -> int | None:
@@ -411,17 +449,18 @@ def _figure_between(figs: list[RawFigure], i: int, start: int) -> bool:
     return False
 
 
-def _money_phrase(text: str, figs: list[RawFigure], i: int, sa: int, sb: int, before: str) -> str:
+def _money_phrase(text: str, figs: list[RawFigure], i: int, sa: int, sb: int, before: str,
+                  verbs: ChangeVerbs | None = None) -> str:
     """What a sum of money is: the subject of a change, the noun after it ('a £4bn funding gap'), the noun
     phrase before it ('the annual costs from £10bn'), or the verb that moves it ('spent £11bn on X')."""
     fig = figs[i]
-    m = last_change_subject(text, max(sa, fig.start - _WINDOW), fig.start)
+    m = last_change_subject(text, max(sa, fig.start - _WINDOW), fig.start, verbs)
     # the change must be this sum's: no other count or sum stands between its verb and the figure
     if m is not None and not _figure_between(figs, i, m.end()):
         subj = _change_subject_np(m)
         if subj:
             return subj
-    vb = _VERB_BEFORE.search(text, max(sa, fig.start - 80), fig.start)
+    vb = _VERB_BEFORE.match(text, max(sa, fig.start - 80), fig.start)
     verb = _VERB_NOUN.get(_SPACES.sub(" ", vb.group("verb").lower()), vb.group("verb")) if vb else None
     na = _NOUN_AFTER_MONEY.match(text, fig.end, sb)
     if na:
@@ -433,7 +472,7 @@ def _money_phrase(text: str, figs: list[RawFigure], i: int, sa: int, sb: int, be
     if by:
         return _BY_VERB_NOUN.get(by.group("verb").lower(), "cut")
     mb = _money_np_before(text, fig.start - len(before), fig.start) if before else None
-    if mb and not _UP_FROM.search(before):
+    if mb and not _UP_FROM.match(before):
         np_ = _trim_np(mb.group("np"))
         rec = _RECOMMENDED.match(np_)
         if rec:
@@ -459,6 +498,7 @@ _CANON_ORDER = sorted(_CANON_MONEY, key=len, reverse=True)
 # Runs of up to 14 words back from a position: a match of _MONEY_NP_BEFORE has at most 13 (8 of noun phrase,
 # 'will rise to', 'an estimated'), all words and spaces.
 _WORDS_BACK_14 = regex.compile(r"(?r)(?:[\w'’-]++\s++){0,14}[\w'’-]*+")
+_MONEY_NP_BEFORE_AT_WORD = _at_word_start(_MONEY_NP_BEFORE)
 
 
 def _money_np_before(text: str, a: int, b: int) -> regex.Match[str] | None:
@@ -466,7 +506,8 @@ def _money_np_before(text: str, a: int, b: int) -> regex.Match[str] | None:
     if _MONEY_LINK_BACK.match(text, a, b) is None:
         return None
     back = _WORDS_BACK_14.match(text, a, b)
-    return _MONEY_NP_BEFORE.search(text, back.start() if back is not None else a, b)
+    start = back.start() if back is not None else a
+    return _search_from_words(_MONEY_NP_BEFORE, _MONEY_NP_BEFORE_AT_WORD, text, start, b)
 
 
 @lru_cache(maxsize=4096)
@@ -484,10 +525,61 @@ _CHANGE_VERB = regex.compile(
     r"\b(?:rise|grow|increase|fall|drop|decrease|decline|double|soar|climb|jump|surge|soared|rose|risen|rises|"
     r"increased|increases|grew|grown|grows|jumped|climbed|fell|fallen|falls|dropped|decreased|decreases|declined|"
     r"declines|doubled|halved|went|shrank|surged|plummeted)\b", _I)
+_WORD_CHAR = regex.compile(r"\w")
 
 
-def _subject_of_change(text: str, sa: int, pos: int) -> str | None:
-    m = last_change_subject(text, max(sa, pos - _WINDOW), pos)
+class ChangeVerbs:
+    """``_CHANGE_VERB.finditer(text, a, b)`` for the windows before the figures of one text: the windows of a
+    sentence overlap, so its words are found once over the span they cover, and read from there; and the
+    bounded searches for a change's subject, which the windows repeat, done once.
+
+    The span grows to the right while the windows reach on from it, and starts anew where one does not. It
+    ends where a window ends, not inside a word, so the words it holds are whole: those of a window are the
+    ones that start in it (a window that ends inside a word, whose start alone could match, is searched)."""
+
+    __slots__ = ("found", "hi", "lo", "starts", "subjects", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lo = self.hi = -1
+        self.found: list[regex.Match[str]] = []
+        self.starts: list[int] = []
+        self.subjects: dict[tuple[int, int], regex.Match[str] | None] = {}
+
+    def subject(self, pos: int, end: int) -> regex.Match[str] | None:
+        """``_CHANGE_SUBJECT.search(text, pos, end)``, by :func:`_search_from_words`."""
+        key = (pos, end)
+        if key not in self.subjects:
+            self.subjects[key] = _search_from_words(_CHANGE_SUBJECT, _CHANGE_SUBJECT_AT_WORD, self.text, pos, end)
+        return self.subjects[key]
+
+    def within(self, a: int, b: int) -> list[regex.Match[str]]:
+        """The matches of ``_CHANGE_VERB`` in ``text[a:b]``."""
+        text = self.text
+        if 0 < b < len(text) and _WORD_CHAR.match(text, b - 1) and _WORD_CHAR.match(text, b):
+            return list(_CHANGE_VERB.finditer(text, a, b))
+        if not self.lo <= a <= self.hi:
+            self.lo = self.hi = a
+            self.found, self.starts = [], []
+        if b > self.hi:
+            new = list(_CHANGE_VERB.finditer(text, self.hi, b))
+            self.found += new
+            self.starts += [m.start() for m in new]
+            self.hi = b
+        return self.found[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+
+
+@dataclass(slots=True)
+class MeasureCache:
+    """What the measures of one text's figures share: each figure's phrase (read for itself and for the figures
+    linked with it) and the change words before them."""
+
+    verbs: ChangeVerbs
+    phrases: dict[tuple[int, int, int], tuple[str, int]] = field(default_factory=dict)
+
+
+def _subject_of_change(text: str, sa: int, pos: int, verbs: ChangeVerbs | None = None) -> str | None:
+    m = last_change_subject(text, max(sa, pos - _WINDOW), pos, verbs)
     return _change_subject_np(m) if m is not None else None
 
 
@@ -525,17 +617,35 @@ def _trim_np(np_: str) -> str:
 def own_times(figs: list[RawFigure], i: int, times: list[TimePhrase], sent_end: int) -> list[TimePhrase]:
     """Time phrases that belong to figure ``i``: after it and before the next claim figure (or right before it)."""
     fig = figs[i]
-    nxt = sent_end
+    start, end = fig.start, fig.end
+    reach = min(sent_end, end + 90)
     for j in range(i + 1, len(figs)):
-        if figs[j].start >= min(sent_end, fig.end + 90):
+        f = figs[j]
+        if f.start >= reach:
             break
-        if figs[j].start >= fig.end and figs[j].kind in CLAIM_KINDS:
-            nxt = figs[j].start
+        if f.start >= end and f.kind in CLAIM_KINDS:
+            reach = f.start
             break
-    own = [t for t in times if fig.end <= t.start < min(nxt, fig.end + 90) and t.mode != "rate"]
+    own = [t for t in times if end <= t.start < reach and t.mode != "rate"]
     if not own:
-        own = [t for t in times if t.end <= fig.start and fig.start - t.end <= 4 and t.mode != "rate"]
+        own = [t for t in times if start - 4 <= t.end <= start and t.mode != "rate"]
     return own
+
+
+def _unowned_times(figs: list[RawFigure], i: int, times: list[TimePhrase], sent: tuple[int, int],
+                   ) -> tuple[list[TimePhrase], list[TimePhrase]]:
+    """The phrases before and after figure ``i`` that no other claim figure nearby owns (projections, 'by'
+    and 'over', before it are shared)."""
+    if not times:
+        return [], []
+    fig = figs[i]
+    sa, sb = sent
+    owned_elsewhere = {id(t) for j in range(max(0, i - 4), min(len(figs), i + 5)) if j != i and sa <= figs[j].start < sb
+                       and figs[j].kind in CLAIM_KINDS for t in own_times(figs, j, times, sb)}
+    fronted = [t for t in times if t.end <= fig.start and t.mode != "rate"
+               and (id(t) not in owned_elsewhere or t.relation in ("by", "over"))]
+    later = [t for t in times if t.start >= fig.end and t.mode != "rate" and id(t) not in owned_elsewhere]
+    return fronted, later
 
 
 def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], para: tuple[int, int],
@@ -555,24 +665,20 @@ def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], 
     times = times[lo:hi]
     # (with no time phrase near the figure, no figure owns one)
     own = own_times(figs, i, times, sb) if times else []
-    owned_elsewhere = {id(t) for j in range(max(0, i - 4), min(len(figs), i + 5)) if j != i and sa <= figs[j].start < sb
-                       and figs[j].kind in CLAIM_KINDS for t in own_times(figs, j, times, sb)} if times else set()
     period = next((t for t in times if period_start_offset(t) is not None), None)
-    # phrases before the figure that no other figure claims as its own; projections ('by', 'over') are shared
-    fronted = [t for t in times if t.end <= fig.start and t.mode != "rate"
-               and (id(t) not in owned_elsewhere or t.relation in ("by", "over"))]
-    later = [t for t in times if t.start >= fig.end and t.mode != "rate" and id(t) not in owned_elsewhere]
     rate = next((t for t in times if t.mode == "rate"), None)
 
     def out(t: TimePhrase, relation: str | None = None) -> tuple[str, int | str | None, str | None, str | None, bool]:
-        last = last_year_before(text, t.start, max(0, para[0] - 600, t.start - 2 * _WINDOW))
+        # only 'that year' reads the last year written before it
+        last = last_year_before(text, t.start, max(0, para[0] - 600, t.start - 2 * _WINDOW)) if t.mode == "that" \
+            else None
         year = t.resolve(reference, last)
         relative = year is None and t.mode not in ("abs", "rate")
         label = reference_label if t.mode in ("fwd", "now") and year is not None else None
         return relation or t.relation, year, t.text, label, relative
 
     role = fig.link_role
-    if role is None and _UP_FROM.search(text, max(sa, fig.start - 40), fig.start):
+    if role is None and _UP_FROM.match(text, max(sa, fig.start - 40), fig.start):
         role = "from"  # a baseline: '..., up from 3.6 million a decade ago'
     if role == "from":
         if own and own[0].mode in ("now", "abs", "fwd", "that") and own[0].relation in ("at", "from"):
@@ -584,6 +690,7 @@ def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], 
         year = reference
         return "from", year, None, reference_label if year is not None else None, year is None
     if fig.link_role == "to":
+        fronted, later = _unowned_times(figs, i, times, sent)
         by = next((t for t in own if t.relation == "by"), None) or \
             next((t for t in reversed(fronted) if t.relation == "by"), None) or \
             next((t for t in later if t.relation == "by"), None)
@@ -597,6 +704,7 @@ def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], 
         return out(period)
     if own:
         return out(own[0])
+    fronted, later = _unowned_times(figs, i, times, sent)  # (again, for a 'to' end that found no time above)
     if fronted:
         return out(fronted[-1])
     if later and fig.link_role is None:
@@ -604,7 +712,7 @@ def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], 
         if t.relation in ("by", "over"):
             return out(t)
     # a future statement with no time of its own continues the previous sentence's projection
-    if _FUTURE.search(text, max(sa, fig.start - _WINDOW), fig.start):
+    if (callable(prev_times) or prev_times) and _FUTURE.search(text, max(sa, fig.start - _WINDOW), fig.start):
         by = [t for t in (prev_times() if callable(prev_times) else prev_times) if t.relation == "by"]
         if by:
             return out(by[-1])

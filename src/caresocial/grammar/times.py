@@ -7,7 +7,7 @@ last year mentioned ('that year').
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -56,7 +56,38 @@ _PATTERNS: list[tuple[str, str, str]] = [
     (r"\b(?:that|the\s+same)\s+year\b", "at", "that"),
     (r"\b(?:each|every|per|a)\s+(?:year|annum)\b|\bannually\b", "per", "rate"),
 ]
-_COMPILED = regex.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _, _) in enumerate(_PATTERNS)), _I)
+
+
+def _merged(which: Iterable[int]) -> regex.Pattern[str]:
+    """The patterns ``which`` as one, in their order. Every pattern starts at a word boundary: one ``\\b`` before
+    the alternatives, not one in each, lets the engine reject most offsets at once."""
+    return regex.compile(r"\b(?:" + "|".join(f"(?P<p{i}>{_PATTERNS[i][0][2:]})" for i in which) + ")", _I)
+
+
+assert all(p.startswith(r"\b") for p, _, _ in _PATTERNS)
+_COMPILED = _merged(range(len(_PATTERNS)))
+
+
+def _by_first_word() -> dict[str, regex.Pattern[str]]:
+    """The patterns that can start with each word, merged: a phrase starts with a whole word (its first word is
+    followed by a space, a hyphen or a word boundary). The words are taken from the patterns' text, and a number
+    of up to three digits stands as '0', '00' or '000'; a pattern can start with a word when the word alone is
+    the start of a match (a partial match)."""
+    source = regex.sub(r"\\.", " ", " ".join(p for p, _, _ in _PATTERNS)).lower()
+    single = [regex.compile(p, _I) for p, _, _ in _PATTERNS]
+    merged: dict[tuple[int, ...], regex.Pattern[str]] = {}
+    out: dict[str, regex.Pattern[str]] = {}
+    for word in sorted({*regex.findall(r"[a-z]+", source), "0", "00", "000", "0000"}):
+        which = tuple(i for i, p in enumerate(single) if p.match(word, partial=True))
+        if which:
+            if which not in merged:
+                merged[which] = _merged(which)
+            out[word] = merged[which]
+    return out
+
+
+_BY_FIRST_WORD = _by_first_word()
+_WORD = regex.compile(r"\w+")
 _GROUP_INDEX = {f"p{i}": i for i in range(len(_PATTERNS))}
 _WORD_VALUES = {**UNITS, "a": 1, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _FY = regex.compile(r"((?:19|20)\d{2})[/-](\d{2})")
@@ -111,7 +142,9 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(low) != end - start:
         return [(start, end)]
     before, after = _YEAR_REACH
-    spans: list[tuple[int, int]] = [(m.start() - before, m.end() + after) for m in _YEAR_RUN.finditer(text, start, end)]
+    spans: list[tuple[int, int]] = []
+    if "19" in low or "20" in low:  # (a year starts with one)
+        spans += [(m.start() - before, m.end() + after) for m in _YEAR_RUN.finditer(text, start, end)]
     for word, (before, after) in _ANCHORS.items():
         i = low.find(word)
         while i >= 0:
@@ -128,8 +161,29 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """``_COMPILED.finditer`` over the windows, tried only at the words a phrase can start with, and there with
+    the patterns that can start with the word (a word beyond ASCII, with its case folding, gets them all)."""
     for a, b in _windows(text, start, end):
-        yield from _COMPILED.finditer(text, a, b)
+        pos = a
+        for w in _WORD.finditer(text, a, b):
+            at = w.start()
+            if at < pos:
+                continue
+            word = w.group()
+            pattern = _BY_FIRST_WORD.get(word)  # most words are written in lower case
+            if pattern is None:
+                if not word.isascii():
+                    pattern = _COMPILED
+                elif word.isdigit():
+                    pattern = _BY_FIRST_WORD.get("0" * min(len(word), 4))
+                elif not word.islower():
+                    pattern = _BY_FIRST_WORD.get(word.lower())
+                if pattern is None:
+                    continue
+            m = pattern.match(text, at, b)
+            if m is not None:
+                yield m
+                pos = m.end()
 
 
 def find_times(text: str, start: int, end: int) -> list[TimePhrase]:
@@ -138,11 +192,12 @@ def find_times(text: str, start: int, end: int) -> list[TimePhrase]:
     for m in _matches(text, start, end):
         name = m.lastgroup
         if name is None or name not in _GROUP_INDEX:
-            # lastgroup may be an inner group; find the outer one that matched
-            name = next(k for k in _GROUP_INDEX if m.group(k) is not None)
+            # lastgroup may be an inner group; find the outer one that matched (of those its pattern has)
+            name = next(k for k in m.re.groupindex if k in _GROUP_INDEX and m.group(k) is not None)
         _, relation, mode = _PATTERNS[_GROUP_INDEX[name]]
         tp = TimePhrase(m.start(), m.end(), relation, mode, text=m.group(0))
-        unit = (m.group("unit") or "year").lower() if "unit" in m.groupdict() and m.group("unit") else "year"
+        unit = m.group("unit") if "unit" in m.re.groupindex else None
+        unit = unit.lower() if unit else "year"
         factor = 10 if unit.startswith("decade") else (1 / 12 if unit.startswith("month") else 1)
         if mode == "abs":
             y, fy = m.group("y"), m.group("fy")
