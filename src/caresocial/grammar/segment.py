@@ -29,6 +29,7 @@ _ABBREV = regex.compile(
 # tabs before a line break start (second and third alternatives; the third matches from any offset in those
 # spaces, so the first one is where a search finds it).
 _END_ANCHOR = regex.compile(r"[.!?…\n]")
+_AFTER_MARK = frozenset("\"'”’)] \t\u00a0\n")
 
 
 def _sentence_ends(text: str, a: int, b: int) -> Iterator[regex.Match[str]]:
@@ -47,6 +48,8 @@ def _sentence_ends(text: str, a: int, b: int) -> Iterator[regex.Match[str]]:
                 s -= 1
         else:
             s = q + 1
+            if text[s:s + 1] not in _AFTER_MARK:
+                continue  # '2.6bn', 'e.g.': every alternative goes on with a closing mark, a space or a break
         if s < pos:
             continue
         m = _SENT_END.match(text, s, b)
