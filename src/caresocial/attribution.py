@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -28,6 +29,22 @@ import regex
 
 from .docmeta import split_list
 from .grammar.lexicon import AHEAD, IRREGULAR_PLURALS
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a trie, for patterns read forwards: it branches on one character at a time
+    (a long alternation of words is slow in ``regex``) and tries the longest word first, so it matches what the
+    alternation sorted longest first matches (the words found at one position are prefixes of each other)."""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            heads.setdefault(w[0], []).append(w[1:])
+    if not heads:
+        return ""
+    alts = [regex.escape(c) + _trie(rest) for c, rest in heads.items()]
+    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+    return f"(?:{body})?" if "" in words else body
+
 
 OPEN_MARKS = "“\"‘'«„"
 CLOSE_MARKS = "”\"’'»“"
@@ -41,11 +58,12 @@ _NAME = r"[A-Z][\p{L}'’.-]*+(?:\s+(?:de|van|von|der|da|di|le|la|du|bin|al|O’
 _TITLE_WORDS = r"(?:(?:Cllr|Councillor|Sir|Dame|Dr|Prof|Professor|Mr|Mrs|Ms|Lord|Lady|Baroness)\.?\s+)"
 _PERSON = regex.compile(rf"^{_TITLE_WORDS}*+{_NAME}(?:\s+(?:MBE|OBE|CBE|KBE|DBE|QC|KC|MP))*+$")
 _ORG_HINT = regex.compile(
-    r"\b(?:Society|Network|Council|Councils|Association|Trust|Foundation|Fund|Institute|Bureau|Review|"
-    r"Commission|Commissioner|Office|Department|Ministry|Agency|Authority|Union|Federation|Charity|Charities|"
-    r"Group|Alliance|Partnership|Centre|Center|Coalition|Committee|Board|Service|Services|University|College|"
-    r"Party|Government|government|Parliament|NHS|Children|Action|Barnardo['’]s|Ofsted|Treasury|Bank|OECD|"
-    r"Unicef|UNICEF|Newton|Research|Survey|Statistics|Audit)\b|^[A-Z]{2,6}$"
+    r"\b(?:" + _trie(
+        "Society Network Council Councils Association Trust Foundation Fund Institute Bureau Review Commission "
+        "Commissioner Office Department Ministry Agency Authority Union Federation Charity Charities Group Alliance "
+        "Partnership Centre Center Coalition Committee Board Service Services University College Party Government "
+        "government Parliament NHS Children Action Ofsted Treasury Bank OECD Unicef UNICEF Newton Research Survey "
+        "Statistics Audit".split()) + r"|Barnardo['’]s)\b|^[A-Z]{2,6}$"
 )
 SPEECH_VERBS = (
     "said", "says", "say", "added", "adds", "add", "warned", "warns", "warn", "argued", "argues", "argue",
@@ -68,7 +86,11 @@ _COLON_CUES = regex.compile(
     r"reads|read|continued|continues)\b|\bstatement\b[^:\n]{0,120}|\bletter\b[^:\n]{0,80})\s*:\s*\**\s*$",
     regex.I,
 )
-_SPEECH_ALT = "|".join(regex.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+
+
+# longest first: the order an alternation read backwards (``(?r)``) needs ('calling for' ends a longer verb)
+_SPEECH_SORTED = "|".join(regex.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+_SPEECH_ALT = _trie(SPEECH_VERBS)
 # 'The review's author, Josh MacAlister, said: "...' — the speaker phrase right before an opening quote
 _LEAD_SPEAKER = regex.compile(rf"(?P<who>[^.;:!?\n“”]{{2,160}}?)\s*,?\s*(?:{_SPEECH_ALT})\s*(?:that\s*)?[:,]?\s*\Z")
 _PRONOUNS = {"he": "person-m", "she": "person-f", "they": "plural", "we": "we", "i": "i", "it": "it"}
@@ -126,6 +148,7 @@ class _Memo:
     groups: tuple[list[tuple[int, SpeakerRef]], list[tuple[int, SpeakerRef]]] | None = None
     reported: list[tuple[bool, str, int, int, int, str, bool]] | None = None
     inline: list[tuple[int, int, int, int, str | None, str | None]] | None = None
+    citations: list[tuple[str, int, int]] | None = None
     plans: dict[str, _Plan] = field(default_factory=dict)
     reported_who: dict[str, SpeakerRef | None] = field(default_factory=dict)
     before: dict[tuple[int, int], tuple[str, int] | None] = field(default_factory=dict)
@@ -196,12 +219,12 @@ _ROLE_ORG = regex.compile(r"^(?P<role>.+?)\s+(?:at|of|for|from|with)\s+(?:the\s+
 _ROLE_ORG_THE = regex.compile(r"^(?P<role>.+?)\s+(?:at|of|for|from|with)\s+(?P<org>(?:the\s+)?[A-Z].+)$")
 
 
-_ROLE_NOUNS = (
-    r"(?:Minister|Secretary|Executive|Director|Chair|Chairman|Chairwoman|Chairperson|Commissioner|Officer|"
-    r"Leader|Spokesperson|Spokesman|Spokeswoman|President|Chancellor|Head|Manager|Lead|Founder|CEO|Economist|"
-    r"Researcher|Analyst|Professor|Lecturer|Editor|Trustee|Governor|Mayor|Councillor|Member|Adviser|Advisor|"
-    r"Campaigner|Ambassador|Deputy|Coordinator|Co-ordinator|Inspector|General|Fellow|Author|Principal)"
-)
+# (as tries: every use ends the word there, so at most one of the words found at a position goes on to match)
+_ROLE_NOUNS = "(?:" + _trie(
+    "Minister Secretary Executive Director Chair Chairman Chairwoman Chairperson Commissioner Officer Leader "
+    "Spokesperson Spokesman Spokeswoman President Chancellor Head Manager Lead Founder CEO Economist Researcher "
+    "Analyst Professor Lecturer Editor Trustee Governor Mayor Councillor Member Adviser Advisor Campaigner "
+    "Ambassador Deputy Coordinator Co-ordinator Inspector General Fellow Author Principal".split()) + ")"
 _ROLE_THEN_NAME = regex.compile(
     rf"^(?P<role>(?i:(?:the\s+)?(?:[\p{{L}}'’&-]+\s+){{0,5}}?{_ROLE_NOUNS}))\s+(?P<name>{_TITLE_WORDS}*+{_NAME}"
     r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|QC|KC|MP))*+)$"
@@ -215,6 +238,7 @@ _ORG_SPOKES = regex.compile(
     r"^(?:[Aa]n?\s+|[Tt]he\s+)?(?P<org>[A-Z][\p{L}'’&.-]*+(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\p{L}'’&.-]*+){0,6})"
     r"(?P<pos>['’]s?)?\s+(?P<role>(?:senior\s+)?(?:spokes(?:person|man|woman)|source|official|representative|insider))$"
 )
+_SPOKES_ENDS = ("spokesperson", "spokesman", "spokeswoman", "source", "official", "representative", "insider")
 _NOT_ROLE = regex.compile(
     r"^(?:who|which|whose|whom|adding|speaking|writing|commenting|responding|in|on|as|when|after|before|"
     r"while|during|but|and|at\s+the\s+(?:launch|event|conference)|told|said)\b", regex.I,
@@ -289,6 +313,10 @@ _ORG_WORK = regex.compile(
     r"(?:\s+with\s+.+)?$", regex.I
 )
 _NAME_AT_END = regex.compile(rf"(?P<name>{_TITLE_WORDS}*+{_NAME})$")
+# cheap tests that _ORG_WORK, and _ROLE_THEN_NAME or _NAME_AT_END, may match: a work noun after a space; a
+# capitalised last word
+_WORK_NOUN = regex.compile(r"\s(?:research|analysis|report|study|survey|figures|data|modelling|projections)", regex.I)
+_CAPITALISED_END = regex.compile(r"[A-Z][\p{L}'’.-]*+$")
 _CAPITALISED = regex.compile(r"[A-Z][\p{L}'’-]+")
 _THE_BEFORE_CAP = regex.compile(r"^the\s+(?=[A-Z])")
 _BODY_NOUN = regex.compile(
@@ -352,7 +380,7 @@ def _plan_phrase(phrase: str, ctx: _Context) -> _Plan:
         ref = _org_ref(m.group("org"), ctx)
         ref.role = m.group("role")
         return _Plan((), ref)
-    m = _ORG_SPOKES.match(last)
+    m = _ORG_SPOKES.match(last) if last.removesuffix("\n").endswith(_SPOKES_ENDS) else None
     if m:
         ref = _org_ref(m.group("org") + (m.group("pos") or ""), ctx, possessive=True)
         ref.role = m.group("role")
@@ -361,14 +389,15 @@ def _plan_phrase(phrase: str, ctx: _Context) -> _Plan:
     m = _WORK_BY.match(last)
     if m:
         return _Plan((), _org_ref(m.group("org"), ctx))
-    m = _ORG_WORK.match(last)
+    m = _ORG_WORK.match(last) if _WORK_NOUN.search(last) else None
     if m and m.group("org")[:1].isupper() and m.group("org").lower() not in ("our", "their", "its", "the"):
         return _Plan((), _org_ref(m.group("org") + (m.group("pos") or ""), ctx, possessive=True))
     # "Chief Executive Mark Russell", "Children's Minister Claire Coutinho"
-    m = _ROLE_THEN_NAME.match(last)
+    name_last = _CAPITALISED_END.search(last) is not None  # both end with a name
+    m = _ROLE_THEN_NAME.match(last) if name_last else None
     if m and is_person(clean_name(m.group("name"))):
         return _Plan((), _person_ref(clean_name(m.group("name")), m.group("role").strip() or None))
-    m = _NAME_AT_END.search(last)
+    m = _NAME_AT_END.search(last) if name_last else None
     if m and is_person(clean_name(m.group("name"))) and m.start() > 0:
         return _Plan((), _person_ref(clean_name(m.group("name")), last[: m.start()].strip() or None))
     # "The Education Secretary", "the Chancellor": a role standing for a person
@@ -589,14 +618,42 @@ _SIGNATORY = regex.compile(
 
 _ORG_WORD = r"[A-Z][\p{L}'’&.-]*+"
 _ORG_NAME = rf"{_ORG_WORD}(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?{_ORG_WORD}){{0,6}}"
-_LIST_SUBJECT = regex.compile(
-    rf"(?<![\p{{L}}'’])(?P<list>{_ORG_NAME}(?:,\s+(?:the\s+)?{_ORG_NAME}){{0,8}},?\s+and\s+(?:the\s+)?{_ORG_NAME})"
-    rf"\s+(?:(?:have|has|had|are|were|will|today|jointly|also|all|both|together|have\s+today)\s+)*+"
+_LIST_LAST = rf"and\s+(?:the\s+)?{_ORG_NAME}"
+_LIST_VERB = (
+    r"\s+(?:(?:have|has|had|are|were|will|today|jointly|also|all|both|together|have\s+today)\s+)*+"
     rf"(?=(?:{_SPEECH_ALT}|written|issued|published|released|signed|joined|called|urged|made|put)\b)"
 )
+_LIST_SUBJECT = regex.compile(
+    rf"(?<![\p{{L}}'’])(?P<list>{_ORG_NAME}(?:,\s+(?:the\s+)?{_ORG_NAME}){{0,8}},?\s+{_LIST_LAST}){_LIST_VERB}"
+)
+_AND = regex.compile(r"(?<=\s)and(?=\s+(?:the\s+)?[A-Z])")  # (where a name follows)
+_LIST_END = regex.compile(_LIST_LAST + _LIST_VERB)  # what a list subject holds from its 'and'
+# a list subject holds one 'and' between spaces, its other words capitalised or 'of', 'for', 'on', 'the' (the
+# words before the 'and' are at most nine names of at most nineteen words, with a 'the' after each comma):
+# matched backwards from the 'and', this reaches at or before where the list may start
+_LIST_BACK = regex.compile(r"(?r)[\p{L}'’&.-]*+,?(?:\s++(?:[A-Z][\p{L}'’&.-]*,?|of|for|on|the)){0,179}+,?\s++")
+_CAPITAL_START = regex.compile(r"(?<![\p{L}'’])[A-Z]")
 _ORG_MENTION = regex.compile(rf"(?<![\p{{L}}'’])(?:[Tt]he\s+)?{_ORG_NAME}")
 _LEAD_WORDS = regex.compile(r"^(?:(?:Today|Yesterday|Tonight|Meanwhile|Now|Earlier|Separately|Charities|Leading|"
                             r"However|Also|And|But|The)\s+)+(?=[A-Z])")
+
+
+def _list_subjects(text: str) -> Iterator[regex.Match[str]]:
+    """``_LIST_SUBJECT.finditer(text)``, tried only at the capitals between an 'and' that ends a list subject
+    (``_LIST_END``) and where ``_LIST_BACK`` reaches back from it."""
+    pos = 0
+    for a in _AND.finditer(text):
+        if a.start() < pos or _LIST_END.match(text, a.start()) is None:
+            continue
+        back = _LIST_BACK.match(text, pos, a.start())
+        if back is None:
+            continue
+        for c in _CAPITAL_START.finditer(text, back.start(), a.start()):
+            m = _LIST_SUBJECT.match(text, c.start())
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
 
 
 def find_groups(ctx: _Context) -> None:
@@ -625,7 +682,7 @@ def find_groups(ctx: _Context) -> None:
             person = SpeakerRef(clean_name(s.group("person")), None, s.group("org").strip(), "person")
             person.surnames = (person.name.split()[-1],)
             ctx.history.append((s.start(), person))
-    for m in _LIST_SUBJECT.finditer(text):
+    for m in _list_subjects(text):
         members = [_LEAD_WORDS.sub("", x).strip() for x in split_list(m.group("list"))]
         members = [x for x in members if x]
         if len(members) < 2:
@@ -783,7 +840,7 @@ _SIGNED_BY = regex.compile(r"\b(?:from|signed\s+by|on\s+behalf\s+of)\s+(?:the\s+
 _WE_FIRST = regex.compile(r"^\s*(?:we|our)\b", regex.I)
 _CUE_WHO = regex.compile(rf"(?P<who>.*?)\s*,?\s*(?:{_SPEECH_ALT}|reads|read|continued|continues)\s*:?\**\s*$",
                          regex.I)
-_CUE_TAIL = regex.compile(rf"(?r)\s*,?\s*(?:{_SPEECH_ALT}|reads|read|continued|continues)\s*:?\**\s*$", regex.I)
+_CUE_TAIL = regex.compile(rf"(?r)\s*,?\s*(?:{_SPEECH_SORTED}|reads|read|continued|continues)\s*:?\**\s*$", regex.I)
 _CUE_WHO_AFTER = regex.compile(rf"\b(?:{_SPEECH_ALT})\s+(?P<who>[^:,]+?)\s*:\s*$")  # "said X:"
 
 
@@ -912,7 +969,8 @@ def _remember(ctx: _Context, pos: int, sp: SpeakerRef) -> None:
     ctx.seen.add(id(sp))
 
 
-_INLINE = regex.compile(r"(?P<o>[“\"])(?P<body>[^“”\"\n]{3,2000}?)(?P<c>[”\"])")
+# (the words run to the first mark or line break, so they are read possessively: a lazy run tries each length)
+_INLINE = regex.compile(r"(?P<o>[“\"])(?P<body>[^“”\"\n]{3,2000}+)(?P<c>[”\"])")
 
 
 def _cover_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -984,14 +1042,24 @@ def _lead_speaker(ctx: _Context, pos: int) -> tuple[str, str, int] | None:
 # ------------------------------------------------------------------------------------------------------
 # Reported speech and citations
 # ------------------------------------------------------------------------------------------------------
+_CAP_WORD = r"[A-Z][\p{L}'’.&-]*"
+_AUXILIARIES = r"(?:also|today|now|previously|recently|has|have|had|has\s+long|have\s+long|long|last\s+year|yesterday)"
+_ACRONYM_AFTER = r"(?:\s+\([A-Z][A-Za-z&]{1,8}\))?"
+
+
+def _speaker_end(cap_word: str) -> str:
+    """The last words of a _REPORTED speaker (``cap_word``: a capitalised word)."""
+    return (
+        rf"(?:{cap_word}|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|[Ii]t|[Tt]he\s+[a-z]+(?:\s+[a-z]+){{0,2}}?|[Tt]his\s+[a-z]+"
+        rf"|[Oo]ur\s+(?:[\w'’]+\s+){{0,2}}(?:research|analysis|report|study|survey|data|figures)(?:,\s*[^,\n]{{2,60}},)?"
+        rf"|research|analysis|report|study|survey|modelling|data|figures|estimates|projections)"
+    )
+
+
 _REPORTED = regex.compile(
-    rf"(?<![\p{{L}}'’])(?P<who>(?:(?:[A-Z][\p{{L}}'’.&-]*+|of|for|and|the|on|in|with|de|by|research|analysis|"
-    rf"latest|new|own|report|study|survey|modelling|data|figures)\s+){{0,12}}?"
-    rf"(?:[A-Z][\p{{L}}'’.&-]*+|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|[Ii]t|[Tt]he\s+[a-z]+(?:\s+[a-z]+){{0,2}}?|[Tt]his\s+[a-z]+"
-    rf"|[Oo]ur\s+(?:[\w'’]+\s+){{0,2}}(?:research|analysis|report|study|survey|data|figures)(?:,\s*[^,\n]{{2,60}},)?"
-    rf"|research|analysis|report|study|survey|modelling|data|figures|estimates|projections))"
-    rf"(?:\s+\([A-Z][A-Za-z&]{{1,8}}\))?"
-    rf"\s+(?:(?:also|today|now|previously|recently|has|have|had|has\s+long|have\s+long|long|last\s+year|yesterday)\s+)*+"
+    rf"(?<![\p{{L}}'’])(?P<who>(?:(?:{_CAP_WORD}+|of|for|and|the|on|in|with|de|by|research|analysis|"
+    rf"latest|new|own|report|study|survey|modelling|data|figures)\s+){{0,12}}?{_speaker_end(_CAP_WORD + '+')})"
+    rf"{_ACRONYM_AFTER}\s+(?:{_AUXILIARIES}\s+)*+"
     rf"(?P<verb>{_SPEECH_ALT})\b\s*(?:(?<=\b(?:told|tells)\s*)(?:[\w'’-]+\s+){{1,4}}?that\s*,?\s*|"
     rf"them\s+to\s+|that\s*,?\s*|how\s+|:\s*)?",
 )
@@ -1022,12 +1090,45 @@ _PUBLISH_TRIGGER = regex.compile(r"\b(?:published|released|issued|compiled|produ
 _TRAILING_TRIGGER = regex.compile(r"\b(?:said|says|added|adds|warned|warns|claimed|claims|argued|argues|insisted|"
                                   r"insists|stated|explained|noted|notes|believes|cautioned|told|according)\b")
 _ACCORDING = regex.compile(r"\b[Aa]ccording\s+to\s+(?P<who>(?:the\s+)?[A-Z][^,.;:\n]{1,100}?)\s*,\s*")
-_PUBLISHED = regex.compile(
-    r"(?<![\w'’-])(?P<who>(?:[Tt]he\s+)?[\w'’-]++(?:\s+[\w'’-]++){0,8}?)\s+(?:has\s+|have\s+)?(?:today\s+)?(?:published|released|"
-    r"issued)\s+(?:its|their|a|the|his|her)\s+(?:(?:final|new|latest|annual|interim|long-awaited)\s+)*(?:report|review|"
-    r"analysis|study|research|findings|strategy|plan|assessment)\b[^,.;]{0,40}?\s+(?:calling\s+for|which\s+(?:calls\s+for|"
-    r"finds|found|shows|warns|says)|finding\s+that|showing\s+that|warning\s+that|recommending|concluding\s+that)\s+"
+_PUBLISHED_FROM_VERB = (
+    r"(?:published|released|issued)\s+(?:its|their|a|the|his|her)\s+(?:(?:final|new|latest|annual|interim|"
+    r"long-awaited)\s+)*(?:report|review|analysis|study|research|findings|strategy|plan|assessment)\b[^,.;]{0,40}?\s+"
+    r"(?:calling\s+for|which\s+(?:calls\s+for|finds|found|shows|warns|says)|finding\s+that|showing\s+that|"
+    r"warning\s+that|recommending|concluding\s+that)\s+"
 )
+_PUBLISHED = regex.compile(
+    r"(?<![\w'’-])(?P<who>(?:[Tt]he\s+)?[\w'’-]++(?:\s+[\w'’-]++){0,8}?)\s+(?:has\s+|have\s+)?(?:today\s+)?"
+    + _PUBLISHED_FROM_VERB
+)
+_PUBLISHED_VERB = regex.compile(_PUBLISHED_FROM_VERB)  # what a match of _PUBLISHED holds from its verb on
+# Matched backwards from a verb (``(?r)``, ending there), these reach at or before the start of any match of
+# the report pattern named whose verb is there; each stands for the words of such a match as runs of characters
+# split by spaces, in at most as many runs as the pattern allows, so the work per verb stays bounded. (A repeat
+# read backwards costs the more per turn the longer it runs: the auxiliaries are walked over up to a limit, and
+# a verb after more of them is taken as one that a match may start anywhere before: _MANY_AUXILIARIES.)
+_AUX_WORD = r"(?:also|today|now|previously|recently|has|have|had|long|last|year|yesterday)"
+_AUX_LIMIT = 12
+_AUX_BACK = rf"(?:\s++{_AUX_WORD}){{0,{_AUX_LIMIT}}}+\s++"
+_MANY_AUXILIARIES = regex.compile(rf"(?r)(?:\s++{_AUX_WORD}){{{_AUX_LIMIT}}}\s++")
+# _REPORTED: up to twelve listed words (capitalised or small), up to five words of the speaker's last part and an
+# acronym, the auxiliaries; the first word may follow any character (not only a space)
+_REPORTED_BACK = regex.compile(
+    r"(?r)[\w'’.&()-]*+(?:\s++(?:[A-Z][\p{L}'’.&-]*|of|for|and|the|on|in|with|de|by|research|analysis|latest|new|"
+    rf"own|report|study|survey|modelling|data|figures)){{0,12}}+(?:\s++[\w'’.&()-]++){{0,5}}+{_AUX_BACK}"
+)
+# matched backwards from a verb, what a _REPORTED match holds before it: the speaker's last words (any split of
+# them and the auxiliaries); a verb without them starts no match
+_REPORTED_END = regex.compile(
+    rf"(?r){_speaker_end(_CAP_WORD)}{_ACRONYM_AFTER}\s+(?:{_AUXILIARIES}\s+){{0,{_AUX_LIMIT}}}"
+)
+# the one part of a _REPORTED speaker that may hold commas ('our research, carried out with X, shows'): when
+# it is there, a search starts at the sentence
+_OUR_WORK_COMMA = regex.compile(r"[Oo]ur\s+(?:[\w'’]+\s+){0,2}(?:research|analysis|report|study|survey|data|figures),")
+# what a _REPORTED_APPOS match holds before its verb: a comma, the role, a comma, the auxiliaries
+_APPOS_END = regex.compile(rf"(?r),\s*+[^,;:\n“”\"]{{2,120}}+,{_AUX_BACK}")
+# _PUBLISHED: up to twelve words ('The', nine, 'has', 'today')
+_PUBLISHED_BACK = regex.compile(r"(?r)[\w'’-]*+(?:\s++[\w'’-]++){0,12}+\s++")
+_WORD_BACK = regex.compile(r"(?r)\S++")
 _CITATION = regex.compile(r"\((?P<src>[A-Z][^()\n]{2,150}?),?\s+(?P<year>(?:1[89]|20)\d{2})[a-z]?\)")
 _NOT_SPEAKERS = frozenset(
     "projections figures data statistics evidence estimates research analysis studies reports results "
@@ -1049,7 +1150,17 @@ for _flag, _words in (
         (_ACCORDING_TO, ["according", "According"])):
     for _w in _words:
         _TRIGGER_WORDS[_w] = _TRIGGER_WORDS.get(_w, 0) | _flag
+# the trigger words with no ASCII letter either side (the standard library's ``re`` scans a trie of plain words
+# several times faster than ``regex`` finds all the runs of letters): after the character before (a pattern that
+# starts with a set of characters skips the others fast), or at the start of the text; the longest word at a
+# position is tried first, so a run that is a trigger word is found whole, and a match never takes the character
+# before the next one (it ends before a character that is not a letter)
+_TRIGGER_CANDIDATES = re.compile(rf"[^A-Za-z]({_trie(_TRIGGER_WORDS)})(?![A-Za-z])")
+_TRIGGER_FIRST = re.compile(rf"{_trie(_TRIGGER_WORDS)}(?![A-Za-z])")
 _VERB_SPAN = max(len(v) for v in SPEECH_VERBS)
+_VERB_REACH: dict[str, int] = {}  # first word of speech verbs -> the length of the longest of them
+for _v in SPEECH_VERBS:
+    _VERB_REACH[_v.split()[0]] = max(_VERB_REACH.get(_v.split()[0], 0), len(_v))
 _QUESTION_LEAD = regex.compile(r"\b(?:what|which|who|whom|whose|if|whether|than)\b[^,;:]*\Z")
 _PREPOSITION_FIRST = regex.compile(r"(?:and|of|for|with|on|in|by)\b")
 _AUXILIARY_TAIL = regex.compile(r"(?:\s+(?:also|has|have|had|is|are|was|were|long|now|today))+$")
@@ -1057,7 +1168,7 @@ _APPEAL = regex.compile(r"urge|call")
 _LEAD_PHRASE = regex.compile(r"^(?:In|On|At|As|For|Last\s+year|This\s+year|Below|Today|Yesterday)\b"
                              r"[^,]*?(?=\b[Tt]he\b|\b[A-Z])")
 _YEAR_LEAD = regex.compile(r"^[A-Z][a-z]+\s+year,\s*")
-_CLAUSE_BREAK = regex.compile(r"[,;:]")
+_CLAUSE_BACK = regex.compile(r"(?r)[^,;:]*+")  # back from an offset to the last clause break
 
 
 def reported_quotes(ctx: _Context, quotes: list[RawQuote]) -> None:
@@ -1083,15 +1194,31 @@ def _role_before(text: str, a: int, b: int) -> regex.Match[str] | None:
     return _ROLE_BEFORE.search(text, max(a, (spaces.start() if spaces is not None else b) - 81), b)
 
 
-def _matches_before(pattern: regex.Pattern[str], text: str, a: int, b: int, last: int) -> Iterator[regex.Match[str]]:
+def _matches_before(pattern: regex.Pattern[str], text: str, a: int, b: int, last: int, verbs: Sequence[int] = (),
+                    back: regex.Pattern[str] | None = None, reach: int | None = None,
+                    check: regex.Pattern[str] | None = None) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text, a, b)`` for a report pattern whose speech verbs start at or before ``last``.
 
-    Its matches start before ``last`` and reach their verb by ``last + _VERB_SPAN``: each search looks for a
-    match in the text cut there (any match of the whole text is one there, up to its verb), then takes the
-    whole match from where that one starts; no offset past the verbs is tried."""
+    Its matches start before ``last`` and reach the end of their verb by ``reach`` (by default ``last +
+    _VERB_SPAN``): each search looks for a match in the text cut there (any match of the whole text is one
+    there, up to its verb), then takes the whole match from where that one starts; no offset past the verbs is
+    tried. With ``back`` (see :data:`_REPORTED_BACK`) and ``verbs`` (the offsets in [a, b) where the pattern's
+    verbs may start), no offset before the first word of a match of a verb not yet passed is tried either, and
+    verbs where ``check`` (see :data:`_REPORTED_END`), matched back from them, fails are left out."""
     pos = a
+    stop = min(b, last + _VERB_SPAN if reach is None else reach)
+    earliest = _earliest_starts(back, check, text, a, stop if stop < b else None, verbs) \
+        if back is not None or check is not None else None
+    k = 0
     while pos <= last:
-        cut = pattern.search(text, pos, min(b, last + _VERB_SPAN))
+        start = pos
+        if earliest is not None:
+            while k < len(verbs) and verbs[k] < pos:
+                k += 1
+            if earliest[k] is None:
+                return
+            start = max(pos, earliest[k])
+        cut = pattern.search(text, start, stop)
         if cut is None:
             return
         m = pattern.match(text, cut.start(), b)
@@ -1103,43 +1230,89 @@ def _matches_before(pattern: regex.Pattern[str], text: str, a: int, b: int, last
         pos = m.end()
 
 
+def _earliest_starts(back: regex.Pattern[str] | None, check: regex.Pattern[str] | None, text: str, a: int,
+                     cut: int | None, verbs: Sequence[int]) -> list[int | None]:
+    """For each k, where ``back`` reaches from the verbs ``verbs[k:]`` (and from a verb cut short at ``cut``:
+    at most ``_VERB_SPAN`` letters after a space) that ``check`` passes, the furthest back (``a`` without
+    ``back``); None when no match can hold them."""
+
+    def reach(v: int) -> int | None:
+        if _MANY_AUXILIARIES.match(text, a, v) is not None:
+            return a
+        if check is not None and check.match(text, a, v) is None:
+            return None
+        if back is None:
+            return a
+        m = back.match(text, a, v)
+        return m.start() if m is not None else None
+
+    out: list[int | None] = [None] * (len(verbs) + 1)
+    best: int | None = None
+    # a verb cut short goes on past the cut in a word character (else the whole text holds it: a verb of ``verbs``)
+    if cut is not None and not (text[cut].isspace() or (text[cut].isascii() and not text[cut].isalnum()
+                                                        and text[cut] != "_")):
+        word = _WORD_BACK.match(text, max(a, cut - _VERB_SPAN - 1), cut)
+        if word is not None and word.start() > max(a, cut - _VERB_SPAN - 1):
+            best = reach(word.start())
+    out[-1] = best
+    for k in range(len(verbs) - 1, -1, -1):
+        start = reach(verbs[k])
+        if start is not None and (best is None or start < best):
+            best = start
+        out[k] = best
+    return out
+
+
 _LETTER = regex.compile(r"\p{L}")
 
 
 def _trigger_hits(text: str) -> list[tuple[int, int]]:
-    """(offset, flags) of every run of letters that is one of ``_TRIGGER_WORDS``, in text order: the words
-    present are read from all the runs at once, then found with ``str.find`` (a run has no letter either side)."""
-    hits: list[tuple[int, int]] = []
-    for word in _TRIGGER_WORDS.keys() & set(_LETTERS.findall(text)):
-        flag, n = _TRIGGER_WORDS[word], len(word)
-        i = text.find(word)
-        while i >= 0:
-            if (i == 0 or _LETTER.match(text, i - 1) is None) and _LETTER.match(text, i + n) is None:
-                hits.append((i, flag))
-            i = text.find(word, i + 1)
-    hits.sort()
-    return hits
+    """(offset, flags) of every run of letters that is one of ``_TRIGGER_WORDS``, in text order."""
+    return [(i, _TRIGGER_WORDS[w]) for i, w in _trigger_words(text)]
+
+
+def _trigger_words(text: str) -> list[tuple[int, str]]:
+    """(offset, word) of every run of letters that is one of ``_TRIGGER_WORDS``, in text order: the words are
+    found by ``_TRIGGER_CANDIDATES`` (no ASCII letter either side), then a non-ASCII character beside one is
+    tested for being a letter."""
+    spans = [m.span(1) for m in _TRIGGER_CANDIDATES.finditer(text)]
+    first = _TRIGGER_FIRST.match(text)
+    if first is not None:
+        spans.insert(0, first.span())
+    n = len(text)
+    return [(i, text[i:j]) for i, j in spans
+            if (i == 0 or text[i - 1] < "\x80" or _LETTER.match(text, i - 1) is None) and
+            (j == n or text[j] < "\x80" or _LETTER.match(text, j) is None)]
 
 
 def _reported_candidates(text: str, sents: list[tuple[int, int]]) -> list[tuple[bool, str, int, int, int, str, bool]]:
     """The reports of :func:`reported_quotes` in text order, before their speakers are resolved: (read with
     :func:`_reported_speaker`, speaker phrase, cue offset, start, end, cue, remembered as a speaker met)."""
     out: list[tuple[bool, str, int, int, int, str, bool]] = []
-    hits = _trigger_hits(text)
+    hits = _trigger_words(text)
     k = 0
     for sa, sb in sents:
         while k < len(hits) and hits[k][0] < sa:
             k += 1
         flags = 0
-        last_verb = -1  # where the last speech verb may start
+        verbs: list[int] = []  # where the speech verbs may start
+        reach = -1  # where they end at the latest
+        published: list[int] = []  # where the publishing verbs may start
         while k < len(hits) and hits[k][0] < sb:
-            flags |= hits[k][1]
-            if hits[k][1] & _SPEECH:
-                last_verb = hits[k][0]
+            at, word = hits[k]
+            flag = _TRIGGER_WORDS[word]
+            flags |= flag
+            if flag & _SPEECH:
+                verbs.append(at)
+                reach = max(reach, at + _VERB_REACH[word])
+            if flag & _PUBLISH:
+                published.append(at)
             k += 1
         if not flags:
             continue
-        for m in _matches_before(_REPORTED, text, sa, sb, last_verb):
+        last_verb = verbs[-1] if verbs else -1
+        back = None if text.find(",", sa, sb) >= 0 and _OUR_WORK_COMMA.search(text, sa, sb) else _REPORTED_BACK
+        for m in _matches_before(_REPORTED, text, sa, sb, last_verb, verbs, back, reach, _REPORTED_END):
             who = m.group("who").strip()
             lead = text[max(sa, m.start() - 40):m.start()].lower()
             if _QUESTION_LEAD.search(lead) or _PREPOSITION_FIRST.match(who):
@@ -1173,19 +1346,24 @@ def _reported_candidates(text: str, sents: list[tuple[int, int]]) -> list[tuple[
             if pre and _looks_like_role(pre.group("role")) and is_person(clean_name(who)):
                 who = pre.group("role") + ", " + who
             out.append((True, who, m.start(), start, end, m.group(0).strip(), True))
-        for m in _matches_before(_REPORTED_APPOS, text, sa, sb, last_verb):
+        # (an apposition takes two commas before its verb)
+        appositions = _matches_before(_REPORTED_APPOS, text, sa, sb, last_verb, verbs, None, reach, _APPOS_END) \
+            if text.count(",", sa, reach) >= 2 else ()
+        for m in appositions:
             start, end = m.end(), sb
             while end > start and text[end - 1] in CLOSE_MARKS:
                 end -= 1
             if end - start < 8 or text[start:start + 1] in OPEN_MARKS:
                 continue
             # the whole clause: "The Children's Commissioner for England, Dame Rachel de Souza, has warned"
-            head = _CLAUSE_BREAK.split(text[sa:m.start()])[-1]
+            head = text[_CLAUSE_BACK.match(text, sa, m.start()).start():m.start()]
             out.append((False, head + m.group("who"), m.start(), start, end, m.group(0).strip(), True))
-        published = bool(flags & _PUBLISH) and _PUBLISH_TRIGGER.search(text, sa, sb) is not None
-        for m in _PUBLISHED.finditer(text, sa, sb) if published else ():
+        publishing = bool(published) and _PUBLISH_TRIGGER.search(text, sa, sb) is not None
+        # no cut: the pattern goes on past its verb
+        published = [at for at in published if _PUBLISHED_VERB.match(text, at, sb)] if publishing else []
+        for m in _matches_before(_PUBLISHED, text, sa, sb, sb - 1, published, _PUBLISHED_BACK) if published else ():
             out.append((False, m.group("who"), m.start(), m.end(), sb, m.group(0).strip(), True))
-        for m in _PUBLISHED_BY.finditer(text, sa, sb) if published else ():
+        for m in _PUBLISHED_BY.finditer(text, sa, sb) if publishing else ():
             if sb - m.end() >= 8:
                 out.append((False, m.group("who"), m.start(), m.end(), _trim_close(text, m.end(), sb),
                             m.group(0).strip(), True))
@@ -1237,11 +1415,14 @@ _LOWER = regex.compile(r"[a-z]")
 
 def citations(ctx: _Context, quotes: list[RawQuote]) -> None:
     """'(Source, 2022)' -> a citation quote of the source."""
-    for m in _CITATION.finditer(ctx.text):
-        src = m.group("src").strip()
-        if src.lower().startswith(("see ", "e.g", "i.e", "p.", "pp.")) or not _LOWER.search(src):
-            continue
-        quotes.append(RawQuote("citation", m.start("src"), m.end("year"), SpeakerRef(src), None, None))
+    if ctx.memo.citations is None:  # the same for every pass
+        ctx.memo.citations = []
+        for m in _CITATION.finditer(ctx.text):
+            src = m.group("src").strip()
+            if not src.lower().startswith(("see ", "e.g", "i.e", "p.", "pp.")) and _LOWER.search(src):
+                ctx.memo.citations.append((src, m.start("src"), m.end("year")))
+    for src, start, end in ctx.memo.citations:
+        quotes.append(RawQuote("citation", start, end, SpeakerRef(src), None, None))
 
 
 def cited_sources(text: str) -> dict[str, int]:
