@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import NO_QUOTE, MinByEnd, RawQuote, SpeakerRef, attribute, normalise_source
-from .claims import CLAIM_KINDS, build_measure, claim_time
+from .claims import CLAIM_KINDS, ChangeVerbs, MeasureCache, build_measure, claim_time
 from .docmeta import DocMeta, read_meta
 from .grammar.figures import RawFigure, scan
 from .grammar.segment import paragraphs, sentences
@@ -184,14 +184,14 @@ def build_figure(f: RawFigure, i: int, figs: list[RawFigure], sents: list[tuple[
                  speaker: Speaker | None = None, quote: str | None = None, starts: list[int] | None = None) -> Figure:
     """A :class:`Figure` record from a raw figure (no re-validation: the grammar built the values).
     ``starts`` are the sentences' start offsets, when the caller builds many figures."""
-    sa, sb = sentence_of(sents, starts if starts is not None else [s for s, _ in sents], f.start, len(text))
-    value = f.value
-    if isinstance(value, float) and value.is_integer() and f.kind in ("year",):
+    start, end, kind, value, link = f.start, f.end, f.kind, f.value, f.link
+    sa, sb = sentence_of(sents, starts if starts is not None else [s for s, _ in sents], start, len(text))
+    if kind == "year" and isinstance(value, float) and value.is_integer():
         value = int(value)
     return Figure.build(
-        id=f"f{i + 1}", kind=f.kind, text=text[f.start:f.end], start=f.start, end=f.end, sentence_start=sa,
-        sentence_end=max(sb, f.end), value=value, unit=f.unit, approx=f.approx, bound=f.bound, rate=f.rate,
-        link=f"f{f.link + 1}" if f.link is not None else None, link_type=f.link_type, link_role=f.link_role,
+        id=f"f{i + 1}", kind=kind, text=text[start:end], start=start, end=end, sentence_start=sa,
+        sentence_end=sb if sb > end else end, value=value, unit=f.unit, approx=f.approx, bound=f.bound,
+        rate=f.rate, link=None if link is None else f"f{link + 1}", link_type=f.link_type, link_role=f.link_role,
         speaker=speaker, quote=quote, source=f.source,
     )
 
@@ -214,50 +214,57 @@ class QuoteAttributor(_RuleComponent):
     def match(self, doc: Doc) -> list[RawQuote]:
         """Read the document's metadata, then find every quote."""
         paras, sents = _segments(doc)
-        figs = doc._.cs_raw_figures if doc._.cs_raw_figures is not None else scan(doc_text(doc))
-        doc._.cs_raw_figures = figs
-        meta = read_meta(doc_text(doc), figs)
-        given = doc._.cs_publisher
+        text = doc_text(doc)
+        ext = doc._  # each ``doc._`` builds a new accessor: one serves every look-up
+        figs = ext.cs_raw_figures
+        if figs is None:
+            figs = ext.cs_raw_figures = scan(text)
+        meta = read_meta(text, figs)
+        given = ext.cs_publisher
         if given:
             meta.publisher, meta.publisher_members = given, ()
-        if isinstance(doc._.cs_date, date):
-            meta.date, meta.date_source = doc._.cs_date, "given"
-        doc._.cs_meta = meta
+        given_date = ext.cs_date
+        if isinstance(given_date, date):
+            meta.date, meta.date_source = given_date, "given"
+        ext.cs_meta = meta
         pub = _publisher_ref(meta)
-        return attribute(doc_text(doc), paras, sents, pub)
+        return attribute(text, paras, sents, pub)
 
     def set_annotations(self, doc: Doc, quotes: list[RawQuote]) -> Doc:
         """Write ``doc._.quotes`` and give every figure its speaker."""
-        doc._.cs_raw_quotes = quotes
+        ext = doc._
+        ext.cs_raw_quotes = quotes
         records = [
             Quote.build(id=f"q{i + 1}", kind=q.kind, speaker=speaker_record(q.speaker), start=q.start,
                                   end=q.end, cue=q.cue, cue_start=q.cue_start, paragraphs=q.paragraphs,
                                   parent=f"q{q.parent + 1}" if q.parent is not None else None)
             for i, q in enumerate(quotes)
         ]
-        doc._.quotes = records
-        meta: DocMeta = doc._.cs_meta
+        ext.quotes = records
+        meta: DocMeta = ext.cs_meta
         pub = speaker_record(_publisher_ref(meta))
-        _, sents = _segments(doc)
-        figs = doc._.cs_raw_figures
-        out = []
-        text, starts = doc_text(doc), [s for s, _ in sents]
+        figs: list[RawFigure] = ext.cs_raw_figures
         inner = innermost_quotes(quotes, [(f.start, f.end) for f in figs])
-        doc._.cs_fig_quotes = inner
-        # the figure extractor's records of these figures differ from the ones built here only in speaker and quote
-        built: list[Figure] | None = doc._.figures
+        ext.cs_fig_quotes = inner
+        # the figure extractor's records of these figures differ from the ones built here only in speaker and
+        # quote: a record with neither is kept as it is
+        built: list[Figure] | None = ext.figures
         if built is None or len(built) != len(figs) or \
                 any(r.start != f.start or r.end != f.end or r.kind != f.kind for r, f in zip(built, figs, strict=True)):
             built = None
+            _, sents = _segments(doc)
+            text, starts = doc_text(doc), [s for s, _ in sents]
+        out = []
         for i, f in enumerate(figs):
             qi = inner[i]
-            sp = records[qi].speaker if qi is not None else pub
-            qid = records[qi].id if qi is not None else None
-            if built is not None:
-                out.append(Figure.build(**{**built[i].__dict__, "speaker": sp, "quote": qid}))
-            else:
+            sp, qid = (records[qi].speaker, records[qi].id) if qi is not None else (pub, None)
+            if built is None:
                 out.append(build_figure(f, i, figs, sents, text, sp, qid, starts))
-        doc._.figures = out
+            elif sp is None and qid is None and built[i].speaker is None and built[i].quote is None:
+                out.append(built[i])
+            else:
+                out.append(Figure.build(**{**built[i].__dict__, "speaker": sp, "quote": qid}))
+        ext.figures = out
         return doc
 
 
@@ -338,26 +345,30 @@ class _ReferenceYears:
     """:func:`reference_year` for the figures of one document, its annotations read once (each ``doc._``
     look-up costs a few microseconds)."""
 
-    __slots__ = ("cite_starts", "cites", "figs", "inferred", "inner", "meta", "paras", "publisher_key", "quotes",
-                 "sources", "text")
+    __slots__ = ("cite_starts", "cites", "dated", "figs", "inferred", "inner", "meta", "paras", "publisher_key",
+                 "quotes", "sources", "text")
 
-    def __init__(self, doc: Doc) -> None:
-        self.text = doc_text(doc)
-        self.figs: list[RawFigure] = doc._.cs_raw_figures
-        self.quotes: list[RawQuote] = doc._.cs_raw_quotes
-        self.meta: DocMeta = doc._.cs_meta
-        self.sources: dict[str, int] = doc._.cs_sources or {}
-        self.paras: list[tuple[int, int]] = doc._.cs_paragraphs
-        if doc._.cs_citations is None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        self.text = doc_text(doc) if text is None else text
+        u = doc._  # one accessor for all the reads
+        self.figs: list[RawFigure] = u.cs_raw_figures
+        self.quotes: list[RawQuote] = u.cs_raw_quotes
+        self.meta: DocMeta = u.cs_meta
+        self.sources: dict[str, int] = u.cs_sources or {}
+        self.paras: list[tuple[int, int]] = u.cs_paragraphs
+        citations = u.cs_citations
+        if citations is None:
             cited = sorted((q for q in self.quotes if q.kind == "citation"), key=lambda q: q.start)
-            doc._.cs_citations = ([q.start for q in cited], cited)
-        self.cite_starts, self.cites = doc._.cs_citations
-        self.inner: list[int | None] | None = doc._.cs_fig_quotes
-        self.inferred: tuple[int | None, str | None] | None = doc._.cs_reference
+            citations = u.cs_citations = ([q.start for q in cited], cited)
+        self.cite_starts, self.cites = citations
+        self.inner: list[int | None] | None = u.cs_fig_quotes
+        self.inferred: tuple[int | None, str | None] | None = u.cs_reference
         self.publisher_key = normalise_source(self.meta.publisher) if self.meta.publisher is not None else None
+        date = self.meta.date
+        self.dated = (date.year, f"document date {date.isoformat()}") if date is not None else None
 
     def of(self, fig_index: int) -> tuple[int | None, str | None]:
-        text, quotes, meta, sources, paras = self.text, self.quotes, self.meta, self.sources, self.paras
+        text, quotes, sources, paras = self.text, self.quotes, self.sources, self.paras
         f = self.figs[fig_index]
         # 1. a citation later in the same paragraph: the statement summarises that source
         c = bisect.bisect_left(self.cite_starts, f.end)
@@ -370,28 +381,30 @@ class _ReferenceYears:
         # 2. the speaker's statement date, when the corpus cites that speaker
         inner = self.inner
         qi = inner[fig_index] if inner is not None else innermost_quote(quotes, f.start, f.end)
-        if qi is not None and quotes[qi].speaker is not None:
+        if qi is not None and sources and quotes[qi].speaker is not None:
             name = normalise_source(quotes[qi].speaker.name)
             if name in sources and (self.publisher_key is None or self.publisher_key != name):
                 return sources[name], f"date of the statement by {quotes[qi].speaker.name} ({sources[name]})"
         # 3. the document date
-        if meta.date is not None:
-            return meta.date.year, f"document date {meta.date.isoformat()}"
+        if self.dated is not None:
+            return self.dated
         # 4. inferred: the latest dated source the document quotes
         if self.inferred is not None:
             return self.inferred
         return None, None
 
 
-def _infer_reference(doc: Doc) -> tuple[int | None, str | None] | None:
-    sources: dict[str, int] = doc._.cs_sources or {}
+def _infer_reference(doc: Doc, text: str | None = None) -> tuple[int | None, str | None] | None:
+    u = doc._
+    sources: dict[str, int] = u.cs_sources or {}
+    text = doc_text(doc) if text is None else text
     best: tuple[int, str] | None = None
-    for q in doc._.cs_raw_quotes:
+    for q in u.cs_raw_quotes:
         if q.speaker is None:
             continue
         name = normalise_source(q.speaker.name)
         if q.kind == "citation":
-            year = int(doc_text(doc)[q.end - 4:q.end])
+            year = int(text[q.end - 4:q.end])
         elif name in sources:
             year = sources[name]
         else:
@@ -403,21 +416,20 @@ def _infer_reference(doc: Doc) -> tuple[int | None, str | None] | None:
     return best[0], f"inferred: undated document quoting {best[1]} ({best[0]})"
 
 
-_NEWLINE = regex.compile("\n")
-
-
 def build_claims(doc: Doc) -> list[Claim]:
     """A claim for every money, count, percent and ratio figure with a value."""
     text = doc_text(doc)
-    figs: list[RawFigure] = doc._.cs_raw_figures
-    records: list[Figure] = doc._.figures
+    u = doc._  # one accessor for the annotations read (each ``doc._`` costs about a microsecond)
+    figs: list[RawFigure] = u.cs_raw_figures
+    records: list[Figure] = u.figures
     paras, sents = _segments(doc)
     starts = [s for s, _ in sents]
-    meta: DocMeta = doc._.cs_meta
+    para_starts = [s for s, _ in paras]
+    meta: DocMeta = u.cs_meta
     if meta.date is None:
-        doc._.cs_reference = _infer_reference(doc)
-        if doc._.cs_reference is not None and meta.date_source is None:
-            meta.date_source = doc._.cs_reference[1]
+        inferred = u.cs_reference = _infer_reference(doc, text)
+        if inferred is not None and meta.date_source is None:
+            meta.date_source = inferred[1]
     times_cache: dict[tuple[int, int], tuple[list, list[int]]] = {}
 
     def times_of(s: tuple[int, int]) -> tuple[list, list[int]]:
@@ -427,7 +439,7 @@ def build_claims(doc: Doc) -> list[Claim]:
         return times_cache[s]
 
     times_made: dict[tuple[Any, ...], ClaimTime] = {}
-    references = _ReferenceYears(doc)
+    references = _ReferenceYears(doc, text)
 
     def time_of(*key: Any) -> ClaimTime:
         # claims of one document share equal times (records are immutable): memory for long documents
@@ -437,16 +449,23 @@ def build_claims(doc: Doc) -> list[Claim]:
                                                   resolved_against=key[3], relative=key[4])
         return t
 
-    claims: list[Claim] = []
+    rows: list[dict[str, Any]] = []  # the claims' values, built into records once linked
     sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
-    measure_cache: dict[tuple[int, int, int], tuple[str, int]] = {}
+    measure_cache = MeasureCache(ChangeVerbs(text))
     by_fig: dict[int, int] = {}
-    newlines = [m.start() for m in _NEWLINE.finditer(text)] if any(f.kind in CLAIM_KINDS for f in figs) else []
+    # line and column, counted on from the previous claim's figure (the figures come in order)
+    line, line_start, counted = 1, 0, 0
     for i, f in enumerate(figs):
         if f.kind not in CLAIM_KINDS or f.value is None:
             continue
+        if f.start < counted:
+            line, line_start, counted = 1, 0, 0
+        line += text.count("\n", counted, f.start)
+        nl = text.rfind("\n", counted, f.start)
+        line_start = nl + 1 if nl >= 0 else line_start
+        counted = f.start
         sent = sentence_of(sents, starts, f.start, len(text))
-        pi = bisect.bisect_right(paras, (f.start, len(text) + 1)) - 1
+        pi = bisect.bisect_right(para_starts, f.start) - 1
         para = paras[pi] if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] else sent
         si = bisect.bisect_right(starts, f.start) - 1
         # the previous sentence's times, read only when the figure needs them (rarely)
@@ -461,30 +480,26 @@ def build_claims(doc: Doc) -> list[Claim]:
         if f.kind == "money" and f.rate:
             unit = f"{f.unit} per {f.rate}"
         fig_rec = records[i]
-        by_fig[i] = len(claims)
-        claims.append(Claim.build(
-            id=f"c{len(claims) + 1}", figure=fig_rec.id, start=f.start, end=f.end, kind=f.kind,
-            measure=sys.intern(key), measure_text=words, value=f.value, unit=unit, approx=f.approx, bound=f.bound,
-            rate=f.rate,
-            time=time_of(relation, year, as_written, resolved, relative),
-            speaker=fig_rec.speaker, sentence=(window := sentence_window(text, sent, f.start, f.end, sent_cache))[1],
-            sentence_start=window[0],
-            line=(ln := bisect.bisect_left(newlines, f.start)) + 1,
-            column=f.start - (newlines[ln - 1] + 1 if ln else 0) + 1, link=None,
-            link_role=f.link_role,
-        ))
+        by_fig[i] = len(rows)
+        window = sentence_window(text, sent, f.start, f.end, sent_cache)
+        rows.append({
+            "id": f"c{len(rows) + 1}", "figure": fig_rec.id, "start": f.start, "end": f.end, "kind": f.kind,
+            "measure": sys.intern(key), "measure_text": words, "value": f.value, "unit": unit, "approx": f.approx,
+            "bound": f.bound, "rate": f.rate, "time": time_of(relation, year, as_written, resolved, relative),
+            "speaker": fig_rec.speaker, "sentence": window[1], "sentence_start": window[0],
+            "line": line, "column": f.start - line_start + 1, "link": None, "link_role": f.link_role,
+        })
     # link the two ends of a change, and give them one measure
     for i, ci in by_fig.items():
         f = figs[i]
         if f.link is not None and f.link in by_fig:
-            other = claims[by_fig[f.link]]
-            mine = claims[ci]
-            update: dict[str, Any] = {"link": other.id}
-            if f.link_type == "change" and mine.measure != other.measure and f.link_role == "from":
-                update["measure"] = other.measure
-                update["measure_text"] = other.measure_text
-            claims[ci] = Claim.build(**{**mine.__dict__, **update})
-    return claims
+            other = rows[by_fig[f.link]]
+            mine = rows[ci]
+            mine["link"] = other["id"]
+            if f.link_type == "change" and mine["measure"] != other["measure"] and f.link_role == "from":
+                mine["measure"] = other["measure"]
+                mine["measure_text"] = other["measure_text"]
+    return [Claim.build(**row) for row in rows]
 
 
 SENTENCE_LIMIT = 800

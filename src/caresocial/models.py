@@ -21,6 +21,8 @@ TimeRelation = Literal["at", "by", "from", "to", "over", "per"]
 Severity = Literal["error", "warning", "note"]
 Value = float | int | str | None
 _FIELDS_SET: dict[type, set[str]] = {}
+_new = object.__new__
+_setattr = object.__setattr__
 
 
 class Record(BaseModel):
@@ -34,16 +36,19 @@ class Record(BaseModel):
 
         A leaner ``model_construct`` for the hot paths; records read from outside go through validation.
         """
-        obj = cls.__new__(cls)
-        object.__setattr__(obj, "__dict__", values)
+        obj = _new(cls)
+        _setattr(obj, "__dict__", values)
         # one set per class, shared (records are frozen; model_copy copies it before changing it): a set of
-        # twenty names costs more than the record's values, and a long document holds 100,000s of records
+        # twenty names costs more than the record's values, and a long document holds 100,000s of records.
+        # Every field is given, so the count of names tells the usual case apart from a partial record.
         fields_set = _FIELDS_SET.get(cls)
-        if fields_set is None or len(values) != len(fields_set) or not fields_set.issuperset(values):
-            fields_set = _FIELDS_SET[cls] = set(values)
-        object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
-        object.__setattr__(obj, "__pydantic_extra__", None)
-        object.__setattr__(obj, "__pydantic_private__", None)
+        if fields_set is None or len(values) != len(fields_set):
+            fields_set = set(values)
+            if len(fields_set) == len(cls.model_fields):
+                _FIELDS_SET[cls] = fields_set
+        _setattr(obj, "__pydantic_fields_set__", fields_set)
+        _setattr(obj, "__pydantic_extra__", None)
+        _setattr(obj, "__pydantic_private__", None)
         return obj
 
 
