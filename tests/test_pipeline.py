@@ -42,3 +42,20 @@ def test_piecewise_extraction_matches_whole(monkeypatch: pytest.MonkeyPatch) -> 
         [(q.id, q.start, q.end, q.paragraphs, q.parent) for q in whole.quotes]
     for f in pieces.figures:
         assert text[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("word " * 500, False),  # prose: every block of 256 characters holds a space
+        ("x" * 511 + " " + "y" * 511, False),  # runs just short of 512
+        ("word " * 100 + "x" * 512 + " end", True),
+        ("a\nb\n" * 400, False),  # no space at all, but line breaks every character
+        ("a\u00a0" * 400 + "z" * 600, True),  # other white space: measured exactly
+        ("£" * 1000, True),
+        ("", False),
+    ],
+)
+def test_long_runs_are_found(text: str, expected: bool) -> None:
+    assert pipeline._has_long_run(text) is expected
+    assert pipeline.make_doc(pipeline.get_nlp(), text).text == text

@@ -40,12 +40,20 @@ _LONG_RUN = regex.compile(r"\S{512,}+")
 _RUN_PIECE = 64
 
 
+def _has_long_run(text: str) -> bool:
+    """Whether ``text`` holds 512 or more characters without white space. Such a run holds a whole aligned block
+    of 256 characters, so when every block has a space (prose) there is none; else the longest run is measured
+    (``str.split`` in one C pass; a pattern search would retry inside every long run)."""
+    if len(text) < 512 or all(" " in text[i:i + 256] for i in range(0, len(text) - 255, 256)):
+        return False
+    return max(map(len, text.split()), default=0) >= 512
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc`` that stays linear on hostile text: spaCy's affix rules are quadratic on very long runs
     without spaces ("£" x 100,000), so such runs become fixed-size tokens; everything else is tokenized
     normally and the text is unchanged."""
-    # the longest run without spaces, in one C pass (a pattern search would retry inside every long run)
-    if len(text) < 512 or max(map(len, text.split()), default=0) < 512:
+    if not _has_long_run(text):
         return nlp.make_doc(text)
     pieces: list[Doc] = []
     pos = 0
