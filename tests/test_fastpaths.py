@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 import regex
 
 from caresocial import attribution as A
@@ -188,3 +189,186 @@ def test_role_before() -> None:
             a = rng.randint(0, len(t))
             b = rng.randint(a, len(t))
         assert _key(A._role_before(t, a, b)) == _key(A._ROLE_BEFORE.search(t, a, b)), (t[a:b],)
+
+
+# ------------------------------------------------------------------------------------------------------
+# Quotes: the report patterns searched only from where a speaker phrase can reach a speech verb, the verb and
+# noun lists as tries, list subjects tried only near their 'and', cheap pre-tests of speaker phrases
+# ------------------------------------------------------------------------------------------------------
+_REPORT_PIECES = [*(
+    "said says say told tells warned warns has have had also today long last year yesterday The the This this Our "
+    "our research report study analysis data figures , , , . ( ) (NSPCC) (LGA) MBE Dr Sir Dame Mark Russell Chief "
+    "Executive of The Children's Society charity council Councils they he she we it in on of for and with de by "
+    "published released issued its their a final report calling for which finds that them to how : ; 2022 x_y O’ "
+    "O' Brien é Émile “ ” \" \n \t - – pointed out points calls calling added adds saying sayings Xalso belong "
+    "Today Government government research, survey, Bar-Foo (The 2The who"
+).split(" "),
+    "published its final report calling for", "talks about how", "called for", "saysx", "said2", "pointed outside",
+    "calls for", "MBE,", "Sir Peter Wanless,", "chief executive of the NSPCC,", "has today published its annual "
+    "report, which finds", "released a new study finding that", "issued the final review which calls for",
+    "The Local Government Association", "has also today previously had long last year",
+    "also also also also also also also also also also also also also also", "our research, carried out with X,",
+    "Independent Review of Children's Social Care", "The Chief Executive of The Children's Society and Barnardo's",
+    "The Local Government Association and the County Councils Network", "Office for National Statistics data",
+]
+
+
+def _random_texts(rng: random.Random, pieces: list[str], n: int, words: int) -> list[str]:
+    """``n`` texts: every fourth a window of a fixture, the others up to ``words`` random pieces."""
+    out = []
+    for k in range(n):
+        if k % 4 == 0:
+            t = rng.choice(TEXTS)
+            a = rng.randint(0, len(t))
+            out.append(t[a:a + rng.randint(0, 600)])
+        else:
+            out.append("".join(rng.choice(pieces) + rng.choice([" ", " ", " ", "  ", "", "\n", ", "])
+                               for _ in range(rng.randint(0, words))))
+    return out
+
+
+def _report_spans(t: str) -> list[tuple[int, int]]:
+    return [*S.sentences(t, S.paragraphs(t)), (0, len(t))]
+
+
+def _verbs(t: str, a: int, b: int, flag: int) -> tuple[list[int], int]:
+    """Where the verbs of ``flag`` may start in [a, b), and where the speech verbs among them end at the latest."""
+    hits = [(at, w) for at, w in A._trigger_words(t) if a <= at < b and A._TRIGGER_WORDS[w] & flag]
+    return [at for at, _ in hits], max((at + A._VERB_REACH.get(w, 0) for at, w in hits), default=-1)
+
+
+# (pattern, reaching back from a verb, tested back from a verb, the verbs): as _reported_candidates searches
+_ANCHORED = {
+    "reported": (A._REPORTED, A._REPORTED_BACK, A._REPORTED_END, A._SPEECH),
+    "reported, back only": (A._REPORTED, A._REPORTED_BACK, None, A._SPEECH),
+    "reported, check only": (A._REPORTED, None, A._REPORTED_END, A._SPEECH),
+    "apposition": (A._REPORTED_APPOS, None, A._APPOS_END, A._SPEECH),
+    "published": (A._PUBLISHED, A._PUBLISHED_BACK, None, A._PUBLISH),
+}
+
+
+@pytest.mark.parametrize("name", list(_ANCHORED))
+def test_report_matches_anchored_at_verbs(name: str) -> None:
+    pattern, back, check, flag = _ANCHORED[name]
+    rng = random.Random(11)
+    for t in _random_texts(rng, _REPORT_PIECES, 600, 40):
+        for a, b in _report_spans(t):
+            verbs, reach = _verbs(t, a, b, flag)
+            back_here = None if back is A._REPORTED_BACK and A._OUR_WORK_COMMA.search(t, a, b) else back
+            if flag == A._PUBLISH:
+                fast = A._matches_before(pattern, t, a, b, b - 1, verbs, back_here)
+            else:
+                fast = A._matches_before(pattern, t, a, b, max(verbs, default=-1), verbs, back_here, reach, check)
+            assert [_key(m) for m in fast] == [_key(m) for m in pattern.finditer(t, a, b)], (name, t[a:b])
+
+
+@pytest.mark.parametrize("name", list(_ANCHORED))
+def test_report_matches_reached_from_their_verb(name: str) -> None:
+    """Every match of the pattern, in the whole span or cut short, starts where the back pattern reaches from its
+    verb, and its verb passes the check (the property the anchored search relies on)."""
+    pattern, back, check, _ = _ANCHORED[name]
+    pattern = regex.compile(pattern.pattern.replace("(?:published|released|", "(?P<verb>published|released|", 1)) \
+        if "verb" not in pattern.groupindex else pattern
+    rng = random.Random(12)
+    for t in _random_texts(rng, _REPORT_PIECES, 200, 25):
+        for a, b in _report_spans(t)[-2:]:
+            # (a speaker with commas, 'our research, carried out with X,', is searched for from the sentence start)
+            back_here = None if back is A._REPORTED_BACK and A._OUR_WORK_COMMA.search(t, a, b) else back
+            for cut in (b, rng.randint(a, b)):
+                for p in range(a, cut):
+                    m = pattern.match(t, p, cut)
+                    if m is None or A._MANY_AUXILIARIES.match(t, a, m.start("verb")) is not None:
+                        continue
+                    v = m.start("verb")
+                    assert check is None or check.match(t, a, v) is not None, (name, t[a:cut], p)
+                    w = None if back_here is None else back_here.match(t, a, v)
+                    assert back_here is None or (w is not None and w.start() <= p), (name, t[a:cut], p)
+
+
+def test_reported_candidates_as_plain_searches(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(13)
+    texts = _random_texts(rng, _REPORT_PIECES, 300, 40)
+    fast = [A._reported_candidates(t, S.sentences(t, S.paragraphs(t))) for t in texts]
+    monkeypatch.setattr(A, "_matches_before", lambda pattern, t, a, b, *_: pattern.finditer(t, a, b))
+    assert fast == [A._reported_candidates(t, S.sentences(t, S.paragraphs(t))) for t in texts]
+
+
+def test_list_subjects() -> None:
+    rng = random.Random(14)
+    pieces = [*("and And NSPCC Barnardo's Barnardo’s, Action for Children, the The of for on Local Government "
+              "Association County Councils Network have has today jointly also said warned written issued signed put "
+              "made , ( ) 2022 x-Y Foo-Bar McDonald é É Émile a children families O’Brien “ \n \t ; : .").split(" "),
+              "The Children's Society,", "Action for Children, the", "the Local Government Association,",
+              "the National Children's Bureau and the County Councils Network have",
+              "Office of the Children's Commissioner"]
+    for t in _random_texts(rng, pieces, 600, 60):
+        assert [(m.span(), m.group("list")) for m in A._list_subjects(t)] == \
+            [(m.span(), m.group("list")) for m in A._LIST_SUBJECT.finditer(t)], (t,)
+
+
+def test_trie_tries_the_longest_word_first() -> None:
+    rng = random.Random(15)
+    for _ in range(300):
+        words = list({"".join(rng.choice("ab-") for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 8))})
+        tail = r"(?P<tail>[ab]{0,2})(?:-|\Z)"
+        trie = regex.compile(f"(?:{A._trie(words)}){tail}")
+        plain = regex.compile(f"(?:{'|'.join(regex.escape(w) for w in sorted(words, key=len, reverse=True))}){tail}")
+        for _ in range(10):
+            t = "".join(rng.choice("ab- ") for _ in range(rng.randint(0, 12)))
+            assert [_key(m) for m in trie.finditer(t)] == [_key(m) for m in plain.finditer(t)], (words, t)
+
+
+def _plain(words: list[str] | tuple[str, ...], longest_first: bool) -> str:
+    return "|".join(regex.escape(w) for w in (sorted(words, key=len, reverse=True) if longest_first else words))
+
+
+# (pattern names, the trie they hold, the alternation they were written with)
+_TRIES = [
+    (["_LEAD_SPEAKER", "_AFTER_CUE", "_REPORTED", "_REPORTED_APPOS", "_LIST_SUBJECT", "_LIST_END", "_CUE_WHO",
+      "_CUE_WHO_AFTER"], A._SPEECH_ALT, A._SPEECH_SORTED),
+    (["_ROLE_THEN_NAME", "_ROLE_ONLY", "_ROLE_NOUN_END", "_ROLE_NOUN_WORD"], A._ROLE_NOUNS,
+     f"(?:{_plain(A._ROLE_NOUN_WORDS, False)})"),
+    (["_ORG_HINT"], A._trie(A._ORG_HINT_WORDS), _plain(A._ORG_HINT_WORDS, False)),
+]
+_PHRASE_PIECES = list(A.SPEECH_VERBS) + (
+    "Chair Chairman chairman CHAIRMAN Chairs Chairwoman Lead Leader lead Co-ordinator Coordinator CEO ceo Councillor "
+    "Council Councils Service Services Charity Charities Commission Commissioner government Government Barnardo's "
+    "Barnardo’s NSPCC LGA The the of for Mark Russell Dr Sir Mr Dame Executive executive Chief Head Minister "
+    "Education Secretary Gillian Keegan Spokesperson research report analysis data Research new latest own 's ’ , - "
+    ". \n ſ K é “ ” \" : that and has also today calls call s ed ing them to how told MPs outs spokesman official "
+    "source senior MBE KC Ofsted’s"
+).split(" ")
+
+
+@pytest.mark.parametrize("names, trie, alternation", _TRIES, ids=["speech verbs", "role nouns", "organisation words"])
+def test_patterns_with_tries(names: list[str], trie: str, alternation: str) -> None:
+    rng = random.Random(16)
+    texts = [t[:160] for t in _random_texts(rng, _PHRASE_PIECES, 300, 12)]
+    for name in names:
+        new = getattr(A, name)
+        assert trie in new.pattern, name
+        old = regex.compile(new.pattern.replace(trie, alternation), new.flags)
+        for t in texts:
+            assert [_key(m) for m in new.finditer(t)] == [_key(m) for m in old.finditer(t)], (name, t)
+            assert _key(new.match(t)) == _key(old.match(t)), (name, t)
+
+
+# (a pattern of _plan_phrase, the cheap test it is tried after: a phrase it matches passes that test)
+_PRETESTS = {
+    "_ORG_WORK": lambda x: A._WORK_NOUN.search(x) is not None,
+    "_ROLE_THEN_NAME": lambda x: A._CAPITALISED_END.search(x) is not None,
+    "_NAME_AT_END": lambda x: A._CAPITALISED_END.search(x) is not None,
+    "_ORG_SPOKES": lambda x: x.removesuffix("\n").endswith(A._SPOKES_ENDS),
+}
+
+
+@pytest.mark.parametrize("name", list(_PRETESTS))
+def test_speaker_phrase_pretests(name: str) -> None:
+    rng = random.Random(17)
+    pattern, pretest = getattr(A, name), _PRETESTS[name]
+    pieces = [*_PHRASE_PIECES, "spokesperson", "representative", "insider", "Spokesperson", "of the", "figures",
+              "modelling", "projections", "study", "survey"]
+    for t in _random_texts(rng, pieces, 1500, 8):
+        t = t[:200].strip(" ")
+        if pattern.match(t) is not None or (name == "_NAME_AT_END" and pattern.search(t) is not None):
+            assert pretest(t), (name, t)

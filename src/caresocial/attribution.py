@@ -57,14 +57,14 @@ _HONOURS = regex.compile(r"(?:,?\s+(?:MBE|OBE|CBE|KBE|DBE|CH|QC|KC|MP|MSP|MS|AM|
 _NAME = r"[A-Z][\p{L}'’.-]*+(?:\s+(?:de|van|von|der|da|di|le|la|du|bin|al|O’|O')?\s*[A-Z][\p{L}'’.-]*+){0,3}"
 _TITLE_WORDS = r"(?:(?:Cllr|Councillor|Sir|Dame|Dr|Prof|Professor|Mr|Mrs|Ms|Lord|Lady|Baroness)\.?\s+)"
 _PERSON = regex.compile(rf"^{_TITLE_WORDS}*+{_NAME}(?:\s+(?:MBE|OBE|CBE|KBE|DBE|QC|KC|MP))*+$")
-_ORG_HINT = regex.compile(
-    r"\b(?:" + _trie(
-        "Society Network Council Councils Association Trust Foundation Fund Institute Bureau Review Commission "
-        "Commissioner Office Department Ministry Agency Authority Union Federation Charity Charities Group Alliance "
-        "Partnership Centre Center Coalition Committee Board Service Services University College Party Government "
-        "government Parliament NHS Children Action Ofsted Treasury Bank OECD Unicef UNICEF Newton Research Survey "
-        "Statistics Audit".split()) + r"|Barnardo['’]s)\b|^[A-Z]{2,6}$"
+_ORG_HINT_WORDS = (
+    "Society Network Council Councils Association Trust Foundation Fund Institute Bureau Review Commission "
+    "Commissioner Office Department Ministry Agency Authority Union Federation Charity Charities Group Alliance "
+    "Partnership Centre Center Coalition Committee Board Service Services University College Party Government "
+    "government Parliament NHS Children Action Ofsted Treasury Bank OECD Unicef UNICEF Newton Research Survey "
+    "Statistics Audit".split()
 )
+_ORG_HINT = regex.compile(r"\b(?:" + _trie(_ORG_HINT_WORDS) + r"|Barnardo['’]s)\b|^[A-Z]{2,6}$")
 SPEECH_VERBS = (
     "said", "says", "say", "added", "adds", "add", "warned", "warns", "warn", "argued", "argues", "argue",
     "claimed", "claims", "claim", "stated", "states", "explained", "explains", "commented", "comments",
@@ -220,11 +220,13 @@ _ROLE_ORG_THE = regex.compile(r"^(?P<role>.+?)\s+(?:at|of|for|from|with)\s+(?P<o
 
 
 # (as tries: every use ends the word there, so at most one of the words found at a position goes on to match)
-_ROLE_NOUNS = "(?:" + _trie(
+_ROLE_NOUN_WORDS = (
     "Minister Secretary Executive Director Chair Chairman Chairwoman Chairperson Commissioner Officer Leader "
     "Spokesperson Spokesman Spokeswoman President Chancellor Head Manager Lead Founder CEO Economist Researcher "
     "Analyst Professor Lecturer Editor Trustee Governor Mayor Councillor Member Adviser Advisor Campaigner "
-    "Ambassador Deputy Coordinator Co-ordinator Inspector General Fellow Author Principal".split()) + ")"
+    "Ambassador Deputy Coordinator Co-ordinator Inspector General Fellow Author Principal".split()
+)
+_ROLE_NOUNS = "(?:" + _trie(_ROLE_NOUN_WORDS) + ")"
 _ROLE_THEN_NAME = regex.compile(
     rf"^(?P<role>(?i:(?:the\s+)?(?:[\p{{L}}'’&-]+\s+){{0,5}}?{_ROLE_NOUNS}))\s+(?P<name>{_TITLE_WORDS}*+{_NAME}"
     r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|QC|KC|MP))*+)$"
@@ -1205,6 +1207,8 @@ def _matches_before(pattern: regex.Pattern[str], text: str, a: int, b: int, last
     tried. With ``back`` (see :data:`_REPORTED_BACK`) and ``verbs`` (the offsets in [a, b) where the pattern's
     verbs may start), no offset before the first word of a match of a verb not yet passed is tried either, and
     verbs where ``check`` (see :data:`_REPORTED_END`), matched back from them, fails are left out."""
+    if last < a:
+        return
     pos = a
     stop = min(b, last + _VERB_SPAN if reach is None else reach)
     earliest = _earliest_starts(back, check, text, a, stop if stop < b else None, verbs) \

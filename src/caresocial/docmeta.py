@@ -35,6 +35,7 @@ _JOINT_HEADER = regex.compile(
 
 # a line of running text, not a title, byline or dateline: eight or more words ending like a sentence
 _SENTENCE_LINE = regex.compile(r"^(?:\S+\s+){7,}\S*[.!?][\"'”’)]*$")
+_SENTENCE_CLOSERS = "\"'”’)"
 
 
 @dataclass(slots=True)
@@ -121,7 +122,9 @@ def _header_lines(text: str, start: int) -> list[tuple[int, int, str]]:
         end = n if nl < 0 else nl
         line = text[pos:end].strip()
         if line:
-            if len(line) > 160 or _SENTENCE_LINE.search(line):
+            # (a line that does not end like a sentence is no sentence line: the cheap test first)
+            if len(line) > 160 or (line.rstrip(_SENTENCE_CLOSERS)[-1:] in (".", "!", "?") and
+                                   _SENTENCE_LINE.search(line)):
                 break
             out.append((pos, end, line))
         pos = end + 1
@@ -177,7 +180,10 @@ _PAREN_ORG = regex.compile(r"\((?P<org>[A-Z][^()\n\d,;]{1,60})\)")
 
 def _we_alongside(text: str) -> str | None:
     """'Alongside A, B and C, we have written ...' + a signatory list naming A, B, C and D -> D."""
-    m = _ALONGSIDE.search(text[:3000])
+    head = text[:3000]
+    if "With" not in head and "Together with" not in head and "Alongside" not in head:
+        return None  # (the cheap test of the words _ALONGSIDE starts with)
+    m = _ALONGSIDE.search(head)
     if not m:
         return None
     others = {o.lower() for o in split_list(m.group("list"))}
