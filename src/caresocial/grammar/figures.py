@@ -28,6 +28,7 @@ from .lexicon import AHEAD
 from .numbers import (
     DIGIT_RUN,
     DIGITS,
+    GROUP_SPACES,
     NUMBER_WORD,
     VULGAR,
     WORD_RUN,
@@ -298,6 +299,8 @@ _VULGAR_CHARS = "".join(VULGAR)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _WEEKDAY_SET = frozenset(L.WEEKDAYS)
 _BEFORE_CORE = ".-−– \t\u00a0"  # a core starts before its trigger only after one of these (_core_starts)
+_CONTINUES_DIGITS = ",." + GROUP_SPACES  # before a digit, these continue a number in digits (_whole_run)
+_ONE_DIGIT = regex.compile(r"\d")
 _DATE_WORD_TAILS = frozenset(w[-3:] for w in [*L.MONTHS, *L.WEEKDAYS])
 # The only non-ASCII characters an IGNORECASE pattern matches for an ASCII letter: 'İ' (i), 'ſ' (s), 'K' (k).
 _CASE_TWINS = "\u0130\u017f\u212a"
@@ -334,10 +337,26 @@ _ORDINAL_START = _by_initial("st", "nd", "rd", "th")
 _BOUND_AFTER_START = _by_initial(",", "and", "or")
 _RATE_START = _by_initial(",", "-", "more", "less", "extra", "fewer", "on",
                           *(w if " " not in w else w.split()[0] + sep for w in L.RATE_AFTER for sep in " -"))
+_NO_CHECKS: frozenset[str] = frozenset()
+
+
+def _by_character(tables: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, frozenset[str]]:
+    """For each character, the names of the ``tables`` (start or end tables as above) that hold it: the checks
+    worth a closer look there, decided with one look-up. '' (an unknown character) maps to every name."""
+    chars = set().union(*tables.values()) | {""}
+    return {c: frozenset(name for name, table in tables.items() if c in table or not c) for c in chars}
+
+
+# The checks after a number that may start at the first character after its spaces (``_Scanner._follows``).
+_FOLLOWS = _by_character({
+    "scale": _SCALE_START, "cur": _CUR_START, "minor": _MINOR_START, "pct": _PCT_START, "age": _AGE_START,
+    "dur": _DUR_START, "unit": _UNIT_START, "times": _TIMES_START, "in_n": _IN_N_START, "over": _OVER_N_START,
+    "bound": _BOUND_AFTER_START, "rate": _RATE_START,
+})
 # What a currency before a number ends with, and the words of the phrases looked for before a number.
 _LAST_SYMBOL = "".join({sym[-1] for sym in L.CURRENCY_SYMBOLS})
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_CODE_ENDS = tuple(code.lower() for code in L.ISO_CODES)
+_CODES = frozenset(code.lower() for code in L.ISO_CODES)  # all of three letters
 
 
 def _by_final(*phrases: str) -> dict[str, tuple[str, ...]]:
@@ -353,6 +372,9 @@ _BOUND_MIN_ENDS = _by_final(*L.BOUNDS_MIN)
 _BOUND_MAX_ENDS = _by_final(*L.BOUNDS_MAX)
 _AGE_BEFORE_ENDS = _by_final(*L.AGE_BEFORE)
 _DATE_WORD_ENDS = _by_final("on", "by", "until", "till", "from", "since", "before", "after", "date", "dated")
+# The phrases before a number that may end at the last character before its spaces (``_Scanner._precedes``).
+_PRECEDES = _by_character({"hedge": _HEDGE_ENDS, "min": _BOUND_MIN_ENDS, "max": _BOUND_MAX_ENDS,
+                           "age": _AGE_BEFORE_ENDS})
 
 
 def _trigger_keys(words: Any) -> tuple[str, ...]:
@@ -456,12 +478,23 @@ class _Scanner:
         words = starts.get(c)
         return words is not None and self.low.startswith(words, j)
 
+    def _follows(self, k: int) -> frozenset[str]:
+        """The checks after a number (names in _FOLLOWS) that may match from ``k`` on."""
+        return _FOLLOWS.get(self._peek(k)[1], _NO_CHECKS)
+
+    def _precedes(self, k: int, b: int) -> frozenset[str]:
+        """The phrases before a number (names in _PRECEDES) that may end at ``k``, where the spaces before ``b``
+        start."""
+        if k == b:
+            return _NO_CHECKS
+        return _PRECEDES.get(self.low[k - 1], _NO_CHECKS) if self.plain else _PRECEDES[""]
+
     def _currency_before(self, s: int, back: int) -> regex.Match[str] | None:
         """_PREFIX_CUR over the ``back`` characters before ``s``, tried only when a symbol or a code (and at most
         one space) ends there."""
         text = self.text
         j = s - 1 if text[s - 1:s] in (" ", "\u00a0") else s
-        if j > 0 and (text[j - 1] in _LAST_SYMBOL or not self.plain or self.low.endswith(_CODE_ENDS, max(0, j - 3), j)):
+        if j > 0 and (text[j - 1] in _LAST_SYMBOL or not self.plain or self.low[max(0, j - 3):j] in _CODES):
             return _PREFIX_CUR.search(text, max(0, s - back), s)
         return None
 
@@ -859,29 +892,33 @@ class _Scanner:
         for t, te, digit in self._core_triggers():
             if t < pos:
                 continue
-            m = None
-            pattern = _CORE_DIGITS if digit else _CORE
-            for st in self._core_starts(t, pos, digit):
-                m = pattern.match(text, st, te + AHEAD)  # a digit run is read whole, however long
-                if m:
-                    break
-            if m is None:
-                continue
-            pos = max(m.end(), m.start() + 1)
-            if not digit:
-                pos = self._word_core(m, pos)
-                continue
-            s, e = m.span()
-            digits = m.group("digits")
+            starts = self._core_starts(t, pos, digit)
+            if digit and len(starts) == 1 and self._whole_run(t, te):
+                s, e, d, neg = t, te, t, False  # what _CORE_DIGITS would read, without it
+            else:
+                m = None
+                pattern = _CORE_DIGITS if digit else _CORE
+                for st in starts:
+                    m = pattern.match(text, st, te + AHEAD)  # a digit run is read whole, however long
+                    if m:
+                        break
+                if m is None:
+                    continue
+                if not digit:
+                    pos = self._word_core(m, max(m.end(), m.start() + 1))
+                    continue
+                (s, e), d, neg = m.span(), m.start("digits"), m.group("neg") is not None
+            pos = max(e, s + 1)
+            digits = text[d:e]
             value = parse_digits(digits)
             if not math.isfinite(value):
                 continue  # '9' * 400: beyond the float range, no figure (and no JSON number)
-            if m.group("neg"):
+            if neg:
                 value = -value
             before = len(self.out)
-            if digits.isdigit() and self._digit_run(m, s, e):
+            if digits.isdigit() and self._digit_run(d, s, e, neg):
                 pass
-            elif digits.isdigit() and len(digits) <= 3 and self._slash_fraction(m, s, e, value):
+            elif digits.isdigit() and len(digits) <= 3 and self._slash_fraction(s, e, value):
                 pass
             else:
                 self._classify(s, e, value, digits=digits,
@@ -927,13 +964,25 @@ class _Scanner:
                 pos = max(pos, self.out[-1].end)
         return pos
 
-    def _digit_run(self, m: regex.Match[str], s: int, e: int) -> bool:
-        """Digits continued by number words: '3 hundred and 21', '6 crore and two hundred', '3 dozens'."""
+    def _whole_run(self, t: int, te: int) -> bool:
+        """True when _CORE_DIGITS, tried at the digit run ``text[t:te]`` only, reads exactly the run: no point or
+        comma before it, no decimal part, comma or space group after it, no vulgar fraction in the text."""
+        text = self.text
+        if self.vulgar or (t and text[t - 1] in ".,"):
+            return False
+        if text[te:te + 1] not in _CONTINUES_DIGITS:
+            return True
+        nxt = text[te + 1:te + 2]  # \d of the regex module knows digits newer than str.isdecimal
+        return not (nxt.isdecimal() or (not nxt.isascii() and _ONE_DIGIT.match(nxt)))
+
+    def _digit_run(self, d: int, s: int, e: int, neg: bool) -> bool:
+        """Digits (from ``d``) continued by number words: '3 hundred and 21', '6 crore and two hundred',
+        '3 dozens'."""
         text = self.text
         if text[e:e + 1] not in (" ", "\u00a0") or not self._may_start(e, _DIGIT_RUN_START) \
                 or not _DIGIT_RUN_TRIGGER.match(text, e, e + AHEAD):
             return False
-        run = _DIGIT_RUN.match(text, m.start("digits"))
+        run = _DIGIT_RUN.match(text, d)
         if run is None:
             return False
         toks = tokenize_run(run.group())
@@ -942,12 +991,12 @@ class _Scanner:
             return False
         num = nums[0]
         end = run.start() + toks[num.last][2]
-        value = -num.value if m.group("neg") else num.value
+        value = -num.value if neg else num.value
         self._classify(s, end, value, fraction_only=num.fraction_only, has_scale=num.has_scale, words=True,
                        first_token=toks[0][0])
         return True
 
-    def _slash_fraction(self, m: regex.Match[str], s: int, e: int, value: float) -> bool:
+    def _slash_fraction(self, s: int, e: int, value: float) -> bool:
         """'3/4', '-4/5', '2 1/4' (whole and fraction), with a denominator fractions are written with."""
         text = self.text
         if text[e:e + 1] not in ("/", " ") or text[s - 1:s] == "/" \
@@ -998,11 +1047,14 @@ class _Scanner:
         if word_before in ("Year", "Years") and digits is not None and value < 14:
             return  # school years: 'Year 6 pupils'
 
+        # what may follow the number decides which of the checks below are tried
+        follows = self._follows(e)
         # money: currency before ---------------------------------------------------------------------
         prefix = self._currency_before(s, 10)
         if prefix and self._overlaps_taken(prefix.start(), prefix.end()):
             prefix = None  # '10 rmb 20 usd': 'rmb' belongs to the amount before
-        scale, pos = self._scale_after(e, digits is not None and not has_scale)
+        scale, pos = self._scale_after(e, "scale" in follows and digits is not None and not has_scale)
+        follows_pos = follows if pos == e else self._follows(pos)
         amount = _scaled(value, scale)
         currency: str | None = None
         start = s
@@ -1011,7 +1063,8 @@ class _Scanner:
             start = prefix.start()
             if prefix.group("mcode"):
                 amount *= 1e6
-        suffix = _SUFFIX_CUR.match(text, pos, pos + AHEAD) if self._may_start(pos, _CUR_START) else None
+        suffix = _SUFFIX_CUR.match(text, pos, pos + AHEAD) \
+            if "cur" in follows_pos and self._may_start(pos, _CUR_START) else None
         if suffix and (currency is None or suffix.group("code")):
             cur = self._currency_of(suffix)
             if cur is not None and not (suffix.group("word") and currency):
@@ -1024,14 +1077,15 @@ class _Scanner:
                     if scale2:
                         scale, pos = scale2, pos2
                         amount = _scaled(value, scale2)
-        if currency is None and not words and self._peek(pos)[1] in _MINOR_START:
+                follows_pos = self._follows(pos)
+        if currency is None and not words and "minor" in follows_pos:
             minor = _SUFFIX_MINOR.match(text, pos, pos + AHEAD)
             if minor and (minor.group("word") or scale is None):
                 self._take(RawFigure("money", s, minor.end(), amount / 100, L.MINOR_WORDS[
                     L.fold(minor.group("p") or minor.group("word"))], num_start=s, num_end=e, scale=scale,
                     currency_given=True))
                 return
-        if currency is None and words and scale is None and self._peek(e)[1] in _MINOR_START:
+        if currency is None and words and scale is None and "minor" in follows:
             minor = _SUFFIX_MINOR.match(text, e, e + AHEAD)
             if minor and minor.group("word"):
                 self._take(RawFigure("money", s, minor.end(), amount / 100,
@@ -1058,7 +1112,7 @@ class _Scanner:
                                  currency_given=True))
             return
         # percent ------------------------------------------------------------------------------------
-        pct = _SUFFIX_PCT.match(text, pos, pos + AHEAD) if self._peek(pos)[1] in _PCT_START else None
+        pct = _SUFFIX_PCT.match(text, pos, pos + AHEAD) if "pct" in follows_pos else None
         if pct:
             pword = (pct.group("word") or pct.group("glued") or "").lower()
             unit = "percentage points" if pword.startswith(("percentage p", "pp", "ppt")) \
@@ -1070,14 +1124,17 @@ class _Scanner:
                 return
         # ages ---------------------------------------------------------------------------------------
         if scale is None and 0 <= value < 130:
-            age = _AGE_AFTER.match(text, e, e + AHEAD) if self._peek(e)[1] in _AGE_START else None
+            age = _AGE_AFTER.match(text, e, e + AHEAD) if "age" in follows else None
             if age:
                 unit = (age.group("unit") or age.group("unit2") or "years").lower().rstrip("s") + "s"
                 self._take(RawFigure("quantity", s, age.end(), value, f"{unit} of age", num_start=s, num_end=e))
                 return
             a, b = _window_before(text, s, 24)
-            mm = self._phrase_before(_AGE_BEFORE, _AGE_BEFORE_ENDS, a, b) if value == int(value) else None
-            if mm and not self._duration_after(e) and not self._unit_after(e):
+            k = self._spaces_start(a, b)
+            mm = self._phrase_before(_AGE_BEFORE, _AGE_BEFORE_ENDS, a, b, k) \
+                if value == int(value) and "age" in self._precedes(k, b) else None
+            if mm and not ("dur" in follows and self._duration_after(e)) \
+                    and not ("unit" in follows and self._unit_after(e)):
                 st = s
                 if mm.group(0).strip().lower() == "age":
                     st = mm.start()
@@ -1085,7 +1142,7 @@ class _Scanner:
                 return
         # durations ----------------------------------------------------------------------------------
         if scale is None:
-            dur = self._duration_after(e)
+            dur = self._duration_after(e) if "dur" in follows else None
             if dur and not (dur.group("abbr") and (words or not digits)):
                 if dur.group("abbr"):
                     unit, factor = L.DURATION_SUFFIX[dur.group("abbr")], 1.0
@@ -1103,18 +1160,18 @@ class _Scanner:
             if factor_m:
                 self._take(RawFigure("ratio", factor_m.start(), e, value, "times", num_start=s, num_end=e))
                 return
-            over = _OVER_N.match(text, e, e + AHEAD) if self._peek(e)[1] in _OVER_N_START else None
+            over = _OVER_N.match(text, e, e + AHEAD) if "over" in follows else None
             if over:
                 den, den_end = self._leading_number(over, "den")
                 if den and not (1800 <= den <= 2100 and float(den).is_integer()) and self._ends_clause(den_end):
                     self._take(RawFigure("count", s, den_end, value / den, None, num_start=s, num_end=e))
                     return
-        times = _TIMES.match(text, e, e + AHEAD) if self._peek(e)[1] in _TIMES_START else None
+        times = _TIMES.match(text, e, e + AHEAD) if "times" in follows else None
         if times and scale is None:
             self._take(RawFigure("ratio", s, times.end(), value, "times", num_start=s, num_end=e))
             return
         if scale is None and not fraction_only:
-            in_n = _IN_N.match(text, e, e + AHEAD) if self._peek(e)[1] in _IN_N_START else None
+            in_n = _IN_N.match(text, e, e + AHEAD) if "in_n" in follows else None
             if in_n:
                 den = self._small_number(in_n.group("den"))
                 if den and value and 1 < den <= 1000 and den > value and not (1800 <= den <= 2100):
@@ -1130,7 +1187,7 @@ class _Scanner:
             return
         # quantities with units ----------------------------------------------------------------------
         if scale is None:
-            unit_m = self._unit_after(e)
+            unit_m = self._unit_after(e) if "unit" in follows else None
             if unit_m and not (unit_m.group("unit") == "g" and after_char != "g"):
                 self._take(RawFigure("quantity", s, unit_m.end(), value, L.QUANTITY_UNITS[unit_m.group("unit")],
                                      num_start=s, num_end=e))
@@ -1387,12 +1444,13 @@ class _Scanner:
         text = self.text
         a, b = _window_before(text, fig.start, 40)
         k = self._spaces_start(a, b)
-        hedge = self._phrase_before(_HEDGE, _HEDGE_ENDS, a, b, k)
+        precedes = self._precedes(k, b)
+        hedge = self._phrase_before(_HEDGE, _HEDGE_ENDS, a, b, k) if "hedge" in precedes else None
         if hedge:
             fig.approx = True
         if fig.kind != "duration" or not hedge:
-            bmin = self._phrase_before(_BOUND_MIN, _BOUND_MIN_ENDS, a, b, k)
-            bmax = self._phrase_before(_BOUND_MAX, _BOUND_MAX_ENDS, a, b, k)
+            bmin = self._phrase_before(_BOUND_MIN, _BOUND_MIN_ENDS, a, b, k) if "min" in precedes else None
+            bmax = self._phrase_before(_BOUND_MAX, _BOUND_MAX_ENDS, a, b, k) if "max" in precedes else None
             if bmin and bmax:  # the longer phrase wins: 'no more than' is a maximum
                 if bmax.start() < bmin.start():
                     bmin = None

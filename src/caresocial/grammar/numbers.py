@@ -85,6 +85,8 @@ NUMBER_WORD = _WORD
 
 def parse_digits(text: str) -> float:
     """Value of a digit number as written: '1,234.5' -> 1234.5, '1 234' -> 1234, '.5' -> 0.5."""
+    if text.isdecimal():  # digits alone, the usual case
+        return float(text)
     cleaned = text.replace(",", "")
     for ch in GROUP_SPACES:
         cleaned = cleaned.replace(ch, "")
