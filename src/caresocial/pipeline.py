@@ -73,33 +73,35 @@ def make_doc(nlp: Language, text: str) -> Doc:
 def _prepare(nlp: Language, text: str, doc_id: str | None, date_: date | None, publisher: str | None,
              path: str | None, sources: dict[str, int] | None) -> Doc:
     doc = make_doc(nlp, text)
-    doc._.cs_text = text
-    doc._.cs_doc_id = doc_id
-    doc._.cs_path = path
-    doc._.cs_date = date_
-    doc._.cs_publisher = publisher
-    doc._.cs_sources = sources if sources is not None else cited_sources(text)
+    ext = doc._
+    ext.cs_text = text
+    ext.cs_doc_id = doc_id
+    ext.cs_path = path
+    ext.cs_date = date_
+    ext.cs_publisher = publisher
+    ext.cs_sources = sources if sources is not None else cited_sources(text)
     return doc
 
 
 def to_document(doc: Doc) -> Document:
     """The :class:`Document` record of a processed spaCy ``Doc``."""
-    meta = doc._.cs_meta
+    ext = doc._
+    meta = ext.cs_meta
     text = components.doc_text(doc)
-    sups: tuple[Suppression, ...] = tuple(find_suppressions(text, doc._.cs_paragraphs or []))
+    sups: tuple[Suppression, ...] = tuple(find_suppressions(text, ext.cs_paragraphs or []))
     digest = text_sha256(text)
     return Document.build(
-        doc_id=doc._.cs_doc_id or digest[:12],
-        path=doc._.cs_path,
+        doc_id=ext.cs_doc_id or digest[:12],
+        path=ext.cs_path,
         date=meta.date if meta else None,
         date_source=meta.date_source if meta else None,
         publisher=meta.publisher if meta else None,
         title=meta.title if meta else None,
         text_sha256=digest,
         length=len(text),
-        figures=tuple(doc._.figures or ()),
-        quotes=tuple(doc._.quotes or ()),
-        claims=tuple(doc._.claims or ()),
+        figures=tuple(ext.figures or ()),
+        quotes=tuple(ext.quotes or ()),
+        claims=tuple(ext.claims or ()),
         suppressions=sups,
     )
 
