@@ -20,17 +20,20 @@ import regex
 
 from .grammar.figures import RawFigure
 from .grammar.lexicon import IRREGULAR_PLURALS
+from .grammar.numbers import word_trie
 from .grammar.times import TimePhrase, last_year_before, period_start_offset
 
 CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio"})
 _WINDOW = 300  # characters looked at before a figure for its subject: bounds the work per figure
 _I = regex.IGNORECASE
 
+# Where a counted noun's qualifier stops (only where it starts is read: the order of the alternatives is free)
 _STOP_AFTER = regex.compile(
-    r"\b(?:by|in\s+(?:19|20)\d\d|today|now|currently|this\s+year|last\s+year|next\s+year|each|every|per|a\s+year|"
-    r"will|would|could|should|may|might|can|must|is|are|was|were|has|have|had|be|been|up|down|from|to|than|"
-    r"and|but|or|compared|over|since|during|while|because|as|which|whose|according|when|if|after|before|"
-    r"on\s+(?:the\s+)?\d)\b|"
+    r"\b(?:" + word_trie(
+        "by today now currently each every per will would could should may might can must is are was were has have "
+        "had be been up down from to than and but or compared over since during while because as which whose "
+        "according when if after before".split())
+    + r"|in\s+(?:19|20)\d\d|(?:this|last|next|a)\s+year|on\s+(?:the\s+)?\d)\b|"
     r"[,.;:!?()\[\]“”\"–—]",
     _I,
 )
@@ -521,10 +524,11 @@ def _canon_money(np_: str) -> str:
     return np_
 
 
-_CHANGE_VERB = regex.compile(
-    r"\b(?:rise|grow|increase|fall|drop|decrease|decline|double|soar|climb|jump|surge|soared|rose|risen|rises|"
-    r"increased|increases|grew|grown|grows|jumped|climbed|fell|fallen|falls|dropped|decreased|decreases|declined|"
-    r"declines|doubled|halved|went|shrank|surged|plummeted)\b", _I)
+# (a prefix tree: the engine reads a character once instead of trying each word in turn)
+_CHANGE_VERB = regex.compile(r"\b(?:" + word_trie(
+    "rise grow increase fall drop decrease decline double soar climb jump surge soared rose risen rises increased "
+    "increases grew grown grows jumped climbed fell fallen falls dropped decreased decreases declined declines "
+    "doubled halved went shrank surged plummeted".split()) + r")\b", _I)
 _WORD_CHAR = regex.compile(r"\w")
 
 
@@ -632,8 +636,27 @@ def own_times(figs: list[RawFigure], i: int, times: list[TimePhrase], sent_end: 
     return own
 
 
+# own_times of a text's figures, by (figure, sentence start, slice of the sentence's times): a figure's own times
+# are read again for each of its neighbours
+OwnedTimes = dict[tuple[int, int, int, int], list[TimePhrase]]
+
+
+def _owned(figs: list[RawFigure], j: int, times: list[TimePhrase], sent: tuple[int, int],
+           kept: tuple[OwnedTimes, int, int] | None) -> list[TimePhrase]:
+    """``own_times(figs, j, times, sent[1])``; ``kept`` is a cache and the slice (lo, hi) of the sentence's times
+    that ``times`` is (see :func:`claim_time`)."""
+    if kept is None:
+        return own_times(figs, j, times, sent[1])
+    cache, lo, hi = kept
+    key = (j, sent[0], lo, hi)
+    own = cache.get(key)
+    if own is None:
+        own = cache[key] = own_times(figs, j, times, sent[1])
+    return own
+
+
 def _unowned_times(figs: list[RawFigure], i: int, times: list[TimePhrase], sent: tuple[int, int],
-                   ) -> tuple[list[TimePhrase], list[TimePhrase]]:
+                   kept: tuple[OwnedTimes, int, int] | None = None) -> tuple[list[TimePhrase], list[TimePhrase]]:
     """The phrases before and after figure ``i`` that no other claim figure nearby owns (projections, 'by'
     and 'over', before it are shared)."""
     if not times:
@@ -641,7 +664,7 @@ def _unowned_times(figs: list[RawFigure], i: int, times: list[TimePhrase], sent:
     fig = figs[i]
     sa, sb = sent
     owned_elsewhere = {id(t) for j in range(max(0, i - 4), min(len(figs), i + 5)) if j != i and sa <= figs[j].start < sb
-                       and figs[j].kind in CLAIM_KINDS for t in own_times(figs, j, times, sb)}
+                       and figs[j].kind in CLAIM_KINDS for t in _owned(figs, j, times, sent, kept)}
     fronted = [t for t in times if t.end <= fig.start and t.mode != "rate"
                and (id(t) not in owned_elsewhere or t.relation in ("by", "over"))]
     later = [t for t in times if t.start >= fig.end and t.mode != "rate" and id(t) not in owned_elsewhere]
@@ -651,22 +674,27 @@ def _unowned_times(figs: list[RawFigure], i: int, times: list[TimePhrase], sent:
 def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], para: tuple[int, int],
                times: list[TimePhrase], prev_times: list[TimePhrase] | Callable[[], list[TimePhrase]],
                reference: int | None,
-               reference_label: str | None, time_starts: list[int] | None = None,
+               reference_label: str | None, time_starts: list[int] | None = None, owned: OwnedTimes | None = None,
                ) -> tuple[str, int | str | None, str | None, str | None, bool]:
     """(relation, year, as_written, resolved_against, relative) for figure ``i``. ``time_starts`` are the
-    start offsets of ``times``, when the caller keeps them for the many figures of one sentence. ``prev_times``
+    start offsets of ``times``, when the caller keeps them for the many figures of one sentence, and ``owned``
+    the figures' own times, when it keeps one list of times for each sentence of a text. ``prev_times``
     (the previous sentence's times, or a function giving them) are read only for a figure with no time near it."""
     fig = figs[i]
-    sa, sb = sent
+    sa = sent[0]
     # only the phrases near the figure: keeps the work per figure bounded in run-on 'sentences'
     starts = time_starts if time_starts is not None else [t.start for t in times]
     lo = bisect.bisect_left(starts, fig.start - 2 * _WINDOW)
     hi = bisect.bisect_right(starts, fig.end + 2 * _WINDOW)
     times = times[lo:hi]
+    kept = (owned, lo, hi) if owned is not None else None
     # (with no time phrase near the figure, no figure owns one)
-    own = own_times(figs, i, times, sb) if times else []
-    period = next((t for t in times if period_start_offset(t) is not None), None)
-    rate = next((t for t in times if t.mode == "rate"), None)
+    own: list[TimePhrase] = []
+    period = rate = None
+    if times:
+        own = _owned(figs, i, times, sent, kept)
+        period = next((t for t in times if period_start_offset(t) is not None), None)
+        rate = next((t for t in times if t.mode == "rate"), None)
 
     def out(t: TimePhrase, relation: str | None = None) -> tuple[str, int | str | None, str | None, str | None, bool]:
         # only 'that year' reads the last year written before it
@@ -690,7 +718,7 @@ def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], 
         year = reference
         return "from", year, None, reference_label if year is not None else None, year is None
     if fig.link_role == "to":
-        fronted, later = _unowned_times(figs, i, times, sent)
+        fronted, later = _unowned_times(figs, i, times, sent, kept)
         by = next((t for t in own if t.relation == "by"), None) or \
             next((t for t in reversed(fronted) if t.relation == "by"), None) or \
             next((t for t in later if t.relation == "by"), None)
@@ -704,7 +732,7 @@ def claim_time(text: str, figs: list[RawFigure], i: int, sent: tuple[int, int], 
         return out(period)
     if own:
         return out(own[0])
-    fronted, later = _unowned_times(figs, i, times, sent)  # (again, for a 'to' end that found no time above)
+    fronted, later = _unowned_times(figs, i, times, sent, kept)  # (again, for a 'to' end that found no time above)
     if fronted:
         return out(fronted[-1])
     if later and fig.link_role is None:

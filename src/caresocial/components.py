@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import NO_QUOTE, MinByEnd, RawQuote, SpeakerRef, attribute, normalise_source
-from .claims import CLAIM_KINDS, ChangeVerbs, MeasureCache, build_measure, claim_time
+from .claims import CLAIM_KINDS, ChangeVerbs, MeasureCache, OwnedTimes, build_measure, claim_time
 from .docmeta import DocMeta, read_meta
 from .grammar.figures import RawFigure, scan
 from .grammar.segment import paragraphs, sentences
@@ -56,20 +56,21 @@ register_extensions()
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once: spaCy rebuilds the string from the tokens on every access."""
-    text = doc._.cs_text
+    ext = doc._
+    text = ext.cs_text
     if text is None:
-        text = doc.text
-        doc._.cs_text = text
+        text = ext.cs_text = doc.text
     return text
 
 
 def _segments(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    if doc._.cs_paragraphs is None:
+    ext = doc._
+    paras = ext.cs_paragraphs
+    if paras is None:
         text = doc_text(doc)
-        paras = paragraphs(text)
-        doc._.cs_paragraphs = paras
-        doc._.cs_sentences = sentences(text, paras)
-    return doc._.cs_paragraphs, doc._.cs_sentences
+        paras = ext.cs_paragraphs = paragraphs(text)
+        ext.cs_sentences = sentences(text, paras)
+    return paras, ext.cs_sentences
 
 
 class _RuleComponent:
@@ -160,15 +161,13 @@ class FigureExtractor(_RuleComponent):
     def set_annotations(self, doc: Doc, figs: list[RawFigure]) -> Doc:
         """Write ``doc._.figures`` and the span group."""
         _, sents = _segments(doc)
-        doc._.cs_raw_figures = figs
+        ext = doc._  # each ``doc._`` builds a new accessor: one serves every write
+        ext.cs_raw_figures = figs
         text, starts = doc_text(doc), [s for s, _ in sents]
-        doc._.figures = [build_figure(f, i, figs, sents, text, starts=starts) for i, f in enumerate(figs)]
-        spans = []
-        for f in figs:
-            span = doc.char_span(f.start, f.end, label=f.kind, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[self.spans_key] = spans
+        ext.figures = [build_figure(f, i, figs, sents, text, starts=starts) for i, f in enumerate(figs)]
+        char_span = doc.char_span
+        spans = [char_span(f.start, f.end, label=f.kind, alignment_mode="expand") for f in figs]
+        doc.spans[self.spans_key] = [span for span in spans if span is not None]
         return doc
 
 
@@ -394,12 +393,16 @@ class _ReferenceYears:
         return None, None
 
 
-def _infer_reference(doc: Doc, text: str | None = None) -> tuple[int | None, str | None] | None:
-    u = doc._
-    sources: dict[str, int] = u.cs_sources or {}
+def _infer_reference(doc: Doc, text: str | None = None, quotes: list[RawQuote] | None = None,
+                     sources: dict[str, int] | None = None) -> tuple[int | None, str | None] | None:
+    """The latest dated source an undated document quotes (``text``, ``quotes`` and ``sources``: the document's,
+    when the caller has read them)."""
+    if quotes is None or sources is None:
+        u = doc._
+        quotes, sources = u.cs_raw_quotes, u.cs_sources or {}
     text = doc_text(doc) if text is None else text
     best: tuple[int, str] | None = None
-    for q in u.cs_raw_quotes:
+    for q in quotes:
         if q.speaker is None:
             continue
         name = normalise_source(q.speaker.name)
@@ -419,15 +422,16 @@ def _infer_reference(doc: Doc, text: str | None = None) -> tuple[int | None, str
 def build_claims(doc: Doc) -> list[Claim]:
     """A claim for every money, count, percent and ratio figure with a value."""
     text = doc_text(doc)
-    u = doc._  # one accessor for the annotations read (each ``doc._`` costs about a microsecond)
-    figs: list[RawFigure] = u.cs_raw_figures
-    records: list[Figure] = u.figures
     paras, sents = _segments(doc)
+    u = doc._  # one accessor for the annotations read (each ``doc._`` costs about a microsecond)
+    references = _ReferenceYears(doc, text)  # (which reads most of them: taken from it)
+    figs, meta = references.figs, references.meta
+    records: list[Figure] = u.figures
     starts = [s for s, _ in sents]
     para_starts = [s for s, _ in paras]
-    meta: DocMeta = u.cs_meta
     if meta.date is None:
-        inferred = u.cs_reference = _infer_reference(doc, text)
+        inferred = u.cs_reference = references.inferred = _infer_reference(doc, text, references.quotes,
+                                                                           references.sources)
         if inferred is not None and meta.date_source is None:
             meta.date_source = inferred[1]
     times_cache: dict[tuple[int, int], tuple[list, list[int]]] = {}
@@ -438,8 +442,8 @@ def build_claims(doc: Doc) -> list[Claim]:
             times_cache[s] = (found, [t.start for t in found])
         return times_cache[s]
 
+    owned: OwnedTimes = {}
     times_made: dict[tuple[Any, ...], ClaimTime] = {}
-    references = _ReferenceYears(doc, text)
 
     def time_of(*key: Any) -> ClaimTime:
         # claims of one document share equal times (records are immutable): memory for long documents
@@ -455,6 +459,7 @@ def build_claims(doc: Doc) -> list[Claim]:
     by_fig: dict[int, int] = {}
     # line and column, counted on from the previous claim's figure (the figures come in order)
     line, line_start, counted = 1, 0, 0
+    sent, si, times, time_starts = (0, 0), -1, [], []
     for i, f in enumerate(figs):
         if f.kind not in CLAIM_KINDS or f.value is None:
             continue
@@ -464,17 +469,18 @@ def build_claims(doc: Doc) -> list[Claim]:
         nl = text.rfind("\n", counted, f.start)
         line_start = nl + 1 if nl >= 0 else line_start
         counted = f.start
-        sent = sentence_of(sents, starts, f.start, len(text))
+        if not sent[0] <= f.start < sent[1]:  # not in the previous claim's sentence (the sentences do not overlap)
+            sent = sentence_of(sents, starts, f.start, len(text))
+            si = bisect.bisect_right(starts, f.start) - 1
+            times, time_starts = times_of(sent)
         pi = bisect.bisect_right(para_starts, f.start) - 1
         para = paras[pi] if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] else sent
-        si = bisect.bisect_right(starts, f.start) - 1
         # the previous sentence's times, read only when the figure needs them (rarely)
         prev = sents[si - 1] if si > 0 and sents[si - 1][0] >= para[0] else None
         ref, label = references.of(i)
-        times, time_starts = times_of(sent)
         relation, year, as_written, resolved, relative = claim_time(
             text, figs, i, sent, para, times, (lambda p=prev: times_of(p)[0]) if prev is not None else [], ref, label,
-            time_starts)
+            time_starts, owned)
         key, words = build_measure(text, figs, i, sent, measure_cache)
         unit = f.unit
         if f.kind == "money" and f.rate:
