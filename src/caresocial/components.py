@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 import regex
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -119,15 +119,15 @@ class SentenceSegmenter(_RuleComponent):
             _, sents = _segments(doc)
             # ``doc.has_annotation`` walks the tokens in Python; the array test is the same check in C
             # (like it, ignores the first token, which spaCy marks as a start by default)
-            if self.set_sent_starts and len(doc) and not doc.to_array("SENT_START")[1:].any():
+            marked = doc.to_array([SENT_START]) if self.set_sent_starts and len(doc) else None
+            if marked is not None and not marked[1:].any():
                 # only the starts are marked: tokens left unset read as 'not a start' in doc.sents. Written
                 # as one array: setting ``token.is_sent_start`` walks the whole doc on every call.
                 import numpy
 
-                idx = doc.to_array("IDX").astype(numpy.int64)
-                starts = numpy.searchsorted(idx, numpy.fromiter((a for a, _ in sents), dtype=numpy.int64),
-                                            side="right") - 1
-                arr = doc.to_array([SENT_START]).reshape(len(doc), 1)
+                idx = doc.to_array(IDX)
+                starts = numpy.searchsorted(idx, [a for a, _ in sents], side="right") - 1
+                arr = marked.reshape(len(doc), 1)
                 arr[starts[starts >= 0], 0] = 1
                 doc.from_array([SENT_START], arr)
             return doc
