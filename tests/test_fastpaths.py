@@ -8,17 +8,33 @@ patterns branch (change verbs, links, marks, line breaks, quotes).
 from __future__ import annotations
 
 import random
+import re
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
 
 from caresocial import attribution as A
 from caresocial import claims as C
+from caresocial.grammar import figures as F
+from caresocial.grammar import lexicon as L
+from caresocial.grammar import numbers as N
 from caresocial.grammar import segment as S
+from caresocial.grammar import units as U
+from caresocial.grammar.lexicon import AHEAD
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md")]
+
+
+def _fixture_window(rng: random.Random, width: int) -> str:
+    """A random slice of a fixture, up to ``width`` characters."""
+    t = rng.choice(TEXTS)
+    a = rng.randint(0, len(t))
+    return t[a:a + rng.randint(0, width)]
 
 
 def _windows(rng: random.Random, pieces: list[str], n: int, width: int) -> list[tuple[str, int, int]]:
@@ -218,9 +234,7 @@ def _random_texts(rng: random.Random, pieces: list[str], n: int, words: int) -> 
     out = []
     for k in range(n):
         if k % 4 == 0:
-            t = rng.choice(TEXTS)
-            a = rng.randint(0, len(t))
-            out.append(t[a:a + rng.randint(0, 600)])
+            out.append(_fixture_window(rng, 600))
         else:
             out.append("".join(rng.choice(pieces) + rng.choice([" ", " ", " ", "  ", "", "\n", ", "])
                                for _ in range(rng.randint(0, words))))
@@ -311,7 +325,7 @@ def test_trie_tries_the_longest_word_first() -> None:
     for _ in range(300):
         words = list({"".join(rng.choice("ab-") for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 8))})
         tail = r"(?P<tail>[ab]{0,2})(?:-|\Z)"
-        trie = regex.compile(f"(?:{A._trie(words)}){tail}")
+        trie = regex.compile(f"(?:{N.word_trie(words)}){tail}")
         plain = regex.compile(f"(?:{'|'.join(regex.escape(w) for w in sorted(words, key=len, reverse=True))}){tail}")
         for _ in range(10):
             t = "".join(rng.choice("ab- ") for _ in range(rng.randint(0, 12)))
@@ -328,7 +342,7 @@ _TRIES = [
       "_CUE_WHO_AFTER"], A._SPEECH_ALT, A._SPEECH_SORTED),
     (["_ROLE_THEN_NAME", "_ROLE_ONLY", "_ROLE_NOUN_END", "_ROLE_NOUN_WORD"], A._ROLE_NOUNS,
      f"(?:{_plain(A._ROLE_NOUN_WORDS, False)})"),
-    (["_ORG_HINT"], A._trie(A._ORG_HINT_WORDS), _plain(A._ORG_HINT_WORDS, False)),
+    (["_ORG_HINT"], N.word_trie(A._ORG_HINT_WORDS), _plain(A._ORG_HINT_WORDS, False)),
 ]
 _PHRASE_PIECES = list(A.SPEECH_VERBS) + (
     "Chair Chairman chairman CHAIRMAN Chairs Chairwoman Lead Leader lead Co-ordinator Coordinator CEO ceo Councillor "
@@ -379,17 +393,6 @@ def test_speaker_phrase_pretests(name: str) -> None:
 # does not match; the word tries match as the sorted alternations they replace; one ``re`` pass finds the core
 # triggers that a find per key finds; and scan() finds what a scan with every guard switched off finds
 # ------------------------------------------------------------------------------------------------------
-import re  # noqa: E402
-from collections.abc import Iterable  # noqa: E402
-from functools import cache  # noqa: E402
-from typing import Any  # noqa: E402
-
-from caresocial.grammar import figures as F  # noqa: E402
-from caresocial.grammar import lexicon as L  # noqa: E402
-from caresocial.grammar import numbers as N  # noqa: E402
-from caresocial.grammar import units as U  # noqa: E402
-from caresocial.grammar.lexicon import AHEAD  # noqa: E402
-
 _FIG_PIECES = [
     # digits and what continues or surrounds them
     *"0 5 7 12 07 31 100 999 1987 2024 2100 3.5 .5 1. 2,400 12,500 1,234,567 12,34,567 1,2 2.5.1 4,56 5th".split(),
@@ -456,9 +459,7 @@ def _figure_texts(seed: int, n: int, words: int = 14, extra: tuple[str, ...] = (
     out = []
     for k in range(n):
         if k % 5 == 0:
-            t = rng.choice(TEXTS)
-            a = rng.randint(0, len(t))
-            out.append(t[a:a + rng.randint(0, 240)])
+            out.append(_fixture_window(rng, 240))
             continue
         parts = []
         for _ in range(rng.randint(1, words)):

@@ -20,7 +20,7 @@ import bisect
 import heapq
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -29,22 +29,7 @@ import regex
 
 from .docmeta import split_list
 from .grammar.lexicon import AHEAD, IRREGULAR_PLURALS
-
-
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of ``words`` as a trie, for patterns read forwards: it branches on one character at a time
-    (a long alternation of words is slow in ``regex``) and tries the longest word first, so it matches what the
-    alternation sorted longest first matches (the words found at one position are prefixes of each other)."""
-    heads: dict[str, list[str]] = {}
-    for w in words:
-        if w:
-            heads.setdefault(w[0], []).append(w[1:])
-    if not heads:
-        return ""
-    alts = [regex.escape(c) + _trie(rest) for c, rest in heads.items()]
-    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-    return f"(?:{body})?" if "" in words else body
-
+from .grammar.numbers import word_trie
 
 OPEN_MARKS = "“\"‘'«„"
 CLOSE_MARKS = "”\"’'»“"
@@ -64,7 +49,7 @@ _ORG_HINT_WORDS = (
     "government Parliament NHS Children Action Ofsted Treasury Bank OECD Unicef UNICEF Newton Research Survey "
     "Statistics Audit".split()
 )
-_ORG_HINT = regex.compile(r"\b(?:" + _trie(_ORG_HINT_WORDS) + r"|Barnardo['’]s)\b|^[A-Z]{2,6}$")
+_ORG_HINT = regex.compile(r"\b(?:" + word_trie(_ORG_HINT_WORDS) + r"|Barnardo['’]s)\b|^[A-Z]{2,6}$")
 SPEECH_VERBS = (
     "said", "says", "say", "added", "adds", "add", "warned", "warns", "warn", "argued", "argues", "argue",
     "claimed", "claims", "claim", "stated", "states", "explained", "explains", "commented", "comments",
@@ -90,7 +75,7 @@ _COLON_CUES = regex.compile(
 
 # longest first: the order an alternation read backwards (``(?r)``) needs ('calling for' ends a longer verb)
 _SPEECH_SORTED = "|".join(regex.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
-_SPEECH_ALT = _trie(SPEECH_VERBS)
+_SPEECH_ALT = word_trie(SPEECH_VERBS)
 # 'The review's author, Josh MacAlister, said: "...' — the speaker phrase right before an opening quote
 _LEAD_SPEAKER = regex.compile(rf"(?P<who>[^.;:!?\n“”]{{2,160}}?)\s*,?\s*(?:{_SPEECH_ALT})\s*(?:that\s*)?[:,]?\s*\Z")
 _PRONOUNS = {"he": "person-m", "she": "person-f", "they": "plural", "we": "we", "i": "i", "it": "it"}
@@ -226,7 +211,7 @@ _ROLE_NOUN_WORDS = (
     "Analyst Professor Lecturer Editor Trustee Governor Mayor Councillor Member Adviser Advisor Campaigner "
     "Ambassador Deputy Coordinator Co-ordinator Inspector General Fellow Author Principal".split()
 )
-_ROLE_NOUNS = "(?:" + _trie(_ROLE_NOUN_WORDS) + ")"
+_ROLE_NOUNS = "(?:" + word_trie(_ROLE_NOUN_WORDS) + ")"
 _ROLE_THEN_NAME = regex.compile(
     rf"^(?P<role>(?i:(?:the\s+)?(?:[\p{{L}}'’&-]+\s+){{0,5}}?{_ROLE_NOUNS}))\s+(?P<name>{_TITLE_WORDS}*+{_NAME}"
     r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|QC|KC|MP))*+)$"
@@ -1157,8 +1142,8 @@ for _flag, _words in (
 # starts with a set of characters skips the others fast), or at the start of the text; the longest word at a
 # position is tried first, so a run that is a trigger word is found whole, and a match never takes the character
 # before the next one (it ends before a character that is not a letter)
-_TRIGGER_CANDIDATES = re.compile(rf"[^A-Za-z]({_trie(_TRIGGER_WORDS)})(?![A-Za-z])")
-_TRIGGER_FIRST = re.compile(rf"{_trie(_TRIGGER_WORDS)}(?![A-Za-z])")
+_TRIGGER_CANDIDATES = re.compile(rf"[^A-Za-z]({word_trie(_TRIGGER_WORDS)})(?![A-Za-z])")
+_TRIGGER_FIRST = re.compile(rf"{word_trie(_TRIGGER_WORDS)}(?![A-Za-z])")
 _VERB_SPAN = max(len(v) for v in SPEECH_VERBS)
 _VERB_REACH: dict[str, int] = {}  # first word of speech verbs -> the length of the longest of them
 for _v in SPEECH_VERBS:

@@ -41,16 +41,18 @@ def _alt(words: Iterable[str]) -> str:
 
 
 def word_trie(words: Iterable[str]) -> str:
-    """The alternation of ``words`` as a prefix tree ('thir(?:teen|ty)'): the same matches as ``_alt`` tried in
-    the same order (of the words that match at one place, the longest first), but the engine reads a character
-    once instead of trying each word in turn. For forward matching only (in reverse the order would differ)."""
+    """The alternation of ``words`` as a prefix tree in one group ('(?:thir(?:teen|ty))'): the same matches as
+    ``_alt`` tried in the same order (of the words that match at one place, the longest first), but the engine
+    reads a character once instead of trying each word in turn. For forward matching only (in reverse the order
+    would differ)."""
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in set(words):
         node = tree
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}  # a word ends here
-    return _branches(tree)
+    # one group, so that what the caller writes after it follows every word; optional with the empty word
+    return f"(?:{_branches(tree)}){'?' if '' in tree else ''}"
 
 
 def _branches(node: dict) -> str:  # type: ignore[type-arg]
