@@ -171,8 +171,9 @@ def _publisher(text: str, title: str | None, lines: list[tuple[int, int, str]]) 
     return None, ()
 
 
+_ALONGSIDE_LEADS = ("Alongside", "Together with", "With")
 _ALONGSIDE = regex.compile(
-    r"\b(?:Alongside|Together with|With)\s+(?:other\s+[^-–—:\n]{0,60}?\s[-–—:]\s*)?"
+    rf"\b(?:{'|'.join(_ALONGSIDE_LEADS)})\s+(?:other\s+[^-–—:\n]{{0,60}}?\s[-–—:]\s*)?"
     r"(?P<list>[^\n]{3,300}?)\s*[-–—]?\s*,?\s*we\b"
 )
 _PAREN_ORG = regex.compile(r"\((?P<org>[A-Z][^()\n\d,;]{1,60})\)")
@@ -181,7 +182,7 @@ _PAREN_ORG = regex.compile(r"\((?P<org>[A-Z][^()\n\d,;]{1,60})\)")
 def _we_alongside(text: str) -> str | None:
     """'Alongside A, B and C, we have written ...' + a signatory list naming A, B, C and D -> D."""
     head = text[:3000]
-    if "With" not in head and "Together with" not in head and "Alongside" not in head:
+    if not any(lead in head for lead in _ALONGSIDE_LEADS):
         return None  # (the cheap test of the words _ALONGSIDE starts with)
     m = _ALONGSIDE.search(head)
     if not m:
