@@ -501,9 +501,9 @@ _FIG_AFTER = {
     "times": ("_TIMES_START", "_TIMES", "times", ["times", "x", "X", "TIMES"]),
     "one in n": ("_IN_N_START", "_IN_N", "in_n", ["in 10", "in five", "out of 4", "out of twenty", "IN 3"]),
     "one over n": ("_OVER_N_START", "_OVER_N", "over", ["over 3", "over twenty-one", "over 2021", "OVER 4"]),
-    "bound": ("_BOUND_AFTER_START", "_BOUND_AFTER", "bound", ["and over", "or more", ", or under", "and younger",
+    "bound": ("_BOUND_AFTER_START", "_BOUND_AFTER", None, ["and over", "or more", ", or under", "and younger",
                                                                "or fewer", ", and above", "or less than"]),
-    "rate": ("_RATE_START", "_RATE_AFTER", "rate", [*L.RATE_AFTER, "more a year", "on average per year", "-a-year",
+    "rate": ("_RATE_START", "_RATE_AFTER", None, [*L.RATE_AFTER, "more a year", "on average per year", "-a-year",
                                                      "per-year", ",", "extra"]),
     "digit run": ("_DIGIT_RUN_START", "_DIGIT_RUN_TRIGGER", None, ["hundred", "hundred and", "dozen", "dozens", "doz",
                                                                    "dzs", "and a half", "thousand and 5", "lakh",
@@ -770,8 +770,7 @@ class _Everything:
         return True
 
 
-_ALL_FOLLOWS = frozenset({"scale", "cur", "minor", "pct", "age", "dur", "unit", "times", "in_n", "over", "bound",
-                          "rate"})
+_ALL_FOLLOWS = frozenset({"scale", "cur", "minor", "pct", "age", "dur", "unit", "times", "in_n", "over"})
 _ALL_PRECEDES = frozenset({"hedge", "min", "max", "age"})
 
 

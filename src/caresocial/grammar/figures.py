@@ -351,8 +351,7 @@ def _by_character(tables: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, fr
 _FOLLOWS = _by_character({
     "scale": _SCALE_START, "cur": _CUR_START, "minor": _MINOR_START, "pct": _PCT_START, "age": _AGE_START,
     "dur": _DUR_START, "unit": _UNIT_START, "times": _TIMES_START, "in_n": _IN_N_START, "over": _OVER_N_START,
-    "bound": _BOUND_AFTER_START, "rate": _RATE_START,
-})
+})  # (the bound and rate after a figure are looked for in _modifiers, each with its own _may_start)
 # What a currency before a number ends with, and the words of the phrases looked for before a number.
 _LAST_SYMBOL = "".join({sym[-1] for sym in L.CURRENCY_SYMBOLS})
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
