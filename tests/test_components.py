@@ -6,7 +6,9 @@ from importlib.metadata import entry_points
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
+from caresocial import components
 from caresocial.models import Document, Figure
 
 TEXT = ("The plan is backed by £200m over the next two years. Cllr Keith Glazier, Spokesperson for the County "
@@ -65,3 +67,19 @@ def test_records_round_trip_through_json_and_schema() -> None:
     again = Document.model_validate_json(d.model_dump_json())
     assert again == d
     jsonschema.validate(d.model_dump(mode="json"), Document.model_json_schema())
+
+
+@pytest.mark.parametrize("name", sorted(components._EXTENSIONS))
+def test_annotations_are_the_doc_extensions(name: str) -> None:
+    """``Annotations`` reads and writes the very values ``doc._`` does (where spaCy keeps them)."""
+    doc = spacy.blank("en")("Spending rose from £6bn to £8.2bn.")
+    components.register_extensions()
+    fast = components.Annotations(doc)
+    assert getattr(fast, name) is None and getattr(doc._, name) is None  # unset: the default
+    value = object()
+    setattr(fast, name, value)
+    assert getattr(doc._, name) is value
+    other = [name]
+    setattr(doc._, name, other)
+    assert getattr(fast, name) is other
+    assert Doc.get_extension(name) == (None, None, None, None)  # a plain default, kept in user_data

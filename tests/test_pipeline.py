@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 import caresocial
 from caresocial import pipeline
@@ -59,3 +61,48 @@ def test_piecewise_extraction_matches_whole(monkeypatch: pytest.MonkeyPatch) -> 
 def test_long_runs_are_found(text: str, expected: bool) -> None:
     assert pipeline._has_long_run(text) is expected
     assert pipeline.make_doc(pipeline.get_nlp(), text).text == text
+
+
+def _tokens(doc: Doc) -> list[tuple[str, int, str, str]]:
+    return [(t.text, t.idx, t.whitespace_, t.norm_) for t in doc]
+
+
+# runs that spaCy's English tokenizer splits by affixes, infixes, URL and token rules and special cases
+# ("don't", "e.g.", ":)", "Mr."), each once before and once after a special case in the same text
+_TRICKY = [
+    "The council's plan (2024/25) costs £2.6bn, up 37%.",
+    "We don't know, e.g. whether U.K. funding of $3.5m/yr will rise :) says Mr. Smith.",
+    "Children’s services—already stretched—face a £1.1bn gap; see https://example.org/a-b?x=1.",
+    "“It is ‘unacceptable’,” she said. 10,000+ children... 1st-2nd Jan. 5yrs’ time; n't 's 're",
+    "Can't stop, won't stop: 3-4 year-olds, 50-50 odds, well-being, co-ordinated, 9am–5pm.",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))])
+def test_primed_tokenizer_gives_the_same_tokens(text: str) -> None:
+    """make_doc tokenizes each run alone first so that spaCy caches it: the tokens are those of a tokenizer
+    that never saw the text, however the runs are repeated and in whatever order."""
+    plain = spacy.blank("en")
+    nlp = spacy.blank("en")
+    variants = [text, " ".join(reversed(text.split(" "))), text + "\n\n" + text]
+    for variant in variants:
+        assert _tokens(pipeline.make_doc(nlp, variant)) == _tokens(plain.make_doc(variant))
+    assert _tokens(pipeline.make_doc(nlp, variants[0])) == _tokens(spacy.blank("en").make_doc(variants[0]))
+    assert pipeline._primer(nlp).seen >= set(text.split())  # type: ignore[union-attr]
+
+
+def test_primer_stays_within_the_cache_and_follows_the_tokenizer() -> None:
+    nlp = spacy.blank("en")
+    nlp.tokenizer.max_cache_size = 3
+    primer = pipeline._primer(nlp)
+    assert primer is not None
+    pipeline.make_doc(nlp, "one two three four five")
+    assert primer.seen == {"one", "two", "three"}  # in text order, up to the cache's size
+    pipeline.make_doc(nlp, "six seven")
+    assert primer.seen == {"one", "two", "three"}
+    nlp.tokenizer = spacy.blank("en").tokenizer  # a new tokenizer: a new, empty primer
+    assert pipeline._primer(nlp) is not primer and pipeline._primer(nlp).seen == set()  # type: ignore[union-attr]
+    words = ["a", "b", "c"]
+    nlp.tokenizer = lambda text: Doc(nlp.vocab, words=words)  # not spaCy's tokenizer: left alone
+    assert pipeline._primer(nlp) is None
+    assert [t.text for t in pipeline.make_doc(nlp, "a b c")] == words

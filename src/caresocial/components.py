@@ -20,7 +20,7 @@ import heapq
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 from spacy.attrs import IDX, SENT_START
@@ -44,6 +44,39 @@ _EXTENSIONS: dict[str, Any] = {
 }
 
 
+class Annotations:
+    """The ``Doc._`` attributes of :data:`_EXTENSIONS` on one doc, read and written where spaCy keeps them.
+
+    An extension declared with a default (no getter, setter or method) lives in ``doc.user_data`` under
+    ``("._.", name, None, None)``; building a ``doc._`` accessor and going through it costs about a microsecond
+    an access, this a dict look-up. Unset attributes read None, as their defaults."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, doc: Doc) -> None:
+        self._data = doc.user_data
+
+    if TYPE_CHECKING:  # (the attributes are properties made below, one for each extension)
+        def __getattr__(self, name: str) -> Any: ...
+        def __setattr__(self, name: str, value: Any) -> None: ...
+
+
+def _annotation(name: str) -> property:
+    key = ("._.", name, None, None)
+
+    def get(self: Annotations) -> Any:
+        return self._data.get(key)
+
+    def put(self: Annotations, value: Any) -> None:
+        self._data[key] = value
+
+    return property(get, put, doc=f"``doc._.{name}``")
+
+
+for _name in _EXTENSIONS:
+    setattr(Annotations, _name, _annotation(_name))
+
+
 def register_extensions() -> None:
     """Declare the ``Doc._`` attributes the components use (idempotent)."""
     for name in _EXTENSIONS:
@@ -56,7 +89,7 @@ register_extensions()
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once: spaCy rebuilds the string from the tokens on every access."""
-    ext = doc._
+    ext = Annotations(doc)
     text = ext.cs_text
     if text is None:
         text = ext.cs_text = doc.text
@@ -64,7 +97,7 @@ def doc_text(doc: Doc) -> str:
 
 
 def _segments(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    ext = doc._
+    ext = Annotations(doc)
     paras = ext.cs_paragraphs
     if paras is None:
         text = doc_text(doc)
@@ -115,7 +148,7 @@ class SentenceSegmenter(_RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            doc._.cs_paragraphs = None
+            Annotations(doc).cs_paragraphs = None
             _, sents = _segments(doc)
             # ``doc.has_annotation`` walks the tokens in Python; the array test is the same check in C
             # (like it, ignores the first token, which spaCy marks as a start by default)
@@ -161,7 +194,7 @@ class FigureExtractor(_RuleComponent):
     def set_annotations(self, doc: Doc, figs: list[RawFigure]) -> Doc:
         """Write ``doc._.figures`` and the span group."""
         _, sents = _segments(doc)
-        ext = doc._  # each ``doc._`` builds a new accessor: one serves every write
+        ext = Annotations(doc)
         ext.cs_raw_figures = figs
         text, starts = doc_text(doc), [s for s, _ in sents]
         ext.figures = [build_figure(f, i, figs, sents, text, starts=starts) for i, f in enumerate(figs)]
@@ -214,7 +247,7 @@ class QuoteAttributor(_RuleComponent):
         """Read the document's metadata, then find every quote."""
         paras, sents = _segments(doc)
         text = doc_text(doc)
-        ext = doc._  # each ``doc._`` builds a new accessor: one serves every look-up
+        ext = Annotations(doc)
         figs = ext.cs_raw_figures
         if figs is None:
             figs = ext.cs_raw_figures = scan(text)
@@ -231,7 +264,7 @@ class QuoteAttributor(_RuleComponent):
 
     def set_annotations(self, doc: Doc, quotes: list[RawQuote]) -> Doc:
         """Write ``doc._.quotes`` and give every figure its speaker."""
-        ext = doc._
+        ext = Annotations(doc)
         ext.cs_raw_quotes = quotes
         records = [
             Quote.build(id=f"q{i + 1}", kind=q.kind, speaker=speaker_record(q.speaker), start=q.start,
@@ -325,10 +358,11 @@ class ClaimBuilder(_RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            if doc._.cs_raw_quotes is None:
+            ext = Annotations(doc)
+            if ext.cs_raw_quotes is None:
                 q = QuoteAttributor(None, "caresocial_quotes")  # type: ignore[arg-type]
                 q.set_annotations(doc, q.match(doc))
-            doc._.claims = build_claims(doc)
+            ext.claims = build_claims(doc)
             return doc
         except Exception as e:
             error_handler(self.name, self, [doc], e)
@@ -349,7 +383,7 @@ class _ReferenceYears:
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.text = doc_text(doc) if text is None else text
-        u = doc._  # one accessor for all the reads
+        u = Annotations(doc)
         self.figs: list[RawFigure] = u.cs_raw_figures
         self.quotes: list[RawQuote] = u.cs_raw_quotes
         self.meta: DocMeta = u.cs_meta
@@ -398,7 +432,7 @@ def _infer_reference(doc: Doc, text: str | None = None, quotes: list[RawQuote] |
     """The latest dated source an undated document quotes (``text``, ``quotes`` and ``sources``: the document's,
     when the caller has read them)."""
     if quotes is None or sources is None:
-        u = doc._
+        u = Annotations(doc)
         quotes, sources = u.cs_raw_quotes, u.cs_sources or {}
     text = doc_text(doc) if text is None else text
     best: tuple[int, str] | None = None
@@ -423,7 +457,7 @@ def build_claims(doc: Doc) -> list[Claim]:
     """A claim for every money, count, percent and ratio figure with a value."""
     text = doc_text(doc)
     paras, sents = _segments(doc)
-    u = doc._  # one accessor for the annotations read (each ``doc._`` costs about a microsecond)
+    u = Annotations(doc)
     references = _ReferenceYears(doc, text)  # (which reads most of them: taken from it)
     figs, meta = references.figs, references.meta
     records: list[Figure] = u.figures

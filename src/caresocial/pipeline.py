@@ -6,10 +6,12 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import regex
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from . import components
@@ -49,11 +51,60 @@ def _has_long_run(text: str) -> bool:
     return max(map(len, text.split()), default=0) >= 512
 
 
+class _ChunkPrimer:
+    """Fills the tokenizer's chunk cache that spaCy leaves cold.
+
+    spaCy's tokenizer caches how it split each run of non-space characters, but stops saving for the rest of a
+    text once any special case ("don't", "e.g.") was met in it (``has_special`` is kept per text, see
+    ``Tokenizer._save_cached``), so in prose most runs after the first few lines are split again in every
+    document. A run tokenized on its own is saved whenever it holds no special case itself, and the tokens are
+    the same (a run's split does not depend on its neighbours; runs with a special case are never saved), so
+    each run not met before is tokenized alone first. Stops once the runs met reach the cache's size."""
+
+    __slots__ = ("seen", "tokenizer")
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+        self.seen: set[str] = set()
+
+    def prime(self, text: str) -> None:
+        """Tokenize alone each run of ``text`` not met before, in text order, while the runs met fit the cache."""
+        tokenizer, seen = self.tokenizer, self.seen
+        room = getattr(tokenizer, "max_cache_size", 0) - len(seen)
+        if room <= 0 or getattr(tokenizer.vocab, "in_memory_zone", False):
+            return  # (in a memory zone spaCy saves nothing)
+        for run in dict.fromkeys(text.split()):
+            if run not in seen:
+                tokenizer(run)
+                seen.add(run)
+                room -= 1
+                if not room:
+                    return
+
+
+_PRIMERS: WeakKeyDictionary[Language, _ChunkPrimer] = WeakKeyDictionary()
+
+
+def _primer(nlp: Language) -> _ChunkPrimer | None:
+    """The chunk primer of ``nlp``'s tokenizer (a new one if the tokenizer was replaced); None when the
+    tokenizer is not spaCy's."""
+    tokenizer = nlp.tokenizer
+    primer = _PRIMERS.get(nlp)
+    if primer is None or primer.tokenizer is not tokenizer:
+        if not isinstance(tokenizer, Tokenizer):
+            return None
+        primer = _PRIMERS[nlp] = _ChunkPrimer(tokenizer)
+    return primer
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc`` that stays linear on hostile text: spaCy's affix rules are quadratic on very long runs
     without spaces ("£" x 100,000), so such runs become fixed-size tokens; everything else is tokenized
-    normally and the text is unchanged."""
+    normally and the text is unchanged. The tokenizer's cache is primed first (:class:`_ChunkPrimer`)."""
     if not _has_long_run(text):
+        primer = _primer(nlp)
+        if primer is not None:
+            primer.prime(text)
         return nlp.make_doc(text)
     pieces: list[Doc] = []
     pos = 0
@@ -73,7 +124,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
 def _prepare(nlp: Language, text: str, doc_id: str | None, date_: date | None, publisher: str | None,
              path: str | None, sources: dict[str, int] | None) -> Doc:
     doc = make_doc(nlp, text)
-    ext = doc._
+    ext = components.Annotations(doc)
     ext.cs_text = text
     ext.cs_doc_id = doc_id
     ext.cs_path = path
@@ -85,7 +136,7 @@ def _prepare(nlp: Language, text: str, doc_id: str | None, date_: date | None, p
 
 def to_document(doc: Doc) -> Document:
     """The :class:`Document` record of a processed spaCy ``Doc``."""
-    ext = doc._
+    ext = components.Annotations(doc)
     meta = ext.cs_meta
     text = components.doc_text(doc)
     sups: tuple[Suppression, ...] = tuple(find_suppressions(text, ext.cs_paragraphs or []))
