@@ -83,3 +83,18 @@ def test_annotations_are_the_doc_extensions(name: str) -> None:
     setattr(doc._, name, other)
     assert getattr(fast, name) is other
     assert Doc.get_extension(name) == (None, None, None, None)  # a plain default, kept in user_data
+
+
+@pytest.mark.parametrize(("field", "value"), [("speaker", None), ("quote", "q3"), ("id", "f9"), ("start", 4)])
+def test_updated_record_is_model_copy(field: str, value: object) -> None:
+    """``Record.updated`` gives what pydantic's ``model_copy(update=...)`` gives, and leaves the record alone."""
+    nlp = spacy.blank("en")
+    for name in ("caresocial_sentences", "caresocial_figures", "caresocial_quotes"):
+        nlp.add_pipe(name)
+    fig = nlp(TEXT)._.figures[0]
+    before = fig.model_dump()
+    new = fig.updated(**{field: value})
+    expected = fig.model_copy(update={field: value})
+    assert new.model_dump() == expected.model_dump() and getattr(new, field) == value
+    assert new.model_fields_set == expected.model_fields_set and fig.model_dump() == before
+    assert type(new) is Figure and new == expected

@@ -295,7 +295,7 @@ class QuoteAttributor(_RuleComponent):
             elif sp is None and qid is None and built[i].speaker is None and built[i].quote is None:
                 out.append(built[i])
             else:
-                out.append(Figure.build(**{**built[i].__dict__, "speaker": sp, "quote": qid}))
+                out.append(built[i].updated(speaker=sp, quote=qid))
         ext.figures = out
         return doc
 

@@ -68,18 +68,19 @@ class _ChunkPrimer:
         self.seen: set[str] = set()
 
     def prime(self, text: str) -> None:
-        """Tokenize alone each run of ``text`` not met before, in text order, while the runs met fit the cache."""
+        """Tokenize alone each run of ``text`` not met before, while the runs met fit the cache (the first in
+        text order when they do not all fit)."""
         tokenizer, seen = self.tokenizer, self.seen
         room = getattr(tokenizer, "max_cache_size", 0) - len(seen)
         if room <= 0 or getattr(tokenizer.vocab, "in_memory_zone", False):
             return  # (in a memory zone spaCy saves nothing)
-        for run in dict.fromkeys(text.split()):
-            if run not in seen:
-                tokenizer(run)
-                seen.add(run)
-                room -= 1
-                if not room:
-                    return
+        runs = text.split()
+        new = set(runs).difference(seen)
+        if len(new) > room:
+            new = set([run for run in dict.fromkeys(runs) if run in new][:room])
+        for run in new:
+            tokenizer(run)
+        seen.update(new)
 
 
 _PRIMERS: WeakKeyDictionary[Language, _ChunkPrimer] = WeakKeyDictionary()
@@ -234,11 +235,6 @@ def _extract_chunked(nlp: Language, text: str, doc_id: str | None, date_: date |
     )
 
 
-def _updated(record: Any, update: dict[str, Any]) -> Any:
-    """A copy of a record with some fields changed, built like the original (no validation, shared field set)."""
-    return type(record).build(**{**record.__dict__, **update})
-
-
 def _renumber(ref: str | None, prefix: str, offset: int) -> str | None:
     return None if ref is None else f"{prefix}{int(ref[1:]) + offset}"
 
@@ -247,17 +243,17 @@ def shift_ids(part: Document, off: int, nf: int, nq: int, nc: int, n_paras: int,
               figures: list[Figure], quotes: list[Quote], claims: list[Claim]) -> None:
     """Append a piece's records to the document's, with offsets, line numbers and ids made document-wide."""
     for f in part.figures:
-        figures.append(_updated(f, {
+        figures.append(f.updated(**{
             "id": _renumber(f.id, "f", nf), "start": f.start + off, "end": f.end + off,
             "sentence_start": f.sentence_start + off, "sentence_end": f.sentence_end + off,
             "link": _renumber(f.link, "f", nf), "quote": _renumber(f.quote, "q", nq)}))
     for q in part.quotes:
-        quotes.append(_updated(q, {
+        quotes.append(q.updated(**{
             "id": _renumber(q.id, "q", nq), "start": q.start + off, "end": q.end + off,
             "cue_start": None if q.cue_start is None else q.cue_start + off,
             "paragraphs": tuple(p + n_paras for p in q.paragraphs), "parent": _renumber(q.parent, "q", nq)}))
     for c in part.claims:
-        claims.append(_updated(c, {
+        claims.append(c.updated(**{
             "id": _renumber(c.id, "c", nc), "figure": _renumber(c.figure, "f", nf), "start": c.start + off,
             "end": c.end + off, "sentence_start": c.sentence_start + off, "line": c.line + n_lines,
             "link": _renumber(c.link, "c", nc)}))
