@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 import caresocial
@@ -106,3 +107,15 @@ def test_primer_stays_within_the_cache_and_follows_the_tokenizer() -> None:
     nlp.tokenizer = lambda text: Doc(nlp.vocab, words=words)  # not spaCy's tokenizer: left alone
     assert pipeline._primer(nlp) is None
     assert [t.text for t in pipeline.make_doc(nlp, "a b c")] == words
+
+
+def test_subclassed_tokenizer_is_not_primed() -> None:
+    class Custom(Tokenizer):
+        pass
+
+    nlp = spacy.blank("en")
+    base = nlp.tokenizer
+    nlp.tokenizer = Custom(nlp.vocab, base.rules, base.prefix_search, base.suffix_search, base.infix_finditer,
+                           base.token_match, base.url_match)
+    assert pipeline._primer(nlp) is None
+    assert pipeline.make_doc(nlp, "It's £2.6bn.").text == "It's £2.6bn."

@@ -88,11 +88,11 @@ _PRIMERS: WeakKeyDictionary[Language, _ChunkPrimer] = WeakKeyDictionary()
 
 def _primer(nlp: Language) -> _ChunkPrimer | None:
     """The chunk primer of ``nlp``'s tokenizer (a new one if the tokenizer was replaced); None when the
-    tokenizer is not spaCy's."""
+    tokenizer is not spaCy's own class (a subclass may split a run differently in context)."""
     tokenizer = nlp.tokenizer
     primer = _PRIMERS.get(nlp)
     if primer is None or primer.tokenizer is not tokenizer:
-        if not isinstance(tokenizer, Tokenizer):
+        if type(tokenizer) is not Tokenizer:
             return None
         primer = _PRIMERS[nlp] = _ChunkPrimer(tokenizer)
     return primer
