@@ -36,8 +36,6 @@ class Record(BaseModel):
 
         A leaner ``model_construct`` for the hot paths; records read from outside go through validation.
         """
-        obj = _new(cls)
-        _setattr(obj, "__dict__", values)
         # one set per class, shared (records are frozen; model_copy copies it before changing it): a set of
         # twenty names costs more than the record's values, and a long document holds 100,000s of records.
         # Every field is given, so the count of names tells the usual case apart from a partial record.
@@ -46,21 +44,22 @@ class Record(BaseModel):
             fields_set = set(values)
             if len(fields_set) == len(cls.model_fields):
                 _FIELDS_SET[cls] = fields_set
-        _setattr(obj, "__pydantic_fields_set__", fields_set)
-        _setattr(obj, "__pydantic_extra__", None)
-        _setattr(obj, "__pydantic_private__", None)
-        return obj
+        return cls._unchecked(values, fields_set)
 
     def updated(self, **changes: Any) -> Any:
         """A copy with some fields changed, built like :meth:`build` (no validation; the values are the library's
         own). Cheaper than ``model_copy(update=...)`` on the hot paths."""
         values = self.__dict__.copy()
         values.update(changes)
-        obj = _new(type(self))
-        _setattr(obj, "__dict__", values)
         fields_set = self.__pydantic_fields_set__
         if not fields_set.issuperset(changes):
             fields_set = fields_set | set(changes)
+        return type(self)._unchecked(values, fields_set)
+
+    @classmethod
+    def _unchecked(cls, values: dict[str, Any], fields_set: set[str]) -> Any:
+        obj = _new(cls)
+        _setattr(obj, "__dict__", values)
         _setattr(obj, "__pydantic_fields_set__", fields_set)
         _setattr(obj, "__pydantic_extra__", None)
         _setattr(obj, "__pydantic_private__", None)
