@@ -71,7 +71,8 @@ class _ChunkPrimer:
         """Tokenize alone each run of ``text`` not met before, while the runs met fit the cache (the first in
         text order when they do not all fit)."""
         tokenizer, seen = self.tokenizer, self.seen
-        room = getattr(tokenizer, "max_cache_size", 0) - len(seen)
+        # (a spaCy release without the attribute: the current default)
+        room = getattr(tokenizer, "max_cache_size", 10_000) - len(seen)
         if room <= 0 or getattr(tokenizer.vocab, "in_memory_zone", False):
             return  # (in a memory zone spaCy saves nothing)
         runs = text.split()
@@ -243,20 +244,20 @@ def shift_ids(part: Document, off: int, nf: int, nq: int, nc: int, n_paras: int,
               figures: list[Figure], quotes: list[Quote], claims: list[Claim]) -> None:
     """Append a piece's records to the document's, with offsets, line numbers and ids made document-wide."""
     for f in part.figures:
-        figures.append(f.updated(**{
-            "id": _renumber(f.id, "f", nf), "start": f.start + off, "end": f.end + off,
-            "sentence_start": f.sentence_start + off, "sentence_end": f.sentence_end + off,
-            "link": _renumber(f.link, "f", nf), "quote": _renumber(f.quote, "q", nq)}))
+        figures.append(f.updated(
+            id=_renumber(f.id, "f", nf), start=f.start + off, end=f.end + off,
+            sentence_start=f.sentence_start + off, sentence_end=f.sentence_end + off,
+            link=_renumber(f.link, "f", nf), quote=_renumber(f.quote, "q", nq)))
     for q in part.quotes:
-        quotes.append(q.updated(**{
-            "id": _renumber(q.id, "q", nq), "start": q.start + off, "end": q.end + off,
-            "cue_start": None if q.cue_start is None else q.cue_start + off,
-            "paragraphs": tuple(p + n_paras for p in q.paragraphs), "parent": _renumber(q.parent, "q", nq)}))
+        quotes.append(q.updated(
+            id=_renumber(q.id, "q", nq), start=q.start + off, end=q.end + off,
+            cue_start=None if q.cue_start is None else q.cue_start + off,
+            paragraphs=tuple(p + n_paras for p in q.paragraphs), parent=_renumber(q.parent, "q", nq)))
     for c in part.claims:
-        claims.append(c.updated(**{
-            "id": _renumber(c.id, "c", nc), "figure": _renumber(c.figure, "f", nf), "start": c.start + off,
-            "end": c.end + off, "sentence_start": c.sentence_start + off, "line": c.line + n_lines,
-            "link": _renumber(c.link, "c", nc)}))
+        claims.append(c.updated(
+            id=_renumber(c.id, "c", nc), figure=_renumber(c.figure, "f", nf), start=c.start + off,
+            end=c.end + off, sentence_start=c.sentence_start + off, line=c.line + n_lines,
+            link=_renumber(c.link, "c", nc)))
 
 
 def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], *, batch_size: int = 32, n_process: int = 1,
