@@ -111,7 +111,7 @@ class RawQuote:
     cue: str | None = None
     cue_start: int | None = None
     paragraphs: tuple[int, ...] = ()
-    parent: int | None = None
+    parent: RawQuote | None = None  # the enclosing quote itself (never a list position: lists get filtered)
     self_ref: bool = False  # 'we'/'our' reporting inside a quote: figures keep the enclosing speaker
 
 
@@ -1514,7 +1514,7 @@ def _nest(quotes: list[RawQuote]) -> None:
         if best == NO_QUOTE[1]:
             q.parent = None
         elif length > q.end - q.start:
-            q.parent = best
+            q.parent = quotes[best]
         else:  # a quote with the same span (or out of order): look at each
             found = None
             for o_end, j in active:
@@ -1522,7 +1522,7 @@ def _nest(quotes: list[RawQuote]) -> None:
                 if q.end <= o_end and (o_end - o.start) > (q.end - q.start) and (
                         found is None or (o_end - o.start, j) < (quotes[found].end - quotes[found].start, found)):
                     found = j
-            q.parent = found
+            q.parent = None if found is None else quotes[found]
         if q.kind != "citation":
             heapq.heappush(active, (q.end, i))
             shortest.set(i, (q.end - q.start, i))
@@ -1554,9 +1554,15 @@ def _run(ctx: _Context, named: list[tuple[int, SpeakerRef]]) -> list[RawQuote]:
     for q in out:
         if q.speaker is not None and q.speaker.name == "__enclosing__":
             p = q.parent
-            enclosing = out[p].speaker if p is not None else publisher
+            enclosing = p.speaker if p is not None else publisher
             if enclosing is not None and enclosing.kind == "person" and enclosing.org:
                 enclosing = SpeakerRef(enclosing.org)
             q.speaker = enclosing
             q.self_ref = p is not None
-    return [q for q in out if q.speaker is not None]
+    kept = [q for q in out if q.speaker is not None]
+    for q in kept:  # a parent that was dropped hands the link on to its own nearest kept ancestor
+        p = q.parent
+        while p is not None and p.speaker is None:
+            p = p.parent
+        q.parent = p
+    return kept

@@ -266,10 +266,11 @@ class QuoteAttributor(_RuleComponent):
         """Write ``doc._.quotes`` and give every figure its speaker."""
         ext = Annotations(doc)
         ext.cs_raw_quotes = quotes
+        index = {id(q): i for i, q in enumerate(quotes)}
         records = [
             Quote.build(id=f"q{i + 1}", kind=q.kind, speaker=speaker_record(q.speaker), start=q.start,
                                   end=q.end, cue=q.cue, cue_start=q.cue_start, paragraphs=q.paragraphs,
-                                  parent=f"q{q.parent + 1}" if q.parent is not None else None)
+                                  parent=f"q{index[id(q.parent)] + 1}" if q.parent is not None else None)
             for i, q in enumerate(quotes)
         ]
         ext.quotes = records
@@ -323,6 +324,7 @@ def innermost_quotes(quotes: list[RawQuote], spans: list[tuple[int, int]]) -> li
     active: list[tuple[int, int]] = []  # heap of (end, quote index) of quotes begun at or before the span
     shortest = MinByEnd([q.end for q in quotes])
     speaks: dict[int, int] = {}  # quote index -> the quote that speaks for it ('we/our' reports defer upwards)
+    index = {id(q): i for i, q in enumerate(quotes)}
     nxt = 0
     for k in order:
         start, end = spans[k]
@@ -341,7 +343,7 @@ def innermost_quotes(quotes: list[RawQuote], spans: list[tuple[int, int]]) -> li
         top = best
         while top not in speaks and quotes[top].self_ref and quotes[top].parent is not None:
             path.append(top)
-            top = quotes[top].parent
+            top = index[id(quotes[top].parent)]
         top = speaks.get(top, top)
         for qi in path:
             speaks[qi] = top
