@@ -43,9 +43,9 @@ def write_corpus(folder: Path, n: int, seed: int = 7) -> None:
 
 
 def local_run(folder: Path, repeat: int) -> tuple[dict[str, float], list[Any], Any]:
-    from caresocial.checker import check
     from caresocial.config import Config
-    from caresocial.pipeline import get_nlp
+    from caresocial.consistency.checker import check
+    from caresocial.extraction.pipeline import get_nlp
     from caresocial.runner import documents
 
     t0 = time.perf_counter()
@@ -87,7 +87,7 @@ def cluster_run(folder: Path, workers: int, partition: int | None, want: tuple[l
 
     from caresocial import distributed as dist
     from caresocial.config import Config
-    from caresocial.output import document_json
+    from caresocial.io.output import document_json
 
     t0 = time.perf_counter()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
@@ -124,7 +124,7 @@ def check_only(n_claims: int, repeat: int) -> list[tuple[str, float, int]]:
     from dask.distributed import Client, LocalCluster, wait
 
     from caresocial import distributed as dist
-    from caresocial.checker import check
+    from caresocial.consistency.checker import check
 
     docs = synthetic_documents(n_claims, n_claims // 100)
     secs = []

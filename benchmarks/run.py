@@ -74,7 +74,7 @@ def bench_extraction(corpus: list[str], quantulum_words: int) -> dict:
     """Words per second of the bare tokenizer, caresocial, quantulum3 and a trained pipeline if installed."""
     import spacy
 
-    from caresocial.pipeline import extract_many, get_nlp, make_doc
+    from caresocial.extraction.pipeline import extract_many, get_nlp, make_doc
 
     words = words_of(corpus)
     nlp = spacy.blank("en")
@@ -143,7 +143,7 @@ def synthetic_documents(n_claims: int, n_docs: int, seed: int = 11) -> list:
 
 def bench_checker(sizes: list[int]) -> list[dict]:
     """Seconds to check n claims from n/100 documents, for each n."""
-    from caresocial.checker import check
+    from caresocial.consistency.checker import check
 
     out = []
     for n in sizes:

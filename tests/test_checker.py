@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 import caresocial
-from caresocial.checker import MAX_CITED, check
 from caresocial.config import Config, parse
+from caresocial.consistency.checker import MAX_CITED, check
 from caresocial.models import Document
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -22,12 +23,12 @@ import dask.bag as db
 from distributed import Client, LocalCluster
 
 from caresocial import distributed as dist
-from caresocial.checker import check
 from caresocial.config import Config
-from caresocial.frames import to_dataframe
+from caresocial.consistency.checker import check
+from caresocial.extraction.pipeline import collect_sources, extract_many
+from caresocial.io.frames import to_dataframe
+from caresocial.io.output import document_json
 from caresocial.models import Document, Report
-from caresocial.output import document_json
-from caresocial.pipeline import collect_sources, extract_many
 from caresocial.runner import documents
 
 from .conftest import FIXTURES
@@ -112,10 +113,10 @@ def test_generated_corpus_same_as_local(client: Client, corpus: tuple[list[Any],
     report = dist.check_distributed(bag, CFG, show_agreements=True, baseline=accepted)
     assert_same_report(report, want)
     # one pipeline per worker process, built once
-    loads = client.run(lambda: __import__("caresocial.pipeline").pipeline.get_nlp.cache_info().misses)
+    loads = client.run(lambda: importlib.import_module("caresocial.extraction.pipeline").get_nlp.cache_info().misses)
     assert sorted(loads.values()) == [1, 1]
     frames = dist.to_dataframes(bag, report)
-    for table, frame in frames.items():  # the rows of caresocial.frames, one schema across partitions
+    for table, frame in frames.items():  # the rows of caresocial.io.frames, one schema across partitions
         got = frame.compute()
         assert dict(got.dtypes) == dict(frame.dtypes)
         assert plain(got).equals(plain(to_dataframe(report if table == "findings" else local, table)))

@@ -17,14 +17,14 @@ from typing import Any
 import pytest
 import regex
 
-from caresocial import attribution as A
-from caresocial import claims as C
-from caresocial.grammar import figures as F
-from caresocial.grammar import lexicon as L
-from caresocial.grammar import numbers as N
-from caresocial.grammar import segment as S
-from caresocial.grammar import units as U
-from caresocial.grammar.lexicon import AHEAD
+from caresocial.extraction import claims as C
+from caresocial.extraction import quotes as A
+from caresocial.extraction import segment as S
+from caresocial.extraction.figures import grammar as F
+from caresocial.extraction.figures import lexicon as L
+from caresocial.extraction.figures import numbers as N
+from caresocial.extraction.figures import units as U
+from caresocial.extraction.figures.lexicon import AHEAD
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md")]
@@ -163,14 +163,15 @@ def _innermost_by_scan(quotes: list[A.RawQuote], spans: list[tuple[int, int]]) -
             if q.kind != "citation" and q.start <= start and q.end >= end and (
                     best is None or (q.end - q.start, i) < (quotes[best].end - quotes[best].start, best)):
                 best = i
+        index = {id(q): i for i, q in enumerate(quotes)}
         while best is not None and quotes[best].self_ref and quotes[best].parent is not None:
-            best = quotes[best].parent
+            best = index[id(quotes[best].parent)]
         out.append(best)
     return out
 
 
 def test_nesting_and_innermost_quotes() -> None:
-    from caresocial.components import innermost_quotes
+    from caresocial.extraction.components import innermost_quotes
 
     rng = random.Random(6)
     for _ in range(400):
@@ -184,7 +185,8 @@ def test_nesting_and_innermost_quotes() -> None:
         quotes.sort(key=lambda q: (q.start, -q.end))
         expected = _nest_by_scan(quotes)
         A._nest(quotes)
-        assert [q.parent for q in quotes] == expected
+        index = {id(q): i for i, q in enumerate(quotes)}
+        assert [None if q.parent is None else index[id(q.parent)] for q in quotes] == expected
         spans = []
         for _ in range(rng.randint(0, 20)):
             s = rng.randint(0, 90)
@@ -377,7 +379,7 @@ def test_speaker_phrase_pretests(name: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------------------
-# Figures (caresocial.grammar.figures): a guard that skips a pattern says 'cannot match' only where the pattern
+# Figures (extraction.figures.grammar): a guard that skips a pattern says 'cannot match' only where the pattern
 # does not match; the word tries match as the sorted alternations they replace; one ``re`` pass finds the core
 # triggers that a find per key finds; and scan() finds what a scan with every guard switched off finds
 # ------------------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from caresocial import extract
-from caresocial.grammar.figures import scan
+from caresocial.extraction.figures.grammar import scan
 
 NBSP = "\u00a0"
 THIN = "\u2009"

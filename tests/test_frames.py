@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 import caresocial
-from caresocial.frames import columns, records
+from caresocial.io.frames import columns, records
+from caresocial.io.output import COLUMNS, csv_cell, to_csv
+from caresocial.io.render import CSV_COLUMNS, render
 from caresocial.models import ClaimRef, ClaimTime, Document, Finding, Report
-from caresocial.output import COLUMNS, csv_cell, to_csv
-from caresocial.render import CSV_COLUMNS, render
 from caresocial.runner import run_check, run_extract
 
 from .conftest import FIXTURES

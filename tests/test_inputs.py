@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from caresocial.cli import app
 from caresocial.errors import InputError
-from caresocial.inputs import decode, discover, read_text
+from caresocial.io.inputs import decode, discover, read_text
 
 TEXT = "Councils spent £11.3 billion in 2021/22."
 

@@ -10,8 +10,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 import caresocial
-from caresocial import pipeline
-from caresocial.pipeline import chunk_bounds
+from caresocial.extraction import pipeline
+from caresocial.extraction.pipeline import chunk_bounds
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 

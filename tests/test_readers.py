@@ -11,7 +11,7 @@ import pytest
 
 import caresocial
 from caresocial.errors import InputError
-from caresocial.inputs import discover, read_source
+from caresocial.io.inputs import discover, read_source
 from caresocial.runner import run_extract
 
 from .conftest import FIXTURES

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import caresocial
+from caresocial.extraction.pipeline import extract_many
+from caresocial.io.output import document_json
 from caresocial.models import Document
-from caresocial.output import document_json
-from caresocial.pipeline import extract_many
 
 # "ci" (the default): a fixed seed and no example database, so every run draws the same examples and stays
 # fast (see docs/reliability.md for the counts); "thorough" draws fresh ones: CARESOCIAL_HYPOTHESIS=thorough
@@ -181,7 +181,7 @@ def _boom_for(measure: str, real: Any) -> Any:
 
 
 def test_checker_crash_in_one_group_keeps_every_other_finding(monkeypatch: pytest.MonkeyPatch) -> None:
-    from caresocial import checker
+    from caresocial.consistency import checker
 
     docs = [caresocial.extract(CHECK_A, doc_id="a"), caresocial.extract(CHECK_B, doc_id="b")]
     clean = checker.check(docs)
@@ -198,7 +198,7 @@ def test_checker_crash_in_one_group_keeps_every_other_finding(monkeypatch: pytes
 
 
 def test_checker_crash_in_one_document_keeps_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
-    from caresocial import checker
+    from caresocial.consistency import checker
 
     real = checker.arithmetic
     seen: list[str] = []
@@ -222,8 +222,8 @@ def test_checker_crash_through_the_cli_exits_2_with_the_report_written(tmp_path:
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
-    from caresocial import checker
     from caresocial.cli import app
+    from caresocial.consistency import checker
 
     (tmp_path / "a.txt").write_text(CHECK_A, encoding="utf-8")
     (tmp_path / "b.txt").write_text(CHECK_B, encoding="utf-8")
@@ -245,7 +245,7 @@ def _leftovers(folder: Path) -> list[str]:
 
 
 def test_atomic_writer_failure_midway_keeps_the_old_file(tmp_path: Path) -> None:
-    from caresocial.output import AtomicWriter
+    from caresocial.io.output import AtomicWriter
 
     target = tmp_path / "out.json"
     target.write_text('{"old": true}\n', encoding="utf-8")
@@ -263,7 +263,7 @@ def test_atomic_writer_failure_midway_keeps_the_old_file(tmp_path: Path) -> None
 
 
 def test_atomic_writer_success_replaces_with_usual_permissions(tmp_path: Path) -> None:
-    from caresocial.output import AtomicWriter
+    from caresocial.io.output import AtomicWriter
 
     target = tmp_path / "out.jsonl"
     with AtomicWriter(target) as out:
@@ -287,7 +287,7 @@ def test_kill_9_while_writing_leaves_the_old_file(tmp_path: Path) -> None:
 
     target = tmp_path / "out.json"
     target.write_text('{"old": true}\n', encoding="utf-8")
-    code = ("import sys, time\nfrom caresocial.output import AtomicWriter\n"
+    code = ("import sys, time\nfrom caresocial.io.output import AtomicWriter\n"
             "with AtomicWriter(sys.argv[1]) as out:\n"
             "    out.write('{\"documents\":[' + '{\"doc_id\":\"x\"},' * 100000)\n    out.flush()\n"
             "    print('half', flush=True)\n    time.sleep(60)\n")

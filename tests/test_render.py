@@ -15,8 +15,7 @@ import jsonschema
 import pytest
 
 import caresocial
-from caresocial.models import ClaimRef, ClaimTime, Finding, Report
-from caresocial.render import (
+from caresocial.io.render import (
     CSV_COLUMNS,
     FINGERPRINT_KEY,
     FORMATS,
@@ -30,6 +29,7 @@ from caresocial.render import (
     render_github,
     render_sarif,
 )
+from caresocial.models import ClaimRef, ClaimTime, Finding, Report
 
 DATA = Path(__file__).resolve().parent / "data"
 SARIF_SCHEMA = DATA / "sarif-schema-2.1.0.json"

@@ -19,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import caresocial
-from caresocial.checker import check
+from caresocial.consistency.checker import check
+from caresocial.io.report_html import CSP, esc, render_report, report_summary, run_report, write_report
 from caresocial.models import FIGURE_KINDS, Document, Figure, Report
-from caresocial.report_html import CSP, esc, render_report, report_summary, run_report, write_report
 
 from .conftest import FIXTURES
 

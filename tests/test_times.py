@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from caresocial.grammar import times as T
-from caresocial.grammar.times import find_times, shift_year
+from caresocial.extraction import times as T
+from caresocial.extraction.times import find_times, shift_year
 
 CASES = [
     ("The number of children in care could reach 100,000 by 2032.", [("by 2032", "by", "abs", 2032)]),

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .frames import to_dataframe
+    from .extraction.pipeline import collect_sources, extract, extract_many
+    from .io.frames import to_dataframe
     from .models import Claim, Document, Figure, Finding, Quote, Report, Speaker
-    from .pipeline import collect_sources, extract, extract_many
 
 __all__ = [
     "Claim", "Document", "Figure", "Finding", "Quote", "Report", "Speaker", "__version__", "check",
@@ -25,8 +25,8 @@ __all__ = [
 ]
 
 _LAZY = {
-    "extract": "pipeline", "extract_many": "pipeline", "collect_sources": "pipeline", "check": "checker",
-    "to_dataframe": "frames",
+    "extract": "extraction.pipeline", "extract_many": "extraction.pipeline", "collect_sources": "extraction.pipeline",
+    "check": "consistency.checker", "to_dataframe": "io.frames",
     "Claim": "models", "Document": "models", "Figure": "models", "Finding": "models", "Quote": "models",
     "Report": "models", "Speaker": "models",
 }

@@ -155,7 +155,7 @@ def report(
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
 ) -> None:
     """Write one self-contained HTML page: the documents with their figures highlighted, and every finding."""
-    from .report_html import run_report
+    from .io.report_html import run_report
 
     code = run_report(paths, output=output, date=_parse_date(date_), publisher=publisher, jobs=jobs,
                       config_path=config, progress=progress)

@@ -1,13 +1,13 @@
 """Scale out on Dask: extraction as a bag of documents, checking with claims shuffled by measure group.
 
 Results are identical to a local run. Extraction runs one spaCy pipeline per worker process (loaded once,
-cached by :func:`caresocial.pipeline.get_nlp`) over whole partitions with ``nlp.pipe``; the corpus-wide
-citation years (:func:`caresocial.pipeline.collect_sources`) are a small reduction computed first. The
+cached by :func:`caresocial.extraction.pipeline.get_nlp`) over whole partitions with ``nlp.pipe``; the corpus-wide
+citation years (:func:`caresocial.extraction.pipeline.collect_sources`) are a small reduction computed first. The
 checker's cross-document rules need every claim of a measure group in one place, so claims are shuffled by the
 same key the local checker groups by (measure after aliases, unit family) and each group is compared on one
 worker; the within-document rules run where the document is. Only findings (and the inline suppressions they
 may need) are gathered; they are put back in the local checker's order, so deduplication, suppressions,
-baseline and sorting are those of :func:`caresocial.checker.check`.
+baseline and sorting are those of :func:`caresocial.consistency.checker.check`.
 
     >>> from dask.distributed import Client
     >>> import dask.bag as db
@@ -35,10 +35,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .checker import _gc_paused, _groups, _Item, check_document, check_group, finish, new_run
 from .config import Config
+from .consistency.checker import _gc_paused, _groups, _Item, check_document, check_group, finish, new_run
 from .errors import CaresocialError, InputError
-from .inputs import discover, read_source
+from .io.inputs import discover, read_source
 from .models import Claim, ClaimTime, Document, Report, Speaker
 from .runner import unique_doc_id
 
@@ -86,7 +86,7 @@ def _read(item: Element) -> tuple[str, dict[str, Any], tuple[int, ...]]:
 
 
 def _sources_part(items: Iterable[Element]) -> dict[str, int]:
-    from .pipeline import collect_sources
+    from .extraction.pipeline import collect_sources
 
     return collect_sources(_read(i)[0] for i in items)
 
@@ -106,7 +106,7 @@ def corpus_sources(items: db.Bag) -> db.Item:
 
 def _extract_part(items: list[Element], sources: dict[str, int] | None, model: str | None,
                   batch_size: int) -> list[Document]:
-    from .pipeline import extract_many
+    from .extraction.pipeline import extract_many
 
     pages: dict[int, tuple[int, ...]] = {}
 
@@ -127,7 +127,7 @@ def extract_bag(items: db.Bag, *, sources: Mapping[str, int] | db.Item | Literal
     """Extract every element of ``items`` on the workers: a lazy bag of :class:`Document`, in input order.
 
     items: texts, paths (``pathlib.Path``, read on the workers, doc_id the stem) or (text or path, options)
-        pairs as for :func:`caresocial.pipeline.extract_many` (options: doc_id, date, publisher, path).
+        pairs as for :func:`caresocial.extraction.pipeline.extract_many` (options: doc_id, date, publisher, path).
     sources: "corpus" collects the citation years of the whole bag first (as the command line does); a
         mapping or a computed item is used as given; None lets each text use only its own citations.
     model: spaCy pipeline name (None: the blank English pipeline).
@@ -148,7 +148,7 @@ def preload(client: Client, model: str | None = None) -> None:
         name = f"caresocial-preload-{model or 'blank'}"
 
         def setup(self, worker: Any) -> None:
-            from caresocial.pipeline import get_nlp
+            from caresocial.extraction.pipeline import get_nlp
 
             get_nlp(model)
 
@@ -335,10 +335,10 @@ def _threads() -> int:
 
 def check_distributed(documents: db.Bag, config: Config | None = None, *, show_agreements: bool = False,
                       baseline: set[str] | None = None, npartitions: int | None = None) -> Report:
-    """:func:`caresocial.checker.check` on a bag of documents, on the cluster; the same report.
+    """:func:`caresocial.consistency.checker.check` on a bag of documents, on the cluster; the same report.
 
     documents: a bag of Document (from :func:`extract_bag`; persist it first if you also need the records).
-    config, show_agreements, baseline: as for :func:`~caresocial.checker.check`.
+    config, show_agreements, baseline: as for :func:`~caresocial.consistency.checker.check`.
     npartitions: partitions of the claim shuffle (default: two per worker thread, at most one per document
         partition); the per-document digests are small, so few partitions keep the shuffle's task count low.
     RETURNS (Report): findings sorted by severity, then place, exactly as the local checker sorts them.
@@ -379,7 +379,7 @@ _BOOL = frozenset({"approx", "agreement"})
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
     """One schema for every partition, empty or not: offsets int64, flags bool, text string[pyarrow]; value,
-    year and page keep the types :func:`caresocial.frames.to_dataframe` gives them."""
+    year and page keep the types :func:`caresocial.io.frames.to_dataframe` gives them."""
     import pandas as pd
 
     text = pd.StringDtype("pyarrow")
@@ -389,7 +389,7 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _table(obj: Any, table: str) -> pd.DataFrame:
-    from .frames import to_dataframe
+    from .io.frames import to_dataframe
 
     return _typed(to_dataframe(obj, table))
 
@@ -398,7 +398,7 @@ def to_dataframes(documents: db.Bag, report: Report | None = None,
                   tables: tuple[str, ...] = ("figures", "claims", "quotes")) -> dict[str, dd.DataFrame]:
     """Dask DataFrames of the figures, claims and quotes of a bag of documents (one partition per bag
     partition), and of a report's findings (one row per side), with the columns of
-    :func:`caresocial.frames.to_dataframe` (text as string[pyarrow]).
+    :func:`caresocial.io.frames.to_dataframe` (text as string[pyarrow]).
 
     RETURNS (dict[str, dask.dataframe.DataFrame]): by table name, plus "findings" when ``report`` is given.
     """
@@ -446,7 +446,7 @@ def partitions_for(n: int, threads: int) -> int:
 
 
 def _prepass(items: list[tuple[int, str]]) -> tuple[dict[str, int], list[tuple[int, str]]]:
-    from .pipeline import collect_sources
+    from .extraction.pipeline import collect_sources
 
     texts: list[str] = []
     failed: list[tuple[int, str]] = []

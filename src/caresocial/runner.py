@@ -12,10 +12,10 @@ from typing import Any, TextIO
 
 from .config import Config, load
 from .errors import CaresocialError, ConfigError, InputError, OutputError
-from .inputs import Source, discover, read_source
+from .io.inputs import Source, discover, read_source
+from .io.output import COLUMNS, AtomicWriter, document_json_parts, rows, to_csv
+from .io.readers import READERS, Extracted
 from .models import Document
-from .output import COLUMNS, AtomicWriter, document_json_parts, rows, to_csv
-from .readers import READERS, Extracted
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(32), 127)}
 
@@ -56,8 +56,8 @@ def documents(paths: list[Path], *, cfg: Config, date_: date | None, publisher: 
         yield from stream_documents(scheduler, paths, cfg=cfg, date_=date_, publisher=publisher, jobs=jobs,
                                     errors=errors, texts=texts)
         return
-    from .attribution import cited_sources
-    from .pipeline import extract_many
+    from .extraction.pipeline import extract_many
+    from .extraction.quotes import cited_sources
 
     found, problems = discover(paths)
     errors.extend(str(p) for p in problems)
@@ -139,7 +139,7 @@ def _unknown_suppressions(docs: list[Document]) -> list[str]:
 
 def _parquet_target(output: Path | None, paths: list[Path]) -> Path:
     """Where ``--format parquet`` writes: checked before any work (pyarrow installed, ``--output`` given)."""
-    from .frames import _pyarrow
+    from .io.frames import _pyarrow
 
     if output is None:
         raise OutputError("--format parquet writes a binary file: give --output FILE")
@@ -154,7 +154,7 @@ def _parquet_target(output: Path | None, paths: list[Path]) -> Path:
 
 
 def _write_parquet(target: Path, obj: Any, table: str) -> None:
-    from .frames import write_parquet
+    from .io.frames import write_parquet
 
     try:
         write_parquet(target, obj, table)
@@ -210,9 +210,9 @@ def run_check(paths: list[Path], *, fmt: str, output: Path | None, fail_on: str,
               write_baseline: Path | None, show_agreements: bool, date: date | None, publisher: str | None, jobs: int,
               config_path: Path | None, progress: bool | None, scheduler: str | None = None) -> int:
     """``caresocial check``: 0 clean, 1 findings at or above ``fail_on``, 2 input or usage errors."""
-    from .baseline import load_baseline, write_baseline_file
-    from .checker import check
-    from .render import render
+    from .consistency.baseline import load_baseline, write_baseline_file
+    from .consistency.checker import check
+    from .io.render import render
 
     errors: list[str] = []
     try:

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputError
-from .models import Document
+from ..errors import OutputError
+from ..models import Document
 
 FIGURE_COLUMNS = ("doc_id", "id", "kind", "text", "start", "end", "value", "unit", "approx", "bound", "rate",
                   "link", "link_type", "link_role", "speaker", "quote", "sentence_start", "sentence_end", "source",

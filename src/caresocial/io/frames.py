@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .models import Document, Finding, Report
+from ..models import Document, Finding, Report
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -66,7 +66,7 @@ def _findings(obj: Any) -> Report | tuple[Finding, ...]:
         return obj if isinstance(obj, Report) else (obj,)
     items = list(obj)
     if items and all(isinstance(i, Document) for i in items):
-        from .checker import check
+        from ..consistency.checker import check
 
         return check(items)
     if all(isinstance(i, Finding) for i in items):

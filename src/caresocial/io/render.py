@@ -20,8 +20,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from . import __version__
-from .models import ClaimRef, ClaimTime, Finding, Report
+from .. import __version__
+from ..models import ClaimRef, ClaimTime, Finding, Report
 from .output import to_csv
 
 FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "csv")

@@ -27,8 +27,8 @@ from typing import Any, NamedTuple
 
 import regex
 
-from .config import RULE_IDS, Config
-from .models import Claim, ClaimRef, Document, Finding, Report
+from ..config import RULE_IDS, Config
+from ..models import Claim, ClaimRef, Document, Finding, Report
 
 MAX_PAIRS = 24  # pairs cited one by one before a group's conflict is reported as one finding
 MAX_CITED = 12  # claims cited per side of such a grouped finding (the message gives the full counts)

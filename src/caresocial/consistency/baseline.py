@@ -6,10 +6,10 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from .config import read_setting_file
-from .errors import ConfigError
-from .models import Report
-from .output import AtomicWriter
+from ..config import read_setting_file
+from ..errors import ConfigError
+from ..io.output import AtomicWriter
+from ..models import Report
 
 VERSION = 1
 

@@ -14,12 +14,12 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from ..consistency.suppress import find_suppressions
+from ..models import Claim, Document, Figure, Quote, Suppression
 from . import components
-from .attribution import cited_sources
 from .claims import last_match
 from .components import text_sha256
-from .models import Claim, Document, Figure, Quote, Suppression
-from .suppress import find_suppressions
+from .quotes import cited_sources
 
 PIPE_NAMES = ("caresocial_sentences", "caresocial_figures", "caresocial_quotes", "caresocial_claims")
 
@@ -205,7 +205,7 @@ def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 def _extract_chunked(nlp: Language, text: str, doc_id: str | None, date_: date | None, publisher: str | None,
                      path: str | None, sources: dict[str, int] | None) -> Document:
     """:func:`extract` of a long text, piece by piece; the first piece's date and publisher hold for all."""
-    from .grammar.segment import paragraphs
+    from .segment import paragraphs
 
     sources = sources if sources is not None else cited_sources(text)
     figures: list[Figure] = []

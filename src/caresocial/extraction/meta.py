@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from .grammar.figures import RawFigure
+from .figures.grammar import RawFigure
 
 _FRONT = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>(?:(?!---)[^\n]*+\n){0,60}?)---[ \t]*\r?\n")
 _FRONT_LINE = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", regex.M)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import UNITS
+from .figures.lexicon import UNITS
 
 _NUM = r"(?:\d{1,3}|" + "|".join(sorted((w for w in UNITS if UNITS[w] > 0), key=len, reverse=True)) + \
        r"|twenty|thirty|forty|fifty|a|one)"

@@ -9,12 +9,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 from .readers import READERS, Extracted
 from .readers import SUFFIXES as READER_SUFFIXES
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
-# what folders are searched for: text, and HTML, PDF and DOCX (read by caresocial.readers, each with its extra)
+# what folders are searched for: text, and HTML, PDF and DOCX (read by caresocial.io.readers, each with its extra)
 SUFFIXES = TEXT_SUFFIXES | READER_SUFFIXES
 
 
@@ -100,7 +100,7 @@ def read_text(path: Path) -> str:
 
 def read_source(path: Path) -> Extracted:
     """The text of one file and where its pages start: text files decoded, HTML, PDF and DOCX files read by
-    :mod:`caresocial.readers` (by suffix); :class:`InputError` with a one-line reason otherwise."""
+    :mod:`caresocial.io.readers` (by suffix); :class:`InputError` with a one-line reason otherwise."""
     try:
         mode = path.stat().st_mode  # before opening: opening a FIFO would wait for a writer forever
         if not stat.S_ISREG(mode):

@@ -23,8 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from . import __version__
-from .models import FIGURE_KINDS, Claim, ClaimRef, ClaimTime, Document, Figure, Finding, Report, Speaker
+from .. import __version__
+from ..models import FIGURE_KINDS, Claim, ClaimRef, ClaimTime, Document, Figure, Finding, Report, Speaker
 from .render import RULES, format_time, format_value, summary
 
 # displaCy-like pastel colours, one per figure kind (the legend and the marks share them)
@@ -439,10 +439,10 @@ def run_report(paths: list[Path], *, output: Path, date: date | None, publisher:
     RETURNS: 0 when written, 2 on input or configuration errors (the page still covers the readable files,
     unless the configuration itself is bad).
     """
-    from .checker import check
-    from .config import load
-    from .errors import CaresocialError
-    from .runner import _open_output, _say, documents
+    from ..config import load
+    from ..consistency.checker import check
+    from ..errors import CaresocialError
+    from ..runner import _open_output, _say, documents
 
     errors: list[str] = []
     try:

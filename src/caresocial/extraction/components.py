@@ -27,13 +27,13 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import NO_QUOTE, MinByEnd, RawQuote, SpeakerRef, attribute, normalise_source
+from ..models import Claim, ClaimTime, Figure, Quote, Speaker
 from .claims import CLAIM_KINDS, ChangeVerbs, MeasureCache, OwnedTimes, build_measure, claim_time
-from .docmeta import DocMeta, read_meta
-from .grammar.figures import RawFigure, scan
-from .grammar.segment import paragraphs, sentences
-from .grammar.times import find_times
-from .models import Claim, ClaimTime, Figure, Quote, Speaker
+from .figures.grammar import RawFigure, scan
+from .meta import DocMeta, read_meta
+from .quotes import NO_QUOTE, MinByEnd, RawQuote, SpeakerRef, attribute, normalise_source
+from .segment import paragraphs, sentences
+from .times import find_times
 
 _EXTENSIONS: dict[str, Any] = {
     "figures": [], "quotes": [], "claims": [],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .models import Suppression
+from ..models import Suppression
 
 _COMMENT = regex.compile(
     r"(?:<!--\s*|(?m:^)[ \t]*(?:#|//)[ \t]*)caresocial:\s*(?:ignore|disable)(?P<rules>(?:[ \t,]+[a-z][a-z0-9-]*+)*+)"

@@ -1,0 +1,1 @@
+"""Records to findings: the consistency checker, inline suppressions and baselines."""

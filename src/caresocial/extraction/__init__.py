@@ -1,0 +1,1 @@
+"""Text to records: segmentation, the figure grammar, quotes and speakers, claims, and the spaCy pipeline."""
