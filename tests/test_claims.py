@@ -334,7 +334,7 @@ def test_change_verbs_kept_for_a_text_find_what_each_window_finds() -> None:
     rightward) windows of one text are those a search of each window finds, windows cut inside words too."""
     import random
 
-    from caresocial.extraction import claims as CL
+    from caresocial.extraction.claims import grammar as CL
 
     rng = random.Random(9)
     pieces = ("rise rose risen rises grew fell went up down will would is set to also has the spending costs children "

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from caresocial.extraction import components
+from caresocial.extraction import doc as components
 from caresocial.models import Document, Figure
 
 TEXT = ("The plan is backed by £200m over the next two years. Cllr Keith Glazier, Spokesperson for the County "

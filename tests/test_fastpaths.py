@@ -17,14 +17,14 @@ from typing import Any
 import pytest
 import regex
 
-from caresocial.extraction import claims as C
-from caresocial.extraction import quotes as A
 from caresocial.extraction import segment as S
+from caresocial.extraction.claims import grammar as C
 from caresocial.extraction.figures import grammar as F
 from caresocial.extraction.figures import lexicon as L
 from caresocial.extraction.figures import numbers as N
 from caresocial.extraction.figures import units as U
 from caresocial.extraction.figures.lexicon import AHEAD
+from caresocial.extraction.quotes import attribution as A
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md")]
@@ -171,7 +171,7 @@ def _innermost_by_scan(quotes: list[A.RawQuote], spans: list[tuple[int, int]]) -
 
 
 def test_nesting_and_innermost_quotes() -> None:
-    from caresocial.extraction.components import innermost_quotes
+    from caresocial.extraction.quotes.component import innermost_quotes
 
     rng = random.Random(6)
     for _ in range(400):

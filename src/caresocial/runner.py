@@ -57,7 +57,7 @@ def documents(paths: list[Path], *, cfg: Config, date_: date | None, publisher: 
                                     errors=errors, texts=texts)
         return
     from .extraction.pipeline import extract_many
-    from .extraction.quotes import cited_sources
+    from .extraction.quotes.attribution import cited_sources
 
     found, problems = discover(paths)
     errors.extend(str(p) for p in problems)

@@ -16,10 +16,9 @@ from spacy.tokens import Doc
 
 from ..consistency.suppress import find_suppressions
 from ..models import Claim, Document, Figure, Quote, Suppression
-from . import components
-from .claims import last_match
-from .components import text_sha256
-from .quotes import cited_sources
+from .claims.grammar import last_match
+from .doc import Annotations, doc_text, text_sha256
+from .quotes.attribution import cited_sources
 
 PIPE_NAMES = ("caresocial_sentences", "caresocial_figures", "caresocial_quotes", "caresocial_claims")
 
@@ -126,7 +125,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
 def _prepare(nlp: Language, text: str, doc_id: str | None, date_: date | None, publisher: str | None,
              path: str | None, sources: dict[str, int] | None) -> Doc:
     doc = make_doc(nlp, text)
-    ext = components.Annotations(doc)
+    ext = Annotations(doc)
     ext.cs_text = text
     ext.cs_doc_id = doc_id
     ext.cs_path = path
@@ -138,9 +137,9 @@ def _prepare(nlp: Language, text: str, doc_id: str | None, date_: date | None, p
 
 def to_document(doc: Doc) -> Document:
     """The :class:`Document` record of a processed spaCy ``Doc``."""
-    ext = components.Annotations(doc)
+    ext = Annotations(doc)
     meta = ext.cs_meta
-    text = components.doc_text(doc)
+    text = doc_text(doc)
     sups: tuple[Suppression, ...] = tuple(find_suppressions(text, ext.cs_paragraphs or []))
     digest = text_sha256(text)
     return Document.build(

@@ -27,9 +27,9 @@ from typing import Any
 
 import regex
 
-from .figures.lexicon import AHEAD, IRREGULAR_PLURALS
-from .figures.numbers import word_trie
-from .meta import split_list
+from ..figures.lexicon import AHEAD, IRREGULAR_PLURALS
+from ..figures.numbers import word_trie
+from ..meta import split_list
 
 OPEN_MARKS = "“\"‘'«„"
 CLOSE_MARKS = "”\"’'»“"
@@ -481,7 +481,7 @@ def _org_ref(name: str, ctx: _Context, possessive: bool = False) -> SpeakerRef:
         name = _strip_possessive(name, ctx.text)
     name = _WITH_TAIL.sub("", name) if " with " in name else name
     if _ACRONYM.fullmatch(name):
-        from .meta import expand_acronym
+        from ..meta import expand_acronym
 
         name = expand_acronym(ctx.text, name)
     if name.lower().startswith("the "):

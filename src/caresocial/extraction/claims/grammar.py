@@ -18,10 +18,10 @@ from functools import lru_cache
 
 import regex
 
-from .figures.grammar import RawFigure
-from .figures.lexicon import IRREGULAR_PLURALS
-from .figures.numbers import word_trie
-from .times import TimePhrase, last_year_before, period_start_offset
+from ..figures.grammar import RawFigure
+from ..figures.lexicon import IRREGULAR_PLURALS
+from ..figures.numbers import word_trie
+from ..times import TimePhrase, last_year_before, period_start_offset
 
 CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio"})
 _WINDOW = 300  # characters looked at before a figure for its subject: bounds the work per figure

@@ -1,0 +1,1 @@
+"""Claims: what each figure measures and when it holds."""

@@ -1,0 +1,1 @@
+"""Quotes and speakers: who says what (direct, reported, cited and joint statements)."""

@@ -1,0 +1,139 @@
+"""The quotes component: statements with their speakers, and each figure's speaker (innermost quote)."""
+
+from __future__ import annotations
+
+import heapq
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...models import Figure, Quote, Speaker
+from ..doc import Annotations, RuleComponent, doc_text, segments
+from ..figures.component import build_figure
+from ..figures.grammar import RawFigure, scan
+from ..meta import DocMeta, read_meta
+from .attribution import NO_QUOTE, MinByEnd, RawQuote, SpeakerRef, attribute
+
+
+def speaker_record(ref: SpeakerRef | None) -> Speaker | None:
+    """The public record of a speaker."""
+    if ref is None:
+        return None
+    return Speaker.build(name=ref.name, role=ref.role, org=ref.org, kind=ref.kind,
+                                   members=tuple(ref.members))
+
+
+class QuoteAttributor(RuleComponent):
+    """Quotes with speakers in ``doc._.quotes``; sets each figure's speaker (innermost quote, else the
+    publisher). Reads the publisher from ``doc._.cs_publisher`` when given, else from the text."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def match(self, doc: Doc) -> list[RawQuote]:
+        """Read the document's metadata, then find every quote."""
+        paras, sents = segments(doc)
+        text = doc_text(doc)
+        ext = Annotations(doc)
+        figs = ext.cs_raw_figures
+        if figs is None:
+            figs = ext.cs_raw_figures = scan(text)
+        meta = read_meta(text, figs)
+        given = ext.cs_publisher
+        if given:
+            meta.publisher, meta.publisher_members = given, ()
+        given_date = ext.cs_date
+        if isinstance(given_date, date):
+            meta.date, meta.date_source = given_date, "given"
+        ext.cs_meta = meta
+        pub = _publisher_ref(meta)
+        return attribute(text, paras, sents, pub)
+
+    def set_annotations(self, doc: Doc, quotes: list[RawQuote]) -> Doc:
+        """Write ``doc._.quotes`` and give every figure its speaker."""
+        ext = Annotations(doc)
+        ext.cs_raw_quotes = quotes
+        index = {id(q): i for i, q in enumerate(quotes)}
+        records = [
+            Quote.build(id=f"q{i + 1}", kind=q.kind, speaker=speaker_record(q.speaker), start=q.start,
+                                  end=q.end, cue=q.cue, cue_start=q.cue_start, paragraphs=q.paragraphs,
+                                  parent=f"q{index[id(q.parent)] + 1}" if q.parent is not None else None)
+            for i, q in enumerate(quotes)
+        ]
+        ext.quotes = records
+        meta: DocMeta = ext.cs_meta
+        pub = speaker_record(_publisher_ref(meta))
+        figs: list[RawFigure] = ext.cs_raw_figures
+        inner = innermost_quotes(quotes, [(f.start, f.end) for f in figs])
+        ext.cs_fig_quotes = inner
+        # the figure extractor's records of these figures differ from the ones built here only in speaker and
+        # quote: a record with neither is kept as it is
+        built: list[Figure] | None = ext.figures
+        if built is None or len(built) != len(figs) or \
+                any(r.start != f.start or r.end != f.end or r.kind != f.kind for r, f in zip(built, figs, strict=True)):
+            built = None
+            _, sents = segments(doc)
+            text, starts = doc_text(doc), [s for s, _ in sents]
+        out = []
+        for i, f in enumerate(figs):
+            qi = inner[i]
+            sp, qid = (records[qi].speaker, records[qi].id) if qi is not None else (pub, None)
+            if built is None:
+                out.append(build_figure(f, i, figs, sents, text, sp, qid, starts))
+            elif sp is None and qid is None and built[i].speaker is None and built[i].quote is None:
+                out.append(built[i])
+            else:
+                out.append(built[i].updated(speaker=sp, quote=qid))
+        ext.figures = out
+        return doc
+
+
+def _publisher_ref(meta: DocMeta | None) -> SpeakerRef | None:
+    if meta is None or not meta.publisher:
+        return None
+    if meta.publisher_members:
+        return SpeakerRef(meta.publisher, None, None, "group", meta.publisher_members)
+    return SpeakerRef(meta.publisher)
+
+
+def innermost_quote(quotes: list[RawQuote], start: int, end: int) -> int | None:
+    """Index of the innermost quote holding [start, end) that speaks for itself (no citation, and 'we/our'
+    reports inside a quote defer to that quote)."""
+    return innermost_quotes(quotes, [(start, end)])[0]
+
+
+def innermost_quotes(quotes: list[RawQuote], spans: list[tuple[int, int]]) -> list[int | None]:
+    """:func:`innermost_quote` for many spans at once, in one sweep: O(log n) per span and quote however deeply
+    the quotes nest."""
+    order = sorted(range(len(spans)), key=lambda k: spans[k])
+    by_start = sorted((q.start, i) for i, q in enumerate(quotes) if q.kind != "citation")
+    out: list[int | None] = [None] * len(spans)
+    active: list[tuple[int, int]] = []  # heap of (end, quote index) of quotes begun at or before the span
+    shortest = MinByEnd([q.end for q in quotes])
+    speaks: dict[int, int] = {}  # quote index -> the quote that speaks for it ('we/our' reports defer upwards)
+    index = {id(q): i for i, q in enumerate(quotes)}
+    nxt = 0
+    for k in order:
+        start, end = spans[k]
+        while nxt < len(by_start) and by_start[nxt][0] <= start:
+            qi = by_start[nxt][1]
+            heapq.heappush(active, (quotes[qi].end, qi))
+            shortest.set(qi, (quotes[qi].end - quotes[qi].start, qi))
+            nxt += 1
+        while active and active[0][0] < end and active[0][0] <= start:
+            shortest.set(heapq.heappop(active)[1], NO_QUOTE)  # over before this span begins, so before later ones
+        best = shortest.shortest_from(end)[1]
+        if best == NO_QUOTE[1]:
+            out[k] = None
+            continue
+        path = []
+        top = best
+        while top not in speaks and quotes[top].self_ref and quotes[top].parent is not None:
+            path.append(top)
+            top = index[id(quotes[top].parent)]
+        top = speaks.get(top, top)
+        for qi in path:
+            speaks[qi] = top
+        out[k] = top
+    return out
