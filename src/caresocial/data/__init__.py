@@ -1,0 +1,1 @@
+"""Lexicon data files (see :mod:`caresocial.lexicons`): one ``<concept>.txt`` per list of words."""
