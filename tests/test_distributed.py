@@ -113,7 +113,7 @@ def test_generated_corpus_same_as_local(client: Client, corpus: tuple[list[Any],
     report = dist.check_distributed(bag, CFG, show_agreements=True, baseline=accepted)
     assert_same_report(report, want)
     # one pipeline per worker process, built once
-    loads = client.run(lambda: importlib.import_module("caresocial.extraction.pipeline").get_nlp.cache_info().misses)
+    loads = client.run(lambda: importlib.import_module("caresocial.extraction.pipeline")._nlp.cache_info().misses)
     assert sorted(loads.values()) == [1, 1]
     frames = dist.to_dataframes(bag, report)
     for table, frame in frames.items():  # the rows of caresocial.io.frames, one schema across partitions

@@ -44,7 +44,7 @@ RULE_IDS = ("time-conflict", "value-conflict", "arithmetic", "unit-scale")
 SEVERITIES = ("error", "warning", "note")
 DEFAULT_SEVERITY = {"time-conflict": "warning", "value-conflict": "error", "arithmetic": "error",
                     "unit-scale": "warning"}
-_TOP_KEYS = {"disable", "fail-on", "severity", "tolerance", "aliases", "documents"}
+_TOP_KEYS = {"disable", "fail-on", "severity", "tolerance", "aliases", "documents", "lexicons"}
 _TOL_KEYS = {"relative", "approx", "percent-points", "arithmetic"}
 
 
@@ -71,6 +71,7 @@ class Config:
     documents: tuple[DocumentRule, ...] = ()
     fail_on: str | None = None
     source: str | None = None
+    lexicons: dict[str, Any] = field(default_factory=dict)  # additions to the built-in lexicons (see lexicons.py)
 
     def severity_of(self, rule: str) -> str:
         """The configured severity of a rule."""
@@ -181,11 +182,20 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
         if pub is not None and not isinstance(pub, str):
             raise ConfigError(f"{_where(src, key + '.publisher')}: must be a string")
         rules.append(DocumentRule(d["path"], dv, pub))
+    lexicon_additions = data.get("lexicons", {})
+    if not isinstance(lexicon_additions, dict):
+        raise ConfigError(f"{_where(src, 'lexicons')}: must be a table of lexicon name = [lines] or {{key = value}}")
+    from .lexicons import LexiconError, lexicons
+
+    try:
+        lexicons(lexicon_additions)
+    except LexiconError as e:
+        raise ConfigError(f"{_where(src, 'lexicons')}: {e}") from None
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in ("error", "warning", "never"):
         raise ConfigError(f"{_where(src, 'fail-on')}: {fail_on!r} is not one of error, warning, never")
     return Config(disable=frozenset(disable), severity=dict(severity), aliases=aliases, documents=tuple(rules),
-                  fail_on=fail_on, source=src, **values)
+                  fail_on=fail_on, source=src, lexicons=dict(lexicon_additions), **values)
 
 
 def load(path: Path | None = None, start: Path | None = None) -> Config:

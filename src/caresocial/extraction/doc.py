@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
+from ..lexicons import Lexicons, lexicons
 from .segment import paragraphs, sentences
 
 _EXTENSIONS: dict[str, Any] = {
@@ -89,9 +92,39 @@ def segments(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 
 class RuleComponent:
     """Base of the components: ``__call__`` finds (``match``) then writes (``set_annotations``), like spaCy's
-    rule components, under the pipeline's error handler."""
+    rule components, under the pipeline's error handler.
+
+    Each holds the lexicons its rules are derived from (:attr:`lexicons`: the built-in data plus the
+    ``lexicons`` additions of its configuration) and writes the additions with ``to_disk``/``to_bytes``."""
 
     name: str
+    additions: dict[str, Any]
+
+    @property
+    def lexicons(self) -> Lexicons:
+        """The lexicons of this component: built-in data with its configured additions."""
+        return lexicons(getattr(self, "additions", None))
+
+    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
+        """The component's lexicon additions, serialized."""
+        return json.dumps(getattr(self, "additions", {}), sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> RuleComponent:
+        """Load lexicon additions written by :meth:`to_bytes`."""
+        self.additions = json.loads(data.decode("utf-8"))
+        lexicons(self.additions)  # a bad table fails here, naming it
+        return self
+
+    def to_disk(self, path: Any, *, exclude: tuple[str, ...] = ()) -> None:
+        """Write the lexicon additions to ``path/lexicons.json``."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "lexicons.json").write_bytes(self.to_bytes())
+
+    def from_disk(self, path: Any, *, exclude: tuple[str, ...] = ()) -> RuleComponent:
+        """Read the lexicon additions written by :meth:`to_disk`."""
+        file = Path(path) / "lexicons.json"
+        return self.from_bytes(file.read_bytes()) if file.exists() else self
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()

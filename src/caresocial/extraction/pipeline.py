@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -23,17 +24,24 @@ from .quotes.attribution import cited_sources
 PIPE_NAMES = ("caresocial_sentences", "caresocial_figures", "caresocial_quotes", "caresocial_claims")
 
 
-@lru_cache(maxsize=4)
-def get_nlp(model: str | None = None) -> Language:
+def get_nlp(model: str | None = None, lexicons: Mapping[str, Any] | None = None) -> Language:
     """The default pipeline: ``spacy.blank("en")`` (or a trained pipeline when named and installed) plus the
-    caresocial components. Cached per model name."""
+    caresocial components, whose rules use the built-in lexicons with ``lexicons`` added (see
+    :mod:`caresocial.lexicons`). Cached per model name and additions."""
+    key = json.dumps(lexicons, sort_keys=True, ensure_ascii=False) if lexicons else ""
+    return _nlp(model, key)
+
+
+@lru_cache(maxsize=4)
+def _nlp(model: str | None, additions: str) -> Language:
     nlp = spacy.blank("en") if model is None else spacy.load(model, exclude=["lemmatizer"])
     nlp.max_length = 10**10  # documents are streamed one at a time; hostile sizes are handled by make_doc
+    config = {"lexicons": json.loads(additions)} if additions else {}
     for name in PIPE_NAMES:
         if name not in nlp.pipe_names:
             if name == "caresocial_sentences" and nlp.has_pipe("parser"):
                 continue
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=config)
     return nlp
 
 
@@ -159,7 +167,8 @@ def to_document(doc: Doc) -> Document:
 
 
 def extract(text: str, *, doc_id: str | None = None, date: date | None = None, publisher: str | None = None,
-            path: str | None = None, sources: dict[str, int] | None = None, model: str | None = None) -> Document:
+            path: str | None = None, sources: dict[str, int] | None = None, model: str | None = None,
+            lexicons: Mapping[str, Any] | None = None) -> Document:
     """Extract figures, quotes and claims from one text.
 
     text: the document text (offsets refer to it).
@@ -167,9 +176,11 @@ def extract(text: str, *, doc_id: str | None = None, date: date | None = None, p
     date: document date, overriding any dateline in the text.
     publisher: who publishes the text (speaker of unattributed figures).
     sources: known statement years of sources, {normalised name: year}, for resolving relative times.
+    model: a trained spaCy pipeline to build on (optional).
+    lexicons: additions to the built-in lexicons ({name: lines or table}, see :mod:`caresocial.lexicons`).
     RETURNS (Document): the record.
     """
-    nlp = get_nlp(model)
+    nlp = get_nlp(model, lexicons)
     if len(text) <= CHUNK_CHARS:
         return to_document(nlp(_prepare(nlp, text, doc_id, date, publisher, path, sources)))
     return _extract_chunked(nlp, text, doc_id, date, publisher, path, sources)
@@ -260,7 +271,8 @@ def shift_ids(part: Document, off: int, nf: int, nq: int, nc: int, n_paras: int,
 
 
 def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], *, batch_size: int = 32, n_process: int = 1,
-                 sources: dict[str, int] | None = None, model: str | None = None) -> Iterator[Document]:
+                 sources: dict[str, int] | None = None, model: str | None = None,
+                 lexicons: Mapping[str, Any] | None = None) -> Iterator[Document]:
     """Extract many texts lazily, in order, with ``nlp.pipe`` (``n_process`` > 1 uses several processes).
 
     items: texts, or (text, options) pairs where options hold doc_id, date, publisher and path.
@@ -280,10 +292,10 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], *, batch_siz
         import multiprocessing as mp
 
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        with mp.get_context(method).Pool(n_process, initializer=_worker_init, initargs=(model,)) as pool:
+        with mp.get_context(method).Pool(n_process, initializer=_worker_init, initargs=(model, lexicons)) as pool:
             yield from pool.imap(_worker_extract, prepared(), chunksize=max(1, batch_size // 4))
         return
-    nlp = get_nlp(model)
+    nlp = get_nlp(model, lexicons)
     batch: list[tuple[str, dict[str, Any]]] = []
 
     def flush() -> Iterator[Document]:
@@ -297,7 +309,7 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], *, batch_siz
         if len(text) > CHUNK_CHARS:  # long documents go through extract's piecewise path, in their turn
             yield from flush()
             yield extract(text, doc_id=opts.get("doc_id"), date=opts.get("date"), publisher=opts.get("publisher"),
-                          path=opts.get("path"), sources=opts["sources"], model=model)
+                          path=opts.get("path"), sources=opts["sources"], model=model, lexicons=lexicons)
             continue
         batch.append((text, opts))
         if len(batch) >= batch_size:
@@ -305,18 +317,19 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], *, batch_siz
     yield from flush()
 
 
-_WORKER_MODEL: list[str | None] = [None]
+_WORKER: dict[str, Any] = {"model": None, "lexicons": None}
 
 
-def _worker_init(model: str | None) -> None:
-    _WORKER_MODEL[0] = model
-    get_nlp(model)
+def _worker_init(model: str | None, lexicons: Mapping[str, Any] | None = None) -> None:
+    _WORKER.update(model=model, lexicons=lexicons)
+    get_nlp(model, lexicons)
 
 
 def _worker_extract(item: tuple[str, dict[str, Any]]) -> Document:
     text, opts = item
     return extract(text, doc_id=opts.get("doc_id"), date=opts.get("date"), publisher=opts.get("publisher"),
-                   path=opts.get("path"), sources=opts["sources"], model=_WORKER_MODEL[0])
+                   path=opts.get("path"), sources=opts["sources"], model=_WORKER["model"],
+                   lexicons=_WORKER["lexicons"])
 
 
 def collect_sources(texts: Iterable[str]) -> dict[str, int]:
