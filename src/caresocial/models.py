@@ -20,9 +20,6 @@ QuoteKind = Literal["direct", "reported", "citation", "joint"]
 TimeRelation = Literal["at", "by", "from", "to", "over", "per"]
 Severity = Literal["error", "warning", "note"]
 Value = float | int | str | None
-_FIELDS_SET: dict[type, set[str]] = {}
-_new = object.__new__
-_setattr = object.__setattr__
 
 
 class Record(BaseModel):
@@ -32,38 +29,13 @@ class Record(BaseModel):
 
     @classmethod
     def build(cls, **values: Any) -> Any:
-        """Construct without validation from values the library computed itself (every field given).
-
-        A leaner ``model_construct`` for the hot paths; records read from outside go through validation.
-        """
-        # one set per class, shared (records are frozen; model_copy copies it before changing it): a set of
-        # twenty names costs more than the record's values, and a long document holds 100,000s of records.
-        # Every field is given, so the count of names tells the usual case apart from a partial record.
-        fields_set = _FIELDS_SET.get(cls)
-        if fields_set is None or len(values) != len(fields_set):
-            fields_set = set(values)
-            if len(fields_set) == len(cls.model_fields):
-                _FIELDS_SET[cls] = fields_set
-        return cls._unchecked(values, fields_set)
+        """Construct without validation from values the library computed itself (fields left out take their
+        defaults). Records read from outside (JSON, configuration) go through validation instead."""
+        return cls.model_construct(**values)
 
     def updated(self, **changes: Any) -> Any:
-        """A copy with some fields changed, built like :meth:`build` (no validation; the values are the library's
-        own). Cheaper than ``model_copy(update=...)`` on the hot paths."""
-        values = self.__dict__.copy()
-        values.update(changes)
-        fields_set = self.__pydantic_fields_set__
-        if not fields_set.issuperset(changes):
-            fields_set = fields_set | set(changes)
-        return type(self)._unchecked(values, fields_set)
-
-    @classmethod
-    def _unchecked(cls, values: dict[str, Any], fields_set: set[str]) -> Any:
-        obj = _new(cls)
-        _setattr(obj, "__dict__", values)
-        _setattr(obj, "__pydantic_fields_set__", fields_set)
-        _setattr(obj, "__pydantic_extra__", None)
-        _setattr(obj, "__pydantic_private__", None)
-        return obj
+        """A copy with some fields changed, without validation (the values are the library's own)."""
+        return self.model_copy(update=changes)
 
 
 class Figure(Record):
@@ -126,6 +98,8 @@ class Quote(Record):
     cue_start: int | None = Field(default=None, description="Offset of the attribution words, when found.")
     paragraphs: tuple[int, ...] = Field(default=(), description="0-based indices of the paragraphs it spans.")
     parent: str | None = Field(default=None, description="Id of the quote this one is nested in.")
+    text: str = Field(default="", description="The quoted or reported material as written (document text "
+                                              "[start:end]).")
 
 
 class ClaimTime(Record):
@@ -154,8 +128,20 @@ class Claim(Record):
     start: int = Field(ge=0, description="Start offset of the claim's figure.")
     end: int = Field(ge=0, description="End offset of the claim's figure.")
     kind: FigureKind = Field(description="Kind of the claim's figure.")
-    measure: str = Field(description="Normalised key of what is measured ('children in care').")
-    measure_text: str = Field(description="The words the measure was built from, as written.")
+    measure: str | None = Field(
+        default=None,
+        description="Normalised key of what is measured ('children in care'), after the measure-synonym lexicon; "
+        "null when no measure was found (the checker never compares such a claim).")
+    measure_text: str | None = Field(default=None, description="The words the measure was built from, as written.")
+    aspect: Literal["level", "change"] = Field(
+        default="level",
+        description="'change' when the figure states how much something moved ('up 58%', 'rose by £1bn', "
+        "'0.3 percentage points'), else 'level' (the amount itself, including the ends of a change).")
+    direction: Literal["up", "down"] | None = Field(
+        default=None, description="Of a change, or of the ends of a change: which way it moved, when stated.")
+    ends: tuple[str, ...] = Field(
+        default=(), description="Of a change claim: ids of the level claims it is the change between "
+        "(from, to), when the text states them.")
     value: Value = Field(description="The figure's normalised value.")
     unit: str | None = Field(default=None, description="Unit; money rates read 'GBP per year'.")
     approx: bool = Field(default=False, description="Hedged value.")
@@ -185,6 +171,7 @@ class Document(Record):
     )
     publisher: str | None = Field(default=None, description="Who publishes the document (unattributed text).")
     title: str | None = Field(default=None, description="Title line or front-matter title.")
+    url: str | None = Field(default=None, description="Where the document was published, when known.")
     text_sha256: str = Field(description="SHA-256 of the exact text the offsets refer to.")
     length: int = Field(ge=0, description="Length of that text in characters.")
     figures: tuple[Figure, ...] = Field(default=(), description="Every figure, in text order.")
@@ -197,12 +184,6 @@ class Document(Record):
         default=(), description="Offsets in the text where each page starts (PDF inputs; pages[0] is 0); empty for "
         "inputs without pages. See page_of()."
     )
-
-    @classmethod
-    def build(cls, **values: Any) -> Any:
-        """:meth:`Record.build` with ``pages`` empty unless given."""
-        values.setdefault("pages", ())
-        return super().build(**values)
 
     def page_of(self, offset: int) -> int | None:
         """The 1-based page an offset falls on (e.g. a figure's ``start``), or None without page offsets."""

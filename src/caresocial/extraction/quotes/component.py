@@ -54,11 +54,13 @@ class QuoteAttributor(RuleComponent):
         """Write ``doc._.quotes`` and give every figure its speaker."""
         ext = Annotations(doc)
         ext.cs_raw_quotes = quotes
+        text = doc_text(doc)
         index = {id(q): i for i, q in enumerate(quotes)}
         records = [
             Quote.build(id=f"q{i + 1}", kind=q.kind, speaker=speaker_record(q.speaker), start=q.start,
                                   end=q.end, cue=q.cue, cue_start=q.cue_start, paragraphs=q.paragraphs,
-                                  parent=f"q{index[id(q.parent)] + 1}" if q.parent is not None else None)
+                                  parent=f"q{index[id(q.parent)] + 1}" if q.parent is not None else None,
+                                  text=text[q.start:q.end])
             for i, q in enumerate(quotes)
         ]
         ext.quotes = records
