@@ -171,7 +171,8 @@ def test_cli_scheduler_manifest_metadata_and_records_same_as_local(client: Clien
     assert (remote.returncode, remote.stdout, remote.stderr) == (local.returncode, local.stdout, local.stderr)
     docs = [json.loads(line) for line in local.stdout.splitlines()]
     assert [(d["doc_id"], d["date"], d["publisher"]) for d in docs] == [
-        ("memo", "2021-06-01", "Memo Trust"), ("t", "2022-01-01", "Pub"), ("seed003", "2023-02-02", docs[2]["publisher"])]
+        ("memo", "2021-06-01", "Memo Trust"), ("t", "2022-01-01", "Pub"),
+        ("seed003", "2023-02-02", docs[2]["publisher"])]
     assert local.returncode == 2 and local.stderr.count("\n") == 1 and "m.jsonl:4: not a JSON object" in local.stderr
 
 

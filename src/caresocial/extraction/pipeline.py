@@ -349,10 +349,12 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]] | Document], *
         with mp.get_context(method).Pool(n_process, initializer=_worker_init, initargs=(model, lexicons)) as pool:
             yield from pool.imap(_worker_extract, prepared(), chunksize=max(1, batch_size // 4))
         return
-    nlp = get_nlp(model, lexicons)
     batch: list[tuple[str, dict[str, Any]]] = []
 
     def flush() -> Iterator[Document]:
+        if not batch:
+            return
+        nlp = get_nlp(model, lexicons)  # (records alone never load the pipeline)
         docs = (_prepare(nlp, t, o.get("doc_id"), o.get("date"), o.get("publisher"), o.get("path"), o["sources"])
                 for t, o in batch)
         for doc, (_, o) in zip(nlp.pipe(docs, batch_size=batch_size), batch, strict=True):
