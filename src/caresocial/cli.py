@@ -200,8 +200,11 @@ def check(
     progress: ProgressOpt = None,
     scheduler: SchedulerOpt = None,
 ) -> None:
-    """Compare the claims of the documents and report where they disagree (records written by 'caresocial
-    extract' are checked as they are, without extracting again)."""
+    """Compare the claims of the documents and report where they disagree.
+
+    Records written by 'caresocial extract' (a .jsonl file, or '-' on standard input) are checked as they are,
+    without extracting again.
+    """
     from .runner import run_check
 
     code = run_check(paths, fmt=fmt.value, output=output, fail_on=fail_on.value if fail_on else None,
@@ -235,7 +238,7 @@ def schema(
         metavar="NAME", help="Document, Figure, Quote, Claim, Speaker, Finding, Report, Manifest or Extraction "
         "(any case).")] = "Document",
 ) -> None:
-    """Print the JSON Schema of a record or of an output (see docs/data-model.md)."""
+    """Print the JSON Schema of a record, an output or a manifest line."""
     import json
 
     from .io.schemas import NAMES, schema_of
