@@ -176,13 +176,13 @@ def test_configured_rule_between_the_files_own_metadata_and_the_command_line(tmp
     (tmp_path / "press" / "b.md").write_text("---\npublisher: Own Pub\n---\n" + MEMO, encoding="utf-8")
     (tmp_path / "other.txt").write_text(MEMO, encoding="utf-8")
     cfg = tmp_path / "caresocial.toml"
-    cfg.write_text('[[documents]]\npath = "*/press/*"\ndate = "2022-03-04"\npublisher = "Rule Pub"\n', encoding="utf-8")
+    cfg.write_text('[[documents]]\npath = "*/press/*"\ndate = "2022-03"\npublisher = "Rule Pub"\n', encoding="utf-8")
     code, out, err = cli("extract", str(tmp_path), "--config", str(cfg), "--date", "2015", "--publisher", "CLI Pub")
     assert (code, err) == (0, [])
     assert [meta_of(d)[:4] for d in records(out)] == [
         ("other", "2015-01-01", "given", "CLI Pub"),
-        ("a", "2022-03-04", "configuration", "Rule Pub"),
-        ("b", "2022-03-04", "configuration", "Own Pub")]
+        ("a", "2022-03-01", "configuration", "Rule Pub"),
+        ("b", "2022-03-01", "configuration", "Own Pub")]
 
 
 PAGE = """<!doctype html><html><head><title>Councils warn | Example</title>
