@@ -22,7 +22,7 @@ class FigureExtractor(RuleComponent):
 
     def match(self, doc: Doc) -> list[RawFigure]:
         """The raw figures of the document text."""
-        figs = scan(doc_text(doc))
+        figs = scan(doc_text(doc), self.lexicons)
         if not self.generic_units:
             figs = [f for f in figs if f.source == "rules"]
         return figs
