@@ -37,6 +37,7 @@ class RawFigure:
     link_type: str | None = None
     link_role: str | None = None
     source: str = "rules"
+    average: bool = False  # a count in digits with a decimal part ('16.3 cases'): a quantity unless a range says
 
 
 def scaled(value: float, scale: float | None) -> float:
@@ -86,6 +87,12 @@ class ScanBase:
             return True
         i += 1
         return i < len(self.excluded) and self.excluded[i][0] < e
+
+    def exclude(self, s: int, e: int) -> None:
+        """Add ``text[s:e]`` to the spans no figure may overlap."""
+        k = bisect.bisect_left(self.excluded, (s, e))
+        self.excluded.insert(k, (s, e))
+        self._ex_starts.insert(k, s)
 
     def overlaps_taken(self, s: int, e: int) -> bool:
         """True when ``text[s:e]`` overlaps a figure taken already."""

@@ -15,6 +15,8 @@ from .context import Context
 from .tables import AHEAD, fold
 
 _HYPHEN_PREFIXES = ("mid", "pre", "post", "early", "late", "end", "over", "under", "aged")
+_SHARE_BASE = 1000  # 'one in 1,000' is still a share; '3 in 10,000 children' a rate per 10,000
+_RATE_BASE = 1000  # '62 in every 10,000 children' is a rate, 'one in every five' a share
 
 
 @dataclass(slots=True)
@@ -38,10 +40,6 @@ class Number:
     amount: float = 0.0
 
 
-def _fmt(x: float) -> str:
-    return str(int(x)) if x == int(x) else str(x)
-
-
 class Classifier(Context):
     """``classify``: one number, classified and taken as a figure (or left out)."""
 
@@ -57,7 +55,7 @@ class Classifier(Context):
         n.follows = self.follows(e)
         if self._money(n):
             return
-        for step in (self._percent, self._age, self._duration, self._ratio, self._year, self._quantity,
+        for step in (self._percent, self._age, self._duration, self._ratio, self._age_is, self._year, self._quantity,
                      self._share):
             if step(n):
                 return
@@ -78,8 +76,8 @@ class Classifier(Context):
                 if word.lower() not in _HYPHEN_PREFIXES:
                     return True
         wb = n.word_before = self.word_before(s)
-        if wb.lower().rstrip(".") in self.t.label_words and not (len(wb) == 1 and wb.islower()):
-            return True
+        if wb.lower() in self.t.label_words and not (len(wb) == 1 and wb.islower()):
+            return True  # (a word that ends a sentence, 'series.', is no label)
         return wb in ("Year", "Years") and n.digits is not None and n.value < 14  # school years: 'Year 6 pupils'
 
     # -- money ---------------------------------------------------------------------------------------
@@ -201,6 +199,30 @@ class Classifier(Context):
             return True
         return False
 
+    def _age_is(self, n: Number) -> bool:
+        """'who is 19 today', 'carers are over 55': an age after a phrase that takes one, with nothing counted after
+        it."""
+        if n.scale is not None or n.fraction_only or n.value != int(n.value) or not 0 < n.value < 130:
+            return False
+        a, b = window_before(n.s, 24)
+        k = self.spaces_start(a, b)
+        if "age_is" not in self.precedes(k, b) \
+                or not self.phrase_before(self.p.age_is, self.p.age_is_ends, a, b, k) \
+                or not self._ends_noun_phrase(n.e):
+            return False
+        self.take(RawFigure("quantity", n.s, n.e, n.value, "years of age", num_start=n.s, num_end=n.e))
+        return True
+
+    def _ends_noun_phrase(self, e: int) -> bool:
+        """True when no word it could count or measure follows ``e``: the end of the text or a clause, or a word that
+        ends noun phrases ('today', 'and', 'who')."""
+        m = X.WORD_AFTER.match(self.text, e, e + AHEAD)
+        if m is None:
+            nxt = self.text[e:e + AHEAD].lstrip(" ")
+            return not nxt or not (nxt[0].isalnum() or nxt[0] in "%£$€-–")
+        w = m.group("w").lower()
+        return w in self.t.unit_stop and w not in ("of", "per", "in", "out")
+
     def _duration(self, n: Number) -> bool:
         """'10 years', 'a 10-year plan', 'two decades', '3Y'."""
         if n.scale is not None:
@@ -212,10 +234,11 @@ class Classifier(Context):
             unit, factor = self.t.duration_suffix[dur.group("abbr")], 1.0
         else:
             unit, factor = self.t.duration_units[fold(dur.group("unit"))]
-        if n.first_token == "one" and (dur.group("unit") or "").lower() == "day" and self.clause_start(n.s):
-            return True  # 'One day, ...': an idiom, not a length of time
-        if n.first_token in ("a", "an") and factor == 1:
-            return False
+        if n.first_token == "one" and (((dur.group("unit") or "").lower() == "day" and self.clause_start(n.s))
+                                       or X.ONE_TO_ANOTHER.match(self.text, n.e, n.e + AHEAD)):
+            return True  # 'One day, ...', 'from one year to the next': idioms, not lengths of time
+        if (n.first_token in ("a", "an") and factor == 1) or n.value == 0:
+            return False  # 'a year ago'; 'zero-hours contracts' (no length of time)
         self.take(RawFigure("duration", n.s, dur.end(), n.value * factor, unit, num_start=n.s, num_end=n.e))
         return True
 
@@ -233,21 +256,36 @@ class Classifier(Context):
             if over:
                 den, den_end = self.leading_number(over, "den")
                 if den and not (1800 <= den <= 2100 and float(den).is_integer()) and self.ends_clause(den_end):
-                    self.take(RawFigure("count", s, den_end, value / den, None, num_start=s, num_end=e))
+                    self._fraction(s, den_end, value / den, e)
                     return True
         times = X.TIMES.match(text, e, e + AHEAD) if "times" in n.follows else None
         if times and n.scale is None:
             self.take(RawFigure("ratio", s, times.end(), value, "times", num_start=s, num_end=e))
             return True
-        if n.scale is None and not n.fraction_only:
-            in_n = self.p.in_n.match(text, e, e + AHEAD) if "in_n" in n.follows else None
-            if in_n:
-                den = self.small_number(in_n.group("den"))
-                if den and value and 1 < den <= 1000 and den > value and not (1800 <= den <= 2100):
-                    self.take(RawFigure("ratio", s, in_n.end(), value / den, f"{_fmt(value)} in {_fmt(den)}",
-                                        num_start=s, num_end=e))
-                    return True
+        if n.scale is None and not n.fraction_only and "in_n" in n.follows:
+            return self._one_in_n(n)
         return False
+
+    def _one_in_n(self, n: Number) -> bool:
+        """A share written 'one in five', 'four out of five', '3 in 5' (a percentage, the whole phrase), or a rate
+        against a base, '62 in every 10,000 children' (a quantity per that base)."""
+        text, s, e, value = self.text, n.s, n.e, n.value
+        in_n = self.p.in_n.match(text, e, e + AHEAD)
+        if not in_n:
+            return False
+        den, den_end = self.leading_number(in_n, "den")
+        if not den or not value or den <= value or (1800 <= den <= 2100 and float(den).is_integer()):
+            return False
+        if (in_n.group("every") and den >= _RATE_BASE) or den > _SHARE_BASE:
+            noun = self.counted_noun(den_end)
+            base = text[in_n.start("den"):den_end]
+            unit = f"per {base} {noun}" if noun else f"per {base}"
+            self.take(RawFigure("quantity", s, den_end, value, unit, num_start=s, num_end=e))
+            return True
+        share = value / den * 100
+        self.take(RawFigure("percent", s, den_end, round(share, 2), "%", approx=round(share, 2) != share,
+                            num_start=s, num_end=e))
+        return True
 
     # -- years, quantities, shares, counts -----------------------------------------------------------
     def _year(self, n: Number) -> bool:
@@ -294,22 +332,41 @@ class Classifier(Context):
         if n.first_token in ("a", "an") and n.word_before.lower() == "and" and value in (0.5, 0.25) \
                 and not X.OF_AFTER.match(text, e, e + AHEAD):
             return True  # 'an hour and a half': the tail of a quantity, no share
-        if self.is_share(s, e):
-            self.take(RawFigure("percent", s, e, round(value * 100, 2), "%", approx=True, num_start=s, num_end=e))
-        elif n.first_token not in ("a", "an", "half") or (n.first_token != "half" and self.stands_alone(s, e)):
+        if self.is_share(s, e) or n.first_token not in ("a", "an", "half") \
+                or (n.first_token != "half" and self.stands_alone(s, e)):
             # 'two thirds'; 'a fifth' alone on its line (not 'a fifth term', 'a third runway': ordinals)
-            self.take(RawFigure("count", s, e, value, None, num_start=s, num_end=e))
+            self._fraction(s, e, value, e)
         return True
 
+    def _fraction(self, s: int, e: int, value: float, num_end: int) -> None:
+        """A fraction ('a third', 'one over three', '3/4'): a share of something is a percentage, approximate when
+        rounded ('a third of councils' -> 33.33); a fraction on its own a count of its value ('two thirds')."""
+        if self.is_share(s, e):
+            share = round(value * 100, 2)
+            self.take(RawFigure("percent", s, e, share, "%", approx=share != value * 100, num_start=s,
+                                num_end=num_end))
+        else:
+            self.take(RawFigure("count", s, e, value, None, num_start=s, num_end=num_end))
+
     def _count(self, n: Number) -> None:
-        """A count, with the noun it counts ('82,170 children')."""
+        """A count, with the noun it counts ('82,170 children'); a number that counts per something else is a
+        quantity ('16.3 cases per social worker', an average '16.3 cases')."""
         s, e = n.s, n.e
         if n.words and n.first_token == "one" and n.value == 1 and not self.one_counts(s, e):
             return
         if n.words and n.first_token in ("a", "an") and n.scale is None and not n.has_scale:
             return
-        end = n.pos if n.scale else e
-        unit = self.counted_noun(end)
         if n.digits is not None and n.after_char.isalpha() and n.scale is None:
             return  # '3D', '4G', 'U2' and other identifiers
-        self.take(RawFigure("count", s, end, n.amount, unit, num_start=s, num_end=e, scale=n.scale))
+        if n.scale is None and self.names_a_thing(s, e):
+            return  # 'the two-child limit', 'six-figure sums', 'the two child limit'
+        end = n.pos if n.scale else e
+        unit = self.counted_noun(end)
+        per = self.per_base(end, unit)
+        if per is not None:
+            unit = f"{unit} per {per}" if unit else f"per {per}"
+            self.take(RawFigure("quantity", s, end, n.amount, unit, num_start=s, num_end=e))
+        else:
+            average = n.scale is None and n.digits is not None and n.value != int(n.value)
+            self.take(RawFigure("count", s, end, n.amount, unit, num_start=s, num_end=e, scale=n.scale,
+                                average=average))

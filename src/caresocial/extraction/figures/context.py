@@ -7,6 +7,7 @@ import regex
 
 from . import fixed as X
 from .base import ScanBase, window_before
+from .guards import by_initial
 from .numbers import tokenize_run
 from .tables import AHEAD, fold
 from .units import generic_quantity
@@ -16,6 +17,11 @@ def is_plural(word: str, irregular: frozenset[str]) -> bool:
     """True for a plural noun ('councils', 'children'; not 'business', 'status')."""
     return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))) \
         or word in irregular
+
+
+_PER_START = by_initial("per")
+_DETERMINERS = frozenset("a an the this that these those its their his her our your my".split())
+_TIME_RATES = frozenset({"year", "month", "week", "day", "hour"})
 
 
 class Context(ScanBase):
@@ -157,17 +163,61 @@ class Context(ScanBase):
         return m is not None and (m.end() == self.n or text[m.end()] in "\r\n")
 
     def one_counts(self, s: int, e: int) -> bool:
-        """True when 'one' counts something ('one council'), not a pronoun or idiom ('one of', 'no one')."""
-        text = self.text
+        """True when 'one' is a figure: the low end of a range ('between one and three'). Before a noun it is a
+        determiner ('one route could be', 'from one authority to another'), and a pronoun or part of an idiom
+        elsewhere ('one of', 'no one')."""
         if self.word_before(s).lower() in self.t.one_not_before:
             return False
-        nxt = X.WORD_AFTER.match(text, e, e + AHEAD)
-        if not nxt or text[e:e + 1] == "-":
+        return self.p.range_next.match(self.text, e, e + AHEAD) is not None
+
+    def names_a_thing(self, s: int, e: int) -> bool:
+        """True when the number ``text[s:e]`` is part of a name rather than a count: a compound modifier ('the
+        two-child limit', 'six-figure sums', 'a 10-point plan'), or after a determiner a lower-case phrase of
+        singular nouns ('the two child limit'; but 'the 8 key findings', 'the 10 local authority areas' count)."""
+        text = self.text
+        if text[e:e + 1] == "-":
+            return text[e + 1:e + 2].isalpha()
+        m = X.LOWER_WORDS.match(text, e, e + AHEAD) if text[e:e + 1] == " " else None
+        if m is None or self.word_before(s).lower() not in _DETERMINERS:
             return False
-        w = nxt.group("w").lower()
-        if w in self.t.one_not_after or w in self.t.unit_stop:
-            return False
-        return w.isalpha() and text[nxt.start("w")].islower()
+        t = self.t
+        words: list[str] = []
+        for w in m.groups():
+            if w is None or w in t.unit_stop:
+                break
+            if self.plural(w) or w in t.unit_skip:
+                return False
+            words.append(w)
+        return len(words) >= 2
+
+    def noun_end(self, e: int, unit: str | None) -> int:
+        """Where the counted noun ``unit`` of the number that ends at ``e`` ends (``e`` without one)."""
+        if not unit:
+            return e
+        nm = self.noun_words(e)
+        if nm is None:
+            return e
+        last = unit.rsplit(" ", 1)[-1]
+        k = nm.group(1).lower().find(last)
+        return nm.start(1) + k + len(last) if k >= 0 else nm.start(1) + len(unit)
+
+    def per_base(self, e: int, unit: str | None) -> str | None:
+        """What a number counts per, after its counted noun ('16.3 cases per social worker' -> 'social worker');
+        None for none, or for a period of time ('a year', 'per week' are rates)."""
+        k = self.noun_end(e, unit)
+        if not self.may_start(k, _PER_START):
+            return None
+        m = X.PER_BASE.match(self.text, k, k + AHEAD)
+        if m is None:
+            return None
+        words: list[str] = []
+        for w in m.group("base").split():
+            if w.lower() in self.t.unit_stop:
+                break
+            words.append(w)
+        if not words or self.t.rate_after.get(f"per {words[0].lower()}") in _TIME_RATES:
+            return None
+        return " ".join(words)
 
     def noun_words(self, e: int) -> regex.Match[str] | None:
         """NOUN_WORDS at ``e`` (spaces, then a letter); the last answer is kept for the modifiers, which ask again

@@ -14,6 +14,8 @@ from .classify import Classifier
 from .numbers import GROUP_SPACES, VULGAR, parse_digits, tokenize_run
 from .tables import AHEAD
 
+_DETERMINERS = frozenset("a an the this that these those its their his her our your my".split())
+_AFTER_VERB = frozenset({"overnight", "again"})  # 'could triple overnight'
 _CONTINUES_DIGITS = ",." + GROUP_SPACES  # before a digit, these continue a number in digits (``whole_run``)
 
 
@@ -22,7 +24,7 @@ class Cores(Classifier):
 
     # -- forms read before the numbers ---------------------------------------------------------------
     def find_decades(self) -> None:
-        """'the last decade' -> 'decade', 'a decade' -> 'a decade' (10 years); 'the start of the decade' is no
+        """'the last decade', 'over a decade' -> 'decade', 'one decade' (10 years); 'the start of the decade' is no
         counted duration."""
         text, low = self.text, self.low
         i = low.find("decade")
@@ -32,8 +34,11 @@ class Cores(Classifier):
             if m is None:
                 continue
             s, e = m.span()
-            if not m.group("art") and not X.DECADE_BEFORE.search(text, max(0, s - 24), s):
+            art = (m.group("art") or "").lower()
+            if not art and not X.DECADE_BEFORE.search(text, max(0, s - 24), s):
                 continue
+            if art == "a":
+                s = e - 6  # the article is no part of the figure: 'over a decade' is 'decade'
             if self.overlaps_taken(s, e):
                 continue
             self.take(RawFigure("duration", s, e, 10.0, "years", num_start=s, num_end=e))
@@ -103,8 +108,8 @@ class Cores(Classifier):
         return (j, self.low[j:end]) if j < end else None
 
     def core_starts(self, t: int, floor: int, digit: bool) -> Sequence[int]:
-        """Where a number core holding the trigger at ``t`` may begin, earliest first: 'minus'/'negative', a sign,
-        'a'/'an'/'half' before a number word, the point of '.5', or the trigger itself."""
+        """Where a number core holding the trigger at ``t`` may begin, earliest first: 'minus'/'negative', a sign
+        right before the digits, 'a'/'an'/'half' before a number word, the point of '.5', or the trigger itself."""
         text = self.text
         if t <= floor or text[t - 1] not in X.BEFORE_CORE:
             return (t,)
@@ -114,8 +119,8 @@ class Cores(Classifier):
             if k - 1 >= floor and text[k - 1] == ".":
                 k -= 1
                 starts.append(k)
-            j = k - 1 if k - 1 >= floor and text[k - 1] == " " else k
-            if j - 1 >= floor and text[j - 1] in "-−–":
+            j = k - 1 if k - 1 >= floor and text[k - 1] == " " and self.signed_line(k - 2) else k
+            if j - 1 >= floor and text[j - 1] in "-−–":  # a sign right before the digits (or alone on its line)
                 k = j - 1
                 starts.append(k)
         else:
@@ -129,6 +134,22 @@ class Cores(Classifier):
             starts.append(lead[0])
         starts.reverse()
         return starts
+
+    def signed_line(self, k: int) -> bool:
+        """True when the sign at ``k`` starts a short line that holds no prose ('- 10 k', '- 1 4/5'), where a sign
+        followed by a space still signs the number (before prose it is a bullet: '- 30,000 children ...')."""
+        text = self.text
+        if k < 0 or text[k] not in "-−–":
+            return False
+        start = text.rfind("\n", max(0, k - X.LONGEST_SIGNED_LINE), k) + 1
+        if text[start:k].strip(" \t") or (start == 0 and k > X.LONGEST_SIGNED_LINE):
+            return False
+        end = text.find("\n", k, k + X.LONGEST_SIGNED_LINE + 1)
+        if end < 0:
+            if self.n - k > X.LONGEST_SIGNED_LINE:
+                return False
+            end = self.n
+        return X.WORD_OF_PROSE.search(text, k, end) is None
 
     def core_triggers(self) -> list[tuple[int, int, bool]]:
         """(start, end, is a digit run) of every digit run and every word that starts like a number word."""
@@ -210,8 +231,8 @@ class Cores(Classifier):
             return pos
         if m.group("twice"):
             s, e = m.span("twice")
-            if not self.overlaps_taken(s, e):
-                value = self.p.multiples[m.group("twice").lower()]
+            value, kind = self.t.multiples[m.group("twice").lower()]
+            if not self.overlaps_taken(s, e) and self.states_multiple(s, e, kind):
                 self.take(RawFigure("ratio", s, e, value, "times", num_start=s, num_end=e))
             return pos
         # a word run may hold several numbers ("between two and three million")
@@ -235,6 +256,24 @@ class Cores(Classifier):
             if len(self.out) > before:
                 pos = max(pos, self.out[-1].end)
         return pos
+
+    def states_multiple(self, s: int, e: int, kind: str) -> bool:
+        """True when a multiple word states a multiple: always an adverb ('twice'); a verb form unless an article
+        makes it an adjective ('costs doubled', 'a doubling of demand'; not 'a doubled dose'); the base form as a
+        verb or before what it multiplies ('could triple overnight', 'more than double the cost', 'to halve child
+        poverty'; not 'a double blow', 'the triple lock', 'double digits')."""
+        if kind == "adverb":
+            return True
+        before = self.word_before(s).lower()
+        nxt = X.WORD_AFTER.match(self.text, e, e + AHEAD)
+        after = nxt.group("w").lower() if nxt else ""
+        if kind == "verb":
+            return before not in _DETERMINERS or after == "of"
+        if before in _DETERMINERS or (nxt and self.plural(after) and after not in self.t.unit_stop):
+            return False  # an adjective: 'a double blow', 'double digits'
+        if before in self.t.unit_stop or not nxt:
+            return True
+        return after in self.t.unit_stop or after in _AFTER_VERB
 
     def digit_run(self, d: int, s: int, e: int, neg: bool) -> bool:
         """Digits (from ``d``) continued by number words: '3 hundred and 21', '6 crore and two hundred',

@@ -9,6 +9,8 @@ from . import fixed as X
 from .base import RawFigure, ScanBase
 from .tables import AHEAD, fold
 
+_LONGEST_PERIOD = 30  # years: '1990-2020' is still one period, '1990-2030' two years
+
 
 class Dates(ScanBase):
     """Finds dates and financial years, tried only at digit runs."""
@@ -37,6 +39,9 @@ class Dates(ScanBase):
             s, e = m.span()
             floor = e
             if self.in_excluded(s, e):
+                continue
+            if m.group("n3") and len(m.group("n3")) == 2 and self.word_before(s).lower() in self.t.label_words:
+                self.exclude(s, e)  # 'section 1.2.10' is no date, and no figure
                 continue
             value = self.date_value(m)
             if value is None:
@@ -78,12 +83,16 @@ class Dates(ScanBase):
         return starts
 
     def may_be_day(self, de: int) -> bool:
-        """False when the day of a date cannot end at ``de``: a day is followed by spaces and a month or 'of'
-        ('23 May'), by '/' or '.' and a month number ('23/05/2022'), or by an ordinal suffix ('23rd May')."""
+        """False when the day of a date cannot end at ``de``: a day is followed by spaces (or a line break) and a
+        month or 'of' ('23 May'), by '/' or '.' and a month number ('23/05/2022'), or by an ordinal suffix ('23rd
+        May')."""
         text = self.text
         c = text[de:de + 1]
         if c == " ":
             return self.may_start(de, self.p.month_start)
+        if c in ("\r", "\n"):  # a line wrapped after the day
+            k = de + 1 + (text[de:de + 2] == "\r\n")
+            return self.may_start(k, self.p.month_start)
         if c in ("/", "."):
             nxt = text[de + 1:de + 4]
             return nxt[:1].isdigit() and (nxt[1:2] == c or (nxt[1:2].isdigit() and nxt[2:3] == c))
@@ -116,6 +125,8 @@ class Dates(ScanBase):
             return f"{m.group('y3')}-{got[0]:02d}"
         if m.group("num"):
             a, b, y = int(m.group("n1")), int(m.group("n2")), m.group("n3")
+            if len(y) == 2:  # '17.11.22'
+                y = str(2000 + int(y) if int(y) < 70 else 1900 + int(y))
             day, mon = (b, a) if a <= 12 < b else (a, b)  # UK order unless only the US reading is valid
             if not (1 <= mon <= 12 and 1 <= day <= 31):
                 return None
@@ -123,7 +134,8 @@ class Dates(ScanBase):
         return None
 
     def find_financial_years(self) -> None:
-        """'2025/26', '2025-26', 'FY2025/26': one year figure with the value '2025/26'."""
+        """A financial or academic year, or a multi-year period: '2025/26', '2025-26', 'FY2025/26', '2024-27',
+        '2022-2025': one year figure with the value '2025/26', '2024/27', '2022/25'."""
         text, low = self.text, self.low
         for d, de in self.runs:
             if de - d != 4 or text[de:de + 1] not in ("/", "-", "–") or text[d:d + 2] not in ("19", "20"):
@@ -138,7 +150,7 @@ class Dates(ScanBase):
             if self.overlaps_taken(s, e) or self.in_excluded(s, e):
                 continue
             a, b = int(m.group("a")), m.group("b")
-            b2 = int(b[-2:])
-            if (a + 1) % 100 != b2 or (len(b) == 4 and int(b) != a + 1):
+            end = int(b) if len(b) == 4 else a - a % 100 + int(b) + (100 if int(b) <= a % 100 else 0)
+            if not a < end <= a + _LONGEST_PERIOD:
                 continue
-            self.take(RawFigure("year", s, e, f"{a}/{b2:02d}", num_start=s, num_end=e))
+            self.take(RawFigure("year", s, e, f"{a}/{end % 100:02d}", num_start=s, num_end=e))

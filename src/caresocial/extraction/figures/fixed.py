@@ -18,7 +18,12 @@ HANDLE = regex.compile(r"[#@]\w++")
 SPACE = regex.compile(r"\s")
 # financial years: '2025/26', 'FY 2025-26'
 FY = regex.compile(r"(?<![\w/.-])(?:FY[ ]?)?(?P<a>(?:19|20)\d{2})[/\-–](?P<b>(?:19|20)?\d{2})(?![\w/-]|\.\d)", _I)
-NEG = r"(?P<neg>(?<![\w)\]])(?:minus|negative)[ ]++|(?<![\w)\].,/-])[-−–][ ]?+(?=\.?\d))?+"
+# A sign is a minus when it is part of the number ('-3.2%', '−4', 'minus 4'). A dash or bullet followed by a space
+# ('- 30,000 children', '– 11 per cent more') is punctuation, unless the line holds nothing but the number ('- 10 k'):
+# the scanner tries the spaced sign only there (``Cores.core_starts``).
+NEG = r"(?P<neg>(?<![\w)\]])(?:minus|negative)[ ]++|(?<![\w)\].,/%-])[-−–][ ]?+(?=\.?\d))?+"
+WORD_OF_PROSE = regex.compile(r"[A-Za-z]{4}")
+LONGEST_SIGNED_LINE = 40
 # At a digit run (or the sign, point or 'minus' before it) no word alternative of the core can match.
 CORE_DIGITS = regex.compile(rf"{NEG}(?P<digits>(?<![\d.,]){DIGITS})", _I)
 # 'a quarter of a percentage point', 'half of one per cent'
@@ -72,6 +77,17 @@ TIME_AFTER = regex.compile(
     r"|on(?![ ]++(?:top|average)\b)|(?:before|after)(?![ ]++(?:tax|deductions|housing|costs)\b))\b",
     _I,
 )
+OF_THE = regex.compile(r"[ ]++of[ ]++(?:(?:the|these|those|its|their|our|all)[ ]++)?+", _I)
+# 'from one local authority to another', 'from one year to the next': an idiom, not a count of one
+ONE_TO_ANOTHER = regex.compile(
+    r"(?:[ ]++[A-Za-z'’-]++){0,3}[ ]++(?:to|or|after)[ ]++(?:another|the[ ]++next|the[ ]++other)\b", _I
+)
+# a number that counts per something else: '16.3 cases per social worker', '62 per 10,000 children'
+PER_BASE = regex.compile(
+    r"[ ]++per[ ]++(?P<base>(?:\d{1,3}(?:,\d{3})*+[ ]++)?+[A-Za-z][A-Za-z'’-]*+(?:[ ][A-Za-z][A-Za-z'’-]*+){0,2})"
+)
+# up to four lower-case words after a number, for a name that holds it ('the two child limit')
+LOWER_WORDS = regex.compile(r"[ ]([a-z][a-z'’]*+)" + r"(?:[ ]([a-z][a-z'’]*+))?+" * 3)
 CONNECT_RANGE = regex.compile(r"[ \u00a0]*+(?:-|–|—|to|and|or)[ \u00a0]*+", _I)
 RANGE_CONNECTORS = frozenset({"-", "–", "—", "to", "and", "or"})  # what CONNECT_RANGE leaves after strip()
 CONNECT_UPFROM = regex.compile(

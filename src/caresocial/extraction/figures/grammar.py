@@ -21,10 +21,25 @@ from .base import RawFigure
 from .patterns import patterns
 from .scanner import Scanner
 
-__all__ = ["RawFigure", "Scanner", "scan"]
+__all__ = ["RawFigure", "Scanner", "dated", "has_partial_dates", "scan"]
 
 
-def scan(text: str, lexicons: Lexicons | None = None) -> list[RawFigure]:
+def scan(text: str, lexicons: Lexicons | None = None, *, year: int | None = None) -> list[RawFigure]:
     """Every figure in ``text``, in order of appearance, read with the word tables of ``lexicons`` (the built-in
-    ones when None). Linear in the length of the text."""
-    return Scanner(text, patterns(lexicons if lexicons is not None else Lexicons.default())).run()
+    ones when None). A day and month without a year ('6 April') takes ``year``, the document's, when given
+    (:func:`dated`). Linear in the length of the text."""
+    figs = Scanner(text, patterns(lexicons if lexicons is not None else Lexicons.default())).run()
+    return dated(figs, year) if year is not None else figs
+
+
+def dated(figs: list[RawFigure], year: int) -> list[RawFigure]:
+    """``figs`` with every date that has no year ('--04-06') given ``year`` ('2025-04-06'), in place."""
+    for f in figs:
+        if f.kind == "date" and isinstance(f.value, str) and f.value.startswith("--"):
+            f.value = f"{year:04d}{f.value[1:]}"
+    return figs
+
+
+def has_partial_dates(figs: list[RawFigure]) -> bool:
+    """True when a date of ``figs`` has no year."""
+    return any(f.kind == "date" and isinstance(f.value, str) and f.value.startswith("--") for f in figs)

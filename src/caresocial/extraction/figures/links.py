@@ -41,11 +41,15 @@ class Links(Context):
                 continue
             if a.kind == "date" or b.kind == "date" or b.start - a.end > X.MAX_GAP:
                 continue  # no connector is longer: never slice the text between far-apart figures
-            if not compatible(a, b) or (a.kind == b.kind == "percent" and a.unit != b.unit):
-                continue  # 'fell by 0.2 percentage points to 4.1%'
+            if not compatible(a, b):
+                continue
             gap = text[a.end:b.start]
             conn = gap.strip().lower()
-            if conn in X.RANGE_CONNECTORS and X.CONNECT_RANGE.fullmatch(gap):
+            if conn == "to" and X.BY_BEFORE.search(text, max(0, a.start - 24), a.start) and a.kind == b.kind:
+                _link(figs, i, "change", ("by", "to"))  # 'rose by 15p to £9.90', 'fell by 0.2 points to 4.1%'
+            elif a.kind == b.kind == "percent" and a.unit != b.unit:
+                continue
+            elif conn in X.RANGE_CONNECTORS and X.CONNECT_RANGE.fullmatch(gap):
                 self._range_or_change(i, conn)
             elif a.kind in ("money", "count", "percent") and b.kind == a.kind \
                     and ("from" in gap.lower() or "compared" in gap.lower()) and X.CONNECT_UPFROM.fullmatch(gap):
@@ -57,8 +61,6 @@ class Links(Context):
         text, figs = self.text, self.out
         a, b = figs[i], figs[i + 1]
         w0, w1 = window_before(a.start, 24)
-        if conn == "to" and X.BY_BEFORE.search(text, w0, w1):
-            return  # 'rose by 15p to £9.90': the change and the new level
         if conn in ("and", "or") and not X.BETWEEN_BEFORE.search(text, w0, w1):
             return
         if conn == "or" or (conn in ("-", "–", "—") and a.kind == "year" and b.kind == "year"
@@ -82,7 +84,7 @@ class Links(Context):
             fig.approx = True
         if fig.kind != "duration" or not hedge:
             self._bound(fig, a, b, k, precedes)
-        if fig.kind in ("money", "count", "quantity", "percent"):
+        if fig.kind in ("money", "count", "quantity", "percent", "duration"):
             self._rate(fig, a, b)
 
     def _bound(self, fig: RawFigure, a: int, b: int, k: int, precedes: frozenset[str]) -> None:
@@ -109,11 +111,8 @@ class Links(Context):
         text = self.text
         rate = self.rate_after(fig.end)
         if rate is None and fig.kind == "count" and fig.unit:
-            nm = self.noun_words(fig.end)
-            if nm:  # after the counted noun: '30,000 more children a year'
-                last = fig.unit.rsplit(" ", 1)[-1]
-                k = nm.group(1).lower().find(last)
-                at = nm.start(1) + k + len(last) if k >= 0 else nm.start(1) + len(fig.unit)
+            at = self.noun_end(fig.end, fig.unit)  # after the counted noun: '30,000 more children a year'
+            if at != fig.end:
                 rate = self.rate_after(at)
         if rate and rate.group("w")[:2].lower() in ("a ", "a-", "an") \
                 and X.TIME_AFTER.match(text, rate.end(), rate.end() + AHEAD):
@@ -146,12 +145,25 @@ class Links(Context):
                 b.rate = a.rate
             elif b.rate and not a.rate:
                 a.rate = b.rate
-        # elliptical counts take the noun of the count before them: '2,000 people ... and 2,800 who work'
-        for i in range(1, len(figs)):
+        # a part takes the noun of its whole: '3 of the 12 councils'
+        for i in range(len(figs) - 1, 0, -1):
             a, b = figs[i - 1], figs[i]
-            if b.kind == "count" and b.unit is None and a.kind == "count" and a.unit and b.value is not None:
-                if b.start - a.end < 160 and not X.SENTENCE_BREAK.search(self.text, a.end, b.start):
-                    b.unit = a.unit
+            if a.kind == b.kind == "count" and a.unit is None and b.unit and X.OF_THE.fullmatch(self.text, a.end,
+                                                                                               b.start):
+                a.unit = b.unit
+        # elliptical counts (and averages) take the noun of the one before them: '2,000 people ... and 2,800 who
+        # work', '16.3 cases, lower than the 17.8 recorded in 2017'
+        last: dict[str, RawFigure] = {}
+        for b in figs:
+            kind = "quantity" if b.average else b.kind
+            a = last.get(kind)
+            if a is not None and b.unit is None and a.unit and b.value is not None and a.source == b.source \
+                    and b.start - a.end < 160 and not X.SENTENCE_BREAK.search(self.text, a.end, b.start):
+                b.unit = a.unit
+            if b.average and b.kind == "count" and b.unit:
+                b.kind = "quantity"  # a count with a decimal part is an average of what it counts ('16.3 cases')
+            if b.kind in ("count", "quantity"):
+                last[b.kind] = b
         for a in figs:
             if a.link is not None and figs[a.link].kind != a.kind:
                 b = figs[a.link]

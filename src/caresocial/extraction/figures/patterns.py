@@ -28,6 +28,7 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?+"
 _YEAR4 = r"(?:1\d{3}|20\d{2}|2100)"
 _NOT_FY = r"(?![/\-–]\d{2}(?!\d))"  # 'April 2024/25' is a financial year, not April 2024
 _MLEFT = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"  # a month may be glued after a lower-case word: 'readMay'
+_WRAP = r"(?:[ ]++|[ ]*+\r?+\n[ ]*+)"  # spaces, or a line break where a PDF wrapped the line ('31\nMarch 2023')
 _AGE_UNITS = ("-", "year", "month", "week", "day", "yo", "y.o.", "yr")
 
 
@@ -50,6 +51,7 @@ class Patterns:
         self._before(t)
         self._guards(t)
         streets = alternation(t.street_words)
+        months = alternation(w.capitalize() for w in t.months)
         # Everything that is never a figure and holds a digit at most two characters after its start: tried only at
         # digit runs (URLs, e-mails, tags and handles are found at 'http', 'www.', '@' and '#').
         self.exclude = regex.compile(
@@ -59,7 +61,10 @@ class Patterns:
             r"|(?<![\w.])\d{1,2}(?:\.\d{2})?+[ ]?(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])"  # 9am, 9.30 pm
             r"|(?<![\w.])\d++[ ]?(?:min|mins|minute|minutes)[ ]read(?-i:(?![a-z]))"  # 3 min read
             r"|(?m:(?<=^[ \t]{0,64})\(?\d{1,2}[.)](?=[ \t]))"  # list numbering
-            r"|(?<![\w.])\d++(?:\.\d++){2,}+"  # 1.2.3 versions
+            # a numbered paragraph: '4 The number of looked-after children ...' (not '5 March was', '3 Million')
+            rf"|(?m:(?<=^[ \t]{{0,8}})\d{{1,3}}(?:\.\d{{1,2}})?+(?=[ ](?-i:(?!(?:{months})\b)[A-Z][a-z]*+[ ][a-z\d])))"
+            r"|(?<![\w.])(?!(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{2}|\d{4})(?![\d.]))"
+            r"\d++(?:\.\d++){2,}+"  # 1.2.3 versions (not a date, '17.11.22')
             r"|\b\d{1,3}/7\b"  # 24/7
             rf"|(?<![\w.,])\d{{1,4}}[A-Za-z]?+[ ](?-i:(?:[A-Z][a-z]++[ ]){{1,3}}(?:{streets})\b)",  # addresses
             _I,
@@ -70,14 +75,17 @@ class Patterns:
         # a full stop after a month belongs to it only after an abbreviation ('Sept. 12', not '1 April.')
         mdot = rf"(?:(?<=(?<![A-Za-z])(?:{alternation(t.month_abbrevs)}))\.)?+" if t.month_abbrevs else ""
         weekday = alternation(t.weekdays)
+        # a weekday before a date is read but left out of its span (``\K``): 'Thursday, [February 23, 2023]'
+        wd = rf"(?:(?:{weekday})\.?,?[ ]++\K)?+"
         self.date = regex.compile(
             rf"(?P<iso>(?<!\d|\d-){_YEAR4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!-?\d))"
-            rf"|(?P<dmy>(?<![\w.,])(?:(?:{weekday})\.?,?[ ]++)?+(?P<d1>{_DAY})[ ]++(?:of[ ]++)?+(?P<m1>{month}){mdot}"
-            rf"(?:,?[ ]++(?P<y1>{_YEAR4}){_NOT_FY})?+(?![\w]))"
-            rf"|(?P<mdy>{_MLEFT}(?:(?:{weekday})\.?,?[ ]++)?+(?P<m2>{month}){mdot}[ ]++(?P<d2>{_DAY})(?![\d:])"
+            rf"|(?P<dmy>(?<![\w.,]){wd}(?P<d1>{_DAY}){_WRAP}(?:of[ ]++)?+(?P<m1>{month}){mdot}"
+            rf"(?:,?{_WRAP}(?P<y1>{_YEAR4}){_NOT_FY})?+(?![\w]))"
+            rf"|(?P<mdy>{_MLEFT}{wd}(?P<m2>{month}){mdot}[ ]++(?P<d2>{_DAY})(?![\d:])"
             rf"(?:,?[ ]++(?P<y2>{_YEAR4}){_NOT_FY})?+(?![\w]))"
             rf"|(?P<my>{_MLEFT}(?P<m3>{month}){mdot},?[ ]++(?:of[ ]++)?+(?P<y3>{_YEAR4}){_NOT_FY}(?![\w]))"
-            rf"|(?P<num>(?<![\w./-])(?P<n1>\d{{1,2}})(?P<sep>[/.])(?P<n2>\d{{1,2}})(?P=sep)(?P<n3>{_YEAR4})(?![\w/]|\.\d))",
+            rf"|(?P<num>(?<![\w./-])(?P<n1>\d{{1,2}})(?P<sep>[/.])(?P<n2>\d{{1,2}})(?P=sep)(?P<n3>{_YEAR4}|\d{{2}})"
+            r"(?![\w/]|\.\d))",
             _I,
         )
         self.year_context = t.year_context
@@ -93,15 +101,15 @@ class Patterns:
         lead, tail = alternation(t.vague_lead), alternation(t.vague_tail)
         vague = rf"(?:{lead})(?:[ ]++of[ ]++(?:{tail}))?+" if tail else f"(?:{lead})"
         vague += r"(?=[ ]++(?:of|more|upon)\b)"
-        self.multiples: dict[str, float] = {row[0].lower(): float(row[1]) for row in self._rows("multiples")}
         self.core = regex.compile(
             rf"{_NEG}(?:(?P<vague>(?<!\w){vague})"
             rf"|(?P<digits>(?<![\d.,]){DIGITS})"
             rf"|(?P<words>(?<![\w'’-]){nw.word_run}))"
-            rf"|(?P<twice>(?<![\w-])(?:{alternation(self.multiples)})\b)",
+            rf"|(?P<twice>(?<![\w-])(?:{alternation(t.multiples)})\b(?!-))",
             _I,
         )
         self.digit_run = regex.compile(nw.digit_run, _I)
+        self.range_next = regex.compile(rf"[ ]*+(?:-|–|to|or|and)[ ]*+(?:\d|(?:{nw.word})\b)", _I)
         big = alternation(nw.big_scales)
         self.digit_run_trigger = regex.compile(
             rf"[ \u00a0]++(?:hundred|{alternation(t.dozens)})\b"
@@ -118,20 +126,22 @@ class Patterns:
             _I,
         )
         self.ordinal_after = regex.compile(rf"[ -]?+(?:{alternation(t.ordinal_only)})\b", _I)  # 'twenty-first'
-        self.in_n = regex.compile(rf"[ ]++(?:in|out[ ]++of)[ ]++(?P<den>\d{{1,4}}(?![\d,.])|{nw.word_run})", _I)
+        # 'one in five', 'four out of five', '62 in every 10,000'
+        self.in_n = regex.compile(
+            rf"[ ]++(?:in(?P<every>[ ]++every)?+|out[ ]++of)[ ]++"
+            rf"(?P<den>\d{{1,3}}(?:,\d{{3}})++(?![\d,.])|\d{{1,6}}(?![\d,.])|{nw.word_run})",
+            _I,
+        )
         # 'one over three', '1 over twenty-one': a fraction read out (ends its clause: '500 over 2021 levels' is none)
         self.over_n = regex.compile(rf"[ ]++over[ ]++(?P<den>\d{{1,6}}(?![\d,]|\.\d)|{nw.word_run})", _I)
         # words that may start a number core: number words, fractions, dozens, vague plurals, multiples
         self.core_keys = trigger_keys([*t.units, *t.tens, *t.scales, *t.dozens, *t.fractions, *t.vague_lead,
-                                       *self.multiples])
+                                       *t.multiples])
         # One pass over the lower-cased text for all of them: a key after a character that is no ASCII letter (the
         # caller checks the character is no letter at all). The standard ``re`` engine skips to the candidates with
         # its first-character set far faster than ``regex`` or one ``str.find`` per key (the keys are plain ASCII).
         self.core_key_at = re.compile(word_trie(self.core_keys))
         self.core_key_after = re.compile(f"[^a-z](?:{word_trie(self.core_keys)})")
-
-    def _rows(self, name: str) -> tuple[tuple[str, ...], ...]:
-        return self._lex.rows(name)
 
     def _money(self, t: Tables) -> None:
         symbols = sorted(t.currency_symbols, key=lambda w: (-len(w), w))
@@ -218,6 +228,8 @@ class Patterns:
 
         self.hedge, self.bound_min, self.bound_max = phrases(t.hedges), phrases(t.bounds_min), phrases(t.bounds_max)
         self.age_before = regex.compile(rf"(?r)(?<![\w])(?:{alternation(t.age_before)})[ ]++\Z", _I)
+        self.age_is = regex.compile(rf"(?r)(?<![\w])(?:{alternation(t.age_is)})[ ]++\Z", _I)
+        self.age_is_ends = by_final(*t.age_is)
         self.rate_before = regex.compile(
             rf"(?<![\w])(?:{alternation(t.rate_before)})(?:[ ]++[\w'’-]++){{0,4}}[ ]++(?:of|from|at|is|was|are|were|to"
             rf"|reached|totalled|totaling|totalling|stood[ ]++at|rose[ ]++to|fell[ ]++to|costs?|cost[ ]++of)"
@@ -230,7 +242,7 @@ class Patterns:
         self.age_before_ends = by_final(*t.age_before)
         # The phrases before a number that may end at the last character before its spaces (``_precedes``).
         self.precedes = by_character({"hedge": self.hedge_ends, "min": self.bound_min_ends, "max": self.bound_max_ends,
-                                      "age": self.age_before_ends})
+                                      "age": self.age_before_ends, "age_is": self.age_is_ends})
 
     def _guards(self, t: Tables) -> None:
         # The checks after a number that may start at the first character after its spaces (``_follows``): the

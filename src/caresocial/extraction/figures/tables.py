@@ -132,6 +132,9 @@ class Tables:
                 self.minor_words[form.lower()] = iso
             else:
                 raise LexiconError(f"lexicon 'currencies': unknown kind {kind!r} of {form!r}")
+        for iso in sorted({*self.currency_symbols.values(), *self.currency_words.values()}):
+            if len(iso) == 3 and iso.isalpha():
+                self.currency_codes.setdefault(iso, iso)  # every currency of the table is known by its code too
         self.percent: dict[str, tuple[str, frozenset[str]]] = {}  # form -> (unit, where)
         for row in lex.rows("percent_words"):
             self.percent[" ".join(row[0].lower().split())] = (_field("percent_words", row, 1), _flags(row, 2))
@@ -158,7 +161,13 @@ class Tables:
         for row in lex.rows("rate_words"):
             table = self.rate_before if "before" in _flags(row, 2) else self.rate_after
             table[" ".join(row[0].lower().split())] = _field("rate_words", row, 1)
-        self.age_before = _lower_words(lex.words("age_words"))
+        ages = lex.rows("age_words")
+        self.age_before = _lower_words(" ".join(r[0].split()) for r in ages if "is" not in _flags(r, 1))
+        self.age_is = _lower_words(" ".join(r[0].split()) for r in ages if "is" in _flags(r, 1))
+        self.multiples: dict[str, tuple[float, str]] = {}  # word -> (multiplier, kind: adverb, verb or base)
+        for row in lex.rows("multiples"):
+            kind = row[2].lower() if len(row) > 2 and row[2] else "adverb"
+            self.multiples[row[0].lower()] = (_number("multiples", row, 1), kind)
 
     def _calendar(self, lex: Lexicons) -> None:
         self.months: dict[str, int] = {}
