@@ -202,7 +202,7 @@ class Classifier(Context):
     def _age_is(self, n: Number) -> bool:
         """'who is 19 today', 'carers are over 55': an age after a phrase that takes one, with nothing counted after
         it."""
-        if n.scale is not None or n.fraction_only or n.value != int(n.value) or not 0 < n.value < 130:
+        if n.scale is not None or n.fraction_only or not 0 < n.value < 130 or not float(n.value).is_integer():
             return False
         a, b = window_before(n.s, 24)
         k = self.spaces_start(a, b)
@@ -367,6 +367,6 @@ class Classifier(Context):
             unit = f"{unit} per {per}" if unit else f"per {per}"
             self.take(RawFigure("quantity", s, end, n.amount, unit, num_start=s, num_end=e))
         else:
-            average = n.scale is None and n.digits is not None and n.value != int(n.value)
+            average = n.scale is None and n.digits is not None and not float(n.value).is_integer()
             self.take(RawFigure("count", s, end, n.amount, unit, num_start=s, num_end=e, scale=n.scale,
                                 average=average))

@@ -7,7 +7,6 @@ import regex
 
 from . import fixed as X
 from .base import ScanBase, window_before
-from .guards import by_initial
 from .numbers import tokenize_run
 from .tables import AHEAD, fold
 from .units import generic_quantity
@@ -19,7 +18,6 @@ def is_plural(word: str, irregular: frozenset[str]) -> bool:
         or word in irregular
 
 
-_PER_START = by_initial("per")
 _DETERMINERS = frozenset("a an the this that these those its their his her our your my".split())
 _TIME_RATES = frozenset({"year", "month", "week", "day", "hour"})
 
@@ -205,7 +203,7 @@ class Context(ScanBase):
         """What a number counts per, after its counted noun ('16.3 cases per social worker' -> 'social worker');
         None for none, or for a period of time ('a year', 'per week' are rates)."""
         k = self.noun_end(e, unit)
-        if not self.may_start(k, _PER_START):
+        if not self.may_start(k, self.p.per_start):
             return None
         m = X.PER_BASE.match(self.text, k, k + AHEAD)
         if m is None:

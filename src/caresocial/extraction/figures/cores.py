@@ -61,23 +61,20 @@ class Cores(Classifier):
 
     def find_percent_of(self) -> None:
         """'per cent of twenty-two': a percentage written before its number."""
-        text, low = self.text, self.low
-        i = low.find("cent")
-        while i >= 0:
-            m = self.p.pct_of.search(text, max(0, i - 4), i + 64)  # 'per cent of ' / 'percent of ' and a number
-            at, i = i, low.find("cent", i + 4)
-            if m is None or m.start() > at:
-                continue
-            num = self.p.core.match(text, m.end(), m.end() + AHEAD)
-            if not num:
-                continue
-            value = self.core_value(num)
-            if value is None:
-                continue
-            s, e = m.start(), num.end()
-            if self.overlaps_taken(s, e):
-                continue
-            self.take(RawFigure("percent", s, e, value[0], "%", num_start=num.start(), num_end=e))
+        text, low, back = self.text, self.low, self.p.pct_of_back
+        for key in self.p.pct_of_keys:
+            i = low.find(key)
+            while i >= 0:
+                m = self.p.pct_of.search(text, max(0, i - back), i + 64)  # 'per cent of ' and a number after
+                at, i = i, low.find(key, i + len(key))
+                if m is None or m.start() > at:
+                    continue
+                num = self.p.core.match(text, m.end(), m.end() + AHEAD)
+                value = self.core_value(num) if num else None
+                if num is None or value is None or self.overlaps_taken(m.start(), num.end()):
+                    continue
+                self.take(RawFigure("percent", m.start(), num.end(), value[0], "%", num_start=num.start(),
+                                    num_end=num.end()))
 
     def core_value(self, m: regex.Match[str]) -> tuple[float, bool, bool, int] | None:
         """(value, fraction_only, has_scale, end) of the first number in a core match."""

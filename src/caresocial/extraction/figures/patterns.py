@@ -197,12 +197,13 @@ class Patterns:
             rf"|(?<=\d)(?P<glued>{alternation(glued)})\b)",
             _I,
         )
+        before = [w for w, (_, where) in pct.items() if "of" in where]
         self.pct_of = regex.compile(
-            rf"(?<![\w])(?:{_spaced(w for w, (_, where) in pct.items() if 'of' in where)})[ ]++of[ ]++"
-            rf"(?={self.numbers.word_run}|\d)",
-            _I,
+            rf"(?<![\w])(?:{alternation(before)})[ ]++of[ ]++(?={self.numbers.word_run}|\d)", _I
         )
-        self.pct_start = by_initial(*pct)
+        self.pct_of_keys = tuple(sorted({w.split()[-1].rstrip("s") for w in before}))  # 'cent'
+        self.pct_of_back = max((len(w) for w in before), default=0)
+        self.pct_start = by_initial(*(w.split()[0] for w in pct))  # (the spaces inside a phrase may be several)
         self.suffix_dur = regex.compile(
             rf"(?:[ \u00a0]*+-[ \u00a0]*+|[ \u00a0]++|(?=[A-Za-z]))"
             rf"(?P<unit>{alternation(t.duration_units)})(?![A-Za-z])"
@@ -247,10 +248,15 @@ class Patterns:
     def _guards(self, t: Tables) -> None:
         # The checks after a number that may start at the first character after its spaces (``_follows``): the
         # bound and rate after a figure are looked for in the modifiers, each with its own ``may_start``.
+        self.age_start = by_initial(*_AGE_UNITS)
+        self.times_start = by_initial("times", "x")
+        self.in_n_start = by_initial("in", "out")
+        self.over_start = by_initial("over")
+        self.per_start = by_initial("per")
         self.follows = by_character({
             "scale": self.scale_start, "cur": self.cur_start, "minor": self.minor_start, "pct": self.pct_start,
-            "age": by_initial(*_AGE_UNITS), "dur": self.dur_start, "unit": self.unit_start,
-            "times": by_initial("times", "x"), "in_n": by_initial("in", "out"), "over": by_initial("over"),
+            "age": self.age_start, "dur": self.dur_start, "unit": self.unit_start, "times": self.times_start,
+            "in_n": self.in_n_start, "over": self.over_start,
         })
 
 
