@@ -735,6 +735,17 @@ HOSTILE = {
     "financial-years": "FY2024/25 " * 10_000,
     "weekdays": "Monday, " * 20_000 + "4 March 2024",
     "fractions": "one twenty " * 20_000 + "fifths",
+    "bullets": "- " * 50_000 + "1",
+    "bullet-lines": "\n- 1" * 30_000,
+    "numbered-paragraphs": "4 The number\n" * 20_000,
+    "in-every": "1 in every " * 20_000,
+    "per-base": "16.3 per " * 20_000,
+    "ages": "who is " * 20_000 + "19",
+    "names": "the two child " * 20_000,
+    "multiples": "double " * 20_000,
+    "wrapped-dates": "31\n" * 30_000 + "March",
+    "periods": "2024-27-" * 20_000,
+    "one-to-another": "one local " * 20_000 + "to another",
 }
 
 
