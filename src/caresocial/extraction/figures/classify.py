@@ -358,10 +358,10 @@ class Classifier(Context):
             return
         if n.digits is not None and n.after_char.isalpha() and n.scale is None:
             return  # '3D', '4G', 'U2' and other identifiers
-        if n.scale is None and self.names_a_thing(s, e):
-            return  # 'the two-child limit', 'six-figure sums', 'the two child limit'
         end = n.pos if n.scale else e
         unit = self.counted_noun(end)
+        if n.scale is None and unit is None and self.names_a_thing(s, e):
+            return  # 'the two-child limit', 'six-figure sums', 'the two child limit'  (not 'those 103 private IFAs')
         per = self.per_base(end, unit)
         if per is not None:
             unit = f"{unit} per {per}" if unit else f"per {per}"

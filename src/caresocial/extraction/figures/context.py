@@ -171,7 +171,8 @@ class Context(ScanBase):
     def names_a_thing(self, s: int, e: int) -> bool:
         """True when the number ``text[s:e]`` is part of a name rather than a count: a compound modifier ('the
         two-child limit', 'six-figure sums', 'a 10-point plan'), or after a determiner a lower-case phrase of
-        singular nouns ('the two child limit'; but 'the 8 key findings', 'the 10 local authority areas' count)."""
+        singular nouns ('the two child limit'; but 'the 8 key findings', 'the 10 local authority areas' count).
+        The classifier asks only when no plural noun follows the number."""
         text = self.text
         if text[e:e + 1] == "-":
             return text[e + 1:e + 2].isalpha()
