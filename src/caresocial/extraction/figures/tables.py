@@ -1,10 +1,15 @@
 """The word tables of the figure grammar, read from the lexicon data files.
 
-Every list of words the grammar knows (currencies, scale words, number words, fractions, hedges, bounds, rates,
-units, months, weekdays, label words, ...) is a file in ``caresocial/data/`` (see :mod:`caresocial.lexicons`);
-:func:`tables` reads one :class:`~caresocial.lexicons.Lexicons` set into the dictionaries and sets the patterns are
-compiled from (:mod:`.patterns`), once per set. Adding a row to a file, or through configuration, is all it takes
-to teach the grammar a word::
+Every list of words the grammar knows is a file in ``caresocial/data/`` (see :mod:`caresocial.lexicons`), whose
+header comment names its columns: ``currencies`` (symbol, code, word or minor unit -> ISO code), ``scale_words``,
+``number_words``, ``fractions``, ``vague_counts``, ``multiples`` ('doubled'), ``percent_words``, ``hedges``,
+``bounds_min``, ``bounds_max``, ``rate_words``, ``duration_units``, ``quantity_units``, ``age_words``, ``months``,
+``weekdays``, ``year_context_words``, ``label_words``, ``street_words``, ``one_not_count``, ``noun_stop_words``,
+``noun_skips``, ``noun_compounds`` and ``irregular_plurals``. :func:`tables` reads one
+:class:`~caresocial.lexicons.Lexicons` set into the dictionaries and sets the patterns are compiled from
+(:mod:`.patterns`), once per set. Adding a row to a file, or through configuration
+(``extract(text, lexicons={"currencies": ["₿ | XBT"]})``, ``[tool.caresocial.lexicons]``), is all it takes to
+teach the grammar a word::
 
     >>> from caresocial.lexicons import lexicons
     >>> tables(lexicons({"currencies": ["₿ | XBT"]})).currency_symbols["₿"]
