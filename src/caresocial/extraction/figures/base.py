@@ -12,7 +12,6 @@ from typing import Any
 import regex
 
 from . import fixed as X
-from .numbers import VULGAR
 from .patterns import Patterns
 from .tables import AHEAD
 
@@ -151,8 +150,10 @@ class ScanBase:
         most one space) ends there."""
         text = self.text
         j = s - 1 if text[s - 1:s] in (" ", "\u00a0") else s
-        if j > 0 and (text[j - 1] in self.p.last_symbol or not self.plain or self.low.endswith(self.p.code_ends, 0, j)):
-            return self.p.prefix_cur.search(text, max(0, s - back), s)
+        p, low = self.p, self.low
+        if j > 0 and (text[j - 1] in p.last_symbol or not self.plain or low[max(0, j - 3):j] in p.code_set
+                      or (p.other_codes and low.endswith(p.other_codes, 0, j))):
+            return p.prefix_cur.search(text, max(0, s - back), s)
         return None
 
     def spaces_start(self, a: int, b: int) -> int:
@@ -195,7 +196,3 @@ class ScanBase:
             if m is None or m.end() >= i + size:
                 return m
             a = m.end()  # an earlier trigger's match ('twofold, threefold')
-
-    def is_vulgar(self, i: int) -> bool:
-        """True when the character at ``i`` is a vulgar fraction ('½')."""
-        return self.text[i] in VULGAR

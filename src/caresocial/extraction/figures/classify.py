@@ -55,11 +55,9 @@ class Classifier(Context):
         n.follows = self.follows(e)
         if self._money(n):
             return
-        for step in (self._percent, self._age, self._duration, self._ratio, self._age_is, self._year, self._quantity,
-                     self._share):
-            if step(n):
-                return
-        self._count(n)
+        if not (self._percent(n) or self._age(n) or self._duration(n) or self._ratio(n) or self._age_is(n)
+                or self._year(n) or self._quantity(n) or self._share(n)):
+            self._count(n)
 
     def _not_a_figure(self, n: Number) -> bool:
         """Identifiers, ordinals and labels: 'COP26', 'A1', '1st', '21st century', 'Section 17', 'Year 6'."""

@@ -7,6 +7,7 @@ import regex
 
 from . import fixed as X
 from .base import RawFigure, ScanBase
+from .numbers import VULGAR
 from .tables import AHEAD, fold
 
 _LONGEST_PERIOD = 30  # years: '1990-2020' is still one period, '1990-2030' two years
@@ -22,7 +23,7 @@ class Dates(ScanBase):
         text = self.text
         floor = 0
         for d, de in self.runs:
-            if de <= floor or self.is_vulgar(d):
+            if de <= floor or self.text[d] in VULGAR:
                 continue
             size = de - d
             after_word = (size <= 2 or (size == 4 and text[d] in "12") or self.vulgar) and d > floor \

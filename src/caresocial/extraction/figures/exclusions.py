@@ -7,6 +7,7 @@ from __future__ import annotations
 from . import fixed as X
 from .base import ScanBase
 from .guards import merged
+from .numbers import VULGAR
 from .tables import AHEAD
 
 
@@ -20,7 +21,7 @@ class Exclusions(ScanBase):
         spans = self._text_excluded()
         floor = 0
         for d, de in self.runs:
-            if de <= floor or self.is_vulgar(d):
+            if de <= floor or self.text[d] in VULGAR:
                 continue
             # a phone starts at '+' or '(', a postcode one or two capitals before its first digit
             if d - 1 >= floor and (text[d - 1] in "+(" or text[d - 1].isupper()):

@@ -175,7 +175,9 @@ class Patterns:
             _I,
         )
         self.last_symbol = frozenset(sym[-1] for sym in t.currency_symbols)
-        self.code_ends = tuple(sorted(c.lower() for c in t.currency_codes))
+        # the codes that may end where a currency before a number ends: of three letters, and any others
+        self.code_set = frozenset(c.lower() for c in t.currency_codes if len(c) == 3)
+        self.other_codes = tuple(sorted(c.lower() for c in t.currency_codes if len(c) != 3))
         scale_glued, scale_after = alternation(t.scale_glued), alternation(t.scale_after)
         self.suffix_scale = regex.compile(
             rf"(?:[ \u00a0]?+(?P<abbr>{scale_glued})(?![A-Za-z0-9])"
