@@ -88,6 +88,14 @@ DateOpt = Annotated[str | None, typer.Option("--date", help="Document date (YYYY
 PublisherOpt = Annotated[str | None, typer.Option("--publisher", help="Publisher of every input.")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Configuration file (caresocial.toml or pyproject.toml).")]  # noqa: E501
+DocTimeoutOpt = Annotated[float | None, typer.Option(
+    "--doc-timeout", min=0, metavar="SECONDS",
+    help="Time limit per document (default 60, or doc-timeout in the configuration; 0 for none). A document over it "
+    "gets one line on stderr and no results; the others are kept; exit code 2.")]
+DocMemoryOpt = Annotated[int | None, typer.Option(
+    "--doc-memory", min=0, metavar="MIB",
+    help="Memory limit per document in MiB on top of the loaded pipeline (default 4096 on Linux, or doc-memory in "
+    "the configuration; 0 for none; Linux only). Same handling as --doc-timeout.")]
 SchedulerOpt = Annotated[str | None, typer.Option(
     "--scheduler", envvar="CARESOCIAL_SCHEDULER", show_envvar=True,
     help="Run on the Dask cluster at this address (tcp://host:8786 or a scheduler file); 'local' starts one here "
@@ -108,13 +116,15 @@ def extract(
     config: ConfigOpt = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
     scheduler: SchedulerOpt = None,
+    doc_timeout: DocTimeoutOpt = None,
+    doc_memory: DocMemoryOpt = None,
 ) -> None:
     """Extract figures, quotes and claims as JSONL (one document a line), JSON, CSV or Parquet."""
     from .runner import run_extract
 
     code = run_extract(paths, fmt=fmt.value, output=output, date=_parse_date(date_), publisher=publisher,
                        table=table.value, include_text=include_text, jobs=jobs, config_path=config,
-                       progress=progress, scheduler=scheduler or None)
+                       progress=progress, scheduler=scheduler or None, doc_timeout=doc_timeout, doc_memory=doc_memory)
     raise typer.Exit(code)
 
 
@@ -133,6 +143,8 @@ def check(
     config: ConfigOpt = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
     scheduler: SchedulerOpt = None,
+    doc_timeout: DocTimeoutOpt = None,
+    doc_memory: DocMemoryOpt = None,
 ) -> None:
     """Compare the claims of the documents and report where they disagree."""
     from .runner import run_check
@@ -140,7 +152,7 @@ def check(
     code = run_check(paths, fmt=fmt.value, output=output, fail_on=fail_on.value, baseline=baseline,
                      write_baseline=write_baseline, show_agreements=show_agreements, date=_parse_date(date_),
                      publisher=publisher, jobs=jobs, config_path=config, progress=progress,
-                     scheduler=scheduler or None)
+                     scheduler=scheduler or None, doc_timeout=doc_timeout, doc_memory=doc_memory)
     raise typer.Exit(code)
 
 
@@ -153,12 +165,14 @@ def report(
     jobs: JobsOpt = 1,
     config: ConfigOpt = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
+    doc_timeout: DocTimeoutOpt = None,
+    doc_memory: DocMemoryOpt = None,
 ) -> None:
     """Write one self-contained HTML page: the documents with their figures highlighted, and every finding."""
     from .io.report_html import run_report
 
     code = run_report(paths, output=output, date=_parse_date(date_), publisher=publisher, jobs=jobs,
-                      config_path=config, progress=progress)
+                      config_path=config, progress=progress, doc_timeout=doc_timeout, doc_memory=doc_memory)
     raise typer.Exit(code)
 
 

@@ -41,6 +41,7 @@ from .errors import CaresocialError, InputError
 from .io.inputs import discover, read_source
 from .models import Claim, ClaimTime, Document, Report, Speaker
 from .runner import unique_doc_id
+from .watchdog import Limits, Skipped, shared_supervisor
 
 MISSING = "--scheduler needs the dask extra: pip install 'caresocial[dask]'"
 
@@ -105,7 +106,7 @@ def corpus_sources(items: db.Bag) -> db.Item:
 
 
 def _extract_part(items: list[Element], sources: dict[str, int] | None, model: str | None,
-                  batch_size: int) -> list[Document]:
+                  batch_size: int, limits: Limits | None = None) -> list[Document | Skipped]:
     from .extraction.pipeline import extract_many
 
     pages: dict[int, tuple[int, ...]] = {}
@@ -118,12 +119,16 @@ def _extract_part(items: list[Element], sources: dict[str, int] | None, model: s
             yield text, opts
 
     with _LOCK:
-        docs = list(extract_many(texts(), batch_size=batch_size, sources=sources, model=model))
-    return [d.model_copy(update={"pages": pages[k]}) if k in pages else d for k, d in enumerate(docs)]
+        if limits is not None and limits.active:  # in this worker's supervised child processes
+            docs: list[Document | Skipped] = list(shared_supervisor(limits, model).run(texts(), sources))
+        else:
+            docs = list(extract_many(texts(), batch_size=batch_size, sources=sources, model=model))
+    return [d.model_copy(update={"pages": pages[k]}) if k in pages and isinstance(d, Document) else d
+            for k, d in enumerate(docs)]
 
 
 def extract_bag(items: db.Bag, *, sources: Mapping[str, int] | db.Item | Literal["corpus"] | None = "corpus",
-                model: str | None = None, batch_size: int = 32) -> db.Bag:
+                model: str | None = None, batch_size: int = 32, limits: Limits | None = None) -> db.Bag:
     """Extract every element of ``items`` on the workers: a lazy bag of :class:`Document`, in input order.
 
     items: texts, paths (``pathlib.Path``, read on the workers, doc_id the stem) or (text or path, options)
@@ -131,12 +136,15 @@ def extract_bag(items: db.Bag, *, sources: Mapping[str, int] | db.Item | Literal
     sources: "corpus" collects the citation years of the whole bag first (as the command line does); a
         mapping or a computed item is used as given; None lets each text use only its own citations.
     model: spaCy pipeline name (None: the blank English pipeline).
-    RETURNS (dask.bag.Bag): one Document per element, partitioned like ``items``.
+    limits: per-document limits (see :mod:`caresocial.watchdog`): each worker extracts in supervised child
+        processes, and a document over a limit becomes a :class:`~caresocial.watchdog.Skipped` record in its
+        place. None (the default): no limits, every element is a Document.
+    RETURNS (dask.bag.Bag): one Document (or Skipped) per element, partitioned like ``items``.
     """
     src: Any = corpus_sources(items) if isinstance(sources, str) else sources
     if isinstance(src, Mapping):
         src = dict(src)
-    return items.map_partitions(_extract_part, src, model=model, batch_size=batch_size)
+    return items.map_partitions(_extract_part, src, model=model, batch_size=batch_size, limits=limits)
 
 
 def preload(client: Client, model: str | None = None) -> None:
@@ -181,7 +189,7 @@ def iter_documents(bag: db.Bag) -> Iterator[Document]:
 # corpus order. Group: (0, measure, family, 0, 0, k); document: (1, "", "", partition, position, k).
 
 
-def _digest(docs: list[Document], part: list[int], cfg: Config, show_agreements: bool,
+def _digest(docs: list[Document | Skipped], part: list[int], cfg: Config, show_agreements: bool,
             buckets: int) -> list[tuple[Any, ...]]:
     """Per partition: the claims by measure group (with their corpus-order sequence numbers) and each document's
     suppressions, packed into one record per shuffle bucket; the findings of the within-document rules; the
@@ -189,9 +197,13 @@ def _digest(docs: list[Document], part: list[int], cfg: Config, show_agreements:
     p = part[0]
     out: list[tuple[Any, ...]] = []
     packed: dict[int, tuple[dict[tuple[str, str], list[tuple[Any, ...]]], dict[str, tuple[Any, ...]]]] = {}
-    n_claims = 0
+    n_claims = n_docs = 0
     with _gc_paused():
         for pos, doc in enumerate(docs):
+            if isinstance(doc, Skipped):  # its line leads the report's errors, as the local run prints it first
+                out.append(("d", (-1, "", "", p, pos, 0), "e", doc.message))
+                continue
+            n_docs += 1
             n_claims += len(doc.claims)
             base = (p << 64) | (pos << 32)  # claim order across the corpus: partition, document, claim
             for key, items in _groups([doc], cfg).items():
@@ -208,7 +220,7 @@ def _digest(docs: list[Document], part: list[int], cfg: Config, show_agreements:
         # one pickled blob per bucket: bytes cross the network without per-object work and leave no long-lived
         # objects behind for the garbage collector to scan on a worker that holds many records
         out.extend(("b", b, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for b, v in packed.items())
-    out.append(("n", len(docs), n_claims))
+    out.append(("n", n_docs, n_claims))
     return out
 
 
@@ -337,7 +349,9 @@ def check_distributed(documents: db.Bag, config: Config | None = None, *, show_a
                       baseline: set[str] | None = None, npartitions: int | None = None) -> Report:
     """:func:`caresocial.consistency.checker.check` on a bag of documents, on the cluster; the same report.
 
-    documents: a bag of Document (from :func:`extract_bag`; persist it first if you also need the records).
+    documents: a bag of Document (from :func:`extract_bag`; persist it first if you also need the records); a
+        :class:`~caresocial.watchdog.Skipped` element (extraction under limits) becomes a line of the report's
+        errors, ahead of the checker's.
     config, show_agreements, baseline: as for :func:`~caresocial.consistency.checker.check`.
     npartitions: partitions of the claim shuffle (default: two per worker thread, at most one per document
         partition); the per-document digests are small, so few partitions keep the shuffle's task count low.
@@ -498,7 +512,7 @@ def documents_bag(client: Client, paths: list[Path], *, cfg: Config, date_: date
                                  "path": str(src.path)}))
     bag = db.from_sequence(items, npartitions=partitions(len(items))) if items else \
         db.from_sequence([], npartitions=1)
-    return extract_bag(bag, sources=sources), where
+    return extract_bag(bag, sources=sources, limits=cfg.limits), where
 
 
 def stream_documents(scheduler: str, paths: list[Path], *, cfg: Config, date_: date | None, publisher: str | None,
@@ -507,6 +521,9 @@ def stream_documents(scheduler: str, paths: list[Path], *, cfg: Config, date_: d
     with connect(scheduler, jobs if jobs > 1 else None) as client:
         bag, where = documents_bag(client, paths, cfg=cfg, date_=date_, publisher=publisher, errors=errors)
         for doc in iter_documents(bag):
+            if isinstance(doc, Skipped):
+                errors.append(doc.message)
+                continue
             if texts is not None:
                 texts[doc.doc_id] = read_source(where[doc.doc_id]).text
             yield doc

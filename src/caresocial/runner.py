@@ -56,8 +56,8 @@ def documents(paths: list[Path], *, cfg: Config, date_: date | None, publisher: 
         yield from stream_documents(scheduler, paths, cfg=cfg, date_=date_, publisher=publisher, jobs=jobs,
                                     errors=errors, texts=texts)
         return
-    from .extraction.pipeline import extract_many
     from .extraction.quotes.attribution import cited_sources
+    from .watchdog import extract_limited
 
     found, problems = discover(paths)
     errors.extend(str(p) for p in problems)
@@ -99,7 +99,7 @@ def documents(paths: list[Path], *, cfg: Config, date_: date | None, publisher: 
                          "path": str(src.path)}
 
     try:
-        for doc in extract_many(items(), n_process=jobs, sources=sources):
+        for doc in extract_limited(items(), limits=cfg.limits, errors=errors, n_process=jobs, sources=sources):
             if bar is not None:
                 bar.update(1)
             if doc.doc_id in pages:
@@ -164,11 +164,11 @@ def _write_parquet(target: Path, obj: Any, table: str) -> None:
 
 def run_extract(paths: list[Path], *, fmt: str, output: Path | None, date: date | None, publisher: str | None,
                 table: str, include_text: bool, jobs: int, config_path: Path | None, progress: bool | None,
-                scheduler: str | None = None) -> int:
-    """``caresocial extract``: 0 when every input was read, 2 when any could not be."""
+                scheduler: str | None = None, doc_timeout: float | None = None, doc_memory: int | None = None) -> int:
+    """``caresocial extract``: 0 when every input was read, 2 when any could not be (or was over a limit)."""
     errors: list[str] = []
     try:
-        cfg = load(config_path)
+        cfg = load(config_path).with_limits(doc_timeout, doc_memory)
         texts: dict[str, str] | None = {} if include_text else None
         if fmt == "parquet":
             target = _parquet_target(output, paths)
@@ -208,7 +208,8 @@ def _write_extract(out: TextIO, docs: Iterator[Document], fmt: str, table: str, 
 
 def run_check(paths: list[Path], *, fmt: str, output: Path | None, fail_on: str, baseline: Path | None,
               write_baseline: Path | None, show_agreements: bool, date: date | None, publisher: str | None, jobs: int,
-              config_path: Path | None, progress: bool | None, scheduler: str | None = None) -> int:
+              config_path: Path | None, progress: bool | None, scheduler: str | None = None,
+              doc_timeout: float | None = None, doc_memory: int | None = None) -> int:
     """``caresocial check``: 0 clean, 1 findings at or above ``fail_on``, 2 input or usage errors."""
     from .consistency.baseline import load_baseline, write_baseline_file
     from .consistency.checker import check
@@ -216,7 +217,7 @@ def run_check(paths: list[Path], *, fmt: str, output: Path | None, fail_on: str,
 
     errors: list[str] = []
     try:
-        cfg = load(config_path)
+        cfg = load(config_path).with_limits(doc_timeout, doc_memory)
         accepted = load_baseline(baseline) if baseline is not None else None
         target = _parquet_target(output, paths) if fmt == "parquet" else None
         # where results go is checked before any work: neither may overwrite an input, nor each other

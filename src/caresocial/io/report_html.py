@@ -433,7 +433,8 @@ def render_report(docs: Sequence[Document], report: Report, texts: Mapping[str, 
 
 
 def run_report(paths: list[Path], *, output: Path, date: date | None, publisher: str | None, jobs: int,
-               config_path: Path | None, progress: bool | None) -> int:
+               config_path: Path | None, progress: bool | None, doc_timeout: float | None = None,
+               doc_memory: int | None = None) -> int:
     """``caresocial report``: extract and check like ``check``, then write the page to ``output``.
 
     RETURNS: 0 when written, 2 on input or configuration errors (the page still covers the readable files,
@@ -446,7 +447,7 @@ def run_report(paths: list[Path], *, output: Path, date: date | None, publisher:
 
     errors: list[str] = []
     try:
-        cfg = load(config_path)
+        cfg = load(config_path).with_limits(doc_timeout, doc_memory)
         texts: dict[str, str] = {}
         docs = list(documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs, progress=progress,
                               errors=errors, texts=texts))
