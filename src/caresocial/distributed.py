@@ -201,7 +201,7 @@ def _digest(docs: list[Document | Skipped], part: list[int], cfg: Config, show_a
     with _gc_paused():
         for pos, doc in enumerate(docs):
             if isinstance(doc, Skipped):  # its line leads the report's errors, as the local run prints it first
-                out.append(("d", (-1, "", "", p, pos, 0), "e", doc.message))
+                out.append(("d", (-1, "", "", p, pos, 0), "k", doc.message))
                 continue
             n_docs += 1
             n_claims += len(doc.claims)
@@ -346,15 +346,17 @@ def _threads() -> int:
 
 
 def check_distributed(documents: db.Bag, config: Config | None = None, *, show_agreements: bool = False,
-                      baseline: set[str] | None = None, npartitions: int | None = None) -> Report:
+                      baseline: set[str] | None = None, npartitions: int | None = None,
+                      skipped: list[str] | None = None) -> Report:
     """:func:`caresocial.consistency.checker.check` on a bag of documents, on the cluster; the same report.
 
     documents: a bag of Document (from :func:`extract_bag`; persist it first if you also need the records); a
         :class:`~caresocial.watchdog.Skipped` element (extraction under limits) becomes a line of the report's
-        errors, ahead of the checker's.
+        errors, ahead of the checker's (or of ``skipped``, when given).
     config, show_agreements, baseline: as for :func:`~caresocial.consistency.checker.check`.
     npartitions: partitions of the claim shuffle (default: two per worker thread, at most one per document
         partition); the per-document digests are small, so few partitions keep the shuffle's task count low.
+    skipped: where to put the lines of Skipped documents (default: the report's errors).
     RETURNS (Report): findings sorted by severity, then place, exactly as the local checker sorts them.
     """
     cfg = config or Config()
@@ -370,7 +372,8 @@ def check_distributed(documents: db.Bag, config: Config | None = None, *, show_a
     counts = digest.filter(_tagged("n")).reduction(_count, _add)
     blobs, doc_out, (n_docs, n_claims) = dask.compute(shuffled, per_doc, counts)
     run = new_run(cfg, show_agreements)
-    lists: dict[str, list[Any]] = {"f": run.findings, "a": run.agreements, "e": run.errors}
+    lists: dict[str, list[Any]] = {"f": run.findings, "a": run.agreements, "e": run.errors,
+                                   "k": run.errors if skipped is None else skipped}
     by_id: dict[str, Document] = {}
     results = []
     with _gc_paused():
@@ -535,7 +538,7 @@ def check_paths(scheduler: str, paths: list[Path], *, cfg: Config, date_: date |
     """``caresocial check --scheduler``: the local run's report; ``texts`` gets the documents findings cite."""
     with connect(scheduler, jobs if jobs > 1 else None) as client:
         bag, where = documents_bag(client, paths, cfg=cfg, date_=date_, publisher=publisher, errors=errors)
-        report = check_distributed(bag, cfg, show_agreements=show_agreements, baseline=baseline)
+        report = check_distributed(bag, cfg, show_agreements=show_agreements, baseline=baseline, skipped=errors)
     for f in (*report.findings, *report.agreements):
         for ref in f.claims:
             if ref.doc_id not in texts and ref.doc_id in where:
