@@ -57,10 +57,11 @@ def as_json(results: list[Any]) -> list[str]:
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_supervised_output_is_the_in_process_output(jobs: int) -> None:
     batch = items(TEXTS * 3)
-    want = as_json(list(extract_many(batch)))
+    want = list(extract_many(batch))
     with Supervisor(Limits(timeout=60), jobs=jobs) as sup:
-        assert as_json(list(sup.run(batch))) == want
-        assert as_json(list(sup.run(batch[:2]))) == want[:2]  # the workers serve a second run too
+        assert as_json(list(sup.run(batch))) == as_json(want)
+        # the workers serve a second run too; a record extracted before is passed through in its place
+        assert as_json(list(sup.run([batch[0], want[1], batch[2]]))) == as_json(want[:3])
         assert len(sup.workers) == jobs
 
 
@@ -104,6 +105,17 @@ def test_an_exception_or_a_killed_worker_costs_one_document(hooked: None) -> Non
                              "purpose"
     assert "Traceback" in got[1].detail and "misbehave" in got[1].detail
     assert got[3].message == "docs/d3.txt: no results: the extraction process ended unexpectedly (killed by SIGKILL)"
+
+
+def test_workers_that_die_at_start_cost_their_documents_and_never_hang(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any) -> None:
+        raise OSError("cannot start")
+
+    monkeypatch.setattr(watchdog, "_serve", broken)
+    with Supervisor(Limits(timeout=5, memory=0)) as sup:
+        got = list(sup.run(items(TEXTS[:3])))
+    assert [r.message for r in got] == [f"docs/d{i}.txt: no results: the extraction process ended unexpectedly "
+                                        f"(exit status 1)" for i in range(3)]
 
 
 def test_abandoned_run_leaves_no_worker_behind(hooked: None) -> None:

@@ -162,14 +162,15 @@ def _serve(conn: Connection, limits: Limits, model: str | None, lexicons: Mappin
         if limits.timeout > 0:
             _limit_cpu(2 * limits.timeout + 5)
         try:
-            doc = next(pipeline.extract_many([(text, opts)], sources=sources, model=model, lexicons=lexicons))
-            reply: tuple[Any, ...] = ("ok", doc)
+            reply: tuple[Any, ...] = ("ok", next(pipeline.extract_many([(text, opts)], sources=sources, model=model,
+                                                                        lexicons=lexicons)))
         except MemoryError:
             os._exit(_EXIT_MEMORY)
         except Exception as e:
             reply = ("error", f"{type(e).__name__}: {' '.join(str(e).split())}"[:300], traceback.format_exc())
         del text, msg
         conn.send(reply)
+        del reply  # the records are the supervisor's now: a long document's are not held twice till the next
 
 
 def _child(conn: Connection, inherited: list[Connection], limits: Limits, model: str | None,
@@ -353,17 +354,18 @@ class Supervisor:
         w.kill()
         self.workers.remove(w)
 
-    def run(self, items: Iterable[str | tuple[str, dict[str, Any]]],
+    def run(self, items: Iterable[str | tuple[str, dict[str, Any]] | Document],
             sources: dict[str, int] | None = None) -> Iterator[Document | Skipped]:
-        """Extract ``items`` (texts or (text, options) pairs, as for ``extract_many``): one Document or
-        :class:`Skipped` per item, in input order. ``sources`` as for ``extract_many``."""
+        """Extract ``items`` (texts or (text, options) pairs, as for ``extract_many``; a Document, extracted
+        before, is passed through): one Document or :class:`Skipped` per item, in input order. ``sources`` as
+        for ``extract_many``."""
         timeout = self.limits.timeout if self.limits.timeout > 0 else None
         feed = iter(items)
         done: dict[int, Document | Skipped] = {}
         busy: dict[_Worker, tuple[int, dict[str, Any], float]] = {}  # worker -> (index, options, deadline)
-        sent = emitted = 0
+        sent = emitted = refused = 0
         exhausted = False
-        held: str | tuple[str, dict[str, Any]] | None = None  # the next item, taken before a worker was free
+        held: Any = None  # the next item, taken before a worker was free
         try:
             while True:
                 while not exhausted and sent - emitted < _WINDOW + self.jobs:
@@ -372,6 +374,11 @@ class Supervisor:
                         if held is None:
                             exhausted = True
                             break
+                    if not isinstance(held, (str, tuple)):  # a record extracted before: passed through
+                        done[sent] = held
+                        sent += 1
+                        held = None
+                        continue
                     w = self._idle_worker(busy)
                     if w is None:
                         break
@@ -379,11 +386,17 @@ class Supervisor:
                     try:
                         w.send(text, opts, sources)
                     except OSError:  # it ended just now, between documents: another takes the document
+                        reason, words = w.ended()
                         self._retire(w)
-                        continue
-                    busy[w] = (sent, opts, time.monotonic() + timeout if timeout else float("inf"))
+                        refused += 1
+                        if refused < 3:
+                            continue
+                        done[sent] = skipped(opts, sent, reason, self.limits, words)  # workers die at start
+                    else:
+                        busy[w] = (sent, opts, time.monotonic() + timeout if timeout else float("inf"))
                     sent += 1
                     held = None
+                    refused = 0
                 while emitted in done:
                     yield done.pop(emitted)
                     emitted += 1
@@ -426,21 +439,24 @@ class Supervisor:
                 done[index] = skipped(opts, index, "timeout", self.limits)
 
 
-_SHARED: dict[tuple[Limits, str | None], Supervisor] = {}
+_SHARED: dict[tuple[Limits, str | None, str], Supervisor] = {}
 
 
-def shared_supervisor(limits: Limits, model: str | None = None) -> Supervisor:
+def shared_supervisor(limits: Limits, model: str | None = None,
+                      lexicons: Mapping[str, Any] | None = None) -> Supervisor:
     """A :class:`Supervisor` with one worker, kept for the life of this process (its workers are stopped at
     exit): for a long-lived process that extracts batch after batch, such as a Dask worker, so that a worker's
     lazily loaded state (quantulum3's units) is loaded once. Callers take turns (it is not thread-safe)."""
-    key = (limits, model)
+    import json
+
+    key = (limits, model, json.dumps(lexicons, sort_keys=True, ensure_ascii=False) if lexicons else "")
     sup = _SHARED.get(key)
     if sup is None:
         if not _SHARED:
             import atexit
 
             atexit.register(close_shared)
-        sup = _SHARED[key] = Supervisor(limits, jobs=1, model=model)
+        sup = _SHARED[key] = Supervisor(limits, jobs=1, model=model, lexicons=lexicons)
     return sup
 
 
@@ -451,7 +467,7 @@ def close_shared() -> None:
     _SHARED.clear()
 
 
-def extract_limited(items: Iterable[str | tuple[str, dict[str, Any]]], *, limits: Limits, errors: list[str],
+def extract_limited(items: Iterable[str | tuple[str, dict[str, Any]] | Document], *, limits: Limits, errors: list[str],
                     n_process: int = 1, sources: dict[str, int] | None = None, model: str | None = None,
                     lexicons: Mapping[str, Any] | None = None) -> Iterator[Document]:
     """``extract_many`` under per-document ``limits`` (the command line's entry point): the documents in input
