@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -36,17 +37,34 @@ if not Language.has_factory(NAME):
     Language.component(NAME, func=misbehave)
 
 
-def install() -> None:
+LAZY = "caresocial_test_lazy"
+_loaded: list[bool] = [False]
+
+
+def load_on_first_use(doc: Doc) -> Doc:
+    """Takes 3 s the first time it runs in a process, as loading a large table on first use would."""
+    if not _loaded[0]:
+        time.sleep(3)
+        _loaded[0] = True
+    return doc
+
+
+if not Language.has_factory(LAZY):
+    Language.component(LAZY, func=load_on_first_use)
+
+
+def install(name: str = NAME) -> None:
     from caresocial.extraction.pipeline import get_nlp
 
     nlp = get_nlp()
-    if NAME not in nlp.pipe_names:
-        nlp.add_pipe(NAME, first=True)
+    _loaded[0] = False
+    if name not in nlp.pipe_names:
+        nlp.add_pipe(name, first=True)
 
 
-def uninstall() -> None:
+def uninstall(name: str = NAME) -> None:
     from caresocial.extraction.pipeline import get_nlp
 
     nlp = get_nlp()
-    if NAME in nlp.pipe_names:
-        nlp.remove_pipe(NAME)
+    if name in nlp.pipe_names:
+        nlp.remove_pipe(name)

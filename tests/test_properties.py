@@ -176,3 +176,14 @@ def test_generator_is_seeded_and_varied() -> None:
     for shape in ("said", "“", "‘", '"', "|---|", "\t", "•", "According to", "joint statement", "---\ntitle:",
                   "between", "per cent", "(", "): "):
         assert shape in joined, shape
+
+
+def test_stress_corpus_runs_through_the_command_line(tmp_path: Path) -> None:
+    """``benchmarks/docgen.py run`` end to end on a few documents: every line extracted, every record valid."""
+    out = tmp_path / "stress.json"
+    assert docgen.main(["run", "--count", "30", "--seed", "1", "--json", str(out)]) == 0
+    import json
+
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert (result["documents"], result["extracted"], result["exit_code"], result["n_invalid"]) == (30, 30, 0, 0)
+    assert len(result["slowest"]) == 5 and result["slowest"][0]["seconds"] > 0

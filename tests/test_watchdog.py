@@ -107,6 +107,22 @@ def test_an_exception_or_a_killed_worker_costs_one_document(hooked: None) -> Non
     assert got[3].message == "docs/d3.txt: no results: the extraction process ended unexpectedly (killed by SIGKILL)"
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_load_on_first_use_is_not_charged_to_a_document(hooked: None, jobs: int) -> None:
+    """A worker killed while loading something on first use (quantulum3's tables) would take the load with it and
+    every replacement would start cold: the supervisor loads it itself once and tries the document again."""
+    hooks.install(hooks.LAZY)
+    try:
+        with Supervisor(Limits(timeout=1.5, memory=0), jobs=jobs) as sup:
+            got = list(sup.run(items([TEXTS[0], f"{hooks.SLOW} £1m", *TEXTS[1:]])))
+            assert sup.warm
+    finally:
+        hooks.uninstall(hooks.LAZY)
+    assert [type(r).__name__ for r in got] == ["Document", "Skipped"] + ["Document"] * (len(TEXTS) - 1)
+    want = as_json(list(extract_many(items([TEXTS[0], "", *TEXTS[1:]]))))
+    assert as_json(got[:1] + got[2:]) == want[:1] + want[2:]
+
+
 def test_workers_that_die_at_start_cost_their_documents_and_never_hang(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: Any) -> None:
         raise OSError("cannot start")

@@ -9,6 +9,10 @@ time; the supervisor waits for its record with a deadline and kills (``SIGKILL``
 or that dies, and forks a fresh one for the next document. The document gets a :class:`Skipped` record in
 its place: one line naming it and the limit. Every other document keeps its results, in input order.
 
+The first time a worker forked before :meth:`Supervisor.warm_up` runs over the time limit, the supervisor
+warms up (loads what extraction loads on first use, such as quantulum3's tables) and tries the document once
+more in a warm worker: a killed worker takes such a load with it, and cold replacements would be killed again.
+
 In the worker, before each document, ``RLIMIT_CPU`` is set to the CPU time used so far plus the time limit
 and a margin, so a worker whose supervisor has gone stops by itself; with a memory limit, ``RLIMIT_AS`` is
 set to the worker's size after the fork plus the limit (Linux only: other systems do not enforce it).
@@ -27,6 +31,7 @@ import signal
 import sys
 import time
 import traceback
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -45,6 +50,8 @@ DEFAULT_TIMEOUT = 60.0  # seconds of wall-clock time per document
 DEFAULT_MEMORY = 4096  # MiB of address space per document, on top of the loaded pipeline (where enforceable)
 _EXIT_MEMORY = 3  # a worker's exit status after a MemoryError
 _WINDOW = 64  # documents extracted ahead of the one the caller waits for, at most (besides one per worker)
+# what extraction loads on first use (quantulum3's units for "5 mg"), loaded by Supervisor.warm_up
+WARM_UP = "On 1 May 2024 it weighed 5 mg and cost £5m (up 3%), “as planned,” said Dr Jo Smith of the ABC."
 
 
 @dataclass(frozen=True)
@@ -219,6 +226,7 @@ class _Worker:
         self.conn = ours
         self.sources: dict[str, int] | None = None  # what the worker was last sent
         self.status: int | None = None  # wait status, once reaped
+        self.warm = False  # forked after the supervisor's warm_up
 
     def alive(self) -> bool:
         """Whether the process still runs (reaps it when not)."""
@@ -319,6 +327,7 @@ class Supervisor:
         self.model = model
         self.lexicons = lexicons
         self.workers: list[_Worker] = []
+        self.warm = False  # warm_up has run here
 
     def __enter__(self) -> Supervisor:
         return self
@@ -337,9 +346,10 @@ class Supervisor:
         for w in list(self.workers):
             if w in busy:
                 continue
-            if w.alive():
+            if w.alive() and (w.warm or not self.warm):
                 return w
-            w.kill()  # ended between documents (its thread ended, or it was killed): replaced, nothing lost
+            # ended between documents (its thread ended, or it was killed), or forked before warm_up: replaced
+            w.kill()
             self.workers.remove(w)
         if len(self.workers) >= self.jobs:
             return None
@@ -347,6 +357,7 @@ class Supervisor:
 
         get_nlp(self.model, self.lexicons)  # loaded before the fork, so every worker starts with it
         w = _Worker(self.limits, self.model, self.lexicons, [x.conn for x in self.workers])
+        w.warm = self.warm
         self.workers.append(w)
         return w
 
@@ -359,84 +370,121 @@ class Supervisor:
         """Extract ``items`` (texts or (text, options) pairs, as for ``extract_many``; a Document, extracted
         before, is passed through): one Document or :class:`Skipped` per item, in input order. ``sources`` as
         for ``extract_many``."""
-        timeout = self.limits.timeout if self.limits.timeout > 0 else None
         feed = iter(items)
         done: dict[int, Document | Skipped] = {}
-        busy: dict[_Worker, tuple[int, dict[str, Any], float]] = {}  # worker -> (index, options, deadline)
-        sent = emitted = refused = 0
+        busy: dict[_Worker, _Job] = {}
+        queue: deque[_Job] = deque()  # documents waiting for a worker (one to try again goes first)
+        taken = emitted = 0
         exhausted = False
-        held: Any = None  # the next item, taken before a worker was free
         try:
             while True:
-                while not exhausted and sent - emitted < _WINDOW + self.jobs:
-                    if held is None:
-                        held = next(feed, None)
-                        if held is None:
-                            exhausted = True
-                            break
-                    if not isinstance(held, (str, tuple)):  # a record extracted before: passed through
-                        done[sent] = held
-                        sent += 1
-                        held = None
-                        continue
-                    w = self._idle_worker(busy)
-                    if w is None:
-                        break
-                    text, opts = (held, {}) if isinstance(held, str) else held
-                    try:
-                        w.send(text, opts, sources)
-                    except OSError:  # it ended just now, between documents: another takes the document
-                        reason, words = w.ended()
-                        self._retire(w)
-                        refused += 1
-                        if refused < 3:
-                            continue
-                        done[sent] = skipped(opts, sent, reason, self.limits, words)  # workers die at start
-                    else:
-                        busy[w] = (sent, opts, time.monotonic() + timeout if timeout else float("inf"))
-                    sent += 1
-                    held = None
-                    refused = 0
+                while not exhausted and len(queue) < self.jobs and taken - emitted < _WINDOW + self.jobs:
+                    item = next(feed, None)
+                    if item is None:
+                        exhausted = True
+                    elif isinstance(item, (str, tuple)):
+                        text, opts = (item, {}) if isinstance(item, str) else item
+                        queue.append(_Job(taken, text, opts))
+                        taken += 1
+                    else:  # a record extracted before: passed through
+                        done[taken] = item
+                        taken += 1
+                self._dispatch(queue, busy, done, sources)
                 while emitted in done:
                     yield done.pop(emitted)
                     emitted += 1
-                if not busy:
-                    if exhausted:
-                        return
-                    continue
-                self._collect(busy, done)
+                if busy:
+                    self._collect(busy, done, queue)
+                elif exhausted and not queue:
+                    return
         finally:
             for w in list(busy):  # the caller stopped early (or an error): those documents are abandoned
                 self._retire(w)
 
-    def _collect(self, busy: dict[_Worker, tuple[int, dict[str, Any], float]],
-                 done: dict[int, Document | Skipped]) -> None:
+    def _dispatch(self, queue: deque[_Job], busy: dict[_Worker, _Job], done: dict[int, Document | Skipped],
+                  sources: dict[str, int] | None) -> None:
+        """Send queued documents to idle workers (forking them as needed)."""
+        refused = 0
+        while queue:
+            w = self._idle_worker(busy)
+            if w is None:
+                return
+            job = queue[0]
+            try:
+                w.send(job.text, job.opts, sources)
+            except OSError:  # it ended just now, between documents: another takes the document
+                reason, words = w.ended()
+                self._retire(w)
+                refused += 1
+                if refused >= 3:  # workers die as they start: the document cannot be extracted
+                    queue.popleft()
+                    done[job.index] = skipped(job.opts, job.index, reason, self.limits, words)
+                    refused = 0
+                continue
+            queue.popleft()
+            job.deadline = time.monotonic() + self.limits.timeout if self.limits.timeout > 0 else float("inf")
+            busy[w] = job
+
+    def _collect(self, busy: dict[_Worker, _Job], done: dict[int, Document | Skipped], queue: deque[_Job]) -> None:
         """Wait for a result or the first deadline; file what came back and what ran over."""
         from multiprocessing.connection import wait
 
-        first = min(d for _, _, d in busy.values())
+        first = min(job.deadline for job in busy.values())
         ready = wait([w.conn for w in busy], None if first == float("inf") else max(0.0, first - time.monotonic()))
         by_conn = {w.conn: w for w in busy}
         for conn in ready:
             w = by_conn[conn]  # type: ignore[index]
-            index, opts, _ = busy.pop(w)
+            job = busy.pop(w)
             try:
                 reply = conn.recv()  # type: ignore[union-attr]
             except (EOFError, OSError):
                 reason, words = w.ended()
-                done[index] = skipped(opts, index, "timeout" if "CPU" in words else reason, self.limits, words)
-                self._retire(w)
+                if "CPU" in words:
+                    self._overran(w, job, done, queue)
+                else:
+                    self._retire(w)
+                    done[job.index] = skipped(job.opts, job.index, reason, self.limits, words)
                 continue
             if reply[0] == "ok":
-                done[index] = reply[1]
+                done[job.index] = reply[1]
             else:
-                done[index] = skipped(opts, index, "error", self.limits, reply[1], reply[2])
+                done[job.index] = skipped(job.opts, job.index, "error", self.limits, reply[1], reply[2])
         now = time.monotonic()
-        for w, (index, opts, deadline) in list(busy.items()):
-            if deadline <= now:
+        for w, job in list(busy.items()):
+            if job.deadline <= now:
                 del busy[w]
-                self._retire(w)
-                done[index] = skipped(opts, index, "timeout", self.limits)
+                self._overran(w, job, done, queue)
+
+    def _overran(self, w: _Worker, job: _Job, done: dict[int, Document | Skipped], queue: deque[_Job]) -> None:
+        """A document ran over the time limit. The first time in a worker forked before this process loaded what
+        extraction loads lazily (quantulum3's tables, seconds), it may have been that load: the load is done
+        here, once, so that every later worker starts with it, and the document is tried once more."""
+        self._retire(w)
+        if not w.warm and not job.retried:
+            self.warm_up()
+            job.retried = True
+            queue.appendleft(job)
+        else:
+            done[job.index] = skipped(job.opts, job.index, "timeout", self.limits)
+
+    def warm_up(self) -> None:
+        """Load here what extraction loads on first use, so that workers forked from now on start with it."""
+        if not self.warm:
+            from .extraction.pipeline import extract
+
+            extract(WARM_UP, model=self.model, lexicons=self.lexicons)
+            self.warm = True
+
+
+@dataclass
+class _Job:
+    """A document in the supervisor's hands."""
+
+    index: int
+    text: str
+    opts: dict[str, Any]
+    deadline: float = float("inf")
+    retried: bool = False
 
 
 _SHARED: dict[tuple[Limits, str | None, str], Supervisor] = {}
