@@ -69,10 +69,11 @@ def test_supervised_output_is_the_in_process_output(jobs: int) -> None:
 def test_slow_document_is_stopped_and_the_others_are_complete(hooked: None, jobs: int) -> None:
     texts = [*TEXTS[:2], f"{hooks.SLOW}: it cost £5m in 2023.", *TEXTS[2:]]
     want = as_json(list(extract_many(items(TEXTS))))
-    start = time.monotonic()
     with Supervisor(Limits(timeout=1.5), jobs=jobs) as sup:
+        sup.warm_up()  # what extraction loads on first use is loaded (see the next test)
+        start = time.monotonic()
         got = list(sup.run(items(texts)))
-    elapsed = time.monotonic() - start
+        elapsed = time.monotonic() - start
     assert isinstance(got[2], Skipped) and got[2].reason == "timeout"
     assert got[2].message == "docs/d2.txt: no results: extraction took longer than the 1.5 s limit per document " \
                              "(--doc-timeout)"
@@ -81,7 +82,7 @@ def test_slow_document_is_stopped_and_the_others_are_complete(hooked: None, jobs
     # the other documents: every record, in order (their ids were d0, d1, d3, ...: compare without the ids)
     assert [json.loads(x) | {"doc_id": "", "path": ""} for x in as_json(rest)] == \
         [json.loads(x) | {"doc_id": "", "path": ""} for x in want]
-    assert elapsed < 15  # the limit, the replacement worker and the rest; never the hours the loop would take
+    assert elapsed < 10  # the limit, the replacement worker and the rest; never the hours the loop would take
 
 
 def test_memory_limit_stops_a_hungry_document(hooked: None) -> None:
@@ -291,7 +292,7 @@ def test_dask_bag_with_limits_skips_only_the_slow_document(dask_client: Any) -> 
     from caresocial import distributed as dist
 
     texts = [*TEXTS, f"{hooks.SLOW} £1m", *TEXTS]
-    bag = dist.extract_bag(db.from_sequence(items(texts), npartitions=3), limits=Limits(timeout=1, memory=0))
+    bag = dist.extract_bag(db.from_sequence(items(texts), npartitions=3), limits=Limits(timeout=1, memory=0)).persist()
     got = list(dist.iter_documents(bag))
     assert [type(r).__name__ for r in got] == ["Document"] * 5 + ["Skipped"] + ["Document"] * 5
     assert got[5].message == "docs/d5.txt: no results: extraction took longer than the 1 s limit per document " \

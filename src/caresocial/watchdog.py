@@ -10,8 +10,9 @@ or that dies, and forks a fresh one for the next document. The document gets a :
 its place: one line naming it and the limit. Every other document keeps its results, in input order.
 
 The first time a worker forked before :meth:`Supervisor.warm_up` runs over the time limit, the supervisor
-warms up (loads what extraction loads on first use, such as quantulum3's tables) and tries the document once
-more in a warm worker: a killed worker takes such a load with it, and cold replacements would be killed again.
+warms up (loads what extraction loads on first use, such as quantulum3's tables) so that replacements start
+with it, and when that took a noticeable time it tries the document once more in a warm worker: a killed
+worker takes such a load with it, and cold replacements would be killed again.
 
 In the worker, before each document, ``RLIMIT_CPU`` is set to the CPU time used so far plus the time limit
 and a margin, so a worker whose supervisor has gone stops by itself; with a memory limit, ``RLIMIT_AS`` is
@@ -51,6 +52,7 @@ DEFAULT_MEMORY = 4096  # MiB of address space per document, on top of the loaded
 _EXIT_MEMORY = 3  # a worker's exit status after a MemoryError
 _WINDOW = 64  # documents extracted ahead of the one the caller waits for, at most (besides one per worker)
 # what extraction loads on first use (quantulum3's units for "5 mg"), loaded by Supervisor.warm_up
+_NOTICEABLE = 0.5  # seconds: a warm-up this long loaded something a killed worker may have been loading
 WARM_UP = "On 1 May 2024 it weighed 5 mg and cost £5m (up 3%), “as planned,” said Dr Jo Smith of the ABC."
 
 
@@ -458,22 +460,26 @@ class Supervisor:
     def _overran(self, w: _Worker, job: _Job, done: dict[int, Document | Skipped], queue: deque[_Job]) -> None:
         """A document ran over the time limit. The first time in a worker forked before this process loaded what
         extraction loads lazily (quantulum3's tables, seconds), it may have been that load: the load is done
-        here, once, so that every later worker starts with it, and the document is tried once more."""
+        here, once, so that every later worker starts with it, and when it took a noticeable time the
+        document is tried once more."""
         self._retire(w)
-        if not w.warm and not job.retried:
-            self.warm_up()
+        if not w.warm and not job.retried and self.warm_up() >= _NOTICEABLE:
             job.retried = True
             queue.appendleft(job)
         else:
             done[job.index] = skipped(job.opts, job.index, "timeout", self.limits)
 
-    def warm_up(self) -> None:
-        """Load here what extraction loads on first use, so that workers forked from now on start with it."""
-        if not self.warm:
-            from .extraction.pipeline import extract
+    def warm_up(self) -> float:
+        """Load here what extraction loads on first use, so that workers forked from now on start with it;
+        the seconds it took (0 when it had been done)."""
+        if self.warm:
+            return 0.0
+        from .extraction.pipeline import extract
 
-            extract(WARM_UP, model=self.model, lexicons=self.lexicons)
-            self.warm = True
+        start = time.monotonic()
+        extract(WARM_UP, model=self.model, lexicons=self.lexicons)
+        self.warm = True
+        return time.monotonic() - start
 
 
 @dataclass
