@@ -1,13 +1,15 @@
 """Limits per document: extraction in supervised worker processes, so that one runaway document costs only its
 own results.
 
-A signal handler in the extracting process cannot stop a long match inside the regex module's C code, and a
-runaway allocation takes the whole process with it, so documents are extracted in child processes forked
-from the supervising process once the pipeline is loaded (the fork copies the loaded pipeline: starting or
-replacing a worker costs milliseconds, not the pipeline's load time). Each worker is sent one document at a
-time; the supervisor waits for its record with a deadline and kills (``SIGKILL``) a worker that misses it,
-or that dies, and forks a fresh one for the next document. The document gets a :class:`Skipped` record in
-its place: one line naming it and the limit. Every other document keeps its results, in input order.
+A timer signal in the extracting process is handled only in the main thread (not in a Dask worker's task
+thread) and only between bytecodes (a long call into C code holds it off), an exception raised at an
+arbitrary point can leave caches half-written, and a runaway allocation takes the whole process with it; so
+documents are extracted in child processes forked from the supervising process once the pipeline is loaded
+(the fork copies the loaded pipeline: starting or replacing a worker costs milliseconds, not the pipeline's
+load time). Each worker is sent one document at a time; the supervisor waits for its record with a deadline
+and kills (``SIGKILL``) a worker that misses it, or that dies, and forks a fresh one for the next document.
+The document gets a :class:`Skipped` record in its place: one line naming it and the limit. Every other
+document keeps its results, in input order.
 
 The first time a worker forked before :meth:`Supervisor.warm_up` runs over the time limit, the supervisor
 warms up (loads what extraction loads on first use, such as quantulum3's tables) so that replacements start
@@ -51,8 +53,8 @@ DEFAULT_TIMEOUT = 60.0  # seconds of wall-clock time per document
 DEFAULT_MEMORY = 4096  # MiB of address space per document, on top of the loaded pipeline (where enforceable)
 _EXIT_MEMORY = 3  # a worker's exit status after a MemoryError
 _WINDOW = 64  # documents extracted ahead of the one the caller waits for, at most (besides one per worker)
-# what extraction loads on first use (quantulum3's units for "5 mg"), loaded by Supervisor.warm_up
 _NOTICEABLE = 0.5  # seconds: a warm-up this long loaded something a killed worker may have been loading
+# what extraction loads on first use (quantulum3's units for "5 mg"), loaded by Supervisor.warm_up
 WARM_UP = "On 1 May 2024 it weighed 5 mg and cost £5m (up 3%), “as planned,” said Dr Jo Smith of the ABC."
 
 
