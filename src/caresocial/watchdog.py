@@ -196,7 +196,10 @@ def _child(conn: Connection, inherited: list[Connection], limits: Limits, model:
             _die_with_parent()
         for other in inherited:  # the other workers' pipe ends: they must see end of file when the parent goes
             other.close()
-        os.dup2(2, 1)  # nothing a worker prints can reach the data written on stdout
+        try:
+            os.dup2(2, 1)  # nothing a worker prints can reach the data written on stdout
+        except OSError:  # no stderr to point it at: close it instead
+            os.close(1)
         sys.stdout = sys.stderr
         _serve(conn, limits, model, lexicons)
         code = 0
