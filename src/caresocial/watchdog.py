@@ -36,6 +36,7 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -199,7 +200,8 @@ def _child(conn: Connection, inherited: list[Connection], limits: Limits, model:
         try:
             os.dup2(2, 1)  # nothing a worker prints can reach the data written on stdout
         except OSError:  # no stderr to point it at: close it instead
-            os.close(1)
+            with suppress(OSError):
+                os.close(1)
         sys.stdout = sys.stderr
         _serve(conn, limits, model, lexicons)
         code = 0
