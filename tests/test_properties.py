@@ -1,6 +1,7 @@
 """Property suite over policy-style documents built from sentence templates (issue #14).
 
-The grammar is ``benchmarks/docgen.py`` (the same one that writes the 5,000-document stress corpus), driven
+The grammar is ``benchmarks/docgen.py`` (the same one that makes the 5,000-document stress corpus of
+``benchmarks/stress.py``), driven
 here by Hypothesis, which also shrinks a failure to a small text: direct quotes before and after "said X",
 several quotes in a row, unclosed and nested quotes, reported and joint statements, citations, ranges,
 changes, hedges, people with titles and roles, organisations with acronyms, tables, bullets, headings,
@@ -8,7 +9,7 @@ datelines, front matter, very long sentences and odd characters.
 
 Every text is extracted in a watchdog's worker process (:class:`caresocial.watchdog.Supervisor`) under a
 time budget: a hang fails the example with its text instead of hanging the suite. Each document must come
-back without an exception and pass :func:`docgen.check_records` (offsets inside the text, the strings the
+back without an exception and pass ``stress.check_records`` (offsets inside the text, the strings the
 records carry equal to the text they point at, every link to a record of the right kind, quote parent
 chains that end and span their children).
 
@@ -37,15 +38,16 @@ T = TypeVar("T")
 BUDGET = 20.0  # seconds per document; a document takes tens of milliseconds
 
 
-def _docgen() -> Any:
-    spec = importlib.util.spec_from_file_location("cs_docgen", Path(__file__).parents[1] / "benchmarks" / "docgen.py")
+def _benchmark(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(f"cs_{name}", Path(__file__).parents[1] / "benchmarks" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-docgen = _docgen()
+docgen = _benchmark("docgen")
+stress = _benchmark("stress")
 
 _HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 settings.register_profile("templates-ci", max_examples=2_000, deadline=None, derandomize=True, database=None,
@@ -136,14 +138,14 @@ def _with_examples(test: Any) -> Any:
 @given(sentence_runs())
 def test_sentence_runs_extract_in_time_with_valid_records(sup: Supervisor, text: str) -> None:
     # cues=False: a quote's cue offset is known to be off by one (test_quote_cue_offset_is_its_text below)
-    docgen.check_records(text, extract_watched(sup, text), cues=False)
+    stress.check_records(text, extract_watched(sup, text), cues=False)
 
 
 @settings(PROFILE, max_examples=DOCUMENTS)
 @_with_examples
 @given(documents())
 def test_documents_extract_in_time_with_valid_records(sup: Supervisor, text: str) -> None:
-    docgen.check_records(text, extract_watched(sup, text), cues=False)
+    stress.check_records(text, extract_watched(sup, text), cues=False)
 
 
 @pytest.mark.parametrize("text", FAILED_ONCE)
@@ -156,7 +158,7 @@ def test_shapes_that_hung_return_at_once(text: str) -> None:
     start = time.perf_counter()
     doc = caresocial.extract(text)
     assert time.perf_counter() - start < 0.5
-    docgen.check_records(text, doc, cues=False)
+    stress.check_records(text, doc, cues=False)
 
 
 @pytest.mark.xfail(strict=True, reason="quotes: cue_start points at the space before the cue after a closing quote "
@@ -165,7 +167,7 @@ def test_shapes_that_hung_return_at_once(text: str) -> None:
 def test_quote_cue_offset_is_its_text(text: str) -> None:
     import caresocial
 
-    docgen.check_records(text, caresocial.extract(text), cues=True)
+    stress.check_records(text, caresocial.extract(text), cues=True)
 
 
 def test_generator_is_seeded_and_varied() -> None:
@@ -179,9 +181,9 @@ def test_generator_is_seeded_and_varied() -> None:
 
 
 def test_stress_corpus_runs_through_the_command_line(tmp_path: Path) -> None:
-    """``benchmarks/docgen.py run`` end to end on a few documents: every line extracted, every record valid."""
+    """``benchmarks/stress.py run`` end to end on a few documents: every line extracted, every record valid."""
     out = tmp_path / "stress.json"
-    assert docgen.main(["run", "--count", "30", "--seed", "1", "--json", str(out)]) == 0
+    assert stress.main(["run", "--count", "30", "--seed", "1", "--json", str(out)]) == 0
     import json
 
     result = json.loads(out.read_text(encoding="utf-8"))
