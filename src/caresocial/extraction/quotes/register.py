@@ -1,0 +1,363 @@
+"""The register of who is in a document: people and bodies, and the resolution of later mentions.
+
+Every speaker phrase is noted first (:meth:`Register.note`), with its offset, so that a mention can resolve
+to a name given later ("A report published this morning warns ..." before "the report by the Institute
+for Fiscal Studies"). A person is keyed by surname, a body by its name without a leading "the" and by its
+acronym (defined in the text as "Full Name (ACR)", or matched by initials or the acronym table when the
+document gives the full name somewhere). Later mentions — a surname, a pronoun, a role noun ("the
+minister"), a body noun ("the charity", "the department"), an acronym, a finding ("the report") — resolve to
+the fullest form the document gives (GUIDELINES: "Names take the fullest form the document gives the same
+speaker").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from .lexicon import QuoteWords
+from .names import Mention, is_acronym, strip_descriptor
+from .records import SpeakerRef
+
+LOOKBACK = 200  # entries of the timeline a back-reference looks through (the nearest one is near)
+SELF = "__enclosing__"  # speaker of a 'we'/'our' statement: the quote around it (or the publisher)
+
+
+@dataclass(eq=False, slots=True)
+class Entity:
+    """A person, body or group of the document (mutable while the register is built)."""
+
+    kind: str  # person | organisation | group | unnamed
+    name: str
+    role: str | None = None
+    org: str | None = None
+    surname: str | None = None
+    gender: str | None = None
+    acronym: str | None = None
+    members: tuple[Entity, ...] = ()
+    authored: set[str] = field(default_factory=set)
+    plural: bool = False
+
+    def ref(self) -> SpeakerRef:
+        """The speaker record of this entity."""
+        if self.kind == "group":
+            names = tuple(dict.fromkeys(m.speaks_for() for m in self.members))
+            return SpeakerRef("; ".join(names), self.role, None, "group", names)
+        kind = "person" if self.kind == "person" else "organisation"
+        return SpeakerRef(self.name, self.role, self.org, kind)
+
+    def speaks_for(self) -> str:
+        """A member of a group: a person in it speaks for their organisation."""
+        return self.org if self.kind == "person" and self.org else self.name
+
+
+def _heads(name: str) -> tuple[str, ...]:
+    """The words that can name a body's kind: its first and last words, and the word before 'of'/'for'
+    ('Department for Education', 'Local Government Association', 'independent review of social care')."""
+    words = name.lower().split()
+    if not words:
+        return ()
+    before_of = next((words[k - 1] for k in range(1, len(words)) if words[k] in ("of", "for", "into", "on")), "")
+    return words[0], words[-1], before_of
+
+
+def body_key(name: str) -> str:
+    """Lower case, straight apostrophes, no leading 'the', single spaces."""
+    key = " ".join(name.replace("’", "'").lower().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+_INITIAL_SKIP = frozenset(("of", "for", "and", "&", "the", "on", "in", "to"))
+_DEFINED = regex.compile(r"(?P<name>[\p{Lu}][\p{L}’'&.\-]*(?:[ ,]+(?:(?:of|for|and|&|on|the|in|to)\s+)*"
+                         r"[\p{Lu}][\p{L}’'&.\-]*){0,8})\s+\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+
+
+def initials(name: str) -> str:
+    """'Department for Work and Pensions' -> 'DWP'."""
+    return "".join(x[0] for x in name.replace(",", " ").split() if x.lower() not in _INITIAL_SKIP and x[:1].isupper())
+
+
+def acronym_fits(acr: str, name: str) -> bool:
+    """Whether an acronym is the initials of a name ('DfE' of 'Department for Education')."""
+    letters = "".join(c for c in acr if c.isupper())
+    full = initials(name)
+    return bool(letters) and (letters == full.upper() or letters == "".join(
+        x[0] for x in name.split() if x[:1].isupper() or x.lower() in ("for", "of", "and")).upper())
+
+
+class Register:
+    """People and bodies of one document, in text order, and the resolution of mentions to them."""
+
+    def __init__(self, text: str, w: QuoteWords, publisher: SpeakerRef | None) -> None:
+        self.w = w
+        self.people: dict[str, list[Entity]] = {}
+        self.bodies: dict[str, Entity] = {}
+        self.by_acronym: dict[str, Entity] = {}
+        self.timeline: list[tuple[int, int, Entity]] = []  # (offset, order, entity)
+        self.findings: list[tuple[int, str, Entity]] = []  # (offset, noun, whose) of findings with a source
+        self.authors: dict[str, Entity] = {}
+        self.publisher: Entity | None = None
+        self._n = 0
+        if publisher is not None:
+            if publisher.kind == "group":
+                members = tuple(self.body(name, -1) for name in publisher.members)
+                self.publisher = Entity("group", publisher.name, members=members, plural=True)
+            else:
+                self.publisher = self.body(publisher.name, -1)
+        for m in _DEFINED.finditer(text):
+            name, acr = m.group("name").strip(), m.group("acr")
+            name = regex.sub(r"^(?:The|the)\s+", "", name)
+            words = name.split()
+            for k in range(len(words)):  # the shortest tail that the acronym fits: 'Yet Child Poverty ...'
+                tail = " ".join(words[k:])
+                if acronym_fits(acr, tail) or (acr in w.acronyms and body_key(w.acronyms[acr]) == body_key(tail)):
+                    self.body(tail, m.start(), acronym=acr)
+                    break
+
+    # --- building -------------------------------------------------------------------------------------
+    def _at(self, pos: int, e: Entity) -> None:
+        self._n += 1
+        bisect.insort(self.timeline, (pos, self._n, e), key=lambda x: (x[0], x[1]))
+
+    def body(self, name: str, pos: int, acronym: str | None = None) -> Entity:
+        """The body of this name (registered now if new)."""
+        written = strip_descriptor(regex.sub(r"^the\s+(?=\S)", "", name.strip()), self.w)
+        name = regex.sub(r"^The\s+(?=\S)", "", written)
+        key = body_key(name)
+        e = self.bodies.get(key)
+        if e is None and " " not in name and is_acronym(name, self.w):
+            return self.acronym(name, pos)
+        if e is None:
+            e = self._acronym_of(name)
+            if e is not None:  # an acronym met before its full name: the entity takes the full name
+                e.name = name
+                self.bodies[key] = e
+        if e is None:
+            e = self.bodies[key] = Entity("organisation", name)
+        if written != name and e.name == name:
+            e.name = written  # 'The' written as part of the name (mid-sentence, capitalised)
+        if acronym and acronym not in self.by_acronym:
+            self.by_acronym[acronym] = e
+            e.acronym = e.acronym or acronym
+        if pos >= 0:
+            self._at(pos, e)
+        return e
+
+    def _acronym_of(self, name: str) -> Entity | None:
+        for acr, e in self.by_acronym.items():
+            if e.name == acr and (acronym_fits(acr, name) or
+                                  body_key(self.w.acronyms.get(acr, "")) == body_key(name)):
+                return e
+        return None
+
+    def acronym(self, acr: str, pos: int) -> Entity:
+        """The body an acronym names: defined in the text, or a body of the document it fits, else itself."""
+        acr = acr.removesuffix("’s").removesuffix("'s").rstrip("’'")
+        e = self.by_acronym.get(acr)
+        if e is None:
+            full = self.w.acronyms.get(acr)
+            e = next((b for b in self.bodies.values() if b.name != acr and (
+                (full and body_key(full) == body_key(b.name)) or acronym_fits(acr, b.name))), None)
+            if e is None:
+                e = self.bodies.setdefault(body_key(acr), Entity("organisation", acr, acronym=acr))
+            self.by_acronym[acr] = e
+            e.acronym = e.acronym or acr
+        if pos >= 0:
+            self._at(pos, e)
+        return e
+
+    def person(self, m: Mention, pos: int) -> Entity:
+        """The person of a full name (registered or merged now)."""
+        words = m.text.split()
+        surname = words[1] if words[0] in ("Lord", "Lady", "Baroness", "Baron") and len(words) > 1 else words[-1]
+        given = words[0] if len(words) > 1 else None
+        key = surname.lower()
+        e = next((p for p in self.people.get(key, ()) if p.name.split()[0] == given or given is None), None)
+        if e is None:
+            e = Entity("person", m.text, surname=surname, gender=m.gender)
+            self.people.setdefault(key, []).append(e)
+        if len(m.text) > len(e.name):
+            e.name = m.text
+        e.gender = e.gender or m.gender
+        if m.role and not e.role:
+            e.role = m.role
+        if m.org and not e.org:
+            e.org = self._org_name(m.org, pos)
+        self._at(pos, e)
+        return e
+
+    def _org_name(self, org: str, pos: int) -> str:
+        """An organisation as written, or the fullest name the document gives it ('the independent review')."""
+        if org.startswith("the ") and self.w.body_noun.search(org):
+            found = self._bodynoun(org[4:].split()[-1], pos, forward=True)
+            return found.name if found is not None else org[4:]
+        if " " not in org and is_acronym(org, self.w):
+            e = self.by_acronym.get(org)
+            return e.name if e is not None and e.name != org else org
+        return org
+
+    def note(self, m: Mention | None, pos: int) -> None:
+        """Register the names a mention gives (pass one: every speaker phrase, in text order)."""
+        if m is None:
+            return
+        if m.form == "person":
+            self.person(m, pos)
+        elif m.form == "body":
+            e = self.body(m.text, pos, m.acronym)
+            if m.authored:
+                self.authors.setdefault(m.authored, e)
+        elif m.form == "acronym":
+            e = self.acronym(m.text, pos)
+            if m.authored:
+                self.authors.setdefault(m.authored, e)
+        elif m.form == "group":
+            group = self.resolve(m, pos)
+            if isinstance(group, Entity):
+                self._at(pos, group)
+        elif m.form == "finding" and m.source is not None:
+            self.note(m.source, pos)
+            whose = self.resolve(m.source, pos)
+            if isinstance(whose, Entity) and not m.weak:
+                self.findings.append((pos, m.text, whose))
+        elif m.form == "role" and m.source is not None:
+            self.note(m.source, pos)
+
+    def heard(self, e: Entity, pos: int) -> None:
+        """A statement by ``e`` at ``pos`` (pass two): the nearest speaker for later back-references."""
+        self._at(pos, e)
+
+    # --- resolution -------------------------------------------------------------------------------------
+    def nearest(self, pos: int, fits, forward: bool = False) -> Entity | None:  # noqa: ANN001
+        """The entity nearest before ``pos`` that ``fits`` (after it with ``forward``, else before)."""
+        i = bisect.bisect_right(self.timeline, pos, key=lambda x: x[0])
+        if forward:
+            for k in range(i, min(len(self.timeline), i + LOOKBACK)):
+                if fits(self.timeline[k][2]):
+                    return self.timeline[k][2]
+            return None
+        for k in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+            if fits(self.timeline[k][2]):
+                return self.timeline[k][2]
+        return None
+
+    def resolve(self, m: Mention, pos: int) -> Entity | str | None:
+        """The entity a mention refers to, :data:`SELF` for 'we'/'our', or None."""
+        form = m.form
+        if form == "person":
+            return self.person(m, pos)
+        if form == "body":
+            return self.body(m.text, pos, m.acronym)
+        if form == "acronym":
+            return self.acronym(m.text, pos)
+        if form == "name":
+            return self._name(m, pos)
+        if form == "group":
+            members = tuple(x for x in (self.resolve(y, pos) for y in m.members) if isinstance(x, Entity))
+            return Entity("group", m.text, members=members, plural=True) if members else None
+        if form == "pronoun":
+            return self._pronoun(m.text, pos)
+        if form == "role":
+            return self._role(m, pos)
+        if form == "bodynoun":
+            noun = self.w.body_noun.search(m.text)
+            key = noun.group(0).lower() if noun else m.text.split()[-1]
+            found = self._bodynoun(key, pos, forward=m.article in ("a", "an", ""))
+            if found is None and m.text == "government" or key == "government" and found is None:
+                return self.body("Government", -1)
+            if found is None and m.text.endswith("s"):
+                return Entity("unnamed", m.text, plural=True)
+            return found
+        if form == "finding":
+            return self._finding(m, pos)
+        if form == "plain":
+            return Entity("unnamed", m.text, plural=m.plural)
+        return None
+
+    def _name(self, m: Mention, pos: int) -> Entity | str | None:
+        key = m.text.lower()
+        people = self.people.get(key)
+        if people:
+            before = self.nearest(pos, lambda e: e in people)
+            return before or self.nearest(pos, lambda e: e in people, forward=True) or people[0]
+        if m.text in self.w.acronyms or key in self.bodies:
+            return self.acronym(m.text, pos) if m.text in self.w.acronyms else self.bodies[key]
+        e = Entity("person", m.text, surname=m.text, gender=m.gender)
+        self.people.setdefault(key, []).append(e)
+        return e
+
+    def _pronoun(self, word: str, pos: int) -> Entity | str | None:
+        ref = self.w.pronouns.get(word, "person")
+        if ref == "self":
+            return SELF
+        if ref in ("m", "f", "person"):
+            return self.nearest(pos, lambda e: e.kind == "person" and (e.gender in (None, ref) or ref == "person"))
+        if ref == "body":
+            return self.nearest(pos, lambda e: e.kind == "organisation") or self.publisher
+        if ref == "plural":
+            return self.nearest(pos, lambda e: e.kind == "group" or e.plural) or \
+                self.nearest(pos, lambda e: e.kind == "organisation") or self.publisher
+        return None
+
+    def _role(self, m: Mention, pos: int) -> Entity | None:
+        if self.w.role_nouns.get(m.text.lower()) == "spokes":
+            body = self.resolve(m.source, pos) if m.source is not None else None
+            if not isinstance(body, Entity):
+                body = self.nearest(pos, lambda e: e.kind == "organisation") or self.publisher
+            if body is None:
+                return None
+            return Entity("organisation" if body.kind != "group" else "group", body.name, role=m.text,
+                          members=body.members)
+        if m.plural:
+            group = self.nearest(pos, lambda e: e.kind == "group")
+            return group or Entity("unnamed", m.text, plural=True)
+        head = self.w.role_noun.findall(m.text)
+        noun = head[-1].lower() if head else m.text.lower()
+        fits = (lambda e: e.kind == "person" and e.role is not None and noun in e.role.lower())
+        found = self.nearest(pos, fits) or self.nearest(pos, fits, forward=True)
+        return found or Entity("unnamed", m.text, role=None)
+
+    def _bodynoun(self, noun: str, pos: int, forward: bool) -> Entity | None:
+        sector, word = self.w.body_nouns.get(noun, ("any", "any"))
+        if word != "any":
+            def named(e: Entity) -> bool:
+                return e.kind == "organisation" and word.lower() in _heads(e.name)
+            found = self.nearest(pos, named) or self.nearest(pos, named, forward=True)
+            if found is not None or noun in ("government",):
+                return found
+
+        def fits(e: Entity) -> bool:
+            return e.kind == "organisation" and (sector == "any" or self._sector(e) in ("any", sector))
+        if forward:
+            return self.nearest(pos, fits, forward=True) or self.nearest(pos, fits)
+        return self.nearest(pos, fits) or self.nearest(pos, fits, forward=True)
+
+    def _sector(self, e: Entity) -> str:
+        names = [e.name, self.w.acronyms.get(e.name, "")]
+        for name in names:
+            words = [x for x in name.replace(",", " ").split() if x in self.w.org_words]
+            if words:
+                return self.w.org_words[words[-1] if name.split()[-1] in self.w.org_words else words[0]]
+        return "any"
+
+    def _finding(self, m: Mention, pos: int) -> Entity | str | None:
+        if m.source is not None:
+            if m.weak and m.text in self.authors:
+                return self.authors[m.text]
+            return self.resolve(m.source, pos)
+        if m.text in self.authors:
+            return self.authors[m.text]
+        same = [(p, e) for p, noun, e in self.findings if noun == m.text]
+        if m.article in ("the", "this", "these", "those"):
+            before = [e for p, e in same if p <= pos] or [e for p, _, e in self.findings if p <= pos]
+            if before:
+                return before[-1]
+            after = [e for p, e in same if p > pos]
+            if after:
+                return after[0]
+            return self.nearest(pos, lambda e: e.kind in ("group", "organisation") and e is not self.publisher)
+        if m.article in ("a", "an"):
+            after = [e for p, e in same if p > pos]
+            return after[0] if after else None
+        return None

@@ -1,0 +1,277 @@
+"""Reported speech: statements introduced by a reporting verb in any tense or person ("X said that",
+"the LGA forecasts that", "has warned", "a sum which ministers say", "CPAG has new analysis showing"),
+attributions after the statement ("..., the watchdog warned yesterday.", "..., says a report"), "according to
+X", "in X's view", and findings ("research by X found", "figures from X show").
+
+The material of a statement runs from after its verb (and 'that') to the end of the sentence, or, for an
+attribution after the statement, from the start of the sentence to the attribution (and on after it when
+the sentence goes on with 'and ...').
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .lexicon import QuoteWords
+from .marks import CLOSE_MARKS, OPEN_MARKS
+from .names import Mention, leading_name, parse_phrase
+from .phrases import clause_subject, phrase_after, relative_antecedent, skip_back, subject_before, tokens
+from .statement import Statement, Trigger
+
+_MIN_WORDS = 3
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_THAT = regex.compile(r"\s*(?:that|:)\s*", regex.I)
+_NOT_YET = regex.compile(r"(?:\byet|\brefused|\bdeclined|\bfailed|\bunable|\bwanted|\bexpected)\s+to\s*$", regex.I)
+_SENT_CLOSE = ".!?"
+
+
+def _prev_word(toks: list, w: QuoteWords) -> tuple[str, int]:
+    """The last word before a verb (skipping auxiliaries and adverbs) and its token index."""
+    i = skip_back(toks, len(toks) - 1, w)
+    return (toks[i].t if i >= 0 else ""), i
+
+
+def is_noun_use(text: str, t: Trigger, sa: int, nxt: Trigger | None, w: QuoteWords) -> bool:
+    """'the report', 'about calls for', 'a new NAO report says' (a trigger directly before another)."""
+    before = tokens(text, max(sa, t.start - 40), t.start)
+    if before:
+        last = before[-1].t.lower()
+        if w.is_(last, "determiner") and last not in ("that", "this", "these", "those") or \
+                (w.is_(last, "preposition") and last not in ("to", "by")) or last.endswith(("’s", "'s")):
+            return True
+    if nxt is not None and nxt.verb is not None and regex.fullmatch(r"\s*", text[t.end:nxt.start]):
+        return True
+    return False
+
+
+def _is_passive(text: str, t: Trigger, toks: list, w: QuoteWords) -> bool:
+    if not t.verb or not t.verb.participle or t.verb.form == "base":
+        return False
+    i = len(toks) - 1
+    while i >= 0 and toks[i].word and w.is_adverb(toks[i].t):
+        i -= 1
+    return i >= 0 and w.is_(toks[i].t, "be")
+
+
+def material_after(text: str, start: int, end: int, w: QuoteWords) -> int:
+    """Where the reported material begins after a verb: past adverbs, 'that', a colon, and an addressee
+    before 'that' ('told the House of Commons on Thursday that')."""
+    pos = start
+    while True:
+        m = regex.compile(r"\s*,?\s*").match(text, pos, end)
+        pos = m.end()
+        a = w.adverb_phrase.match(text, pos, end)
+        if a and a.end() < end and not text[a.end():a.end() + 1].isalnum():
+            pos = a.end()
+            continue
+        break
+    m = _THAT.match(text, pos, end)
+    if m and (m.group(0).strip() == ":" or text[m.start():m.end()].strip().lower() == "that"):
+        return m.end()
+    window = text[pos:min(end, pos + 80)]
+    that = regex.search(r"^(?:[^\s,.;:“”\"]+\s+){1,7}?that\s+", window)
+    if that and not regex.search(r"\b(?:like|than|so|such|said|the)\s+that\s+$", that.group(0)):
+        return pos + that.end()
+    return pos
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in CLOSE_MARKS):
+        end -= 1
+    return end
+
+
+def _enough(text: str, start: int, end: int) -> bool:
+    n = 0
+    for _ in _WORD.finditer(text, start, end):
+        n += 1
+        if n >= _MIN_WORDS:
+            return True
+    return False
+
+
+class ReportedFinder:
+    """Reported statements of one document (see the module docstring)."""
+
+    def __init__(self, text: str, w: QuoteWords, quote_bounds) -> None:  # noqa: ANN001
+        self.text = text
+        self.w = w
+        self.bounds = quote_bounds  # (start, end) of the quoted material holding an offset, or None
+        self.noted: list[tuple[int, Mention | None]] = []  # speakers of clauses that state nothing here
+
+    def sentence(self, sa: int, sb: int, triggers: list[Trigger], out: list[Statement]) -> None:
+        """Statements of the sentence text[sa:sb] with the given (unused) triggers."""
+        prev: Statement | None = None
+        for k, t in enumerate(triggers):
+            lo, hi = sa, sb
+            inside = self.bounds(t.start)
+            if inside is not None:
+                lo, hi = max(lo, inside[0]), min(hi, inside[1])
+            nxt = triggers[k + 1] if k + 1 < len(triggers) else None
+            if t.verb is None:
+                found = self._source(t, lo, hi)
+            elif t.naming:
+                continue
+            else:
+                found = self._verb(t, lo, hi, nxt, prev)
+            if found is not None:
+                out.extend(found)
+                prev = found[0]
+
+    # --- reporting verbs --------------------------------------------------------------------------------
+    def _verb(self, t: Trigger, lo: int, hi: int, nxt: Trigger | None, prev: Statement | None) -> list[Statement] | None:
+        text, w = self.text, self.w
+        if is_noun_use(text, t, lo, nxt, w):
+            return None
+        toks = tokens(text, max(lo, t.start - 300), t.start)
+        if _is_passive(text, t, toks, w) or _NOT_YET.search(text, max(lo, t.start - 30), t.start):
+            return None
+        after = t.end
+        rest = regex.compile(r"\s*(?:,|$|[.;!?])").match(text, self._past_adverbs(after, hi), hi)
+        word, i = _prev_word(toks, w)
+        low = word.lower()
+        raw = len(toks) - 1
+        while raw >= 0 and toks[raw].word and w.is_adverb(toks[raw].t):
+            raw -= 1
+        progressive = raw >= 0 and w.is_(toks[raw].t, "be")
+        if self._to_addressee(t, hi):
+            span = subject_before(text, lo, t.start, w)
+            if span is not None:
+                self.noted.append((span[0], parse_phrase(text[span[0]:span[1]], w)))
+            return None
+        if rest is not None:
+            return self._trailing(t, lo, hi, toks)
+        if toks and toks[-1].t in (",", "–", "—") and i == len(toks) - 1 and \
+                subject_before(text, lo, t.start, w) is None:
+            return self._trailing(t, lo, hi, toks)
+        subject: tuple[int, int] | None = None
+        follows = None
+        if low in ("which", "who") or (low == "that" and i >= 1 and toks[i - 1].t != ","):
+            if toks[i - 1].t == "," or low in ("which", "who"):
+                subject = relative_antecedent(text, lo, toks[i].s, w)
+        elif low == "to" or (t.verb.form == "ing" and not progressive) or low in ("and", "but"):
+            if prev is not None and low != "to":
+                follows = prev
+            else:
+                subject = clause_subject(text, lo, toks[i].s if low in ("to", "and", "but") else t.start, w)
+        else:
+            subject = subject_before(text, lo, t.start, w)
+        start = material_after(text, t.end, hi, w)
+        if start < hi and text[start] in OPEN_MARKS and self.bounds(start + 1) is not None:
+            return None  # 'X said: “...”' is a direct quotation
+        end = _trim_end(text, start, hi)
+        if not _enough(text, start, end):
+            return None
+        if follows is not None:
+            return [Statement("reported", start, end, None, t.start, text[t.start:t.end], t.start, follows=follows)]
+        if subject is None:
+            return None
+        mention = parse_phrase(text[subject[0]:subject[1]], w)
+        if mention is None:
+            return None
+        return [Statement("reported", start, end, mention, subject[0], text[t.start:t.end], t.start)]
+
+    def _to_addressee(self, t: Trigger, hi: int) -> bool:
+        """'have written to the two candidates', 'responded to the figures': an addressee, not a statement
+        (unless 'that' or a colon follows)."""
+        pos = self._past_adverbs(t.end, hi)
+        if not regex.match(r"\s+to\s", self.text[pos:pos + 5]):
+            return False
+        return regex.search(r"\bthat\b|:", self.text[pos:min(hi, pos + 120)]) is None
+
+    def _past_adverbs(self, pos: int, hi: int) -> int:
+        while True:
+            m = regex.compile(r"\s+").match(self.text, pos, hi)
+            p = m.end() if m else pos
+            a = self.w.adverb_phrase.match(self.text, p, hi)
+            if a is None:
+                return pos
+            pos = a.end()
+
+    def _trailing(self, t: Trigger, lo: int, hi: int, toks: list) -> list[Statement] | None:
+        """'..., the watchdog warned yesterday.' / '..., says a report that X commissioned.' /
+        'By 2026, the government estimates, 50 councils ...'."""
+        text, w = self.text, self.w
+        if toks and toks[-1].t in (",", "–", "—"):  # inverted: ', says X'
+            span = phrase_after(text, t.end, hi)
+            if span is None:
+                return None
+            cut = toks[-1].s
+            phrase_span = span
+            after_end = span[1]
+        else:
+            span = subject_before(text, lo, t.start, w)
+            if span is None:
+                return None
+            j = span[0]
+            while j > lo and text[j - 1] in " \t":
+                j -= 1
+            if j <= lo or text[j - 1] not in ",–—-":
+                return None  # 'Jane Doe said.' attributes nothing here
+            cut = j - 1
+            phrase_span = span
+            after_end = self._past_adverbs(t.end, hi)
+        mention = parse_phrase(text[phrase_span[0]:phrase_span[1]], w)
+        if mention is None:
+            return None
+        cue = text[t.start:t.end]
+        out = []
+        end = _trim_end(text, lo, cut)
+        if _enough(text, lo, end):
+            out.append(Statement("reported", lo, end, mention, phrase_span[0], cue, t.start))
+        m = regex.compile(r"\s*,\s*").match(text, after_end, hi)
+        if m is not None:
+            start = m.end()
+            first = _WORD.match(text, start, hi)
+            low = first.group(0).lower() if first else ""
+            if low in ("and", "but", "while") or (low and not w.is_(low, "preposition") and
+                                                  not w.is_(low, "subordinator") and low not in w.verbs and
+                                                  not low.endswith("ing") and low not in ("ahead", "amid")):
+                end2 = _trim_end(text, start, hi)
+                if _enough(text, start, end2):
+                    out.append(Statement("reported", start, end2, mention, phrase_span[0], cue, t.start,
+                                         follows=out[0] if out else None))
+        return out or None
+
+    # --- according to X -----------------------------------------------------------------------------------
+    def _source(self, t: Trigger, lo: int, hi: int) -> list[Statement] | None:
+        text, w = self.text, self.w
+        pos = t.end
+        while pos < hi and text[pos].isspace():
+            pos += 1
+        comma = regex.compile(r"[,.;:!?]").search(text, pos, hi)
+        stop = comma.start() if comma else hi
+        name = leading_name(text[pos:stop])
+        who_end = pos + len(name) if name and not text[pos:stop].startswith(("the ", "a ", "an ")) else stop
+        mention = parse_phrase(text[pos:who_end], w)
+        if mention is None:
+            return None
+        cue = text[t.start:t.end]
+        before_end = t.start
+        while before_end > lo and text[before_end - 1].isspace():
+            before_end -= 1
+        if before_end > lo and text[before_end - 1] == "," and text[who_end:hi].strip(" .") == "":
+            end = _trim_end(text, lo, before_end - 1)
+            if _enough(text, lo, end):
+                return [Statement("reported", lo, end, mention, pos, cue, t.start)]
+            return None
+        start = who_end
+        m = regex.compile(r"\s*,?\s*").match(text, start, hi)
+        start = m.end()
+        end = _trim_end(text, start, hi)
+        if not _enough(text, start, end):
+            return None
+        return [Statement("reported", start, end, mention, pos, cue, t.start)]
+
+
+def view_statements(text: str, sa: int, sb: int, w: QuoteWords, out: list[Statement]) -> None:
+    """"In Wernham’s view, the Government must ..." (a possessive before a source noun)."""
+    if not w.source_possessive:
+        return
+    nouns = "|".join(sorted(w.source_possessive, key=len, reverse=True))
+    for m in regex.finditer(rf"\b[Ii]n\s+(?P<who>[^,;.]{{1,80}}?)['’]s?\s+(?:{nouns}),\s*", text, pos=sa, endpos=sb):
+        mention = parse_phrase(m.group("who"), w)
+        end = _trim_end(text, m.end(), sb)
+        if mention is not None and _enough(text, m.end(), end):
+            out.append(Statement("reported", m.end(), end, mention, m.start("who"), m.group(0).strip(" ,"),
+                                 m.start()))
