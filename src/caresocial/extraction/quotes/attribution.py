@@ -23,7 +23,8 @@ from .names import Mention
 from .nesting import NO_QUOTE, MinByEnd, innermost_quote, innermost_quotes, nest
 from .records import RawQuote, SpeakerRef, citations, cited_sources, normalise_source
 from .register import SELF, Entity, Register
-from .reported import ReportedFinder, view_statements
+from .reported import ReportedFinder
+from .sources import finding_lead, headline, people, stance, view_statements
 from .statement import Statement, Trigger, find_triggers
 
 __all__ = ["NO_QUOTE", "MinByEnd", "RawQuote", "SpeakerRef", "attribute", "cited_sources", "innermost_quote",
@@ -60,12 +61,20 @@ def _find(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, int]],
     inside = _bounds(quoted, [t.start for t in unused])
     finder = ReportedFinder(text, w, inside.get)
     starts = [t.start for t in unused]
+    cued = sorted(((s.cue_start, s) for s in statements if s.cue_start is not None), key=lambda x: x[0])
+    cue_starts = [c for c, _ in cued]
     for sa, sb in sents:
         lo, hi = bisect.bisect_left(starts, sa), bisect.bisect_left(starts, sb)
         if lo < hi:
-            finder.sentence(sa, sb, unused[lo:hi], statements)
+            c = bisect.bisect_left(cue_starts, starts[lo]) - 1
+            prev = cued[c][1] if c >= 0 and cue_starts[c] >= sa else None
+            finder.sentence(sa, sb, unused[lo:hi], statements, prev)
         view_statements(text, sa, sb, w, statements)
-    return statements, finder.noted
+        finding_lead(text, sa, sb, w, statements)
+        stance(text, sa, sb, w, statements)
+    for pa, pb in paras[:3]:
+        headline(text, pa, pb, w, statements)
+    return statements, finder.noted + people(text, sents, w)
 
 
 def _resolve(statements: list[Statement], noted: list[tuple[int, Mention | None]], reg: Register) -> None:

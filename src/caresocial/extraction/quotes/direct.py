@@ -34,7 +34,7 @@ _FROM = regex.compile(r"\b(?:from|by|between)\s+(?:the\s+)?", regex.I)
 _LETTER = regex.compile(r"^(?P<subj>.{0,300}?)\s*,?\s*\b(?:reads|read|states|said|says|continues)\s*:\s*\**\s*$",
                         regex.I)
 _SIGNED = regex.compile(r"\bsigned\s+by\s+(?P<list>[^:]{3,400}?),\s*(?:reads|read|states|says)\b", regex.I)
-_SEPARATOR = regex.compile(r"^[\s\-–—*_=~]*$")
+_SEPARATOR = regex.compile(r"[\s\-–—*_=~]*$")
 
 
 class DirectFinder:
@@ -196,6 +196,15 @@ class DirectFinder:
         hi = min(pb, nxt_open, lo + _CUE_AFTER_MAX)
         if not (text[q.end - 1:q.end] in ",.!?;:—–-…" or text[lo:lo + 1] in ",.!?;—–"):
             return None
+        # a quotation that ends its sentence is followed by a new one: 'X said.' attributes it, 'She said
+        # that ...' states something else
+        ended = text[q.end - 1:q.end] == "." and regex.match(r"\s*[\p{Lu}]", text[lo:hi]) is not None
+        pa = self.paras[q.para][0]
+        lead = text[max(pa, q.open - 200):q.open]
+        cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind(": "), lead.rfind("”"), lead.rfind("’ "),
+                  lead.rfind('"'))
+        if regex.search(r"[\p{L}\p{N}]", lead[cut + 1:]):
+            return None  # words before it in its sentence: the attribution is the sentence's
         k = bisect.bisect_left(self.starts, lo)
         while k < len(self.triggers) and self.triggers[k].start < hi:
             t = self.triggers[k]
@@ -212,6 +221,8 @@ class DirectFinder:
                     return None
             else:
                 if len(between.split()) > 16 or not _AFTER_VERB.match(text, self._skip_adverbs(t.end, hi), pb):
+                    return None
+                if ended and not regex.match(r"\s*[.,;]", text[self._skip_adverbs(t.end, hi):pb]):
                     return None
                 span = (lo + len(between) - len(between.lstrip(" ,–—-\n")), t.start)
                 while span[1] > span[0] and text[span[1] - 1] in " ,":

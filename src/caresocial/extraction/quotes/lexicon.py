@@ -114,6 +114,7 @@ class QuoteWords:
     speaker_line: regex.Pattern[str]
     statement_nouns: dict[str, str]
     stance: frozenset[str]
+    stance_pattern: regex.Pattern[str] | None  # 'concerned that', 'afraid that'
     adverbs: frozenset[str]  # single-word adverbs
     adverb_pairs: frozenset[str]  # two-word time phrases ('last night', 'this morning')
     adverb_phrase: regex.Pattern[str]  # one adverb or time phrase at the start of a string
@@ -152,7 +153,7 @@ def quote_words(lex: Lexicons) -> QuoteWords:
     body_noun = regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(list(body_nouns))})$")
     labels = _alternation([w.lower() for w in lex.words("speaker_labels")])
     speaker_line = regex.compile(
-        rf"^[*#\s]*(?i:{labels})\s*:?\s*(?P<who>[^\n]{{2,200}}?)(?:\s+on\s+(?P<when>\d[^\n:]{{4,40}}|[A-Z][a-z]+\s+\d[^\n:]{{2,30}}))?"
+        rf"[*#\s]*(?i:{labels})\s*:?\s*(?P<who>[^\n]{{2,200}}?)(?:\s+on\s+(?P<when>\d[^\n:]{{4,40}}|[A-Z][a-z]+\s+\d[^\n:]{{2,30}}))?"
         r"\s*:?[*\s]*$")
     multi_adverbs = [w.lower() for w in lex.words("speech_adverbs") if " " in w]
     adverbs = frozenset(w.lower() for w in lex.words("speech_adverbs") if " " not in w)
@@ -174,6 +175,8 @@ def quote_words(lex: Lexicons) -> QuoteWords:
         speaker_line=speaker_line,
         statement_nouns={row[0].lower(): (row[1] if len(row) > 1 else "single") for row in lex.rows("statement_nouns")},
         stance=frozenset(w.lower() for w in lex.words("stance_adjectives")),
+        stance_pattern=regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(list(lex.words('stance_adjectives')))})"
+                                     r"\s+that\b\s*") if lex.words("stance_adjectives") else None,
         adverbs=adverbs, adverb_phrase=adverb_phrase,
         adverb_pairs=frozenset(p for p in multi_adverbs if p.count(" ") == 1),
         classes={w: frozenset(c) for w, c in classes.items()},

@@ -16,7 +16,7 @@ from .lexicon import QuoteWords
 from .names import person_name
 
 WINDOW = 300
-MAX_WORDS = 16
+MAX_WORDS = 24
 _TOKEN = regex.compile(
     r"[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}&.\-]|['’](?=[\p{L}\p{N}]))*(?:['’](?![\p{L}]))?|[,;:()\[\]]|[–—]|(?<!\S)-(?!\S)"
     r"|[“”\"‘•·▪►*]|(?<![\p{L}\p{N}])['’]")
@@ -87,7 +87,7 @@ def np_back(toks: list[Tok], i: int, w: QuoteWords) -> int | None:
         low = t.t.lower()
         if w.is_(low, "subordinator") and not w.is_(low, "determiner") or low == "that":
             break
-        if w.is_(low, "auxiliary") or low in w.verbs:
+        if w.is_(low, "auxiliary") or (low in w.verbs and low not in w.finding_nouns):
             break
         if low in w.pronouns and not w.is_(low, "determiner"):
             if k == i:
@@ -95,7 +95,10 @@ def np_back(toks: list[Tok], i: int, w: QuoteWords) -> int | None:
             break
         if w.is_(low, "determiner"):
             prev = toks[k - 1] if k > 0 else None
-            if prev is None or not prev.word or not w.is_(prev.t, "continuer"):
+            if prev is not None and prev.word and w.is_(prev.t, "determiner") and not w.is_(prev.t, "continuer"):
+                k -= 1  # 'our most recent', 'the five'
+                continue
+            if prev is None or not prev.word or not w.is_(prev.t, "continuer") or not _joins(toks, k - 1, w):
                 return k
         elif w.is_(low, "continuer"):
             pass
@@ -111,6 +114,19 @@ def np_back(toks: list[Tok], i: int, w: QuoteWords) -> int | None:
     while start <= i and (w.is_(toks[start].t, "continuer") or not toks[start].word and toks[start].t != "("):
         start += 1
     return start if start <= i else None
+
+
+def _joins(toks: list[Tok], c: int, w: QuoteWords) -> bool:
+    """Whether the continuer at ``c`` joins two parts of one noun phrase ('research by the', 'Chair of the')
+    rather than a verb and its object ('coincided with a'): the word before it is a name or a noun the
+    lexicons know."""
+    if c < 1 or not toks[c - 1].word:
+        return False
+    before = toks[c - 1].t
+    low = before.lower().rstrip("’'")
+    sing = low[:-1] if low.endswith("s") else low
+    return _is_cap(before) or before[:1].isdigit() or any(
+        x in w.finding_nouns or x in w.body_nouns or x in w.role_nouns for x in (low, sing))
 
 
 def _comma_in_name(toks: list[Tok], k: int, i: int, w: QuoteWords) -> bool:
@@ -227,13 +243,12 @@ def clause_subject(text: str, sa: int, verb: int, w: QuoteWords) -> tuple[int, i
             toks = toks[comma + 1:]
     for k, t in enumerate(toks):
         if not t.word:
-            if t.t == "(":
-                continue
-            if t.t == ")":
+            if t.t in "()":
                 continue
             break
         low = t.t.lower()
-        if k and (w.is_(low, "auxiliary") or low in w.verbs or (low.endswith("ed") and not _is_cap(t.t))):
+        if k and (w.is_(low, "auxiliary") or low in w.verbs or (low.endswith("ed") and not _is_cap(t.t)) or
+                  w.is_adverb(low)):
             return (toks[0].s, toks[k - 1].e) if k else None
         if low in w.pronouns and not w.is_(low, "determiner"):
             return t.s, t.e

@@ -112,7 +112,8 @@ class Register:
             words = name.split()
             for k in range(len(words)):  # the shortest tail that the acronym fits: 'Yet Child Poverty ...'
                 tail = " ".join(words[k:])
-                if acronym_fits(acr, tail) or (acr in w.acronyms and body_key(w.acronyms[acr]) == body_key(tail)):
+                listed = acr in w.acronyms and body_key(w.acronyms[acr]) == body_key(tail)
+                if listed or (acronym_fits(acr, tail) and any(x.strip(",") in w.org_words for x in words[k:])):
                     self.body(tail, m.start(), acronym=acr)
                     break
 
@@ -356,8 +357,9 @@ class Register:
             after = [e for p, e in same if p > pos]
             if after:
                 return after[0]
-            return self.nearest(pos, lambda e: e.kind in ("group", "organisation") and e is not self.publisher)
+            return self.nearest(pos, lambda e: e.kind in ("group", "organisation") and e is not self.publisher) \
+                or self.publisher
         if m.article in ("a", "an"):
             after = [e for p, e in same if p > pos]
-            return after[0] if after else None
-        return None
+            return after[0] if after else self.publisher
+        return self.publisher  # 'Projections show', 'Official figures show': the document's own

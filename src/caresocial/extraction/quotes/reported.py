@@ -23,6 +23,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _THAT = regex.compile(r"\s*(?:that|:)\s*", regex.I)
 _NOT_YET = regex.compile(r"(?:\byet|\brefused|\bdeclined|\bfailed|\bunable|\bwanted|\bexpected)\s+to\s*$", regex.I)
 _SENT_CLOSE = ".!?"
+_CLAUSE_END = regex.compile(r"[,.;:!?]")
 
 
 def _prev_word(toks: list, w: QuoteWords) -> tuple[str, int]:
@@ -69,9 +70,15 @@ def material_after(text: str, start: int, end: int, w: QuoteWords) -> int:
     if m and (m.group(0).strip() == ":" or text[m.start():m.end()].strip().lower() == "that"):
         return m.end()
     window = text[pos:min(end, pos + 80)]
-    that = regex.search(r"^(?:[^\s,.;:“”\"]+\s+){1,7}?that\s+", window)
-    if that and not regex.search(r"\b(?:like|than|so|such|said|the)\s+that\s+$", that.group(0)):
-        return pos + that.end()
+    that = regex.search(r"^(?:[^\s,.;:“”\"‘’']+\s+){1,7}?that\s+", window)
+    if that:
+        words = that.group(0).split()[:-1]
+        first = words[0]
+        addressee = first[:1].isupper() or w.is_(first, "determiner") or w.is_(first, "preposition") or \
+            first.lower() in ("them", "him", "her", "us", "me", "reporters", "journalists", "ministers", "mps")
+        if addressee and not any(w.is_(x, "auxiliary") or x.lower() in ("like", "than", "so", "such", "there")
+                                 for x in words):
+            return pos + that.end()
     return pos
 
 
@@ -99,9 +106,10 @@ class ReportedFinder:
         self.bounds = quote_bounds  # (start, end) of the quoted material holding an offset, or None
         self.noted: list[tuple[int, Mention | None]] = []  # speakers of clauses that state nothing here
 
-    def sentence(self, sa: int, sb: int, triggers: list[Trigger], out: list[Statement]) -> None:
-        """Statements of the sentence text[sa:sb] with the given (unused) triggers."""
-        prev: Statement | None = None
+    def sentence(self, sa: int, sb: int, triggers: list[Trigger], out: list[Statement],
+                 prev: Statement | None = None) -> None:
+        """Statements of the sentence text[sa:sb] with the given (unused) triggers; ``prev``: a statement of
+        the sentence already found (a quotation attributed in it), which a verb with no subject continues."""
         for k, t in enumerate(triggers):
             lo, hi = sa, sb
             inside = self.bounds(t.start)
@@ -239,10 +247,13 @@ class ReportedFinder:
         pos = t.end
         while pos < hi and text[pos].isspace():
             pos += 1
-        comma = regex.compile(r"[,.;:!?]").search(text, pos, hi)
+        comma = _CLAUSE_END.search(text, pos, hi)
         stop = comma.start() if comma else hi
-        name = leading_name(text[pos:stop])
-        who_end = pos + len(name) if name and not text[pos:stop].startswith(("the ", "a ", "an ")) else stop
+        if len(text[pos:stop].split()) <= 10:
+            who_end = stop
+        else:
+            name = leading_name(text[pos:stop])
+            who_end = pos + len(name) if name else stop
         mention = parse_phrase(text[pos:who_end], w)
         if mention is None:
             return None
@@ -262,16 +273,3 @@ class ReportedFinder:
         if not _enough(text, start, end):
             return None
         return [Statement("reported", start, end, mention, pos, cue, t.start)]
-
-
-def view_statements(text: str, sa: int, sb: int, w: QuoteWords, out: list[Statement]) -> None:
-    """"In Wernham’s view, the Government must ..." (a possessive before a source noun)."""
-    if not w.source_possessive:
-        return
-    nouns = "|".join(sorted(w.source_possessive, key=len, reverse=True))
-    for m in regex.finditer(rf"\b[Ii]n\s+(?P<who>[^,;.]{{1,80}}?)['’]s?\s+(?:{nouns}),\s*", text, pos=sa, endpos=sb):
-        mention = parse_phrase(m.group("who"), w)
-        end = _trim_end(text, m.end(), sb)
-        if mention is not None and _enough(text, m.end(), end):
-            out.append(Statement("reported", m.end(), end, mention, m.start("who"), m.group(0).strip(" ,"),
-                                 m.start()))
