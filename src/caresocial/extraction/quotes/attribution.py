@@ -66,9 +66,8 @@ def _find(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, int]],
     for sa, sb in sents:
         lo, hi = bisect.bisect_left(starts, sa), bisect.bisect_left(starts, sb)
         if lo < hi:
-            c = bisect.bisect_left(cue_starts, starts[lo]) - 1
-            prev = cued[c][1] if c >= 0 and cue_starts[c] >= sa else None
-            finder.sentence(sa, sb, unused[lo:hi], statements, prev)
+            c0, c1 = bisect.bisect_left(cue_starts, sa), bisect.bisect_left(cue_starts, sb)
+            finder.sentence(sa, sb, unused[lo:hi], statements, cued[c0:c1])
         view_statements(text, sa, sb, w, statements)
         finding_lead(text, sa, sb, w, statements)
         stance(text, sa, sb, w, statements)

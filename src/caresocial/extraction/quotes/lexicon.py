@@ -113,6 +113,7 @@ class QuoteWords:
     source_after_pattern: regex.Pattern[str]
     speaker_line: regex.Pattern[str]
     statement_nouns: dict[str, str]
+    compound_noun: regex.Pattern[str] | None  # nouns of several words that hold a verb ('think tank')
     stance: frozenset[str]
     stance_pattern: regex.Pattern[str] | None  # 'concerned that', 'afraid that'
     adverbs: frozenset[str]  # single-word adverbs
@@ -128,6 +129,14 @@ class QuoteWords:
         """An adverb that may stand beside a reporting verb ('also', 'today', 'strongly')."""
         low = word.lower()
         return low in self.adverbs or (len(low) > 4 and low.endswith("ly") and low not in self.verbs)
+
+
+def _compounds(nouns: list[str], verbs: dict[str, VerbForm]) -> regex.Pattern[str] | None:
+    """The nouns of several words one of whose words is a verb form ('think tank'), as one pattern."""
+    found = [n for n in nouns if any(part in verbs for part in regex.split(r"[\s-]+", n)) and regex.search(r"[\s-]", n)]
+    if not found:
+        return None
+    return regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(found)})(?![\p{{L}}-])")
 
 
 @lru_cache(maxsize=16)
@@ -174,6 +183,7 @@ def quote_words(lex: Lexicons) -> QuoteWords:
         source_after_pattern=regex.compile(rf"(?i:{_alternation(sources)})\s+"),
         speaker_line=speaker_line,
         statement_nouns={row[0].lower(): (row[1] if len(row) > 1 else "single") for row in lex.rows("statement_nouns")},
+        compound_noun=_compounds([*body_nouns, *role_nouns, *(x.lower() for x in lex.words("finding_nouns"))], verbs),
         stance=frozenset(w.lower() for w in lex.words("stance_adjectives")),
         stance_pattern=regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(list(lex.words('stance_adjectives')))})"
                                      r"\s+that\b\s*") if lex.words("stance_adjectives") else None,

@@ -56,6 +56,8 @@ _AND = regex.compile(r"\s+(?:and|&)\s+")
 _NAME_RUN = regex.compile(r"(?:the\s+)?[\p{Lu}][\p{L}\p{M}\p{N}’'&.\-]*(?:\s+(?:(?:of|for|and|&|on|in|the|to)\s+)*"
                           r"[\p{Lu}][\p{L}\p{M}\p{N}’'&.\-]*)*(?:\s*\([^()]{1,40}\))?")
 _SMALL = frozenset(("of", "for", "and", "&", "the", "on", "in", "to"))
+_QUANTIFIERS = frozenset(("most", "many", "some", "several", "few", "all", "half", "each", "every", "both", "no",
+                          "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 
 
 def is_acronym(word: str, w: QuoteWords) -> bool:
@@ -267,6 +269,9 @@ def parse_phrase(phrase: str, w: QuoteWords) -> Mention | None:
     phrase = _trim(phrase, w)
     if not phrase or len(phrase) > 240:
         return None
+    first = phrase.split()[0].lower()
+    if first[:1].isdigit() or first in _QUANTIFIERS:
+        return None  # '53% of responding councils', 'Most respondents': part of what is reported
     group = _list(phrase, w)
     if group is not None:
         return group
@@ -401,7 +406,7 @@ def _noun_phrase(bare: str, article: str, w: QuoteWords) -> Mention | None:
     if len(words) == 1 and (head_low in w.role_nouns or singular in w.role_nouns):
         return Mention("role", bare, article=article, plural=head_low not in w.role_nouns)
     if " " not in bare and _CAP.match(bare) and not is_acronym(bare, w):
-        if bare in w.org_words:
+        if bare in w.org_words or bare.lower() in w.body_nouns:
             return Mention("bodynoun", bare.lower(), article=article)
         return Mention("name", bare) if bare.lower() not in w.classes else None
     if words and words[0][:1].isupper() and w.role_noun.match(words[0]) and len(words) > 2 and \

@@ -87,7 +87,9 @@ def np_back(toks: list[Tok], i: int, w: QuoteWords) -> int | None:
         low = t.t.lower()
         if w.is_(low, "subordinator") and not w.is_(low, "determiner") or low == "that":
             break
-        if w.is_(low, "auxiliary") or (low in w.verbs and low not in w.finding_nouns):
+        if w.is_(low, "auxiliary") or (low in w.verbs and low not in w.finding_nouns and not (
+                k + 1 < len(toks) and f"{low} {toks[k + 1].t.lower()}" in w.body_nouns) and not (
+                k < i and w.verbs[low].form == "ing")):  # 'responding councils': an adjective
             break
         if low in w.pronouns and not w.is_(low, "determiner"):
             if k == i:

@@ -33,7 +33,10 @@ def _prev_word(toks: list, w: QuoteWords) -> tuple[str, int]:
 
 
 def is_noun_use(text: str, t: Trigger, sa: int, nxt: Trigger | None, w: QuoteWords) -> bool:
-    """'the report', 'about calls for', 'a new NAO report says' (a trigger directly before another)."""
+    """'the report', 'about calls for', 'a new NAO report says' (a trigger directly before another), 'Lindsay
+    Judge' (a capital inside a sentence: a name)."""
+    if text[t.start].isupper() and regex.search(r"[\p{L}\p{N},]\s*$", text[max(sa, t.start - 3):t.start]):
+        return True
     before = tokens(text, max(sa, t.start - 40), t.start)
     if before:
         last = before[-1].t.lower()
@@ -107,10 +110,15 @@ class ReportedFinder:
         self.noted: list[tuple[int, Mention | None]] = []  # speakers of clauses that state nothing here
 
     def sentence(self, sa: int, sb: int, triggers: list[Trigger], out: list[Statement],
-                 prev: Statement | None = None) -> None:
-        """Statements of the sentence text[sa:sb] with the given (unused) triggers; ``prev``: a statement of
-        the sentence already found (a quotation attributed in it), which a verb with no subject continues."""
+                 cued: list[tuple[int, Statement]] = ()) -> None:  # type: ignore[assignment]
+        """Statements of the sentence text[sa:sb] with the given (unused) triggers; ``cued``: (cue offset,
+        statement) of quotations attributed in the sentence, which a verb with no subject ('..., adding
+        that') continues."""
+        prev: Statement | None = None
         for k, t in enumerate(triggers):
+            before = [s for c, s in cued if c < t.start]
+            if before and (prev is None or (before[-1].cue_start or 0) > (prev.cue_start or 0)):
+                prev = before[-1]
             lo, hi = sa, sb
             inside = self.bounds(t.start)
             if inside is not None:
@@ -147,9 +155,10 @@ class ReportedFinder:
             if span is not None:
                 self.noted.append((span[0], parse_phrase(text[span[0]:span[1]], w)))
             return None
-        if rest is not None:
+        finite = t.verb.form != "ing"
+        if rest is not None and finite:
             return self._trailing(t, lo, hi, toks)
-        if toks and toks[-1].t in (",", "–", "—") and i == len(toks) - 1 and \
+        if finite and toks and toks[-1].t in (",", "–", "—") and i == len(toks) - 1 and \
                 subject_before(text, lo, t.start, w) is None:
             return self._trailing(t, lo, hi, toks)
         subject: tuple[int, int] | None = None

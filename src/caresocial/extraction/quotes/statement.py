@@ -44,7 +44,13 @@ _SPACES = regex.compile(r"\s+")
 def find_triggers(text: str, w: QuoteWords) -> list[Trigger]:
     """Every reporting verb, naming verb and source phrase of the text, in order (one regex pass)."""
     out = []
+    nouns = [m.span() for m in w.compound_noun.finditer(text)] if w.compound_noun is not None else []
+    k = 0
     for m in w.trigger.finditer(text):
+        while k < len(nouns) and nouns[k][1] <= m.start():
+            k += 1
+        if k < len(nouns) and nouns[k][0] <= m.start():
+            continue  # 'think' in 'a think tank'
         low = _SPACES.sub(" ", m.group(0).lower())
         verb = w.verbs.get(low)
         if verb is not None:
