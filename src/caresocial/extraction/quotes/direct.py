@@ -25,15 +25,19 @@ from .phrases import clause_subject, phrase_after, subject_before
 from .statement import Statement, Trigger
 
 _CUE_AFTER_MAX = 200
-_BEFORE_GAP = regex.compile(r"\s*(?:(?:[\p{L}]+ly|today|yesterday|also|then|now)\s+)*(?:(?:that|as)\s+)?"
-                            r"(?:(?:a|an|the|it|this|them|him|her)\s+)?[:,]?\s*$", regex.I)
-_AFTER_VERB = regex.compile(r"\s*(?:[,.;:!?“\"‘—–-]|$|that\b|adding\b)")
+_AFTER_VERB = regex.compile(r"\s*(?:[,.;:!?“\"‘—–-]|$|that\b)")
+_COLON_AFTER = regex.compile(r"[\s\w,’'-]*?:\s*\**\s*")
+_SENTENCE_MARK = regex.compile(r"[.!?]")
+_SENTENCE_END = regex.compile(r"[.!?]\s")
+_BULLET_ONLY = regex.compile(r"[\s•*\-–—]*")
+_CAPITAL_NEXT = regex.compile(r"\s*[\p{Lu}]")
+_WORDY = regex.compile(r"[\p{L}\p{N}]")
+_NO_MATERIAL = regex.compile(r"\s*[.,;]")
+_SPACES = regex.compile(r"\s+")
 _HEADER_END = regex.compile(r"[:]\s*\**\s*$")
 _JOINT = regex.compile(r"\bjoint\s+statement\b(?P<rest>[^:]*)", regex.I)
 _FROM = regex.compile(r"\b(?:from|by|between)\s+(?:the\s+)?", regex.I)
-_LETTER = regex.compile(r"^(?P<subj>.{0,300}?)\s*,?\s*\b(?:reads|read|states|said|says|continues)\s*:\s*\**\s*$",
-                        regex.I)
-_SIGNED = regex.compile(r"\bsigned\s+by\s+(?P<list>[^:]{3,400}?),\s*(?:reads|read|states|says)\b", regex.I)
+_SIGNED = regex.compile(r"\bsigned\s+by\s+(?P<list>[^:]{3,400}?),\s*\p{L}+\s*:", regex.I)
 _SEPARATOR = regex.compile(r"[\s\-–—*_=~]*$")
 
 
@@ -98,21 +102,16 @@ class DirectFinder:
             if mention is not None:
                 return mention, pa + signed.start("list"), "signed by", pa + signed.start(), "joint", None
         t = self._last_trigger(pa, pb)
-        if t is not None and regex.fullmatch(r"[\s\w,’'-]*?:\s*\**\s*", text[t.end:pb]) and \
-                not regex.search(r"[.!?]", text[t.end:pb]):
+        if t is not None and _COLON_AFTER.fullmatch(text, t.end, pb) and not _SENTENCE_MARK.search(text, t.end, pb):
             span = subject_before(text, pa, t.start, self.w)
             if span is not None:
                 mention = parse_phrase(text[span[0]:span[1]], self.w)
                 if mention is not None:
                     self.used.add(t.start)
-                    kind = "joint" if joint else "direct"
+                    # 'The letter reads:' / 'They say:': a written statement of several parties
+                    kind = "joint" if joint or (mention.form == "finding" and
+                                                self.w.statement_nouns.get(mention.text) == "joint") else "direct"
                     return mention, span[0], text[t.start:t.end], t.start, kind, None
-        letter = _LETTER.match(head)
-        if letter:
-            subj = letter.group("subj").strip()
-            mention = parse_phrase(subj, self.w)
-            if mention is not None and mention.form in ("finding", "pronoun", "group", "role"):
-                return mention, pa, subj[-40:], pa, "joint", None
         return None
 
     def _last_trigger(self, lo: int, hi: int) -> Trigger | None:
@@ -173,7 +172,7 @@ class DirectFinder:
             if st is None and q.continued and q.para - 1 in last_in_para:
                 st = Statement("direct", q.start, q.end, None, q.open, None, None, q.para,
                                follows=last_in_para[q.para - 1])
-            if st is None and regex.fullmatch(r"[\s•*\-–—]*", text[pa:q.open]) and q.para > 0:
+            if st is None and _BULLET_ONLY.fullmatch(text, pa, q.open) and q.para > 0:
                 if q.para - 1 not in headers:
                     headers[q.para - 1] = self.colon_header(q.para - 1)
                 h = headers[q.para - 1]
@@ -198,12 +197,12 @@ class DirectFinder:
             return None
         # a quotation that ends its sentence is followed by a new one: 'X said.' attributes it, 'She said
         # that ...' states something else
-        ended = text[q.end - 1:q.end] == "." and regex.match(r"\s*[\p{Lu}]", text[lo:hi]) is not None
+        ended = text[q.end - 1:q.end] == "." and _CAPITAL_NEXT.match(text, lo, hi) is not None
         pa = self.paras[q.para][0]
         lead = text[max(pa, q.open - 200):q.open]
         cut = max(lead.rfind(". "), lead.rfind("\n"), lead.rfind(": "), lead.rfind("”"), lead.rfind("’ "),
                   lead.rfind('"'))
-        if regex.search(r"[\p{L}\p{N}]", lead[cut + 1:]):
+        if _WORDY.search(lead, cut + 1):
             return None  # words before it in its sentence: the attribution is the sentence's
         k = bisect.bisect_left(self.starts, lo)
         while k < len(self.triggers) and self.triggers[k].start < hi:
@@ -212,17 +211,17 @@ class DirectFinder:
             if t.verb is None or t.naming:
                 continue
             between = text[lo:t.start]
-            if regex.search(r"[.!?]\s", between) and not regex.search(r"\b(?:Dr|Mr|Mrs|Ms|St|Prof)\.\s*$", between):
+            if _SENTENCE_END.search(between) and not w.title_dot_end.search(between):
                 return None
             after = t.end
             if between.strip(" ,–—-\n") == "":
-                span = phrase_after(text, self._skip_adverbs(after, hi), hi)
+                span = phrase_after(text, self._skip_adverbs(after, hi), hi, w)
                 if span is None:
                     return None
             else:
                 if len(between.split()) > 16 or not _AFTER_VERB.match(text, self._skip_adverbs(t.end, hi), pb):
                     return None
-                if ended and not regex.match(r"\s*[.,;]", text[self._skip_adverbs(t.end, hi):pb]):
+                if ended and not _NO_MATERIAL.match(text, self._skip_adverbs(t.end, hi), pb):
                     return None
                 span = (lo + len(between) - len(between.lstrip(" ,–—-\n")), t.start)
                 while span[1] > span[0] and text[span[1] - 1] in " ,":
@@ -236,7 +235,7 @@ class DirectFinder:
 
     def _skip_adverbs(self, pos: int, hi: int) -> int:
         while True:
-            m = regex.compile(r"\s+").match(self.text, pos, hi)
+            m = _SPACES.match(self.text, pos, hi)
             p = m.end() if m else pos
             a = self.w.adverb_phrase.match(self.text, p, hi)
             if a is None:
@@ -250,9 +249,7 @@ class DirectFinder:
         if k < 0:
             return None
         t = self.triggers[k]
-        if t.start < max(pa, q.open - 300) or t.verb is None or not _BEFORE_GAP.match(text, t.end, q.open):
-            return None
-        if t.naming and not regex.fullmatch(r"\s*(?:(?:a|an|the|it|this|them|him|her|as)\s+)*", text[t.end:q.open]):
+        if t.start < max(pa, q.open - 300) or t.verb is None or not w.before_quote.match(text, t.end, q.open):
             return None
         sent = max(pa, text.rfind(". ", pa, t.start) + 1, text.rfind("\n", pa, t.start) + 1)
         span = subject_before(text, sent, t.start, w)

@@ -97,6 +97,7 @@ class QuoteWords:
     trigger: regex.Pattern[str]  # every reporting-verb and naming-verb form and source phrase, whole words
     titles: dict[str, tuple[str, str]]  # lower-case title without its dot -> (gender, person|peer)
     title_prefix: regex.Pattern[str]  # one or more titles at the start of a name
+    title_dot_end: regex.Pattern[str]  # a title with its full stop at the end of a string ('... Dr.')
     honours: frozenset[str]
     honours_suffix: regex.Pattern[str]
     role_nouns: dict[str, str]  # lower-case -> person | spokes
@@ -106,20 +107,26 @@ class QuoteWords:
     body_nouns: dict[str, tuple[str, str]]  # lower-case -> (sector, name word or 'any')
     body_noun: regex.Pattern[str]  # a body noun at the end of a phrase
     finding_nouns: frozenset[str]
+    finding_verbs: dict[str, str]  # 'wrote' -> author, 'commissioned' -> commissioner
+    authored: regex.Pattern[str]  # "which wrote the report", "the report's author", "author of the study"
+    by_relation: regex.Pattern[str]  # "that X commissioned" after a finding noun
     pronouns: dict[str, str]
     acronyms: dict[str, str]
     source_after: tuple[str, ...]  # 'according to', 'in the view of'
-    source_possessive: frozenset[str]  # 'view', 'opinion': "in X's view"
-    source_after_pattern: regex.Pattern[str]
+    source_possessive: regex.Pattern[str] | None  # "In Wernham’s view, "
     speaker_line: regex.Pattern[str]
     statement_nouns: dict[str, str]
     compound_noun: regex.Pattern[str] | None  # nouns of several words that hold a verb ('think tank')
-    stance: frozenset[str]
     stance_pattern: regex.Pattern[str] | None  # 'concerned that', 'afraid that'
     adverbs: frozenset[str]  # single-word adverbs
     adverb_pairs: frozenset[str]  # two-word time phrases ('last night', 'this morning')
     adverb_phrase: regex.Pattern[str]  # one adverb or time phrase at the start of a string
+    before_quote: regex.Pattern[str]  # what may stand between a cue and its quotation ('said today: “')
+    clause_after_name: regex.Pattern[str]  # ', adding that', ', who', ', while': ends an inverted speaker phrase
     classes: dict[str, frozenset[str]]  # function word -> its classes
+    by_class: dict[str, frozenset[str]]  # class -> its words
+    particles: frozenset[str]
+    not_names: frozenset[str]
 
     def is_(self, word: str, cls: str) -> bool:
         """Whether ``word`` (any case) belongs to the function-word class ``cls``."""
@@ -139,21 +146,56 @@ def _compounds(nouns: list[str], verbs: dict[str, VerbForm]) -> regex.Pattern[st
     return regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(found)})(?![\p{{L}}-])")
 
 
+def _classes(lex: Lexicons) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    classes: dict[str, set[str]] = {}
+    by_class: dict[str, set[str]] = {}
+    for row in lex.rows("function_words"):
+        word, cls = row[0].lower(), (row[1] if len(row) > 1 else "")
+        classes.setdefault(word, set()).add(cls)
+        by_class.setdefault(cls, set()).add(word)
+    return ({k: frozenset(v) for k, v in classes.items()}, {k: frozenset(v) for k, v in by_class.items()})
+
+
+def _names_patterns(lex: Lexicons) -> dict[str, object]:
+    titles = {row[0].lower().replace(".", ""): (row[1] if len(row) > 1 else "any", row[2] if len(row) > 2 else "person")
+              for row in lex.rows("titles")}
+    title_alt = _alternation([row[0].replace(".", "") for row in lex.rows("titles")])
+    honours = frozenset(lex.words("honours"))
+    return {
+        "titles": titles,
+        "title_prefix": regex.compile(rf"^(?:(?:{title_alt})\.?\s+)+"),
+        "title_dot_end": regex.compile(rf"\b(?:{title_alt})\.\s*$"),
+        "honours": honours,
+        "honours_suffix": regex.compile(rf"(?:,?\s+(?:{_alternation(list(honours))}))+\s*$"),
+        "particles": frozenset(w.lower() for w in lex.words("name_particles")),
+        "not_names": frozenset(lex.words("name_stopwords")),
+    }
+
+
+def _finding_patterns(lex: Lexicons, finding_nouns: frozenset[str]) -> dict[str, object]:
+    fverbs = {row[0].lower(): (row[1] if len(row) > 1 else "author") for row in lex.rows("finding_verbs")}
+    authors = _alternation([v for v, r in fverbs.items() if r == "author"]) or "(?!)"
+    payers = _alternation([v for v, r in fverbs.items() if r == "commissioner"]) or "(?!)"
+    nouns = _alternation(list(finding_nouns)) or "(?!)"
+    return {
+        "finding_verbs": fverbs,
+        "authored": regex.compile(
+            rf"^(?:which|who)\s+(?:{authors})\s+(?:the|its|this)\s+(?P<noun>{nouns})$|"
+            rf"^(?:the|its)\s+(?P<noun2>{nouns})['’]s\s+authors?$|"
+            rf"^(?:an?\s+|the\s+)?authors?\s+of\s+the\s+(?P<noun3>{nouns})$"),
+        "by_relation": regex.compile(rf"^(?:that|which)\s+(?P<who>.+?)\s+(?P<verb>{payers}|{authors})\b"),
+    }
+
+
 @lru_cache(maxsize=16)
 def quote_words(lex: Lexicons) -> QuoteWords:
     """The quote grammar's word lists for a lexicon set (cached: ``Lexicons`` is hashable)."""
     verbs = _forms(lex.rows("reporting_verbs"))
     naming = _forms(lex.rows("naming_verbs"))
     sources = [row[0].lower() for row in lex.rows("source_phrases") if row[1:2] == ("after",)]
-    possessive = frozenset(row[0].lower() for row in lex.rows("source_phrases") if row[1:2] == ("possessive",))
+    possessive = [row[0].lower() for row in lex.rows("source_phrases") if row[1:2] == ("possessive",)]
     trigger = regex.compile(r"(?<![\p{L}\p{N}'’-])(?i:" + _alternation([*verbs, *naming, *sources]) +
                             r")(?![\p{L}\p{N}-])")
-    titles = {row[0].lower().replace(".", ""): (row[1] if len(row) > 1 else "any", row[2] if len(row) > 2 else "person")
-              for row in lex.rows("titles")}
-    title_alt = _alternation([t.replace(".", "") for t in (row[0] for row in lex.rows("titles"))])
-    title_prefix = regex.compile(rf"^(?:(?:{title_alt})\.?\s+)+")
-    honours = frozenset(lex.words("honours"))
-    honours_suffix = regex.compile(rf"(?:,?\s+(?:{_alternation(list(honours))}))+\s*$")
     role_nouns = {row[0].lower(): (row[1] if len(row) > 1 else "person") for row in lex.rows("role_nouns")}
     plural_roles = [_third_person(r) for r in role_nouns if not r.isupper()]
     role_noun = regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation([*role_nouns, *plural_roles])})(?![\p{{L}}-])")
@@ -162,32 +204,37 @@ def quote_words(lex: Lexicons) -> QuoteWords:
     body_noun = regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(list(body_nouns))})$")
     labels = _alternation([w.lower() for w in lex.words("speaker_labels")])
     speaker_line = regex.compile(
-        rf"[*#\s]*(?i:{labels})\s*:?\s*(?P<who>[^\n]{{2,200}}?)(?:\s+on\s+(?P<when>\d[^\n:]{{4,40}}|[A-Z][a-z]+\s+\d[^\n:]{{2,30}}))?"
-        r"\s*:?[*\s]*$")
+        rf"[*#\s]*(?i:{labels})\s*:?\s*(?P<who>[^\n]{{2,200}}?)"
+        r"(?:\s+on\s+(?P<when>\d[^\n:]{4,40}|[A-Z][a-z]+\s+\d[^\n:]{2,30}))?\s*:?[*\s]*$")
     multi_adverbs = [w.lower() for w in lex.words("speech_adverbs") if " " in w]
     adverbs = frozenset(w.lower() for w in lex.words("speech_adverbs") if " " not in w)
-    adverb_phrase = regex.compile(rf"(?i:{_alternation([*multi_adverbs, *adverbs])}|\p{{L}}{{3,}}ly)(?![\p{{L}}-])")
-    classes: dict[str, set[str]] = {}
-    for row in lex.rows("function_words"):
-        classes.setdefault(row[0].lower(), set()).add(row[1] if len(row) > 1 else "")
+    adverb_alt = _alternation([*multi_adverbs, *adverbs])
+    classes, by_class = _classes(lex)
+    small = _alternation([*by_class.get("determiner", ()), *by_class.get("object", ())]) or "(?!)"
+    gerunds = _alternation([f for f, v in verbs.items() if v.form == "ing" and " " not in f]) or "(?!)"
+    subordinators = _alternation([*by_class.get("subordinator", ())]) or "(?!)"
+    finding_nouns = frozenset(w.lower() for w in lex.words("finding_nouns"))
+    stance = list(lex.words("stance_adjectives"))
     return QuoteWords(
-        verbs=verbs, naming=naming, trigger=trigger, titles=titles, title_prefix=title_prefix, honours=honours,
-        honours_suffix=honours_suffix, role_nouns=role_nouns, role_noun=role_noun,
+        verbs=verbs, naming=naming, trigger=trigger, role_nouns=role_nouns, role_noun=role_noun,
         role_verbs={row[0].lower(): row[1] for row in lex.rows("role_verbs") if len(row) > 1},
         org_words={row[0]: (row[1] if len(row) > 1 else "any") for row in lex.rows("organisation_words")},
-        body_nouns=body_nouns, body_noun=body_noun,
-        finding_nouns=frozenset(w.lower() for w in lex.words("finding_nouns")),
+        body_nouns=body_nouns, body_noun=body_noun, finding_nouns=finding_nouns,
         pronouns={row[0].lower(): (row[1] if len(row) > 1 else "person") for row in lex.rows("pronouns")},
         acronyms={row[0]: row[1] for row in lex.rows("acronyms") if len(row) > 1},
-        source_after=tuple(sources), source_possessive=possessive,
-        source_after_pattern=regex.compile(rf"(?i:{_alternation(sources)})\s+"),
+        source_after=tuple(sources),
+        source_possessive=regex.compile(
+            rf"(?<![\p{{L}}])[Ii]n\s+(?P<who>[^,;.]{{1,80}}?)['’]s?\s+(?:{_alternation(possessive)}),\s*")
+        if possessive else None,
         speaker_line=speaker_line,
         statement_nouns={row[0].lower(): (row[1] if len(row) > 1 else "single") for row in lex.rows("statement_nouns")},
-        compound_noun=_compounds([*body_nouns, *role_nouns, *(x.lower() for x in lex.words("finding_nouns"))], verbs),
-        stance=frozenset(w.lower() for w in lex.words("stance_adjectives")),
-        stance_pattern=regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(list(lex.words('stance_adjectives')))})"
-                                     r"\s+that\b\s*") if lex.words("stance_adjectives") else None,
-        adverbs=adverbs, adverb_phrase=adverb_phrase,
-        adverb_pairs=frozenset(p for p in multi_adverbs if p.count(" ") == 1),
-        classes={w: frozenset(c) for w, c in classes.items()},
+        compound_noun=_compounds([*body_nouns, *role_nouns, *finding_nouns], verbs),
+        stance_pattern=regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(stance)})\s+that\b\s*") if stance else None,
+        adverbs=adverbs, adverb_pairs=frozenset(p for p in multi_adverbs if p.count(" ") == 1),
+        adverb_phrase=regex.compile(rf"(?i:{adverb_alt}|\p{{L}}{{3,}}ly)(?![\p{{L}}-])"),
+        before_quote=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:that|as)\s+)?"
+                                   rf"(?:(?i:{small})\s+)?[:,]?\s*$"),
+        clause_after_name=regex.compile(rf",\s+(?i:{gerunds}|{subordinators})\b"),
+        classes=classes, by_class=by_class,
+        **_names_patterns(lex), **_finding_patterns(lex, finding_nouns),  # type: ignore[arg-type]
     )

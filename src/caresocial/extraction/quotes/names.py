@@ -44,20 +44,24 @@ class Mention:
 
 _CAP = regex.compile(r"^[\p{Lu}][\p{L}\p{M}'’.\-]*$")
 _ACRONYM = regex.compile(r"^(?:[A-Z][a-z]?){1,3}[A-Z]$|^[A-Z]{2,7}$")
-_PARTICLES = frozenset("de van von der den da di le la du bin al el ter ten del della dos das st".split())
 _BULLETS = regex.compile(r"^[\s*•·\-–—>#]+")
 _TRAIL = regex.compile(r"[\s,.:;*\"“”‘’'(\-–—]+$")
 _PAREN_TAIL = regex.compile(r"\s*\((?P<inner>[^()]{1,80})\)\s*$")
 _ARTICLE = regex.compile(r"^(?P<a>(?i:the|a|an|this|these|those|its|their|our|his|her|my))\s+")
 _POSSESSED = regex.compile(r"^(?P<owner>[\p{Lu}][^’']{0,60}?)['’]s?\s+(?P<rest>\S.*)$")
-_MONTHS = frozenset("January February March April May June July August September October November December "
-                    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _AND = regex.compile(r"\s+(?:and|&)\s+")
 _NAME_RUN = regex.compile(r"(?:the\s+)?[\p{Lu}][\p{L}\p{M}\p{N}’'&.\-]*(?:\s+(?:(?:of|for|and|&|on|in|the|to)\s+)*"
                           r"[\p{Lu}][\p{L}\p{M}\p{N}’'&.\-]*)*(?:\s*\([^()]{1,40}\))?")
-_SMALL = frozenset(("of", "for", "and", "&", "the", "on", "in", "to"))
-_QUANTIFIERS = frozenset(("most", "many", "some", "several", "few", "all", "half", "each", "every", "both", "no",
-                          "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+_OBJ_AT = regex.compile(r"\s(?P<prep>at|of|for|with|from)\s+(?P<obj>(?:the\s+)?[\p{Lu}].*)$")
+_THE = regex.compile(r"^the\s+")
+_LOWER_BODY = regex.compile(r"\s(?:at|of|for|with)\s+the\s+(?P<obj>[a-z][a-z’' -]{2,60})$")
+_RELATIVE = regex.compile(r"^(?:who|which)\s+(?:(?:also|now|currently|still)\s+)?(?P<verb>\S+)\s+(?P<obj>.+)$")
+_SPLIT_TOP = regex.compile(r"[()]|\s*,\s*|\s+[–—-]\s+")
+_NOUN_OF = regex.compile(r"^(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)\s+(?:of|for|into|on)\s+\S")
+_FOR_ORG = regex.compile(r"^(?:for|from|at|of)\s+(?P<org>.+)$")
+_OWNER = regex.compile(r"^(?P<o>.+?)['’]s?$")
+_BY_FROM = regex.compile(r"(?:^|\s)(?:by|from)\s+(?P<who>\S.*)$")
+_NAME_START = regex.compile(r"^[A-Z\d(]")
 
 
 def is_acronym(word: str, w: QuoteWords) -> bool:
@@ -79,7 +83,7 @@ def is_body_name(s: str, w: QuoteWords, possessive: bool = False) -> bool:
     if len(words) == 1:
         word = words[0]
         return is_acronym(word, w) or (possessive and word.endswith(("’s", "'s")) and len(word) > 4)
-    if not all(x[:1].isupper() or x.lower() in _SMALL or x[:1].isdigit() for x in words):
+    if not all(x[:1].isupper() or w.is_(x, "joiner") or x[:1].isdigit() for x in words):
         return False
     return any(_org_word(x, w) for x in words) or is_acronym(words[0], w)
 
@@ -115,15 +119,16 @@ def person_name(s: str, w: QuoteWords) -> tuple[str, str | None, str | None, boo
     of_place = peer and len(words) >= 3 and words[1] == "of"
     names = words[:1] if of_place else words
     for i, x in enumerate(names):
-        if i and x.lower() in _PARTICLES:
+        if i and x.lower() in w.particles:
             continue
-        if not _CAP.match(x) or x in _MONTHS or _org_word(x, w) or x.lower() in w.role_nouns or \
-                (len(x) > 1 and x.isupper() and not x.endswith(".")) or x.lower() in w.classes or \
-                x.lower() in w.adverbs:
-            return None
+        low = x.lower()
+        if not _CAP.match(x) or (x in w.not_names and len(names) == 1) or _org_word(x, w) or low in w.role_nouns or \
+                (len(x) > 1 and x.isupper() and not x.endswith(".")) or low in w.adverbs or \
+                (low in w.classes and not (w.classes[low] <= {"auxiliary", "be"} and len(names) > 1)):
+            return None  # ('Will Iqbal', 'May Green': a forename that is also an auxiliary)
     if len(names) > 4 or (title is None and len(names) < 2):
         return None
-    if peer and (of_place or len(words) == 1):
+    if peer and (of_place or len(words) == 1):  # a peer is known by the title: 'Baroness Smith of Malvern'
         return f"{title.split()[-1]} {body}", title, gender, True
     return body, title, gender, len(names) >= 2
 
@@ -143,8 +148,8 @@ def _split_role_org(role: str, w: QuoteWords) -> tuple[str | None, str | None]:
     m = _POSSESSED.match(role)
     if m and _owner_name(m.group("owner"), w) and w.role_noun.search(m.group("rest")):
         return m.group("rest"), m.group("owner")
-    for pm in regex.finditer(r"\s(?P<prep>at|of|for|with|from)\s+(?P<obj>(?:the\s+)?[\p{Lu}].*)$", role, overlapped=True):
-        bare = regex.sub(r"^the\s+", "", pm.group("obj"))
+    for pm in _OBJ_AT.finditer(role, overlapped=True):
+        bare = _THE.sub("", pm.group("obj"))
         owner = _POSSESSED.match(bare)
         if owner and _owner_name(owner.group("owner"), w):
             return role, owner.group("owner")
@@ -153,7 +158,7 @@ def _split_role_org(role: str, w: QuoteWords) -> tuple[str | None, str | None]:
             head = role[:pm.start()].strip()
             if head:
                 return head, stripped
-    lower = regex.search(r"\s(?:at|of|for|with)\s+the\s+(?P<obj>[a-z][a-z’' -]{2,60})$", role)
+    lower = _LOWER_BODY.search(role)
     if lower and w.body_noun.search(lower.group("obj")):
         return role[:lower.start()].strip(), "the " + lower.group("obj")
     words = role.split()
@@ -174,7 +179,7 @@ def strip_descriptor(name: str, w: QuoteWords) -> str:
 
 def _role_from_clause(part: str, w: QuoteWords) -> tuple[str | None, str | None]:
     """'who chairs the Local Government Association' -> ('chair', 'Local Government Association')."""
-    m = regex.match(r"^(?:who|which)\s+(?:also\s+|now\s+|currently\s+)?(?P<verb>\S+)\s+(?P<obj>.+)$", part)
+    m = _RELATIVE.match(part)
     if not m or m.group("verb").lower() not in w.role_verbs:
         return None, None
     noun = w.role_verbs[m.group("verb").lower()]
@@ -187,17 +192,10 @@ def _role_from_clause(part: str, w: QuoteWords) -> tuple[str | None, str | None]
     return f"{noun} of {m.group('obj').strip()}", None
 
 
-_AUTHOR = regex.compile(r"^(?:which|who)\s+(?:wrote|authored|produced|published|carried\s+out|conducted)\s+"
-                        r"(?:the|its|this)\s+(?P<noun>[a-z]+)$|^(?:the|its)\s+(?P<noun2>[a-z]+)['’]s\s+authors?$|"
-                        r"^(?:an?\s+|the\s+)?authors?\s+of\s+the\s+(?P<noun3>[a-z]+)$")
-
-
 def _authored(part: str, w: QuoteWords) -> str | None:
-    m = _AUTHOR.match(part.strip())
-    if not m:
-        return None
-    noun = m.group("noun") or m.group("noun2") or m.group("noun3")
-    return noun if noun in w.finding_nouns else None
+    """The finding an apposition says its head wrote: 'which wrote the report', "the report's author"."""
+    m = w.authored.match(part.strip())
+    return (m.group("noun") or m.group("noun2") or m.group("noun3")) if m else None
 
 
 def _role_of(parts: list[str], w: QuoteWords) -> tuple[str | None, str | None, str | None]:
@@ -270,7 +268,7 @@ def parse_phrase(phrase: str, w: QuoteWords) -> Mention | None:
     if not phrase or len(phrase) > 240:
         return None
     first = phrase.split()[0].lower()
-    if first[:1].isdigit() or first in _QUANTIFIERS:
+    if first[:1].isdigit() or w.is_(first, "quantifier"):
         return None  # '53% of responding councils', 'Most respondents': part of what is reported
     group = _list(phrase, w)
     if group is not None:
@@ -308,7 +306,7 @@ def parse_phrase(phrase: str, w: QuoteWords) -> Mention | None:
 def _split_top(phrase: str) -> list[str]:
     """Split at commas and spaced dashes outside brackets."""
     out, depth, last = [], 0, 0
-    for m in regex.finditer(r"[()]|\s*,\s*|\s+[–—-]\s+", phrase):
+    for m in _SPLIT_TOP.finditer(phrase):
         t = m.group(0)
         if t == "(":
             depth += 1
@@ -435,7 +433,7 @@ def _noun_phrase(bare: str, article: str, w: QuoteWords) -> Mention | None:
 
 def _noun_of(bare: str, w: QuoteWords) -> bool:
     """'independent review of children's social care': a body noun named by what follows it."""
-    m = regex.match(r"^(?:[a-z-]+\s+){0,2}(?P<noun>[a-z]+)\s+(?:of|for|into|on)\s+\S", bare)
+    m = _NOUN_OF.match(bare)
     return bool(m) and m.group("noun") in w.body_nouns and m.group("noun") not in ("body", "group", "firm")
 
 
@@ -447,13 +445,13 @@ def _spokes(bare: str, article: str, w: QuoteWords) -> Mention | None:
             continue
         before, after = " ".join(words[:i]), " ".join(words[i + 1:])
         org = None
-        pm = regex.match(r"^(?:for|from|at|of)\s+(?P<org>.+)$", after)
+        pm = _FOR_ORG.match(after)
         if pm:
             org = _ARTICLE.sub("", pm.group("org"))
         elif after:
             return None
         elif before:
-            owner = regex.match(r"^(?P<o>.+?)['’]s?$", before)
+            owner = _OWNER.match(before)
             org = owner.group("o") if owner and before.endswith(("’s", "'s", "’", "'")) else before
         source = _single(org, w) if org else None
         return Mention("role", word.lower(), org=org, article=article, source=source)
@@ -474,10 +472,6 @@ def _role_then_name(bare: str, w: QuoteWords) -> Mention | None:
     return None
 
 
-_AFTER_FINDING = regex.compile(r"^(?:with|by|from|of|on|into|about|for|published|released|produced|out|carried|"
-                               r"commissioned|based|issued|[a-z]+ed)\b")
-
-
 def _finding(part: str, w: QuoteWords) -> Mention | None:
     """'research by X', "X's analysis", 'Official DWP figures', 'the report', 'our modelling',
     'a report that X commissioned', 'An LGA-commissioned report'."""
@@ -490,15 +484,15 @@ def _finding(part: str, w: QuoteWords) -> Mention | None:
     before, after = words[:idx], " ".join(words[idx + 1:])
     source: Mention | None = None
     weak = False
-    by = list(regex.finditer(r"(?:^|\s)(?:by|from)\s+(?P<who>\S.*)$", after))
+    by = list(_BY_FROM.finditer(after))
     if by:
         who = by[-1].group("who")
         source = _source(leading_name(who) or who, w)
     if source is None and after:
-        rel = regex.match(r"^(?:that|which)\s+(?P<who>.+?)\s+(?:commissioned|funded|ran|carried\s+out)\b", after)
+        rel = w.by_relation.match(after)
         if rel:
-            source, weak = _source(rel.group("who"), w), True
-        elif not by and not _AFTER_FINDING.match(after) and not regex.match(r"^[A-Z\d(]", after):
+            source, weak = _source(rel.group("who"), w), w.finding_verbs.get(rel.group("verb")) == "commissioner"
+        elif not by and not _goes_on(after, w) and not _NAME_START.match(after):
             return None
     if source is None and before:
         found, weak = _modifier_source(before, w)
@@ -507,6 +501,13 @@ def _finding(part: str, w: QuoteWords) -> Mention | None:
         source = found or None
     article = before[0].lower() if before and before[0].lower() in ("the", "a", "an", "this", "these", "those") else ""
     return Mention("finding", noun, article=article, source=source, weak=weak, plural=noun.endswith("s"))
+
+
+def _goes_on(after: str, w: QuoteWords) -> bool:
+    """What may follow a finding noun inside its phrase: 'by X', 'published today', 'carried out by'."""
+    first = after.split()[0].lower()
+    return w.is_(first, "preposition") or first in w.finding_verbs or (first.endswith("ed") and first.isalpha()) or \
+        first.split("-")[0] in w.finding_verbs
 
 
 def _modifier_source(before: list[str], w: QuoteWords) -> tuple[Mention | None | bool, bool]:
@@ -528,7 +529,7 @@ def _modifier_source(before: list[str], w: QuoteWords) -> tuple[Mention | None |
             continue
         run = []
         for y in words[i:]:
-            if y[:1].isupper() or y.lower() in _SMALL:
+            if y[:1].isupper() or w.is_(y, "joiner"):
                 run.append(y)
             else:
                 break

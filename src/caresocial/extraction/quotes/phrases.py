@@ -212,15 +212,17 @@ def relative_antecedent(text: str, lo: int, rel: int, w: QuoteWords) -> tuple[in
     return (toks[start].s, toks[i].e) if start is not None else None
 
 
-def phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+_PHRASE_RUN = regex.compile(r"[^.;:!?“\"‘\n]{2,200}")
+
+
+def phrase_after(text: str, start: int, end: int, w: QuoteWords) -> tuple[int, int] | None:
     """The speaker phrase after an inverted verb (", said Jane Doe, director of X."): up to the sentence
     end, an opening quotation mark, a semicolon or a following clause (', adding that', ', who said')."""
-    m = regex.compile(r"[^.;:!?“\"‘\n]{2,200}").match(text, start, end)
+    m = _PHRASE_RUN.match(text, start, end)
     if not m:
         return None
     stop = m.end()
-    clause = regex.compile(r",\s+(?:adding|saying|who|which|as|when|while|before|after|but|and)\b").search(
-        text, start, stop)
+    clause = w.clause_after_name.search(text, start, stop)
     if clause:
         stop = clause.start()
     while stop > start and text[stop - 1] in " ,–—-(":

@@ -69,22 +69,24 @@ def body_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-_INITIAL_SKIP = frozenset(("of", "for", "and", "&", "the", "on", "in", "to"))
+_ANY_THE = regex.compile(r"^(?:The|the)\s+")
+_LOWER_THE = regex.compile(r"^the\s+(?=\S)")
+_CAPITAL_THE = regex.compile(r"^The\s+(?=\S)")
 _DEFINED = regex.compile(r"(?P<name>[\p{Lu}][\p{L}’'&.\-]*(?:[ ,]+(?:(?:of|for|and|&|on|the|in|to)\s+)*"
                          r"[\p{Lu}][\p{L}’'&.\-]*){0,8})\s+\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 
 
-def initials(name: str) -> str:
+def initials(name: str, w: QuoteWords) -> str:
     """'Department for Work and Pensions' -> 'DWP'."""
-    return "".join(x[0] for x in name.replace(",", " ").split() if x.lower() not in _INITIAL_SKIP and x[:1].isupper())
+    return "".join(x[0] for x in name.replace(",", " ").split() if not w.is_(x, "joiner") and x[:1].isupper())
 
 
-def acronym_fits(acr: str, name: str) -> bool:
+def acronym_fits(acr: str, name: str, w: QuoteWords) -> bool:
     """Whether an acronym is the initials of a name ('DfE' of 'Department for Education')."""
     letters = "".join(c for c in acr if c.isupper())
-    full = initials(name)
+    full = initials(name, w)
     return bool(letters) and (letters == full.upper() or letters == "".join(
-        x[0] for x in name.split() if x[:1].isupper() or x.lower() in ("for", "of", "and")).upper())
+        x[0] for x in name.split() if x[:1].isupper() or w.is_(x, "joiner")).upper())
 
 
 class Register:
@@ -108,12 +110,12 @@ class Register:
                 self.publisher = self.body(publisher.name, -1)
         for m in _DEFINED.finditer(text):
             name, acr = m.group("name").strip(), m.group("acr")
-            name = regex.sub(r"^(?:The|the)\s+", "", name)
+            name = _ANY_THE.sub("", name)
             words = name.split()
             for k in range(len(words)):  # the shortest tail that the acronym fits: 'Yet Child Poverty ...'
                 tail = " ".join(words[k:])
                 listed = acr in w.acronyms and body_key(w.acronyms[acr]) == body_key(tail)
-                if listed or (acronym_fits(acr, tail) and any(x.strip(",") in w.org_words for x in words[k:])):
+                if listed or (acronym_fits(acr, tail, w) and any(x.strip(",") in w.org_words for x in words[k:])):
                     self.body(tail, m.start(), acronym=acr)
                     break
 
@@ -124,8 +126,8 @@ class Register:
 
     def body(self, name: str, pos: int, acronym: str | None = None) -> Entity:
         """The body of this name (registered now if new)."""
-        written = strip_descriptor(regex.sub(r"^the\s+(?=\S)", "", name.strip()), self.w)
-        name = regex.sub(r"^The\s+(?=\S)", "", written)
+        written = strip_descriptor(_LOWER_THE.sub("", name.strip()), self.w)
+        name = _CAPITAL_THE.sub("", written)
         key = body_key(name)
         e = self.bodies.get(key)
         if e is None and " " not in name and is_acronym(name, self.w):
@@ -148,7 +150,7 @@ class Register:
 
     def _acronym_of(self, name: str) -> Entity | None:
         for acr, e in self.by_acronym.items():
-            if e.name == acr and (acronym_fits(acr, name) or
+            if e.name == acr and (acronym_fits(acr, name, self.w) or
                                   body_key(self.w.acronyms.get(acr, "")) == body_key(name)):
                 return e
         return None
@@ -160,7 +162,7 @@ class Register:
         if e is None:
             full = self.w.acronyms.get(acr)
             e = next((b for b in self.bodies.values() if b.name != acr and (
-                (full and body_key(full) == body_key(b.name)) or acronym_fits(acr, b.name))), None)
+                (full and body_key(full) == body_key(b.name)) or acronym_fits(acr, b.name, self.w))), None)
             if e is None:
                 e = self.bodies.setdefault(body_key(acr), Entity("organisation", acr, acronym=acr))
             self.by_acronym[acr] = e
@@ -172,7 +174,8 @@ class Register:
     def person(self, m: Mention, pos: int) -> Entity:
         """The person of a full name (registered or merged now)."""
         words = m.text.split()
-        surname = words[1] if words[0] in ("Lord", "Lady", "Baroness", "Baron") and len(words) > 1 else words[-1]
+        peer = self.w.titles.get(words[0].lower(), ("", ""))[1] == "peer" and len(words) > 1
+        surname = words[1] if peer else words[-1]
         given = words[0] if len(words) > 1 else None
         key = surname.lower()
         e = next((p for p in self.people.get(key, ()) if p.name.split()[0] == given or given is None), None)

@@ -20,8 +20,17 @@ from .statement import Statement, Trigger
 
 _MIN_WORDS = 3
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_THAT = regex.compile(r"\s*(?:that|:)\s*", regex.I)
-_NOT_YET = regex.compile(r"(?:\byet|\brefused|\bdeclined|\bfailed|\bunable|\bwanted|\bexpected)\s+to\s*$", regex.I)
+_THAT = regex.compile(r"\s*(?:(?i:that)\b|:)\s*")
+_BEFORE_TO = regex.compile(r"(?P<word>\p{L}+)\s+to\s*$")
+_AFTER_CAPITAL = regex.compile(r"[\p{L}\p{N},]\s*$")
+_BLANK = regex.compile(r"\s*")
+_COMMA = regex.compile(r"\s*,?\s*")
+_COMMA_ONLY = regex.compile(r"\s*,\s*")
+_ENDS_HERE = regex.compile(r"\s*(?:,|$|[.;!?])")
+_UP_TO_THAT = regex.compile(r"(?:[^\s,.;:“”\"‘’']+\s+){1,7}?that\s+")
+_TO_NEXT = regex.compile(r"\s+to\s")
+_THAT_OR_COLON = regex.compile(r"\bthat\b|:")
+_SPACES = regex.compile(r"\s+")
 _SENT_CLOSE = ".!?"
 _CLAUSE_END = regex.compile(r"[,.;:!?]")
 
@@ -35,7 +44,7 @@ def _prev_word(toks: list, w: QuoteWords) -> tuple[str, int]:
 def is_noun_use(text: str, t: Trigger, sa: int, nxt: Trigger | None, w: QuoteWords) -> bool:
     """'the report', 'about calls for', 'a new NAO report says' (a trigger directly before another), 'Lindsay
     Judge' (a capital inside a sentence: a name)."""
-    if text[t.start].isupper() and regex.search(r"[\p{L}\p{N},]\s*$", text[max(sa, t.start - 3):t.start]):
+    if text[t.start].isupper() and _AFTER_CAPITAL.search(text, max(sa, t.start - 3), t.start):
         return True
     before = tokens(text, max(sa, t.start - 40), t.start)
     if before:
@@ -43,7 +52,7 @@ def is_noun_use(text: str, t: Trigger, sa: int, nxt: Trigger | None, w: QuoteWor
         if w.is_(last, "determiner") and last not in ("that", "this", "these", "those") or \
                 (w.is_(last, "preposition") and last not in ("to", "by")) or last.endswith(("’s", "'s")):
             return True
-    if nxt is not None and nxt.verb is not None and regex.fullmatch(r"\s*", text[t.end:nxt.start]):
+    if nxt is not None and nxt.verb is not None and _BLANK.fullmatch(text, t.end, nxt.start):
         return True
     return False
 
@@ -62,8 +71,7 @@ def material_after(text: str, start: int, end: int, w: QuoteWords) -> int:
     before 'that' ('told the House of Commons on Thursday that')."""
     pos = start
     while True:
-        m = regex.compile(r"\s*,?\s*").match(text, pos, end)
-        pos = m.end()
+        pos = _COMMA.match(text, pos, end).end()
         a = w.adverb_phrase.match(text, pos, end)
         if a and a.end() < end and not text[a.end():a.end() + 1].isalnum():
             pos = a.end()
@@ -72,16 +80,14 @@ def material_after(text: str, start: int, end: int, w: QuoteWords) -> int:
     m = _THAT.match(text, pos, end)
     if m and (m.group(0).strip() == ":" or text[m.start():m.end()].strip().lower() == "that"):
         return m.end()
-    window = text[pos:min(end, pos + 80)]
-    that = regex.search(r"^(?:[^\s,.;:“”\"‘’']+\s+){1,7}?that\s+", window)
+    that = _UP_TO_THAT.match(text, pos, min(end, pos + 80))
     if that:
         words = that.group(0).split()[:-1]
-        first = words[0]
-        addressee = first[:1].isupper() or w.is_(first, "determiner") or w.is_(first, "preposition") or \
-            first.lower() in ("them", "him", "her", "us", "me", "reporters", "journalists", "ministers", "mps")
-        if addressee and not any(w.is_(x, "auxiliary") or x.lower() in ("like", "than", "so", "such", "there")
-                                 for x in words):
-            return pos + that.end()
+        first = words[0].lower()
+        addressee = words[0][:1].isupper() or w.is_(first, "determiner") or w.is_(first, "preposition") or \
+            w.is_(first, "object") or first in w.role_nouns or first.rstrip("s") in w.role_nouns
+        if addressee and not any(w.is_(x, "auxiliary") for x in words):
+            return that.end()  # 'told the House of Commons on Thursday that'
     return pos
 
 
@@ -140,10 +146,11 @@ class ReportedFinder:
         if is_noun_use(text, t, lo, nxt, w):
             return None
         toks = tokens(text, max(lo, t.start - 300), t.start)
-        if _is_passive(text, t, toks, w) or _NOT_YET.search(text, max(lo, t.start - 30), t.start):
-            return None
+        unstated = _BEFORE_TO.search(text, max(lo, t.start - 30), t.start)
+        if _is_passive(text, t, toks, w) or (unstated and w.is_(unstated.group("word"), "unstated")):
+            return None  # 'it was announced', 'has yet to say
         after = t.end
-        rest = regex.compile(r"\s*(?:,|$|[.;!?])").match(text, self._past_adverbs(after, hi), hi)
+        rest = _ENDS_HERE.match(text, self._past_adverbs(after, hi), hi)
         word, i = _prev_word(toks, w)
         low = word.lower()
         raw = len(toks) - 1
@@ -192,13 +199,13 @@ class ReportedFinder:
         """'have written to the two candidates', 'responded to the figures': an addressee, not a statement
         (unless 'that' or a colon follows)."""
         pos = self._past_adverbs(t.end, hi)
-        if not regex.match(r"\s+to\s", self.text[pos:pos + 5]):
+        if not _TO_NEXT.match(self.text, pos, pos + 5):
             return False
-        return regex.search(r"\bthat\b|:", self.text[pos:min(hi, pos + 120)]) is None
+        return _THAT_OR_COLON.search(self.text, pos, min(hi, pos + 120)) is None
 
     def _past_adverbs(self, pos: int, hi: int) -> int:
         while True:
-            m = regex.compile(r"\s+").match(self.text, pos, hi)
+            m = _SPACES.match(self.text, pos, hi)
             p = m.end() if m else pos
             a = self.w.adverb_phrase.match(self.text, p, hi)
             if a is None:
@@ -210,7 +217,7 @@ class ReportedFinder:
         'By 2026, the government estimates, 50 councils ...'."""
         text, w = self.text, self.w
         if toks and toks[-1].t in (",", "–", "—"):  # inverted: ', says X'
-            span = phrase_after(text, t.end, hi)
+            span = phrase_after(text, t.end, hi, w)
             if span is None:
                 return None
             cut = toks[-1].s
@@ -236,14 +243,14 @@ class ReportedFinder:
         end = _trim_end(text, lo, cut)
         if _enough(text, lo, end):
             out.append(Statement("reported", lo, end, mention, phrase_span[0], cue, t.start))
-        m = regex.compile(r"\s*,\s*").match(text, after_end, hi)
+        m = _COMMA_ONLY.match(text, after_end, hi)
         if m is not None:
             start = m.end()
             first = _WORD.match(text, start, hi)
             low = first.group(0).lower() if first else ""
             if low in ("and", "but", "while") or (low and not w.is_(low, "preposition") and
                                                   not w.is_(low, "subordinator") and low not in w.verbs and
-                                                  not low.endswith("ing") and low not in ("ahead", "amid")):
+                                                  not low.endswith("ing")):
                 end2 = _trim_end(text, start, hi)
                 if _enough(text, start, end2):
                     out.append(Statement("reported", start, end2, mention, phrase_span[0], cue, t.start,
@@ -276,8 +283,7 @@ class ReportedFinder:
                 return [Statement("reported", lo, end, mention, pos, cue, t.start)]
             return None
         start = who_end
-        m = regex.compile(r"\s*,?\s*").match(text, start, hi)
-        start = m.end()
+        start = _COMMA.match(text, start, hi).end()
         end = _trim_end(text, start, hi)
         if not _enough(text, start, end):
             return None

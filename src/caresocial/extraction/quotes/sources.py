@@ -15,7 +15,7 @@ from .statement import Statement
 
 _MIN_WORDS = 3
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_IN_FINDING = regex.compile(r"(?:In|From)\s+(?P<phrase>[^,;:.]{4,160}?),\s*")
+_IN_FINDING = regex.compile(r"(?P<prep>\p{Lu}\p{Ll}+)\s+(?P<phrase>[^,;:.]{4,160}?),\s*")
 _WHO = regex.compile(r"(?<![\p{L}’'])(?P<name>[\p{Lu}][\p{Ll}\p{M}’'-]+(?:\s+[\p{Lu}][\p{L}\p{M}’'-]+){0,2}),\s+who\b")
 _HEADLINE_DASH = regex.compile(r"\s[–—-]\s+(?P<who>(?:the\s+|a\s+|new\s+)*[\p{L}][\p{L}’' -]{1,60}?)\s*$")
 
@@ -32,11 +32,9 @@ def _enough(text: str, start: int, end: int) -> bool:
 
 def view_statements(text: str, sa: int, sb: int, w: QuoteWords, out: list[Statement]) -> None:
     """"In Wernham’s view, the Government must ..." (a possessive before a source noun)."""
-    if not w.source_possessive or text.find("’s ", sa, sb) < 0 and text.find("'s ", sa, sb) < 0 and \
-            text.find("s’ ", sa, sb) < 0:
+    if w.source_possessive is None or (text.find("’", sa, sb) < 0 and text.find("'", sa, sb) < 0):
         return
-    nouns = "|".join(sorted(w.source_possessive, key=len, reverse=True))
-    for m in regex.finditer(rf"\b[Ii]n\s+(?P<who>[^,;.]{{1,80}}?)['’]s?\s+(?:{nouns}),\s*", text, pos=sa, endpos=sb):
+    for m in w.source_possessive.finditer(text, sa, sb):
         mention = parse_phrase(m.group("who"), w)
         end = _trim_end(text, m.end(), sb)
         if mention is not None and _enough(text, m.end(), end):
@@ -47,7 +45,7 @@ def view_statements(text: str, sa: int, sb: int, w: QuoteWords, out: list[Statem
 def finding_lead(text: str, sa: int, sb: int, w: QuoteWords, out: list[Statement]) -> None:
     """'In a survey by the LGA of councils, 53% said ...': the finding's author speaks for the sentence."""
     m = _IN_FINDING.match(text, sa, sb)
-    if m is None:
+    if m is None or not w.is_(m.group("prep"), "preposition"):
         return
     mention = parse_phrase(m.group("phrase"), w)
     if mention is None or mention.form != "finding" or mention.source is None or mention.source.form == "pronoun":
