@@ -68,12 +68,13 @@ def _find(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, int]],
         if lo < hi:
             c0, c1 = bisect.bisect_left(cue_starts, sa), bisect.bisect_left(cue_starts, sb)
             finder.sentence(sa, sb, unused[lo:hi], statements, cued[c0:c1])
-        view_statements(text, sa, sb, w, statements)
         finding_lead(text, sa, sb, w, statements)
-        stance(text, sa, sb, w, statements)
+    sent_starts = [sa for sa, _ in sents]
+    view_statements(text, sents, sent_starts, w, statements)
+    stance(text, sents, sent_starts, w, statements)
     for pa, pb in paras[:3]:
         headline(text, pa, pb, w, statements)
-    return statements, finder.noted + people(text, sents, w)
+    return statements, finder.noted
 
 
 def _resolve(statements: list[Statement], noted: list[tuple[int, Mention | None]], reg: Register) -> None:
@@ -107,7 +108,7 @@ def attribute(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, in
     if triggers is None:
         triggers = find_triggers(text, w)
     statements, noted = _find(text, paras, sents, w, triggers)
-    reg = Register(text, w, publisher)
+    reg = Register(text, w, publisher, lambda: people(text, sents, w))
     _resolve(statements, noted, reg)
     made: list[tuple[RawQuote, Statement | None]] = []
     for st in statements:

@@ -13,7 +13,9 @@ from ..figures.component import build_figure
 from ..figures.grammar import RawFigure, scan
 from ..meta import DocMeta, read_meta
 from .attribution import RawQuote, SpeakerRef, attribute
+from .lexicon import quote_words
 from .nesting import innermost_quote, innermost_quotes
+from .statement import Trigger, TriggerMatcher
 
 
 def speaker_record(ref: SpeakerRef | None) -> Speaker | None:
@@ -28,8 +30,21 @@ class QuoteAttributor(RuleComponent):
     """Quotes with speakers in ``doc._.quotes``; sets each figure's speaker (innermost quote, else the
     publisher). Reads the publisher from ``doc._.cs_publisher`` when given, else from the text."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language | None, name: str) -> None:
         self.name = name
+        self.nlp = nlp
+        self._matcher: tuple[object, TriggerMatcher] | None = None
+
+    def triggers(self, doc: Doc) -> list[Trigger] | None:
+        """The reporting verbs of ``doc``, found on its tokens (None without a pipeline to tokenize the
+        lexicon's phrases: the grammar then finds them in the text)."""
+        if self.nlp is None:
+            return None
+        lex = self.lexicons
+        key = (lex, doc.vocab)
+        if self._matcher is None or self._matcher[0] != key:
+            self._matcher = (key, TriggerMatcher(self.nlp.make_doc, quote_words(lex)))
+        return self._matcher[1](doc, doc_text(doc))
 
     def match(self, doc: Doc) -> list[RawQuote]:
         """Read the document's metadata, then find every quote."""
@@ -48,7 +63,7 @@ class QuoteAttributor(RuleComponent):
             meta.date, meta.date_source = given_date, "given"
         ext.cs_meta = meta
         pub = _publisher_ref(meta)
-        return attribute(text, paras, sents, pub, self.lexicons)
+        return attribute(text, paras, sents, pub, self.lexicons, self.triggers(doc))
 
     def set_annotations(self, doc: Doc, quotes: list[RawQuote]) -> Doc:
         """Write ``doc._.quotes`` and give every figure its speaker."""

@@ -34,7 +34,6 @@ _CAPITAL_NEXT = regex.compile(r"\s*[\p{Lu}]")
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _NO_MATERIAL = regex.compile(r"\s*[.,;]")
 _SPACES = regex.compile(r"\s+")
-_HEADER_END = regex.compile(r"[:]\s*\**\s*$")
 _JOINT = regex.compile(r"\bjoint\s+statement\b(?P<rest>[^:]*)", regex.I)
 _FROM = regex.compile(r"\b(?:from|by|between)\s+(?:the\s+)?", regex.I)
 _SIGNED = regex.compile(r"\bsigned\s+by\s+(?P<list>[^:]{3,400}?),\s*\p{L}+\s*:", regex.I)
@@ -49,6 +48,7 @@ class DirectFinder:
         self.triggers = triggers
         self.starts = [t.start for t in triggers]
         self.used: set[int] = set()  # starts of triggers used as cues of quotations
+        self._headers: dict[int, tuple | None] = {}
 
     # --- speaker lines and colon headers --------------------------------------------------------------------
     def speaker_lines(self) -> tuple[list[Statement], set[int]]:
@@ -79,9 +79,17 @@ class DirectFinder:
     def colon_header(self, pi: int) -> tuple[Mention | None, int, str, int, str, Statement | None] | None:
         """What a paragraph ending with a colon says of the paragraphs after it: (speaker phrase, its offset,
         cue, cue offset, kind, statement it follows) or None."""
+        if pi not in self._headers:
+            self._headers[pi] = self._colon_header(pi)
+        return self._headers[pi]
+
+    def _colon_header(self, pi: int) -> tuple[Mention | None, int, str, int, str, Statement | None] | None:
         pa, pb = self.paras[pi]
         text = self.text
-        if not _HEADER_END.search(text, pa, pb):
+        end = pb
+        while end > pa and text[end - 1] in "* \t\n":
+            end -= 1
+        if end == pa or text[end - 1] != ":":
             return None
         head = text[pa:pb]
         joint = _JOINT.search(head)
@@ -157,7 +165,6 @@ class DirectFinder:
         out: list[Statement] = []
         text = self.text
         last_in_para: dict[int, Statement] = {}
-        headers: dict[int, tuple | None] = {}
         for k, q in enumerate(quoted):
             if q.para in covered:
                 continue
@@ -173,9 +180,7 @@ class DirectFinder:
                 st = Statement("direct", q.start, q.end, None, q.open, None, None, q.para,
                                follows=last_in_para[q.para - 1])
             if st is None and _BULLET_ONLY.fullmatch(text, pa, q.open) and q.para > 0:
-                if q.para - 1 not in headers:
-                    headers[q.para - 1] = self.colon_header(q.para - 1)
-                h = headers[q.para - 1]
+                h = self.colon_header(q.para - 1)
                 if h is not None:
                     mention, anchor, cue, cue_start, kind, _ = h
                     st = Statement(kind, q.start, q.end, mention, anchor, cue, cue_start, q.para)

@@ -117,7 +117,8 @@ class QuoteWords:
     speaker_line: regex.Pattern[str]
     statement_nouns: dict[str, str]
     compound_noun: regex.Pattern[str] | None  # nouns of several words that hold a verb ('think tank')
-    stance_pattern: regex.Pattern[str] | None  # 'concerned that', 'afraid that'
+    stance: frozenset[str]  # 'concerned', 'afraid' (before 'that')
+    possessive_nouns: tuple[str, ...]  # 'view', 'opinion' ("In Wernham’s view, ...")
     adverbs: frozenset[str]  # single-word adverbs
     adverb_pairs: frozenset[str]  # two-word time phrases ('last night', 'this morning')
     adverb_phrase: regex.Pattern[str]  # one adverb or time phrase at the start of a string
@@ -229,7 +230,7 @@ def quote_words(lex: Lexicons) -> QuoteWords:
         speaker_line=speaker_line,
         statement_nouns={row[0].lower(): (row[1] if len(row) > 1 else "single") for row in lex.rows("statement_nouns")},
         compound_noun=_compounds([*body_nouns, *role_nouns, *finding_nouns], verbs),
-        stance_pattern=regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(stance)})\s+that\b\s*") if stance else None,
+        stance=frozenset(x.lower() for x in stance), possessive_nouns=tuple(possessive),
         adverbs=adverbs, adverb_pairs=frozenset(p for p in multi_adverbs if p.count(" ") == 1),
         adverb_phrase=regex.compile(rf"(?i:{adverb_alt}|\p{{L}}{{3,}}ly)(?![\p{{L}}-])"),
         before_quote=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:that|as)\s+)?"

@@ -9,6 +9,7 @@ goes on over several paragraphs, each opening with a quotation mark.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -74,11 +75,15 @@ def _family(c: str) -> str:
     return "d" if c in _DOUBLE else "s"
 
 
-def _pairs(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """(open, close) offsets of the marks paired in text[lo:hi], the offsets of opening marks left open, and
-    of closing marks that close nothing."""
-    marks = [(m.start(), _kind(text, m.start(), lo, hi)) for m in _MARK.finditer(text, lo, hi)]
-    marks = [(i, k) for i, k in marks if k]
+_NO_MARKS: tuple[list[tuple[int, int]], list[int], list[int]] = ([], [], [])
+
+
+def _pairs(text: str, lo: int, hi: int, at: list[int]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """(open, close) offsets of the marks paired in text[lo:hi] (``at``: the offsets of its marks), the offsets
+    of opening marks left open, and of closing marks that close nothing."""
+    if not at:
+        return _NO_MARKS
+    marks = [(i, k) for i, k in ((i, _kind(text, i, lo, hi)) for i in at) if k]
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []  # offsets of open marks, innermost last
     stray: list[int] = []
@@ -116,7 +121,8 @@ def quoted_spans(text: str, paras: list[tuple[int, int]]) -> list[Quoted]:
     out: list[Quoted] = []
     prev_ran_on = False
     filled: dict[int, int] = {}  # paragraph -> end of the quoted material a quote run on from before fills
-    found_pairs = [_pairs(text, pa, pb) for pa, pb in paras]
+    at = [m.start() for m in _MARK.finditer(text)]
+    found_pairs = [_pairs(text, pa, pb, at[bisect_left(at, pa):bisect_left(at, pb)]) for pa, pb in paras]
     for pi, (pa, pb) in enumerate(paras):
         pairs, left_open, _ = found_pairs[pi]
         found: list[Quoted] = []

@@ -99,6 +99,7 @@ def _owner_name(owner: str, w: QuoteWords) -> bool:
     return is_body_name(owner, w) and _org_word(words[-1], w)
 
 
+@lru_cache(maxsize=8192)
 def person_name(s: str, w: QuoteWords) -> tuple[str, str | None, str | None, bool] | None:
     """(name, title, gender, has a forename) of a person's name written with titles and honours ("Dr Jane
     Smith OBE" -> 'Jane Smith'); a peer with no forename keeps the title ('Baroness Smith of Malvern')."""

@@ -13,6 +13,7 @@ speaker").
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -72,8 +73,22 @@ def body_key(name: str) -> str:
 _ANY_THE = regex.compile(r"^(?:The|the)\s+")
 _LOWER_THE = regex.compile(r"^the\s+(?=\S)")
 _CAPITAL_THE = regex.compile(r"^The\s+(?=\S)")
+_ACR = regex.compile(r"\([A-Z][A-Za-z]{1,7}\)")
 _DEFINED = regex.compile(r"(?P<name>[\p{Lu}][\p{L}’'&.\-]*(?:[ ,]+(?:(?:of|for|and|&|on|the|in|to)\s+)*"
                          r"[\p{Lu}][\p{L}’'&.\-]*){0,8})\s+\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+
+
+def _definitions(text: str) -> list[regex.Match[str]]:
+    """'Full Name (ACR)' in the text (anchored on the brackets: a search of the whole text is slow)."""
+    out = []
+    at = text.find("(")
+    while at >= 0:
+        if _ACR.match(text, at):
+            m = _DEFINED.search(text, max(0, at - 160), _ACR.match(text, at).end())
+            if m is not None and m.end() > at:
+                out.append(m)
+        at = text.find("(", at + 1)
+    return out
 
 
 def initials(name: str, w: QuoteWords) -> str:
@@ -92,8 +107,10 @@ def acronym_fits(acr: str, name: str, w: QuoteWords) -> bool:
 class Register:
     """People and bodies of one document, in text order, and the resolution of mentions to them."""
 
-    def __init__(self, text: str, w: QuoteWords, publisher: SpeakerRef | None) -> None:
+    def __init__(self, text: str, w: QuoteWords, publisher: SpeakerRef | None,
+                 people: Callable[[], list[tuple[int, Mention | None]]] | None = None) -> None:
         self.w = w
+        self._people = people  # people named outside speaker phrases, noted when a pronoun first needs them
         self.people: dict[str, list[Entity]] = {}
         self.bodies: dict[str, Entity] = {}
         self.by_acronym: dict[str, Entity] = {}
@@ -108,7 +125,7 @@ class Register:
                 self.publisher = Entity("group", publisher.name, members=members, plural=True)
             else:
                 self.publisher = self.body(publisher.name, -1)
-        for m in _DEFINED.finditer(text):
+        for m in _definitions(text):
             name, acr = m.group("name").strip(), m.group("acr")
             name = _ANY_THE.sub("", name)
             words = name.split()
@@ -279,7 +296,15 @@ class Register:
             return Entity("unnamed", m.text, plural=m.plural)
         return None
 
+    def _more_people(self) -> None:
+        if self._people is not None:
+            found, self._people = self._people(), None
+            for pos, mention in found:
+                if mention is not None and mention.form == "person":
+                    self.person(mention, pos)
+
     def _name(self, m: Mention, pos: int) -> Entity | str | None:
+        self._more_people()
         key = m.text.lower()
         people = self.people.get(key)
         if people:
@@ -296,6 +321,7 @@ class Register:
         if ref == "self":
             return SELF
         if ref in ("m", "f", "person"):
+            self._more_people()
             return self.nearest(pos, lambda e: e.kind == "person" and (e.gender in (None, ref) or ref == "person"))
         if ref == "body":
             return self.nearest(pos, lambda e: e.kind == "organisation") or self.publisher

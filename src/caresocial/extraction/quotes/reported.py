@@ -15,7 +15,7 @@ import regex
 from .lexicon import QuoteWords
 from .marks import CLOSE_MARKS, OPEN_MARKS
 from .names import Mention, leading_name, parse_phrase
-from .phrases import clause_subject, phrase_after, relative_antecedent, skip_back, subject_before, tokens
+from .phrases import WINDOW, clause_subject, phrase_after, relative_antecedent, skip_back, subject_before, tokens
 from .statement import Statement, Trigger
 
 _MIN_WORDS = 3
@@ -41,12 +41,14 @@ def _prev_word(toks: list, w: QuoteWords) -> tuple[str, int]:
     return (toks[i].t if i >= 0 else ""), i
 
 
-def is_noun_use(text: str, t: Trigger, sa: int, nxt: Trigger | None, w: QuoteWords) -> bool:
+def is_noun_use(text: str, t: Trigger, sa: int, nxt: Trigger | None, w: QuoteWords,
+                before: list | None = None) -> bool:
     """'the report', 'about calls for', 'a new NAO report says' (a trigger directly before another), 'Lindsay
     Judge' (a capital inside a sentence: a name)."""
     if text[t.start].isupper() and _AFTER_CAPITAL.search(text, max(sa, t.start - 3), t.start):
         return True
-    before = tokens(text, max(sa, t.start - 40), t.start)
+    if before is None:
+        before = tokens(text, max(sa, t.start - 40), t.start)
     if before:
         last = before[-1].t.lower()
         if w.is_(last, "determiner") and last not in ("that", "this", "these", "those") or \
@@ -143,9 +145,9 @@ class ReportedFinder:
     # --- reporting verbs --------------------------------------------------------------------------------
     def _verb(self, t: Trigger, lo: int, hi: int, nxt: Trigger | None, prev: Statement | None) -> list[Statement] | None:
         text, w = self.text, self.w
-        if is_noun_use(text, t, lo, nxt, w):
+        toks = tokens(text, max(lo, t.start - WINDOW), t.start)
+        if is_noun_use(text, t, lo, nxt, w, toks):
             return None
-        toks = tokens(text, max(lo, t.start - 300), t.start)
         unstated = _BEFORE_TO.search(text, max(lo, t.start - 30), t.start)
         if _is_passive(text, t, toks, w) or (unstated and w.is_(unstated.group("word"), "unstated")):
             return None  # 'it was announced', 'has yet to say
@@ -158,7 +160,7 @@ class ReportedFinder:
             raw -= 1
         progressive = raw >= 0 and w.is_(toks[raw].t, "be")
         if self._to_addressee(t, hi):
-            span = subject_before(text, lo, t.start, w)
+            span = subject_before(text, lo, t.start, w, toks)
             if span is not None:
                 self.noted.append((span[0], parse_phrase(text[span[0]:span[1]], w)))
             return None
@@ -166,7 +168,7 @@ class ReportedFinder:
         if rest is not None and finite:
             return self._trailing(t, lo, hi, toks)
         if finite and toks and toks[-1].t in (",", "–", "—") and i == len(toks) - 1 and \
-                subject_before(text, lo, t.start, w) is None:
+                subject_before(text, lo, t.start, w, toks) is None:
             return self._trailing(t, lo, hi, toks)
         subject: tuple[int, int] | None = None
         follows = None
@@ -179,7 +181,7 @@ class ReportedFinder:
             else:
                 subject = clause_subject(text, lo, toks[i].s if low in ("to", "and", "but") else t.start, w)
         else:
-            subject = subject_before(text, lo, t.start, w)
+            subject = subject_before(text, lo, t.start, w, toks)
         start = material_after(text, t.end, hi, w)
         if start < hi and text[start] in OPEN_MARKS and self.bounds(start + 1) is not None:
             return None  # 'X said: “...”' is a direct quotation
@@ -224,7 +226,7 @@ class ReportedFinder:
             phrase_span = span
             after_end = span[1]
         else:
-            span = subject_before(text, lo, t.start, w)
+            span = subject_before(text, lo, t.start, w, toks)
             if span is None:
                 return None
             j = span[0]

@@ -6,16 +6,20 @@ grew up poor": a person later pronouns can refer to).
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from .lexicon import QuoteWords
-from .names import Mention, parse_phrase
-from .phrases import clause_subject, subject_before
+from .names import Mention, parse_phrase, person_name
+from .phrases import subject_before
 from .statement import Statement
 
 _MIN_WORDS = 3
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _IN_FINDING = regex.compile(r"(?P<prep>\p{Lu}\p{Ll}+)\s+(?P<phrase>[^,;:.]{4,160}?),\s*")
+_NAME_RUN = regex.compile(r"(?<![\p{L}’'])[\p{Lu}][\p{Ll}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){1,3}")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 _WHO = regex.compile(r"(?<![\p{L}’'])(?P<name>[\p{Lu}][\p{Ll}\p{M}’'-]+(?:\s+[\p{Lu}][\p{L}\p{M}’'-]+){0,2}),\s+who\b")
 _HEADLINE_DASH = regex.compile(r"\s[–—-]\s+(?P<who>(?:the\s+|a\s+|new\s+)*[\p{L}][\p{L}’' -]{1,60}?)\s*$")
 
@@ -30,11 +34,26 @@ def _enough(text: str, start: int, end: int) -> bool:
     return sum(1 for _ in zip(range(_MIN_WORDS), _WORD.finditer(text, start, end), strict=False)) >= _MIN_WORDS
 
 
-def view_statements(text: str, sa: int, sb: int, w: QuoteWords, out: list[Statement]) -> None:
+def _sentence_end(sents: list[tuple[int, int]], starts: list[int], pos: int) -> int:
+    i = bisect.bisect_right(starts, pos) - 1
+    return sents[i][1] if i >= 0 and sents[i][0] <= pos < sents[i][1] else pos
+
+
+def view_statements(text: str, sents: list[tuple[int, int]], starts: list[int], w: QuoteWords,
+                    out: list[Statement]) -> None:
     """"In Wernham’s view, the Government must ..." (a possessive before a source noun)."""
-    if w.source_possessive is None or (text.find("’", sa, sb) < 0 and text.find("'", sa, sb) < 0):
+    if w.source_possessive is None:
         return
-    for m in w.source_possessive.finditer(text, sa, sb):
+    found = []
+    for noun in w.possessive_nouns:  # (anchored on the noun: a search of the whole text for the pattern is slow)
+        at = text.find(f" {noun},")
+        while at >= 0:
+            m = w.source_possessive.search(text, max(0, at - 100), at + len(noun) + 3)
+            if m is not None and m.end() >= at + len(noun) + 2:
+                found.append(m)
+            at = text.find(f" {noun},", at + 1)
+    for m in sorted(found, key=lambda m: m.start()):
+        sb = _sentence_end(sents, starts, m.start())
         mention = parse_phrase(m.group("who"), w)
         end = _trim_end(text, m.end(), sb)
         if mention is not None and _enough(text, m.end(), end):
@@ -44,8 +63,11 @@ def view_statements(text: str, sa: int, sb: int, w: QuoteWords, out: list[Statem
 
 def finding_lead(text: str, sa: int, sb: int, w: QuoteWords, out: list[Statement]) -> None:
     """'In a survey by the LGA of councils, 53% said ...': the finding's author speaks for the sentence."""
+    first = text[sa:sa + 12].split(" ", 1)[0]
+    if not w.is_(first, "preposition"):
+        return
     m = _IN_FINDING.match(text, sa, sb)
-    if m is None or not w.is_(m.group("prep"), "preposition"):
+    if m is None:
         return
     mention = parse_phrase(m.group("phrase"), w)
     if mention is None or mention.form != "finding" or mention.source is None or mention.source.form == "pronoun":
@@ -71,31 +93,54 @@ def headline(text: str, pa: int, pb: int, w: QuoteWords, out: list[Statement]) -
                              m.start("who")))
 
 
-def stance(text: str, sa: int, sb: int, w: QuoteWords, out: list[Statement]) -> None:
+def stance(text: str, sents: list[tuple[int, int]], starts: list[int], w: QuoteWords, out: list[Statement]) -> None:
     """'The watchdog is concerned that ...', 'Watchdog afraid that ...'."""
-    if w.stance_pattern is None or text.find("that", sa, sb) < 0:
+    if not w.stance:
         return
-    for m in w.stance_pattern.finditer(text, sa, sb):
-        span = subject_before(text, sa, m.start(), w)
-        if span is None:
-            continue
-        mention = parse_phrase(text[span[0]:span[1]], w)
-        end = _trim_end(text, m.end(), sb)
-        if mention is not None and _enough(text, m.end(), end):
-            out.append(Statement("reported", m.end(), end, mention, span[0], m.group(0).strip(), m.start()))
+    at = text.find(" that ")
+    while at >= 0:
+        m = _WORD_BEFORE.search(text, max(0, at - 20), at + 1)
+        if m is not None and m.group(1).lower() in w.stance:
+            _stance_at(text, sents, starts, m.start(1), at + 6, w, out)
+        at = text.find(" that ", at + 1)
+
+
+def _stance_at(text: str, sents: list[tuple[int, int]], starts: list[int], adj: int, after: int, w: QuoteWords,
+               out: list[Statement]) -> None:
+    i = bisect.bisect_right(starts, adj) - 1
+    if i < 0 or not sents[i][0] <= adj < sents[i][1]:
+        return
+    sa, sb = sents[i]
+    span = subject_before(text, sa, adj, w)
+    if span is None:
+        return
+    mention = parse_phrase(text[span[0]:span[1]], w)
+    end = _trim_end(text, after, sb)
+    if mention is not None and _enough(text, after, end):
+        out.append(Statement("reported", after, end, mention, span[0], text[adj:after].strip(), adj))
 
 
 def people(text: str, sents: list[tuple[int, int]], w: QuoteWords) -> list[tuple[int, Mention | None]]:
-    """People named as the subject of a sentence or before ', who': mentions later pronouns may refer to."""
+    """People named where a sentence starts, after a role noun ('Chancellor Rachel Reeves') or before ',
+    who' ('Niña, who is 19'): mentions later pronouns may refer to."""
     out: list[tuple[int, Mention | None]] = []
     for m in _WHO.finditer(text):
         name = m.group("name")
         if name.lower() not in w.classes and name not in w.org_words:
             out.append((m.start(), Mention("person", name)))
-    for sa, sb in sents:
-        span = clause_subject(text, sa, min(sb, sa + 200), w)
-        if span is not None:
-            mention = parse_phrase(text[span[0]:span[1]], w)
-            if mention is not None and mention.form == "person":
-                out.append((span[0], mention))
+    starts = {sa for sa, _ in sents}
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        if m.start() not in starts and not (m.start() > 1 and _after_role(text, m.start(), w)):
+            words = words[1:] if words and w.role_noun.fullmatch(words[0]) else []
+        for k in range(len(words) - 1):  # the longest tail that is a name: 'Chancellor Rachel Reeves'
+            person = person_name(" ".join(words[k:]), w)
+            if person is not None and person[3]:
+                out.append((m.start(), Mention("person", person[0], title=person[1], gender=person[2])))
+                break
     return out
+
+
+def _after_role(text: str, pos: int, w: QuoteWords) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    return m is not None and w.role_noun.fullmatch(m.group(1)) is not None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from .lexicon import QuoteWords, VerbForm
 from .names import Mention
@@ -51,12 +54,65 @@ def find_triggers(text: str, w: QuoteWords) -> list[Trigger]:
             k += 1
         if k < len(nouns) and nouns[k][0] <= m.start():
             continue  # 'think' in 'a think tank'
-        low = _SPACES.sub(" ", m.group(0).lower())
-        verb = w.verbs.get(low)
-        if verb is not None:
-            out.append(Trigger(m.start(), m.end(), low, verb))
-        elif low in w.naming:
-            out.append(Trigger(m.start(), m.end(), low, w.naming[low], naming=True))
-        else:
-            out.append(Trigger(m.start(), m.end(), low, None))
+        trigger = _trigger(text, m.start(), m.end(), w)
+        if trigger is not None:
+            out.append(trigger)
     return out
+
+
+class TriggerMatcher:
+    """:func:`find_triggers` on a spaCy ``Doc``'s tokens: one ``PhraseMatcher`` (on lower-case token text)
+    over every form of the lexicons' reporting verbs, naming verbs, source phrases and compound nouns. It
+    finds the same triggers as the regular expression, in a fraction of its time (see docs/performance.md)."""
+
+    def __init__(self, make_doc: Callable[[str], Doc], w: QuoteWords) -> None:
+        doc = make_doc("")
+        self.w = w
+        self.matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        phrases = {"VERB": list(w.verbs), "NAMING": [f for f in w.naming if f not in w.verbs],
+                   "SOURCE": list(w.source_after), "NOUN": _compound_nouns(w)}
+        for label, forms in phrases.items():
+            if forms:
+                self.matcher.add(label, [make_doc(f) for f in forms])
+        self.noun_id = doc.vocab.strings["NOUN"]
+
+    def __call__(self, doc: Doc, text: str) -> list[Trigger]:
+        """The triggers of ``doc`` (whose text is ``text``), in order."""
+        found = sorted(((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label) for label, s, e in self.matcher(doc)),
+                       key=lambda x: (x[0], -x[1]))
+        out: list[Trigger] = []
+        n = len(text)
+        noun_end = -1
+        last_end = -1
+        for start, end, label in found:
+            if label == self.noun_id:
+                noun_end = max(noun_end, end)
+                continue
+            if start < noun_end or start < last_end:
+                continue  # inside a compound noun ('a think tank') or a longer trigger
+            if (start and (text[start - 1].isalnum() or text[start - 1] in "'’-")) or \
+                    (end < n and (text[end].isalnum() or text[end] == "-")):
+                continue  # part of a longer word ('so-called')
+            trigger = _trigger(text, start, end, self.w)
+            if trigger is not None:
+                out.append(trigger)
+                last_end = end
+        return out
+
+
+def _compound_nouns(w: QuoteWords) -> list[str]:
+    if w.compound_noun is None:
+        return []
+    return [n for n in (*w.body_nouns, *w.role_nouns, *w.finding_nouns) if w.compound_noun.fullmatch(n)]
+
+
+def _trigger(text: str, start: int, end: int, w: QuoteWords) -> Trigger | None:
+    low = _SPACES.sub(" ", text[start:end].lower())
+    verb = w.verbs.get(low)
+    if verb is not None:
+        return Trigger(start, end, low, verb)
+    if low in w.naming:
+        return Trigger(start, end, low, w.naming[low], naming=True)
+    if low in w.source_after:
+        return Trigger(start, end, low, None)
+    return None
