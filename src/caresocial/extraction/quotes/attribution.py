@@ -24,7 +24,7 @@ from .nesting import NO_QUOTE, MinByEnd, innermost_quote, innermost_quotes, nest
 from .records import RawQuote, SpeakerRef, citations, cited_sources, normalise_source
 from .register import SELF, Entity, Register
 from .reported import ReportedFinder
-from .sources import finding_lead, headline, people, stance, view_statements
+from .sources import bodies, finding_lead, headline, people, stance, view_statements
 from .statement import Statement, Trigger, find_triggers
 
 __all__ = ["NO_QUOTE", "MinByEnd", "RawQuote", "SpeakerRef", "attribute", "cited_sources", "innermost_quote",
@@ -108,7 +108,7 @@ def attribute(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, in
     if triggers is None:
         triggers = find_triggers(text, w)
     statements, noted = _find(text, paras, sents, w, triggers)
-    reg = Register(text, w, publisher, lambda: people(text, sents, w))
+    reg = Register(text, w, publisher, lambda: people(text, sents, w), lambda: bodies(text, w))
     _resolve(statements, noted, reg)
     made: list[tuple[RawQuote, Statement | None]] = []
     for st in statements:

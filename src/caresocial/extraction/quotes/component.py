@@ -54,7 +54,7 @@ class QuoteAttributor(RuleComponent):
         figs = ext.cs_raw_figures
         if figs is None:
             figs = ext.cs_raw_figures = scan(text)
-        meta = read_meta(text, figs)
+        meta = read_meta(text, figs, self.lexicons)
         given = ext.cs_publisher
         if given:
             meta.publisher, meta.publisher_members = given, ()

@@ -21,7 +21,7 @@ import regex
 from .lexicon import QuoteWords
 from .marks import Quoted, word_count
 from .names import Mention, parse_phrase
-from .phrases import clause_subject, phrase_after, subject_before
+from .phrases import phrase_after, subject_before
 from .statement import Statement, Trigger
 
 _CUE_AFTER_MAX = 200
@@ -34,6 +34,7 @@ _CAPITAL_NEXT = regex.compile(r"\s*[\p{Lu}]")
 _WORDY = regex.compile(r"[\p{L}\p{N}]")
 _NO_MATERIAL = regex.compile(r"\s*[.,;]")
 _SPACES = regex.compile(r"\s+")
+_VERB_BEFORE = regex.compile(r"\p{L}+\s+(?:(?:a|an|the|their|its|our)\s+)?$")
 _JOINT = regex.compile(r"\bjoint\s+statement\b(?P<rest>[^:]*)", regex.I)
 _FROM = regex.compile(r"\b(?:from|by|between)\s+(?:the\s+)?", regex.I)
 _SIGNED = regex.compile(r"\bsigned\s+by\s+(?P<list>[^:]{3,400}?),\s*\p{L}+\s*:", regex.I)
@@ -100,7 +101,8 @@ class DirectFinder:
                 mention = parse_phrase(lst, self.w)
                 if mention is not None:
                     return mention, pa + froms[-1].end(), joint.group(0)[:40], pa + joint.start(), "joint", None
-            span = clause_subject(text, pa, pa + joint.start(), self.w)
+            verb = _VERB_BEFORE.search(text, pa, pa + joint.start())  # 'A, B and C issued a joint statement'
+            span = subject_before(text, pa, verb.start(), self.w) if verb else None
             mention = parse_phrase(text[span[0]:span[1]], self.w) if span else None
             if mention is not None:  # 'We issued a joint statement with ...:'
                 return mention, span[0], joint.group(0)[:40], pa + joint.start(), "joint", None
@@ -170,7 +172,7 @@ class DirectFinder:
                 continue
             words = word_count(text, q.start, q.end, 3)
             if words < 2 and not q.runs_on:
-                continue
+                continue  # one word: a scare quote
             nxt_open = next((o.open for o in quoted[k + 1:] if o.open > q.close), len(text))
             st = self._cue_after(q, nxt_open) if not q.runs_on else None
             if st is None:
@@ -186,7 +188,8 @@ class DirectFinder:
                     st = Statement(kind, q.start, q.end, mention, anchor, cue, cue_start, q.para)
             if st is None:
                 if words < 3 and not q.runs_on:
-                    continue
+                    continue  # a scare quote ('the ‘statutory override’'): words of the text's own
+
                 st = Statement("direct", q.start, q.end, None, q.open, None, None, q.para, inherit=True)
             out.append(st)
             if q.runs_on or q.close >= self.paras[q.para][1] - 2:
@@ -254,7 +257,8 @@ class DirectFinder:
         if k < 0:
             return None
         t = self.triggers[k]
-        if t.start < max(pa, q.open - 300) or t.verb is None or not w.before_quote.match(text, t.end, q.open):
+        gap = w.before_named if t.naming else w.before_quote
+        if t.start < max(pa, q.open - 300) or t.verb is None or not gap.match(text, t.end, q.open):
             return None
         sent = max(pa, text.rfind(". ", pa, t.start) + 1, text.rfind("\n", pa, t.start) + 1)
         span = subject_before(text, sent, t.start, w)

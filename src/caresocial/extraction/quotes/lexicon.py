@@ -83,9 +83,10 @@ def _forms(rows: tuple[tuple[str, ...], ...]) -> dict[str, VerbForm]:
     return out
 
 
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of the words, longest first (so 'point out' is tried before 'point')."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+def _alternation(words: list[str], space: str = r"\s+") -> str:
+    """A regex alternation of the words, longest first (so 'point out' is tried before 'point'); the words of a
+    phrase are joined by ``space``."""
+    return "|".join(regex.escape(w).replace(r"\ ", space) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,6 +94,7 @@ class QuoteWords:
     """The compiled word lists of the quote grammar (see :func:`quote_words`)."""
 
     verbs: dict[str, VerbForm]
+    that_only: frozenset[str]  # lemmas that report only before 'that' or a colon
     naming: dict[str, VerbForm]
     trigger: regex.Pattern[str]  # every reporting-verb and naming-verb form and source phrase, whole words
     titles: dict[str, tuple[str, str]]  # lower-case title without its dot -> (gender, person|peer)
@@ -110,6 +112,7 @@ class QuoteWords:
     finding_verbs: dict[str, str]  # 'wrote' -> author, 'commissioned' -> commissioner
     authored: regex.Pattern[str]  # "which wrote the report", "the report's author", "author of the study"
     by_relation: regex.Pattern[str]  # "that X commissioned" after a finding noun
+    written_by: regex.Pattern[str]  # "written by senior research fellow Dr Amira Khan" (an apposition)
     pronouns: dict[str, str]
     acronyms: dict[str, str]
     source_after: tuple[str, ...]  # 'according to', 'in the view of'
@@ -123,6 +126,7 @@ class QuoteWords:
     adverb_pairs: frozenset[str]  # two-word time phrases ('last night', 'this morning')
     adverb_phrase: regex.Pattern[str]  # one adverb or time phrase at the start of a string
     before_quote: regex.Pattern[str]  # what may stand between a cue and its quotation ('said today: “')
+    before_named: regex.Pattern[str]  # ... between a naming verb and its quotation ('has called it a “')
     clause_after_name: regex.Pattern[str]  # ', adding that', ', who', ', while': ends an inverted speaker phrase
     classes: dict[str, frozenset[str]]  # function word -> its classes
     by_class: dict[str, frozenset[str]]  # class -> its words
@@ -130,8 +134,8 @@ class QuoteWords:
     not_names: frozenset[str]
 
     def is_(self, word: str, cls: str) -> bool:
-        """Whether ``word`` (any case) belongs to the function-word class ``cls``."""
-        return cls in self.classes.get(word.lower(), ())
+        """Whether ``word`` (lower case or capitalised) belongs to the function-word class ``cls``."""
+        return cls in self.classes.get(word, ())
 
     def is_adverb(self, word: str) -> bool:
         """An adverb that may stand beside a reporting verb ('also', 'today', 'strongly')."""
@@ -144,7 +148,7 @@ def _compounds(nouns: list[str], verbs: dict[str, VerbForm]) -> regex.Pattern[st
     found = [n for n in nouns if any(part in verbs for part in regex.split(r"[\s-]+", n)) and regex.search(r"[\s-]", n)]
     if not found:
         return None
-    return regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(found)})(?![\p{{L}}-])")
+    return regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(found, ' ')})(?![\p{{L}}-])")
 
 
 def _classes(lex: Lexicons) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
@@ -154,7 +158,10 @@ def _classes(lex: Lexicons) -> tuple[dict[str, frozenset[str]], dict[str, frozen
         word, cls = row[0].lower(), (row[1] if len(row) > 1 else "")
         classes.setdefault(word, set()).add(cls)
         by_class.setdefault(cls, set()).add(word)
-    return ({k: frozenset(v) for k, v in classes.items()}, {k: frozenset(v) for k, v in by_class.items()})
+    # keyed by the lower-case and the capitalised word: one look-up (the grammar's hottest)
+    keyed = {k: frozenset(v) for k, v in classes.items()}
+    keyed.update({k.capitalize(): v for k, v in keyed.items() if k.capitalize() not in keyed})
+    return keyed, {k: frozenset(v) for k, v in by_class.items()}
 
 
 def _names_patterns(lex: Lexicons) -> dict[str, object]:
@@ -185,6 +192,8 @@ def _finding_patterns(lex: Lexicons, finding_nouns: frozenset[str]) -> dict[str,
             rf"^(?:the|its)\s+(?P<noun2>{nouns})['’]s\s+authors?$|"
             rf"^(?:an?\s+|the\s+)?authors?\s+of\s+the\s+(?P<noun3>{nouns})$"),
         "by_relation": regex.compile(rf"^(?:that|which)\s+(?P<who>.+?)\s+(?P<verb>{payers}|{authors})\b"),
+        "written_by": regex.compile(rf"^(?:(?:which|that)\s+(?:was|were)\s+)?(?P<verb>{payers}|{authors})\s+by\s+"
+                                    rf"(?P<who>.+)$"),
     }
 
 
@@ -195,7 +204,9 @@ def quote_words(lex: Lexicons) -> QuoteWords:
     naming = _forms(lex.rows("naming_verbs"))
     sources = [row[0].lower() for row in lex.rows("source_phrases") if row[1:2] == ("after",)]
     possessive = [row[0].lower() for row in lex.rows("source_phrases") if row[1:2] == ("possessive",)]
-    trigger = regex.compile(r"(?<![\p{L}\p{N}'’-])(?i:" + _alternation([*verbs, *naming, *sources]) +
+    # (the words of a phrase one space apart, as spaCy's tokens are for the PhraseMatcher that finds them in a
+    # pipeline: see statement.TriggerMatcher)
+    trigger = regex.compile(r"(?<![\p{L}\p{N}'’-])(?i:" + _alternation([*verbs, *naming, *sources], " ") +
                             r")(?![\p{L}\p{N}-])")
     role_nouns = {row[0].lower(): (row[1] if len(row) > 1 else "person") for row in lex.rows("role_nouns")}
     plural_roles = [_third_person(r) for r in role_nouns if not r.isupper()]
@@ -217,7 +228,8 @@ def quote_words(lex: Lexicons) -> QuoteWords:
     finding_nouns = frozenset(w.lower() for w in lex.words("finding_nouns"))
     stance = list(lex.words("stance_adjectives"))
     return QuoteWords(
-        verbs=verbs, naming=naming, trigger=trigger, role_nouns=role_nouns, role_noun=role_noun,
+        verbs=verbs, naming=naming, trigger=trigger,
+        that_only=frozenset(x.lower() for x in lex.words("that_clause_verbs")), role_nouns=role_nouns, role_noun=role_noun,
         role_verbs={row[0].lower(): row[1] for row in lex.rows("role_verbs") if len(row) > 1},
         org_words={row[0]: (row[1] if len(row) > 1 else "any") for row in lex.rows("organisation_words")},
         body_nouns=body_nouns, body_noun=body_noun, finding_nouns=finding_nouns,
@@ -233,8 +245,9 @@ def quote_words(lex: Lexicons) -> QuoteWords:
         stance=frozenset(x.lower() for x in stance), possessive_nouns=tuple(possessive),
         adverbs=adverbs, adverb_pairs=frozenset(p for p in multi_adverbs if p.count(" ") == 1),
         adverb_phrase=regex.compile(rf"(?i:{adverb_alt}|\p{{L}}{{3,}}ly)(?![\p{{L}}-])"),
-        before_quote=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:that|as)\s+)?"
-                                   rf"(?:(?i:{small})\s+)?[:,]?\s*$"),
+        before_quote=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:that)\s+)?[:,]?\s*$"),
+        before_named=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:as)\s+)?"
+                                   rf"(?:(?i:{small})\s+){{0,2}}[:,]?\s*$"),
         clause_after_name=regex.compile(rf",\s+(?i:{gerunds}|{subordinators})\b"),
         classes=classes, by_class=by_class,
         **_names_patterns(lex), **_finding_patterns(lex, finding_nouns),  # type: ignore[arg-type]

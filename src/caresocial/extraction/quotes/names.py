@@ -296,6 +296,15 @@ def parse_phrase(phrase: str, w: QuoteWords) -> Mention | None:
         if person is not None:  # 'The Children's Commissioner, Dame Rachel de Souza'
             role, org = _split_role_org(head, w)
             return Mention("person", person[0], role, org, person[1], person[2])
+    if first.form == "finding" and first.source is None and rest:
+        for part in rest:  # 'The report, written by senior research fellow Dr Amira Khan,'
+            by = w.written_by.match(part)
+            if by is not None:
+                source = _source(by.group("who"), w)
+                if source is not None:
+                    weak = w.finding_verbs.get(by.group("verb")) == "commissioner"
+                    return Mention("finding", first.text, article=first.article, source=source, weak=weak,
+                                   plural=first.plural)
     if first.form in ("body", "acronym", "bodynoun") and (paren or rest):
         acronym = paren if paren and is_acronym(paren, w) else first.acronym
         authored = next((a for a in (_authored(p, w) for p in rest) if a), None)
@@ -407,6 +416,8 @@ def _noun_phrase(bare: str, article: str, w: QuoteWords) -> Mention | None:
     if " " not in bare and _CAP.match(bare) and not is_acronym(bare, w):
         if bare in w.org_words or bare.lower() in w.body_nouns:
             return Mention("bodynoun", bare.lower(), article=article)
+        if is_body_name(bare, w, possessive=True):
+            return Mention("body", bare)  # "Barnardo’s"
         return Mention("name", bare) if bare.lower() not in w.classes else None
     if words and words[0][:1].isupper() and w.role_noun.match(words[0]) and len(words) > 2 and \
             words[1] in ("of", "for", "at"):

@@ -86,7 +86,7 @@ def np_back(toks: list[Tok], i: int, w: QuoteWords) -> int | None:
         low = t.t.lower()
         if w.is_(low, "subordinator") and not w.is_(low, "determiner") or low == "that":
             break
-        if w.is_(low, "auxiliary") or (low in w.verbs and low not in w.finding_nouns and not (
+        if w.is_(low, "auxiliary") or (low in w.verbs and low not in w.finding_nouns and not _is_cap(t.t) and not (
                 k + 1 < len(toks) and f"{low} {toks[k + 1].t.lower()}" in w.body_nouns) and not (
                 k < i and w.verbs[low].form == "ing")):  # 'responding councils': an adjective
             break
@@ -96,8 +96,10 @@ def np_back(toks: list[Tok], i: int, w: QuoteWords) -> int | None:
             break
         if w.is_(low, "determiner"):
             prev = toks[k - 1] if k > 0 else None
-            if prev is not None and prev.word and w.is_(prev.t, "determiner") and not w.is_(prev.t, "continuer"):
-                k -= 1  # 'our most recent', 'the five'
+            if prev is not None and prev.word and (
+                    (w.is_(prev.t, "determiner") and not w.is_(prev.t, "continuer")) or
+                    prev.t.endswith(("’s", "'s", "s’"))):
+                k -= 1  # 'our most recent', "Ofsted’s latest report"
                 continue
             if prev is None or not prev.word or not w.is_(prev.t, "continuer") or not _joins(toks, k - 1, w):
                 return k
@@ -188,6 +190,8 @@ def _extend(toks: list[Tok], start: int, i: int, w: QuoteWords) -> int:
             if s < 2 or toks[s - 1].t != ",":
                 break
             prev = np_back(toks, s - 2, w)
+            while prev is not None and prev < s - 2 and w.is_adverb(toks[prev].t):
+                prev += 1  # 'Today A, B and C'
             if prev is None or not _is_cap(toks[prev].t) or w.is_adverb(toks[prev].t):
                 break
             s = prev
@@ -238,6 +242,8 @@ def clause_subject(text: str, sa: int, verb: int, w: QuoteWords) -> tuple[int, i
         if t.t in (";", ":"):
             start = k + 1
     toks = toks[start:]
+    while len(toks) > 1 and toks[0].word and w.is_adverb(toks[0].t) and toks[1].word:
+        toks = toks[1:]  # 'Today Become, Coram Voice and ... issued'
     # a leading adverbial ('In its 2022 report, ...') ends at the first comma when the sentence opens with a
     # preposition, a participle or an adverb
     if toks and toks[0].word and (w.is_(toks[0].t, "preposition") or w.is_adverb(toks[0].t) or

@@ -108,9 +108,11 @@ class Register:
     """People and bodies of one document, in text order, and the resolution of mentions to them."""
 
     def __init__(self, text: str, w: QuoteWords, publisher: SpeakerRef | None,
-                 people: Callable[[], list[tuple[int, Mention | None]]] | None = None) -> None:
+                 people: Callable[[], list[tuple[int, Mention | None]]] | None = None,
+                 bodies: Callable[[], list[tuple[int, Mention | None]]] | None = None) -> None:
         self.w = w
-        self._people = people  # people named outside speaker phrases, noted when a pronoun first needs them
+        # people and bodies named outside speaker phrases, noted when a back-reference first needs them
+        self._people, self._bodies = people, bodies
         self.people: dict[str, list[Entity]] = {}
         self.bodies: dict[str, Entity] = {}
         self.by_acronym: dict[str, Entity] = {}
@@ -303,6 +305,15 @@ class Register:
                 if mention is not None and mention.form == "person":
                     self.person(mention, pos)
 
+    def _more_bodies(self) -> bool:
+        if self._bodies is None:
+            return False
+        found, self._bodies = self._bodies(), None
+        for pos, mention in found:
+            if mention is not None:
+                self.body(mention.text, pos)
+        return bool(found)
+
     def _name(self, m: Mention, pos: int) -> Entity | str | None:
         self._more_people()
         key = m.text.lower()
@@ -324,7 +335,10 @@ class Register:
             self._more_people()
             return self.nearest(pos, lambda e: e.kind == "person" and (e.gender in (None, ref) or ref == "person"))
         if ref == "body":
-            return self.nearest(pos, lambda e: e.kind == "organisation") or self.publisher
+            found = self.nearest(pos, lambda e: e.kind == "organisation")
+            if found is None and self._more_bodies():
+                found = self.nearest(pos, lambda e: e.kind == "organisation")
+            return found or self.publisher
         if ref == "plural":
             return self.nearest(pos, lambda e: e.kind == "group" or e.plural) or \
                 self.nearest(pos, lambda e: e.kind == "organisation") or self.publisher
@@ -349,6 +363,12 @@ class Register:
         return found or Entity("unnamed", m.text, role=None)
 
     def _bodynoun(self, noun: str, pos: int, forward: bool) -> Entity | None:
+        found = self._bodynoun_known(noun, pos, forward)
+        if found is None and self._more_bodies():
+            found = self._bodynoun_known(noun, pos, forward)
+        return found
+
+    def _bodynoun_known(self, noun: str, pos: int, forward: bool) -> Entity | None:
         sector, word = self.w.body_nouns.get(noun, ("any", "any"))
         if word != "any":
             def named(e: Entity) -> bool:

@@ -31,6 +31,7 @@ _UP_TO_THAT = regex.compile(r"(?:[^\s,.;:“”\"‘’']+\s+){1,7}?that\s+")
 _TO_NEXT = regex.compile(r"\s+to\s")
 _THAT_OR_COLON = regex.compile(r"\bthat\b|:")
 _SPACES = regex.compile(r"\s+")
+_THAT_BEFORE = regex.compile(r"(?:\bthat|:)\s*$")
 _SENT_CLOSE = ".!?"
 _CLAUSE_END = regex.compile(r"[,.;:!?]")
 
@@ -183,6 +184,8 @@ class ReportedFinder:
         else:
             subject = subject_before(text, lo, t.start, w, toks)
         start = material_after(text, t.end, hi, w)
+        if t.verb.lemma in w.that_only and not _THAT_BEFORE.search(text, max(t.end, start - 6), start):
+            return None  # 'accepted the recommendations'
         if start < hi and text[start] in OPEN_MARKS and self.bounds(start + 1) is not None:
             return None  # 'X said: “...”' is a direct quotation
         end = _trim_end(text, start, hi)

@@ -11,7 +11,7 @@ import bisect
 import regex
 
 from .lexicon import QuoteWords
-from .names import Mention, parse_phrase, person_name
+from .names import Mention, is_body_name, parse_phrase, person_name
 from .phrases import subject_before
 from .statement import Statement
 
@@ -19,8 +19,11 @@ _MIN_WORDS = 3
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _IN_FINDING = regex.compile(r"(?P<prep>\p{Lu}\p{Ll}+)\s+(?P<phrase>[^,;:.]{4,160}?),\s*")
 _NAME_RUN = regex.compile(r"(?<![\p{L}’'])[\p{Lu}][\p{Ll}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){1,3}")
+_CAPITAL_RUN = regex.compile(r"(?<![\p{L}’'])[\p{Lu}][\p{L}’'&.-]*(?:\s+(?:(?:of|for|and|&|the|on|in|to)\s+)*"
+                             r"[\p{Lu}][\p{L}’'&.-]*)+")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 _WHO = regex.compile(r"(?<![\p{L}’'])(?P<name>[\p{Lu}][\p{Ll}\p{M}’'-]+(?:\s+[\p{Lu}][\p{L}\p{M}’'-]+){0,2}),\s+who\b")
+_HEADLINE_COLON = regex.compile(r"[*#\s]*(?P<who>[^:\n]{2,60}?):\s+(?=\S)")
 _HEADLINE_DASH = regex.compile(r"\s[–—-]\s+(?P<who>(?:the\s+|a\s+|new\s+)*[\p{L}][\p{L}’' -]{1,60}?)\s*$")
 
 
@@ -78,9 +81,18 @@ def finding_lead(text: str, sa: int, sb: int, w: QuoteWords, out: list[Statement
 
 
 def headline(text: str, pa: int, pb: int, w: QuoteWords, out: list[Statement]) -> None:
-    """A headline ending in its source: 'Care providers made £300m profit – report'."""
+    """A headline ending in its source ('Care providers made £300m profit – report') or opening with it
+    ('Charity: care costs will double')."""
     if pb - pa > 250 or text[pb - 1] in ".!?" or "\n" in text[pa:pb]:
         return
+    lead = _HEADLINE_COLON.match(text, pa, pb)
+    if lead is not None:
+        mention = parse_phrase(lead.group("who"), w)
+        if mention is not None and mention.form in ("bodynoun", "body", "acronym", "role"):
+            end = _trim_end(text, lead.end(), pb)
+            if _enough(text, lead.end(), end):
+                out.append(Statement("reported", lead.end(), end, mention, pa, ":", lead.end() - 1))
+            return
     m = _HEADLINE_DASH.search(text, pa, pb)
     if m is None:
         return
@@ -138,6 +150,22 @@ def people(text: str, sents: list[tuple[int, int]], w: QuoteWords) -> list[tuple
             if person is not None and person[3]:
                 out.append((m.start(), Mention("person", person[0], title=person[1], gender=person[2])))
                 break
+    return out
+
+
+def bodies(text: str, w: QuoteWords) -> list[tuple[int, Mention | None]]:
+    """Bodies named anywhere in the text ('The Resolution Foundation published new figures'): mentions a later
+    'the think tank' or 'it' may refer to."""
+    out: list[tuple[int, Mention | None]] = []
+    for m in _CAPITAL_RUN.finditer(text):
+        words = m.group(0).split()
+        while words and (w.is_(words[0], "joiner") or words[0].lower() in w.adverbs):
+            words = words[1:]  # 'The', 'Today'
+        while words and w.is_(words[-1], "joiner"):
+            words = words[:-1]
+        name = " ".join(words)
+        if len(words) > 1 and is_body_name(name, w):
+            out.append((m.start(), Mention("body", name)))
     return out
 
 
