@@ -403,3 +403,141 @@ def test_scare_quotes_are_not_statements() -> None:
     text = "The government also announced a ‘new model’ of family help for 12 areas."
     doc = caresocial.extract(text, publisher="County Councils Network")
     assert all(q.kind != "direct" for q in doc.quotes)
+
+
+# ------------------------------------------------------------------------------------------------------
+# the shapes of issue #15: statements found the way English marks them
+# ------------------------------------------------------------------------------------------------------
+MARKED = [
+    pytest.param(
+        "“The system is at breaking point,” Dunmore said.\n\nThe author of the study, Jane Dunmore, warned that "
+        "unless costs were cut, councils would run out of money.",
+        {}, [Q("The system is at breaking point", "direct", "Jane Dunmore", "author of the study"),
+             Q("unless costs were cut", "reported", "Jane Dunmore", "author of the study")],
+        id="bare-surname-before-the-full-name"),
+    pytest.param(
+        "‘Councils cannot keep propping up the market,’ said Tom Barker, of the Care Providers Association. "
+        "‘The money has run out.’",
+        {}, [Q("Councils cannot keep propping up", "direct", "Tom Barker", org="Care Providers Association"),
+             Q("The money has run out", "direct", "Tom Barker")],
+        id="single-marks-second-quote-same-speaker"),
+    pytest.param(
+        "'We are very worried about the councils' finances this winter,' Priya Shah, treasurer of the County "
+        "Finance Forum, said.",
+        {}, [Q("We are very worried about", "direct", "Priya Shah", "treasurer", "County Finance Forum",
+               covers="finances this winter")],
+        id="straight-single-marks-plural-possessive-inside"),
+    pytest.param(
+        "Ruth Ellis, who chairs the Adoption Support Network, said:\n\n“Families wait far too long.\n\n"
+        "“Every month of delay costs children dearly.”",
+        {}, [Q("Families wait far too long", "direct", "Ruth Ellis", "chair", "Adoption Support Network"),
+             Q("Every month of delay", "direct", "Ruth Ellis", "chair", "Adoption Support Network")],
+        id="multi-paragraph-quote-one-per-paragraph"),
+    pytest.param(
+        "Jon Hale, chief economist at the Living Costs Institute, said: “Rents rose by 9% last year.\n\n"
+        "Wages rose by half that.\n\nNo family can keep up with that.”",
+        {}, [Q("Rents rose by 9%", "direct", "Jon Hale"), Q("Wages rose by half", "direct", "Jon Hale"),
+             Q("No family can keep up", "direct", "Jon Hale")],
+        id="quote-running-over-paragraphs-without-marks"),
+    pytest.param(
+        "Answered by Jane Porter on 3 March 2022:\n\nThe department has recruited 400 new social workers.\n\n"
+        "A further 200 will start training in September.",
+        {}, [Q("The department has recruited", "direct", "Jane Porter"),
+             Q("A further 200 will start", "direct", "Jane Porter"), F("400", "Jane Porter")],
+        id="speaker-line-answered-by"),
+    pytest.param(
+        "Question from: Lord Mills (Crossbench - Life peer)\n\nTo ask the Government how many children are in "
+        "care.\n\nAnswer from: Baroness Grey of Ashby - Minister of State (Education)\n\nThere were 83,630 "
+        "children in care in March 2024.\n\nThe department publishes these figures every year.",
+        {}, [Q("To ask the Government", "direct", "Lord Mills", "Crossbench - Life peer"),
+             Q("There were 83,630 children", "direct", "Baroness Grey of Ashby", "Minister of State (Education)"),
+             Q("The department publishes", "direct", "Baroness Grey of Ashby"),
+             F("83,630", "Baroness Grey of Ashby")],
+        id="speaker-lines-question-and-answer"),
+    pytest.param(
+        "Charity: one in four care leavers is homeless within two years\n\nThe Care Leavers Trust said the "
+        "figures were a national scandal.",
+        {}, [Q("one in four care leavers", "reported", "Care Leavers Trust")],
+        id="headline-attribution"),
+    pytest.param(
+        "Home care fees rise 14% in a year – survey\n\nA survey by the Home Care Association found that "
+        "councils paid £23.10 an hour on average.",
+        {}, [Q("Home care fees rise 14%", "reported", "Home Care Association"),
+             F("14%", "Home Care Association")],
+        id="headline-ending-in-its-source"),
+    pytest.param(
+        "The government said it would “act without delay” on the findings.",
+        {"publisher": "Care News"}, [Q("it would", "reported", "Government")],
+        id="short-quoted-phrase-inside-reported-speech"),
+]
+
+REPORTING = [
+    pytest.param("The Local Government Association forecasts that councils will overspend by £1.2bn next year.",
+                 {}, [Q("councils will overspend", "reported", "Local Government Association"),
+                      F("£1.2bn", "Local Government Association")], id="forecasts-that"),
+    pytest.param("The charity Shelterline has warned ministers that 90,000 families face eviction.",
+                 {}, [Q("90,000 families face", "reported", "Shelterline"), F("90,000", "Shelterline")],
+                 id="has-warned-addressee-that"),
+    pytest.param("Most people will pay £86,000 at most, a sum which ministers say is equal to three years of care.",
+                 {"publisher": "Care News"},
+                 [Q("is equal to three years", "reported", "ministers"), F("£86,000", "Care News")],
+                 id="a-sum-which-ministers-say"),
+    pytest.param("The Family Budget Unit has new analysis showing the number of children in poverty will reach "
+                 "4.6m by 2029.",
+                 {}, [Q("the number of children in poverty", "reported", "Family Budget Unit"),
+                      F("4.6m", "Family Budget Unit")], id="has-new-analysis-showing"),
+    pytest.param("The Regional Councils Network (RCN), representing England's largest councils, says a wave of "
+                 "cuts is coming.",
+                 {}, [Q("a wave of cuts", "reported", "Regional Councils Network")],
+                 id="acronym-and-participle-apposition-says"),
+    pytest.param("The Fair Fees Commission reviewed 300 contracts last year. It found that firms were charging "
+                 "councils 20% above cost.",
+                 {}, [Q("firms were charging", "reported", "Fair Fees Commission"),
+                      F("20%", "Fair Fees Commission")], id="it-found-that"),
+    pytest.param("Official figures show 12,400 people were waiting for an assessment in June.",
+                 {"publisher": "Care News"}, [Q("12,400 people were waiting", "reported", "Care News"),
+                                              F("12,400", "Care News")], id="official-figures-show-publisher"),
+    pytest.param("According to the Pay Review Body, nurses' pay fell by 5% in real terms.",
+                 {}, [Q("nurses' pay fell", "reported", "Pay Review Body"), F("5%", "Pay Review Body")],
+                 id="according-to-before"),
+    pytest.param("Demand for places has doubled since 2015, according to the Childcare Providers Alliance.",
+                 {}, [Q("Demand for places has doubled", "reported", "Childcare Providers Alliance")],
+                 id="according-to-after"),
+    pytest.param("Research by the Social Mobility Institute found that 30% of graduates work in low-paid jobs.",
+                 {}, [Q("30% of graduates", "reported", "Social Mobility Institute")], id="research-by-x-found"),
+    pytest.param("The Youth Futures Trust's analysis shows that 1 in 5 apprentices leave in their first year.",
+                 {}, [Q("1 in 5 apprentices", "reported", "Youth Futures Trust")], id="x-s-analysis-shows"),
+    pytest.param("Figures from the Office for National Statistics show that inflation fell to 3.2% in May.",
+                 {}, [Q("inflation fell to 3.2%", "reported", "Office for National Statistics")],
+                 id="figures-from-x-show"),
+    pytest.param("Rising demand has left councils with deficits of £2bn, new analysis by the Society of Treasurers "
+                 "shows, and the total is set to reach £3bn next year.",
+                 {}, [Q("Rising demand has left", "reported", "Society of Treasurers"),
+                      Q("and the total is set", "reported", "Society of Treasurers"),
+                      F("£3bn", "Society of Treasurers")], id="attribution-in-the-middle"),
+    pytest.param("Vulnerable children are being placed hundreds of miles from home, the inspectorate warned yesterday."
+                 "\n\nThe Children's Homes Inspectorate said placements had risen by 12%.",
+                 {}, [Q("Vulnerable children are being placed", "reported", "Children's Homes Inspectorate")],
+                 id="trailing-attribution-body-named-later"),
+    pytest.param("By the end of 2026, the Treasury estimates, 40 councils will have run out of reserves.",
+                 {}, [Q("40 councils will have run out", "reported", "Treasury"), F("40", "Treasury")],
+                 id="parenthetical-attribution"),
+    pytest.param("In Okafor's view, the reforms came far too late.\n\nDr Ada Okafor leads the Child Health Unit.",
+                 {}, [Q("the reforms came far too late", "reported", "Ada Okafor")], id="in-x-s-view"),
+    pytest.param("In a survey by the National Foster Care Forum, 41% of carers said they might quit.",
+                 {}, [Q("41% of carers said", "reported", "National Foster Care Forum"),
+                      F("41%", "National Foster Care Forum")], id="in-a-survey-by"),
+    pytest.param("The watchdog is concerned that 1 in 3 homes lack enough staff.\n\nThe Care Standards Authority "
+                 "published its report on Monday.",
+                 {}, [Q("1 in 3 homes", "reported", "Care Standards Authority")], id="stance-concerned-that"),
+]
+
+
+@pytest.mark.parametrize(("text", "kwargs", "expected"), MARKED)
+def test_statements_marked_as_english_marks_them(text: str, kwargs: dict[str, Any], expected: list[Q | F]) -> None:
+    _check(text, kwargs, expected)
+
+
+@pytest.mark.parametrize(("text", "kwargs", "expected"), REPORTING)
+def test_reported_speech_in_any_tense_and_person(text: str, kwargs: dict[str, Any], expected: list[Q | F]) -> None:
+    _check(text, kwargs, expected)

@@ -123,6 +123,7 @@ class QuoteWords:
     stance: frozenset[str]  # 'concerned', 'afraid' (before 'that')
     possessive_nouns: tuple[str, ...]  # 'view', 'opinion' ("In Wernham’s view, ...")
     adverbs: frozenset[str]  # single-word adverbs
+    ly_words: frozenset[str]  # words ending in -ly that are not adverbs ('family')
     adverb_pairs: frozenset[str]  # two-word time phrases ('last night', 'this morning')
     adverb_phrase: regex.Pattern[str]  # one adverb or time phrase at the start of a string
     before_quote: regex.Pattern[str]  # what may stand between a cue and its quotation ('said today: “')
@@ -138,9 +139,10 @@ class QuoteWords:
         return cls in self.classes.get(word, ())
 
     def is_adverb(self, word: str) -> bool:
-        """An adverb that may stand beside a reporting verb ('also', 'today', 'strongly')."""
+        """An adverb that may stand beside a reporting verb ('also', 'today', 'strongly'; not 'Family')."""
         low = word.lower()
-        return low in self.adverbs or (len(low) > 4 and low.endswith("ly") and low not in self.verbs)
+        return low in self.adverbs or (len(low) > 4 and low.endswith("ly") and word[0].islower() and
+                                       low not in self.verbs and low not in self.ly_words)
 
 
 def _compounds(nouns: list[str], verbs: dict[str, VerbForm]) -> regex.Pattern[str] | None:
@@ -243,7 +245,7 @@ def quote_words(lex: Lexicons) -> QuoteWords:
         statement_nouns={row[0].lower(): (row[1] if len(row) > 1 else "single") for row in lex.rows("statement_nouns")},
         compound_noun=_compounds([*body_nouns, *role_nouns, *finding_nouns], verbs),
         stance=frozenset(x.lower() for x in stance), possessive_nouns=tuple(possessive),
-        adverbs=adverbs, adverb_pairs=frozenset(p for p in multi_adverbs if p.count(" ") == 1),
+        adverbs=adverbs, ly_words=frozenset(x.lower() for x in lex.words("ly_words")), adverb_pairs=frozenset(p for p in multi_adverbs if p.count(" ") == 1),
         adverb_phrase=regex.compile(rf"(?i:{adverb_alt}|\p{{L}}{{3,}}ly)(?![\p{{L}}-])"),
         before_quote=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:that)\s+)?[:,]?\s*$"),
         before_named=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:as)\s+)?"

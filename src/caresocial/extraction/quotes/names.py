@@ -40,6 +40,7 @@ class Mention:
     authored: str | None = None  # a body or person said to be the author of a finding ('report')
     plural: bool = False
     weak: bool = False  # finding: the source commissioned it rather than wrote it
+    capital: bool = False  # bodynoun: written with a capital ('the Treasury'): the body's own name if no other
 
 
 _CAP = regex.compile(r"^[\p{Lu}][\p{L}\p{M}'’.\-]*$")
@@ -62,6 +63,7 @@ _FOR_ORG = regex.compile(r"^(?:for|from|at|of)\s+(?P<org>.+)$")
 _OWNER = regex.compile(r"^(?P<o>.+?)['’]s?$")
 _BY_FROM = regex.compile(r"(?:^|\s)(?:by|from)\s+(?P<who>\S.*)$")
 _NAME_START = regex.compile(r"^[A-Z\d(]")
+_OF_ORG = regex.compile(r"^(?:of|at|from)\s+(?:the\s+)?(?P<org>[\p{Lu}].*)$")
 
 
 def is_acronym(word: str, w: QuoteWords) -> bool:
@@ -218,6 +220,9 @@ def _role_of(parts: list[str], w: QuoteWords) -> tuple[str | None, str | None, s
             if role:
                 return role, org, authored
             continue
+        org = _OF_ORG.match(part)
+        if org is not None and is_body_name(org.group("org"), w, possessive=True):
+            return None, org.group("org"), authored  # 'Tom Barker, of the Care Providers Association'
         if (first.endswith("ing") and first.islower()) or (first.lower() in w.classes and
                                                            not w.is_(first, "determiner")):
             continue  # 'representing England's councils', 'as chair ...', 'in a statement'
@@ -415,7 +420,7 @@ def _noun_phrase(bare: str, article: str, w: QuoteWords) -> Mention | None:
         return Mention("role", bare, article=article, plural=head_low not in w.role_nouns)
     if " " not in bare and _CAP.match(bare) and not is_acronym(bare, w):
         if bare in w.org_words or bare.lower() in w.body_nouns:
-            return Mention("bodynoun", bare.lower(), article=article)
+            return Mention("bodynoun", bare.lower(), article=article, capital=True)
         if is_body_name(bare, w, possessive=True):
             return Mention("body", bare)  # "Barnardo’s"
         return Mention("name", bare) if bare.lower() not in w.classes else None
@@ -423,6 +428,9 @@ def _noun_phrase(bare: str, article: str, w: QuoteWords) -> Mention | None:
             words[1] in ("of", "for", "at"):
         role, org = _split_role_org(bare, w)  # 'Chair of the LGA’s Children and Young People Board'
         return Mention("role", role or bare, org=org, article=article)
+    named = _noun_then_name(bare, w)
+    if named is not None:
+        return named
     if is_body_name(bare, w):
         name = strip_descriptor(bare, w)
         if " " not in name and is_acronym(name, w):
@@ -440,6 +448,16 @@ def _noun_phrase(bare: str, article: str, w: QuoteWords) -> Mention | None:
         return Mention("bodynoun", bare.lower(), article=article, plural=True)
     if not article and 1 <= len(words) <= 2 and head_low.endswith("s") and all(x.isalpha() for x in words):
         return Mention("plain", bare, plural=True)
+    return None
+
+
+def _noun_then_name(bare: str, w: QuoteWords) -> Mention | None:
+    """'the charity Shelterline', 'the think tank Resolution Foundation': a body noun before the name."""
+    words = bare.split()
+    for k in (1, 2):
+        if len(words) > k and " ".join(words[:k]).lower() in w.body_nouns and words[k][:1].isupper() and \
+                all(x[:1].isupper() or w.is_(x, "joiner") for x in words[k:]):
+            return Mention("body", " ".join(words[k:]))
     return None
 
 
@@ -494,6 +512,9 @@ def _finding(part: str, w: QuoteWords) -> Mention | None:
         return None
     noun = words[idx].lower().strip(",")
     before, after = words[:idx], " ".join(words[idx + 1:])
+    if any(w.is_(x, "preposition") and not (0 < i < len(before) - 1 and before[i - 1][:1].isupper() and
+                                            before[i + 1][:1].isupper()) for i, x in enumerate(before)):
+        return None  # 'the author of the study': the head is before the finding noun (not a name's 'for')
     source: Mention | None = None
     weak = False
     by = list(_BY_FROM.finditer(after))

@@ -287,8 +287,8 @@ class Register:
             noun = self.w.body_noun.search(m.text)
             key = noun.group(0).lower() if noun else m.text.split()[-1]
             found = self._bodynoun(key, pos, forward=m.article in ("a", "an", ""))
-            if found is None and m.text == "government" or key == "government" and found is None:
-                return self.body("Government", -1)
+            if found is None and (m.capital or self.w.body_nouns.get(key, ("",))[0] == "government"):
+                return self.body(key.capitalize(), -1)  # 'the Treasury', 'the government'
             if found is None and m.text.endswith("s"):
                 return Entity("unnamed", m.text, plural=True)
             return found
@@ -408,7 +408,7 @@ class Register:
                 return after[0]
             return self.nearest(pos, lambda e: e.kind in ("group", "organisation") and e is not self.publisher) \
                 or self.publisher
-        if m.article in ("a", "an"):
+        if m.article in ("a", "an", ""):  # 'A survey found ...', a headline's '– survey': named later
             after = [e for p, e in same if p > pos]
             return after[0] if after else self.publisher
         return self.publisher  # 'Projections show', 'Official figures show': the document's own
