@@ -541,3 +541,202 @@ def test_statements_marked_as_english_marks_them(text: str, kwargs: dict[str, An
 @pytest.mark.parametrize(("text", "kwargs", "expected"), REPORTING)
 def test_reported_speech_in_any_tense_and_person(text: str, kwargs: dict[str, Any], expected: list[Q | F]) -> None:
     _check(text, kwargs, expected)
+
+
+# ------------------------------------------------------------------------------------------------------
+# speaker phrases do not swallow their neighbours
+# ------------------------------------------------------------------------------------------------------
+PHRASES = [
+    pytest.param("But Shaun Davies, who chairs the Local Government Association, said the cuts went too far.",
+                 {}, [Q("the cuts went too far", "reported", "Shaun Davies", "chair", "Local Government Association")],
+                 id="conjunction-and-relative-role"),
+    pytest.param("Local Government Association chair Shaun Davies said the cuts went too far.",
+                 {}, [Q("the cuts went too far", "reported", "Shaun Davies", "chair", "Local Government Association")],
+                 id="organisation-role-name"),
+    pytest.param("A spokesperson said: “We will respond to the consultation in due course.”",
+                 {"publisher": "Department for Education"},
+                 [Q("We will respond", "direct", "Department for Education", "spokesperson")],
+                 id="a-spokesperson-of-the-publisher"),
+    pytest.param("The Fostering Alliance welcomed the plan. A spokesperson said it would “make a real difference "
+                 "to carers”.",
+                 {"publisher": "Care News"},
+                 [Q("it would", "reported", "Fostering Alliance", "spokesperson")],
+                 id="a-spokesperson-of-the-body-in-context"),
+    pytest.param("The report, written by senior research fellow Dr Amira Khan, finds that 40% of councils overspent.",
+                 {}, [Q("40% of councils", "reported", "Amira Khan", "senior research fellow", None)],
+                 id="finding-written-by-a-person"),
+    pytest.param("Children's minister Jane Dunmore said costs were rising.\n\nThe minister said 40% of councils "
+                 "had overspent.",
+                 {}, [Q("costs were rising", "reported", "Jane Dunmore", "Children's minister"),
+                      Q("40% of councils", "reported", "Jane Dunmore"), F("40%", "Jane Dunmore")],
+                 id="role-noun-back-reference"),
+    pytest.param("Alison Hart - chief executive of the Kinship Care Trust, and also chair of the Carers Forum - "
+                 "responded to the figures. She said the numbers were a stark warning.",
+                 {}, [Q("the numbers were a stark", "reported", "Alison Hart", "chief executive", "Kinship Care Trust")],
+                 id="dash-apposition-pronoun"),
+    pytest.param("Speaking in Parliament yesterday (4 May 2024), Mel Stride, the Work and Pensions Secretary, said the "
+                 "benefit would rise by 6.7%.",
+                 {}, [Q("the benefit would rise", "reported", "Mel Stride", "Work and Pensions Secretary", None)],
+                 id="leading-participle-clause-apposition"),
+    pytest.param("Sir Peter Green (Barnardo’s), Lynn Webb MBE (Become) and Mark Bell (The Children’s Society) "
+                 "have written to the Prime Minister.\n\nThey say that 100,000 children could be in care by 2030.",
+                 {}, [Q("100,000 children could be", "reported", "Barnardo’s; Become; The Children’s Society"),
+                      F("100,000", "Barnardo’s; Become; The Children’s Society")],
+                 id="signatory-list-they"),
+    pytest.param("Health Secretary Wes Barton has promised that the cap will come in by 2026.",
+                 {}, [Q("the cap will come in", "reported", "Wes Barton", "Health Secretary", None)],
+                 id="title-role-before-name"),
+    pytest.param("“We cannot wait,” said Will Iqbal. “Families need help now.”",
+                 {}, [Q("We cannot wait", "direct", "Will Iqbal"), Q("Families need help now", "direct", "Will Iqbal")],
+                 id="forename-that-is-also-a-word"),
+]
+
+
+@pytest.mark.parametrize(("text", "kwargs", "expected"), PHRASES)
+def test_speaker_phrases_keep_to_the_speaker(text: str, kwargs: dict[str, Any], expected: list[Q | F]) -> None:
+    _check(text, kwargs, expected)
+
+
+# ------------------------------------------------------------------------------------------------------
+# the register: one name per person and body, the fullest the document gives
+# ------------------------------------------------------------------------------------------------------
+REGISTER = [
+    pytest.param("The Local Government Association (LGA) said councils were struggling. The LGA also warned that "
+                 "reserves were running out.\n\nLGA analysis shows that 1 in 5 councils may fail.",
+                 {}, [Q("councils were struggling", "reported", "Local Government Association"),
+                      Q("reserves were running out", "reported", "Local Government Association"),
+                      Q("1 in 5 councils", "reported", "Local Government Association")],
+                 id="defined-acronym-with-and-without-the"),
+    pytest.param("The Fair Care Trust said fees had doubled. Fair Care Trust research found that 30% of homes "
+                 "made a loss. The trust said that ministers must act.",
+                 {}, [Q("fees had doubled", "reported", "Fair Care Trust"),
+                      Q("30% of homes", "reported", "Fair Care Trust"),
+                      Q("ministers must act", "reported", "Fair Care Trust")],
+                 id="leading-the-is-not-a-second-name"),
+    pytest.param("The National Audit Office published its report today. According to the NAO, costs rose by 58%.",
+                 {}, [Q("costs rose by 58%", "reported", "National Audit Office")], id="acronym-of-a-name-given"),
+    pytest.param("The NAO says costs rose by 58%.", {}, [Q("costs rose by 58%", "reported", "NAO")],
+                 id="acronym-alone-stays-as-written"),
+    pytest.param("The Local Gardening Association (LGA) said allotments were full. The LGA said waiting lists had "
+                 "doubled.",
+                 {}, [Q("waiting lists had doubled", "reported", "Local Gardening Association")],
+                 id="defined-acronym-wins-over-the-table"),
+    pytest.param("Mencap said the plans were welcome. The charity warned that 20,000 families were waiting. The "
+                 "Department of Work said it would reply. The department said staff were being hired.",
+                 {}, [Q("20,000 families were waiting", "reported", "Mencap"),
+                      Q("staff were being hired", "reported", "Department of Work")],
+                 id="the-charity-and-the-department"),
+    pytest.param("Dame Carol Black said the system was broken. She added that 1 in 3 staff had left.",
+                 {}, [Q("1 in 3 staff", "reported", "Carol Black")], id="pronoun-after-title"),
+    pytest.param("A report published today warns that care costs will double.\n\nThe report by the Health Economics "
+                 "Unit found that 1 in 4 homes would close.",
+                 {}, [Q("care costs will double", "reported", "Health Economics Unit")],
+                 id="unnamed-finding-named-later"),
+    pytest.param("Revolution Analytics, which wrote the report, found that profits rose. The report also highlights "
+                 "a wave of mergers.",
+                 {"publisher": "Local Government Association"},
+                 [Q("a wave of mergers", "reported", "Revolution Analytics")], id="the-report-s-author"),
+]
+
+
+@pytest.mark.parametrize(("text", "kwargs", "expected"), REGISTER)
+def test_mentions_resolve_to_the_fullest_name(text: str, kwargs: dict[str, Any], expected: list[Q | F]) -> None:
+    _check(text, kwargs, expected)
+
+
+def test_acronym_table_is_extended_through_configuration() -> None:
+    text = "The Kinship Carers Guild represents 3,000 families. KCG research shows that 60% are grandparents."
+    plain = caresocial.extract(text)
+    q = _find_quote(plain, text, "60% are grandparents")
+    assert q.speaker is not None and q.speaker.name == "Kinship Carers Guild"  # initials fit the name given
+    text = "KCG research shows that 60% are grandparents. The Kinship Carers' Guild of England supports them."
+    configured = caresocial.extract(text, lexicons={"acronyms": {"KCG": "Kinship Carers' Guild of England"}})
+    q = _find_quote(configured, text, "60% are grandparents")
+    assert q.speaker is not None and q.speaker.name == "Kinship Carers' Guild of England"
+    q = _find_quote(caresocial.extract(text), text, "60% are grandparents")
+    assert q.speaker is not None and q.speaker.name == "KCG"
+
+
+# ------------------------------------------------------------------------------------------------------
+# what is not a statement
+# ------------------------------------------------------------------------------------------------------
+NOT_STATEMENTS = [
+    pytest.param("Councils face an ‘unmanageable’ deficit this year.", "unmanageable", id="one-word-scare-quote"),
+    pytest.param("The deficits are kept off the books by the ‘statutory override’ until 2026.", "statutory override",
+                 id="two-word-scare-quote-without-a-cue"),
+    pytest.param("It was announced that the reforms would be delayed by two years.", "the reforms would be",
+                 id="passive-announced"),
+    pytest.param("The government has yet to say how the reforms will be funded.", "how the reforms",
+                 id="yet-to-say"),
+    pytest.param("Five charities have written to the Prime Minister about the two-child limit.", "the Prime Minister",
+                 id="written-to-an-addressee"),
+    pytest.param("The plans announced by the government today must be funded properly.", "by the government",
+                 id="participle-announced-by"),
+    pytest.param("The minister accepted the recommendations of the review in full.", "the recommendations",
+                 id="accept-without-that"),
+    pytest.param("The so-called reforms have been described by critics as a tax on the old.", "reforms have",
+                 id="so-called"),
+    pytest.param("Councils must report their spending to the department every quarter.", "their spending",
+                 id="report-after-must-is-not-a-statement-of-councils-here"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NOT_STATEMENTS)
+def test_not_statements(text: str, words: str) -> None:
+    doc = caresocial.extract(text)
+    pos = text.index(words)
+    assert not any(q.start <= pos < q.end for q in doc.quotes), [(q.kind, q.text) for q in doc.quotes]
+
+
+# ------------------------------------------------------------------------------------------------------
+# records: material offsets, links by id, configuration of the lexicons
+# ------------------------------------------------------------------------------------------------------
+def test_quote_records_hold_their_material_and_valid_links() -> None:
+    text = ("“We estimate that 7 vehicles are affected,” said Will Iqbal. “We estimate that two places are affected,”"
+            "\n\nThe Fair Care Trust said that “at least 400 homes” would close, adding that the cap was too low.")
+    doc = caresocial.extract(text)
+    ids = {q.id for q in doc.quotes}
+    assert len(doc.quotes) >= 4
+    for q in doc.quotes:
+        assert q.text == text[q.start:q.end]
+        assert q.parent is None or (q.parent in ids and q.parent != q.id)
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_start + len(q.cue or "")] == q.cue
+    for f in doc.figures:
+        assert f.quote is None or f.quote in ids
+
+
+def test_a_reporting_verb_added_through_configuration_is_recognised() -> None:
+    text = "The Home Builders Federation contends that 300,000 homes a year are needed."
+    assert not any(q.text.startswith("300,000 homes") for q in caresocial.extract(text).quotes)
+    doc = caresocial.extract(text, lexicons={"reporting_verbs": ["contend"]})
+    q = _find_quote(doc, text, "300,000 homes")
+    assert q.kind == "reported" and q.speaker is not None and q.speaker.name == "Home Builders Federation"
+    assert doc.figures[0].speaker is not None and doc.figures[0].speaker.name == "Home Builders Federation"
+
+
+def test_a_reporting_verb_removed_through_configuration_is_not() -> None:
+    text = "The Home Builders Federation warns that 300,000 homes a year are needed."
+    assert any(q.text.startswith("300,000 homes") for q in caresocial.extract(text).quotes)
+    doc = caresocial.extract(text, lexicons={"reporting_verbs": ["-warn"]})
+    assert not any(q.text.startswith("300,000 homes") for q in doc.quotes)
+
+
+def test_documents_that_once_hung_return_quickly() -> None:
+    """Issue #14: quote records linked by list position made a parent cycle; links are objects now."""
+    import time
+
+    texts = ["“We estimate that 7 vehicles are affected,” said Will Iqbal. “We estimate that two places are affected,”",
+             "“" * 500 + "word " * 500, "‘a’ " * 2000, "“unclosed " * 300 + "said X. " * 300,
+             "He said “she said ‘they said “we said ‘it said”’ ”’ ”" * 200]
+    for text in texts:
+        t = time.perf_counter()
+        doc = caresocial.extract(text)
+        assert time.perf_counter() - t < 5
+        for q in doc.quotes:
+            seen = set()
+            p = q
+            while p is not None:  # every parent chain ends
+                assert p.id not in seen
+                seen.add(p.id)
+                p = next((x for x in doc.quotes if x.id == p.parent), None)

@@ -127,7 +127,7 @@ def person_name(s: str, w: QuoteWords) -> tuple[str, str | None, str | None, boo
         low = x.lower()
         if not _CAP.match(x) or (x in w.not_names and len(names) == 1) or _org_word(x, w) or low in w.role_nouns or \
                 (len(x) > 1 and x.isupper() and not x.endswith(".")) or low in w.adverbs or \
-                (low in w.classes and not (w.classes[low] <= {"auxiliary", "be"} and len(names) > 1)):
+                (low in w.classes and not (w.classes[low] <= {"auxiliary", "be", "modal"} and len(names) > 1)):
             return None  # ('Will Iqbal', 'May Green': a forename that is also an auxiliary)
     if len(names) > 4 or (title is None and len(names) < 2):
         return None
@@ -290,12 +290,14 @@ def parse_phrase(phrase: str, w: QuoteWords) -> Mention | None:
     if first.form in ("person", "name") and (first.form == "person" or rest or paren):
         role, org, _ = _role_of(rest, w)
         if paren and role is None and org is None:
-            role, org = (None, paren) if is_body_name(paren, w, possessive=True) else (paren, None)
+            role, org = (paren, None) if w.role_noun.search(paren) or not paren[:1].isupper() else (None, paren)
         if first.form == "name" and paren and is_acronym(paren, w):
             return Mention("body", first.text, acronym=paren)
-        if role is None and org is None:
+        authored = next((a for a in (_authored(p, w) for p in rest) if a), None)
+        if role is None and org is None and authored is None:
             return first
-        return Mention("person", first.text, role or first.role, org or first.org, first.title, first.gender)
+        return Mention(first.form, first.text, role or first.role, org or first.org, first.title, first.gender,
+                       authored=authored)
     if first.form in ("role", "bodynoun", "body") and rest and w.role_noun.search(head):
         person = person_name(_paren(rest[0])[0], w)
         if person is not None:  # 'The Children's Commissioner, Dame Rachel de Souza'
@@ -365,8 +367,8 @@ def _list(phrase: str, w: QuoteWords) -> Mention | None:
     for n, item in enumerate(items):
         item, paren = _paren(item)
         person = person_name(item, w)
-        if person is not None and person[3]:
-            org = paren if paren and is_body_name(paren, w, possessive=True) else None
+        if person is not None and person[3]:  # 'Lynn Webb MBE (Become)': the organisation they sign for
+            org = paren if paren and paren[:1].isupper() and not w.role_noun.search(paren) else None
             members.append(Mention("person", person[0], org=org, title=person[1], gender=person[2]))
             continue
         bare = _ARTICLE.sub("", item)

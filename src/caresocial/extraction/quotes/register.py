@@ -30,7 +30,7 @@ SELF = "__enclosing__"  # speaker of a 'we'/'our' statement: the quote around it
 class Entity:
     """A person, body or group of the document (mutable while the register is built)."""
 
-    kind: str  # person | organisation | group | unnamed
+    kind: str  # person | organisation | group | unnamed | name (one word: a person or a body, told by use)
     name: str
     role: str | None = None
     org: str | None = None
@@ -46,7 +46,7 @@ class Entity:
         if self.kind == "group":
             names = tuple(dict.fromkeys(m.speaks_for() for m in self.members))
             return SpeakerRef("; ".join(names), self.role, None, "group", names)
-        kind = "person" if self.kind == "person" else "organisation"
+        kind = "person" if self.kind in ("person", "name") else "organisation"
         return SpeakerRef(self.name, self.role, self.org, kind)
 
     def speaks_for(self) -> str:
@@ -102,6 +102,13 @@ def acronym_fits(acr: str, name: str, w: QuoteWords) -> bool:
     full = initials(name, w)
     return bool(letters) and (letters == full.upper() or letters == "".join(
         x[0] for x in name.split() if x[:1].isupper() or w.is_(x, "joiner")).upper())
+
+
+def _told(e: Entity | None, kind: str) -> Entity | None:
+    """A one-word name a reference tells the kind of ('Mencap ... the charity': a body)."""
+    if e is not None and e.kind == "name":
+        e.kind = kind
+    return e
 
 
 class Register:
@@ -179,6 +186,9 @@ class Register:
         acr = acr.removesuffix("’s").removesuffix("'s").rstrip("’'")
         e = self.by_acronym.get(acr)
         if e is None:
+            self._more_bodies()  # the full name may be written where no one speaks
+            e = self.by_acronym.get(acr)
+        if e is None:
             full = self.w.acronyms.get(acr)
             e = next((b for b in self.bodies.values() if b.name != acr and (
                 (full and body_key(full) == body_key(b.name)) or acronym_fits(acr, b.name, self.w))), None)
@@ -226,7 +236,9 @@ class Register:
         if m is None:
             return
         if m.form == "person":
-            self.person(m, pos)
+            e = self.person(m, pos)
+            if m.authored:
+                self.authors.setdefault(m.authored, e)
         elif m.form == "body":
             e = self.body(m.text, pos, m.acronym)
             if m.authored:
@@ -323,8 +335,10 @@ class Register:
             return before or self.nearest(pos, lambda e: e in people, forward=True) or people[0]
         if m.text in self.w.acronyms or key in self.bodies:
             return self.acronym(m.text, pos) if m.text in self.w.acronyms else self.bodies[key]
-        e = Entity("person", m.text, surname=m.text, gender=m.gender)
+        # one word ('Mencap', 'India', 'Hunt'): a person or a body, as later references tell
+        e = Entity("person" if m.title else "name", m.text, surname=m.text, gender=m.gender)
         self.people.setdefault(key, []).append(e)
+        self._at(pos, e)
         return e
 
     def _pronoun(self, word: str, pos: int) -> Entity | str | None:
@@ -333,12 +347,13 @@ class Register:
             return SELF
         if ref in ("m", "f", "person"):
             self._more_people()
-            return self.nearest(pos, lambda e: e.kind == "person" and (e.gender in (None, ref) or ref == "person"))
+            return _told(self.nearest(pos, lambda e: e.kind in ("person", "name") and
+                                      (e.gender in (None, ref) or ref == "person")), "person")
         if ref == "body":
-            found = self.nearest(pos, lambda e: e.kind == "organisation")
+            found = self.nearest(pos, lambda e: e.kind in ("organisation", "name"))
             if found is None and self._more_bodies():
                 found = self.nearest(pos, lambda e: e.kind == "organisation")
-            return found or self.publisher
+            return _told(found, "organisation") or self.publisher
         if ref == "plural":
             return self.nearest(pos, lambda e: e.kind == "group" or e.plural) or \
                 self.nearest(pos, lambda e: e.kind == "organisation") or self.publisher
@@ -347,8 +362,10 @@ class Register:
     def _role(self, m: Mention, pos: int) -> Entity | None:
         if self.w.role_nouns.get(m.text.lower()) == "spokes":
             body = self.resolve(m.source, pos) if m.source is not None else None
-            if not isinstance(body, Entity):
-                body = self.nearest(pos, lambda e: e.kind == "organisation") or self.publisher
+            if not isinstance(body, Entity):  # 'A spokesperson said': of the body in context, else the publisher
+                self._more_bodies()
+                body = self.nearest(pos, lambda e: e.kind == "organisation" and e is not self.publisher) or \
+                    self.publisher
             if body is None:
                 return None
             return Entity("organisation" if body.kind != "group" else "group", body.name, role=m.text,
@@ -378,10 +395,13 @@ class Register:
                 return found
 
         def fits(e: Entity) -> bool:
-            return e.kind == "organisation" and (sector == "any" or self._sector(e) in ("any", sector))
+            return e.kind == "name" or (e.kind == "organisation" and (sector == "any" or
+                                                                    self._sector(e) in ("any", sector)))
         if forward:
-            return self.nearest(pos, fits, forward=True) or self.nearest(pos, fits)
-        return self.nearest(pos, fits) or self.nearest(pos, fits, forward=True)
+            found = self.nearest(pos, fits, forward=True) or self.nearest(pos, fits)
+        else:
+            found = self.nearest(pos, fits) or self.nearest(pos, fits, forward=True)
+        return _told(found, "organisation")
 
     def _sector(self, e: Entity) -> str:
         names = [e.name, self.w.acronyms.get(e.name, "")]
@@ -406,6 +426,10 @@ class Register:
             after = [e for p, e in same if p > pos]
             if after:
                 return after[0]
+            if self.w.statement_nouns.get(m.text) == "joint":  # 'This letter': its signatories
+                group = self.nearest(pos, lambda e: e.kind == "group")
+                if group is not None:
+                    return group
             return self.nearest(pos, lambda e: e.kind in ("group", "organisation") and e is not self.publisher) \
                 or self.publisher
         if m.article in ("a", "an", ""):  # 'A survey found ...', a headline's '– survey': named later

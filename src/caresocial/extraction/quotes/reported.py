@@ -150,7 +150,8 @@ class ReportedFinder:
         if is_noun_use(text, t, lo, nxt, w, toks):
             return None
         unstated = _BEFORE_TO.search(text, max(lo, t.start - 30), t.start)
-        if _is_passive(text, t, toks, w) or (unstated and w.is_(unstated.group("word"), "unstated")):
+        if _is_passive(text, t, toks, w) or (unstated and w.is_(unstated.group("word"), "unstated")) or \
+                (t.verb.form == "base" and toks and w.is_(toks[-1].t, "modal")):  # 'councils must report'
             return None  # 'it was announced', 'has yet to say
         after = t.end
         rest = _ENDS_HERE.match(text, self._past_adverbs(after, hi), hi)
