@@ -572,7 +572,8 @@ PHRASES = [
                  id="role-noun-back-reference"),
     pytest.param("Alison Hart - chief executive of the Kinship Care Trust, and also chair of the Carers Forum - "
                  "responded to the figures. She said the numbers were a stark warning.",
-                 {}, [Q("the numbers were a stark", "reported", "Alison Hart", "chief executive", "Kinship Care Trust")],
+                 {}, [Q("the numbers were a stark", "reported", "Alison Hart", "chief executive",
+                        "Kinship Care Trust")],
                  id="dash-apposition-pronoun"),
     pytest.param("Speaking in Parliament yesterday (4 May 2024), Mel Stride, the Work and Pensions Secretary, said the "
                  "benefit would rise by 6.7%.",

@@ -231,7 +231,8 @@ def quote_words(lex: Lexicons) -> QuoteWords:
     stance = list(lex.words("stance_adjectives"))
     return QuoteWords(
         verbs=verbs, naming=naming, trigger=trigger,
-        that_only=frozenset(x.lower() for x in lex.words("that_clause_verbs")), role_nouns=role_nouns, role_noun=role_noun,
+        that_only=frozenset(x.lower() for x in lex.words("that_clause_verbs")),
+        role_nouns=role_nouns, role_noun=role_noun,
         role_verbs={row[0].lower(): row[1] for row in lex.rows("role_verbs") if len(row) > 1},
         org_words={row[0]: (row[1] if len(row) > 1 else "any") for row in lex.rows("organisation_words")},
         body_nouns=body_nouns, body_noun=body_noun, finding_nouns=finding_nouns,
@@ -245,7 +246,8 @@ def quote_words(lex: Lexicons) -> QuoteWords:
         statement_nouns={row[0].lower(): (row[1] if len(row) > 1 else "single") for row in lex.rows("statement_nouns")},
         compound_noun=_compounds([*body_nouns, *role_nouns, *finding_nouns], verbs),
         stance=frozenset(x.lower() for x in stance), possessive_nouns=tuple(possessive),
-        adverbs=adverbs, ly_words=frozenset(x.lower() for x in lex.words("ly_words")), adverb_pairs=frozenset(p for p in multi_adverbs if p.count(" ") == 1),
+        adverbs=adverbs, ly_words=frozenset(x.lower() for x in lex.words("ly_words")),
+        adverb_pairs=frozenset(p for p in multi_adverbs if p.count(" ") == 1),
         adverb_phrase=regex.compile(rf"(?i:{adverb_alt}|\p{{L}}{{3,}}ly)(?![\p{{L}}-])"),
         before_quote=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:that)\s+)?[:,]?\s*$"),
         before_named=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:as)\s+)?"

@@ -84,7 +84,7 @@ def np_back(toks: list[Tok], i: int, w: QuoteWords) -> int | None:
                 continue
             break
         low = t.t.lower()
-        if w.is_(low, "subordinator") and not w.is_(low, "determiner") or low == "that":
+        if (w.is_(low, "subordinator") and not w.is_(low, "determiner")) or low == "that":
             break
         if w.is_(low, "auxiliary") or (low in w.verbs and low not in w.finding_nouns and not _is_cap(t.t) and not (
                 k + 1 < len(toks) and f"{low} {toks[k + 1].t.lower()}" in w.body_nouns) and not (
@@ -114,7 +114,7 @@ def np_back(toks: list[Tok], i: int, w: QuoteWords) -> int | None:
         k -= 1
         n += 1
     start = k + 1
-    while start <= i and (w.is_(toks[start].t, "continuer") or not toks[start].word and toks[start].t != "("):
+    while start <= i and (w.is_(toks[start].t, "continuer") or (not toks[start].word and toks[start].t != "(")):
         start += 1
     return start if start <= i else None
 
@@ -145,7 +145,8 @@ def _comma_in_name(toks: list[Tok], k: int, i: int, w: QuoteWords) -> bool:
     return first.t in w.org_words and j + 2 < k and toks[j + 2].t in ("of", "for")
 
 
-def subject_before(text: str, lo: int, verb: int, w: QuoteWords, toks: list[Tok] | None = None) -> tuple[int, int] | None:
+def subject_before(text: str, lo: int, verb: int, w: QuoteWords,
+                   toks: list[Tok] | None = None) -> tuple[int, int] | None:
     """Offsets of the speaker phrase that ends right before the verb at ``verb`` (not before ``lo``):
     'Jane Doe', 'Sir Andrew Dilnot, who designed the proposals,' (as 'Sir Andrew Dilnot, who designed the
     proposals'), 'research by CCN'. ``toks``: the tokens of text[max(lo, verb - WINDOW):verb] when known."""

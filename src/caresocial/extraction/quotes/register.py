@@ -264,7 +264,7 @@ class Register:
         self._at(pos, e)
 
     # --- resolution -------------------------------------------------------------------------------------
-    def nearest(self, pos: int, fits, forward: bool = False) -> Entity | None:  # noqa: ANN001
+    def nearest(self, pos: int, fits, forward: bool = False) -> Entity | None:
         """The entity nearest before ``pos`` that ``fits`` (after it with ``forward``, else before)."""
         i = bisect.bisect_right(self.timeline, pos, key=lambda x: x[0])
         if forward:
@@ -375,7 +375,8 @@ class Register:
             return group or Entity("unnamed", m.text, plural=True)
         head = self.w.role_noun.findall(m.text)
         noun = head[-1].lower() if head else m.text.lower()
-        fits = (lambda e: e.kind == "person" and e.role is not None and noun in e.role.lower())
+        def fits(e: Entity) -> bool:
+            return e.kind == "person" and e.role is not None and noun in e.role.lower()
         found = self.nearest(pos, fits) or self.nearest(pos, fits, forward=True)
         return found or Entity("unnamed", m.text, role=None)
 

@@ -52,7 +52,7 @@ def is_noun_use(text: str, t: Trigger, sa: int, nxt: Trigger | None, w: QuoteWor
         before = tokens(text, max(sa, t.start - 40), t.start)
     if before:
         last = before[-1].t.lower()
-        if w.is_(last, "determiner") and last not in ("that", "this", "these", "those") or \
+        if (w.is_(last, "determiner") and last not in ("that", "this", "these", "those")) or \
                 (w.is_(last, "preposition") and last not in ("to", "by")) or last.endswith(("’s", "'s")):
             return True
     if nxt is not None and nxt.verb is not None and _BLANK.fullmatch(text, t.end, nxt.start):
@@ -112,7 +112,7 @@ def _enough(text: str, start: int, end: int) -> bool:
 class ReportedFinder:
     """Reported statements of one document (see the module docstring)."""
 
-    def __init__(self, text: str, w: QuoteWords, quote_bounds) -> None:  # noqa: ANN001
+    def __init__(self, text: str, w: QuoteWords, quote_bounds) -> None:
         self.text = text
         self.w = w
         self.bounds = quote_bounds  # (start, end) of the quoted material holding an offset, or None
@@ -144,7 +144,8 @@ class ReportedFinder:
                 prev = found[0]
 
     # --- reporting verbs --------------------------------------------------------------------------------
-    def _verb(self, t: Trigger, lo: int, hi: int, nxt: Trigger | None, prev: Statement | None) -> list[Statement] | None:
+    def _verb(self, t: Trigger, lo: int, hi: int, nxt: Trigger | None,
+              prev: Statement | None) -> list[Statement] | None:
         text, w = self.text, self.w
         toks = tokens(text, max(lo, t.start - WINDOW), t.start)
         if is_noun_use(text, t, lo, nxt, w, toks):
