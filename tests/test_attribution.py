@@ -741,3 +741,29 @@ def test_documents_that_once_hung_return_quickly() -> None:
                 assert p.id not in seen
                 seen.add(p.id)
                 p = next((x for x in doc.quotes if x.id == p.parent), None)
+
+
+# ------------------------------------------------------------------------------------------------------
+# the development set: the floors reached, so that a regression fails (issue #15)
+# ------------------------------------------------------------------------------------------------------
+def _shared_gold(name: str) -> Any:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for shared in (root.parent / "shared", root.parent.parent / "shared"):
+        if (shared / "gold" / name / "gold").is_dir():
+            return shared / "gold"
+    pytest.skip(f"the shared gold set {name!r} is not beside the checkout")
+
+
+def test_dev_set_quote_and_speaker_floors() -> None:
+    import subprocess
+    import sys
+
+    gold = _shared_gold("dev")
+    floors = ["quotes.recall=0.92", "quotes.speaker_accuracy=0.92", "figure_speaker_accuracy=0.92"]
+    args = [sys.executable, str(gold / "evaluate.py"), str(gold / "dev")]
+    for floor in floors:
+        args += ["--min", floor]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -100,9 +100,10 @@ def parse_phrase(phrase: str, w: QuoteWords) -> Mention | None:
                        authored=authored)
     if first.form in ("role", "bodynoun", "body") and rest and w.role_noun.search(head):
         person = person_name(_paren(rest[0])[0], w)
-        if person is not None:  # 'The Children's Commissioner, Dame Rachel de Souza'
+        if person is not None:  # 'The Children's Commissioner, Dame Rachel de Souza', 'Its chair, Jo Bell'
             role, org = split_role_org(head, w)
-            return Mention("person", person[0], role, org, person[1], person[2])
+            owner = Mention("pronoun", first.article) if first.article in w.pronouns and org is None else None
+            return Mention("person", person[0], role, org, person[1], person[2], source=owner)
     if first.form == "finding" and first.source is None and rest:
         for part in rest:  # 'The report, written by senior research fellow Dr Amira Khan,'
             by = w.written_by.match(part)

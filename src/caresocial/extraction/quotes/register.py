@@ -218,6 +218,10 @@ class Register:
             e.role = m.role
         if m.org and not e.org:
             e.org = self._org_name(m.org, pos)
+        elif m.source is not None and m.source.form == "pronoun" and not e.org:  # 'Its chairman, Jo Bell'
+            owner = self._pronoun(m.source.text, pos)
+            if isinstance(owner, Entity) and owner.kind == "organisation":
+                e.org = owner.name
         self._at(pos, e)
         return e
 
