@@ -24,7 +24,7 @@ from .nesting import NO_QUOTE, MinByEnd, innermost_quote, innermost_quotes, nest
 from .records import RawQuote, SpeakerRef, citations, cited_sources, normalise_source
 from .register import SELF, Entity, Register
 from .reported import ReportedFinder
-from .sources import bodies, finding_lead, headline, people, stance, view_statements
+from .sources import anaphoric, bodies, finding_lead, headline, people, stance, view_statements
 from .statement import Statement, Trigger, find_triggers
 
 __all__ = ["NO_QUOTE", "MinByEnd", "RawQuote", "SpeakerRef", "attribute", "cited_sources", "innermost_quote",
@@ -71,6 +71,7 @@ def _find(text: str, paras: list[tuple[int, int]], sents: list[tuple[int, int]],
         finding_lead(text, sa, sb, w, statements)
     sent_starts = [sa for sa, _ in sents]
     view_statements(text, sents, sent_starts, w, statements)
+    anaphoric(text, sents, w, statements)
     stance(text, sents, sent_starts, w, statements)
     for pa, pb in paras[:3]:
         headline(text, pa, pb, w, statements)

@@ -116,6 +116,7 @@ class QuoteWords:
     pronouns: dict[str, str]
     acronyms: dict[str, str]
     source_after: tuple[str, ...]  # 'according to', 'in the view of'
+    source_words: frozenset[str]  # their words ('according')
     source_possessive: regex.Pattern[str] | None  # "In Wernham’s view, "
     speaker_line: regex.Pattern[str]
     statement_nouns: dict[str, str]
@@ -238,7 +239,7 @@ def quote_words(lex: Lexicons) -> QuoteWords:
         body_nouns=body_nouns, body_noun=body_noun, finding_nouns=finding_nouns,
         pronouns={row[0].lower(): (row[1] if len(row) > 1 else "person") for row in lex.rows("pronouns")},
         acronyms={row[0]: row[1] for row in lex.rows("acronyms") if len(row) > 1},
-        source_after=tuple(sources),
+        source_after=tuple(sources), source_words=frozenset(x for s in sources for x in s.split()),
         source_possessive=regex.compile(
             rf"(?<![\p{{L}}])[Ii]n\s+(?P<who>[^,;.]{{1,80}}?)['’]s?\s+(?:{_alternation(possessive)}),\s*")
         if possessive else None,

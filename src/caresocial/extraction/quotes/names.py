@@ -223,7 +223,8 @@ def _noun_phrase(bare: str, article: str, w: QuoteWords) -> Mention | None:
         return Mention("role", bare, article=article, plural=head_low not in w.role_nouns)
     if " " not in bare and CAPITAL_WORD.match(bare) and not is_acronym(bare, w):
         if bare in w.org_words or bare.lower() in w.body_nouns:
-            return Mention("bodynoun", bare.lower(), article=article, capital=True)
+            plural = bare.lower() not in w.body_nouns and bare.lower()[:-1] in w.body_nouns  # 'Councils'
+            return Mention("bodynoun", bare.lower(), article=article, capital=not plural, plural=plural)
         if is_body_name(bare, w, possessive=True):
             return Mention("body", bare)  # "Barnardo’s"
         return Mention("name", bare) if bare.lower() not in w.classes else None
@@ -324,6 +325,12 @@ def _finding(part: str, w: QuoteWords) -> Mention | None:
     if by:
         who = by[-1].group("who")
         source = _source(leading_name(who) or who, w)
+    if source is None and after.startswith("of "):  # 'the finding of new LGA research'
+        inner = _source(after[3:], w)
+        if inner is not None and inner.form == "finding" and inner.source is not None:
+            source, weak = inner.source, inner.weak
+        elif inner is not None and inner.form in ("body", "acronym", "group"):
+            source = inner
     if source is None and after:
         rel = w.by_relation.match(after)
         if rel:

@@ -300,13 +300,13 @@ class Register:
         if form == "role":
             return self._role(m, pos)
         if form == "bodynoun":
+            if m.plural and m.text not in self.w.body_nouns:
+                return Entity("unnamed", m.text, plural=True)  # 'Councils have warned': many bodies, no one
             noun = self.w.body_noun.search(m.text)
             key = noun.group(0).lower() if noun else m.text.split()[-1]
             found = self._bodynoun(key, pos, forward=m.article in ("a", "an", ""))
             if found is None and (m.capital or self.w.body_nouns.get(key, ("",))[0] == "government"):
                 return self.body(key.capitalize(), -1)  # 'the Treasury', 'the government'
-            if found is None and m.text.endswith("s"):
-                return Entity("unnamed", m.text, plural=True)
             return found
         if form == "finding":
             return self._finding(m, pos)
@@ -439,5 +439,6 @@ class Register:
                 or self.publisher
         if m.article in ("a", "an", ""):  # 'A survey found ...', a headline's '– survey': named later
             after = [e for p, e in same if p > pos]
-            return after[0] if after else self.publisher
+            before = [e for p, e in same if p <= pos] if not m.article else []
+            return after[0] if after else before[-1] if before else self.publisher
         return self.publisher  # 'Projections show', 'Official figures show': the document's own

@@ -81,7 +81,7 @@ def material_after(text: str, start: int, end: int, w: QuoteWords) -> int:
             continue
         break
     m = _THAT.match(text, pos, end)
-    if m and (m.group(0).strip() == ":" or text[m.start():m.end()].strip().lower() == "that"):
+    if m:
         return m.end()
     that = _UP_TO_THAT.match(text, pos, min(end, pos + 80))
     if that:
@@ -255,7 +255,7 @@ class ReportedFinder:
             start = m.end()
             first = _WORD.match(text, start, hi)
             low = first.group(0).lower() if first else ""
-            if low in ("and", "but", "while") or (low and not w.is_(low, "preposition") and
+            if low in ("and", "but", "while", "to") or (low and not w.is_(low, "preposition") and
                                                   not w.is_(low, "subordinator") and low not in w.verbs and
                                                   not low.endswith("ing")):
                 end2 = _trim_end(text, start, hi)

@@ -21,6 +21,8 @@ _IN_FINDING = regex.compile(r"(?P<prep>\p{Lu}\p{Ll}+)\s+(?P<phrase>[^,;:.]{4,160
 _NAME_RUN = regex.compile(r"(?<![\p{L}’'])[\p{Lu}][\p{Ll}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){1,3}")
 _CAPITAL_RUN = regex.compile(r"(?<![\p{L}’'])[\p{Lu}][\p{L}’'&.-]*(?:\s+(?:(?:of|for|and|&|the|on|in|to)\s+)*"
                              r"[\p{Lu}][\p{L}’'&.-]*)+")
+_THAT_IS = regex.compile(r"(?:That|This|These|Those)\s+(?:is|was|are|were)\s+(?:also\s+)?"
+                         r"(?P<phrase>(?:the|a|one\s+of\s+the)\s+[^,;:.]{3,120}?)(?=[,;:.]|\s+which\b|\s+that\b)")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 _WHO = regex.compile(r"(?<![\p{L}’'])(?P<name>[\p{Lu}][\p{Ll}\p{M}’'-]+(?:\s+[\p{Lu}][\p{L}\p{M}’'-]+){0,2}),\s+who\b")
 _HEADLINE_COLON = regex.compile(r"[*#\s]*(?P<who>[^:\n]{2,60}?):\s+(?=\S)")
@@ -132,6 +134,22 @@ def _stance_at(text: str, sents: list[tuple[int, int]], starts: list[int], adj: 
         out.append(Statement("reported", after, end, mention, span[0], text[adj:after].strip(), adj))
 
 
+def anaphoric(text: str, sents: list[tuple[int, int]], w: QuoteWords, out: list[Statement]) -> None:
+    """'That is the finding of new LGA research': the sentence before is the source's."""
+    for i in range(1, len(sents)):
+        sa, sb = sents[i]
+        m = _THAT_IS.match(text, sa, sb)
+        if m is None:
+            continue
+        mention = parse_phrase(m.group("phrase"), w)
+        if mention is None or mention.form != "finding" or mention.source is None:
+            continue
+        pa, pb = sents[i - 1]
+        end = _trim_end(text, pa, pb)
+        if _enough(text, pa, end):
+            out.append(Statement("reported", pa, end, mention, m.start("phrase"), m.group(0)[:30], sa))
+
+
 def people(text: str, sents: list[tuple[int, int]], w: QuoteWords) -> list[tuple[int, Mention | None]]:
     """People named where a sentence starts, after a role noun ('Chancellor Rachel Reeves') or before ',
     who' ('Niña, who is 19'): mentions later pronouns may refer to."""
@@ -159,8 +177,9 @@ def bodies(text: str, w: QuoteWords) -> list[tuple[int, Mention | None]]:
     out: list[tuple[int, Mention | None]] = []
     for m in _CAPITAL_RUN.finditer(text):
         words = m.group(0).split()
-        while words and (w.is_(words[0], "joiner") or words[0].lower() in w.adverbs):
-            words = words[1:]  # 'The', 'Today'
+        while words and (words[0].lower() in w.classes or words[0].lower() in w.adverbs or
+                         words[0].lower() in w.verbs or words[0].lower() in w.source_words):
+            words = words[1:]  # 'The', 'Today', 'According', 'In'
         while words and w.is_(words[-1], "joiner"):
             words = words[:-1]
         name = " ".join(words)
