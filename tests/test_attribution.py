@@ -527,6 +527,17 @@ REPORTING = [
     pytest.param("In a survey by the National Foster Care Forum, 41% of carers said they might quit.",
                  {}, [Q("41% of carers said", "reported", "National Foster Care Forum"),
                       F("41%", "National Foster Care Forum")], id="in-a-survey-by"),
+    pytest.param("Councils will need 9,000 more care workers by 2030.\n\nThat is the finding of new research by the "
+                 "Care Workforce Institute, which says pay must rise.",
+                 {"publisher": "Care News"},
+                 [Q("Councils will need 9,000", "reported", "Care Workforce Institute"),
+                  F("9,000", "Care Workforce Institute")], id="that-is-the-finding-of"),
+    pytest.param("Councils have warned that 1 in 4 care homes could close.", {"publisher": "Care News"},
+                 [Q("1 in 4 care homes", "reported", "councils")], id="plural-body-noun-names-no-one-body"),
+    pytest.param("The association also called on ministers to fund 5,000 training places.",
+                 {"publisher": "Care Providers Association"},
+                 [Q("ministers to fund", "reported", "Care Providers Association")],
+                 id="call-on-the-publisher-s-association"),
     pytest.param("The watchdog is concerned that 1 in 3 homes lack enough staff.\n\nThe Care Standards Authority "
                  "published its report on Monday.",
                  {}, [Q("1 in 3 homes", "reported", "Care Standards Authority")], id="stance-concerned-that"),

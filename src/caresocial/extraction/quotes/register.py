@@ -388,6 +388,11 @@ class Register:
         found = self._bodynoun_known(noun, pos, forward)
         if found is None and self._more_bodies():
             found = self._bodynoun_known(noun, pos, forward)
+        pub = self.publisher
+        if found is None and pub is not None and pub.kind == "organisation":  # the document's own body
+            word = self.w.body_nouns.get(noun, ("any", "any"))[1]
+            if word.lower() in _heads(pub.name):
+                return pub
         return found
 
     def _bodynoun_known(self, noun: str, pos: int, forward: bool) -> Entity | None:
