@@ -307,7 +307,7 @@ class Register:
             found = self._bodynoun(key, pos, forward=m.article in ("a", "an", ""))
             if found is None and (m.capital or self.w.body_nouns.get(key, ("",))[0] == "government"):
                 return self.body(key.capitalize(), -1)  # 'the Treasury', 'the government'
-            return found
+            return found or Entity("organisation", m.text)  # 'the council said': no name is given
         if form == "finding":
             return self._finding(m, pos)
         if form == "plain":
