@@ -131,7 +131,11 @@ def _innermost_by_scan(quotes: list[RawQuote], spans: list[tuple[int, int]]) -> 
     return out
 
 
-def test_nesting_and_innermost_quotes() -> None:
+@pytest.mark.parametrize("small", [0, 48], ids=["tree", "scan"])
+def test_nesting_and_innermost_quotes(small: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from caresocial.extraction.quotes import nesting
+
+    monkeypatch.setattr(nesting, "SMALL", small)
     rng = random.Random(6)
     for _ in range(400):
         quotes = []

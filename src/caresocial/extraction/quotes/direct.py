@@ -21,7 +21,7 @@ import regex
 from .lexicon import QuoteWords
 from .marks import Quoted, word_count
 from .names import Mention, parse_phrase
-from .phrases import phrase_after, subject_before
+from .phrases import phrase_after, skip_adverbs, subject_before
 from .statement import Statement, Trigger
 
 _CUE_AFTER_MAX = 200
@@ -242,13 +242,7 @@ class DirectFinder:
         return None
 
     def _skip_adverbs(self, pos: int, hi: int) -> int:
-        while True:
-            m = _SPACES.match(self.text, pos, hi)
-            p = m.end() if m else pos
-            a = self.w.adverb_phrase.match(self.text, p, hi)
-            if a is None:
-                return pos
-            pos = a.end()
+        return skip_adverbs(self.text, pos, hi, self.w)
 
     def _cue_before(self, q: Quoted) -> Statement | None:
         text, w = self.text, self.w

@@ -139,6 +139,18 @@ class QuoteWords:
         """Whether ``word`` (lower case or capitalised) belongs to the function-word class ``cls``."""
         return cls in self.classes.get(word, ())
 
+    def body_noun_end(self, phrase: str) -> tuple[int, str] | None:
+        """(offset, noun) of the body noun that ends ``phrase`` ('the industry watchdog' -> 'watchdog',
+        'a think tank' -> 'think tank'), or None: a look-up of its last words."""
+        stripped = phrase.rstrip()
+        words = stripped.split()
+        for k in (2, 1):
+            if len(words) >= k:
+                tail = " ".join(words[-k:]).lower()
+                if tail in self.body_nouns:
+                    return len(stripped) - len(" ".join(words[-k:])), tail
+        return None
+
     def is_adverb(self, word: str) -> bool:
         """An adverb that may stand beside a reporting verb ('also', 'today', 'strongly'; not 'Family')."""
         low = word.lower()

@@ -242,7 +242,7 @@ def _noun_phrase(bare: str, article: str, w: QuoteWords) -> Mention | None:
         return Mention("body", name)
     if _noun_of(bare, w):
         return Mention("body", bare)
-    if w.body_noun.search(bare):
+    if w.body_noun_end(bare) is not None:
         return Mention("bodynoun", bare.lower(), article=article, plural=False)
     if w.role_noun.search(bare):
         role, org = split_role_org(bare, w)

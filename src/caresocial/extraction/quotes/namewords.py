@@ -148,7 +148,7 @@ def split_role_org(role: str, w: QuoteWords) -> tuple[str | None, str | None]:
             if head:
                 return head, stripped
     lower = _LOWER_BODY.search(role)
-    if lower and w.body_noun.search(lower.group("obj")):
+    if lower and w.body_noun_end(lower.group("obj")) is not None:
         return role[:lower.start()].strip(), "the " + lower.group("obj")
     words = role.split()
     for k in range(len(words) - 1, 0, -1):  # an organisation written before the role: 'IFS economist'
@@ -160,9 +160,9 @@ def split_role_org(role: str, w: QuoteWords) -> tuple[str | None, str | None]:
 
 def strip_descriptor(name: str, w: QuoteWords) -> str:
     """'Resolution Foundation think tank' -> 'Resolution Foundation' (a lower-case body noun after a name)."""
-    m = w.body_noun.search(name)
-    if m and m.start() > 0 and name[m.start():][:1].islower() and name[:m.start()].strip():
-        return name[:m.start()].strip()
+    m = w.body_noun_end(name)
+    if m and m[0] > 0 and name[m[0]:][:1].islower() and name[:m[0]].strip():
+        return name[:m[0]].strip()
     return name
 
 

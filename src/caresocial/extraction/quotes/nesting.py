@@ -63,9 +63,15 @@ class MinByEnd:
         return best
 
 
+SMALL = 48  # up to this many quotes, a plain scan of the open ones is cheaper than the tree
+
+
 def nest(quotes: list[RawQuote]) -> None:
     """Set each quote's ``parent``: the shortest strictly longer quote (not a citation) that holds it, the
     first on a tie. ``quotes`` must be sorted by (start, -end)."""
+    if len(quotes) <= SMALL:
+        _nest_by_scan(quotes)
+        return
     active: list[tuple[int, int]] = []  # heap of (end, index) of the quotes begun so far
     shortest = MinByEnd([q.end for q in quotes])
     for i, q in enumerate(quotes):
@@ -87,6 +93,22 @@ def nest(quotes: list[RawQuote]) -> None:
         if q.kind != "citation":
             heapq.heappush(active, (q.end, i))
             shortest.set(i, (q.end - q.start, i))
+
+
+def _nest_by_scan(quotes: list[RawQuote]) -> None:
+    """:func:`nest` by looking at every quote still open (the same parents)."""
+    open_: list[int] = []
+    for i, q in enumerate(quotes):
+        open_ = [j for j in open_ if quotes[j].end > q.start]
+        best = None
+        for j in open_:
+            o = quotes[j]
+            if q.end <= o.end and o.end - o.start > q.end - q.start and (
+                    best is None or (o.end - o.start, j) < (quotes[best].end - quotes[best].start, best)):
+                best = j
+        q.parent = None if best is None else quotes[best]
+        if q.kind != "citation":
+            open_.append(i)
 
 
 def innermost_quotes(quotes: list[RawQuote], spans: list[tuple[int, int]]) -> list[int | None]:

@@ -17,6 +17,7 @@ from .lexicon import QuoteWords
 from .names import person_name
 
 WINDOW = 240
+SHORT_WINDOW = 100  # tried first: most speaker phrases are short (a longer one is looked for when it reaches)
 MAX_WORDS = 24
 # (the standard library's engine: this pattern needs no Unicode properties, and it is the hottest one)
 _TOKEN = re.compile(r"\w(?:[\w&.\-]|['’](?=\w))*(?:['’](?!\w))?|[,;:()\[\]–—“”\"‘•·▪►*]|(?<!\S)-(?!\S)|(?<!\w)['’]")
@@ -39,6 +40,31 @@ class Tok(NamedTuple):
 def tokens(text: str, lo: int, hi: int) -> list[Tok]:
     """The words and punctuation marks of text[lo:hi]."""
     return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+_NEXT_WORD = re.compile(r"\s*(\w+)(?:\s+(\w+))?")
+
+
+def adverb_end(text: str, pos: int, hi: int, w: QuoteWords) -> int | None:
+    """Where the adverb or time phrase at ``pos`` (after spaces) ends ('today', 'last night', 'strongly'), or
+    None when there is none (a look-up of the next words: a pattern of every adverb is slow to try)."""
+    m = _NEXT_WORD.match(text, pos, hi)
+    if m is None:
+        return None
+    if m.group(2) and f"{m.group(1)} {m.group(2)}".lower() in w.adverb_pairs:
+        return m.end(2)
+    if w.is_adverb(m.group(1)) or (m.group(1)[:1].isupper() and m.group(1).lower() in w.adverbs):
+        return m.end(1)
+    return None
+
+
+def skip_adverbs(text: str, pos: int, hi: int, w: QuoteWords) -> int:
+    """``pos`` moved past the adverbs and time phrases that follow it."""
+    while True:
+        end = adverb_end(text, pos, hi, w)
+        if end is None:
+            return pos
+        pos = end
 
 
 def _is_cap(t: str) -> bool:
@@ -149,9 +175,27 @@ def subject_before(text: str, lo: int, verb: int, w: QuoteWords,
                    toks: list[Tok] | None = None) -> tuple[int, int] | None:
     """Offsets of the speaker phrase that ends right before the verb at ``verb`` (not before ``lo``):
     'Jane Doe', 'Sir Andrew Dilnot, who designed the proposals,' (as 'Sir Andrew Dilnot, who designed the
-    proposals'), 'research by CCN'. ``toks``: the tokens of text[max(lo, verb - WINDOW):verb] when known."""
+    proposals'), 'research by CCN'. ``toks``: the tokens before the verb when known (from ``window_tokens``)."""
     if toks is None:
-        toks = tokens(text, max(lo, verb - WINDOW), verb)
+        toks = window_tokens(text, lo, verb)
+    found = _subject_before(toks, w)
+    if (found is None or found[0] <= 3) and toks and toks[0].s > lo and verb - toks[0].s < WINDOW:
+        toks = tokens(text, max(lo, verb - WINDOW), verb)  # the phrase may go on before the short window
+        found = _subject_before(toks, w)
+    return None if found is None else (toks[found[0]].s, found[1])
+
+
+def window_tokens(text: str, lo: int, verb: int) -> list[Tok]:
+    """The tokens of the short window before ``verb`` (whole words: the window starts after a space)."""
+    start = max(lo, verb - SHORT_WINDOW)
+    if start > lo:
+        space = text.find(" ", start, verb)
+        start = space + 1 if space >= 0 else start
+    return tokens(text, start, verb)
+
+
+def _subject_before(toks: list[Tok], w: QuoteWords) -> tuple[int, int] | None:
+    """(index of the first token, end offset) of the speaker phrase at the end of ``toks``."""
     i = skip_back(toks, len(toks) - 1, w)
     if i < 0:
         return None
@@ -175,11 +219,11 @@ def subject_before(text: str, lo: int, verb: int, w: QuoteWords,
         head = np_back(toks, j - 1, w)
         if head is None:
             return None
-        return toks[head].s, toks[i - 1].e
+        return head, toks[i - 1].e
     start = np_back(toks, i, w)
     if start is None:
         return None
-    return toks[_extend(toks, start, i, w)].s, last.e
+    return _extend(toks, start, i, w), last.e
 
 
 def _extend(toks: list[Tok], start: int, i: int, w: QuoteWords) -> int:

@@ -148,7 +148,7 @@ class Register:
     # --- building -------------------------------------------------------------------------------------
     def _at(self, pos: int, e: Entity) -> None:
         self._n += 1
-        bisect.insort(self.timeline, (pos, self._n, e), key=lambda x: (x[0], x[1]))
+        bisect.insort(self.timeline, (pos, self._n, e))  # (the order number is unique: no entity is compared)
 
     def body(self, name: str, pos: int, acronym: str | None = None) -> Entity:
         """The body of this name (registered now if new)."""
@@ -227,7 +227,7 @@ class Register:
 
     def _org_name(self, org: str, pos: int) -> str:
         """An organisation as written, or the fullest name the document gives it ('the independent review')."""
-        if org.startswith("the ") and self.w.body_noun.search(org):
+        if org.startswith("the ") and self.w.body_noun_end(org) is not None:
             found = self._bodynoun(org[4:].split()[-1], pos, forward=True)
             return found.name if found is not None else org[4:]
         if " " not in org and is_acronym(org, self.w):
@@ -270,7 +270,7 @@ class Register:
     # --- resolution -------------------------------------------------------------------------------------
     def nearest(self, pos: int, fits, forward: bool = False) -> Entity | None:
         """The entity nearest before ``pos`` that ``fits`` (after it with ``forward``, else before)."""
-        i = bisect.bisect_right(self.timeline, pos, key=lambda x: x[0])
+        i = bisect.bisect_right(self.timeline, (pos, 1 << 62))
         if forward:
             for k in range(i, min(len(self.timeline), i + LOOKBACK)):
                 if fits(self.timeline[k][2]):
@@ -302,8 +302,8 @@ class Register:
         if form == "bodynoun":
             if m.plural and m.text not in self.w.body_nouns:
                 return Entity("unnamed", m.text, plural=True)  # 'Councils have warned': many bodies, no one
-            noun = self.w.body_noun.search(m.text)
-            key = noun.group(0).lower() if noun else m.text.split()[-1]
+            noun = self.w.body_noun_end(m.text)
+            key = noun[1] if noun else m.text.split()[-1]
             found = self._bodynoun(key, pos, forward=m.article in ("a", "an", ""))
             if found is None and (m.capital or self.w.body_nouns.get(key, ("",))[0] == "government"):
                 return self.body(key.capitalize(), -1)  # 'the Treasury', 'the government'

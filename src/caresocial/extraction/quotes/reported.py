@@ -15,7 +15,17 @@ import regex
 from .lexicon import QuoteWords
 from .marks import CLOSE_MARKS, OPEN_MARKS
 from .names import Mention, leading_name, parse_phrase
-from .phrases import WINDOW, clause_subject, phrase_after, relative_antecedent, skip_back, subject_before, tokens
+from .phrases import (
+    adverb_end,
+    clause_subject,
+    phrase_after,
+    relative_antecedent,
+    skip_adverbs,
+    skip_back,
+    subject_before,
+    tokens,
+    window_tokens,
+)
 from .statement import Statement, Trigger
 
 _MIN_WORDS = 3
@@ -75,9 +85,9 @@ def material_after(text: str, start: int, end: int, w: QuoteWords) -> int:
     pos = start
     while True:
         pos = _COMMA.match(text, pos, end).end()
-        a = w.adverb_phrase.match(text, pos, end)
-        if a and a.end() < end and not text[a.end():a.end() + 1].isalnum():
-            pos = a.end()
+        a = adverb_end(text, pos, end, w)
+        if a is not None and a < end:
+            pos = a
             continue
         break
     m = _THAT.match(text, pos, end)
@@ -147,7 +157,7 @@ class ReportedFinder:
     def _verb(self, t: Trigger, lo: int, hi: int, nxt: Trigger | None,
               prev: Statement | None) -> list[Statement] | None:
         text, w = self.text, self.w
-        toks = tokens(text, max(lo, t.start - WINDOW), t.start)
+        toks = window_tokens(text, lo, t.start)
         if is_noun_use(text, t, lo, nxt, w, toks):
             return None
         unstated = _BEFORE_TO.search(text, max(lo, t.start - 30), t.start)
@@ -211,13 +221,7 @@ class ReportedFinder:
         return _THAT_OR_COLON.search(self.text, pos, min(hi, pos + 120)) is None
 
     def _past_adverbs(self, pos: int, hi: int) -> int:
-        while True:
-            m = _SPACES.match(self.text, pos, hi)
-            p = m.end() if m else pos
-            a = self.w.adverb_phrase.match(self.text, p, hi)
-            if a is None:
-                return pos
-            pos = a.end()
+        return skip_adverbs(self.text, pos, hi, self.w)
 
     def _trailing(self, t: Trigger, lo: int, hi: int, toks: list) -> list[Statement] | None:
         """'..., the watchdog warned yesterday.' / '..., says a report that X commissioned.' /

@@ -177,6 +177,8 @@ def bodies(text: str, w: QuoteWords) -> list[tuple[int, Mention | None]]:
     out: list[tuple[int, Mention | None]] = []
     for m in _CAPITAL_RUN.finditer(text):
         words = m.group(0).split()
+        if not any(x in w.org_words or x in w.acronyms for x in words):
+            continue  # (the cheap test first)
         while words and (words[0].lower() in w.classes or words[0].lower() in w.adverbs or
                          words[0].lower() in w.verbs or words[0].lower() in w.source_words):
             words = words[1:]  # 'The', 'Today', 'According', 'In'
