@@ -19,14 +19,30 @@ from .figures.grammar import RawFigure
 _FRONT = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>(?:(?!---)[^\n]*+\n){0,60}?)---[ \t]*\r?\n")
 _FRONT_LINE = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", regex.M)
 _ISO = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_NAME = r"(?:the\s+|The\s+)?[A-Z][\w'’&.-]*+(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w'’&.-]*+){0,7}"
+_NAME_TAIL = regex.compile(r"(?:the\s+|The\s+)?[A-Z][\w'’&.-]*+(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?"
+                           r"[A-Z][\w'’&.-]*+){0,7}")
+_POSSESSIVE_NAME = regex.compile(r"[A-Z][a-z]+['’]s")
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    title_says: regex.Pattern[str]  # "... says The Children's Society", "..., warns the LGA"
+    says: frozenset[str]  # present forms of the reporting verbs: "... says The Children's Society"
     title_response: regex.Pattern[str]  # "CCN response to ...", "Statement from X"
-    org_words: regex.Pattern[str]  # an organisation word or a listed acronym, whole word
+    org_words: frozenset[str]  # organisation words and listed acronyms
+
+    def is_org(self, name: str) -> bool:
+        """A name with an organisation word or acronym, or a one-word possessive name ("Barnardo's")."""
+        return any(w.rstrip(",.") in self.org_words or _POSSESSIVE_NAME.fullmatch(w) for w in name.split())
+
+    def title_org(self, title: str) -> str | None:
+        """The organisation a title ends by naming after a reporting verb ('..., warns the LGA')."""
+        words = title.split()
+        for k in range(len(words) - 2, max(-1, len(words) - 10), -1):
+            if words[k].lower() in self.says:
+                m = _NAME_TAIL.fullmatch(" ".join(words[k + 1:]))
+                if m:
+                    return m.group(0)
+        return None
 
 
 @lru_cache(maxsize=16)
@@ -40,11 +56,11 @@ def _patterns(lex: Lexicons) -> _Patterns:
                    key=lambda f: (-len(f), f))
     words = sorted({*lex.words("organisation_words"), *lex.words("acronyms")}, key=lambda f: (-len(f), f))
     return _Patterns(
-        title_says=regex.compile(rf"\b(?:{'|'.join(map(regex.escape, present))})\s+(?P<org>{_NAME})\s*$"),
+        says=frozenset(present),
         title_response=regex.compile(
             r"(?:^|[:\-–|]\s*)(?P<org>[A-Z][\w'’&.-]*+(?:\s+[A-Z][\w'’&.-]*+){0,5})\s+"
             rf"(?:{'|'.join(map(regex.escape, nouns))})\b"),
-        org_words=regex.compile(rf"\b(?:{'|'.join(map(regex.escape, words))})\b|\b[A-Z][a-z]+['’]s\b"),
+        org_words=frozenset(words),
     )
 _JOINT_HEADER = regex.compile(
     r"\bjoint\s+statement\b[^\n:]{0,200}?\bfrom\s+(?:the\s+)?(?P<list>[^\n:]{3,400}?)[:.]?\**\s*$", regex.I | regex.M
@@ -171,16 +187,16 @@ def _publisher(text: str, title: str | None, lines: list[tuple[int, int, str]],
         if len(members) >= 2:
             return "; ".join(members), members
     if title:
-        for pat in (pats.title_says, pats.title_response):
-            m = pat.search(title)
-            if m:
-                org = m.group("org").strip()
-                if org.startswith("the "):
-                    org = org[4:]
-                return expand_acronym(text, org), ()
+        m = pats.title_response.search(title)
+        org = pats.title_org(title) or (m.group("org") if m else None)
+        if org:
+            org = org.strip().rstrip(".")
+            if org.startswith("the "):
+                org = org[4:]
+            return expand_acronym(text, org), ()
     for _, _, line in lines[1:5]:
         clean = _DATE_BESIDE.sub("", line.strip("*# "))
-        if _BYLINE.fullmatch(clean) and pats.org_words.search(clean):
+        if _BYLINE.fullmatch(clean) and pats.is_org(clean):
             return expand_acronym(text, _BY.sub("", clean)), ()
     for _, _, line in lines[1:5]:
         m = _NEWSROOM.match(line)
@@ -210,7 +226,7 @@ def _we_alongside(text: str, pats: _Patterns) -> str | None:
         return None
     others = {o.lower() for o in split_list(m.group("list"))}
     named = [p.group("org").strip() for p in _PAREN_ORG.finditer(text[: 6000])]
-    rest = [o for o in dict.fromkeys(named) if (o.lower() not in others and pats.org_words.search(o)) or
+    rest = [o for o in dict.fromkeys(named) if (o.lower() not in others and pats.is_org(o)) or
             (o.isupper() and o.lower() not in others)]
     rest = [o for o in rest if o.lower() not in others]
     return rest[0] if len(rest) == 1 else None

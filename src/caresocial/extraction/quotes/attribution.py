@@ -34,6 +34,8 @@ __all__ = ["NO_QUOTE", "MinByEnd", "RawQuote", "SpeakerRef", "attribute", "cited
 def _bounds(quoted: list[Quoted], offsets: list[int]) -> dict[int, tuple[int, int]]:
     """{offset: (start, end) of the innermost quoted material holding it} (a sweep: quotations nest)."""
     out: dict[int, tuple[int, int]] = {}
+    if not quoted:
+        return out
     stack: list[Quoted] = []
     k = 0
     for pos in sorted(set(offsets)):

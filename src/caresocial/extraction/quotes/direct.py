@@ -93,7 +93,7 @@ class DirectFinder:
         if end == pa or text[end - 1] != ":":
             return None
         head = text[pa:pb]
-        joint = _JOINT.search(head)
+        joint = _JOINT.search(head) if "joint" in head.lower() else None
         if joint:
             froms = list(_FROM.finditer(head, joint.start()))
             if froms and " with " not in head[joint.start():froms[-1].start()]:

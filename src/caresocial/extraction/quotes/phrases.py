@@ -39,7 +39,8 @@ class Tok(NamedTuple):
 
 def tokens(text: str, lo: int, hi: int) -> list[Tok]:
     """The words and punctuation marks of text[lo:hi]."""
-    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    new = tuple.__new__  # (a named tuple's own constructor costs a Python call per token)
+    return [new(Tok, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text, lo, hi)]
 
 
 _NEXT_WORD = re.compile(r"\s*(\w+)(?:\s+(\w+))?")

@@ -95,7 +95,8 @@ def headline(text: str, pa: int, pb: int, w: QuoteWords, out: list[Statement]) -
             if _enough(text, lead.end(), end):
                 out.append(Statement("reported", lead.end(), end, mention, pa, ":", lead.end() - 1))
             return
-    m = _HEADLINE_DASH.search(text, pa, pb)
+    dash = max(text.rfind(" – ", pa, pb), text.rfind(" — ", pa, pb), text.rfind(" - ", pa, pb))
+    m = _HEADLINE_DASH.match(text, dash, pb) if dash >= 0 else None
     if m is None:
         return
     mention = parse_phrase(m.group("who"), w)

@@ -78,8 +78,11 @@ class TriggerMatcher:
 
     def __call__(self, doc: Doc, text: str) -> list[Trigger]:
         """The triggers of ``doc`` (whose text is ``text``), in order."""
-        found = sorted(((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label) for label, s, e in self.matcher(doc)),
-                       key=lambda x: (x[0], -x[1]))
+        matches = self.matcher(doc)
+        if not matches:
+            return []
+        spans = [(doc[s:e], label) for label, s, e in matches]
+        found = sorted(((span.start_char, span.end_char, label) for span, label in spans), key=lambda x: (x[0], -x[1]))
         out: list[Trigger] = []
         n = len(text)
         noun_end = -1
