@@ -180,6 +180,10 @@ class ReportedFinder:
         finite = t.verb.form != "ing"
         if rest is not None and finite:
             return self._trailing(t, lo, hi, toks)
+        start = material_after(text, t.end, hi, w)
+        end = _trim_end(text, start, hi)
+        if not _enough(text, start, end) and not (finite and toks and toks[-1].t in (",", "–", "—")):
+            return None  # (the cheap test first: too little after the verb to be a statement)
         if finite and toks and toks[-1].t in (",", "–", "—") and i == len(toks) - 1 and \
                 subject_before(text, lo, t.start, w, toks) is None:
             return self._trailing(t, lo, hi, toks)
@@ -195,12 +199,10 @@ class ReportedFinder:
                 subject = clause_subject(text, lo, toks[i].s if low in ("to", "and", "but") else t.start, w)
         else:
             subject = subject_before(text, lo, t.start, w, toks)
-        start = material_after(text, t.end, hi, w)
         if t.verb.lemma in w.that_only and not _THAT_BEFORE.search(text, max(t.end, start - 6), start):
             return None  # 'accepted the recommendations'
         if start < hi and text[start] in OPEN_MARKS and self.bounds(start + 1) is not None:
             return None  # 'X said: “...”' is a direct quotation
-        end = _trim_end(text, start, hi)
         if not _enough(text, start, end):
             return None
         if follows is not None:
