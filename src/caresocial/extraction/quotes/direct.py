@@ -167,13 +167,15 @@ class DirectFinder:
         out: list[Statement] = []
         text = self.text
         last_in_para: dict[int, Statement] = {}
-        for k, q in enumerate(quoted):
+        opens = [o.open for o in quoted]  # (sorted: the quotations come in order of their opening marks)
+        for q in quoted:
             if q.para in covered:
                 continue
             words = word_count(text, q.start, q.end, 3)
             if words < 2 and not q.runs_on:
                 continue  # one word: a scare quote
-            nxt_open = next((o.open for o in quoted[k + 1:] if o.open > q.close), len(text))
+            k = bisect.bisect_right(opens, q.close)
+            nxt_open = opens[k] if k < len(opens) else len(text)
             st = self._cue_after(q, nxt_open) if not q.runs_on else None
             if st is None:
                 st = self._cue_before(q)
