@@ -107,7 +107,6 @@ class QuoteWords:
     role_verbs: dict[str, str]
     org_words: dict[str, str]  # capitalised word -> sector
     body_nouns: dict[str, tuple[str, str]]  # lower-case -> (sector, name word or 'any')
-    body_noun: regex.Pattern[str]  # a body noun at the end of a phrase
     finding_nouns: frozenset[str]
     finding_verbs: dict[str, str]  # 'wrote' -> author, 'commissioned' -> commissioner
     authored: regex.Pattern[str]  # "which wrote the report", "the report's author", "author of the study"
@@ -126,12 +125,10 @@ class QuoteWords:
     adverbs: frozenset[str]  # single-word adverbs
     ly_words: frozenset[str]  # words ending in -ly that are not adverbs ('family')
     adverb_pairs: frozenset[str]  # two-word time phrases ('last night', 'this morning')
-    adverb_phrase: regex.Pattern[str]  # one adverb or time phrase at the start of a string
     before_quote: regex.Pattern[str]  # what may stand between a cue and its quotation ('said today: “')
     before_named: regex.Pattern[str]  # ... between a naming verb and its quotation ('has called it a “')
     clause_after_name: regex.Pattern[str]  # ', adding that', ', who', ', while': ends an inverted speaker phrase
     classes: dict[str, frozenset[str]]  # function word -> its classes
-    by_class: dict[str, frozenset[str]]  # class -> its words
     particles: frozenset[str]
     not_names: frozenset[str]
 
@@ -228,7 +225,6 @@ def quote_words(lex: Lexicons) -> QuoteWords:
     role_noun = regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation([*role_nouns, *plural_roles])})(?![\p{{L}}-])")
     body_nouns = {row[0].lower(): (row[1] if len(row) > 1 else "any", row[2] if len(row) > 2 else "any")
                   for row in lex.rows("body_nouns")}
-    body_noun = regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(list(body_nouns))})$")
     labels = _alternation([w.lower() for w in lex.words("speaker_labels")])
     speaker_line = regex.compile(
         rf"[*#\s]*(?i:{labels})\s*:?\s*(?P<who>[^\n]{{2,200}}?)"
@@ -248,7 +244,7 @@ def quote_words(lex: Lexicons) -> QuoteWords:
         role_nouns=role_nouns, role_noun=role_noun,
         role_verbs={row[0].lower(): row[1] for row in lex.rows("role_verbs") if len(row) > 1},
         org_words={row[0]: (row[1] if len(row) > 1 else "any") for row in lex.rows("organisation_words")},
-        body_nouns=body_nouns, body_noun=body_noun, finding_nouns=finding_nouns,
+        body_nouns=body_nouns, finding_nouns=finding_nouns,
         pronouns={row[0].lower(): (row[1] if len(row) > 1 else "person") for row in lex.rows("pronouns")},
         acronyms={row[0]: row[1] for row in lex.rows("acronyms") if len(row) > 1},
         source_after=tuple(sources), source_words=frozenset(x for s in sources for x in s.split()),
@@ -261,11 +257,10 @@ def quote_words(lex: Lexicons) -> QuoteWords:
         stance=frozenset(x.lower() for x in stance), possessive_nouns=tuple(possessive),
         adverbs=adverbs, ly_words=frozenset(x.lower() for x in lex.words("ly_words")),
         adverb_pairs=frozenset(p for p in multi_adverbs if p.count(" ") == 1),
-        adverb_phrase=regex.compile(rf"(?i:{adverb_alt}|\p{{L}}{{3,}}ly)(?![\p{{L}}-])"),
         before_quote=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:that)\s+)?[:,]?\s*$"),
         before_named=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:as)\s+)?"
                                    rf"(?:(?i:{small})\s+){{0,2}}[:,]?\s*$"),
         clause_after_name=regex.compile(rf",\s+(?i:{gerunds}|{subordinators})\b"),
-        classes=classes, by_class=by_class,
+        classes=classes,
         **_names_patterns(lex), **_finding_patterns(lex, finding_nouns),  # type: ignore[arg-type]
     )
