@@ -41,6 +41,7 @@ _UP_TO_THAT = regex.compile(r"(?:[^\s,.;:“”\"‘’']+\s+){1,7}?that\s+")
 _TO_NEXT = regex.compile(r"\s+to\s")
 _THAT_OR_COLON = regex.compile(r"\bthat\b|:")
 _SPACES = regex.compile(r"\s+")
+_NONE = Mention("none", "")
 _THAT_BEFORE = regex.compile(r"(?:\bthat|:)\s*$")
 _SENT_CLOSE = ".!?"
 _CLAUSE_END = regex.compile(r"[,.;:!?]")
@@ -197,6 +198,8 @@ class ReportedFinder:
                 follows = prev
             else:
                 subject = clause_subject(text, lo, toks[i].s if low in ("to", "and", "but") else t.start, w)
+                if subject is not None and (parse_phrase(text[subject[0]:subject[1]], w) or _NONE).form == "name":
+                    return None  # 'Work was needed ... to present': a capital that only opens the sentence
         else:
             subject = subject_before(text, lo, t.start, w, toks)
         if t.verb.lemma in w.that_only and not _THAT_BEFORE.search(text, max(t.end, start - 6), start):
@@ -254,8 +257,9 @@ class ReportedFinder:
         cue = text[t.start:t.end]
         out = []
         end = _trim_end(text, lo, cut)
+        first_part = Statement("reported", lo, end, mention, phrase_span[0], cue, t.start)
         if _enough(text, lo, end):
-            out.append(Statement("reported", lo, end, mention, phrase_span[0], cue, t.start))
+            out.append(first_part)
         m = _COMMA_ONLY.match(text, after_end, hi)
         if m is not None:
             start = m.end()
@@ -266,6 +270,8 @@ class ReportedFinder:
                                                   not low.endswith("ing")):
                 end2 = _trim_end(text, start, hi)
                 if _enough(text, start, end2):
+                    if not out and _WORD.search(text, lo, end):
+                        out.append(first_part)  # 'The government, she noted, plainly prefers ...'
                     out.append(Statement("reported", start, end2, mention, phrase_span[0], cue, t.start,
                                          follows=out[0] if out else None))
         return out or None
