@@ -81,8 +81,8 @@ class TriggerMatcher:
         matches = self.matcher(doc)
         if not matches:
             return []
-        spans = [(doc[s:e], label) for label, s, e in matches]
-        found = sorted(((span.start_char, span.end_char, label) for span, label in spans), key=lambda x: (x[0], -x[1]))
+        found = sorted(((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label) for label, s, e in matches),
+                       key=lambda x: (x[0], -x[1]))
         out: list[Trigger] = []
         n = len(text)
         noun_end = -1
