@@ -106,7 +106,7 @@ class DirectFinder:
             mention = parse_phrase(text[span[0]:span[1]], self.w) if span else None
             if mention is not None:  # 'We issued a joint statement with ...:'
                 return mention, span[0], joint.group(0)[:40], pa + joint.start(), "joint", None
-        signed = _SIGNED.search(head)
+        signed = _SIGNED.search(head) if "signed" in head else None
         if signed:
             mention = parse_phrase(signed.group("list"), self.w)
             if mention is not None:

@@ -150,9 +150,14 @@ class QuoteWords:
 
     def is_adverb(self, word: str) -> bool:
         """An adverb that may stand beside a reporting verb ('also', 'today', 'strongly'; not 'Family')."""
-        low = word.lower()
-        return low in self.adverbs or (len(low) > 4 and low.endswith("ly") and word[0].islower() and
-                                       low not in self.verbs and low not in self.ly_words)
+        return _is_adverb(self, word)
+
+
+@lru_cache(maxsize=16384)
+def _is_adverb(w: QuoteWords, word: str) -> bool:
+    low = word.lower()
+    return low in w.adverbs or (len(low) > 4 and low.endswith("ly") and word[0].islower() and
+                                low not in w.verbs and low not in w.ly_words)
 
 
 def _compounds(nouns: list[str], verbs: dict[str, VerbForm]) -> regex.Pattern[str] | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -99,9 +100,14 @@ def initials(name: str, w: QuoteWords) -> str:
 def acronym_fits(acr: str, name: str, w: QuoteWords) -> bool:
     """Whether an acronym is the initials of a name ('DfE' of 'Department for Education')."""
     letters = "".join(c for c in acr if c.isupper())
-    full = initials(name, w)
-    return bool(letters) and (letters == full.upper() or letters == "".join(
-        x[0] for x in name.split() if x[:1].isupper() or w.is_(x, "joiner")).upper())
+    return bool(letters) and letters in _name_initials(name, w)
+
+
+@lru_cache(maxsize=4096)
+def _name_initials(name: str, w: QuoteWords) -> tuple[str, str]:
+    """The upper-case initials of a name, without and with its small words ('DE', 'DFE')."""
+    return initials(name, w).upper(), "".join(
+        x[0] for x in name.split() if x[:1].isupper() or w.is_(x, "joiner")).upper()
 
 
 def _told(e: Entity | None, kind: str) -> Entity | None:
@@ -175,9 +181,11 @@ class Register:
         return e
 
     def _acronym_of(self, name: str) -> Entity | None:
+        if not self.by_acronym:
+            return None
+        key = body_key(name)
         for acr, e in self.by_acronym.items():
-            if e.name == acr and (acronym_fits(acr, name, self.w) or
-                                  body_key(self.w.acronyms.get(acr, "")) == body_key(name)):
+            if e.name == acr and (acronym_fits(acr, name, self.w) or body_key(self.w.acronyms.get(acr, "")) == key):
                 return e
         return None
 
