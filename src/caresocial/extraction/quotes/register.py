@@ -136,10 +136,10 @@ class Register:
         self._n = 0
         if publisher is not None:
             if publisher.kind == "group":
-                members = tuple(self.body(name, -1) for name in publisher.members)
+                members = tuple(self._given(name) for name in publisher.members)
                 self.publisher = Entity("group", publisher.name, members=members, plural=True)
             else:
-                self.publisher = self.body(publisher.name, -1)
+                self.publisher = self._given(publisher.name)
         for m in _definitions(text):
             name, acr = m.group("name").strip(), m.group("acr")
             name = _ANY_THE.sub("", name)
@@ -152,6 +152,14 @@ class Register:
                     break
 
     # --- building -------------------------------------------------------------------------------------
+    def _given(self, name: str) -> Entity:
+        """A body named by the caller (the publisher): registered as given, looked up in nothing."""
+        e = self.bodies.setdefault(body_key(name), Entity("organisation", name.strip()))
+        if " " not in name.strip() and is_acronym(name.strip(), self.w):
+            e.acronym = name.strip()
+            self.by_acronym.setdefault(e.acronym, e)
+        return e
+
     def _at(self, pos: int, e: Entity) -> None:
         self._n += 1
         bisect.insort(self.timeline, (pos, self._n, e))  # (the order number is unique: no entity is compared)
@@ -208,8 +216,8 @@ class Register:
             self._at(pos, e)
         return e
 
-    def person(self, m: Mention, pos: int) -> Entity:
-        """The person of a full name (registered or merged now)."""
+    def person(self, m: Mention, pos: int, timeline: bool = True) -> Entity:
+        """The person of a full name (registered or merged now; put on the timeline at ``pos`` unless told)."""
         words = m.text.split()
         peer = self.w.titles.get(words[0].lower(), ("", ""))[1] == "peer" and len(words) > 1
         surname = words[1] if peer else words[-1]
@@ -230,7 +238,8 @@ class Register:
             owner = self._pronoun(m.source.text, pos)
             if isinstance(owner, Entity) and owner.kind == "organisation":
                 e.org = owner.name
-        self._at(pos, e)
+        if timeline:
+            self._at(pos, e)
         return e
 
     def _org_name(self, org: str, pos: int) -> str:
@@ -292,12 +301,13 @@ class Register:
     def resolve(self, m: Mention, pos: int) -> Entity | str | None:
         """The entity a mention refers to, :data:`SELF` for 'we'/'our', or None."""
         form = m.form
+        # (named ones were put on the timeline when noted, and the statement puts its speaker there: not again)
         if form == "person":
-            return self.person(m, pos)
+            return self.person(m, pos, timeline=False)
         if form == "body":
-            return self.body(m.text, pos, m.acronym)
+            return self.body(m.text, -1, m.acronym)
         if form == "acronym":
-            return self.acronym(m.text, pos)
+            return self.acronym(m.text, -1)
         if form == "name":
             return self._name(m, pos)
         if form == "group":

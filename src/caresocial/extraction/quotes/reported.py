@@ -71,6 +71,21 @@ def is_noun_use(text: str, t: Trigger, sa: int, nxt: Trigger | None, w: QuoteWor
     return False
 
 
+def _word_before(text: str, lo: int, pos: int) -> str:
+    """The word that ends right before ``pos`` (with one space between), or ''."""
+    end = pos - 1
+    if end <= lo or text[end] != " ":
+        return ""
+    start = text.rfind(" ", lo, end) + 1
+    return text[max(start, lo):end]
+
+
+def _noun_after(low: str, w: QuoteWords) -> bool:
+    """A word after which a verb form is a noun: an article or determiner, a preposition, a possessive."""
+    return (w.is_(low, "determiner") and low not in ("that", "this", "these", "those")) or \
+        (w.is_(low, "preposition") and low not in ("to", "by")) or low.endswith(("’s", "'s"))
+
+
 def _is_passive(text: str, t: Trigger, toks: list, w: QuoteWords) -> bool:
     if not t.verb or not t.verb.participle or t.verb.form == "base":
         return False
@@ -94,7 +109,7 @@ def material_after(text: str, start: int, end: int, w: QuoteWords) -> int:
     m = _THAT.match(text, pos, end)
     if m:
         return m.end()
-    that = _UP_TO_THAT.match(text, pos, min(end, pos + 80))
+    that = _UP_TO_THAT.match(text, pos, min(end, pos + 80)) if text.find("that", pos, pos + 80) >= 0 else None
     if that:
         words = that.group(0).split()[:-1]
         first = words[0].lower()
@@ -158,10 +173,14 @@ class ReportedFinder:
     def _verb(self, t: Trigger, lo: int, hi: int, nxt: Trigger | None,
               prev: Statement | None) -> list[Statement] | None:
         text, w = self.text, self.w
+        before = _word_before(text, lo, t.start)
+        if before and _noun_after(before.lower(), w):
+            return None  # (the cheap test of is_noun_use first: 'the report', 'about calls for')
         toks = window_tokens(text, lo, t.start)
         if is_noun_use(text, t, lo, nxt, w, toks):
             return None
-        unstated = _BEFORE_TO.search(text, max(lo, t.start - 30), t.start)
+        unstated = _BEFORE_TO.search(text, max(lo, t.start - 30), t.start) if \
+            text.rfind("to", max(lo, t.start - 4), t.start) >= 0 else None
         if _is_passive(text, t, toks, w) or (unstated and w.is_(unstated.group("word"), "unstated")) or \
                 (t.verb.form == "base" and toks and w.is_(toks[-1].t, "modal")):  # 'councils must report'
             return None  # 'it was announced', 'has yet to say
@@ -220,6 +239,8 @@ class ReportedFinder:
     def _to_addressee(self, t: Trigger, hi: int) -> bool:
         """'have written to the two candidates', 'responded to the figures': an addressee, not a statement
         (unless 'that' or a colon follows)."""
+        if self.text.find("to", t.end, min(hi, t.end + 24)) < 0:
+            return False  # (the cheap test first)
         pos = self._past_adverbs(t.end, hi)
         if not _TO_NEXT.match(self.text, pos, pos + 5):
             return False
