@@ -9,6 +9,7 @@ goes on over several paragraphs, each opening with a quotation mark.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ import regex
 OPEN_MARKS = "“\"‘'«„‹"
 CLOSE_MARKS = "”\"’'»“‹›"
 _DOUBLE = frozenset("“”\"«»„")
-_MARK = regex.compile(r"[“”\"‘’'«»„‹›]")
+_MARK = re.compile(r"[“”\"‘’'«»„‹›]")  # (the standard engine: a plain class, searched over the whole text)
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _OPENERS_BEFORE = frozenset(" \t\n([{—–-/:;,\u00a0") | frozenset(OPEN_MARKS)
 _SPACE = frozenset(" \t\n\u00a0")

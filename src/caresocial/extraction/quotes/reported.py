@@ -176,6 +176,12 @@ class ReportedFinder:
         before = _word_before(text, lo, t.start)
         if before and _noun_after(before.lower(), w):
             return None  # (the cheap test of is_noun_use first: 'the report', 'about calls for')
+        finite = t.verb.form != "ing"
+        rest = _ENDS_HERE.match(text, self._past_adverbs(t.end, hi), hi)
+        if rest is None and not (finite and text[max(lo, t.start - 2):t.start].strip() in (",", "–", "—")):
+            start = material_after(text, t.end, hi, w)
+            if not _enough(text, start, _trim_end(text, start, hi)) and not self._to_addressee(t, hi):
+                return None  # (the cheap test first: too little after the verb to be a statement)
         toks = window_tokens(text, lo, t.start)
         if is_noun_use(text, t, lo, nxt, w, toks):
             return None
@@ -184,8 +190,6 @@ class ReportedFinder:
         if _is_passive(text, t, toks, w) or (unstated and w.is_(unstated.group("word"), "unstated")) or \
                 (t.verb.form == "base" and toks and w.is_(toks[-1].t, "modal")):  # 'councils must report'
             return None  # 'it was announced', 'has yet to say
-        after = t.end
-        rest = _ENDS_HERE.match(text, self._past_adverbs(after, hi), hi)
         word, i = _prev_word(toks, w)
         low = word.lower()
         raw = len(toks) - 1
@@ -197,7 +201,6 @@ class ReportedFinder:
             if span is not None:
                 self.noted.append((span[0], parse_phrase(text[span[0]:span[1]], w)))
             return None
-        finite = t.verb.form != "ing"
         if rest is not None and finite:
             return self._trailing(t, lo, hi, toks)
         start = material_after(text, t.end, hi, w)
