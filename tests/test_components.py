@@ -98,3 +98,38 @@ def test_updated_record_is_model_copy(field: str, value: object) -> None:
     assert new.model_dump() == expected.model_dump() and getattr(new, field) == value
     assert new.model_fields_set == expected.model_fields_set and fig.model_dump() == before
     assert type(new) is Figure and new == expected
+
+
+def test_factories_declare_what_they_write_and_read() -> None:
+    """``nlp.analyze_pipes`` sees the flow: in the full pipeline every attribute a component reads is written
+    by one before it."""
+    nlp = spacy.blank("en")
+    for n in ["caresocial_sentences", "caresocial_figures", "caresocial_quotes", "caresocial_claims"]:
+        nlp.add_pipe(n)
+    analysis = nlp.analyze_pipes()
+    assert analysis["problems"] == {n: [] for n in nlp.pipe_names}
+    assert "doc._.claims" in analysis["summary"]["caresocial_claims"]["assigns"]
+    assert "doc._.figures" in analysis["summary"]["caresocial_claims"]["requires"]
+    assert "doc._.figures" in analysis["summary"]["caresocial_figures"]["assigns"]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("caresocial_claims", "caresocial_figures"),
+    ("caresocial_quotes", "caresocial_figures"),
+    ("caresocial_figures", "caresocial_sentences"),
+])
+def test_a_component_before_one_it_reads_says_where_to_put_it(first: str, second: str) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe(first)
+    nlp.add_pipe(second)
+    with pytest.raises(ValueError, match=rf"'{first}' reads what '{second}' .* runs before it.*before='{first}'"):
+        nlp("Costs rose to £8bn in 2024.")
+
+
+def test_a_component_after_one_it_does_not_read_runs() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("caresocial_figures")
+    nlp.add_pipe("caresocial_claims", first=True)
+    nlp.remove_pipe("caresocial_claims")
+    nlp.add_pipe("caresocial_claims")
+    assert [c.value for c in nlp("Costs rose to £8bn in 2024.")._.claims] == [8e9]

@@ -99,6 +99,30 @@ class RuleComponent:
 
     name: str
     additions: dict[str, Any]
+    _pipeline: Any = None
+    _reads: tuple[str, ...] = ()
+    _order_checked: bool = False
+
+    def bind(self, nlp: Any, reads: tuple[str, ...]) -> None:
+        """Remember the pipeline and the factories whose annotations this component reads (see
+        :meth:`check_order`)."""
+        self._pipeline, self._reads, self._order_checked = nlp, reads, False
+
+    def check_order(self) -> None:
+        """Raise a ``ValueError`` naming the fix when a component this one reads from comes after it in the
+        pipeline (its annotations would be computed here and then written again)."""
+        nlp = self._pipeline
+        if nlp is None:
+            return
+        pipes = [(name, getattr(nlp.get_pipe_meta(name), "factory", None)) for name in nlp.pipe_names]
+        mine = next((i for i, (name, _) in enumerate(pipes) if name == self.name), None)
+        if mine is None:
+            return
+        later = [(name, factory) for name, factory in pipes[mine + 1:] if factory in self._reads]
+        if later:
+            name, factory = later[0]
+            raise ValueError(f"{self.name!r} reads what {name!r} ({factory}) writes but runs before it: add it "
+                             f"after, e.g. nlp.add_pipe({factory!r}, before={self.name!r})")
 
     @property
     def lexicons(self) -> Lexicons:
@@ -127,6 +151,9 @@ class RuleComponent:
         return self.from_bytes(file.read_bytes()) if file.exists() else self
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self._order_checked:
+            self.check_order()
+            self._order_checked = True
         error_handler = self.get_error_handler()
         try:
             return self.set_annotations(doc, self.match(doc))

@@ -27,6 +27,7 @@ class ClaimBuilder(RuleComponent):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        self.check_order()
         error_handler = self.get_error_handler()
         try:
             ext = Annotations(doc)
