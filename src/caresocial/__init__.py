@@ -22,8 +22,9 @@ from .errors import CaresocialError, ConfigError, InputError, OutputError
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .api import extract
     from .consistency.checker import check
-    from .extraction.pipeline import collect_sources, extract, extract_many
+    from .extraction.pipeline import collect_sources, extract_many
     from .io.frames import to_dataframe
     from .models import Claim, Document, Figure, Finding, Quote, Report, Speaker
 
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 _LAZY = {
-    "extract": "extraction.pipeline", "extract_many": "extraction.pipeline", "collect_sources": "extraction.pipeline",
+    "extract": "api", "extract_many": "extraction.pipeline", "collect_sources": "extraction.pipeline",
     "check": "consistency.checker", "to_dataframe": "io.frames",
     "Claim": "models", "Document": "models", "Figure": "models", "Finding": "models", "Quote": "models",
     "Report": "models", "Speaker": "models",

@@ -292,7 +292,7 @@ def run_check(paths: Sequence[PathLike], *, fmt: str, output: Path | None, fail_
     """``caresocial check``: 0 clean, 1 findings at or above the fail level, 2 input or usage errors.
 
     fail_on: error, warning or never; None takes the configuration's ``fail-on`` (default warning)."""
-    from .consistency.baseline import load_baseline, write_baseline_file
+    from .io.baseline import load_baseline, write_baseline_file
     from .io.render import render
 
     try:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -17,12 +15,12 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from ..consistency.suppress import find_suppressions
 from ..dates import parse_date
 from ..models import Claim, Document, Figure, Quote, Suppression
 from .claims.grammar import last_match
 from .doc import Annotations, doc_text, text_sha256
 from .quotes.attribution import cited_sources
+from .suppressions import find_suppressions
 
 PIPE_NAMES = ("caresocial_sentences", "caresocial_figures", "caresocial_quotes", "caresocial_claims")
 
@@ -169,15 +167,13 @@ def to_document(doc: Doc) -> Document:
     )
 
 
-def extract(text: str | os.PathLike[str], *, doc_id: str | None = None, date: date | str | None = None,
+def extract(text: str, *, doc_id: str | None = None, date: date | str | None = None,
             publisher: str | None = None, title: str | None = None, url: str | None = None, path: str | None = None,
             sources: dict[str, int] | None = None, model: str | None = None,
             lexicons: Mapping[str, Any] | None = None) -> Document:
-    """Extract figures, quotes and claims from one text, or from one file.
+    """Extract figures, quotes and claims from one text (:func:`caresocial.extract` also reads files).
 
-    text: the document text (offsets refer to it); or a ``pathlib.Path``, read as the command line reads files
-        (text, Markdown, HTML, PDF, DOCX; the file's own metadata, such as front matter, is used unless given
-        here; doc_id defaults to the file stem).
+    text: the document text (offsets refer to it).
     doc_id: identifier; defaults to the first 12 hex digits of the text's SHA-256.
     date: document date (a ``datetime.date`` or a string ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``; a month alone
         counts as its 1st), overriding any dateline in the text. Anything else raises
@@ -189,11 +185,9 @@ def extract(text: str | os.PathLike[str], *, doc_id: str | None = None, date: da
     lexicons: additions to the built-in lexicons ({name: lines or table}, see :mod:`caresocial.lexicons`).
     RETURNS (Document): the record.
     """
-    if isinstance(text, os.PathLike):
-        return _extract_file(Path(text), doc_id=doc_id, date=date, publisher=publisher, title=title, url=url,
-                             sources=sources, model=model, lexicons=lexicons)
     if not isinstance(text, str):
-        raise TypeError(f"extract() takes a text (str) or a file (pathlib.Path), not {type(text).__name__}")
+        raise TypeError(f"extract() takes a text (str); caresocial.extract also takes a file (pathlib.Path), "
+                        f"not {type(text).__name__}")
     date = parse_date(date)
     nlp = get_nlp(model, lexicons)
     if len(text) <= CHUNK_CHARS:
@@ -207,19 +201,6 @@ def _described(doc: Document, title: str | None, url: str | None) -> Document:
     """The record with the title and URL the caller gave (a given title replaces the one read from the text)."""
     changes = {k: v for k, v in (("title", title), ("url", url)) if v is not None}
     return doc.updated(**changes) if changes else doc
-
-
-def _extract_file(path: Path, *, doc_id: str | None, date: date | str | None, publisher: str | None,
-                  title: str | None, url: str | None, sources: dict[str, int] | None, model: str | None,
-                  lexicons: Mapping[str, Any] | None) -> Document:
-    """:func:`extract` of a file: read as the command line reads it; what the caller gives wins over what the
-    file says about itself. Raises :class:`~caresocial.errors.InputError` naming the file when it cannot be read."""
-    from ..io.corpus import Entry, Meta, load
-
-    given = Meta(date=parse_date(date), date_source="given", publisher=publisher, title=title, url=url)
-    got = load(Entry(doc_id=doc_id or path.stem, path=path, given=given))
-    doc = extract(got.text, **got.options(), sources=sources, model=model, lexicons=lexicons)
-    return got.finish(doc)
 
 
 # A document longer than this is processed in pieces cut at paragraph breaks, so that memory stays bounded

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..config import read_setting_file
 from ..errors import ConfigError
-from ..io.output import AtomicWriter
 from ..models import Report
+from .output import AtomicWriter
 
 VERSION = 1
 
