@@ -161,6 +161,36 @@ def test_front_matter_wins_over_the_command_line_defaults(tmp_path: Path) -> Non
     assert [spoken_by(d) for d in docs] == [{"Carers Trust"}, {"Default Pub"}]
 
 
+DATELINED = "Carers Trust\n12 March 2021\n\nRespite care cost councils £2m last year.\n"
+
+
+def test_a_dateline_in_the_text_wins_over_the_command_line_default(tmp_path: Path) -> None:
+    """--date is a default: a text that states its own date (a dateline) keeps it; one that does not takes it."""
+    (tmp_path / "dated.txt").write_text(DATELINED, encoding="utf-8")
+    (tmp_path / "plain.txt").write_text(MEMO, encoding="utf-8")
+    code, out, err = cli("extract", str(tmp_path), "--date", "2015-05-05")
+    assert (code, err) == (0, [])
+    assert [meta_of(d)[:3] for d in records(out)] == [
+        ("dated", "2021-03-12", "dateline"), ("plain", "2015-05-05", "given")]
+    last_year = next(c for c in records(out)[0]["claims"] if c["value"] == 2_000_000)
+    assert last_year["time"]["year"] == 2020  # 'last year' read against the dateline
+
+
+def test_a_date_given_in_python_wins_over_the_dateline_and_a_default_does_not() -> None:
+    assert caresocial.extract(DATELINED, date="2015-05-05").date == date(2015, 5, 5)
+    assert caresocial.extract(DATELINED, default_date="2015-05-05").date == date(2021, 3, 12)
+    assert caresocial.extract(MEMO, default_date="2015-05").date == date(2015, 5, 1)
+    docs = caresocial.extract_many([(DATELINED, {"default_date": "2015", "default_publisher": "Fallback"})])
+    assert [(d.date, d.date_source) for d in docs] == [(date(2021, 3, 12), "dateline")]
+
+
+def test_a_default_publisher_only_for_a_text_without_its_own() -> None:
+    text = "Carers Trust said costs rose to £2m.\n"
+    doc = caresocial.extract(text, default_publisher="Fallback Org")
+    assert doc.publisher == "Fallback Org"
+    assert caresocial.extract(text, publisher="Given Org").publisher == "Given Org"
+
+
 def test_a_bad_front_matter_date_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "bad.md").write_text("---\ndate: 31/12/2020\n---\nIt cost £2m.\n", encoding="utf-8")
     (tmp_path / "good.txt").write_text(MEMO, encoding="utf-8")

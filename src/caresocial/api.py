@@ -17,7 +17,8 @@ from .models import Document
 def extract(text: str | os.PathLike[str], *, doc_id: str | None = None, date: date | str | None = None,
             publisher: str | None = None, title: str | None = None, url: str | None = None, path: str | None = None,
             sources: dict[str, int] | None = None, model: str | None = None,
-            lexicons: Mapping[str, Any] | None = None) -> Document:
+            lexicons: Mapping[str, Any] | None = None, default_date: date | str | None = None,
+            default_publisher: str | None = None) -> Document:
     """Extract figures, quotes and claims from one text, or from one file.
 
     text: the document text (offsets refer to it); or a ``pathlib.Path``, read as the command line reads files
@@ -30,10 +31,12 @@ def extract(text: str | os.PathLike[str], *, doc_id: str | None = None, date: da
         raise TypeError(f"extract() takes a text (str) or a file (pathlib.Path), not {type(text).__name__}")
     if isinstance(text, str):
         return pipeline.extract(text, doc_id=doc_id, date=date, publisher=publisher, title=title, url=url,
-                                path=path, sources=sources, model=model, lexicons=lexicons)
+                                path=path, sources=sources, model=model, lexicons=lexicons,
+                                default_date=default_date, default_publisher=default_publisher)
     file = Path(text)
     given = Meta(date=parse_date(date), date_source="given", publisher=publisher, title=title, url=url)
-    got = load(Entry(doc_id=doc_id or file.stem, path=file, given=given))
+    fallback = Meta(date=parse_date(default_date), date_source="default", publisher=default_publisher)
+    got = load(Entry(doc_id=doc_id or file.stem, path=file, given=given, defaults=fallback))
     doc = pipeline.extract(got.text, **got.options(), sources=sources, model=model, lexicons=lexicons)
     return got.finish(doc)
 

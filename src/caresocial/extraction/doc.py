@@ -24,7 +24,7 @@ _EXTENSIONS: dict[str, Any] = {
     "cs_doc_id": None, "cs_path": None, "cs_date": None, "cs_publisher": None, "cs_sources": None,
     "cs_paragraphs": None, "cs_sentences": None, "cs_raw_figures": None, "cs_raw_quotes": None,
     "cs_meta": None, "cs_reference": None, "cs_text": None, "cs_fig_quotes": None,
-    "cs_citations": None,
+    "cs_citations": None, "cs_default_date": None, "cs_default_publisher": None,
 }
 
 

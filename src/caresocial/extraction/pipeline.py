@@ -131,10 +131,15 @@ def make_doc(nlp: Language, text: str) -> Doc:
     return doc if doc.text == text else nlp.make_doc(text)
 
 
+# the date and publisher of a document that states none of its own
+Defaults = tuple[date | None, str | None]
+
+
 def _prepare(nlp: Language, text: str, doc_id: str | None, date_: date | None, publisher: str | None,
-             path: str | None, sources: dict[str, int] | None) -> Doc:
+             path: str | None, sources: dict[str, int] | None, defaults: Defaults = (None, None)) -> Doc:
     doc = make_doc(nlp, text)
     ext = Annotations(doc)
+    ext.cs_default_date, ext.cs_default_publisher = defaults
     ext.cs_text = text
     ext.cs_doc_id = doc_id
     ext.cs_path = path
@@ -170,7 +175,8 @@ def to_document(doc: Doc) -> Document:
 def extract(text: str, *, doc_id: str | None = None, date: date | str | None = None,
             publisher: str | None = None, title: str | None = None, url: str | None = None, path: str | None = None,
             sources: dict[str, int] | None = None, model: str | None = None,
-            lexicons: Mapping[str, Any] | None = None) -> Document:
+            lexicons: Mapping[str, Any] | None = None, default_date: date | str | None = None,
+            default_publisher: str | None = None) -> Document:
     """Extract figures, quotes and claims from one text (:func:`caresocial.extract` also reads files).
 
     text: the document text (offsets refer to it).
@@ -183,17 +189,21 @@ def extract(text: str, *, doc_id: str | None = None, date: date | str | None = N
     sources: known statement years of sources, {normalised name: year}, for resolving relative times.
     model: a trained spaCy pipeline to build on (optional).
     lexicons: additions to the built-in lexicons ({name: lines or table}, see :mod:`caresocial.lexicons`).
+    default_date, default_publisher: the date and publisher of a text that states none of its own (no front
+        matter, dateline or byline the extractor recognises), as the command line's ``--date`` and
+        ``--publisher`` are; ``date`` and ``publisher`` win over everything.
     RETURNS (Document): the record.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a text (str); caresocial.extract also takes a file (pathlib.Path), "
                         f"not {type(text).__name__}")
     date = parse_date(date)
+    defaults: Defaults = (parse_date(default_date), default_publisher)
     nlp = get_nlp(model, lexicons)
     if len(text) <= CHUNK_CHARS:
-        doc = to_document(nlp(_prepare(nlp, text, doc_id, date, publisher, path, sources)))
+        doc = to_document(nlp(_prepare(nlp, text, doc_id, date, publisher, path, sources, defaults)))
     else:
-        doc = _extract_chunked(nlp, text, doc_id, date, publisher, path, sources)
+        doc = _extract_chunked(nlp, text, doc_id, date, publisher, path, sources, defaults)
     return _described(doc, title, url)
 
 
@@ -230,7 +240,8 @@ def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 
 def _extract_chunked(nlp: Language, text: str, doc_id: str | None, date_: date | None, publisher: str | None,
-                     path: str | None, sources: dict[str, int] | None) -> Document:
+                     path: str | None, sources: dict[str, int] | None, defaults: Defaults = (None, None)
+                     ) -> Document:
     """:func:`extract` of a long text, piece by piece; the first piece's date and publisher hold for all."""
     from .segment import paragraphs
 
@@ -243,7 +254,7 @@ def _extract_chunked(nlp: Language, text: str, doc_id: str | None, date_: date |
     n_lines = 0
     for a, b in chunk_bounds(text):
         piece = text[a:b]
-        doc = nlp(_prepare(nlp, piece, doc_id, date_, publisher, path, sources))
+        doc = nlp(_prepare(nlp, piece, doc_id, date_, publisher, path, sources, defaults))
         part = to_document(doc)
         if first is None:
             first = part
@@ -287,7 +298,7 @@ def shift_ids(part: Document, off: int, nf: int, nq: int, nc: int, n_paras: int,
             link=_renumber(c.link, "c", nc)))
 
 
-OPTIONS = frozenset({"doc_id", "date", "publisher", "title", "url", "path"})
+OPTIONS = frozenset({"doc_id", "date", "publisher", "title", "url", "path", "default_date", "default_publisher"})
 
 
 def _checked(opts: Mapping[str, Any]) -> dict[str, Any]:
@@ -296,8 +307,9 @@ def _checked(opts: Mapping[str, Any]) -> dict[str, Any]:
     if unknown:
         raise ValueError(f"unknown option {sorted(unknown)[0]!r} (options: {', '.join(sorted(OPTIONS))})")
     out = dict(opts)
-    if out.get("date") is not None:
-        out["date"] = parse_date(out["date"])
+    for key in ("date", "default_date"):
+        if out.get(key) is not None:
+            out[key] = parse_date(out[key])
     return out
 
 
@@ -306,8 +318,9 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]] | Document], *
                  lexicons: Mapping[str, Any] | None = None) -> Iterator[Document]:
     """Extract many texts lazily, in order, with ``nlp.pipe`` (``n_process`` > 1 uses several processes).
 
-    items: texts, or (text, options) pairs where options hold doc_id, date, publisher, title, url and path (as
-        for :func:`extract`); a :class:`Document` (already extracted) is passed through in its place.
+    items: texts, or (text, options) pairs where options hold doc_id, date, publisher, title, url, path,
+        default_date and default_publisher (as for :func:`extract`); a :class:`Document` (already extracted)
+        is passed through in its place.
     sources: known statement years of sources shared by every document (see :func:`collect_sources`).
     RETURNS (Iterator[Document]): one record per input, in input order.
     """
@@ -336,8 +349,8 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]] | Document], *
         if not batch:
             return
         nlp = get_nlp(model, lexicons)  # (records alone never load the pipeline)
-        docs = (_prepare(nlp, t, o.get("doc_id"), o.get("date"), o.get("publisher"), o.get("path"), o["sources"])
-                for t, o in batch)
+        docs = (_prepare(nlp, t, o.get("doc_id"), o.get("date"), o.get("publisher"), o.get("path"), o["sources"],
+                         (o.get("default_date"), o.get("default_publisher"))) for t, o in batch)
         for doc, (_, o) in zip(nlp.pipe(docs, batch_size=batch_size), batch, strict=True):
             yield _described(to_document(doc), o.get("title"), o.get("url"))
         batch.clear()
@@ -357,7 +370,8 @@ def _extract_one(item: tuple[str, dict[str, Any]], model: str | None, lexicons: 
     text, opts = item
     return extract(text, doc_id=opts.get("doc_id"), date=opts.get("date"), publisher=opts.get("publisher"),
                    title=opts.get("title"), url=opts.get("url"), path=opts.get("path"), sources=opts["sources"],
-                   model=model, lexicons=lexicons)
+                   model=model, lexicons=lexicons, default_date=opts.get("default_date"),
+                   default_publisher=opts.get("default_publisher"))
 
 
 _WORKER: dict[str, Any] = {"model": None, "lexicons": None}

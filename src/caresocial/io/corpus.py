@@ -12,9 +12,11 @@ A document's metadata comes, field by field, from the first of:
 2. the file itself: front matter of a text or Markdown file, an HTML page's metadata, a PDF or Word document's
    title (see :mod:`caresocial.io.readers`);
 3. the configuration's ``[[tool.caresocial.documents]]`` rule for its path;
-4. ``--date`` / ``--publisher`` (defaults for documents without their own).
+4. ``--date`` / ``--publisher``.
 
-A document given no date at all may still be dated by a dateline in its text (the extractor reads it).
+The first two are the document's own metadata and win over anything its text says; the last two are defaults:
+a document whose text states its own date (front matter, a dateline) or publisher (a byline) keeps it, and
+takes the default only for what it lacks.
 """
 
 from __future__ import annotations
@@ -81,12 +83,14 @@ class Loaded:
     meta: Meta
     path: str | None = None
     pages: tuple[int, ...] = ()
+    defaults: Meta = Meta()
 
     def options(self) -> dict[str, Any]:
-        """The options of :func:`caresocial.extraction.pipeline.extract` for this document."""
-        m = self.meta
-        return {"doc_id": self.doc_id, "date": m.date, "publisher": m.publisher, "title": m.title, "url": m.url,
-                "path": self.path}
+        """The options of :func:`caresocial.extraction.pipeline.extract` for this document: its own metadata,
+        and the defaults for what its text may state itself."""
+        m, d = self.meta, self.defaults
+        return {"doc_id": self.doc_id, "date": m.date, "publisher": m.publisher, "title": m.title or d.title,
+                "url": m.url or d.url, "path": self.path, "default_date": d.date, "default_publisher": d.publisher}
 
     def finish(self, doc: Document) -> Document:
         """The extracted record with what extraction cannot know: page offsets and where the date came from."""
@@ -95,6 +99,8 @@ class Loaded:
             changes["pages"] = self.pages
         if self.meta.date is not None and doc.date == self.meta.date:
             changes["date_source"] = self.meta.date_source
+        elif doc.date_source == "default":
+            changes["date_source"] = self.defaults.date_source
         return doc.updated(**changes) if changes else doc
 
 
@@ -111,10 +117,10 @@ def load(entry: Entry) -> Loaded:
             got = read_source(entry.path)
             text, pages, own = got.text, got.pages, got.meta
             kind = FILE_META_SOURCE.get(entry.path.suffix.lower(), "front matter")
-        meta = entry.given.over(_settled(own, kind, entry)).over(entry.defaults)
+        meta = entry.given.over(_settled(own, kind, entry))
     except InputError as e:  # a manifest's document: the manifest line first
         raise InputError(entry.where + e.path, e.problem) from None
-    return Loaded(entry.doc_id, text, meta, None if entry.path is None else str(entry.path), pages)
+    return Loaded(entry.doc_id, text, meta, None if entry.path is None else str(entry.path), pages, entry.defaults)
 
 
 def _settled(own: FileMeta, kind: str, entry: Entry) -> Meta:

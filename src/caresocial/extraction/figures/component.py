@@ -31,7 +31,8 @@ class FigureExtractor(RuleComponent):
         if not self.generic_units:
             figs = [f for f in figs if f.source == "rules"]
         if has_partial_dates(figs):
-            year = document_year(Annotations(doc).cs_date, text, figs)
+            ext = Annotations(doc)
+            year = document_year(ext.cs_date, text, figs, ext.cs_default_date)
             if year is not None:
                 dated(figs, year)
         return figs
@@ -49,12 +50,14 @@ class FigureExtractor(RuleComponent):
         return doc
 
 
-def document_year(given: object, text: str, figs: list[RawFigure]) -> int | None:
+def document_year(given: object, text: str, figs: list[RawFigure], default: object = None) -> int | None:
     """The year of a document: of the date given with it, else of the date its text states (dateline, front
-    matter), else None."""
+    matter), else of its default date, else None."""
     if isinstance(given, date):
         return given.year
     found = read_meta(text, figs).date
+    if found is None and isinstance(default, date):
+        found = default
     return found.year if found is not None else None
 
 

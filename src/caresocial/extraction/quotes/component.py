@@ -61,6 +61,10 @@ class QuoteAttributor(RuleComponent):
         given_date = ext.cs_date
         if isinstance(given_date, date):
             meta.date, meta.date_source = given_date, "given"
+        elif meta.date is None and isinstance(ext.cs_default_date, date):
+            meta.date, meta.date_source = ext.cs_default_date, "default"
+        if meta.publisher is None and ext.cs_default_publisher:
+            meta.publisher, meta.publisher_members = ext.cs_default_publisher, ()
         ext.cs_meta = meta
         pub = _publisher_ref(meta)
         return attribute(text, paras, sents, pub, self.lexicons, self.triggers(doc))
