@@ -8,11 +8,11 @@ fail-on = "warning"                       # error | warning | never
 [tool.caresocial.severity]                # re-level rules
 time-conflict = "error"
 
-[tool.caresocial.tolerance]
-relative = 0.05                           # values within 5% agree
-approx = 0.10                             # ... 10% when either side is hedged
-percent-points = 1.0                      # percentages within 1 point agree
-arithmetic = 0.02                         # stated change vs its ends
+[tool.caresocial.tolerance]                # a figure stands for the interval its written precision implies
+relative = 0.0                            # ... widened by this share of the value
+approx = 0.10                             # ... and by this share when hedged ('about', 'nearly')
+percent-points = 0.0                      # ... and by these points for percentages
+arithmetic = 0.0                          # extra slack for the arithmetic rule
 
 [tool.caresocial.aliases]                 # measure keys that mean the same thing
 "children in care" = ["looked after children", "children looked after"]
@@ -40,12 +40,28 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-RULE_IDS = ("time-conflict", "value-conflict", "arithmetic", "unit-scale")
 SEVERITIES = ("error", "warning", "note")
-DEFAULT_SEVERITY = {"time-conflict": "warning", "value-conflict": "error", "arithmetic": "error",
-                    "unit-scale": "warning"}
 _TOP_KEYS = {"disable", "fail-on", "severity", "tolerance", "aliases", "documents", "lexicons"}
 _TOL_KEYS = {"relative", "approx", "percent-points", "arithmetic"}
+
+
+def __getattr__(name: str) -> Any:
+    """``RULE_IDS`` and ``DEFAULT_SEVERITY`` are read from the checker's rule registry when asked for, so that
+    a rule registered at run time is known to configuration (see :mod:`caresocial.consistency.rules`)."""
+    if name == "RULE_IDS":
+        return rule_ids()
+    if name == "DEFAULT_SEVERITY":
+        from .consistency.rules import all_rules
+
+        return {r.id: r.severity for r in all_rules()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def rule_ids() -> tuple[str, ...]:
+    """The ids of every registered checker rule."""
+    from .consistency.rules import rule_ids as ids
+
+    return ids()
 
 
 @dataclass(frozen=True)
@@ -63,10 +79,10 @@ class Config:
 
     disable: frozenset[str] = frozenset()
     severity: dict[str, str] = field(default_factory=dict)
-    relative: float = 0.05
-    approx: float = 0.10
-    percent_points: float = 1.0
-    arithmetic: float = 0.02
+    relative: float = 0.0  # extra tolerance as a share of the value, on top of the written precision
+    approx: float = 0.10  # a hedge ('about', 'nearly') widens a value by this share of it
+    percent_points: float = 0.0  # extra tolerance in points for percentages, on top of the written precision
+    arithmetic: float = 0.0  # extra tolerance for the arithmetic rule, as a share of the stated figure
     aliases: dict[str, str] = field(default_factory=dict)  # alias key -> canonical key
     documents: tuple[DocumentRule, ...] = ()
     fail_on: str | None = None
@@ -75,7 +91,9 @@ class Config:
 
     def severity_of(self, rule: str) -> str:
         """The configured severity of a rule."""
-        return self.severity.get(rule, DEFAULT_SEVERITY[rule])
+        from .consistency.rules import default_severity
+
+        return self.severity.get(rule) or default_severity(rule)
 
     def canonical(self, key: str) -> str:
         """A measure key after aliases."""
@@ -110,6 +128,7 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
     disable = data.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
         raise ConfigError(f"{_where(src, 'disable')}: must be a list of rule ids")
+    RULE_IDS = rule_ids()  # the registry's ids, read once
     for r in disable:
         if r not in RULE_IDS:
             raise ConfigError(f"{_where(src, 'disable')}: unknown rule id {r!r} (rules: {', '.join(RULE_IDS)})")

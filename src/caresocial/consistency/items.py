@@ -1,0 +1,255 @@
+"""Claims made ready for comparison (:class:`Item`), and how findings cite and describe them.
+
+An item is a claim with what the rules need computed once: its unit family, its measure signature, the
+interval of values it admits (:mod:`.values`), the months its time covers, and whether it is a one-off (a
+projection, a start date, a stock presented as current). Items carry plain fields only, so that they can be
+built on one machine and compared on another (the Dask path ships the claims and rebuilds the items).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..config import Config
+from ..lexicons import Lexicons, lexicons
+from ..models import Claim, ClaimRef, Document
+from .measures import Signature, signature
+from .values import Span, date_span, hedge_direction, span_text, value_interval, written_half_width, year_span
+
+DATE_FAMILY = "date"
+
+
+class Item(NamedTuple):
+    """A claim ready for comparison (``seq`` orders items as the corpus does: document, then claim)."""
+
+    seq: int
+    doc_id: str
+    path: str | None
+    claim: Claim
+    text: str  # the figure as written
+    family: str  # 'money', 'money/year', '%', 'pp', 'count', 'ratio', 'date', 'change:%' ...
+    sig: Signature
+    lo: float  # the values the figure admits (months for a date)
+    hi: float
+    center: float
+    time: Span | None  # months the claim holds in; None when unknown (and for dates: the value is the time)
+    tclass: str  # 'level', 'over', 'per' or 'date'
+    oneoff: str | None  # 'projection', 'start', 'current' or None
+    currency: str  # money: the currency code; else ''
+
+    @property
+    def block(self) -> tuple[str, str]:
+        """The blocking key: claims are compared only within a block (unit family, head noun)."""
+        return (self.family, self.sig.head)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What building items needs from the configuration, hashable for caching."""
+
+    lex: Lexicons
+    aliases: tuple[tuple[str, str], ...]
+    hedge: float
+    relative: float
+    points: float
+
+    @classmethod
+    def of(cls, cfg: Config) -> Settings:
+        return _settings(cfg.approx, cfg.relative, cfg.percent_points, tuple(sorted(cfg.aliases.items())),
+                         _lexicon_key(cfg.lexicons))
+
+
+def _lexicon_key(additions: Mapping[str, object]) -> str:
+    import json
+
+    return json.dumps(additions, sort_keys=True, ensure_ascii=False, default=str) if additions else ""
+
+
+@lru_cache(maxsize=16)
+def _settings(hedge: float, relative: float, points: float, aliases: tuple[tuple[str, str], ...],
+              lex_key: str) -> Settings:
+    import json
+
+    return Settings(lexicons(json.loads(lex_key)) if lex_key else lexicons(), aliases, hedge, relative, points)
+
+
+def numeric(value: object) -> bool:
+    """True for a finite number (not a bool)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def family_of(c: Claim) -> str | None:
+    """The unit family a claim is compared within (None: not comparable)."""
+    kind = c.kind
+    if kind in ("date", "year"):
+        return DATE_FAMILY
+    unit = c.unit or ""
+    if kind == "money":
+        base = "money"
+    elif kind == "percent":
+        base = "pp" if unit.startswith("percentage point") else "%"
+    elif kind in ("count", "ratio", "duration"):
+        base = kind
+    else:
+        base = f"{kind}:{unit.lower()}"
+    if c.rate:
+        base += f"/{c.rate}"
+    return f"change:{base}" if c.aspect == "change" else base
+
+
+@lru_cache(maxsize=4096)
+def _present_words(lex: Lexicons) -> tuple[str, ...]:
+    return tuple(" ".join(w.lower().split()) for w in lex.words("present_time_words"))
+
+
+def _is_present(as_written: str | None, lex: Lexicons) -> bool:
+    if not as_written:
+        return False
+    words = " " + " ".join(as_written.lower().replace("’", "'").split()) + " "
+    return any(f" {w} " in words for w in _present_words(lex))
+
+
+def oneoff_of(c: Claim, lex: Lexicons) -> str | None:
+    """A projection (by), a start (from, not the start of a change), a stock presented as current, or None."""
+    t = c.time
+    if _is_present(t.as_written, lex):
+        return "current"
+    if t.relation == "by":
+        return "projection"
+    if t.relation == "from" and c.link_role != "from":
+        return "start"
+    return None
+
+
+def reading(c: Claim, text: str, st: Settings) -> tuple[float, float, float] | None:
+    """(lowest, highest, stated) value a numeric claim admits, or None when its value is not a number."""
+    v = c.value
+    if not numeric(v):
+        return None
+    v = float(v)  # type: ignore[arg-type]
+    hw = written_half_width(text, v, c.kind, c.unit)
+    direction = hedge_direction(c.sentence[: max(0, c.start - c.sentence_start)], st.lex) if c.approx else "around"
+    points = st.points if c.kind == "percent" else 0.0
+    lo, hi = value_interval(v, hw, approx=c.approx, direction=direction, bound=c.bound, hedge=st.hedge,
+                            relative=st.relative, points=points)
+    return lo, hi, v
+
+
+def has_measure(c: Claim) -> bool:
+    """False for a claim with no measure, or whose measure is only its unit ('GBP', '%', 'children' for a count
+    of children): a unit names no measure, and such claims are never compared."""
+    if c.measure is None or not c.measure.strip():
+        return False
+    measure = " ".join(c.measure.lower().split())
+    unit = (c.unit or "").lower().split()
+    return measure not in ("%", "percent", "per cent") and not (unit and measure in (unit[0], " ".join(unit)))
+
+
+def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: Settings) -> Item | None:
+    """The item of a claim, or None when the claim cannot be compared (no measure, no usable value)."""
+    if not has_measure(c):
+        return None
+    family = family_of(c)
+    if family is None:
+        return None
+    sig = signature(c.measure, st.lex, st.aliases)
+    if sig is None:
+        return None
+    t = c.time
+    if family == DATE_FAMILY:
+        span = date_span(c.value)
+        if span is None:
+            return None
+        return Item(seq, doc_id, path, c, text, family, sig, float(span[0]), float(span[1]),
+                    (span[0] + span[1]) / 2, None, DATE_FAMILY, None, "")
+    got = reading(c, text, st)
+    if got is None:
+        return None
+    lo, hi, v = got
+    tclass = t.relation if t.relation in ("over", "per") else "level"
+    currency = (c.unit or "").split()[0] if c.kind == "money" and c.unit else ""
+    return Item(seq, doc_id, path, c, text, family, sig, lo, hi, v, year_span(t.year), tclass, oneoff_of(c, st.lex),
+                currency)
+
+
+def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]:
+    """The comparable claims of one document, numbered from ``seq0`` in claim order."""
+    texts = {f.id: f.text for f in doc.figures}
+    for k, c in enumerate(doc.claims):
+        item = make_item(seq0 + k, doc.doc_id, doc.path, c, texts.get(c.figure, ""), st)
+        if item is not None:
+            yield item
+
+
+# ------------------------------------------------------------------------------------------------ citing
+def ref(item: Item) -> ClaimRef:
+    """One side of a finding."""
+    c = item.claim
+    return ClaimRef.build(
+        doc_id=item.doc_id, claim=c.id, start=c.start, end=c.end, line=c.line, column=c.column, path=item.path,
+        text=item.text or value_text(c), sentence=c.sentence, value=c.value, unit=c.unit, time=c.time,
+        speaker=c.speaker.name if c.speaker else None,
+    )
+
+
+def fingerprint(rule: str, measure: str, items: Iterable[Item]) -> str:
+    """Stable id of a finding: rule, measure and, per side, document, figure text, value, time and sentence —
+    no offsets, so edits elsewhere in the documents keep it."""
+    parts = sorted(f"{i.doc_id}|{i.text or value_text(i.claim)}|{i.claim.value}|{i.claim.time.relation}|"
+                   f"{i.claim.time.year}|{' '.join(i.claim.sentence.split())}" for i in items)
+    raw = "\x1f".join([rule, measure, *parts])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def value_text(c: Claim) -> str:
+    """A claim's value for people when its figure text is unknown: 'GBP 2,600,000,000', '37%'."""
+    v = c.value
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if c.kind == "money" and isinstance(v, (int, float)):
+        return f"{(c.unit or '').split()[0]} {v:,}".strip()
+    if c.kind == "percent":
+        return f"{v}%" if (c.unit or "%") == "%" else f"{v} percentage points"
+    return f"{v:,}" if isinstance(v, (int, float)) else str(v)
+
+
+def describe_value(item: Item) -> str:
+    """The figure as a reader would say it: 'up to £4.9 billion', 'about 100,000', '£45m a year'."""
+    c = item.claim
+    body = item.text or value_text(c)
+    if c.rate and c.rate not in body:
+        body += f" a {c.rate}"
+    if c.bound == "min":
+        body = "more than " + body
+    elif c.bound == "max":
+        body = "up to " + body
+    elif c.approx:
+        body = "about " + body
+    return body
+
+
+def describe_time(item: Item) -> str:
+    """When a claim holds, for people: 'by 2032', 'at 2023 (now)', 'no time stated'."""
+    t = item.claim.time
+    if item.family == DATE_FAMILY:
+        return span_text((int(item.lo), int(item.hi)))
+    if t.year is None:
+        return "no time stated"
+    out = f"{t.relation} {t.year}"
+    if item.oneoff == "current" and t.as_written:
+        out += f" ({' '.join(t.as_written.split())})"
+    return out
+
+
+def place(item: Item) -> str:
+    """doc:line:column of an item."""
+    return f"{item.doc_id}:{item.claim.line}:{item.claim.column}"
+
+
+__all__ = ["DATE_FAMILY", "Item", "Settings", "describe_time", "describe_value", "document_items", "family_of",
+           "fingerprint", "has_measure", "make_item", "numeric", "oneoff_of", "place", "reading", "ref", "value_text"]
