@@ -88,8 +88,9 @@ def build(gold_dir: Path, how: str, keep: set[str] | None = None) -> list:
         figures, by_start = [], {}
         for k, f in enumerate(g.get("figures", []), 1):
             s = score.find_nth(text, f["text"], f.get("occurrence", 1))
+            fs, fe = next(((a, b) for a, b in spans if a <= s < b), (0, len(text)))
             fig = Figure.build(id=f"f{k}", kind=f["kind"], text=f["text"], start=s, end=s + len(f["text"]),
-                               sentence_start=0, sentence_end=0, value=f.get("value"), unit=f.get("unit"),
+                               sentence_start=fs, sentence_end=fe, value=f.get("value"), unit=f.get("unit"),
                                approx=bool(f.get("approx")), bound=f.get("bound"), rate=f.get("rate"))
             figures.append(fig)
             by_start[s] = (fig, f)

@@ -34,32 +34,42 @@ Interval = tuple[float, float]
 
 
 class _Claims:
-    """The numeric claims of one document with their intervals, by id and by sentence."""
+    """The numeric claims of one document by id and by sentence; their intervals read when first asked for."""
 
     def __init__(self, doc: Document, st: Settings) -> None:
         self.doc = doc
         self.st = st
-        self.texts = {f.id: f.text for f in doc.figures}
         self.figures = doc.figures
-        self.read: dict[str, tuple[float, float, float]] = {}
+        self._texts: dict[str, str] | None = None
+        self._read: dict[str, tuple[float, float, float]] = {}
         self.by_id: dict[str, Claim] = {}
         self.by_sentence: dict[int, list[Claim]] = {}
         for c in doc.claims:
-            got = reading(c, self.texts.get(c.figure, ""), st)
-            if got is None:
-                continue
-            self.read[c.id] = got
-            self.by_id[c.id] = c
-            self.by_sentence.setdefault(c.sentence_start, []).append(c)
+            if numeric(c.value):
+                self.by_id[c.id] = c
+                self.by_sentence.setdefault(c.sentence_start, []).append(c)
+
+    def text(self, c: Claim) -> str:
+        if self._texts is None:
+            self._texts = {f.id: f.text for f in self.doc.figures}
+        return self._texts.get(c.figure, "")
+
+    def value(self, c: Claim) -> tuple[float, float, float]:
+        """(lowest, highest, stated) value of a numeric claim."""
+        got = self._read.get(c.id)
+        if got is None:
+            got = reading(c, self.text(c), self.st)
+            assert got is not None
+            self._read[c.id] = got
+        return got
 
     def interval(self, c: Claim) -> Interval:
-        lo, hi, _ = self.read[c.id]
+        lo, hi, _ = self.value(c)
         return lo, hi
 
     def item(self, c: Claim) -> Item:
         """An item to cite (the measure may be missing: arithmetic does not need one)."""
-        got = make_item(0, self.doc.doc_id, self.doc.path, c.updated(measure=c.measure or "-"),
-                        self.texts.get(c.figure, ""), self.st)
+        got = make_item(0, self.doc.doc_id, self.doc.path, c.updated(measure="-"), self.text(c), self.st)
         assert got is not None
         return got._replace(claim=c)
 
@@ -94,8 +104,9 @@ def arithmetic(run: Run, doc: Document) -> None:
         if c.aspect == "change":
             _stated_change(run, claims, c)
     for sentence in claims.by_sentence.values():
-        _parts_total(run, claims, sentence)
-        _rate_period(run, claims, sentence)
+        if len(sentence) > 1:
+            _parts_total(run, claims, sentence)
+            _rate_period(run, claims, sentence)
 
 
 # --------------------------------------------------------------------------------------- stated changes
@@ -141,15 +152,15 @@ def _stated_change(run: Run, claims: _Claims, change: Claim) -> None:
     actual = actual_change(kind, claims.interval(frm), claims.interval(to))
     if actual is None:
         return
-    lo, hi, value = claims.read[change.id]
+    lo, hi, value = claims.value(change)
     if change.direction == "down" and kind != "multiple":
         lo, hi = -hi, -lo
     elif change.direction is None and kind != "multiple" and actual[1] < 0:
         actual = (-actual[1], -actual[0])  # a change stated without its direction: compare sizes
     if not _apart((lo, hi), actual, _slack(run, value)):
         return
-    _, _, f_value = claims.read[frm.id]
-    _, _, t_value = claims.read[to.id]
+    _, _, f_value = claims.value(frm)
+    _, _, t_value = claims.value(to)
     exact = actual_change(kind, (f_value, f_value), (t_value, t_value))
     size = "" if exact is None else (f"{exact[0]:+.1f}%" if kind == "relative" else
                                      f"x{exact[0]:.2f}" if kind == "multiple" else f"{exact[0]:+,.10g}")
@@ -206,9 +217,9 @@ def _parts_total(run: Run, claims: _Claims, sentence: Sequence[Claim]) -> None:
             continue
         span = (sum(claims.interval(p)[0] for p in parts), sum(claims.interval(p)[1] for p in parts))
         got = claims.interval(total)
-        if not _apart(span, got, _slack(run, claims.read[total.id][2])):
+        if not _apart(span, got, _slack(run, claims.value(total)[2])):
             continue
-        stated = sum(claims.read[p.id][2] for p in parts)
+        stated = sum(claims.value(p)[2] for p in parts)
         items = [claims.item(total), *(claims.item(p) for p in parts)]
         measure = total.measure or "total"
         run.report("arithmetic", measure, items,
@@ -267,13 +278,13 @@ def _rate_period(run: Run, claims: _Claims, sentence: Sequence[Claim]) -> None:
             r_lo, r_hi = claims.interval(rate)
             expected = (r_lo * years, r_hi * years)
             got = claims.interval(total)
-            if not _apart(expected, got, _slack(run, claims.read[total.id][2])):
+            if not _apart(expected, got, _slack(run, claims.value(total)[2])):
                 continue
             items = [claims.item(rate), claims.item(total)]
             measure = total.measure or rate.measure or "total"
             run.report("arithmetic", measure, items,
                        f"{measure}: {describe_value(items[0])} over {years:g} years is "
-                       f"{_amount(total, claims.read[rate.id][2] * years)}, but the stated total is "
+                       f"{_amount(total, claims.value(rate)[2] * years)}, but the stated total is "
                        f"{describe_value(items[1])} ({doc_place(claims.doc, total)}).")
 
 

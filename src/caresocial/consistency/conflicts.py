@@ -115,7 +115,7 @@ class Comparison:
 
 
 Variant = tuple[float, float, str, frozenset[str]]
-MAX_EXACT = 4096  # variant pairs (and document pairs) weighed one by one; beyond, a sweep without the refinements
+MAX_EXACT = 4096  # variant pairs (and undated document pairs) weighed one by one; beyond, a plain sweep
 
 
 def disagreeing(a: list[Item], b: list[Item] | None) -> list[Item]:
@@ -158,19 +158,32 @@ def _by_variant(items: list[Item]) -> dict[Variant, list[Item]]:
 def _take(out: dict[int, Item], kv: Variant, kw: Variant, iv: list[Item], iw: list[Item],
           stated: dict[str, list[tuple[float, float]]]) -> None:
     """Add the claims of two disagreeing variants that disagree document against document."""
-    apart = kv[0] > kw[1] or kw[0] > kv[1]
-    docs_v = sorted({i.doc_id for i in iv})
-    docs_w = sorted({i.doc_id for i in iw})
-    exact = len(docs_v) * len(docs_w) <= MAX_EXACT
-    pairs = [(d, e) for d in docs_v for e in docs_w] if exact else [(docs_v[0], docs_w[-1])]
-    for d, e in pairs:
-        if d == e:
-            if not _self_contradiction(kv, kw, iv, iw):
-                continue
-        elif not apart or (exact and (_states(stated, d, kw) or _states(stated, e, kv) or _updated(iv, iw, d, e))):
-            continue
-        out.update((i.seq, i) for i in iv if i.doc_id == d or not exact)
-        out.update((i.seq, i) for i in iw if i.doc_id == e or not exact)
+    by_doc_v: dict[str, list[Item]] = {}
+    for i in iv:
+        by_doc_v.setdefault(i.doc_id, []).append(i)
+    by_doc_w: dict[str, list[Item]] = {}
+    for i in iw:
+        by_doc_w.setdefault(i.doc_id, []).append(i)
+    taking: set[tuple[str, str]] = set()  # ('v' or 'w', doc)
+    if kv[3] == kw[3]:
+        for d in by_doc_v.keys() & by_doc_w.keys():
+            if _self_contradiction(kv, kw, by_doc_v[d], by_doc_w[d]):
+                taking.update((("v", d), ("w", d)))
+    if kv[0] > kw[1] or kw[0] > kv[1]:
+        # a document that states (not bounds) the other value too tells the two apart
+        docs_v = [d for d in by_doc_v if not _states(stated, d, kw)]
+        docs_w = [e for e in by_doc_w if not _states(stated, e, kv)]
+        undated = iv[0].time is None and iw[0].time is None
+        if undated and len(docs_v) * len(docs_w) <= MAX_EXACT:
+            pairs = [(d, e) for d in docs_v for e in docs_w
+                     if d != e and not _updated(by_doc_v[d][0], by_doc_w[e][0])]
+            taking.update(("v", d) for d, _ in pairs)
+            taking.update(("w", e) for _, e in pairs)
+        else:
+            taking.update(("v", d) for d in docs_v if any(e != d for e in docs_w))
+            taking.update(("w", e) for e in docs_w if any(d != e for d in docs_v))
+    for side, doc in taking:
+        out.update((i.seq, i) for i in (by_doc_v if side == "v" else by_doc_w)[doc])
 
 
 def _states(stated: dict[str, list[tuple[float, float]]], doc: str, v: Variant) -> bool:
@@ -178,12 +191,10 @@ def _states(stated: dict[str, list[tuple[float, float]]], doc: str, v: Variant) 
     return any(lo <= v[1] and v[0] <= hi for lo, hi in stated.get(doc, ()))
 
 
-def _updated(iv: list[Item], iw: list[Item], d: str, e: str) -> bool:
+def _updated(a: Item, b: Item) -> bool:
     """True when neither claim states a time and one speaker gives both in two documents: a source that gives
     another value in a later publication without dating either has updated it (Ofsted's 35% in one release,
     28% in the next)."""
-    a = next(i for i in iv if i.doc_id == d)
-    b = next(i for i in iw if i.doc_id == e)
     if a.time is not None or b.time is not None or a.claim.speaker is None or b.claim.speaker is None:
         return False
     return a.claim.speaker.name == b.claim.speaker.name

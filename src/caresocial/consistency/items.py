@@ -85,10 +85,14 @@ def numeric(value: object) -> bool:
 
 def family_of(c: Claim) -> str | None:
     """The unit family a claim is compared within (None: not comparable)."""
-    kind = c.kind
+    return _family(c.kind, c.unit, c.rate, c.aspect)
+
+
+@lru_cache(maxsize=4096)
+def _family(kind: str, unit: str | None, rate: str | None, aspect: str) -> str | None:
     if kind in ("date", "year"):
         return DATE_FAMILY
-    unit = c.unit or ""
+    unit = unit or ""
     if kind == "money":
         base = "money"
     elif kind == "percent":
@@ -97,9 +101,9 @@ def family_of(c: Claim) -> str | None:
         base = kind
     else:
         base = f"{kind}:{unit.lower()}"
-    if c.rate:
-        base += f"/{c.rate}"
-    return f"change:{base}" if c.aspect == "change" else base
+    if rate:
+        base += f"/{rate}"
+    return f"change:{base}" if aspect == "change" else base
 
 
 @lru_cache(maxsize=4096)
@@ -117,25 +121,31 @@ def _is_present(as_written: str | None, lex: Lexicons) -> bool:
 def oneoff_of(c: Claim, lex: Lexicons) -> str | None:
     """A projection (by), a start (from, not the start of a change), a stock presented as current, or None."""
     t = c.time
-    if _is_present(t.as_written, lex):
-        return "current"
-    if t.relation == "by":
-        return "projection"
-    if t.relation == "from" and c.link_role != "from":
-        return "start"
-    return None
+    return _time_of(t.relation, t.year, t.as_written, c.link_role == "from", lex)[2]
+
+
+@lru_cache(maxsize=65536)
+def _half_width(text: str, value: float, kind: str, unit: str | None) -> float:
+    return written_half_width(text, value, kind, unit)
 
 
 def reading(c: Claim, text: str, st: Settings) -> tuple[float, float, float] | None:
     """(lowest, highest, stated) value a numeric claim admits, or None when its value is not a number."""
     v = c.value
-    if not numeric(v):
+    if v.__class__ is not float and not numeric(v):
         return None
     v = float(v)  # type: ignore[arg-type]
-    hw = written_half_width(text, v, c.kind, c.unit)
-    direction = hedge_direction(c.sentence[: max(0, c.start - c.sentence_start)], st.lex) if c.approx else "around"
-    points = st.points if c.kind == "percent" else 0.0
-    lo, hi = value_interval(v, hw, approx=c.approx, direction=direction, bound=c.bound, hedge=st.hedge,
+    if v != v or v in (math.inf, -math.inf):
+        return None
+    kind = c.kind
+    hw = _half_width(text, v, kind, c.unit)
+    approx = c.approx
+    direction = hedge_direction(c.sentence[: max(0, c.start - c.sentence_start)], st.lex) if approx else "around"
+    points = st.points if kind == "percent" else 0.0
+    bound = c.bound
+    if not (approx or bound or st.relative or points):
+        return v - hw, v + hw, v
+    lo, hi = value_interval(v, hw, approx=approx, direction=direction, bound=bound, hedge=st.hedge,
                             relative=st.relative, points=points)
     return lo, hi, v
 
@@ -143,24 +153,52 @@ def reading(c: Claim, text: str, st: Settings) -> tuple[float, float, float] | N
 def has_measure(c: Claim) -> bool:
     """False for a claim with no measure, or whose measure is only its unit ('GBP', '%', 'children' for a count
     of children): a unit names no measure, and such claims are never compared."""
-    if c.measure is None or not c.measure.strip():
+    return c.measure is not None and _real_measure(c.measure, c.unit)
+
+
+@lru_cache(maxsize=65536)
+def _real_measure(measure: str, unit: str | None) -> bool:
+    text = " ".join(measure.lower().split())
+    words = (unit or "").lower().split()
+    if not text or text in ("%", "percent", "per cent"):
         return False
-    measure = " ".join(c.measure.lower().split())
-    unit = (c.unit or "").lower().split()
-    return measure not in ("%", "percent", "per cent") and not (unit and measure in (unit[0], " ".join(unit)))
+    return not (words and text in (words[0], " ".join(words)))
 
 
-def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: Settings) -> Item | None:
-    """The item of a claim, or None when the claim cannot be compared (no measure, no usable value)."""
-    if not has_measure(c):
+@lru_cache(maxsize=65536)
+def _measure_of(measure: str, unit: str | None, lex: Lexicons, aliases: tuple[tuple[str, str], ...]
+                ) -> Signature | None:
+    return signature(measure, lex, aliases) if _real_measure(measure, unit) else None
+
+
+@lru_cache(maxsize=65536)
+def _time_of(relation: str, year: int | str | None, as_written: str | None, starts_change: bool,
+             lex: Lexicons) -> tuple[Span | None, str, str | None]:
+    """(months, relation class, one-off kind) of a claim's time."""
+    if _is_present(as_written, lex):
+        oneoff: str | None = "current"
+    elif relation == "by":
+        oneoff = "projection"
+    elif relation == "from" and not starts_change:
+        oneoff = "start"
+    else:
+        oneoff = None
+    return year_span(year), relation if relation in ("over", "per") else "level", oneoff
+
+
+def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: Settings,
+              month: Span | None = None) -> Item | None:
+    """The item of a claim, or None when the claim cannot be compared (no measure, no usable value).
+    ``month``: the month its time phrase names, when it names one ('by March 2026')."""
+    measure = c.measure
+    if measure is None:
         return None
-    family = family_of(c)
-    if family is None:
-        return None
-    sig = signature(c.measure, st.lex, st.aliases)
+    sig = _measure_of(measure, c.unit, st.lex, st.aliases)
     if sig is None:
         return None
-    t = c.time
+    family = _family(c.kind, c.unit, c.rate, c.aspect)
+    if family is None:
+        return None
     if family == DATE_FAMILY:
         span = date_span(c.value)
         if span is None:
@@ -170,20 +208,36 @@ def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: 
     got = reading(c, text, st)
     if got is None:
         return None
-    lo, hi, v = got
-    tclass = t.relation if t.relation in ("over", "per") else "level"
-    currency = (c.unit or "").split()[0] if c.kind == "money" and c.unit else ""
-    return Item(seq, doc_id, path, c, text, family, sig, lo, hi, v, year_span(t.year), tclass, oneoff_of(c, st.lex),
-                currency)
+    t = c.time
+    time, tclass, oneoff = _time_of(t.relation, t.year, t.as_written, c.link_role == "from", st.lex)
+    if month is not None and time is not None and tclass == "level" and time[0] <= month[0] <= time[1]:
+        time = month
+    currency = c.unit.split()[0] if c.kind == "money" and c.unit else ""
+    return Item(seq, doc_id, path, c, text, family, sig, got[0], got[1], got[2], time, tclass, oneoff, currency)
 
 
 def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]:
     """The comparable claims of one document, numbered from ``seq0`` in claim order."""
     texts = {f.id: f.text for f in doc.figures}
+    months = _months_by_sentence(doc)
     for k, c in enumerate(doc.claims):
-        item = make_item(seq0 + k, doc.doc_id, doc.path, c, texts.get(c.figure, ""), st)
+        month = None
+        if months and c.time.as_written and c.sentence_start in months:
+            month = next((m for t, m in months[c.sentence_start] if t in c.time.as_written), None)
+        item = make_item(seq0 + k, doc.doc_id, doc.path, c, texts.get(c.figure, ""), st, month)
         if item is not None:
             yield item
+
+
+def _months_by_sentence(doc: Document) -> dict[int, list[tuple[str, Span]]]:
+    """Dates to the month in each sentence (by start offset): (text as written, month)."""
+    out: dict[int, list[tuple[str, Span]]] = {}
+    for f in doc.figures:
+        if f.kind == "date":
+            span = date_span(f.value)
+            if span is not None and span[0] == span[1]:
+                out.setdefault(f.sentence_start, []).append((f.text, span))
+    return out
 
 
 # ------------------------------------------------------------------------------------------------ citing
