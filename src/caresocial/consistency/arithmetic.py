@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..lexicons import Lexicons
 from ..models import Claim, Document, Figure
-from .items import Item, Settings, describe_value, family_of, has_measure, make_item, numeric, reading
+from .items import Item, Settings, cited_item, describe_value, family_of, has_measure, numeric, reading
 from .measures import signature
 from .rules import define
 from .run import Run
@@ -69,9 +69,7 @@ class _Claims:
 
     def item(self, c: Claim) -> Item:
         """An item to cite (the measure may be missing: arithmetic does not need one)."""
-        got = make_item(0, self.doc.doc_id, self.doc.path, c.updated(measure="-"), self.text(c), self.st)
-        assert got is not None
-        return got._replace(claim=c)
+        return cited_item(self.doc, c, self.text(c), self.st)
 
 
 def _slack(run: Run, value: float) -> float:
@@ -141,11 +139,12 @@ def _stated_change(run: Run, claims: _Claims, change: Claim) -> None:
     if family_of(frm) != family_of(to) or frm.aspect != "level" or to.aspect != "level":
         return
     unit = change.unit or ""
+    points = change.kind == "percent" and unit.startswith("percentage point")
     if change.kind == "ratio":
         kind = "multiple"
-    elif change.kind == "percent" and not unit.startswith("percentage point"):
+    elif change.kind == "percent" and not points:
         kind = "relative"
-    elif family_of(change.updated(aspect="level")) == family_of(frm):
+    elif (points and frm.kind == "percent") or family_of(change.updated(aspect="level")) == family_of(frm):
         kind = "difference"
     else:
         return

@@ -84,8 +84,10 @@ class Comparison:
     @cached_property
     def conflicts(self) -> list[tuple[list[int], list[Item]]]:
         """Groups of disagreeing claims: (bucket indices, claims that take part), one per connected set of
-        buckets with a disagreement between them."""
+        buckets with a disagreement across documents between them, and one per document and bucket for a
+        document that contradicts itself (unless that document already takes part in the bucket's group)."""
         involved: dict[int, dict[int, Item]] = {}
+        own: dict[tuple[int, str], dict[int, Item]] = {}
         parent = list(range(len(self.keys)))
 
         def find(x: int) -> int:
@@ -96,10 +98,12 @@ class Comparison:
 
         for a, b in self.pairs:
             bucket_a = self.buckets[self.keys[a]]
-            got = disagreeing(bucket_a, self.buckets[self.keys[b]] if a != b else None)
-            if got:
+            cross, itself = disagreeing(bucket_a, self.buckets[self.keys[b]] if a != b else None)
+            for i in itself:
+                own.setdefault((a, i.doc_id), {})[i.seq] = i
+            if cross:
                 in_a = {i.seq for i in bucket_a}
-                for i in got:
+                for i in cross:
                     involved.setdefault(a if i.seq in in_a else b, {})[i.seq] = i
                 ra, rb = find(a), find(b)
                 parent[max(ra, rb)] = min(ra, rb)
@@ -109,8 +113,15 @@ class Comparison:
         out = []
         for root in sorted(groups):
             ks = groups[root]
-            items = sorted({i.seq: i for k in ks for i in involved[k].values()}.values(), key=lambda i: i.seq)
-            out.append((ks, items))
+            items = {i.seq: i for k in ks for i in involved[k].values()}
+            for (k, doc), mine in sorted(own.items()):
+                if k in ks and any(i.doc_id == doc for i in items.values()):
+                    items.update(mine)
+                    own[(k, doc)] = {}
+            out.append((ks, sorted(items.values(), key=lambda i: i.seq)))
+        for (k, _doc), mine in sorted(own.items()):
+            if mine:
+                out.append(([k], sorted(mine.values(), key=lambda i: i.seq)))
         return out
 
 
@@ -118,8 +129,9 @@ Variant = tuple[float, float, str, frozenset[str]]
 MAX_EXACT = 4096  # variant pairs (and undated document pairs) weighed one by one; beyond, a plain sweep
 
 
-def disagreeing(a: list[Item], b: list[Item] | None) -> list[Item]:
-    """The claims of buckets ``a`` and ``b`` (``None``: ``a`` against itself) that take part in a disagreement.
+def disagreeing(a: list[Item], b: list[Item] | None) -> tuple[list[Item], list[Item]]:
+    """The claims of buckets ``a`` and ``b`` (``None``: ``a`` against itself) that take part in a disagreement
+    across documents, and those of a document that contradicts itself.
 
     Across documents: intervals that do not meet, unless a document that states one value also states the
     other (it tells them apart: '11% more than last year ... a 105% increase overall'; a bound does not count),
@@ -129,12 +141,13 @@ def disagreeing(a: list[Item], b: list[Item] | None) -> list[Item]:
     va = _by_variant(a)
     vb = va if b is None else _by_variant(b)
     if len(va) * len(vb) > MAX_EXACT:
-        return _sweep(a, b)
+        return _sweep(a, b), []
     stated: dict[str, list[tuple[float, float]]] = {}
     for i in a if b is None else (*a, *b):
         if i.claim.bound is None:
             stated.setdefault(i.doc_id, []).append((i.lo, i.hi))
-    out: dict[int, Item] = {}
+    cross: dict[int, Item] = {}
+    itself: dict[int, Item] = {}
     for kv, iv in va.items():
         for kw, iw in vb.items():
             if b is None and kw <= kv:
@@ -144,8 +157,8 @@ def disagreeing(a: list[Item], b: list[Item] | None) -> list[Item]:
             link = words_strength(kv[3], kw[3])
             if link == NONE or (link <= POSSIBLE and not _same_magnitude(iv[0], iw[0])):
                 continue
-            _take(out, kv, kw, iv, iw, stated)
-    return list(out.values())
+            _take(cross, itself, kv, kw, iv, iw, stated)
+    return list(cross.values()), list(itself.values())
 
 
 def _by_variant(items: list[Item]) -> dict[Variant, list[Item]]:
@@ -155,35 +168,37 @@ def _by_variant(items: list[Item]) -> dict[Variant, list[Item]]:
     return out
 
 
-def _take(out: dict[int, Item], kv: Variant, kw: Variant, iv: list[Item], iw: list[Item],
-          stated: dict[str, list[tuple[float, float]]]) -> None:
-    """Add the claims of two disagreeing variants that disagree document against document."""
+def _take(cross: dict[int, Item], itself: dict[int, Item], kv: Variant, kw: Variant, iv: list[Item],
+          iw: list[Item], stated: dict[str, list[tuple[float, float]]]) -> None:
+    """Add the claims of two disagreeing variants that disagree document against document (``cross``), or
+    within one document (``itself``)."""
     by_doc_v: dict[str, list[Item]] = {}
     for i in iv:
         by_doc_v.setdefault(i.doc_id, []).append(i)
     by_doc_w: dict[str, list[Item]] = {}
     for i in iw:
         by_doc_w.setdefault(i.doc_id, []).append(i)
-    taking: set[tuple[str, str]] = set()  # ('v' or 'w', doc)
     if kv[3] == kw[3]:
-        for d in by_doc_v.keys() & by_doc_w.keys():
+        for d in sorted(by_doc_v.keys() & by_doc_w.keys()):
             if _self_contradiction(kv, kw, by_doc_v[d], by_doc_w[d]):
-                taking.update((("v", d), ("w", d)))
-    if kv[0] > kw[1] or kw[0] > kv[1]:
-        # a document that states (not bounds) the other value too tells the two apart
-        docs_v = [d for d in by_doc_v if not _states(stated, d, kw)]
-        docs_w = [e for e in by_doc_w if not _states(stated, e, kv)]
-        undated = iv[0].time is None and iw[0].time is None
-        if undated and len(docs_v) * len(docs_w) <= MAX_EXACT:
-            pairs = [(d, e) for d in docs_v for e in docs_w
-                     if d != e and not _updated(by_doc_v[d][0], by_doc_w[e][0])]
-            taking.update(("v", d) for d, _ in pairs)
-            taking.update(("w", e) for _, e in pairs)
-        else:
-            taking.update(("v", d) for d in docs_v if any(e != d for e in docs_w))
-            taking.update(("w", e) for e in docs_w if any(d != e for d in docs_v))
-    for side, doc in taking:
-        out.update((i.seq, i) for i in (by_doc_v if side == "v" else by_doc_w)[doc])
+                itself.update((i.seq, i) for i in (*by_doc_v[d], *by_doc_w[d]))
+    if not (kv[0] > kw[1] or kw[0] > kv[1]):
+        return
+    # a document that states (not bounds) the other value too tells the two apart
+    docs_v = [d for d in by_doc_v if not _states(stated, d, kw)]
+    docs_w = [e for e in by_doc_w if not _states(stated, e, kv)]
+    undated = iv[0].time is None and iw[0].time is None
+    if undated and len(docs_v) * len(docs_w) <= MAX_EXACT:
+        pairs = [(d, e) for d in docs_v for e in docs_w if d != e and not _updated(by_doc_v[d][0], by_doc_w[e][0])]
+        taking_v = {d for d, _ in pairs}
+        taking_w = {e for _, e in pairs}
+    else:
+        taking_v = {d for d in docs_v if any(e != d for e in docs_w)}
+        taking_w = {e for e in docs_w if any(d != e for d in docs_v)}
+    for d in taking_v:
+        cross.update((i.seq, i) for i in by_doc_v[d])
+    for e in taking_w:
+        cross.update((i.seq, i) for i in by_doc_w[e])
 
 
 def _states(stated: dict[str, list[tuple[float, float]]], doc: str, v: Variant) -> bool:

@@ -216,6 +216,17 @@ def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: 
     return Item(seq, doc_id, path, c, text, family, sig, got[0], got[1], got[2], time, tclass, oneoff, currency)
 
 
+_NO_MEASURE = Signature("", "", frozenset())
+
+
+def cited_item(doc: Document, c: Claim, text: str, st: Settings) -> Item:
+    """An item to cite for a claim of a within-document rule (it needs no measure)."""
+    got = reading(c, text, st)
+    lo, hi, center = got if got is not None else (math.nan, math.nan, math.nan)
+    return Item(0, doc.doc_id, doc.path, c, text, _family(c.kind, c.unit, c.rate, c.aspect) or "", _NO_MEASURE, lo,
+                hi, center, year_span(c.time.year), "level", None, "")
+
+
 def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]:
     """The comparable claims of one document, numbered from ``seq0`` in claim order."""
     texts = {f.id: f.text for f in doc.figures}
@@ -305,5 +316,6 @@ def place(item: Item) -> str:
     return f"{item.doc_id}:{item.claim.line}:{item.claim.column}"
 
 
-__all__ = ["DATE_FAMILY", "Item", "Settings", "describe_time", "describe_value", "document_items", "family_of",
-           "fingerprint", "has_measure", "make_item", "numeric", "oneoff_of", "place", "reading", "ref", "value_text"]
+__all__ = ["DATE_FAMILY", "Item", "Settings", "cited_item", "describe_time", "describe_value", "document_items",
+           "family_of", "fingerprint", "has_measure", "make_item", "numeric", "oneoff_of", "place", "reading", "ref",
+           "value_text"]

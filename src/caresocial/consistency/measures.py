@@ -91,6 +91,10 @@ def _tables(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], regex.Patter
     return stop, generic, pattern, canon
 
 
+def _singular_key(text: str) -> str:
+    return " ".join(singular(t) for t in _norm_text(text).split())
+
+
 def _norm_text(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'")
     t = regex.sub(r"[-_/]+", " ", t)
@@ -101,8 +105,9 @@ def _norm_text(text: str) -> str:
 def signature(measure: str, lex: Lexicons, aliases: tuple[tuple[str, str], ...] = ()) -> Signature | None:
     """The comparable form of a measure phrase (None when nothing of it is left); ``aliases`` are the
     configured (alias key, canonical key) pairs."""
+    key = _singular_key(measure)
     for alias, canonical in aliases:
-        if alias == measure:
+        if alias == measure or _singular_key(alias) == key:
             measure = canonical
             break
     stop, generic, pattern, canon = _tables(lex)

@@ -2,8 +2,9 @@
 
 A value stands for the interval its written precision implies (GUIDELINES, "conflicts"): ``£6bn`` is
 5.5-6.5bn, ``23%`` 22.5-23.5%, ``4.5 million`` 4.45-4.55m, ``7,600`` 7,550-7,650. Trailing zeros of a whole
-number are rounding (``32,500`` is to the hundred), except that a lone leading ``1`` keeps one more figure
-(``100,000`` is to the ten thousand, ``£10bn`` to the billion), and whole percentages are to the point.
+number are rounding (``6,520`` is to the ten, ``£300m`` to the hundred million, as a headline rounds £310m),
+except that a lone leading ``1`` keeps one more figure (``100,000`` is to the ten thousand, ``£10bn`` to the
+billion: half the value either way would be no precision at all), and whole percentages are to the point.
 Figures in words are read to a tenth of their value (``a third``, ``half a million``), whole numbers in words
 exactly (``twenty-six``); shares written ``four in 10`` or ``1 in 8`` are read to the nearest numerator or
 denominator. A hedge widens the interval by ``tolerance.approx`` of the value: on both sides for ``about``,
