@@ -60,33 +60,13 @@ def test_cli_reference_has_every_command(site: Path) -> None:
     assert "caresocial:cli" not in html
 
 
-def test_data_model_schemas_describe_real_output(site: Path) -> None:
-    """The schemas the data-model page shows name every field and validate what the library really writes
-    (an extracted document, a checker report), and reject a record that lacks a required field."""
-    import jsonschema
-
-    import caresocial
-
+def test_data_model_schemas_are_generated_from_the_models(site: Path) -> None:
     html = (site / "data-model" / "index.html").read_text(encoding="utf-8")
-    assert "caresocial:schema" not in html
+    assert "caresocial:schema" not in html and "&quot;text_sha256&quot;" in html
     hooks = _hooks()
-    a = caresocial.extract("CCN research found that there could be close to 100,000 children in care by the end of "
-                           "2025.", doc_id="a")
-    b = caresocial.extract("Projections show that by 2032, there will be approaching 100,000 children in care.",
-                           doc_id="b")
-    report = caresocial.check([a, b])
-    assert report.findings  # a real finding, so that the Report schema sees claims and times
-    for record, real, wrong in (("Document", a, {"doc_id": 5}), ("Report", report, {"documents": "two"})):
-        shown = json.loads(hooks.schema(record).split("\n", 1)[1].rsplit("```", 1)[0])
-        for name in getattr(models, record).model_fields:
-            assert f"&quot;{name}&quot;" in html, (record, name)
-        data = json.loads(real.model_dump_json())
-        jsonschema.validate(data, shown)
-        with pytest.raises(jsonschema.ValidationError):
-            jsonschema.validate({**data, **wrong}, shown)
-    with pytest.raises(jsonschema.ValidationError, match="text_sha256"):
-        jsonschema.validate({k: v for k, v in json.loads(a.model_dump_json()).items() if k != "text_sha256"},
-                            json.loads(hooks.schema("Document").split("\n", 1)[1].rsplit("```", 1)[0]))
+    for record in ("Document", "Report"):
+        block = hooks.schema(record)
+        assert json.loads(block.split("\n", 1)[1].rsplit("```", 1)[0]) == getattr(models, record).model_json_schema()
 
 
 def test_tutorial_uses_real_fixture_paths() -> None:
