@@ -144,6 +144,9 @@ def _head_index(tokens: list[str], stop: frozenset[str], generic: frozenset[str]
                 break
             i += 1
         content = [k for k in range(run_start, i) if tokens[k] not in stop]
+        if content and i < n and all(tokens[k].endswith("ed") for k in content):
+            start = i + 1  # 'looked after children': a participle before a preposition qualifies what follows
+            continue
         if content:
             head = content[-1]
             if tokens[head] in generic and i < n and tokens[i] in ("of", "in") and i + 1 < n:

@@ -62,14 +62,22 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+_DEFINED: dict[str, list[str]] = {}  # module -> ids of the built-in rules it defines, in order
 _LOADED: list[bool] = []
 
 
 def _load_builtin() -> None:
+    """Import the built-in rules' modules once, and put their rules first in a fixed order (the order of
+    ``BUILTIN_MODULES``, then of definition), whatever order the modules happened to be imported in."""
     if not _LOADED:
         _LOADED.append(True)
         for name in BUILTIN_MODULES:
             importlib.import_module(name)
+        builtin = [rule_id for name in BUILTIN_MODULES for rule_id in _DEFINED.get(name, [])]
+        ordered = {rule_id: _RULES[rule_id] for rule_id in builtin if rule_id in _RULES}
+        ordered.update((k, v) for k, v in _RULES.items() if k not in ordered)
+        _RULES.clear()
+        _RULES.update(ordered)
 
 
 def register(rule: Rule, *, replace: bool = False) -> Rule:
@@ -96,6 +104,7 @@ def define(rule_id: str, *, severity: str, name: str, summary: str, description:
 
     def wrap(function: Callable[..., Any]) -> Callable[..., Any]:
         _RULES[rule_id] = Rule(rule_id, severity, name, summary, description, help, scope, function, tags)
+        _DEFINED.setdefault(function.__module__, []).append(rule_id)
         return function
 
     return wrap
