@@ -19,6 +19,7 @@ import pytest
 import caresocial
 import caresocial.lexicons
 from caresocial.config import Config, parse
+from caresocial.consistency.caching import clear_caches
 from caresocial.consistency.checker import check
 from caresocial.consistency.conflicts import MAX_CITED_PER_VARIANT
 from caresocial.consistency.rules import Rule, get_rule, register, unregister
@@ -26,6 +27,12 @@ from caresocial.io.render import RULES, render
 from caresocial.models import Claim, ClaimTime, Document, Figure, Speaker
 
 # ------------------------------------------------------------------------------------------------ builders
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Every test computes what it checks (the checker's memo tables start empty)."""
+    clear_caches()
 
 
 @dataclasses.dataclass

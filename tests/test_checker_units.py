@@ -15,6 +15,7 @@ import pytest
 import caresocial
 from caresocial.config import Config, parse
 from caresocial.consistency.arithmetic import actual_change
+from caresocial.consistency.caching import clear_caches
 from caresocial.consistency.items import describe_time, describe_value, family_of, has_measure, make_item, oneoff_of
 from caresocial.consistency.measures import (
     LIKELY,
@@ -45,6 +46,13 @@ from caresocial.lexicons import Lexicons
 from caresocial.models import Claim, ClaimTime, Speaker
 
 LEX = Lexicons.default()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Every test computes what it checks (the checker's memo tables start empty)."""
+    clear_caches()
+
 
 
 # ---------------------------------------------------------------------------------- written precision

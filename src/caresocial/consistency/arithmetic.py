@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache
 
 from ..lexicons import Lexicons
 from ..models import Claim, Document, Figure
+from .caching import cached
 from .items import Item, Settings, cited_item, describe_value, family_of, has_measure, numeric, reading
 from .measures import signature
 from .rules import define
@@ -69,7 +69,7 @@ class _Claims:
 
     def item(self, c: Claim) -> Item:
         """An item to cite (the measure may be missing: arithmetic does not need one)."""
-        return cited_item(self.doc, c, self.text(c), self.st)
+        return cited_item(self.doc, c, self.text(c))
 
 
 def _slack(run: Run, value: float) -> float:
@@ -180,13 +180,15 @@ def doc_place(doc: Document, c: Claim) -> str:
 
 
 # ------------------------------------------------------------------------------------- parts and totals
-@lru_cache(maxsize=64)
-def _total_cues(lex: Lexicons) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _total_cues_uncached(lex: Lexicons) -> tuple[tuple[str, ...], tuple[str, ...]]:
     before, after = [], []
     for row in lex.rows("total_cues"):
         words = " ".join(row[0].lower().split())
         (after if len(row) > 1 and row[1].strip().lower() == "after" else before).append(words)
     return tuple(sorted(before, key=len, reverse=True)), tuple(sorted(after, key=len, reverse=True))
+
+
+_total_cues = cached(_total_cues_uncached, 64)
 
 
 def _is_total(c: Claim, lex: Lexicons) -> bool:

@@ -12,12 +12,12 @@ import hashlib
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..config import Config
 from ..lexicons import Lexicons, lexicons
 from ..models import Claim, ClaimRef, Document
+from .caching import cached
 from .measures import Signature, signature
 from .values import Span, date_span, hedge_direction, span_text, value_interval, written_half_width, year_span
 
@@ -70,12 +70,14 @@ def _lexicon_key(additions: Mapping[str, object]) -> str:
     return json.dumps(additions, sort_keys=True, ensure_ascii=False, default=str) if additions else ""
 
 
-@lru_cache(maxsize=16)
-def _settings(hedge: float, relative: float, points: float, aliases: tuple[tuple[str, str], ...],
+def _settings_uncached(hedge: float, relative: float, points: float, aliases: tuple[tuple[str, str], ...],
               lex_key: str) -> Settings:
     import json
 
     return Settings(lexicons(json.loads(lex_key)) if lex_key else lexicons(), aliases, hedge, relative, points)
+
+
+_settings = cached(_settings_uncached, 16)
 
 
 def numeric(value: object) -> bool:
@@ -88,8 +90,7 @@ def family_of(c: Claim) -> str | None:
     return _family(c.kind, c.unit, c.rate, c.aspect)
 
 
-@lru_cache(maxsize=4096)
-def _family(kind: str, unit: str | None, rate: str | None, aspect: str) -> str | None:
+def _family_uncached(kind: str, unit: str | None, rate: str | None, aspect: str) -> str | None:
     if kind in ("date", "year"):
         return DATE_FAMILY
     unit = unit or ""
@@ -106,9 +107,14 @@ def _family(kind: str, unit: str | None, rate: str | None, aspect: str) -> str |
     return f"change:{base}" if aspect == "change" else base
 
 
-@lru_cache(maxsize=4096)
-def _present_words(lex: Lexicons) -> tuple[str, ...]:
+_family = cached(_family_uncached, 4096)
+
+
+def _present_words_uncached(lex: Lexicons) -> tuple[str, ...]:
     return tuple(" ".join(w.lower().split()) for w in lex.words("present_time_words"))
+
+
+_present_words = cached(_present_words_uncached, 4096)
 
 
 def _is_present(as_written: str | None, lex: Lexicons) -> bool:
@@ -124,9 +130,11 @@ def oneoff_of(c: Claim, lex: Lexicons) -> str | None:
     return _time_of(t.relation, t.year, t.as_written, c.link_role == "from", lex)[2]
 
 
-@lru_cache(maxsize=65536)
-def _half_width(text: str, value: float, kind: str, unit: str | None) -> float:
+def _half_width_uncached(text: str, value: float, kind: str, unit: str | None) -> float:
     return written_half_width(text, value, kind, unit)
+
+
+_half_width = cached(_half_width_uncached, 65536)
 
 
 def reading(c: Claim, text: str, st: Settings) -> tuple[float, float, float] | None:
@@ -156,8 +164,7 @@ def has_measure(c: Claim) -> bool:
     return c.measure is not None and _real_measure(c.measure, c.unit)
 
 
-@lru_cache(maxsize=65536)
-def _real_measure(measure: str, unit: str | None) -> bool:
+def _real_measure_uncached(measure: str, unit: str | None) -> bool:
     text = " ".join(measure.lower().split())
     words = (unit or "").lower().split()
     if not text or text in ("%", "percent", "per cent"):
@@ -165,14 +172,18 @@ def _real_measure(measure: str, unit: str | None) -> bool:
     return not (words and text in (words[0], " ".join(words)))
 
 
-@lru_cache(maxsize=65536)
-def _measure_of(measure: str, unit: str | None, lex: Lexicons, aliases: tuple[tuple[str, str], ...]
+_real_measure = cached(_real_measure_uncached, 65536)
+
+
+def _measure_of_uncached(measure: str, unit: str | None, lex: Lexicons, aliases: tuple[tuple[str, str], ...]
                 ) -> Signature | None:
     return signature(measure, lex, aliases) if _real_measure(measure, unit) else None
 
 
-@lru_cache(maxsize=65536)
-def _time_of(relation: str, year: int | str | None, as_written: str | None, starts_change: bool,
+_measure_of = cached(_measure_of_uncached, 65536)
+
+
+def _time_of_uncached(relation: str, year: int | str | None, as_written: str | None, starts_change: bool,
              lex: Lexicons) -> tuple[Span | None, str, str | None]:
     """(months, relation class, one-off kind) of a claim's time."""
     if _is_present(as_written, lex):
@@ -184,6 +195,9 @@ def _time_of(relation: str, year: int | str | None, as_written: str | None, star
     else:
         oneoff = None
     return year_span(year), relation if relation in ("over", "per") else "level", oneoff
+
+
+_time_of = cached(_time_of_uncached, 65536)
 
 
 def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: Settings,
@@ -219,12 +233,11 @@ def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: 
 _NO_MEASURE = Signature("", "", frozenset())
 
 
-def cited_item(doc: Document, c: Claim, text: str, st: Settings) -> Item:
-    """An item to cite for a claim of a within-document rule (it needs no measure)."""
-    got = reading(c, text, st)
-    lo, hi, center = got if got is not None else (math.nan, math.nan, math.nan)
-    return Item(0, doc.doc_id, doc.path, c, text, _family(c.kind, c.unit, c.rate, c.aspect) or "", _NO_MEASURE, lo,
-                hi, center, year_span(c.time.year), "level", None, "")
+def cited_item(doc: Document, c: Claim, text: str) -> Item:
+    """An item to cite for a claim of a within-document rule (it needs no measure; only what a finding shows
+    of it is filled in)."""
+    return Item(0, doc.doc_id, doc.path, c, text, "", _NO_MEASURE, math.nan, math.nan, math.nan, None, "level", None,
+                "")
 
 
 def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]:

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from ..extraction.figures.lexicon import IRREGULAR_PLURALS
 from ..lexicons import LexiconError, Lexicons
+from .caching import cached
 
 SURE, LIKELY, POSSIBLE, NONE = 3, 2, 1, 0
 STRENGTH_NAMES = {SURE: "sure", LIKELY: "likely", POSSIBLE: "possible", NONE: "none"}
@@ -69,8 +69,7 @@ def _plural_looking(word: str) -> bool:
     return word in IRREGULAR_PLURALS or singular(word) != word
 
 
-@lru_cache(maxsize=64)
-def _tables(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], regex.Pattern[str] | None, dict[str, str]]:
+def _tables_uncached(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], regex.Pattern[str] | None, dict[str, str]]:
     stop = frozenset(w.lower() for w in lex.words("measure_stopwords"))
     generic = frozenset(w.lower() for w in lex.words("measure_generic_heads"))
     try:
@@ -91,6 +90,9 @@ def _tables(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], regex.Patter
     return stop, generic, pattern, canon
 
 
+_tables = cached(_tables_uncached, 64)
+
+
 def _singular_key(text: str) -> str:
     return " ".join(singular(t) for t in _norm_text(text).split())
 
@@ -101,8 +103,7 @@ def _norm_text(text: str) -> str:
     return " ".join(_WORD.findall(t))
 
 
-@lru_cache(maxsize=65536)
-def signature(measure: str, lex: Lexicons, aliases: tuple[tuple[str, str], ...] = ()) -> Signature | None:
+def _signature_uncached(measure: str, lex: Lexicons, aliases: tuple[tuple[str, str], ...] = ()) -> Signature | None:
     """The comparable form of a measure phrase (None when nothing of it is left); ``aliases`` are the
     configured (alias key, canonical key) pairs."""
     key = _singular_key(measure)
@@ -124,6 +125,9 @@ def signature(measure: str, lex: Lexicons, aliases: tuple[tuple[str, str], ...] 
                       and t not in _BOUNDARY and not (t in generic and i < head_at))
     head = singular(tokens[head_at])
     return Signature(" ".join(tokens), head, words - {head})
+
+
+signature = cached(_signature_uncached, 65536)
 
 
 def _head_index(tokens: list[str], stop: frozenset[str], generic: frozenset[str]) -> int | None:

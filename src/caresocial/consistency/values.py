@@ -20,11 +20,11 @@ as values the same way.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import regex
 
 from ..lexicons import Lexicons
+from .caching import cached
 
 Span = tuple[int, int]  # months since year 0, inclusive
 
@@ -98,12 +98,14 @@ def _plain(value: float) -> str:
     return repr(abs(value))
 
 
-@lru_cache(maxsize=64)
-def hedge_table(lex: Lexicons) -> tuple[tuple[str, str], ...]:
+def _hedge_table_uncached(lex: Lexicons) -> tuple[tuple[str, str], ...]:
     """(hedge words, direction) from the ``hedge_directions`` lexicon, longest first."""
     rows = [(" ".join(r[0].lower().split()), (r[1] if len(r) > 1 else "around").lower()) for r in lex.rows(
         "hedge_directions")]
     return tuple(sorted(rows, key=lambda r: (-len(r[0]), r[0])))
+
+
+hedge_table = cached(_hedge_table_uncached, 64)
 
 
 def hedge_direction(before: str, lex: Lexicons) -> str:
