@@ -582,7 +582,7 @@ def test_agreements_are_listed_only_when_asked_and_under_their_own_label() -> No
     assert (agreement.rule, agreement.severity, agreement.agreement) == ("agreement", "info", True)
     assert [r.doc_id for r in agreement.claims] == ["a", "b"]
     text = render(report, "text")
-    assert "a:1:12: agreement children in care: 2 claims agree for at 2022" in text
+    assert "a:1:12: agreement children in care: 2 claims agree for the same time (at 2022)" in text
     assert "info value-conflict" not in text
 
 
@@ -591,7 +591,8 @@ def test_the_report_is_byte_identical_for_the_same_input() -> None:
                                                           75000, "children in care"))]
     first = check(docs).model_dump_json()
     assert first == check([d.model_copy() for d in docs]).model_dump_json()
-    assert json.loads(first)["findings"][0]["message"].startswith("children in care: 3 different values for at 2022")
+    assert json.loads(first)["findings"][0]["message"].startswith("children in care: 3 different values for the same "
+                                                                  "time (at 2022)")
 
 
 def test_the_text_output_shows_each_sentence_once() -> None:
@@ -669,3 +670,213 @@ def test_a_projection_given_two_horizons_end_to_end() -> None:
     assert (finding.rule, finding.severity) == ("time-conflict", "warning")
     assert [r.text for r in finding.claims] == ["100,000", "100,000"]
     assert "by 2025 in a:1:" in finding.message and "by 2032 in b:1:" in finding.message
+
+
+# ----------------------------------------------------------------------------------- what findings say
+PROJ_A = C("CCN research found there could be close to 100,000 children in care by the end of 2025.", "100,000",
+           100000, "children in care", time=("by", 2025), approx=True)
+PROJ_B = C("Projections show that by 2032 there will be approaching 100,000 children in care.", "100,000", 100000,
+           "children in care", time=("by", 2032), approx=True)
+SENTENCE_RATE = "The council will spend £45m a year over three years, a total of £180m."
+SENTENCE_PARTS = "The fund totals £10.0m: £4.5m for schools, £3.5m for councils and £3.0m for charities."
+
+MESSAGES = [
+    pytest.param(
+        [doc("a", PROJ_A), doc("b", PROJ_B)],
+        "children in care: the same figure (about 100,000) is given for 2 different times: by 2025 in a:1:44; by "
+        "2032 in b:1:57. Same measure: the same measure 'children in care'.", id="time-conflict"),
+    pytest.param(
+        [doc("a", CARE_A), doc("b", CARE_B)],
+        "children in care: 2 different values for the same time (at 2022): 82,170 in a:1:12; 70,000 in b:1:20. "
+        "Same measure: the same measure 'children in care'.", id="value-conflict"),
+    pytest.param(
+        [doc("a", money("The pledge is £2.6 for the reforms by 2027.", "£2.6", 2.6, "reform funding",
+                        time=("by", 2027))),
+         doc("b", money("The pledge is £2.6bn for the reforms by 2027.", "£2.6bn", 2.6e9, "reform funding",
+                        time=("by", 2027)))],
+        "reform funding: scale slip for the same time (by 2027): £2.6 in a:1:15 vs £2.6bn in b:1:15 "
+        "(x1,000,000,000). Same measure: the same measure 'reform funding'.", id="unit-scale"),
+    pytest.param(
+        [doc("a", money("The fund is £5bn in 2023.", "£5bn", 5e9, "reform fund", time=("at", 2023))),
+         doc("b", money("The fund is $5bn in 2023.", "$5bn", 5e9, "reform fund", unit="USD", time=("at", 2023)))],
+        "reform fund: stated in different currencies (GBP, USD) for 2023: £5bn in a:1:13; $5bn in b:1:13. Same "
+        "measure: the same measure 'reform fund'.", id="unit-scale-currencies"),
+    pytest.param(
+        [doc("a", C("The reforms will start in October 2023.", "October 2023", "2023-10", "start date of the reforms",
+                    kind="date")),
+         doc("b", C("The start of the reforms was delayed until 2027-28.", "2027-28", "2027/28",
+                    "start date of the reforms", kind="year"))],
+        "start date of the reforms: 2 different dates: Oct 2023 in a:1:27; Apr 2027 - Mar 2028 in b:1:44. Same "
+        "measure: the same measure 'start date of the reforms'.", id="time-conflict-dates"),
+    pytest.param(
+        [change_doc(S_RISE, ("50%", 50), ("£6.1bn", 6.1e9), ("£8.2bn", 8.2e9))],
+        "spending: stated a rise of 50% but £6.1bn to £8.2bn is a change of +34.4% (a:1:18).",
+        id="arithmetic-change"),
+    pytest.param(
+        [change_doc(S_FALL, ("20%", 20), ("£1.2bn", 1.2e9), ("£0.6bn", 0.6e9), direction="down")],
+        "spending: stated a fall of 20% but £1.2bn to £0.6bn is a change of -50.0% (a:1:36).",
+        id="arithmetic-fall"),
+    pytest.param(
+        [doc("a", money(SENTENCE_RATE, "£45m", 45e6, "annual cost", rate="year", unit="GBP per year",
+                        time=("per", None)),
+             money(SENTENCE_RATE, "£180m", 180e6, "cost", time=("over", 2030)),
+             extra_figures=((SENTENCE_RATE, "three years", 3.0, "years"),))],
+        "cost: £45m a year over 3 years is GBP 135,000,000, but the stated total is £180m (a:1:65).",
+        id="arithmetic-rate"),
+    pytest.param(
+        [doc("a", *[money(SENTENCE_PARTS, f, v, "funding") for f, v in (("£10.0m", 10e6), ("£4.5m", 4.5e6),
+                                                                        ("£3.5m", 3.5e6), ("£3.0m", 3e6))])],
+        "funding: the parts (£4.5m, £3.5m, £3.0m) add up to GBP 11,000,000, not the stated total £10.0m (a:1:17).",
+        id="arithmetic-parts"),
+]
+
+
+@pytest.mark.parametrize(("docs", "message"), MESSAGES)
+def test_what_a_finding_says(docs: list[Document], message: str) -> None:
+    (finding,) = check(docs).findings
+    assert finding.message == message
+    assert finding.measure == message.split(":", 1)[0]
+
+
+def test_a_figure_without_its_text_is_described_by_its_value() -> None:
+    a = doc("a", CARE_A).updated(figures=())
+    b = doc("b", CARE_B).updated(figures=())
+    (finding,) = check([a, b]).findings
+    assert "82,170 in a:1:12; 70,000 in b:1:20" in finding.message
+    assert [r.text for r in finding.claims] == ["82,170", "70,000"]
+    pounds = doc("c", money("The fund is £5bn in 2023.", "£5bn", 5e9, "reform fund", time=("at", 2023)))
+    dollars = doc("d", money("The fund is £7bn in 2023.", "£7bn", 7e9, "reform fund", time=("at", 2023)))
+    (money_finding,) = check([pounds.updated(figures=()), dollars.updated(figures=())]).findings
+    assert "GBP 5,000,000,000 in c:1:13; GBP 7,000,000,000 in d:1:13" in money_finding.message
+    share = doc("e", pct("In 2022, 20% of councils had no director.", "20%", 20, "share of councils without a "
+                                                                                   "director"))
+    other = doc("f", pct("In 2022, 28% of councils had no director.", "28%", 28, "share of councils without a "
+                                                                                  "director"))
+    (share_finding,) = check([share.updated(figures=()), other.updated(figures=())]).findings
+    assert "20% in e:1:10; 28% in f:1:10" in share_finding.message
+
+
+def test_date_agreements_are_listed_when_asked() -> None:
+    a = doc("a", C("The reforms will start in October 2023.", "October 2023", "2023-10", "start date of the reforms",
+                   kind="date"))
+    b = doc("b", C("The reforms start in 2023.", "2023", 2023, "start date of the reforms", kind="year"))
+    report = check([a, b], show_agreements=True)
+    assert report.findings == ()
+    assert [f.message for f in report.agreements] == [
+        "start date of the reforms: 2 claims give the same date: Oct 2023 in a:1:27; 2023 in b:1:22."]
+    assert check([a.updated(doc_id="a2"), a], show_agreements=True).agreements != ()
+    assert check([a, a.updated(claims=a.claims * 1)], show_agreements=True).agreements == ()  # one document
+
+
+def test_an_undated_claim_joins_a_measure_without_a_time_series() -> None:
+    undated = doc("u", C("There are 70,000 children in care.", "70,000", 70000, "children in care",
+                         time=("at", None)))
+    one_year = doc("a", CARE_A)
+    series = doc("b", C("In 2021 there were 78,000 children in care in England.", "78,000", 78000,
+                        "children in care", time=("at", 2021)))
+    assert [(r, [c for c in cs]) for r, _, cs in found(undated, one_year)] == [("value-conflict", ["u:c1", "a:c1"])]
+    assert found(undated, one_year, series) == []  # 70,000 could be any year of the series
+
+
+def test_one_speaker_updating_an_undated_figure_is_no_conflict() -> None:
+    first = doc("a", C("Ofsted: 35% of homes are owned by the largest companies.", "35%", 35, "share of homes "
+                       "owned by the largest companies", kind="percent", unit="%", time=("at", None),
+                       speaker="Ofsted"))
+    later = doc("b", C("Ofsted: 28% of homes are owned by the largest companies.", "28%", 28, "share of homes "
+                       "owned by the largest companies", kind="percent", unit="%", time=("at", None),
+                       speaker="Ofsted"))
+    assert found(first, later) == []
+    other = later.updated(claims=tuple(c.updated(speaker=Speaker.build(name="LGA")) for c in later.claims))
+    assert [r for r, _, _ in found(first, other)] == ["value-conflict"]
+
+
+def test_within_one_document_only_close_values_at_one_time_contradict() -> None:
+    s1 = "The reform money is £5.3bn over three years."
+    s2 = "The reform money is £5.4bn over three years."
+    apart = doc("d", money(s1, "£5.3bn", 5.3e9, "reform money", time=("over", 2025)),
+                money(s2, "£5.4bn", 5.4e9, "reform money", time=("over", 2026)))
+    assert found(apart) == []  # different times
+    far = doc("d", money(s1, "£5.3bn", 5.3e9, "reform money", time=("over", 2025)),
+              money("The reform money is £9.4bn over three years.", "£9.4bn", 9.4e9, "reform money",
+                    time=("over", 2025)))
+    assert found(far) == []  # too far apart to be one sum: two things named alike
+    undated = doc("d", money(s1, "£5.3bn", 5.3e9, "reform money", time=("over", None)),
+                  money(s2, "£5.4bn", 5.4e9, "reform money", time=("over", None)))
+    assert found(undated) == []
+    worded = doc("d", money(s1, "£5.3bn", 5.3e9, "reform money", time=("over", 2025)),
+                 money(s2, "£5.4bn", 5.4e9, "reform money for councils", time=("over", 2025)))
+    assert found(worded) == []  # within a document only the same words are compared
+
+
+def test_a_document_contradicting_itself_and_others_is_one_finding() -> None:
+    s1 = "The reform money is £5.3bn over three years."
+    s2 = "The reform money is £5.4bn over three years."
+    own = doc("d", money(s1, "£5.3bn", 5.3e9, "reform money", time=("over", 2025)),
+              money(s2, "£5.4bn", 5.4e9, "reform money", time=("over", 2025)))
+    other = doc("e", money("Reform money is £7bn over three years.", "£7bn", 7e9, "reform money",
+                           time=("over", 2025)))
+    assert found(own, other) == [("value-conflict", "error", ["d:c1", "d:c2", "e:c1"])]
+
+
+def test_many_values_at_one_time_are_swept() -> None:
+    docs = [doc(f"d{k:03d}", C(f"Report {k} counts {1000 + k:,} children in care in 2022.", f"{1000 + k:,}",
+                              1000 + k, "children in care")) for k in range(70)]
+    (finding,) = check(docs).findings
+    assert finding.rule == "value-conflict" and len(finding.claims) == 70
+    assert finding.message.startswith("children in care: 70 different values for the same time (at 2022)")
+    same_doc = doc("one", *[C(f"Line {k}: {1000 + k:,} children in care in 2022.", f"{1000 + k:,}", 1000 + k,
+                              "children in care") for k in range(70)])
+    assert check([same_doc]).findings == ()  # a document's own list is no cross-document disagreement
+
+
+def test_bounded_and_hedged_values_tell_nothing_apart() -> None:
+    s = "Profits were more than £300m last year, and £310m in the accounts."
+
+    def pair(doc_id: str) -> Document:
+        return doc(doc_id, money(s, "£300m", 300e6, "profits", bound="min"), money(s, "£310m", 310e6, "profits"))
+
+    other = doc("x", money("Profits were £250m last year.", "£250m", 250e6, "profits"))
+    assert [r for r, _, _ in found(pair("a"), other)] == ["value-conflict"]  # a bound does not state £250m
+
+
+def test_a_crashing_rule_costs_only_its_own_findings() -> None:
+    def boom(run: Any, group: Any) -> None:
+        raise RuntimeError(f"boom in\n{group.label}")
+
+    register(Rule(id="boom", severity="note", name="Boom", summary="s", description="d", help="h", scope="measure",
+                  function=boom))
+    try:
+        report = check([doc("a", CARE_A), doc("b", CARE_B)])
+    finally:
+        unregister("boom")
+    assert [f.rule for f in report.findings] == ["value-conflict"]
+    assert report.errors == ("checker: internal error in measure 'children in care': boom: RuntimeError: boom in "
+                             "children in care",)
+
+
+def test_findings_are_ordered_by_severity_rule_and_place() -> None:
+    docs = [doc("a", CARE_A, PROJ_A), doc("b", CARE_B, PROJ_B),
+            doc("c", money("The pledge is £2.6m for the reforms by 2027.", "£2.6m", 2.6e6, "reform funding",
+                           time=("by", 2027))),
+            doc("d", money("The pledge is £2.6bn for the reforms by 2027.", "£2.6bn", 2.6e9, "reform funding",
+                           time=("by", 2027)))]
+    assert [(f.severity, f.rule) for f in check(docs).findings] == [
+        ("error", "value-conflict"), ("warning", "time-conflict"), ("warning", "unit-scale")]
+    report = check(docs, config=parse({"severity": {"unit-scale": "error"}}))
+    assert [f.rule for f in report.findings] == ["unit-scale", "value-conflict", "time-conflict"]
+
+
+def test_finish_drops_repeats_and_counts_what_it_leaves_out() -> None:
+    from caresocial.consistency.checker import finish, new_run
+
+    a, b = doc("a", CARE_A), doc("b", CARE_B)
+    (f,) = check([a, b]).findings
+    run = new_run()
+    run.findings.extend([f, f])
+    run.errors.extend(["z", "a"])
+    report = finish(run, {}, None, 2, 2)
+    assert report.findings == (f,) and report.errors == ("a", "z") and (report.documents, report.claims) == (2, 2)
+    assert finish(run, {}, {f.fingerprint}, 2, 2).baselined == 1
+    hidden = a.updated(suppressions=(caresocial.models.Suppression.build(rules=(), start=0, end=500),))
+    assert finish(run, {"a": hidden}, None, 2, 2).suppressed == 1
+    assert finish(run, {"a": a}, None, 2, 2).suppressed == 0

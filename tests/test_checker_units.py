@@ -464,3 +464,86 @@ def test_registering_twice_needs_replace() -> None:
     unregister("twice")  # no error the second time
     assert rule.meta() == {"name": "Twice", "short_description": "s", "full_description": "d", "help": "h",
                            "default_severity": "note", "tags": ("consistency",)}
+
+
+def test_define_registers_a_rule_with_its_function() -> None:
+    from caresocial.consistency import rules
+
+    def function(run: object, doc: object) -> None:
+        return None
+
+    try:
+        returned = rules.define("defined-here", severity="note", name="DefinedHere", summary="s", description="d",
+                                help="h", scope="document", tags=("consistency", "x"))(function)
+        assert returned is function
+        got = get_rule("defined-here")
+        assert got is not None and (got.function, got.scope, got.tags, got.help) == (function, "document",
+                                                                                     ("consistency", "x"), "h")
+        assert rules._DEFINED[__name__] == ["defined-here"]
+    finally:
+        unregister("defined-here")
+        rules._DEFINED.pop(__name__, None)
+
+
+def test_built_in_rules_come_first_whatever_the_import_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from caresocial.consistency import rules
+
+    extra = Rule("extra", "note", "Extra", "s", "d", "h", "document", lambda run, doc: None)
+    shuffled = {"extra": extra, **{k: rules._RULES[k] for k in reversed(list(rules._RULES)) if k != "extra"}}
+    monkeypatch.setattr(rules, "_RULES", shuffled)
+    monkeypatch.setattr(rules, "_LOADED", [])
+    assert rule_ids() == ("time-conflict", "value-conflict", "arithmetic", "unit-scale", "extra")
+    assert rules._LOADED == [True]
+
+
+@pytest.mark.parametrize(("spans", "count"), [
+    ([], 0), ([(0, 11)], 1), ([(0, 11), (12, 23)], 2), ([(0, 11), (5, 20)], 1), ([(12, 23), (0, 11), (6, 13)], 1),
+    ([(0, 11), (0, 11), (30, 40)], 2),
+])
+def test_how_many_separate_times_a_series_has(spans: list[tuple[int, int]], count: int) -> None:
+    from caresocial.consistency.conflicts import _series_count
+
+    assert _series_count(spans) == count
+
+
+def test_keep_two_keeps_the_lowest_of_two_documents() -> None:
+    from caresocial.consistency.conflicts import _keep_two
+
+    best: list[tuple[float, str]] = []
+    for entry in [(5.0, "a"), (3.0, "a"), (4.0, "b"), (9.0, "c"), (1.0, "c"), (2.0, "b")]:
+        _keep_two(best, entry)
+    assert best == [(1.0, "c"), (2.0, "b")]
+
+
+def test_configured_hedges_reach_the_checker() -> None:
+    plain = Run().settings
+    configured = Run(Config(lexicons={"hedge_directions": ["barely | below"]})).settings
+    assert configured is not plain and configured.lex != plain.lex
+    assert hedge_direction("spending of barely ", configured.lex) == "below"
+    assert hedge_direction("spending of barely ", plain.lex) == "around"
+    assert Run(Config(lexicons={"hedge_directions": ["barely | below"]})).settings is configured  # cached
+
+
+def test_a_date_in_the_sentence_narrows_the_time_to_its_month() -> None:
+    from caresocial.consistency.items import document_items
+    from caresocial.models import Document, Figure
+
+    sentence = "The deficit will reach £4.6bn by March 2026."
+    claim = _claim(kind="money", unit="GBP", value=4.6e9, measure="deficit", figure="f1", start=23, end=29,
+                   sentence=sentence, time=ClaimTime.build(relation="by", year=2026, as_written="by March 2026",
+                                                           resolved_against=None, relative=False))
+    figures = (Figure.build(id="f1", kind="money", text="£4.6bn", start=23, end=29, sentence_start=0,
+                            sentence_end=len(sentence), value=4.6e9, unit="GBP"),
+               Figure.build(id="f2", kind="date", text="March 2026", start=33, end=43, sentence_start=0,
+                            sentence_end=len(sentence), value="2026-03"),
+               Figure.build(id="f3", kind="date", text="April 2025", start=0, end=0, sentence_start=99,
+                            sentence_end=120, value="2025-04"),
+               Figure.build(id="f4", kind="date", text="2026", start=0, end=0, sentence_start=0,
+                            sentence_end=len(sentence), value="2026"))
+    doc = Document.build(doc_id="d", path="d.txt", text_sha256="0" * 64, length=len(sentence), figures=figures,
+                         claims=(claim,))
+    (item,) = document_items(doc, Run().settings, seq0=7)
+    assert (item.seq, item.doc_id, item.path, item.text) == (7, "d", "d.txt", "£4.6bn")
+    assert item.time == (2026 * 12 + 2, 2026 * 12 + 2)
+    undated = doc.updated(claims=(claim.updated(time=claim.time.updated(as_written=None)),))
+    assert next(document_items(undated, Run().settings)).time == year_span(2026)

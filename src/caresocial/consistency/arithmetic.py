@@ -119,16 +119,35 @@ def _ends(claims: _Claims, change: Claim) -> tuple[Claim, Claim] | None:
     return pairs[0] if len(pairs) == 1 else None
 
 
-def actual_change(kind: str, frm: Interval, to: Interval) -> Interval | None:
-    """The change from ``frm`` to ``to`` as the stated change measures it: 'relative' (per cent of the start),
-    'difference' (in the ends' units, also percentage points between percentages) or 'multiple'."""
-    if kind == "difference":
-        return to[0] - frm[1], to[1] - frm[0]
-    if frm[0] <= 0 or not all(map(math.isfinite, (*frm, *to))):
+def _relative(frm: Interval, to: Interval) -> Interval | None:
+    """The change in per cent of the start ('up 50%')."""
+    if frm[0] <= 0:
         return None
-    if kind == "multiple":
-        return to[0] / frm[1], to[1] / frm[0]
     return (to[0] - frm[1]) / frm[1] * 100, (to[1] - frm[0]) / frm[0] * 100
+
+
+def _difference(frm: Interval, to: Interval) -> Interval | None:
+    """The change in the ends' own units ('up £2bn'; 'up 2 percentage points' between percentages)."""
+    return to[0] - frm[1], to[1] - frm[0]
+
+
+def _multiple(frm: Interval, to: Interval) -> Interval | None:
+    """The change as a multiple of the start ('doubled')."""
+    if frm[0] <= 0:
+        return None
+    return to[0] / frm[1], to[1] / frm[0]
+
+
+CHANGES = {"relative": _relative, "difference": _difference, "multiple": _multiple}
+_SIZE = {"relative": "{:+.1f}%", "difference": "{:+,.10g}", "multiple": "x{:.2f}"}
+
+
+def actual_change(kind: str, frm: Interval, to: Interval) -> Interval | None:
+    """The change from ``frm`` to ``to`` as a stated change of ``kind`` measures it: 'relative' (per cent of the
+    start), 'difference' (in the ends' units, also percentage points between percentages) or 'multiple'."""
+    if not all(map(math.isfinite, (*frm, *to))):
+        return None
+    return CHANGES[kind](frm, to)
 
 
 def _stated_change(run: Run, claims: _Claims, change: Claim) -> None:
@@ -161,8 +180,7 @@ def _stated_change(run: Run, claims: _Claims, change: Claim) -> None:
     _, _, f_value = claims.value(frm)
     _, _, t_value = claims.value(to)
     exact = actual_change(kind, (f_value, f_value), (t_value, t_value))
-    size = "" if exact is None else (f"{exact[0]:+.1f}%" if kind == "relative" else
-                                     f"x{exact[0]:.2f}" if kind == "multiple" else f"{exact[0]:+,.10g}")
+    size = "" if exact is None else _SIZE[kind].format(exact[0])
     items = [claims.item(change), claims.item(frm), claims.item(to)]
     run.report("arithmetic", change.measure or frm.measure or "-", items,
                f"{change.measure or frm.measure or 'change'}: stated {_said(change, items[0])} but "

@@ -365,8 +365,8 @@ def time_conflict(run: Run, group: MeasureGroup) -> None:
         cited = cite(groups)
         listing = "; ".join(f"{describe_time(g[0])} in {places(g)}" for g in groups)
         run.report("time-conflict", group.label, cited,
-                   f"{group.label}: the same {describe_value(cited[0])} is given for {len(groups)} different "
-                   f"times: {listing}. Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
+                   f"{group.label}: the same figure ({describe_value(cited[0])}) is given for {len(groups)} "
+                   f"different times: {listing}. Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
 
 
 def same_figures(items: list[Item]) -> list[list[Item]]:
@@ -453,7 +453,7 @@ def value_conflict(run: Run, group: MeasureGroup) -> None:
         cited = cite(kept)
         listing = "; ".join(f"{describe_value(g[0])} in {places(g)}" for g in kept)
         run.report("value-conflict", group.label, cited,
-                   f"{group.label}: {len(kept)} different values for {when(cited)}: {listing}. "
+                   f"{group.label}: {len(kept)} different values for the same time ({when(cited)}): {listing}. "
                    f"Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
     if run.show_agreements:
         _agreements(run, group, found, involved_seqs)
@@ -479,7 +479,7 @@ def _agreements(run: Run, group: MeasureGroup, comparison: Comparison, involved:
         if len({i.doc_id for i in items}) < 2:
             continue
         cited = cite(variants(items))
-        run.agree(group.label, cited, f"{group.label}: {len(items)} claims agree for {when(items)}: "
+        run.agree(group.label, cited, f"{group.label}: {len(items)} claims agree for the same time ({when(items)}): "
                                       + "; ".join(f"{describe_value(g[0])} in {places(g)}" for g in variants(items))
                                       + f". Same measure: {group.why(cited)}.")
 

@@ -37,7 +37,8 @@ def unit_scale(run: Run, group: MeasureGroup) -> None:
         pairs = "; ".join(f"{describe_value(a[0])} in {places(a)} vs {describe_value(b[0])} in {places(b)} "
                           f"(x{s:,.0f})" for a, b, s in slips[:6])
         run.report("unit-scale", group.label, cited,
-                   f"{group.label}: scale slip for {when(cited)}: {pairs}. Same measure: {group.why(cited)}.",
+                   f"{group.label}: scale slip for the same time ({when(cited)}): {pairs}. "
+                   f"Same measure: {group.why(cited)}.",
                    sureness=group.sureness(cited))
     _currencies(run, group)
 
