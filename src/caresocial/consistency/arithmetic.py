@@ -220,7 +220,7 @@ def _is_total(c: Claim, lex: Lexicons) -> bool:
 
 
 def _addable(c: Claim, total: Claim) -> bool:
-    return (c is not total and c.kind == total.kind and c.aspect == "level" and c.bound is None
+    return (c is not total and c.kind == total.kind and c.aspect == "level"
             and c.link is None and family_of(c) == family_of(total)
             and (c.unit or "").split()[:1] == (total.unit or "").split()[:1])
 
@@ -271,12 +271,13 @@ def _period_years(figures: Sequence[Figure], lo: int, hi: int) -> float | None:
 
 
 def _same_thing(rate: Claim, total: Claim, lex: Lexicons) -> bool:
-    """A total over a period (``over``) of the measure the rate is a yearly amount of: the same head noun
-    ('annual cost' and 'cost'), the rate's words naming the year aside."""
+    """A total over a period (``over``) of the measure the rate is a yearly amount of: the same head noun, and
+    every word of the total's measure among the rate's ('cost' and 'annual cost'; not 'parks spending' and
+    'annual roads spending')."""
     if total.time.relation != "over" or not (has_measure(rate) and has_measure(total)):
         return False
     sa, sb = signature(rate.measure or "", lex), signature(total.measure or "", lex)
-    return sa is not None and sb is not None and sa.head == sb.head
+    return sa is not None and sb is not None and sa.head == sb.head and sb.words <= sa.words
 
 
 def _rate_period(run: Run, claims: _Claims, sentence: Sequence[Claim]) -> None:

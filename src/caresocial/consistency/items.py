@@ -231,13 +231,13 @@ def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: 
 
 
 _NO_MEASURE = Signature("", "", frozenset())
+_CITED = Item(0, "", None, None, "", "", _NO_MEASURE, math.nan, math.nan, math.nan, None, "level", None, "")  # type: ignore[arg-type]
 
 
 def cited_item(doc: Document, c: Claim, text: str) -> Item:
     """An item to cite for a claim of a within-document rule (it needs no measure; only what a finding shows
-    of it is filled in)."""
-    return Item(0, doc.doc_id, doc.path, c, text, "", _NO_MEASURE, math.nan, math.nan, math.nan, None, "level", None,
-                "")
+    of it, the document, the claim and its figure, is filled in)."""
+    return _CITED._replace(doc_id=doc.doc_id, path=doc.path, claim=c, text=text)
 
 
 def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]:
@@ -290,7 +290,7 @@ def value_text(c: Claim) -> str:
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     if c.kind == "money" and isinstance(v, (int, float)):
-        return f"{(c.unit or '').split()[0]} {v:,}".strip()
+        return f"{(c.unit or '').split()[0] if c.unit else ''} {v:,}".strip()
     if c.kind == "percent":
         return f"{v}%" if (c.unit or "%") == "%" else f"{v} percentage points"
     return f"{v:,}" if isinstance(v, (int, float)) else str(v)
