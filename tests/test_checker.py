@@ -732,10 +732,13 @@ MESSAGES = [
 
 
 @pytest.mark.parametrize(("docs", "message"), MESSAGES)
-def test_what_a_finding_says(docs: list[Document], message: str) -> None:
+def test_what_a_finding_says(docs: list[Document], message: str, request: pytest.FixtureRequest) -> None:
+    rule = request.node.callspec.id.split("-currencies")[0].split("-dates")[0]
+    rule = "arithmetic" if rule.startswith("arithmetic") else rule
     (finding,) = check(docs).findings
     assert finding.message == message
     assert finding.measure == message.split(":", 1)[0]
+    assert finding.rule == rule
 
 
 def test_a_figure_without_its_text_is_described_by_its_value() -> None:

@@ -573,3 +573,105 @@ def test_every_measure_group_of_a_block_is_checked() -> None:
     cfg = Config(severity={"value-conflict": "warning"})
     assert {f.severity for f in check(docs, cfg).findings} == {"warning"}
     assert Run(cfg).cfg is cfg and Run().cfg == Config()
+
+
+ARITHMETIC_EDGES = [
+    pytest.param("Spending halved from £6.0bn to £3.0bn.", ("halved", 0.5, "times", ""), ("£6.0bn", 6e9),
+                 ("£3.0bn", 3e9), {"change_kind": "ratio", "direction": "down"}, [], id="halved-is-a-multiple-down"),
+    pytest.param("Spending fell by 50% from £1.0bn to £1.1bn.", ("50%", 50, "%", ""), ("£1.0bn", 1e9),
+                 ("£1.1bn", 1.1e9), {"direction": "down"}, ["arithmetic"], id="a-fall-that-was-a-rise"),
+    pytest.param("Spending changed by 0% from £1.0bn to £1.0bn.", ("0%", 0, "%", ""), ("£1.0bn", 1e9),
+                 ("£1.0bn", 1e9), {"direction": None}, [], id="no-change"),
+    pytest.param("Spending rose by £2bn as the share went from 17% to 19%.", ("£2bn", 2e9, "GBP", ""), ("17%", 17),
+                 ("19%", 19), {"kind": "percent", "change_kind": "money"}, [], id="pounds-between-shares"),
+    pytest.param("The rate rose by 2 points from 17% to 19%.", ("2 points", 2, "percentage points", ""),
+                 ("17%", 17), ("19%", 19), {"kind": "percent", "direction": "down"}, ["arithmetic"],
+                 id="points-the-wrong-way"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "change", "frm", "to", "kw", "expected"), ARITHMETIC_EDGES)
+def test_stated_changes_at_their_edges(sentence: str, change: tuple[str, float, str, str], frm: tuple[str, float],
+                                       to: tuple[str, float], kw: dict[str, Any], expected: list[str]) -> None:
+    assert [r for r, _, _ in found(_change(sentence, change, frm, to, **kw))] == expected
+
+
+def test_arithmetic_tolerance_from_configuration() -> None:
+    d = _change("Spending rose by 40% from £6.1bn to £8.2bn.", ("40%", 40, "%", ""), ("£6.1bn", 6.1e9),
+                ("£8.2bn", 8.2e9))
+    assert [r for r, _, _ in found(d)] == ["arithmetic"]  # 32.5-36.4% against 39.5-40.5%
+    assert found(d, cfg=parse({"tolerance": {"arithmetic": 0.1}})) == []  # widened by 4 points
+    s = "The fund totals £10.0m: £4.5m for schools, £3.5m for councils and £2.8m for charities."
+    parts = doc("p", *[money(s, f, v, None) for f, v in (("£10.0m", 10e6), ("£4.5m", 4.5e6), ("£3.5m", 3.5e6),
+                                                         ("£2.8m", 2.8e6))])
+    assert [r for r, _, _ in found(parts)] == ["arithmetic"]  # 10.65-10.95 against 9.95-10.05
+    assert found(parts, cfg=parse({"tolerance": {"arithmetic": 0.1}})) == []
+
+
+def test_parts_that_touch_their_total_are_no_finding() -> None:
+    s = "The fund totals £10m: £4.5m for schools, £3.5m for councils and £2.3m for charities."
+    # parts 4.45 + 3.45 + 2.25 = 10.15 at least... and the total 9.5-10.5: they meet
+    parts = doc("p", *[money(s, f, v, None) for f, v in (("£10m", 10e6), ("£4.5m", 4.5e6), ("£3.5m", 3.5e6),
+                                                         ("£2.3m", 2.3e6))])
+    assert found(parts) == []
+    t = "The fund totals £10m: £4.7m for schools, £3.7m for councils and £2.75m for charities."
+    touching = doc("t", *[money(t, f, v, None) for f, v in (("£10m", 10e6), ("£4.7m", 4.7e6), ("£3.7m", 3.7e6),
+                                                            ("£2.75m", 2.75e6))])
+    # 4.65 + 3.65 + 2.745 = 11.045 > 10.5: apart; one hundredth less and they would touch
+    assert [r for r, _, _ in found(touching)] == ["arithmetic"]
+    u = "The fund totals £10m: £4.65m for schools, £3.65m for councils and £2.705m for charities."
+    edge = doc("u", *[money(u, f, v, None) for f, v in (("£10m", 10e6), ("£4.65m", 4.65e6), ("£3.65m", 3.65e6),
+                                                        ("£2.705m", 2.705e6))])
+    # 4.645 + 3.645 + 2.7045 = 10.9945 > 10.5 still; the touching case is the sum's lower end at 10.5
+    assert [r for r, _, _ in found(edge)] == ["arithmetic"]
+
+
+def test_a_change_names_its_ends_measure_when_it_has_none() -> None:
+    s = "It rose by 50% from £6.1bn to £8.2bn."
+    d = doc("a", money(s, "£6.1bn", 6.1e9, "spending", link="c2", link_role="from"),
+            money(s, "£8.2bn", 8.2e9, "spending", link="c1", link_role="to"),
+            pct(s, "50%", 50, None, aspect="change", direction="up", ends=("c1", "c2")))
+    (finding,) = check([d]).findings
+    assert finding.measure == "spending" and finding.message.startswith("spending: stated a rise of 50%")
+
+
+@pytest.mark.parametrize(("sentence", "rate", "total", "period", "expected"), [
+    ("Councils will train 2,100 social workers a year over five years, a total of 12,000.",
+     ("2,100", 2100.0), ("12,000", 12000.0), ("five years", 5.0), ["arithmetic"]),
+    ("Councils will train 2,100 social workers a year over five years, a total of 10,500.",
+     ("2,100", 2100.0), ("10,500", 10500.0), ("five years", 5.0), []),
+])
+def test_a_count_rate_times_its_period(sentence: str, rate: tuple[str, float], total: tuple[str, float],
+                                       period: tuple[str, float], expected: list[str]) -> None:
+    d = doc("a", C(sentence, rate[0], rate[1], "annual training places", rate="year", time=("per", None)),
+            C(sentence, total[0], total[1], "training places", time=("over", 2030)),
+            extra_figures=((sentence, period[0], period[1], "years"),))
+    assert [r for r, _, _ in found(d)] == expected
+
+
+def test_a_linked_figure_or_a_change_is_no_total_of_a_rate() -> None:
+    s = "The council will spend £45m a year over three years, up from £180m."
+    rate = money(s, "£45m", 45e6, "annual cost", rate="year", unit="GBP per year", time=("per", None))
+    period = ((s, "three years", 3.0, "years"),)
+    linked = money(s, "£180m", 180e6, "cost", time=("over", 2026), link="c9", link_role="from")
+    assert found(doc("a", rate, linked, extra_figures=period)) == []
+    change = money(s, "£180m", 180e6, "cost", time=("over", 2026), aspect="change")
+    assert found(doc("b", rate, change, extra_figures=period)) == []
+    changed_rate = money(s, "£45m", 45e6, "annual cost", rate="year", unit="GBP per year", time=("per", None),
+                         aspect="change")
+    total = money(s, "£180m", 180e6, "cost", time=("over", 2026))
+    assert found(doc("c", changed_rate, total, extra_figures=period)) == []
+    measureless = money(s, "£180m", 180e6, None, time=("over", 2026))
+    assert found(doc("d", rate, measureless, extra_figures=period)) == []  # no cue, no measure: not its total
+    at = money(s, "£180m", 180e6, "cost", time=("at", 2026))
+    assert found(doc("e", rate, at, extra_figures=period)) == []  # not accumulated over a period
+
+
+def test_currencies_at_two_times_are_each_reported() -> None:
+    a = doc("a", money("The fund was £5bn in 2023.", "£5bn", 5e9, "reform fund", time=("at", 2023)),
+            money("The fund was £7bn in 2024.", "£7bn", 7e9, "reform fund", time=("at", 2024)))
+    b = doc("b", money("The fund was $7bn in 2024.", "$7bn", 7e9, "reform fund", unit="USD", time=("at", 2024)),
+            money("The fund was €6bn in 2025.", "€6bn", 6e9, "reform fund", unit="EUR", time=("at", 2025)))
+    assert found(a, b) == [("unit-scale", "warning", ["a:c2", "b:c1"])]
+    undated = doc("c", money("The fund is $5bn.", "$5bn", 5e9, "reform fund", unit="USD", time=("at", None)))
+    assert found(a, undated) == []  # no time stated: no comparison of currencies

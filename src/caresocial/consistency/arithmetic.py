@@ -41,7 +41,6 @@ class _Claims:
         self.st = st
         self.figures = doc.figures
         self._texts: dict[str, str] | None = None
-        self._read: dict[str, tuple[float, float, float]] = {}
         self.by_id: dict[str, Claim] = {}
         self.by_sentence: dict[int, list[Claim]] = {}
         for c in doc.claims:
@@ -50,17 +49,15 @@ class _Claims:
                 self.by_sentence.setdefault(c.sentence_start, []).append(c)
 
     def text(self, c: Claim) -> str:
+        """The claim's figure as written ('' when the document does not hold it)."""
         if self._texts is None:
             self._texts = {f.id: f.text for f in self.doc.figures}
-        return self._texts.get(c.figure, "")
+        return self._texts.get(c.figure) or ""
 
     def value(self, c: Claim) -> tuple[float, float, float]:
         """(lowest, highest, stated) value of a numeric claim."""
-        got = self._read.get(c.id)
-        if got is None:
-            got = reading(c, self.text(c), self.st)
-            assert got is not None
-            self._read[c.id] = got
+        got = reading(c, self.text(c), self.st)
+        assert got is not None
         return got
 
     def interval(self, c: Claim) -> Interval:
@@ -155,15 +152,14 @@ def _stated_change(run: Run, claims: _Claims, change: Claim) -> None:
     if ends is None:
         return
     frm, to = ends
-    if family_of(frm) != family_of(to) or frm.aspect != "level" or to.aspect != "level":
-        return
-    unit = change.unit or ""
-    points = change.kind == "percent" and unit.startswith("percentage point")
+    if family_of(frm) != family_of(to) or frm.aspect == "change":
+        return  # the ends of a change are two levels of one family
+    points = change.kind == "percent" and str(change.unit).startswith("percentage point")
     if change.kind == "ratio":
         kind = "multiple"
     elif change.kind == "percent" and not points:
         kind = "relative"
-    elif (points and frm.kind == "percent") or family_of(change.updated(aspect="level")) == family_of(frm):
+    elif (points and frm.kind == "percent") or family_of(change).removeprefix("change:") == family_of(frm):
         kind = "difference"
     else:
         return
@@ -179,8 +175,8 @@ def _stated_change(run: Run, claims: _Claims, change: Claim) -> None:
         return
     _, _, f_value = claims.value(frm)
     _, _, t_value = claims.value(to)
-    exact = actual_change(kind, (f_value, f_value), (t_value, t_value))
-    size = "" if exact is None else _SIZE[kind].format(exact[0])
+    exact = CHANGES[kind]((f_value, f_value), (t_value, t_value))
+    size = _SIZE[kind].format(exact[0]) if exact else ""
     items = [claims.item(change), claims.item(frm), claims.item(to)]
     run.report("arithmetic", change.measure or frm.measure or "-", items,
                f"{change.measure or frm.measure or 'change'}: stated {_said(change, items[0])} but "
