@@ -50,7 +50,8 @@ def test_caresocial_toml_wins_and_no_config_is_default(tmp_path: Path) -> None:
         ({"tolerance": {"fuzz": 0.1}}, "tolerance.fuzz: unknown key"),
         ({"aliases": {"children in care": 3}}, "aliases.children in care: must be a list of strings"),
         ({"documents": [{"date": "2023-01-01"}]}, "documents[0].path: every entry needs a path glob"),
-        ({"documents": [{"path": "*.md", "date": "yesterday"}]}, "documents[0].date: 'yesterday' is not YYYY-MM-DD"),
+        ({"documents": [{"path": "*.md", "date": "yesterday"}]},
+         "documents[0].date: 'yesterday' is not YYYY, YYYY-MM or YYYY-MM-DD"),
         ({"fail-on": "sometimes"}, "fail-on: 'sometimes' is not one of error, warning, never"),
     ],
 )
@@ -137,7 +138,7 @@ def test_cli_pyproject_found_from_the_current_folder_names_its_table(tmp_path: P
     code, err = _check(tmp_path)
     assert code == 2
     assert err == [f"caresocial: {tmp_path / 'pyproject.toml'}: [tool.caresocial] disabel: unknown key (expected one "
-                   "of aliases, disable, documents, fail-on, lexicons, severity, tolerance)"]
+                   "of aliases, disable, doc-memory, doc-timeout, documents, fail-on, lexicons, severity, tolerance)"]
 
 
 def test_cli_missing_or_folder_config(tmp_path: Path) -> None:
