@@ -100,7 +100,7 @@ def _where(src: str, key: str) -> str:
 
 def parse(data: dict[str, Any], src: str = "<config>") -> Config:
     """A :class:`Config` from the ``[tool.caresocial]`` table; :class:`ConfigError` names a bad key."""
-    from .extraction.claims.grammar import measure_key
+    from .extraction.claims.synonyms import measure_key
     from .extraction.figures.lexicon import UNITS  # noqa: F401 - keeps import graph light elsewhere
 
     unknown = set(data) - _TOP_KEYS

@@ -186,8 +186,8 @@ def _groups(docs: list[Document], cfg: Config) -> dict[tuple[str, str], list[_It
         texts = {f.id: f.text for f in d.figures}
         for c in d.claims:
             v = c.value
-            if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
-                continue
+            if c.measure is None or not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
+                continue  # no measure found: never compared
             kind, unit = c.kind, c.unit
             # interval() inlined: this loop runs once per claim of the corpus
             if kind == "percent" and (unit or "%") == "%":
@@ -383,7 +383,7 @@ def arithmetic(run: _Run, doc: Document) -> None:
         by_sentence[c.sentence_start].append(c)
     for sent_claims in by_sentence.values():
         # a stated percentage change against the from/to values of the same sentence
-        pct = [c for c in sent_claims if c.kind == "percent" and _INCREASE.match(c.measure)]
+        pct = [c for c in sent_claims if c.kind == "percent" and c.measure and _INCREASE.match(c.measure)]
         ends = [c for c in sent_claims if c.link_role == "from" and c.link in by_id]
         for p in pct:
             m = _INCREASE.match(p.measure)

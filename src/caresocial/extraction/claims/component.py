@@ -1,239 +1,321 @@
-"""The claims component: a claim (measure, value, time) for every checkable figure."""
+"""The claims component: a claim (measure, aspect, value, time) for every checkable figure.
+
+Per sentence: the words are tagged (:mod:`.words`), each claim figure's aspect read (:mod:`.aspect`), its
+measure (:mod:`.measure`, keyed by :mod:`.synonyms`) and its time (:mod:`.scope`, over the phrases of
+:mod:`..times`); then the ends of ranges and changes are linked and share one measure.
+"""
 
 from __future__ import annotations
 
 import bisect
 import sys
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...lexicons import Lexicons
 from ...models import Claim, ClaimTime, Figure
-from ..doc import Annotations, RuleComponent, doc_text, segments, sentence_of
+from ..doc import Annotations, RuleComponent, doc_text, segments
 from ..figures.grammar import RawFigure
-from ..meta import DocMeta
-from ..quotes.attribution import RawQuote, normalise_source
-from ..quotes.component import QuoteAttributor, innermost_quote
-from ..times import find_times
-from .grammar import CLAIM_KINDS, ChangeVerbs, MeasureCache, OwnedTimes, build_measure, claim_time
+from ..times import TimePhrase, find_times, last_year_before
+from .aspect import Aspect, aspect_of, change_between
+from .measure import Reading, read_measure
+from .phrases import clause_start
+from .reference import ReferenceYears, infer_reference, sentence_window
+from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
+from .synonyms import measure_key
+from .words import FIG, PUNCT, TIME, Word, tag, word_classes
+
+CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio"})
+DATE_KINDS = frozenset({"date", "year"})
+_FY = regex.compile(r"(?<!\d)(?:19|20)\d\d[/-](?:19|20)?\d\d(?!\d)")
+_FUTURE = frozenset("will would could may might shall".split())
+_FUTURE_TO = frozenset("set expected projected forecast likely due predicted estimated going".split())
+_PAST = frozenset("was were had did".split())
 
 
 class ClaimBuilder(RuleComponent):
-    """Claims with measure and time in ``doc._.claims``."""
+    """Claims with measure, aspect and time in ``doc._.claims`` (requires figures and quotes)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            ext = Annotations(doc)
-            if ext.cs_raw_quotes is None:
-                q = QuoteAttributor(None, "caresocial_quotes")  # type: ignore[arg-type]
-                q.set_annotations(doc, q.match(doc))
-            ext.claims = build_claims(doc)
-            return doc
-        except Exception as e:
-            error_handler(self.name, self, [doc], e)
-            return doc
+    def match(self, doc: Doc) -> list[Claim]:
+        ext = Annotations(doc)
+        if ext.cs_raw_figures is None or ext.cs_raw_quotes is None:
+            raise ValueError(f"{self.name}: the caresocial_figures and caresocial_quotes components must run first "
+                             "(add them before caresocial_claims)")
+        return build_claims(doc, self.lexicons)
+
+    def set_annotations(self, doc: Doc, found: list[Claim]) -> Doc:
+        Annotations(doc).claims = found
+        return doc
 
 
-def reference_year(doc: Doc, fig_index: int) -> tuple[int | None, str | None]:
-    """The year relative times in a figure's statement resolve against, and why."""
-    return _ReferenceYears(doc).of(fig_index)
+@dataclass(slots=True)
+class _Item:
+    """One claim figure of a sentence while its claim is built."""
+
+    index: int  # in the document's figures
+    first: int  # its words in the sentence's word list
+    last: int
+    asp: Aspect
+    reading: Reading | None = None
+    key: str | None = None
+    time: Result | None = None
+    row: int = -1
 
 
-class _ReferenceYears:
-    """:func:`reference_year` for the figures of one document, its annotations read once (each ``doc._``
-    look-up costs a few microseconds)."""
+def _date_claim(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
+    """A date or year that states when something starts or ends ('due to take effect in October 2023', 'comes
+    to an end in March 2026', 'extended until 2026'), with no other figure in its clause."""
+    events = {row[0] for row in lex.rows("event_words")}
+    lo = clause_start(ws, first)
+    window = " ".join(w.low for w in ws[max(lo, first - 8):first])
+    after = " ".join(w.low for w in ws[last + 1:last + 10])
+    return any(f" {e} " in f" {window} " or f" {e} " in f" {after} " for e in events)
 
-    __slots__ = ("cite_starts", "cites", "dated", "figs", "inferred", "inner", "meta", "paras", "publisher_key",
-                 "quotes", "sources", "text")
 
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
-        self.text = doc_text(doc) if text is None else text
+def _tense(ws: list[Word], first: int, lex: Lexicons) -> str:
+    lo = clause_start(ws, first)
+    hi = first + 1
+    while hi < len(ws) and not (ws[hi].is_(PUNCT) and ws[hi].text in ",;:–—()") and hi - first < 12:
+        hi += 1
+    past_forms = word_classes(lex).verbs_past
+    words = ws[lo:hi]
+    tense = "present"
+    for k, w in enumerate(words):
+        nxt = words[k + 1].low if k + 1 < len(words) else ""
+        if w.low in _FUTURE or w.low in _FUTURE_TO and nxt == "to":
+            return "future"
+        if w.low in _PAST or (w.low in past_forms and w.content and not w.is_("N") and
+                              not (k > 0 and words[k - 1].low in ("has", "have", "been", "be"))):
+            tense = "past"
+        if w.low in ("has", "have") and tense != "past":
+            tense = "present"
+    return tense
+
+
+def _budget(text: str, sa: int, sb: int, kind: str, lex: Lexicons) -> bool:
+    if kind != "money":
+        return False
+    low = text[sa:sb].lower()
+    return bool(_FY.search(text, sa, sb)) or any(w in low for w in lex.words("budget_words"))
+
+
+def _release(text: str, paras: list[tuple[int, int]], lex: Lexicons) -> tuple[int | str, str] | None:
+    """A statistical release's reference date: a month and year in its title, or 'as at 31 March 2024' in its
+    first paragraph."""
+    for pi, (a, b) in enumerate(paras[:2]):
+        for t in find_times(text, a, b, lex):
+            low = t.text.lower()
+            if t.mode == "abs" and t.month is not None and (pi == 0 or low.startswith(("as at", "as of"))):
+                return t.year, t.text  # type: ignore[return-value]
+    return None
+
+
+class _Builder:
+    """The claims of one document."""
+
+    def __init__(self, doc: Doc, lex: Lexicons) -> None:
+        self.doc, self.lex = doc, lex
+        self.text = doc_text(doc)
+        self.paras, self.sents = segments(doc)
         u = Annotations(doc)
-        self.figs: list[RawFigure] = u.cs_raw_figures
-        self.quotes: list[RawQuote] = u.cs_raw_quotes
-        self.meta: DocMeta = u.cs_meta
-        self.sources: dict[str, int] = u.cs_sources or {}
-        self.paras: list[tuple[int, int]] = u.cs_paragraphs
-        citations = u.cs_citations
-        if citations is None:
-            cited = sorted((q for q in self.quotes if q.kind == "citation"), key=lambda q: q.start)
-            citations = u.cs_citations = ([q.start for q in cited], cited)
-        self.cite_starts, self.cites = citations
-        self.inner: list[int | None] | None = u.cs_fig_quotes
-        self.inferred: tuple[int | None, str | None] | None = u.cs_reference
-        self.publisher_key = normalise_source(self.meta.publisher) if self.meta.publisher is not None else None
-        date = self.meta.date
-        self.dated = (date.year, f"document date {date.isoformat()}") if date is not None else None
+        self.refs = ReferenceYears(doc, self.text)
+        self.figs: list[RawFigure] = self.refs.figs
+        self.records: list[Figure] = u.figures
+        meta = self.refs.meta
+        if meta.date is None:
+            inferred = u.cs_reference = self.refs.inferred = infer_reference(doc, self.text, self.refs.quotes,
+                                                                            self.refs.sources)
+            if inferred is not None and meta.date_source is None:
+                meta.date_source = inferred[1]
+        self.doc_time = DocTime(month=meta.date.month if meta.date is not None else None,
+                                release=_release(self.text, self.paras, lex), fy_doc=bool(_FY.search(self.text)))
+        self.pos = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
+        self.rows: list[dict[str, Any]] = []
+        self.by_fig: dict[int, int] = {}
+        self.times_made: dict[Result, ClaimTime] = {}
+        self.sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
 
-    def of(self, fig_index: int) -> tuple[int | None, str | None]:
-        text, quotes, sources, paras = self.text, self.quotes, self.sources, self.paras
-        f = self.figs[fig_index]
-        # 1. a citation later in the same paragraph: the statement summarises that source
-        c = bisect.bisect_left(self.cite_starts, f.end)
-        if c < len(self.cites):
-            q = self.cites[c]
-            pi = bisect.bisect_right(paras, (f.start, len(text) + 1)) - 1
-            if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] and q.start < paras[pi][1]:
-                year = int(text[q.end - 4:q.end])
-                return year, f"cited source ({text[q.start:q.end]})"
-        # 2. the speaker's statement date, when the corpus cites that speaker
-        inner = self.inner
-        qi = inner[fig_index] if inner is not None else innermost_quote(quotes, f.start, f.end)
-        if qi is not None and sources and quotes[qi].speaker is not None:
-            name = normalise_source(quotes[qi].speaker.name)
-            if name in sources and (self.publisher_key is None or self.publisher_key != name):
-                return sources[name], f"date of the statement by {quotes[qi].speaker.name} ({sources[name]})"
-        # 3. the document date
-        if self.dated is not None:
-            return self.dated
-        # 4. inferred: the latest dated source the document quotes
-        if self.inferred is not None:
-            return self.inferred
-        return None, None
+    def claims(self) -> list[Claim]:
+        starts = [s for s, _ in self.sents]
+        para_starts = [s for s, _ in self.paras]
+        fi = 0
+        projection: TimePhrase | None = None
+        para_of_projection = -1
+        for sa, sb in self.sents:
+            while fi < len(self.figs) and self.figs[fi].start < sa:
+                fi += 1
+            fj = fi
+            while fj < len(self.figs) and self.figs[fj].start < sb:
+                fj += 1
+            if fj == fi:
+                continue
+            pi = bisect.bisect_right(para_starts, sa) - 1
+            if pi != para_of_projection:
+                projection = None
+            times = find_times(self.text, sa, sb, self.lex)
+            self._sentence(sa, sb, range(fi, fj), times, projection)
+            horizon = [t for t in times if t.relation == "by" and t.mode != "open"]
+            if horizon:
+                projection, para_of_projection = horizon[-1], pi
+        del starts
+        self._link()
+        return [Claim.build(**row) for row in self.rows]
 
+    def _sentence(self, sa: int, sb: int, fig_range: range, times: list[TimePhrase],
+                  projection: TimePhrase | None) -> None:
+        text, lex, figs = self.text, self.lex, self.figs
+        spans = [(figs[i].start, figs[i].end, FIG) for i in fig_range]
+        spans += [(t.start, t.end, TIME) for t in times if t.mode != "rate"]
+        ws = tag(text, sa, sb, spans, lex, self.pos)
+        wstarts = [w.start for w in ws]
+        items: list[_Item] = []
+        for i in fig_range:
+            f = figs[i]
+            if f.value is None or f.kind not in CLAIM_KINDS | DATE_KINDS:
+                continue
+            first = bisect.bisect_left(wstarts, f.start)
+            last = max(first, bisect.bisect_left(wstarts, f.end) - 1)
+            if first >= len(ws):
+                continue
+            if f.kind in DATE_KINDS and not _date_claim(ws, first, last, lex):
+                continue
+            asp = aspect_of(ws, first, last, f.kind, f.unit, lex)
+            items.append(_Item(i, first, last, asp))
+        if not items:
+            return
+        for it in items:
+            f = figs[it.index]
+            it.reading = read_measure(text, ws, it.first, it.last, f.kind, it.asp)
+        self._share_measures(items, ws)
+        self._times(items, ws, sa, sb, times, projection)
+        for it in items:
+            self._row(it, (sa, sb))
+        self._ends(items)
 
-def _infer_reference(doc: Doc, text: str | None = None, quotes: list[RawQuote] | None = None,
-                     sources: dict[str, int] | None = None) -> tuple[int | None, str | None] | None:
-    """The latest dated source an undated document quotes (``text``, ``quotes`` and ``sources``: the document's,
-    when the caller has read them)."""
-    if quotes is None or sources is None:
-        u = Annotations(doc)
-        quotes, sources = u.cs_raw_quotes, u.cs_sources or {}
-    text = doc_text(doc) if text is None else text
-    best: tuple[int, str] | None = None
-    for q in quotes:
-        if q.speaker is None:
-            continue
-        name = normalise_source(q.speaker.name)
-        if q.kind == "citation":
-            year = int(text[q.end - 4:q.end])
-        elif name in sources:
-            year = sources[name]
-        else:
-            continue
-        if best is None or year > best[0]:
-            best = (year, q.speaker.name)
-    if best is None:
-        return None
-    return best[0], f"inferred: undated document quoting {best[1]} ({best[0]})"
+    def _share_measures(self, items: list[_Item], ws: list[Word]) -> None:
+        """Coordinated figures, the ends of ranges and changes, and changes without a subject share a measure."""
+        figs = self.figs
+        for k, it in enumerate(items):
+            f = figs[it.index]
+            partner = next((o for o in items if o.index == f.link), None) if f.link is not None else None
+            if partner is not None and partner.reading is not None and (
+                    it.reading is None or partner.reading.rank > it.reading.rank):
+                it.reading = partner.reading
+            if (it.reading is None or it.reading.rank < 1) and k > 0:
+                prev = items[k - 1]
+                gap = ws[prev.last + 1:it.first]
+                if prev.reading is not None and figs[prev.index].kind == f.kind and len(gap) <= 12 and \
+                        prev.asp.aspect == it.asp.aspect:
+                    it.reading = prev.reading
+        for k, it in enumerate(items):
+            if it.asp.aspect == "change" and it.reading is None:
+                level = next((o for o in reversed(items[:k]) if o.asp.aspect == "level" and o.reading), None) or \
+                    next((o for o in items[k + 1:] if o.asp.aspect == "level" and o.reading), None)
+                if level is not None:
+                    it.reading = level.reading
+        for it in items:
+            if it.reading is not None:
+                key = measure_key(it.reading.text, self.lex)
+                it.key = ("change in " + key) if it.asp.aspect == "change" and key else (key or None)
 
+    def _times(self, items: list[_Item], ws: list[Word], sa: int, sb: int, times: list[TimePhrase],
+               projection: TimePhrase | None) -> None:
+        text, figs, lex = self.text, self.figs, self.lex
+        base_years = [t.year for t in times if t.mode == "abs" and is_base(text, t, sa)]
+        levels: list[tuple[_Item, FigureTime]] = []
+        for k, it in enumerate(items):
+            f = figs[it.index]
+            ref, label = self.refs.of(it.index)
+            doc = replace(self.doc_time, reference=ref, label=label)
+            role = f.link_role if f.link_role in ("from", "to") and f.link_type == "change" else it.asp.role
+            ft = FigureTime(f.start, f.end, f.kind, it.asp.aspect, role, f.rate, _tense(ws, it.first, lex),
+                            _budget(text, sa, sb, f.kind, lex))
+            if it.asp.aspect == "change":
+                level = self._level_for(items, k, levels)
+                ft.level_time = level
+            nxt = next((figs[o.index].start for o in items[k + 1:]), sb)
+            last = last_year_before(text, f.start, max(0, sa - 400))
+            result = claim_time(text, ft, times, sa, nxt, doc, projection, last)
+            if (result[2] is None and base_years and it.asp.aspect == "level" and result[0] == "at"
+                    and f.kind != "money"):
+                year = next_year_of(base_years[0])
+                result = ("at", year, None, f"the year after the comparison ({base_years[0]})", False)
+            it.time = result
+            if it.asp.aspect == "level":
+                levels.append((it, ft))
+            year = carried_year(result)
+            if year is not None and it.asp.aspect == "level" and ft.tense != "future":
+                self.doc_time.carried = (year, result[2] or str(year))
+        for it in items:  # a change stated before its level ('up 9%' after 'numbered 5,400' is fine; 'a 25% rise')
+            if it.asp.aspect == "change" and it.time is not None and it.time[1] is None:
+                level = next((o for o in items if o.asp.aspect == "level" and o.time and o.time[1] is not None), None)
+                if level is not None and level.time is not None:
+                    it.time = ("over", level.time[1], level.time[2], level.time[3], False)
+        if items and self.doc_time.carried is None and base_years:
+            self.doc_time.carried = (next_year_of(base_years[0]), f"after {base_years[0]}")  # type: ignore[assignment]
 
-def build_claims(doc: Doc) -> list[Claim]:
-    """A claim for every money, count, percent and ratio figure with a value."""
-    text = doc_text(doc)
-    paras, sents = segments(doc)
-    u = Annotations(doc)
-    references = _ReferenceYears(doc, text)  # (which reads most of them: taken from it)
-    figs, meta = references.figs, references.meta
-    records: list[Figure] = u.figures
-    starts = [s for s, _ in sents]
-    para_starts = [s for s, _ in paras]
-    if meta.date is None:
-        inferred = u.cs_reference = references.inferred = _infer_reference(doc, text, references.quotes,
-                                                                           references.sources)
-        if inferred is not None and meta.date_source is None:
-            meta.date_source = inferred[1]
-    times_cache: dict[tuple[int, int], tuple[list, list[int]]] = {}
+    def _level_for(self, items: list[_Item], k: int, levels: list[tuple[_Item, FigureTime]]) -> Result | None:
+        """The time of the level a change belongs to: its 'to' end, else the nearest level before it."""
+        for it, _ft in levels:
+            if it.asp.role == "to" or self.figs[it.index].link_role == "to":
+                return it.time
+        return levels[-1][0].time if levels else None
 
-    def times_of(s: tuple[int, int]) -> tuple[list, list[int]]:
-        if s not in times_cache:
-            found = find_times(text, s[0], s[1])
-            times_cache[s] = (found, [t.start for t in found])
-        return times_cache[s]
-
-    owned: OwnedTimes = {}
-    times_made: dict[tuple[Any, ...], ClaimTime] = {}
-
-    def time_of(*key: Any) -> ClaimTime:
-        # claims of one document share equal times (records are immutable): memory for long documents
-        t = times_made.get(key)
+    def _row(self, it: _Item, sent: tuple[int, int]) -> None:
+        f = self.figs[it.index]
+        rec = self.records[it.index]
+        unit = f"{f.unit} per {f.rate}" if f.kind == "money" and f.rate else f.unit
+        assert it.time is not None
+        t = self.times_made.get(it.time)
         if t is None:
-            t = times_made[key] = ClaimTime.build(relation=key[0], year=key[1], as_written=key[2],
-                                                  resolved_against=key[3], relative=key[4])
-        return t
-
-    rows: list[dict[str, Any]] = []  # the claims' values, built into records once linked
-    sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
-    measure_cache = MeasureCache(ChangeVerbs(text))
-    by_fig: dict[int, int] = {}
-    # line and column, counted on from the previous claim's figure (the figures come in order)
-    line, line_start, counted = 1, 0, 0
-    sent, si, times, time_starts = (0, 0), -1, [], []
-    for i, f in enumerate(figs):
-        if f.kind not in CLAIM_KINDS or f.value is None:
-            continue
-        if f.start < counted:
-            line, line_start, counted = 1, 0, 0
-        line += text.count("\n", counted, f.start)
-        nl = text.rfind("\n", counted, f.start)
-        line_start = nl + 1 if nl >= 0 else line_start
-        counted = f.start
-        if not sent[0] <= f.start < sent[1]:  # not in the previous claim's sentence (the sentences do not overlap)
-            sent = sentence_of(sents, starts, f.start, len(text))
-            si = bisect.bisect_right(starts, f.start) - 1
-            times, time_starts = times_of(sent)
-        pi = bisect.bisect_right(para_starts, f.start) - 1
-        para = paras[pi] if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] else sent
-        # the previous sentence's times, read only when the figure needs them (rarely)
-        prev = sents[si - 1] if si > 0 and sents[si - 1][0] >= para[0] else None
-        ref, label = references.of(i)
-        relation, year, as_written, resolved, relative = claim_time(
-            text, figs, i, sent, para, times, (lambda p=prev: times_of(p)[0]) if prev is not None else [], ref, label,
-            time_starts, owned)
-        key, words = build_measure(text, figs, i, sent, measure_cache)
-        unit = f.unit
-        if f.kind == "money" and f.rate:
-            unit = f"{f.unit} per {f.rate}"
-        fig_rec = records[i]
-        by_fig[i] = len(rows)
-        window = sentence_window(text, sent, f.start, f.end, sent_cache)
-        rows.append({
-            "id": f"c{len(rows) + 1}", "figure": fig_rec.id, "start": f.start, "end": f.end, "kind": f.kind,
-            "measure": sys.intern(key), "measure_text": words, "value": f.value, "unit": unit, "approx": f.approx,
-            "bound": f.bound, "rate": f.rate, "time": time_of(relation, year, as_written, resolved, relative),
-            "speaker": fig_rec.speaker, "sentence": window[1], "sentence_start": window[0],
-            "line": line, "column": f.start - line_start + 1, "link": None, "link_role": f.link_role,
+            relation, year, written, label, relative = it.time
+            t = self.times_made[it.time] = ClaimTime.build(relation=relation, year=year, as_written=written,
+                                                           resolved_against=label, relative=relative)
+        start, sentence = sentence_window(self.text, sent, f.start, f.end, self.sent_cache)
+        line = self.text.count("\n", 0, f.start) + 1
+        column = f.start - (self.text.rfind("\n", 0, f.start) + 1) + 1
+        it.row = len(self.rows)
+        self.by_fig[it.index] = it.row
+        role = f.link_role or it.asp.role
+        self.rows.append({
+            "id": f"c{len(self.rows) + 1}", "figure": rec.id, "start": f.start, "end": f.end, "kind": f.kind,
+            "measure": sys.intern(it.key) if it.key else None,
+            "measure_text": it.reading.text if it.reading is not None else None,
+            "aspect": it.asp.aspect, "direction": it.asp.direction, "ends": (),
+            "value": f.value, "unit": unit, "approx": f.approx, "bound": f.bound, "rate": f.rate, "time": t,
+            "speaker": rec.speaker, "sentence": sentence, "sentence_start": start, "line": line, "column": column,
+            "link": None, "link_role": role if role in ("low", "high", "from", "to") else None,
         })
-    # link the two ends of a change, and give them one measure
-    for i, ci in by_fig.items():
-        f = figs[i]
-        if f.link is not None and f.link in by_fig:
-            other = rows[by_fig[f.link]]
-            mine = rows[ci]
-            mine["link"] = other["id"]
-            if f.link_type == "change" and mine["measure"] != other["measure"] and f.link_role == "from":
-                mine["measure"] = other["measure"]
-                mine["measure_text"] = other["measure_text"]
-    return [Claim.build(**row) for row in rows]
+
+    def _ends(self, items: list[_Item]) -> None:
+        levels = [(it.first, self.rows[it.row]["link_role"], it.row) for it in items if it.asp.aspect == "level"]
+        for it in items:
+            if it.asp.aspect != "change":
+                continue
+            frm, to = change_between(levels, it.first)
+            ends = tuple(self.rows[r]["id"] for r in (frm, to) if r is not None)
+            self.rows[it.row]["ends"] = ends
+            if it.asp.direction is not None:
+                for r in (frm, to):
+                    if r is not None and self.rows[r]["direction"] is None:
+                        self.rows[r]["direction"] = it.asp.direction
+
+    def _link(self) -> None:
+        """Each end of a range or change names the claim at its other end."""
+        for i, row in self.by_fig.items():
+            f = self.figs[i]
+            if f.link is not None and f.link in self.by_fig:
+                self.rows[row]["link"] = self.rows[self.by_fig[f.link]]["id"]
 
 
-SENTENCE_LIMIT = 800
-_SPACE = regex.compile(r"\s")
-
-
-def sentence_window(text: str, sent: tuple[int, int], start: int, end: int,
-                    cache: dict[tuple[int, int], tuple[int, str]]) -> tuple[int, str]:
-    """(offset, text) of a claim's sentence: the sentence itself, shared by its claims, or of a run-on
-    'sentence' (a table or list with no full stops) the ``SENTENCE_LIMIT`` characters around the figure,
-    cut at spaces, so that records and reports stay linear in the size of the document."""
-    sa, sb = sent
-    if sb - sa <= SENTENCE_LIMIT:
-        hit = cache.get(sent)
-        if hit is None:
-            hit = cache[sent] = (sa, text[sa:sb])
-        return hit
-    half = max(0, (SENTENCE_LIMIT - (end - start)) // 2)
-    a, b = max(sa, start - half), min(sb, end + half)
-    if a > sa:
-        m = _SPACE.search(text, a, start)
-        a = m.end() if m else a
-    if b < sb:
-        cut = text.rfind(" ", end, b)
-        b = cut if cut > end else b
-    return a, text[a:b]
+def build_claims(doc: Doc, lex: Lexicons | None = None) -> list[Claim]:
+    """A claim for every money, count, percent and ratio figure with a value, and every date or year that
+    states when something starts or ends."""
+    return _Builder(doc, lex if lex is not None else Lexicons.default()).claims()

@@ -1,0 +1,119 @@
+"""Level or change: whether a figure states an amount or how much an amount moved, which way, and which
+figures are the ends of a change.
+
+A change is a figure after a change verb and 'by' ('went up by 140%', 'lower child poverty by 410,000'), after
+'up'/'down' ('up 58%'), before a change noun ('a 25% increase in recruitment'), after a change noun and 'of'
+('a rise of 16 per cent'), before 'more/fewer/higher/lower ... than' ('21% more than the year before'), a
+difference in percentage points, or a multiplying verb ('doubled'). A figure after a change verb and 'to' is the
+new level (the 'to' end), after 'from' the old one. The words of change are the ``change_verbs`` lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...lexicons import Lexicons
+from .synonyms import change_words
+from .words import FIG, PUNCT, Word
+
+
+@dataclass(slots=True)
+class Aspect:
+    """What the words around a figure say of it."""
+
+    aspect: str = "level"  # level or change
+    direction: str | None = None  # up or down
+    role: str | None = None  # from / to: an end of a change the words state ('rose to', 'up from')
+    noun_after: int | None = None  # index of the change noun after the figure ('a 25% *increase* in ...')
+    verb_before: int | None = None  # index of the change verb before the figure
+
+
+def _hedges(ws: list[Word], j: int) -> int:
+    """Index of the first word before ``j`` that is not a hedge ('by *more than* half', 'to *an estimated*')."""
+    while j >= 0 and (ws[j].is_("H") and not ws[j].content or ws[j].low in ("than", "a", "an", "estimated",
+                                                                           "around", "about", "some", "total")):
+        j -= 1
+    return j
+
+
+def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None, lex: Lexicons) -> Aspect:
+    """The aspect of the figure whose words are ``ws[first:last+1]``."""
+    cw = change_words(lex)
+    out = Aspect()
+    fig_text = " ".join(w.low for w in ws[first:last + 1])
+    if kind == "ratio" and any(w in cw and cw[w][1] == "v" for w in fig_text.split()):
+        return Aspect("change", cw[next(w for w in fig_text.split() if w in cw)][0], verb_before=first)
+    if unit and "point" in unit:
+        out.aspect = "change"
+    j = _hedges(ws, first - 1)
+    prep = ws[j].low if j >= 0 else ""
+    if prep in ("by", "of", "to", "from", "at") and j >= 1:
+        k = j - 1
+        while k >= 0 and (ws[k].low in ("further", "up", "down", "a", "an", "the") or ws[k].is_("R", "E") and
+                          not ws[k].is_("N")) and j - k < 4:
+            if ws[k].low in ("up", "down") and k > 0 and ws[k - 1].low + " " + ws[k].low in cw:
+                k -= 1
+                break
+            k -= 1
+        word = ws[k].low if k >= 0 else ""
+        two = (ws[k].low + " " + ws[k + 1].low) if 0 <= k < len(ws) - 1 else ""
+        hit = cw.get(two) or cw.get(word)
+        if hit is not None and hit[1] in ("v", "n"):
+            out.direction = hit[0]
+            out.verb_before = k
+            if prep == "by" or (prep == "of" and hit[1] == "n"):
+                out.aspect = "change"
+            elif prep == "to":
+                out.role = "to"
+            elif prep == "from":
+                out.role = "from"
+            elif prep == "at" and hit[1] == "v":
+                out.role = "to"
+        elif prep == "from" and k >= 0 and ws[k].low in ("up", "down"):
+            out.role, out.direction = "from", cw[ws[k].low][0]
+    elif j >= 0 and ws[j].low in ("up", "down") and kind in ("percent", "money", "count"):
+        out.aspect, out.direction = "change", cw[ws[j].low][0]
+    elif j >= 0 and ws[j].low in cw and cw[ws[j].low][1] == "v" and kind == "percent":
+        out.aspect, out.direction, out.verb_before = "change", cw[ws[j].low][0], j
+    _after(ws, last, kind, cw, out)
+    return out
+
+
+def _after(ws: list[Word], last: int, kind: str, cw: dict[str, tuple[str, str]], out: Aspect) -> None:
+    """The words after the figure: a change noun, or 'more/fewer ... than'."""
+    k = last + 1
+    if k < len(ws) and ws[k].is_(PUNCT) and ws[k].text == "%":
+        k += 1
+    # 'a 24.9% year-on-year rise in', 'a 25% increase in'
+    for step in range(3):
+        if k + step >= len(ws):
+            break
+        w = ws[k + step]
+        if w.is_(FIG, PUNCT):
+            break
+        hit = cw.get(w.low)
+        if hit is not None and hit[1] == "n":
+            out.aspect, out.direction, out.noun_after = "change", hit[0], k + step
+            return
+        if hit is not None and hit[1] == "r" and w.low not in ("up", "down"):
+            # '21% more than', '2.7 per cent fewer than', '100,000 children higher than'
+            rest = ws[k + step + 1:k + step + 8]
+            if any(x.low == "than" for x in rest[:6]) or (rest and rest[0].low in ("on", "compared")):
+                out.aspect, out.direction = "change", hit[0]
+            return
+        if not (w.content or w.is_("D")):
+            break
+
+
+def change_between(levels: list[tuple[int, str | None, int]], change_at: int) -> tuple[int | None, int | None]:
+    """(from, to) level claims a change claim at word ``change_at`` is between: of ``levels`` (word index, role,
+    claim number) in its sentence, the nearest 'from' end and the nearest 'to' end."""
+    frm = to = None
+    best_from = best_to = 10 ** 9
+    for at, role, claim in levels:
+        d = abs(at - change_at)
+        if role == "from" and d < best_from:
+            frm, best_from = claim, d
+        elif role == "to" and d < best_to:
+            to, best_to = claim, d
+    return frm, to

@@ -1,0 +1,247 @@
+"""What a figure measures: the noun phrase it quantifies, read from the tagged words of its sentence.
+
+* a count: the counted noun with its modifiers ("31,600 children and family social workers in post"), or what
+  'the number of' names; with no noun after it, the subject of its clause ("leavers numbered 5,400");
+* money and percentages: 'X of' what follows ("£6bn of SEND deficits", "43% of local authorities at risk of
+  ..." -> "share of local authorities at risk of ..."), the noun phrase before 'of' ("deficits of £2bn"), the
+  subject of the clause ("the high needs deficit ... could reach £4bn"), the object of spending ("spent £1.5bn
+  on residential care" -> "spending on residential care"), or what a cost is the cost of ("abolishing the
+  policy would cost £2bn" -> "cost of abolishing the policy");
+* a change: "change in" the measure that moved ("a 25% increase in recruitment" -> "change in recruitment").
+
+Each reading gives a rank: 2 described, 1 a bare noun, 0 nothing (no measure: never a unit standing in for one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .aspect import Aspect
+from .phrases import Phrase, clause_start, noun_phrase, phrase_text, subject
+from .words import FIG, PUNCT, TIME, Word
+
+_NUMBER_OF = frozenset("number numbers total count population proportion share percentage rate".split())
+_SPEND = {"spent": "spending on", "spend": "spending on", "spends": "spending on", "spending": "spending on",
+          "invested": "investment in", "invest": "investment in", "put": "spending on", "puts": "spending on"}
+_COST = frozenset("cost costs costing".split())
+_SAVE = frozenset("save saves saved saving".split())
+_PRONOUNS = frozenset("those them this that these it which".split())
+_MONEY_LINK = frozenset("is are was were be been reach reached reaches hit hits stood stands totalled totalling "
+                        "totaled amounted amounts came comes put rise rose climb climbed increase increasing rising "
+                        "grow grew fall fell drop dropped go went reaching to at of".split())
+
+
+@dataclass(slots=True)
+class Reading:
+    """A measure as read: its words and how well described it is."""
+
+    text: str
+    rank: int
+
+
+def _fig_after(ws: list[Word], last: int) -> int:
+    """Index of the first word after a figure's words (after '%' and a closing bracket)."""
+    k = last + 1
+    while k < len(ws) and ws[k].is_(PUNCT) and ws[k].text in "%)":
+        k += 1
+    return k
+
+
+def _limit(ws: list[Word], k: int) -> int:
+    """Index of the next figure's first word at or after ``k`` (a phrase never runs into another figure)."""
+    while k < len(ws) and not ws[k].is_(FIG):
+        k += 1
+    return k
+
+
+def _read(text: str, ws: list[Word], p: Phrase | None, rank: int = 2) -> Reading | None:
+    if p is None:
+        return None
+    words = phrase_text(text, ws, p)
+    if not words or words.lower() in _PRONOUNS:
+        return None
+    if p.end - p.start == 1:
+        rank = min(rank, 1)
+    return Reading(words, rank)
+
+
+def _number_of(text: str, ws: list[Word], start: int, first: int) -> Reading | None:
+    """'the number of X ... 5,400': X."""
+    for i in range(start, first):
+        if ws[i].low in _NUMBER_OF and i + 1 < first and ws[i + 1].low == "of" and ws[i].low != "share":
+            return _read(text, ws, noun_phrase(ws, i + 2, first, post=2))
+    return None
+
+
+def count_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
+    """The measure of a count."""
+    cs = clause_start(ws, first)
+    hit = _number_of(text, ws, cs, first)
+    if hit is not None:
+        return hit
+    k = _fig_after(ws, last)
+    if k < len(ws) and ws[k].low in ("more", "additional", "extra", "further", "fewer", "new", "other"):
+        k += 1
+    if k < len(ws) and ws[k].low == "of" and k + 1 < len(ws) and ws[k + 1].low in _PRONOUNS:
+        return None
+    hit = _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2))
+    if hit is not None:
+        return hit
+    return _read(text, ws, subject(ws, cs, first), 1)
+
+
+def share_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
+    """'43% of local authorities are at risk of ...', 'four out of five agency workers were filling vacancies':
+    the share of what."""
+    k = _fig_after(ws, last)
+    if k < len(ws) and ws[k].low == "of":
+        k += 1
+    elif not (k < len(ws) and ws[k].content and any(w.low in ("in", "of", "out") for w in ws[first:last + 1])):
+        return None
+    if k < len(ws) and ws[k].low in _PRONOUNS:
+        return None
+    p = noun_phrase(ws, k, _limit(ws, k), post=2, predicate=True)
+    hit = _read(text, ws, p)
+    return Reading("share of " + hit.text, hit.rank) if hit is not None else None
+
+
+def change_measure(text: str, ws: list[Word], first: int, last: int, asp: Aspect) -> Reading | None:
+    """What moved: the noun phrase after a change noun ('increase in X'), else the subject of the change verb."""
+    if asp.noun_after is not None:
+        k = asp.noun_after + 1
+        if k < len(ws) and ws[k].low in ("in", "of"):
+            k += 1
+            hit = _number_of(text, ws, k, _limit(ws, k)) or _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2))
+            if hit is not None:
+                return hit
+    end = asp.verb_before if asp.verb_before is not None else first
+    cs = clause_start(ws, end)
+    hit = _number_of(text, ws, cs, end)
+    if hit is not None:
+        return hit
+    return _read(text, ws, subject(ws, cs, end))
+
+
+def money_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
+    """The measure of a sum of money (or of a percentage that is not a share)."""
+    k = _fig_after(ws, last)
+    limit = _limit(ws, k)
+    # '£6bn of SEND deficits', '£1.63bn in aggregate fee income'
+    if k < limit and ws[k].low in ("of", "in") and not (k + 1 < len(ws) and ws[k + 1].is_("W", TIME)):
+        hit = _read(text, ws, noun_phrase(ws, k + 1, limit, post=1))
+        if hit is not None and (ws[k].low == "of" or hit.rank > 1 or _moneyish(hit.text)):
+            return hit
+    # 'a £4.7bn boost to services', '£300m profit'
+    if k < limit and ws[k].content and ws[k].is_("N") and not ws[k].is_(TIME):
+        hit = _read(text, ws, noun_phrase(ws, k, limit, post=1))
+        if hit is not None and _moneyish(hit.text):
+            return hit
+    j = first - 1
+    while j >= 0 and (ws[j].is_("H", "D") and not ws[j].content or ws[j].low in ("estimated", "average", "total")):
+        j -= 1
+    cs = clause_start(ws, first)
+    verb = ws[j].low if j >= 0 else ""
+    if verb in _SPEND or verb in _COST or verb in _SAVE:
+        return _verb_measure(text, ws, first, k, limit, j, cs, verb)
+    # 'deficits of £2bn', 'a saving of £1.1 billion', 'margins averaging 23%'
+    if j >= 0 and ws[j].low in ("of", "averaging", "at") and j - 1 >= cs:
+        end = j
+        if ws[j].low == "at" and j >= 1 and ws[j - 1].content and ws[j - 1].is_("V"):
+            end = j - 1
+        p = _phrase_ending(ws, cs, end)
+        hit = _read(text, ws, p)
+        if hit is not None and hit.text.lower() not in ("cost", "a cost", "total"):
+            return hit
+        if hit is not None and hit.text.lower().endswith("cost"):
+            sub = _read(text, ws, subject(ws, clause_start(ws, cs - 1) if cs > 0 else 0, cs))
+            if sub is not None:
+                return Reading("cost of " + sub.text, 2)
+    return _read(text, ws, subject(ws, cs, first))
+
+
+def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: int, cs: int, verb: str,
+                  ) -> Reading | None:
+    if verb in _SPEND:
+        on = k
+        while on < limit and ws[on].low not in ("on", "into", "in") and on - k < 3:
+            on += 1
+        if on < limit and ws[on].low in ("on", "into", "in"):
+            hit = _read(text, ws, noun_phrase(ws, on + 1, limit, post=2))
+            if hit is not None:
+                return Reading(_SPEND[verb] + " " + hit.text, 2)
+        return _read(text, ws, subject(ws, cs, j))
+    sub = _read(text, ws, subject(ws, cs, j))
+    noun = "cost of " if verb in _COST else "saving from "
+    if sub is not None:
+        return Reading(noun + sub.text, 2)
+    return Reading(noun.split()[0], 1)
+
+
+def _phrase_ending(ws: list[Word], start: int, end: int) -> Phrase | None:
+    """The noun phrase of ``ws[start:end]`` that ends at ``end`` (the last one that does)."""
+    best = None
+    i = start
+    while i < end:
+        p = noun_phrase(ws, i, end, post=2)
+        if p is not None and p.end == end:
+            return p
+        if p is not None and p.end > i:
+            best = p if best is None else best
+        i += 1
+    return best if best is not None and best.end >= end - 1 else None
+
+
+_MONEY_WORDS = frozenset("funding investment spending spend budget deficit deficits gap shortfall cost costs bill "
+                         "saving savings profit profits income fee fees revenue grant boost package fund cut cuts "
+                         "allowance payment payments debt overspend cap price prices pay wage wages levy tax "
+                         "settlement injection subsidy reserves turnover loss losses".split())
+
+
+def _moneyish(words: str) -> bool:
+    return any(w.strip(",").lower() in _MONEY_WORDS for w in words.split())
+
+
+def ratio_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
+    """'three times less likely to be in education, employment or training': the subject and what it is
+    (less) likely to be or do; 'seven times more than placing a child ...': the subject."""
+    cs = clause_start(ws, first)
+    sub = _read(text, ws, subject(ws, cs, first))
+    k = _fig_after(ws, last)
+    tail = ""
+    if k + 2 < len(ws) and ws[k].low in ("more", "less", "as") and ws[k + 1].low == "likely" and ws[k + 2].low == "to":
+        m = k + 3
+        if m < len(ws) and ws[m].low in ("be", "have"):
+            m += 1
+        p = noun_phrase(ws, m, _limit(ws, m), post=2) if m < len(ws) and ws[m].low not in ("in", "at") else None
+        if p is None and m < len(ws):
+            end = m + 1
+            while end < len(ws) and not ws[end].is_(PUNCT, FIG, TIME) and end - m < 8:
+                end += 1
+            tail = text[ws[m].start:ws[end - 1].end]
+        elif p is not None:
+            tail = phrase_text(text, ws, p)
+    if sub is not None and tail:
+        return Reading(f"{sub.text} {tail}", 2)
+    return sub
+
+
+def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, asp: Aspect) -> Reading | None:
+    """The measure of the figure whose words are ``ws[first:last+1]``, by its kind and aspect."""
+    if asp.aspect == "change":
+        return change_measure(text, ws, first, last, asp)
+    if kind == "count":
+        return count_measure(text, ws, first, last)
+    if kind == "percent":
+        return share_measure(text, ws, first, last) or money_measure(text, ws, first, last)
+    if kind == "money":
+        return money_measure(text, ws, first, last)
+    if kind == "ratio":
+        return ratio_measure(text, ws, first, last)
+    return date_measure(text, ws, first, last)
+
+
+def date_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
+    """A deadline or start date: the subject of its clause and the event ('the cap ... take effect' ->
+    'cap take effect')."""
+    cs = clause_start(ws, first)
+    return _read(text, ws, subject(ws, cs, first))

@@ -1,0 +1,213 @@
+"""Noun phrases and clause edges over the tagged words of a sentence (:mod:`.words`).
+
+A noun phrase is a run of adjectives and nouns ending in a noun ("children and family social workers"), with
+the modifiers after it that belong to it: prepositional phrases ("in post", "with an EHC plan", "at risk of a
+section 114 notice") and participles ("looked after", "placed with the private sector", "covered by agency
+workers"). It stops at a figure, a time phrase, punctuation, a conjunction that does not join two nouns, and a
+finite verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .words import FIG, PUNCT, TIME, Word
+
+# prepositions that start a modifier of a noun ('children in care', 'EHC plans issued within the target')
+POST_PREPS = frozenset("in on at with without under for of into across among within inside outside out aged "
+                       "through via per".split())
+PARTICLES = frozenset("after out up off into".split())
+CLAUSE_BREAKS = frozenset(",;:–—()[]•|\"“”?!")
+_COPULA = frozenset("is are was were be been being has have had will would could may might can must shall should "
+                    "remain remains remained".split())
+MAX_WORDS = 14
+
+
+@dataclass(slots=True)
+class Phrase:
+    """Words ``[start, end)`` of a sentence's word list, its head at ``head``."""
+
+    start: int
+    end: int
+    head: int
+
+    def words(self, ws: list[Word]) -> list[Word]:
+        """The phrase's words."""
+        return ws[self.start:self.end]
+
+
+def is_nominal(w: Word) -> bool:
+    """A word that can stand in a noun phrase before its head (noun, adjective, name, possessive)."""
+    if not w.content:
+        return w.is_("G")
+    return w.is_("N", "A") or w.low.endswith("ing") or "-" in w.low
+
+
+def is_noun(w: Word) -> bool:
+    """A word that can head a noun phrase."""
+    return w.content and (w.is_("N") or w.low.endswith("ing"))
+
+
+def is_participle(w: Word) -> bool:
+    """A past or present participle ('looked', 'placed', 'living')."""
+    return w.content and w.is_("V") and (w.low.endswith(("ed", "ing", "en")) or w.low in ("held", "run", "left",
+                                                                                            "paid", "made", "put"))
+
+
+def likely_verb(ws: list[Word], i: int) -> bool:
+    """Whether word ``i``, after a noun, reads as a finite verb ('social workers *left* their roles'): a verb
+    form that is not only a noun, followed by a determiner, pronoun, figure, preposition or hedge."""
+    w = ws[i]
+    if not w.content or not w.is_("V"):
+        return False
+    if not w.is_("N", "A"):
+        return True
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    if nxt is None:
+        return False
+    past = w.low.endswith("ed") or w.low in ("left", "rose", "fell", "put", "cost", "made", "held", "took", "grew",
+                                             "paid", "spent", "leapt", "shot", "hit", "found", "showed")
+    third = w.low.endswith("s") and not w.low.endswith("ss")
+    return (past or third) and (nxt.is_("D", "O", FIG, "H", "P", "X") or nxt.low in ("up", "down"))
+
+
+def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
+    """The run of premodifiers and nouns from word ``i`` (after determiners and hedges), ending in its last noun;
+    'and'/'or' joins two nouns ('children and family social workers')."""
+    while i < limit and ws[i].is_("D", "H") and not ws[i].content and not ws[i].is_("G"):
+        i += 1
+    start = i
+    head = -1
+    j = i
+    while j < limit and j - start < MAX_WORDS:
+        w = ws[j]
+        if w.is_("C") and w.low in ("and", "or", "&") and head == j - 1 and j + 1 < limit and \
+                is_nominal(ws[j + 1]) and not ws[j + 1].is_(FIG):
+            j += 1
+            continue
+        if w.is_("G") and head == j - 1:
+            j += 1
+            continue
+        if not is_nominal(w) or (head >= 0 and likely_verb(ws, j)):
+            break
+        if is_noun(w):
+            head = j
+        j += 1
+    if head < 0:
+        return None
+    return Phrase(start, head + 1, head)
+
+
+def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bool = False) -> Phrase | None:
+    """The noun phrase from word ``i`` with up to ``post`` modifiers after it; ``predicate`` also takes a
+    copula and what it says ('were issued inside the target', 'are at risk of ...'), without the copula."""
+    core = noun_chain(ws, i, limit)
+    if core is None:
+        return None
+    end = core.end
+    for _ in range(post):
+        nxt = _modifier(ws, end, limit, predicate)
+        if nxt is None:
+            break
+        end = nxt
+        predicate = False
+    return Phrase(core.start, end, core.head)
+
+
+def _modifier(ws: list[Word], j: int, limit: int, predicate: bool) -> int | None:
+    """The end of a modifier that starts at word ``j``, or None."""
+    if j >= limit:
+        return None
+    w = ws[j]
+    if predicate and w.low in _COPULA:
+        k = j
+        while k < limit and (ws[k].low in _COPULA or ws[k].is_("E")) and k - j < 3:
+            k += 1
+        if k < limit and (is_participle(ws[k]) or ws[k].low in POST_PREPS or ws[k].is_("A")):
+            end = _modifier(ws, k, limit, False)
+            if end is None and ws[k].is_("A") and ws[k].content:
+                end = k + 1
+            return end
+        return None
+    if w.low in POST_PREPS and not w.is_(TIME, FIG):
+        k = j + 1
+        if w.low == "out" and k < limit and ws[k].low == "of":
+            k += 1
+        inner = noun_phrase(ws, k, limit, post=1 if w.low in ("of", "at", "on") else 0)
+        if inner is None:
+            return None
+        return inner.end
+    if is_participle(w) and not w.is_(TIME):
+        k = j + 1
+        if k < limit and ws[k].low in PARTICLES and ws[k].low not in POST_PREPS:
+            k += 1
+        if k < limit and ws[k].low in POST_PREPS | {"by", "to", "from", "as"}:
+            if ws[k].low in ("after",):
+                return k + 1
+            inner = noun_phrase(ws, k + 1, limit, post=1)
+            return inner.end if inner is not None else (k if k > j + 1 else None)
+        if k > j + 1:
+            return k
+        inner = noun_phrase(ws, k, limit, post=0)
+        return inner.end if inner is not None and w.low.endswith("ing") else None
+    return None
+
+
+def clause_start(ws: list[Word], i: int, floor: int = 0) -> int:
+    """Index of the first word of the clause that holds word ``i``: after the last break (punctuation, a
+    conjunction, a relative word) before it."""
+    j = i - 1
+    while j >= floor:
+        w = ws[j]
+        if w.is_(PUNCT) and w.text in CLAUSE_BREAKS or w.is_("W") or w.low in ("and", "but", "while", "whereas",
+                                                                                "because", "as", "although", "that"):
+            if w.low == "and" and j > floor and ws[j - 1].content and j + 1 < i and ws[j + 1].content and \
+                    not ws[j + 1].is_("V"):
+                j -= 1
+                continue
+            return j + 1
+        j -= 1
+    return floor
+
+
+def subject(ws: list[Word], start: int, limit: int) -> Phrase | None:
+    """The first noun phrase of the words ``[start, limit)`` (a clause's subject), with its modifiers, skipping
+    leading prepositions, hedges, adverbs and pronouns."""
+    i = start
+    while i < limit:
+        w = ws[i]
+        if w.is_(FIG, TIME) or (w.is_("P", "D", "H", "E", "R", "X") and not is_noun(w)) or w.is_(PUNCT) \
+                or w.low in ("there",):
+            i += 1
+            continue
+        if w.is_("O", "W"):
+            return None
+        p = noun_phrase(ws, i, limit, post=2)
+        if p is not None and p.end <= limit:
+            return p
+        return None
+    return None
+
+
+def phrase_text(text: str, ws: list[Word], p: Phrase) -> str:
+    """The words of a phrase as written, without leading determiners and hedges or trailing function words."""
+    a, b = p.start, p.end
+    while a < b and (ws[a].is_("D", "H", "P", "C") and not ws[a].content or ws[a].is_(PUNCT, TIME, FIG)):
+        a += 1
+    while b > a and (ws[b - 1].is_("P", "C", "D", "X", "W", PUNCT, TIME, FIG) and not ws[b - 1].is_("G")
+                     and not ws[b - 1].content):
+        b -= 1
+    if a >= b:
+        return ""
+    parts: list[str] = []
+    for k in range(a, b):
+        w = ws[k]
+        if w.is_(TIME, FIG):
+            continue
+        if w.is_(PUNCT) and w.text in "()":
+            continue
+        if parts and (w.is_("G") or w.is_(PUNCT) and w.text in ",") and ws[k - 1].end == w.start:
+            parts[-1] += w.text
+        else:
+            parts.append(w.text)
+    return " ".join(parts)

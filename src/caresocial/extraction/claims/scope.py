@@ -1,0 +1,211 @@
+"""When a claim holds: the time phrase that governs its figure, and what a relative time resolves against.
+
+A figure's own time is the phrase right after it (before the next figure) or right before it ("in 2023 just
+half"). Without one, a time stated once governs what follows in the sentence ("rose to £3.4bn in 2022-23 - an
+average of £290,000 per placement"), else the first time that follows. Without any, the statement holds:
+
+* at the release's reference date, for a statistical release that states one in its title or first paragraph;
+* by the horizon of the projection before it, for a future statement (else 'by' with no year);
+* at the period last reported, for a past-tense statement (a document of 2023 reporting its data of 2022);
+* at the document's year, for a present-tense statement.
+
+A change is measured 'over' a period ending at the year of its newer level ("up 11% on the year before": the
+comparison base is not its time); the ends of a change take 'from' and 'to'; a rate takes 'per'. Relative times
+resolve against the statement's reference year; 'this year'/'next year' are financial years for sums in a
+budget context. See GUIDELINES "Which year to record".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..times import TimePhrase, shift_year
+
+_BASE_BEFORE = ("than", "on", "against", "with", "from")  # 'than in 2021', 'on the year before', 'compared with'
+_SUPERLATIVE = frozenset("highest lowest first largest biggest smallest record most least".split())
+
+
+@dataclass(slots=True)
+class DocTime:
+    """What the times of one document's claims are resolved against."""
+
+    reference: int | None = None
+    label: str | None = None
+    month: int | None = None
+    release: tuple[int | str, str] | None = None  # a statistical release's reference period, and its words
+    carried: tuple[int | str, str] | None = None  # the period last reported (for undated past-tense statements)
+    fy_doc: bool = False  # the document reckons in financial years
+
+
+@dataclass(slots=True)
+class FigureTime:
+    """What the component knows of one claim figure for its time."""
+
+    start: int
+    end: int
+    kind: str
+    aspect: str
+    role: str | None
+    rate: str | None
+    tense: str  # future, past or present
+    budget: bool  # a sum in a budget context ('this year' is a financial year)
+    own: TimePhrase | None = None
+    level_time: tuple[str, int | str | None, str | None, str | None, bool] | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+Result = tuple[str, int | str | None, str | None, str | None, bool]
+
+
+def is_base(text: str, t: TimePhrase, sent_start: int) -> bool:
+    """Whether a time phrase is what something is compared with ('than in 2021', 'on the year before', 'the
+    highest since 2017'), not when it holds."""
+    before = text[max(sent_start, t.start - 40):t.start].lower().split()
+    if before and before[-1] in _BASE_BEFORE and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
+        return before[-1] != "from" or t.mode == "that"
+    if len(before) > 1 and before[-2] == "than":
+        return True
+    if t.text.lower().startswith("since") and any(w in _SUPERLATIVE for w in before[-4:]):
+        return True
+    return t.mode == "that" and t.offset < 0 and bool(before) and before[-1] in ("more", "fewer", "higher", "lower")
+
+
+def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: int, sent_start: int,
+             ) -> TimePhrase | None:
+    """The phrase right after the figure (before ``next_start``, the next claim figure) or right before it."""
+    for t in times:
+        if t.start >= fig.end and t.start < next_start and t.start - fig.end <= 90 and t.mode != "rate":
+            gap = text[fig.end:t.start]
+            if ";" in gap or "(" in gap and ")" not in gap:
+                break
+            return t
+    for t in reversed(times):
+        if t.end <= fig.start and fig.start - t.end <= 14 and t.mode != "rate":
+            return t
+    return None
+
+
+def rate_after(text: str, fig: FigureTime, times: list[TimePhrase]) -> TimePhrase | None:
+    """A rate phrase right after the figure ('£12bn a year', '109 children ... every day')."""
+    for t in times:
+        if t.mode == "rate" and 0 <= t.start - fig.end <= 40 and "," not in text[fig.end:t.start]:
+            return t
+    return None
+
+
+def resolve(t: TimePhrase, relation: str, doc: DocTime, fig: FigureTime, last_year: int | str | None) -> Result:
+    """(relation, year, as written, resolved against, relative) of a phrase."""
+    year: int | str | None
+    label = None
+    if t.mode == "rel" and t.relation == "by" and t.span and fig.tense == "past":
+        relation, t = "over", TimePhrase(t.start, t.end, "over", "rel", span=t.span, text=t.text)
+    if t.mode == "that":
+        year = t.resolve(doc.reference, last_year)
+        label = f"the year written before ({last_year})" if last_year is not None else doc.label
+    else:
+        fy = doc.month if (t.fy_ok and fig.budget) else None
+        year = t.resolve(doc.reference, None, fy)
+        if t.relative and t.mode != "open" and year is not None:
+            label = doc.label
+    return relation, year, t.text, label, year is None and t.mode not in ("abs", "rate", "open")
+
+
+def default_time(fig: FigureTime, doc: DocTime, projection: TimePhrase | None, last_year: int | str | None,
+                 relation: str = "at") -> Result:
+    """The time of a statement with no time phrase of its own in its sentence."""
+    if doc.release is not None:
+        return relation, doc.release[0], None, f"reference date of the release ({doc.release[1]})", False
+    if fig.tense == "future":
+        if projection is not None:
+            return resolve(projection, projection.relation if relation == "at" else relation, doc, fig, last_year)
+        if relation == "at":
+            return "by", None, None, None, False
+    if fig.tense == "past" and doc.carried is not None:
+        return relation, doc.carried[0], None, f"the period last reported ({doc.carried[1]})", False
+    if doc.reference is None:
+        return relation, None, None, None, False
+    return relation, doc.reference, None, doc.label, False
+
+
+def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: int, next_start: int,
+               doc: DocTime, projection: TimePhrase | None, last_year: int | str | None) -> Result:
+    """(relation, year, as written, resolved against, relative) of one claim figure."""
+    usable = [t for t in times if t.mode != "rate" and not is_base(text, t, sent_start)]
+    own = own_time(text, fig, usable, next_start, sent_start)
+    fig.own = own
+    rate = rate_after(text, fig, times) if fig.rate is None else None
+    if fig.rate is not None or rate is not None:
+        year = own.resolve(doc.reference) if own is not None and own.mode == "abs" else None
+        return "per", year, (rate.text if rate is not None else (own.text if own is not None else None)), None, False
+    if fig.role == "from":
+        return _from_end(text, fig, own, usable, doc, last_year)
+    if fig.role == "to":
+        if own is not None:
+            return resolve(own, "to", doc, fig, last_year)
+        by = next((t for t in usable if t.relation == "by"), None)
+        if by is not None:
+            return resolve(by, "to", doc, fig, last_year)
+        return default_time(fig, doc, projection, last_year, "to")
+    if fig.aspect == "change":
+        return _change(text, fig, own, usable, doc, projection, last_year)
+    if own is not None:
+        return resolve(own, own.relation, doc, fig, last_year)
+    before = [t for t in usable if t.end <= fig.start]
+    if before:
+        t = before[-1]
+        return resolve(t, t.relation if t.relation != "from" else "at", doc, fig, last_year)
+    after = [t for t in usable if t.start >= fig.end and t.relation != "from"]
+    if after:
+        return resolve(after[0], after[0].relation, doc, fig, last_year)
+    return default_time(fig, doc, projection, last_year)
+
+
+def _from_end(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[TimePhrase], doc: DocTime,
+              last_year: int | str | None) -> Result:
+    if own is not None and own.relation in ("at", "from") and own.mode != "open":
+        return resolve(own, "from", doc, fig, last_year)
+    since = next((t for t in usable if t.start_year is not None), None)
+    if since is not None:
+        return "from", since.start_year, since.text, None, False
+    period = next((t for t in usable if t.relation == "over" and t.span), None)
+    if period is not None and doc.reference is not None and period.mode == "rel":
+        return "from", doc.reference + period.offset - period.span, period.text, doc.label, False
+    if fig.tense == "future" or doc.reference is None:
+        return "from", doc.reference, None, doc.label, doc.reference is None
+    return default_time(fig, doc, None, last_year, "from")
+
+
+def _change(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[TimePhrase], doc: DocTime,
+            projection: TimePhrase | None, last_year: int | str | None) -> Result:
+    """A change: over the period it is measured over, ending at its newer level's year."""
+    if own is not None and own.relation == "from" and own.mode == "abs":
+        return resolve(own, "from", doc, fig, last_year)
+    if own is not None and own.relation == "by":
+        return resolve(own, "over" if own.span else "by", doc, fig, last_year)
+    if fig.level_time is not None and (own is None or own.relation == "over" and own.mode == "rel"):
+        _, year, written, label, relative = fig.level_time
+        if year is not None:
+            return "over", year, own.text if own is not None else written, label, relative
+    if own is not None:
+        return resolve(own, "over", doc, fig, last_year)
+    before = [t for t in usable if t.end <= fig.start and t.relation != "from"]
+    if before:
+        return resolve(before[-1], "over", doc, fig, last_year)
+    after = [t for t in usable if t.start >= fig.end and t.relation != "from"]
+    if after:
+        return resolve(after[0], "over" if after[0].relation != "by" else "by", doc, fig, last_year)
+    relation, year, written, label, relative = default_time(fig, doc, projection, last_year, "over")
+    return ("over" if relation != "by" else "by"), year, written, label, relative
+
+
+def carried_year(result: Result) -> int | str | None:
+    """The year a level's time says was reported (for the statements that follow), if it is explicit."""
+    relation, year, written, _label, _rel = result
+    if relation in ("at", "to") and year is not None and written is not None:
+        return year
+    return None
+
+
+def next_year_of(year: int | str | None) -> int | str | None:
+    """The year after a comparison base ('2.7% fewer than in 2021': the figure's own year is 2022)."""
+    return shift_year(year, 1)
