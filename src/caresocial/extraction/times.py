@@ -99,6 +99,8 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
          rf"\s+{date}?(?P<y>{_Y})", "over", "abs"),
         (rf"\b(?:until|till|up\s+to|through|to)\s+(?:the\s+end\s+of\s+)?{date}?(?P<y>{_Y})", "to", "abs"),
         (rf"\bsince\s+{date}?(?P<y0>{_Y})", "over", "since"),
+        (r"\bsince\s+(?:[\w’']+\s+){1,5}?(?:came|took|come|taking|began|started|entered)\s+(?:to\s+)?"
+         r"(?:power|office)\b", "over", "since"),
         (rf"\bfrom\s+{date}?(?P<y>{_Y})", "from", "abs"),
         (rf"\b(?:on|as\s+(?:at|of)|at|in|during|for|throughout|of|at\s+the\s+end\s+of|end\s+of|before|after)\s+"
          rf"(?:the\s+)?{fyw}?(?:year\s+)?{date}?(?P<y>{_Y})", "at", "abs"),

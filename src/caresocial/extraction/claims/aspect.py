@@ -41,7 +41,7 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
     cw = change_words(lex)
     out = Aspect()
     fig_text = " ".join(w.low for w in ws[first:last + 1])
-    if kind == "ratio" and any(w in cw and cw[w][1] == "v" for w in fig_text.split()):
+    if kind == "ratio" and any(w in cw and "v" in cw[w][1] for w in fig_text.split()):
         return Aspect("change", cw[next(w for w in fig_text.split() if w in cw)][0], verb_before=first)
     if unit and "point" in unit:
         out.aspect = "change"
@@ -49,8 +49,16 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
     prep = ws[j].low if j >= 0 else ""
     if prep in ("by", "of", "to", "from", "at") and j >= 1:
         k = j - 1
+        while k >= 0 and ws[k].is_(FIG, PUNCT) and ws[k].text in ")%" and j - k < 12:
+            # 'increased by 4.7% (1,485 staff) to 33,119': back over the change and its bracketed restatement
+            if ws[k].text == ")":
+                while k > 0 and ws[k].text != "(" and j - k < 12:
+                    k -= 1
+            k -= 1
+            while k >= 0 and (ws[k].is_(FIG) or ws[k].low in ("by", "%")):
+                k -= 1
         while k >= 0 and (ws[k].low in ("further", "up", "down", "a", "an", "the") or ws[k].is_("R", "E") and
-                          not ws[k].is_("N")) and j - k < 4:
+                          not ws[k].is_("N")) and j - k < 14:
             if ws[k].low in ("up", "down") and k > 0 and ws[k - 1].low + " " + ws[k].low in cw:
                 k -= 1
                 break
@@ -58,51 +66,74 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
         word = ws[k].low if k >= 0 else ""
         two = (ws[k].low + " " + ws[k + 1].low) if 0 <= k < len(ws) - 1 else ""
         hit = cw.get(two) or cw.get(word)
-        if hit is not None and hit[1] in ("v", "n"):
+        if hit is not None and ("v" in hit[1] or "n" in hit[1]):
             out.direction = hit[0]
             out.verb_before = k
-            if prep == "by" or (prep == "of" and hit[1] == "n"):
+            if prep == "by" or (prep == "of" and "n" in hit[1]):
                 out.aspect = "change"
             elif prep == "to":
                 out.role = "to"
             elif prep == "from":
                 out.role = "from"
-            elif prep == "at" and hit[1] == "v":
+            elif prep == "at" and "v" in hit[1]:
                 out.role = "to"
         elif prep == "from" and k >= 0 and ws[k].low in ("up", "down"):
             out.role, out.direction = "from", cw[ws[k].low][0]
     elif j >= 0 and ws[j].low in ("up", "down") and kind in ("percent", "money", "count"):
         out.aspect, out.direction = "change", cw[ws[j].low][0]
-    elif j >= 0 and ws[j].low in cw and cw[ws[j].low][1] == "v" and kind == "percent":
+    elif j >= 0 and ws[j].low in cw and "v" in cw[ws[j].low][1] and kind == "percent":
         out.aspect, out.direction, out.verb_before = "change", cw[ws[j].low][0], j
+    if out.role is None and out.aspect == "level":
+        out.role = _plain_end(ws, first, last)
     _after(ws, last, kind, cw, out)
     return out
 
 
+def _plain_end(ws: list[Word], first: int, last: int) -> str | None:
+    """'from 32,952 now to 45,989', 'from a record high of 5,421': an end of a change with no verb before it."""
+    for j in range(first - 1, max(-1, first - 6), -1):
+        w = ws[j]
+        if w.is_(FIG) or w.is_(PUNCT) and w.text in ",;:":
+            break
+        if w.low == "from":
+            later = ws[last + 1:last + 12]
+            return "from" if any(x.low == "to" for x in later) or any(x.low in ("up", "down") for x in ws[j - 2:j]) \
+                else None
+        if w.low == "to":
+            earlier = ws[max(0, j - 10):j]
+            return "to" if any(x.low == "from" for x in earlier) else None
+    return None
+
+
 def _after(ws: list[Word], last: int, kind: str, cw: dict[str, tuple[str, str]], out: Aspect) -> None:
-    """The words after the figure: a change noun, or 'more/fewer ... than'."""
+    """The words after the figure: a change noun ('a 25% increase in'), or 'more/fewer ... than'; a bracketed
+    restatement ('a fifth (21 per cent) higher') is passed over."""
     k = last + 1
-    if k < len(ws) and ws[k].is_(PUNCT) and ws[k].text == "%":
+    content = 0
+    in_brackets = False
+    while k < len(ws) and content < 3:
+        w = ws[k]
         k += 1
-    # 'a 24.9% year-on-year rise in', 'a 25% increase in'
-    for step in range(3):
-        if k + step >= len(ws):
-            break
-        w = ws[k + step]
+        if w.is_(PUNCT) and w.text in "()":
+            in_brackets = w.text == "("
+            continue
+        if in_brackets or w.is_(PUNCT) and w.text == "%":
+            continue
         if w.is_(FIG, PUNCT):
-            break
-        hit = cw.get(w.low)
-        if hit is not None and hit[1] == "n":
-            out.aspect, out.direction, out.noun_after = "change", hit[0], k + step
             return
-        if hit is not None and hit[1] == "r" and w.low not in ("up", "down"):
+        hit = cw.get(w.low)
+        if hit is not None and "n" in hit[1] and (content > 0 or kind == "percent" or w.low not in ("cut", "drop")):
+            out.aspect, out.direction, out.noun_after = "change", hit[0], k - 1
+            return
+        if hit is not None and "r" in hit[1] and w.low not in ("up", "down"):
             # '21% more than', '2.7 per cent fewer than', '100,000 children higher than'
-            rest = ws[k + step + 1:k + step + 8]
+            rest = ws[k:k + 7]
             if any(x.low == "than" for x in rest[:6]) or (rest and rest[0].low in ("on", "compared")):
                 out.aspect, out.direction = "change", hit[0]
             return
         if not (w.content or w.is_("D")):
-            break
+            return
+        content += 1
 
 
 def change_between(levels: list[tuple[int, str | None, int]], change_at: int) -> tuple[int | None, int | None]:

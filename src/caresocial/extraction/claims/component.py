@@ -190,6 +190,11 @@ class _Builder:
             items.append(_Item(i, first, last, asp))
         if not items:
             return
+        for prev, it in zip(items, items[1:]):
+            # 'increased by 4.7% (1,485 staff)': the bracketed figure restates the change
+            if prev.asp.aspect == "change" and it.asp.aspect == "level" and it.first >= 1 and \
+                    ws[it.first - 1].text == "(" and it.first - prev.last <= 3:
+                it.asp = Aspect("change", prev.asp.direction, None, prev.asp.noun_after, prev.asp.verb_before)
         for it in items:
             f = figs[it.index]
             it.reading = read_measure(text, ws, it.first, it.last, f.kind, it.asp)

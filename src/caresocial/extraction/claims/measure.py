@@ -54,11 +54,16 @@ def _limit(ws: list[Word], k: int) -> int:
     return k
 
 
+_UNIT_WORDS = frozenset("fte ftes full-time-equivalent per cent percent times".split())
+_NOT_MEASURES = frozenset("high low record peak level figure figures total sum amount number rise increase fall "
+                          "average".split())
+
+
 def _read(text: str, ws: list[Word], p: Phrase | None, rank: int = 2) -> Reading | None:
     if p is None:
         return None
     words = phrase_text(text, ws, p)
-    if not words or words.lower() in _PRONOUNS:
+    if not words or words.lower() in _PRONOUNS or words.lower() in _NOT_MEASURES or words.lower() in _UNIT_WORDS:
         return None
     if p.end - p.start == 1:
         rank = min(rank, 1)
@@ -84,10 +89,20 @@ def count_measure(text: str, ws: list[Word], first: int, last: int) -> Reading |
         k += 1
     if k < len(ws) and ws[k].low == "of" and k + 1 < len(ws) and ws[k + 1].low in _PRONOUNS:
         return None
-    hit = _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2))
-    if hit is not None:
+    # the count as the subject of its clause ('4,995 social workers left their roles'): its verb is no modifier
+    lead = all(not w.content or w.low in ("there",) for w in ws[cs:first])
+    hit = _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2, participles=not lead))
+    if hit is not None and hit.text.lower() not in _UNIT_WORDS:
         return hit
-    return _read(text, ws, subject(ws, cs, first), 1)
+    return _subject(text, ws, cs, first, 1)
+
+
+def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2) -> Reading | None:
+    """The subject of the clause from ``cs``, else of the sentence (past a parenthesis or an aside)."""
+    hit = _read(text, ws, subject(ws, cs, end), rank)
+    if hit is None and cs > 0:
+        hit = _read(text, ws, subject(ws, 0, end), rank)
+    return hit
 
 
 def share_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
@@ -119,7 +134,7 @@ def change_measure(text: str, ws: list[Word], first: int, last: int, asp: Aspect
     hit = _number_of(text, ws, cs, end)
     if hit is not None:
         return hit
-    return _read(text, ws, subject(ws, cs, end))
+    return _subject(text, ws, cs, end)
 
 
 def money_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
@@ -156,7 +171,7 @@ def money_measure(text: str, ws: list[Word], first: int, last: int) -> Reading |
             sub = _read(text, ws, subject(ws, clause_start(ws, cs - 1) if cs > 0 else 0, cs))
             if sub is not None:
                 return Reading("cost of " + sub.text, 2)
-    return _read(text, ws, subject(ws, cs, first))
+    return _subject(text, ws, cs, first)
 
 
 def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: int, cs: int, verb: str,

@@ -98,14 +98,18 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
     return Phrase(start, head + 1, head)
 
 
-def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bool = False) -> Phrase | None:
+def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bool = False,
+                participles: bool = True) -> Phrase | None:
     """The noun phrase from word ``i`` with up to ``post`` modifiers after it; ``predicate`` also takes a
-    copula and what it says ('were issued inside the target', 'are at risk of ...'), without the copula."""
+    copula and what it says ('were issued inside the target', 'are at risk of ...'), without the copula;
+    ``participles`` False leaves out a participle right after the noun (it is the clause's verb)."""
     core = noun_chain(ws, i, limit)
     if core is None:
         return None
     end = core.end
     for _ in range(post):
+        if not participles and end < limit and is_participle(ws[end]):
+            break
         nxt = _modifier(ws, end, limit, predicate)
         if nxt is None:
             break
@@ -159,6 +163,13 @@ def clause_start(ws: list[Word], i: int, floor: int = 0) -> int:
     j = i - 1
     while j >= floor:
         w = ws[j]
+        if w.is_(PUNCT) and w.text == ")":
+            k = j - 1
+            while k > floor and ws[k].text != "(" and j - k < 8:
+                k -= 1
+            if ws[k].text == "(" and j - k < 8:  # a short bracket ('(UC)', '(EHC)') is part of the clause
+                j = k - 1
+                continue
         if w.is_(PUNCT) and w.text in CLAUSE_BREAKS or w.is_("W") or w.low in ("and", "but", "while", "whereas",
                                                                                 "because", "as", "although", "that"):
             if w.low == "and" and j > floor and ws[j - 1].content and j + 1 < i and ws[j + 1].content and \
@@ -182,6 +193,11 @@ def subject(ws: list[Word], start: int, limit: int) -> Phrase | None:
             continue
         if w.is_("O", "W"):
             return None
+        if w.content and w.low.endswith("ing") and w.is_("V") and i + 1 < limit and ws[i + 1].is_("D", "N", "A"):
+            # a gerund and its object: 'raising the UC standard allowance', 'abolishing the policy'
+            obj = noun_phrase(ws, i + 1, limit, post=1)
+            if obj is not None:
+                return Phrase(i, obj.end, obj.head)
         p = noun_phrase(ws, i, limit, post=2)
         if p is not None and p.end <= limit:
             return p

@@ -88,9 +88,14 @@ def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: in
 def rate_after(text: str, fig: FigureTime, times: list[TimePhrase]) -> TimePhrase | None:
     """A rate phrase right after the figure ('£12bn a year', '109 children ... every day')."""
     for t in times:
-        if t.mode == "rate" and 0 <= t.start - fig.end <= 40 and "," not in text[fig.end:t.start]:
+        gap = text[fig.end:t.start].lower().split()
+        if t.mode == "rate" and 0 <= t.start - fig.end <= 40 and len(gap) <= 4 and "," not in "".join(gap) and \
+                not any(w in _NOT_RATE_GAP for w in gap):
             return t
     return None
+
+
+_NOT_RATE_GAP = frozenset("after before in for than over from since during within".split())
 
 
 def resolve(t: TimePhrase, relation: str, doc: DocTime, fig: FigureTime, last_year: int | str | None) -> Result:
@@ -119,8 +124,9 @@ def default_time(fig: FigureTime, doc: DocTime, projection: TimePhrase | None, l
         if projection is not None:
             return resolve(projection, projection.relation if relation == "at" else relation, doc, fig, last_year)
         if relation == "at":
-            return "by", None, None, None, False
-    if fig.tense == "past" and doc.carried is not None:
+            # a projected outcome is reached by a horizon left unstated; a future sum is an amount
+            return ("at" if fig.kind == "money" else "by"), None, None, None, False
+    if (fig.tense == "past" or relation == "over") and doc.carried is not None:
         return relation, doc.carried[0], None, f"the period last reported ({doc.carried[1]})", False
     if doc.reference is None:
         return relation, None, None, None, False

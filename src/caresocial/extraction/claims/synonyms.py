@@ -67,17 +67,16 @@ def measure_key(phrase: str, lex: Lexicons | None = None) -> str:
 
 @lru_cache(maxsize=8)
 def change_words(lex: Lexicons) -> dict[str, tuple[str, str]]:
-    """Every form of a change word -> (direction, part of speech: v, n or r); verbs with their inflections."""
+    """Every form of a change word -> (direction, its parts of speech: letters of v, n, r); verbs with their
+    inflections."""
     out: dict[str, tuple[str, str]] = {}
     for row in lex.rows("change_verbs"):
         if len(row) < 3:
             continue
         word, direction, pos = row[0].lower(), row[1], row[2]
-        if pos == "v":
-            for form in inflections(word):
-                out.setdefault(form, (direction, "v"))
-        else:
-            out.setdefault(word, (direction, pos))
+        for form in (inflections(word) if pos == "v" else (word,)):
+            old = out.get(form)
+            out[form] = (old[0], old[1] + pos) if old is not None and pos not in old[1] else old or (direction, pos)
     return out
 
 
