@@ -79,6 +79,11 @@ def _date_claim(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
     return any(f" {e} " in f" {window} " or f" {e} " in f" {after} " for e in events)
 
 
+def _says(ws: list[Word], first: int, word: str) -> bool:
+    """Whether ``word`` ('from', 'to') stands within the four words before a figure."""
+    return any(w.low == word for w in ws[max(0, first - 4):first])
+
+
 def _tense(ws: list[Word], first: int, lex: Lexicons) -> str:
     lo = clause_start(ws, first)
     hi = first + 1
@@ -201,7 +206,7 @@ class _Builder:
         self._share_measures(items, ws)
         self._times(items, ws, sa, sb, times, projection)
         for it in items:
-            self._row(it, (sa, sb))
+            self._row(it, (sa, sb), ws)
         self._ends(items)
 
     def _share_measures(self, items: list[_Item], ws: list[Word]) -> None:
@@ -239,7 +244,8 @@ class _Builder:
             f = figs[it.index]
             ref, label = self.refs.of(it.index)
             doc = replace(self.doc_time, reference=ref, label=label)
-            role = f.link_role if f.link_role in ("from", "to") and f.link_type == "change" else it.asp.role
+            role = f.link_role if f.link_role in ("from", "to") and f.link_type == "change" and \
+                _says(ws, it.first, f.link_role) else it.asp.role
             ft = FigureTime(f.start, f.end, f.kind, it.asp.aspect, role, f.rate, _tense(ws, it.first, lex),
                             _budget(text, sa, sb, f.kind, lex))
             if it.asp.aspect == "change":
@@ -273,7 +279,7 @@ class _Builder:
                 return it.time
         return levels[-1][0].time if levels else None
 
-    def _row(self, it: _Item, sent: tuple[int, int]) -> None:
+    def _row(self, it: _Item, sent: tuple[int, int], ws: list[Word]) -> None:
         f = self.figs[it.index]
         rec = self.records[it.index]
         unit = f"{f.unit} per {f.rate}" if f.kind == "money" and f.rate else f.unit
@@ -288,7 +294,8 @@ class _Builder:
         column = f.start - (self.text.rfind("\n", 0, f.start) + 1) + 1
         it.row = len(self.rows)
         self.by_fig[it.index] = it.row
-        role = f.link_role or it.asp.role
+        role = f.link_role if f.link_type == "range" or f.link_role and _says(ws, it.first, f.link_role) \
+            else it.asp.role
         self.rows.append({
             "id": f"c{len(self.rows) + 1}", "figure": rec.id, "start": f.start, "end": f.end, "kind": f.kind,
             "measure": sys.intern(it.key) if it.key else None,

@@ -98,11 +98,24 @@ def count_measure(text: str, ws: list[Word], first: int, last: int) -> Reading |
 
 
 def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2) -> Reading | None:
-    """The subject of the clause from ``cs``, else of the sentence (past a parenthesis or an aside)."""
+    """The subject of the clause from ``cs``, else of the first clause of the sentence that is not an opening
+    adverbial ('According to the figures,', 'At the same time,', 'Despite the boost,')."""
     hit = _read(text, ws, subject(ws, cs, end), rank)
-    if hit is None and cs > 0:
-        hit = _read(text, ws, subject(ws, 0, end), rank)
-    return hit
+    if hit is not None or cs == 0:
+        return hit
+    start = 0
+    while start < cs:
+        stop = start
+        while stop < cs and not (ws[stop].is_(PUNCT) and ws[stop].text in ",;:–—"):
+            stop += 1
+        w = ws[start] if start < len(ws) else None
+        opening = w is not None and (w.is_("P", "C", "W") or w.low.endswith(("ing", "ly")) and w.content)
+        if not opening:
+            hit = _read(text, ws, subject(ws, start, min(end, stop if stop < cs else end)), rank)
+            if hit is not None:
+                return hit
+        start = stop + 1
+    return None
 
 
 def share_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
@@ -129,7 +142,9 @@ def change_measure(text: str, ws: list[Word], first: int, last: int, asp: Aspect
             hit = _number_of(text, ws, k, _limit(ws, k)) or _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2))
             if hit is not None:
                 return hit
-    end = asp.verb_before if asp.verb_before is not None else first
+    if asp.verb_before is None:
+        return None  # 'up 9%', '21% more than the year before': the change of the level stated beside it
+    end = asp.verb_before
     cs = clause_start(ws, end)
     hit = _number_of(text, ws, cs, end)
     if hit is not None:
@@ -251,6 +266,8 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
     if kind == "money":
         return money_measure(text, ws, first, last)
     if kind == "ratio":
+        if any(w.low in ("in", "out") for w in ws[first:last + 1]):  # 'four out of five', 'eight in 10'
+            return share_measure(text, ws, first, last)
         return ratio_measure(text, ws, first, last)
     return date_measure(text, ws, first, last)
 

@@ -170,6 +170,9 @@ def clause_start(ws: list[Word], i: int, floor: int = 0) -> int:
             if ws[k].text == "(" and j - k < 8:  # a short bracket ('(UC)', '(EHC)') is part of the clause
                 j = k - 1
                 continue
+        if w.is_(TIME, FIG):
+            j -= 1
+            continue
         if w.is_(PUNCT) and w.text in CLAUSE_BREAKS or w.is_("W") or w.low in ("and", "but", "while", "whereas",
                                                                                 "because", "as", "although", "that"):
             if w.low == "and" and j > floor and ws[j - 1].content and j + 1 < i and ws[j + 1].content and \
@@ -218,7 +221,7 @@ def phrase_text(text: str, ws: list[Word], p: Phrase) -> str:
     parts: list[str] = []
     for k in range(a, b):
         w = ws[k]
-        if w.is_(TIME, FIG):
+        if w.is_(TIME, FIG) or w.is_("X") and k > a:
             continue
         if w.is_(PUNCT) and w.text in "()":
             continue
