@@ -84,6 +84,15 @@ def _says(ws: list[Word], first: int, word: str) -> bool:
     return any(w.low == word for w in ws[max(0, first - 4):first])
 
 
+def _compared(ws: list[Word], first: int) -> bool:
+    """Whether a figure is what another is compared with ('compared with 16.1% in 2020', 'than the 17.8')."""
+    return any(w.low in ("compared", "against", "than", "from", "unchanged") for w in ws[max(0, first - 4):first])
+
+
+def _first_year(year: int | str) -> int:
+    return year if isinstance(year, int) else int(str(year)[:4])
+
+
 def _tense(ws: list[Word], first: int, lex: Lexicons) -> str:
     lo = clause_start(ws, first)
     hi = first + 1
@@ -219,10 +228,9 @@ class _Builder:
                     it.reading is None or partner.reading.rank > it.reading.rank):
                 it.reading = partner.reading
             if (it.reading is None or it.reading.rank < 1) and k > 0:
-                prev = items[k - 1]
-                gap = ws[prev.last + 1:it.first]
-                if prev.reading is not None and figs[prev.index].kind == f.kind and len(gap) <= 12 and \
-                        prev.asp.aspect == it.asp.aspect:
+                prev = next((o for o in reversed(items[:k]) if o.reading is not None and figs[o.index].kind == f.kind
+                             and o.asp.aspect == it.asp.aspect), None)
+                if prev is not None:
                     it.reading = prev.reading
         for k, it in enumerate(items):
             if it.asp.aspect == "change" and it.reading is None:
@@ -262,7 +270,8 @@ class _Builder:
             if it.asp.aspect == "level":
                 levels.append((it, ft))
             year = carried_year(result)
-            if year is not None and it.asp.aspect == "level" and ft.tense != "future":
+            if year is not None and it.asp.aspect == "level" and ft.tense != "future" and not _compared(ws, it.first) \
+                    and (self.doc_time.carried is None or _first_year(year) >= _first_year(self.doc_time.carried[0])):
                 self.doc_time.carried = (year, result[2] or str(year))
         for it in items:  # a change stated before its level ('up 9%' after 'numbered 5,400' is fine; 'a 25% rise')
             if it.asp.aspect == "change" and it.time is not None and it.time[1] is None:

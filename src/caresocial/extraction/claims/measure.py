@@ -142,8 +142,8 @@ def change_measure(text: str, ws: list[Word], first: int, last: int, asp: Aspect
             hit = _number_of(text, ws, k, _limit(ws, k)) or _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2))
             if hit is not None:
                 return hit
-    if asp.verb_before is None:
-        return None  # 'up 9%', '21% more than the year before': the change of the level stated beside it
+    if asp.verb_before is None or asp.verb_before > 0 and ws[asp.verb_before - 1].low in ("a", "an"):
+        return None  # 'up 9%', '21% more than the year before', 'an increase of a third': the level's change
     end = asp.verb_before
     cs = clause_start(ws, end)
     hit = _number_of(text, ws, cs, end)
@@ -193,7 +193,7 @@ def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: 
                   ) -> Reading | None:
     if verb in _SPEND:
         on = k
-        while on < limit and ws[on].low not in ("on", "into", "in") and on - k < 3:
+        while on < limit and (ws[on].low not in ("on", "into", "in") or ws[on].is_(TIME)) and on - k < 10:
             on += 1
         if on < limit and ws[on].low in ("on", "into", "in"):
             hit = _read(text, ws, noun_phrase(ws, on + 1, limit, post=2))

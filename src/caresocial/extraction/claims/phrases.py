@@ -21,6 +21,7 @@ CLAUSE_BREAKS = frozenset(",;:–—()[]•|\"“”?!")
 _COPULA = frozenset("is are was were be been being has have had will would could may might can must shall should "
                     "remain remains remained".split())
 MAX_WORDS = 14
+_OPENING = frozenset("according despite including following regarding given".split())
 
 
 @dataclass(slots=True)
@@ -88,6 +89,9 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
         if w.is_("G") and head == j - 1:
             j += 1
             continue
+        if _premodifier(ws, j, limit):
+            j += 1
+            continue
         if not is_nominal(w) or (head >= 0 and likely_verb(ws, j)):
             break
         if is_noun(w):
@@ -96,6 +100,23 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
     if head < 0:
         return None
     return Phrase(start, head + 1, head)
+
+
+def _premodifier(ws: list[Word], j: int, limit: int) -> bool:
+    """A participle, its particle or an adverb before a noun: 'looked after children', 'privately owned
+    homes', 'independently run residential care'."""
+    w = ws[j]
+    nxt = ws[j + 1] if j + 1 < limit else None
+    if nxt is None or not w.content and w.low not in ("after",):
+        return False
+    if w.low == "after":
+        return j > 0 and is_participle(ws[j - 1]) and is_nominal(nxt) and not nxt.is_(FIG)
+    if w.low.endswith("ly") and w.is_("R") and (is_participle(nxt) or nxt.is_("A")):
+        return True
+    if is_participle(w) and not w.is_("N", "A") and (nxt.low == "after" or is_nominal(nxt) and not nxt.is_(FIG)
+                                                     and not likely_verb(ws, j + 1)):
+        return w.low.endswith(("ed", "en")) or w.low in ("run", "held", "left", "paid", "made")
+    return False
 
 
 def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bool = False,
@@ -163,6 +184,9 @@ def clause_start(ws: list[Word], i: int, floor: int = 0) -> int:
     j = i - 1
     while j >= floor:
         w = ws[j]
+        if w.is_(PUNCT) and w.text == "(" and j == i - 1:
+            j -= 1  # a figure in brackets belongs to the clause before it: 'lowest in the North East (8.7%)'
+            continue
         if w.is_(PUNCT) and w.text == ")":
             k = j - 1
             while k > floor and ws[k].text != "(" and j - k < 8:
@@ -194,7 +218,7 @@ def subject(ws: list[Word], start: int, limit: int) -> Phrase | None:
                 or w.low in ("there",):
             i += 1
             continue
-        if w.is_("O", "W"):
+        if w.is_("O", "W", "X") or w.low in _OPENING:
             return None
         if w.content and w.low.endswith("ing") and w.is_("V") and i + 1 < limit and ws[i + 1].is_("D", "N", "A"):
             # a gerund and its object: 'raising the UC standard allowance', 'abolishing the policy'

@@ -61,6 +61,8 @@ def is_base(text: str, t: TimePhrase, sent_start: int) -> bool:
     """Whether a time phrase is what something is compared with ('than in 2021', 'on the year before', 'the
     highest since 2017'), not when it holds."""
     before = text[max(sent_start, t.start - 40):t.start].lower().split()
+    if len(before) > 1 and before[-1] == "from" and before[-2] in ("unchanged", "compared", "up", "down", "change"):
+        return True
     if before and before[-1] in _BASE_BEFORE and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
         return before[-1] != "from" or t.mode == "that"
     if len(before) > 1 and before[-2] == "than":
