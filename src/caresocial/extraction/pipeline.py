@@ -20,6 +20,7 @@ from ..models import Claim, Document, Figure, Quote, Suppression
 from .doc import Annotations, doc_text, text_sha256
 from .quotes.attribution import cited_sources
 
+
 def last_match(pattern: regex.Pattern[str], text: str, a: int, b: int) -> regex.Match[str] | None:
     """The last non-overlapping match of ``pattern`` in ``text[a:b]``."""
     m = None

@@ -116,7 +116,7 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
         (rf"\b{num}\s+{unit}\s+ago\b", "at", "ago"),
         (rf"\b(?:the\s+|a\s+)?(?:{unit}|twelve\s+months)\s+(?:before|earlier)\b|\bthe\s+{back}\s+{unit}\b",
          "at", "before"),
-        (rf"\b(?:that|the\s+same)\s+year\b", "at", "that"),
+        (r"\b(?:that|the\s+same)\s+year\b", "at", "that"),
         (rf"\b(?:in\s+)?(?P<mon>{mon})\s+{fwd}\s+year\b", "at", "next"),
         (rf"\b(?:in\s+)?(?P<mon>{mon})\s+{back}\s+year\b", "at", "last"),
         (rf"\b{back}\s+year\b", "at", "last"),
@@ -259,6 +259,8 @@ def find_times(text: str, start: int, end: int, lex: Lexicons | None = None) -> 
     out: list[TimePhrase] = []
     for m, idx in _matches(text, start, end, lex):
         _, relation, mode = pats[idx]
+        if text.startswith(("'s", "’s"), m.end()):
+            continue  # 'this year's Budget': the year names the noun, not when something holds
         out.append(_phrase(m, relation, mode, lex))
     return out
 

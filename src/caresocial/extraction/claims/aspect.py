@@ -30,9 +30,17 @@ class Aspect:
 
 def _hedges(ws: list[Word], j: int) -> int:
     """Index of the first word before ``j`` that is not a hedge ('by *more than* half', 'to *an estimated*')."""
-    while j >= 0 and (ws[j].is_("H") and not ws[j].content or ws[j].low in ("than", "a", "an", "estimated",
-                                                                           "around", "about", "some", "total")):
+    while j >= 0 and ((ws[j].is_("H") and not ws[j].content and ws[j].low not in ("up", "down")) or
+                      ws[j].low in ("than", "a", "an", "estimated", "around", "about", "some", "total")):
         j -= 1
+    # 'to a new record of 3.5 per cent', 'to a total of £5bn': the end of the change is after 'to'
+    if j >= 1 and ws[j].low == "of":
+        k = j - 1
+        while k >= 0 and ((ws[k].is_("H", "D") and not ws[k].content) or ws[k].low in ("high", "peak", "level",
+                                                                                   "total", "record", "low")):
+            k -= 1
+        if k >= 0 and ws[k].low == "to" and k < j - 1:
+            return k
     return j
 
 
@@ -57,8 +65,8 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
             k -= 1
             while k >= 0 and (ws[k].is_(FIG) or ws[k].low in ("by", "%")):
                 k -= 1
-        while k >= 0 and (ws[k].low in ("further", "up", "down", "a", "an", "the") or ws[k].is_("R", "E") and
-                          not ws[k].is_("N")) and j - k < 14:
+        while k >= 0 and (ws[k].low in ("further", "up", "down", "a", "an", "the") or (ws[k].is_("R", "E", "H") and
+                          not ws[k].is_("N"))) and j - k < 14:
             if ws[k].low in ("up", "down") and k > 0 and ws[k - 1].low + " " + ws[k].low in cw:
                 k -= 1
                 break
@@ -93,7 +101,7 @@ def _plain_end(ws: list[Word], first: int, last: int) -> str | None:
     """'from 32,952 now to 45,989', 'from a record high of 5,421': an end of a change with no verb before it."""
     for j in range(first - 1, max(-1, first - 6), -1):
         w = ws[j]
-        if w.is_(FIG) or w.is_(PUNCT) and w.text in ",;:":
+        if w.is_(FIG) or (w.is_(PUNCT) and w.text in ",;:"):
             break
         if w.low == "from":
             later = ws[last + 1:last + 12]
@@ -102,6 +110,10 @@ def _plain_end(ws: list[Word], first: int, last: int) -> str | None:
         if w.low == "to":
             earlier = ws[max(0, j - 10):j]
             return "to" if any(x.low == "from" for x in earlier) else None
+    if first >= 2 and any(w.low == "from" for w in ws[max(0, first - 3):first]) and \
+            any(w.low == "to" for w in ws[max(0, first - 8):first - 1]):
+        return "from"  # 'up, to £100,000 from the current £23,250'
+    return None
     return None
 
 
@@ -117,7 +129,7 @@ def _after(ws: list[Word], last: int, kind: str, cw: dict[str, tuple[str, str]],
         if w.is_(PUNCT) and w.text in "()":
             in_brackets = w.text == "("
             continue
-        if in_brackets or w.is_(PUNCT) and w.text == "%":
+        if in_brackets or (w.is_(PUNCT) and w.text == "%"):
             continue
         if w.is_(FIG, PUNCT):
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import sys
+from itertools import pairwise
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -103,13 +104,15 @@ def _tense(ws: list[Word], first: int, lex: Lexicons) -> str:
     tense = "present"
     for k, w in enumerate(words):
         nxt = words[k + 1].low if k + 1 < len(words) else ""
-        if w.low in _FUTURE or w.low in _FUTURE_TO and nxt == "to":
+        if w.low in _FUTURE or (w.low in _FUTURE_TO and nxt == "to"):
             return "future"
         if w.low in _PAST or (w.low in past_forms and w.content and not w.is_("N") and
                               not (k > 0 and words[k - 1].low in ("has", "have", "been", "be"))):
             tense = "past"
         if w.low in ("has", "have") and tense != "past":
             tense = "present"
+    if tense == "present" and any(w.low in _FUTURE for w in ws[:lo]):
+        return "future"  # '... would cost £3.6bn and take some 630,000 children out of poverty'
     return tense
 
 
@@ -171,11 +174,12 @@ class _Builder:
             if fj == fi:
                 continue
             pi = bisect.bisect_right(para_starts, sa) - 1
-            if pi != para_of_projection:
+            if pi != para_of_projection and (projection is None or projection.relation != "from"):
                 projection = None
             times = find_times(self.text, sa, sb, self.lex)
             self._sentence(sa, sb, range(fi, fj), times, projection)
-            horizon = [t for t in times if t.relation == "by" and t.mode != "open"]
+            horizon = [t for t in times if (t.relation == "by" and t.mode != "open") or
+                       (t.relation == "from" and t.mode == "abs" and self._future(sa, sb))]
             if horizon:
                 projection, para_of_projection = horizon[-1], pi
         del starts
@@ -204,19 +208,23 @@ class _Builder:
             items.append(_Item(i, first, last, asp))
         if not items:
             return
-        for prev, it in zip(items, items[1:]):
+        for prev, it in pairwise(items):
             # 'increased by 4.7% (1,485 staff)': the bracketed figure restates the change
             if prev.asp.aspect == "change" and it.asp.aspect == "level" and it.first >= 1 and \
                     ws[it.first - 1].text == "(" and it.first - prev.last <= 3:
                 it.asp = Aspect("change", prev.asp.direction, None, prev.asp.noun_after, prev.asp.verb_before)
         for it in items:
             f = figs[it.index]
-            it.reading = read_measure(text, ws, it.first, it.last, f.kind, it.asp)
+            it.reading = read_measure(text, ws, it.first, it.last, f.kind, it.asp, lex)
         self._share_measures(items, ws)
         self._times(items, ws, sa, sb, times, projection)
         for it in items:
             self._row(it, (sa, sb), ws)
         self._ends(items)
+
+    def _future(self, sa: int, sb: int) -> bool:
+        low = self.text[sa:sb].lower().split()
+        return any(w in _FUTURE for w in low)
 
     def _share_measures(self, items: list[_Item], ws: list[Word]) -> None:
         """Coordinated figures, the ends of ranges and changes, and changes without a subject share a measure."""
@@ -303,7 +311,7 @@ class _Builder:
         column = f.start - (self.text.rfind("\n", 0, f.start) + 1) + 1
         it.row = len(self.rows)
         self.by_fig[it.index] = it.row
-        role = f.link_role if f.link_type == "range" or f.link_role and _says(ws, it.first, f.link_role) \
+        role = f.link_role if f.link_type == "range" or (f.link_role and _says(ws, it.first, f.link_role)) \
             else it.asp.role
         self.rows.append({
             "id": f"c{len(self.rows) + 1}", "figure": rec.id, "start": f.start, "end": f.end, "kind": f.kind,

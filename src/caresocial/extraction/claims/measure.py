@@ -15,7 +15,9 @@ Each reading gives a rank: 2 described, 1 a bare noun, 0 nothing (no measure: ne
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ...lexicons import Lexicons
 from .aspect import Aspect
 from .phrases import Phrase, clause_start, noun_phrase, phrase_text, subject
 from .words import FIG, PUNCT, TIME, Word
@@ -29,6 +31,12 @@ _PRONOUNS = frozenset("those them this that these it which".split())
 _MONEY_LINK = frozenset("is are was were be been reach reached reaches hit hits stood stands totalled totalling "
                         "totaled amounted amounts came comes put rise rose climb climbed increase increasing rising "
                         "grow grew fall fell drop dropped go went reaching to at of".split())
+
+
+@lru_cache(maxsize=8)
+def framing_verbs(lex: Lexicons) -> frozenset[str]:
+    """The ``framing_verbs`` lexicon: verbs whose subject is a source, not a measure."""
+    return frozenset(lex.words("framing_verbs"))
 
 
 @dataclass(slots=True)
@@ -78,7 +86,7 @@ def _number_of(text: str, ws: list[Word], start: int, first: int) -> Reading | N
     return None
 
 
-def count_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
+def count_measure(text: str, ws: list[Word], first: int, last: int, fr: frozenset[str] = frozenset()) -> Reading | None:
     """The measure of a count."""
     cs = clause_start(ws, first)
     hit = _number_of(text, ws, cs, first)
@@ -94,13 +102,14 @@ def count_measure(text: str, ws: list[Word], first: int, last: int) -> Reading |
     hit = _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2, participles=not lead))
     if hit is not None and hit.text.lower() not in _UNIT_WORDS:
         return hit
-    return _subject(text, ws, cs, first, 1)
+    return _subject(text, ws, cs, first, 1, fr=fr)
 
 
-def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2) -> Reading | None:
+def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2,
+             fr: frozenset[str] = frozenset()) -> Reading | None:
     """The subject of the clause from ``cs``, else of the first clause of the sentence that is not an opening
     adverbial ('According to the figures,', 'At the same time,', 'Despite the boost,')."""
-    hit = _read(text, ws, subject(ws, cs, end), rank)
+    hit = _read(text, ws, subject(ws, cs, end, fr), rank)
     if hit is not None or cs == 0:
         return hit
     start = 0
@@ -109,16 +118,16 @@ def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2) -> Rea
         while stop < cs and not (ws[stop].is_(PUNCT) and ws[stop].text in ",;:–—"):
             stop += 1
         w = ws[start] if start < len(ws) else None
-        opening = w is not None and (w.is_("P", "C", "W") or w.low.endswith(("ing", "ly")) and w.content)
+        opening = w is not None and (w.is_("P", "C", "W") or (w.low.endswith(("ing", "ly")) and w.content))
         if not opening:
-            hit = _read(text, ws, subject(ws, start, min(end, stop if stop < cs else end)), rank)
+            hit = _read(text, ws, subject(ws, start, min(end, stop if stop < cs else end), fr), rank)
             if hit is not None:
                 return hit
         start = stop + 1
     return None
 
 
-def share_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
+def share_measure(text: str, ws: list[Word], first: int, last: int, fr: frozenset[str] = frozenset()) -> Reading | None:
     """'43% of local authorities are at risk of ...', 'four out of five agency workers were filling vacancies':
     the share of what."""
     k = _fig_after(ws, last)
@@ -133,7 +142,8 @@ def share_measure(text: str, ws: list[Word], first: int, last: int) -> Reading |
     return Reading("share of " + hit.text, hit.rank) if hit is not None else None
 
 
-def change_measure(text: str, ws: list[Word], first: int, last: int, asp: Aspect) -> Reading | None:
+def change_measure(text: str, ws: list[Word], first: int, last: int,
+                   asp: Aspect, fr: frozenset[str] = frozenset()) -> Reading | None:
     """What moved: the noun phrase after a change noun ('increase in X'), else the subject of the change verb."""
     if asp.noun_after is not None:
         k = asp.noun_after + 1
@@ -142,17 +152,17 @@ def change_measure(text: str, ws: list[Word], first: int, last: int, asp: Aspect
             hit = _number_of(text, ws, k, _limit(ws, k)) or _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2))
             if hit is not None:
                 return hit
-    if asp.verb_before is None or asp.verb_before > 0 and ws[asp.verb_before - 1].low in ("a", "an"):
+    if asp.verb_before is None or (asp.verb_before > 0 and ws[asp.verb_before - 1].low in ("a", "an")):
         return None  # 'up 9%', '21% more than the year before', 'an increase of a third': the level's change
     end = asp.verb_before
     cs = clause_start(ws, end)
     hit = _number_of(text, ws, cs, end)
     if hit is not None:
         return hit
-    return _subject(text, ws, cs, end)
+    return _subject(text, ws, cs, end, fr=fr)
 
 
-def money_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
+def money_measure(text: str, ws: list[Word], first: int, last: int, fr: frozenset[str] = frozenset()) -> Reading | None:
     """The measure of a sum of money (or of a percentage that is not a share)."""
     k = _fig_after(ws, last)
     limit = _limit(ws, k)
@@ -167,12 +177,12 @@ def money_measure(text: str, ws: list[Word], first: int, last: int) -> Reading |
         if hit is not None and _moneyish(hit.text):
             return hit
     j = first - 1
-    while j >= 0 and (ws[j].is_("H", "D") and not ws[j].content or ws[j].low in ("estimated", "average", "total")):
+    while j >= 0 and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].low in ("estimated", "average", "total")):
         j -= 1
     cs = clause_start(ws, first)
     verb = ws[j].low if j >= 0 else ""
     if verb in _SPEND or verb in _COST or verb in _SAVE:
-        return _verb_measure(text, ws, first, k, limit, j, cs, verb)
+        return _verb_measure(text, ws, first, k, limit, j, cs, verb, fr=fr)
     # 'deficits of £2bn', 'a saving of £1.1 billion', 'margins averaging 23%'
     if j >= 0 and ws[j].low in ("of", "averaging", "at") and j - 1 >= cs:
         end = j
@@ -183,14 +193,14 @@ def money_measure(text: str, ws: list[Word], first: int, last: int) -> Reading |
         if hit is not None and hit.text.lower() not in ("cost", "a cost", "total"):
             return hit
         if hit is not None and hit.text.lower().endswith("cost"):
-            sub = _read(text, ws, subject(ws, clause_start(ws, cs - 1) if cs > 0 else 0, cs))
+            sub = _read(text, ws, subject(ws, clause_start(ws, cs - 1) if cs > 0 else 0, cs, fr))
             if sub is not None:
                 return Reading("cost of " + sub.text, 2)
-    return _subject(text, ws, cs, first)
+    return _subject(text, ws, cs, first, fr=fr)
 
 
 def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: int, cs: int, verb: str,
-                  ) -> Reading | None:
+                  fr: frozenset[str] = frozenset()) -> Reading | None:
     if verb in _SPEND:
         on = k
         while on < limit and (ws[on].low not in ("on", "into", "in") or ws[on].is_(TIME)) and on - k < 10:
@@ -199,8 +209,8 @@ def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: 
             hit = _read(text, ws, noun_phrase(ws, on + 1, limit, post=2))
             if hit is not None:
                 return Reading(_SPEND[verb] + " " + hit.text, 2)
-        return _read(text, ws, subject(ws, cs, j))
-    sub = _read(text, ws, subject(ws, cs, j))
+        return _read(text, ws, subject(ws, cs, j, fr))
+    sub = _read(text, ws, subject(ws, cs, j, fr))
     noun = "cost of " if verb in _COST else "saving from "
     if sub is not None:
         return Reading(noun + sub.text, 2)
@@ -231,11 +241,11 @@ def _moneyish(words: str) -> bool:
     return any(w.strip(",").lower() in _MONEY_WORDS for w in words.split())
 
 
-def ratio_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
+def ratio_measure(text: str, ws: list[Word], first: int, last: int, fr: frozenset[str] = frozenset()) -> Reading | None:
     """'three times less likely to be in education, employment or training': the subject and what it is
     (less) likely to be or do; 'seven times more than placing a child ...': the subject."""
     cs = clause_start(ws, first)
-    sub = _read(text, ws, subject(ws, cs, first))
+    sub = _read(text, ws, subject(ws, cs, first, fr))
     k = _fig_after(ws, last)
     tail = ""
     if k + 2 < len(ws) and ws[k].low in ("more", "less", "as") and ws[k + 1].low == "likely" and ws[k + 2].low == "to":
@@ -255,25 +265,27 @@ def ratio_measure(text: str, ws: list[Word], first: int, last: int) -> Reading |
     return sub
 
 
-def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, asp: Aspect) -> Reading | None:
+def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, asp: Aspect,
+                 lex: Lexicons | None = None) -> Reading | None:
     """The measure of the figure whose words are ``ws[first:last+1]``, by its kind and aspect."""
+    fr = framing_verbs(lex if lex is not None else Lexicons.default())
     if asp.aspect == "change":
-        return change_measure(text, ws, first, last, asp)
+        return change_measure(text, ws, first, last, asp, fr=fr)
     if kind == "count":
-        return count_measure(text, ws, first, last)
+        return count_measure(text, ws, first, last, fr=fr)
     if kind == "percent":
-        return share_measure(text, ws, first, last) or money_measure(text, ws, first, last)
+        return share_measure(text, ws, first, last, fr=fr) or money_measure(text, ws, first, last, fr=fr)
     if kind == "money":
-        return money_measure(text, ws, first, last)
+        return money_measure(text, ws, first, last, fr=fr)
     if kind == "ratio":
         if any(w.low in ("in", "out") for w in ws[first:last + 1]):  # 'four out of five', 'eight in 10'
-            return share_measure(text, ws, first, last)
-        return ratio_measure(text, ws, first, last)
-    return date_measure(text, ws, first, last)
+            return share_measure(text, ws, first, last, fr=fr)
+        return ratio_measure(text, ws, first, last, fr=fr)
+    return date_measure(text, ws, first, last, fr=fr)
 
 
-def date_measure(text: str, ws: list[Word], first: int, last: int) -> Reading | None:
+def date_measure(text: str, ws: list[Word], first: int, last: int, fr: frozenset[str] = frozenset()) -> Reading | None:
     """A deadline or start date: the subject of its clause and the event ('the cap ... take effect' ->
     'cap take effect')."""
     cs = clause_start(ws, first)
-    return _read(text, ws, subject(ws, cs, first))
+    return _read(text, ws, subject(ws, cs, first, fr))

@@ -107,14 +107,14 @@ def _premodifier(ws: list[Word], j: int, limit: int) -> bool:
     homes', 'independently run residential care'."""
     w = ws[j]
     nxt = ws[j + 1] if j + 1 < limit else None
-    if nxt is None or not w.content and w.low not in ("after",):
+    if nxt is None or (not w.content and w.low not in ("after",)):
         return False
     if w.low == "after":
         return j > 0 and is_participle(ws[j - 1]) and is_nominal(nxt) and not nxt.is_(FIG)
     if w.low.endswith("ly") and w.is_("R") and (is_participle(nxt) or nxt.is_("A")):
         return True
-    if is_participle(w) and not w.is_("N", "A") and (nxt.low == "after" or is_nominal(nxt) and not nxt.is_(FIG)
-                                                     and not likely_verb(ws, j + 1)):
+    if is_participle(w) and not w.is_("N", "A") and (nxt.low == "after" or (is_nominal(nxt) and not nxt.is_(FIG)
+                                                     and not likely_verb(ws, j + 1))):
         return w.low.endswith(("ed", "en")) or w.low in ("run", "held", "left", "paid", "made")
     return False
 
@@ -197,7 +197,7 @@ def clause_start(ws: list[Word], i: int, floor: int = 0) -> int:
         if w.is_(TIME, FIG):
             j -= 1
             continue
-        if w.is_(PUNCT) and w.text in CLAUSE_BREAKS or w.is_("W") or w.low in ("and", "but", "while", "whereas",
+        if (w.is_(PUNCT) and w.text in CLAUSE_BREAKS) or w.is_("W") or w.low in ("and", "but", "while", "whereas",
                                                                                 "because", "as", "although", "that"):
             if w.low == "and" and j > floor and ws[j - 1].content and j + 1 < i and ws[j + 1].content and \
                     not ws[j + 1].is_("V"):
@@ -208,7 +208,7 @@ def clause_start(ws: list[Word], i: int, floor: int = 0) -> int:
     return floor
 
 
-def subject(ws: list[Word], start: int, limit: int) -> Phrase | None:
+def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = frozenset()) -> Phrase | None:
     """The first noun phrase of the words ``[start, limit)`` (a clause's subject), with its modifiers, skipping
     leading prepositions, hedges, adverbs and pronouns."""
     i = start
@@ -226,6 +226,9 @@ def subject(ws: list[Word], start: int, limit: int) -> Phrase | None:
             if obj is not None:
                 return Phrase(i, obj.end, obj.head)
         p = noun_phrase(ws, i, limit, post=2)
+        if p is not None and p.end < limit and ws[p.end].low in framing:
+            i = p.end + 1  # 'the data show ...', 'the LGA estimates that ...': the source, not the measure
+            continue
         if p is not None and p.end <= limit:
             return p
         return None
@@ -235,7 +238,7 @@ def subject(ws: list[Word], start: int, limit: int) -> Phrase | None:
 def phrase_text(text: str, ws: list[Word], p: Phrase) -> str:
     """The words of a phrase as written, without leading determiners and hedges or trailing function words."""
     a, b = p.start, p.end
-    while a < b and (ws[a].is_("D", "H", "P", "C") and not ws[a].content or ws[a].is_(PUNCT, TIME, FIG)):
+    while a < b and ((ws[a].is_("D", "H", "P", "C") and not ws[a].content) or ws[a].is_(PUNCT, TIME, FIG)):
         a += 1
     while b > a and (ws[b - 1].is_("P", "C", "D", "X", "W", PUNCT, TIME, FIG) and not ws[b - 1].is_("G")
                      and not ws[b - 1].content):
@@ -245,11 +248,11 @@ def phrase_text(text: str, ws: list[Word], p: Phrase) -> str:
     parts: list[str] = []
     for k in range(a, b):
         w = ws[k]
-        if w.is_(TIME, FIG) or w.is_("X") and k > a:
+        if w.is_(TIME, FIG) or (w.is_("X") and k > a):
             continue
         if w.is_(PUNCT) and w.text in "()":
             continue
-        if parts and (w.is_("G") or w.is_(PUNCT) and w.text in ",") and ws[k - 1].end == w.start:
+        if parts and (w.is_("G") or (w.is_(PUNCT) and w.text in ",")) and ws[k - 1].end == w.start:
             parts[-1] += w.text
         else:
             parts.append(w.text)

@@ -61,7 +61,7 @@ def is_base(text: str, t: TimePhrase, sent_start: int) -> bool:
     """Whether a time phrase is what something is compared with ('than in 2021', 'on the year before', 'the
     highest since 2017'), not when it holds."""
     before = text[max(sent_start, t.start - 40):t.start].lower().split()
-    if len(before) > 1 and before[-1] == "from" and before[-2] in ("unchanged", "compared", "up", "down", "change"):
+    if before and t.text.lower().startswith(("from", "since")) and before[-1] in ("unchanged", "compared", "change"):
         return True
     if before and before[-1] in _BASE_BEFORE and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
         return before[-1] != "from" or t.mode == "that"
@@ -78,7 +78,7 @@ def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: in
     for t in times:
         if t.start >= fig.end and t.start < next_start and t.start - fig.end <= 90 and t.mode != "rate":
             gap = text[fig.end:t.start]
-            if ";" in gap or "(" in gap and ")" not in gap:
+            if ";" in gap or ("(" in gap and ")" not in gap):
                 break
             return t
     for t in reversed(times):
@@ -162,7 +162,7 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     if before:
         t = before[-1]
         return resolve(t, t.relation if t.relation != "from" else "at", doc, fig, last_year)
-    after = [t for t in usable if t.start >= fig.end and t.relation != "from"]
+    after = [t for t in usable if t.start >= fig.end and t.relation != "from" and t.start < next_start]
     if after:
         return resolve(after[0], after[0].relation, doc, fig, last_year)
     return default_time(fig, doc, projection, last_year)
@@ -190,15 +190,15 @@ def _change(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[Tim
         return resolve(own, "from", doc, fig, last_year)
     if own is not None and own.relation == "by":
         return resolve(own, "over" if own.span else "by", doc, fig, last_year)
-    if fig.level_time is not None and (own is None or own.relation == "over" and own.mode == "rel"):
+    if fig.level_time is not None and (own is None or (own.relation == "over" and own.mode == "rel")):
         _, year, written, label, relative = fig.level_time
         if year is not None:
             return "over", year, own.text if own is not None else written, label, relative
     if own is not None:
         return resolve(own, "over", doc, fig, last_year)
-    before = [t for t in usable if t.end <= fig.start and t.relation != "from"]
+    before = [t for t in usable if t.end <= fig.start]
     if before:
-        return resolve(before[-1], "over", doc, fig, last_year)
+        return resolve(before[-1], "from" if before[-1].relation == "from" else "over", doc, fig, last_year)
     after = [t for t in usable if t.start >= fig.end and t.relation != "from"]
     if after:
         return resolve(after[0], "over" if after[0].relation != "by" else "by", doc, fig, last_year)

@@ -97,11 +97,12 @@ def tag(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]], 
         elif low == "'s":
             classes = frozenset("G")
         else:
-            classes = wc.of(low, raw[0].isupper() and not first and not raw.isupper() or raw.isupper() and len(raw) > 1)
+            name = (raw[0].isupper() and not first and not raw.isupper()) or (raw.isupper() and len(raw) > 1)
+            classes = wc.of(low, name)
             if pos is not None and a in pos and low not in wc.function:
                 classes = _from_pos(pos[a], classes)
         out.append(Word(a, b, raw, low, classes))
-        first = classes == frozenset({PUNCT}) and raw in "•-–—:" or False
+        first = (classes == frozenset({PUNCT}) and raw in "•-–—:") or False
     return out
 
 
