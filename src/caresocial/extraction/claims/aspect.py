@@ -87,7 +87,9 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
                 out.role = "to"
         elif prep == "from" and k >= 0 and ws[k].low in ("up", "down"):
             out.role, out.direction = "from", cw[ws[k].low][0]
-    elif j >= 0 and ws[j].low in ("up", "down") and kind in ("percent", "money", "count"):
+    elif j >= 0 and ws[j].low in ("up", "down") and kind in ("percent", "money", "count") and \
+            not (j > 0 and ws[j - 1].content and ws[j - 1].is_("V") and ws[j - 1].low not in cw):
+        # ('made up 17.8%': a particle of its verb, not a change)
         out.aspect, out.direction = "change", cw[ws[j].low][0]
     elif j >= 0 and ws[j].low in cw and "v" in cw[ws[j].low][1] and kind == "percent":
         out.aspect, out.direction, out.verb_before = "change", cw[ws[j].low][0], j

@@ -36,6 +36,7 @@ _FY = regex.compile(r"(?<!\d)(?:19|20)\d\d[/-](?:19|20)?\d\d(?!\d)")
 _FUTURE = frozenset("will would could may might shall".split())
 _FUTURE_TO = frozenset("set expected projected forecast likely due predicted estimated going".split())
 _PAST = frozenset("was were had did".split())
+_PRESENT = frozenset("is are has have does do am".split())
 
 
 class ClaimBuilder(RuleComponent):
@@ -80,6 +81,17 @@ def _date_claim(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
     return any(f" {e} " in f" {window} " or f" {e} " in f" {after} " for e in events)
 
 
+def _takes_effect(text: str, times: list[TimePhrase], sa: int, lex: Lexicons) -> int | None:
+    """Offset of the time phrase right after words saying something starts ('due to take effect in October
+    2023', 'comes into force from April'), if the sentence has one."""
+    starts = [r[0] for r in lex.rows("event_words") if len(r) > 1 and r[1] == "start"]
+    for t in times:
+        before = " ".join(text[max(sa, t.start - 30):t.start].lower().split())
+        if any(before.endswith(w) for w in starts):
+            return t.start
+    return None
+
+
 def _says(ws: list[Word], first: int, word: str) -> bool:
     """Whether ``word`` ('from', 'to') stands within the four words before a figure."""
     return any(w.low == word for w in ws[max(0, first - 4):first])
@@ -95,25 +107,29 @@ def _first_year(year: int | str) -> int:
 
 
 def _tense(ws: list[Word], first: int, lex: Lexicons) -> str:
+    """future, past or present: of the clause that holds word ``first`` (its first verb decides; a modal
+    anywhere before it in the sentence makes it future)."""
     lo = clause_start(ws, first)
     hi = first + 1
     while hi < len(ws) and not (ws[hi].is_(PUNCT) and ws[hi].text in ",;:–—()") and hi - first < 12:
         hi += 1
     past_forms = word_classes(lex).verbs_past
     words = ws[lo:hi]
-    tense = "present"
+    tense = None
     for k, w in enumerate(words):
         nxt = words[k + 1].low if k + 1 < len(words) else ""
         if w.low in _FUTURE or (w.low in _FUTURE_TO and nxt == "to"):
             return "future"
-        if w.low in _PAST or (w.low in past_forms and w.content and not w.is_("N") and
-                              not (k > 0 and words[k - 1].low in ("has", "have", "been", "be"))):
-            tense = "past"
-        if w.low in ("has", "have") and tense != "past":
+        if tense is not None:
+            continue
+        if w.low in _PRESENT:
             tense = "present"
-    if tense == "present" and any(w.low in _FUTURE for w in ws[:lo]):
+        elif w.low in _PAST or (w.low in past_forms and w.content and not w.is_("N") and
+                                not (k > 0 and words[k - 1].low in ("has", "have", "been", "be"))):
+            tense = "past"
+    if tense is None and any(w.low in _FUTURE for w in ws[:lo]):
         return "future"  # '... would cost £3.6bn and take some 630,000 children out of poverty'
-    return tense
+    return tense or "present"
 
 
 def _budget(text: str, sa: int, sb: int, kind: str, lex: Lexicons) -> bool:
@@ -210,9 +226,12 @@ class _Builder:
             return
         for prev, it in pairwise(items):
             # 'increased by 4.7% (1,485 staff)': the bracketed figure restates the change
-            if prev.asp.aspect == "change" and it.asp.aspect == "level" and it.first >= 1 and \
-                    ws[it.first - 1].text == "(" and it.first - prev.last <= 3:
-                it.asp = Aspect("change", prev.asp.direction, None, prev.asp.noun_after, prev.asp.verb_before)
+            if it.asp.aspect == "level" and it.first >= 1 and ws[it.first - 1].text == "(" and \
+                    it.first - prev.last <= 3:
+                if prev.asp.aspect == "change":
+                    it.asp = Aspect("change", prev.asp.direction, None, prev.asp.noun_after, prev.asp.verb_before)
+                elif it.asp.role is None:
+                    it.asp.role = prev.asp.role  # 'from 31 per cent in 2024-25 (4.5 million children)' 
         for it in items:
             f = figs[it.index]
             it.reading = read_measure(text, ws, it.first, it.last, f.kind, it.asp, lex)
@@ -263,7 +282,7 @@ class _Builder:
             role = f.link_role if f.link_role in ("from", "to") and f.link_type == "change" and \
                 _says(ws, it.first, f.link_role) else it.asp.role
             ft = FigureTime(f.start, f.end, f.kind, it.asp.aspect, role, f.rate, _tense(ws, it.first, lex),
-                            _budget(text, sa, sb, f.kind, lex))
+                            _budget(text, sa, sb, f.kind, lex), _takes_effect(text, times, sa, lex))
             if it.asp.aspect == "change":
                 level = self._level_for(items, k, levels)
                 ft.level_time = level

@@ -49,6 +49,7 @@ class FigureTime:
     rate: str | None
     tense: str  # future, past or present
     budget: bool  # a sum in a budget context ('this year' is a financial year)
+    starts_at: int | None = None  # offset of a time phrase that says when something takes effect
     own: TimePhrase | None = None
     level_time: tuple[str, int | str | None, str | None, str | None, bool] | None = None
     extra: dict[str, object] = field(default_factory=dict)
@@ -65,7 +66,7 @@ def is_base(text: str, t: TimePhrase, sent_start: int) -> bool:
         return True
     if before and before[-1] in _BASE_BEFORE and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
         return before[-1] != "from" or t.mode == "that"
-    if len(before) > 1 and before[-2] == "than":
+    if "than" in before[-6:] and not any(w in ("will", "would", "could") for w in before[-6:]):
         return True
     if t.text.lower().startswith("since") and any(w in _SUPERLATIVE for w in before[-4:]):
         return True
@@ -101,9 +102,12 @@ _NOT_RATE_GAP = frozenset("after before in for than over from since during withi
 
 
 def resolve(t: TimePhrase, relation: str, doc: DocTime, fig: FigureTime, last_year: int | str | None) -> Result:
-    """(relation, year, as written, resolved against, relative) of a phrase."""
+    """(relation, year, as written, resolved against, relative) of a phrase; a level's time that is when a
+    change takes effect ('due to take effect in October 2023') is where the level starts: 'from'."""
     year: int | str | None
     label = None
+    if relation == "at" and fig.starts_at is not None and fig.starts_at == t.start:
+        relation = "from"
     if t.mode == "rel" and t.relation == "by" and t.span and fig.tense == "past":
         relation, t = "over", TimePhrase(t.start, t.end, "over", "rel", span=t.span, text=t.text)
     if t.mode == "that":
@@ -158,7 +162,7 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
         return _change(text, fig, own, usable, doc, projection, last_year)
     if own is not None:
         return resolve(own, own.relation, doc, fig, last_year)
-    before = [t for t in usable if t.end <= fig.start]
+    before = [t for t in usable if t.end <= fig.start and t.start_year is None]
     if before:
         t = before[-1]
         return resolve(t, t.relation if t.relation != "from" else "at", doc, fig, last_year)
