@@ -110,6 +110,9 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
         (rf"\b(?:in|within)\s+{num}\s+{unit}(?:['’]s?)?(?:\s+time)?", "by", "fwd"),
         (rf"\bover\s+(?:the\s+)?{fwd}\s+{unit}", "over", "fwd1"),
         (rf"\b(?:in|within)\s+(?:the\s+)?{fwd}\s+{unit}", "by", "fwd1"),
+        (rf"\b(?:as\s+part\s+of|over|during|through|under)\s+(?:a|an|the|its|their)\s+{num}[\s-]+{unit}\s+"
+         r"(?:[\w-]+\s+){0,2}(?:programme|program|plan|period|strategy|settlement|deal|review|scheme|investment)\b",
+         "over", "fwd"),
         (rf"\b(?:over|in|during)\s+(?:the\s+)?{back}\s+{num}\s+{unit}", "over", "back"),
         (rf"\b(?:over|in|during)\s+(?:the\s+)?{back}\s+{unit}", "over", "back1"),
         (r"\bover\s+a\s+(?P<unit>decade)\b", "over", "back1"),

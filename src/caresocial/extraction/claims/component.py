@@ -259,6 +259,11 @@ class _Builder:
                              and o.asp.aspect == it.asp.aspect), None)
                 if prev is not None:
                     it.reading = prev.reading
+        changes = [o for o in items if o.asp.aspect == "change" and o.asp.verb_before is not None and o.reading]
+        for it in items:
+            # the ends of a change stated with its verb ('soared by a third, from £6bn to £8.2bn') measure what moved
+            if changes and it.asp.aspect == "level" and (it.asp.role or figs[it.index].link_role) in ("from", "to"):
+                it.reading = changes[0].reading
         for k, it in enumerate(items):
             if it.asp.aspect == "change" and it.reading is None:
                 level = next((o for o in reversed(items[:k]) if o.asp.aspect == "level" and o.reading), None) or \

@@ -97,6 +97,8 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
         k += 1
     if k < len(ws) and ws[k].low == "of" and k + 1 < len(ws) and ws[k + 1].low in _PRONOUNS:
         return None
+    if k < len(ws) and ws[k].low in ("who", "that", "which"):
+        return None  # '2,000 people ..., and more than 2,800 who work in the system': the noun is left out
     # the count as the subject of its clause ('4,995 social workers left their roles'): its verb is no modifier
     lead = all(not w.content or w.low in ("there",) for w in ws[cs:first])
     hit = _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2, participles=not lead))
@@ -245,7 +247,7 @@ def ratio_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
     """'three times less likely to be in education, employment or training': the subject and what it is
     (less) likely to be or do; 'seven times more than placing a child ...': the subject."""
     cs = clause_start(ws, first)
-    sub = _read(text, ws, subject(ws, cs, first, fr))
+    sub = _subject(text, ws, cs, first, fr=fr)
     k = _fig_after(ws, last)
     tail = ""
     if k + 2 < len(ws) and ws[k].low in ("more", "less", "as") and ws[k + 1].low == "likely" and ws[k + 2].low == "to":
@@ -255,7 +257,8 @@ def ratio_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
         p = noun_phrase(ws, m, _limit(ws, m), post=2) if m < len(ws) and ws[m].low not in ("in", "at") else None
         if p is None and m < len(ws):
             end = m + 1
-            while end < len(ws) and not ws[end].is_(PUNCT, FIG, TIME) and end - m < 8:
+            while end < len(ws) and not (ws[end].is_(FIG, TIME) or ws[end].text in ".;:()" or ws[end].low == "by") \
+                    and end - m < 10:
                 end += 1
             tail = text[ws[m].start:ws[end - 1].end]
         elif p is not None:

@@ -146,14 +146,14 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     own = own_time(text, fig, usable, next_start, sent_start)
     fig.own = own
     rate = rate_after(text, fig, times) if fig.rate is None else None
-    if fig.rate is not None or rate is not None:
+    if (fig.rate is not None or rate is not None) and fig.role is None and (own is None or own.relation != "by"):
         year = own.resolve(doc.reference) if own is not None and own.mode == "abs" else None
         return "per", year, (rate.text if rate is not None else (own.text if own is not None else None)), None, False
     if fig.role == "from":
         return _from_end(text, fig, own, usable, doc, last_year)
     if fig.role == "to":
         if own is not None:
-            return resolve(own, "to", doc, fig, last_year)
+            return resolve(own, "by" if own.relation == "by" else "to", doc, fig, last_year)
         by = next((t for t in usable if t.relation == "by"), None)
         if by is not None:
             return resolve(by, "to", doc, fig, last_year)
