@@ -95,8 +95,20 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
         out.aspect, out.direction, out.verb_before = "change", cw[ws[j].low][0], j
     if out.role is None and out.aspect == "level":
         out.role = _plain_end(ws, first, last)
+    if out.role is None and out.aspect == "level" and _up_from_after(ws, last):
+        out.role = "to"  # '£15 billion per year, up from £10 billion now': the newer level
     _after(ws, last, kind, cw, out)
     return out
+
+
+def _up_from_after(ws: list[Word], last: int) -> bool:
+    """Whether ', up from' / ', down from' follows the figure within a few words."""
+    for k in range(last + 1, min(len(ws) - 1, last + 6)):
+        if ws[k].low in ("up", "down") and ws[k + 1].low == "from":
+            return True
+        if ws[k].is_(FIG):
+            return False
+    return False
 
 
 def _plain_end(ws: list[Word], first: int, last: int) -> str | None:

@@ -259,6 +259,11 @@ class _Builder:
                              and o.asp.aspect == it.asp.aspect), None)
                 if prev is not None:
                     it.reading = prev.reading
+        for k, it in enumerate(items):
+            # a baseline ('up from £10 billion now') measures what the figure before it measures
+            if k > 0 and it.asp.role == "from" and any(w.low in ("up", "down") for w in ws[max(0, it.first - 3):it.first]) \
+                    and items[k - 1].reading is not None and figs[items[k - 1].index].kind == figs[it.index].kind:
+                it.reading = items[k - 1].reading
         changes = [o for o in items if o.asp.aspect == "change" and o.asp.verb_before is not None and o.reading]
         for it in items:
             # the ends of a change stated with its verb ('soared by a third, from £6bn to £8.2bn') measure what moved

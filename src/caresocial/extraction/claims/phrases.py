@@ -67,7 +67,7 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     if nxt is None:
         return False
     prev = ws[i - 1] if i > 0 else None
-    if prev is not None and (prev.is_("D") and not prev.content or prev.is_("A") and not prev.is_("N", "V")):
+    if prev is not None and (prev.is_("D") and not prev.content or prev.is_("A") and not prev.is_("V")):
         return False  # 'the annual costs', 'the costs': a noun after a determiner or an adjective
     past = w.low.endswith("ed") or w.low in ("left", "rose", "fell", "put", "cost", "made", "held", "took", "grew",
                                              "paid", "spent", "leapt", "shot", "hit", "found", "showed")
@@ -229,7 +229,7 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
             if obj is not None:
                 return Phrase(i, obj.end, obj.head)
         p = noun_phrase(ws, i, limit, post=2)
-        inner = next((k for k in range(i + 1, p.end) if ws[k].low in framing), None) if p is not None else None
+        inner = next((k for k in range(i, p.end) if ws[k].low in framing), None) if p is not None else None
         if inner is not None:
             i = inner + 1  # 'Our latest research also shows spending on ...': the verb was read as a noun
             continue

@@ -156,7 +156,7 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
             return resolve(own, "by" if own.relation == "by" else "to", doc, fig, last_year)
         by = next((t for t in usable if t.relation == "by"), None)
         if by is not None:
-            return resolve(by, "to", doc, fig, last_year)
+            return resolve(by, "by", doc, fig, last_year)
         return default_time(fig, doc, projection, last_year, "to")
     if fig.aspect == "change":
         return _change(text, fig, own, usable, doc, projection, last_year)
