@@ -65,8 +65,8 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
             k -= 1
             while k >= 0 and (ws[k].is_(FIG) or ws[k].low in ("by", "%")):
                 k -= 1
-        while k >= 0 and (ws[k].low in ("further", "up", "down", "a", "an", "the") or (ws[k].is_("R", "E", "H") and
-                          not ws[k].is_("N"))) and j - k < 14:
+        while k >= 0 and (ws[k].low in ("further", "up", "down", "a", "an", "the", "by") or ws[k].is_(FIG) or
+                          (ws[k].is_("R", "E", "H") and not ws[k].is_("N"))) and j - k < 14:
             if ws[k].low in ("up", "down") and k > 0 and ws[k - 1].low + " " + ws[k].low in cw:
                 k -= 1
                 break

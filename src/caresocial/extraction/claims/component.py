@@ -21,7 +21,7 @@ from ...lexicons import Lexicons
 from ...models import Claim, ClaimTime, Figure
 from ..doc import Annotations, RuleComponent, doc_text, segments
 from ..figures.grammar import RawFigure
-from ..times import TimePhrase, find_times, last_year_before
+from ..times import TimePhrase, find_times, last_year_before, year_value
 from .aspect import Aspect, aspect_of, change_between
 from .measure import Reading, read_measure
 from .phrases import clause_start
@@ -34,7 +34,7 @@ CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio"})
 DATE_KINDS = frozenset({"date", "year"})
 _FY = regex.compile(r"(?<!\d)(?:19|20)\d\d[/-](?:19|20)?\d\d(?!\d)")
 _FUTURE = frozenset("will would could may might shall".split())
-_FUTURE_TO = frozenset("set expected projected forecast likely due predicted estimated going".split())
+_FUTURE_TO = frozenset("set expected projected forecast due predicted estimated going".split())
 _PAST = frozenset("was were had did".split())
 _PRESENT = frozenset("is are has have does do am".split())
 
@@ -142,6 +142,8 @@ def _budget(text: str, sa: int, sb: int, kind: str, lex: Lexicons) -> bool:
 def _release(text: str, paras: list[tuple[int, int]], lex: Lexicons) -> tuple[int | str, str] | None:
     """A statistical release's reference date: a month and year in its title, or 'as at 31 March 2024' in its
     first paragraph."""
+    if len(paras) < 3:
+        return None
     for pi, (a, b) in enumerate(paras[:2]):
         for t in find_times(text, a, b, lex):
             low = t.text.lower()
@@ -250,7 +252,8 @@ class _Builder:
         figs = self.figs
         for k, it in enumerate(items):
             f = figs[it.index]
-            partner = next((o for o in items if o.index == f.link), None) if f.link is not None else None
+            partner = next((o for o in items if o.index == f.link), None) if f.link is not None and (
+                f.link_type == "range" or it.asp.role is not None) else None
             if partner is not None and partner.reading is not None and (
                     it.reading is None or partner.reading.rank > it.reading.rank):
                 it.reading = partner.reading
@@ -263,6 +266,12 @@ class _Builder:
             # a baseline ('up from £10 billion now') measures what the figure before it measures
             if k > 0 and it.asp.role == "from" and any(w.low in ("up", "down") for w in ws[max(0, it.first - 3):it.first]) \
                     and items[k - 1].reading is not None and figs[items[k - 1].index].kind == figs[it.index].kind:
+                it.reading = items[k - 1].reading
+        for k, it in enumerate(items):
+            # 'deficits of £2bn this year, rising to £2.7bn': the new level of what the figure before measures
+            if k > 0 and it.asp.role == "to" and it.asp.verb_before is not None and \
+                    items[k - 1].reading is not None and figs[items[k - 1].index].kind == figs[it.index].kind and \
+                    (it.reading is None or it.reading.rank < 2 or it.reading.text.lower().endswith("ing")):
                 it.reading = items[k - 1].reading
         changes = [o for o in items if o.asp.aspect == "change" and o.asp.verb_before is not None and o.reading]
         for it in items:
@@ -298,6 +307,10 @@ class _Builder:
                 ft.level_time = level
             nxt = next((figs[o.index].start for o in items[k + 1:]), sb)
             last = last_year_before(text, f.start, max(0, sa - 400))
+            if f.kind in DATE_KINDS:  # a deadline or start date holds at itself
+                year = year_value(str(f.value).replace("-", "/")[:7]) if f.kind == "year" else int(str(f.value)[:4])
+                it.time = ("at", year, text[f.start:f.end], None, False)
+                continue
             result = claim_time(text, ft, times, sa, nxt, doc, projection, last)
             if (result[2] is None and base_years and it.asp.aspect == "level" and result[0] == "at"
                     and f.kind != "money"):

@@ -101,7 +101,7 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
         return None  # '2,000 people ..., and more than 2,800 who work in the system': the noun is left out
     # the count as the subject of its clause ('4,995 social workers left their roles'): its verb is no modifier
     lead = all(not w.content or w.low in ("there",) for w in ws[cs:first])
-    hit = _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2, participles=not lead))
+    hit = _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2, participles=not lead, predicate=lead))
     if hit is not None and hit.text.lower() not in _UNIT_WORDS:
         return hit
     return _subject(text, ws, cs, first, 1, fr=fr)
@@ -181,7 +181,14 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
     j = first - 1
     while j >= 0 and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].low in ("estimated", "average", "total")):
         j -= 1
+    if j >= 1 and ws[j].low in ("and", "or") and ws[j - 1].is_(FIG, TIME):
+        return None  # '£150m in 2019-20 and £200m in 2020-21': the second of two figures of one measure
     cs = clause_start(ws, first)
+    # 'costs councils £10bn', 'will cost the taxpayer £2bn': the verb before a short object
+    for back in range(j - 1, max(cs - 1, j - 3), -1):
+        if ws[back].low in _COST | _SPEND.keys() | _SAVE:
+            j = back
+            break
     verb = ws[j].low if j >= 0 else ""
     if verb in _SPEND or verb in _COST or verb in _SAVE:
         return _verb_measure(text, ws, first, k, limit, j, cs, verb, fr=fr)
@@ -205,8 +212,10 @@ def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: 
                   fr: frozenset[str] = frozenset()) -> Reading | None:
     if verb in _SPEND:
         on = k
-        while on < limit and (ws[on].low not in ("on", "into", "in") or ws[on].is_(TIME)) and on - k < 10:
+        while on < len(ws) and (ws[on].low not in ("on", "into", "in") or ws[on].is_(TIME, FIG)) and on - k < 14 \
+                and not (ws[on].is_(PUNCT) and ws[on].text in ".;:"):
             on += 1
+        limit = _limit(ws, on)
         if on < limit and ws[on].low in ("on", "into", "in"):
             hit = _read(text, ws, noun_phrase(ws, on + 1, limit, post=2))
             if hit is not None:

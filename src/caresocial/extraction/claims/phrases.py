@@ -19,7 +19,7 @@ POST_PREPS = frozenset("in on at with without under for of into across among wit
 PARTICLES = frozenset("after out up off into".split())
 CLAUSE_BREAKS = frozenset(",;:–—()[]•|\"“”?!")
 _COPULA = frozenset("is are was were be been being has have had will would could may might can must shall should "
-                    "remain remains remained".split())
+                    "remain remains remained live lives lived living".split())
 MAX_WORDS = 14
 _OPENING = frozenset("according despite including following regarding given".split())
 
@@ -72,7 +72,8 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     past = w.low.endswith("ed") or w.low in ("left", "rose", "fell", "put", "cost", "made", "held", "took", "grew",
                                              "paid", "spent", "leapt", "shot", "hit", "found", "showed")
     third = w.low.endswith("s") and not w.low.endswith("ss")
-    return (past or third) and (nxt.is_("D", "O", FIG, "H", "P", "X") or nxt.low in ("up", "down"))
+    return (past or third) and (nxt.is_("D", "O", FIG, "H", "P") or nxt.low in ("up", "down")) and \
+        not (nxt.is_("X") and not nxt.content)
 
 
 def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
@@ -169,6 +170,8 @@ def _modifier(ws: list[Word], j: int, limit: int, predicate: bool) -> int | None
         k = j + 1
         if k < limit and ws[k].low in PARTICLES and ws[k].low not in POST_PREPS:
             k += 1
+        if k < len(ws) and (ws[k].is_(FIG) or ws[k].is_("D", "O") and not ws[k].content):
+            return None  # a verb and its object ('made up 17.8%', 'left their roles'), not a modifier
         if k < limit and ws[k].low in POST_PREPS | {"by", "to", "from", "as"}:
             if ws[k].low in ("after",):
                 return k + 1
