@@ -137,7 +137,7 @@ def _compiled(lex: Lexicons) -> tuple[regex.Pattern[str], list[tuple[str, str, s
     pats = _patterns(lex)
     alt = "|".join(f"(?P<p{i}>{p})" for i, (p, _, _) in enumerate(pats))
     # (the inner groups of the alternatives share names: the regex module allows repeated names)
-    anchors = ["year", "decade", "month", "week", "day", "annum", "annual", "soon", "ago"] + \
+    anchors = ["year", "decade", "month", "week", "day", "annum", "annual", "soon", "ago", "since"] + \
         [r[0] for r in lex.rows("time_words") if len(r) > 1 and r[1] in ("now", "open")]
     anchor = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|" + "|".join(
         regex.escape(a).replace(r"\ ", r"\s+") for a in sorted(set(anchors), key=len, reverse=True)), _I)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import sys
-from itertools import pairwise
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -233,7 +233,7 @@ class _Builder:
                 if prev.asp.aspect == "change":
                     it.asp = Aspect("change", prev.asp.direction, None, prev.asp.noun_after, prev.asp.verb_before)
                 elif it.asp.role is None:
-                    it.asp.role = prev.asp.role  # 'from 31 per cent in 2024-25 (4.5 million children)' 
+                    it.asp.role = prev.asp.role  # 'from 31 per cent in 2024-25 (4.5 million children)'
         for it in items:
             f = figs[it.index]
             it.reading = read_measure(text, ws, it.first, it.last, f.kind, it.asp, lex)
@@ -273,6 +273,13 @@ class _Builder:
                     items[k - 1].reading is not None and figs[items[k - 1].index].kind == figs[it.index].kind and \
                     (it.reading is None or it.reading.rank < 2 or it.reading.text.lower().endswith("ing")):
                 it.reading = items[k - 1].reading
+        for k, it in enumerate(items):
+            # 'X, compared with 17.6% the year before': the same measure as the figure it is compared with
+            if k > 0 and it.asp.aspect == "level" and _compared(ws, it.first):
+                prev = next((o for o in reversed(items[:k]) if figs[o.index].kind == figs[it.index].kind
+                             and o.reading is not None), None)
+                if prev is not None:
+                    it.reading = prev.reading
         changes = [o for o in items if o.asp.aspect == "change" and o.asp.verb_before is not None and o.reading]
         for it in items:
             # the ends of a change stated with its verb ('soared by a third, from £6bn to £8.2bn') measure what moved

@@ -67,7 +67,7 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     if nxt is None:
         return False
     prev = ws[i - 1] if i > 0 else None
-    if prev is not None and (prev.is_("D") and not prev.content or prev.is_("A") and not prev.is_("V")):
+    if prev is not None and ((prev.is_("D") and not prev.content) or (prev.is_("A") and not prev.is_("V"))):
         return False  # 'the annual costs', 'the costs': a noun after a determiner or an adjective
     past = w.low.endswith("ed") or w.low in ("left", "rose", "fell", "put", "cost", "made", "held", "took", "grew",
                                              "paid", "spent", "leapt", "shot", "hit", "found", "showed")
@@ -170,7 +170,7 @@ def _modifier(ws: list[Word], j: int, limit: int, predicate: bool) -> int | None
         k = j + 1
         if k < limit and ws[k].low in PARTICLES and ws[k].low not in POST_PREPS:
             k += 1
-        if k < len(ws) and (ws[k].is_(FIG) or ws[k].is_("D", "O") and not ws[k].content):
+        if k < len(ws) and (ws[k].is_(FIG) or (ws[k].is_("D", "O") and not ws[k].content)):
             return None  # a verb and its object ('made up 17.8%', 'left their roles'), not a modifier
         if k < limit and ws[k].low in POST_PREPS | {"by", "to", "from", "as"}:
             if ws[k].low in ("after",):
