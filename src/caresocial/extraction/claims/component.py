@@ -264,8 +264,9 @@ class _Builder:
                     it.reading = prev.reading
         for k, it in enumerate(items):
             # a baseline ('up from £10 billion now') measures what the figure before it measures
-            if k > 0 and it.asp.role == "from" and any(w.low in ("up", "down") for w in ws[max(0, it.first - 3):it.first]) \
-                    and items[k - 1].reading is not None and figs[items[k - 1].index].kind == figs[it.index].kind:
+            up_from = any(w.low in ("up", "down") for w in ws[max(0, it.first - 3):it.first])
+            if k > 0 and it.asp.role == "from" and up_from and items[k - 1].reading is not None and \
+                    figs[items[k - 1].index].kind == figs[it.index].kind:
                 it.reading = items[k - 1].reading
         for k, it in enumerate(items):
             # 'deficits of £2bn this year, rising to £2.7bn': the new level of what the figure before measures
