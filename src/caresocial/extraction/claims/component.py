@@ -222,6 +222,8 @@ class _Builder:
                 continue
             if f.kind in DATE_KINDS and not _date_claim(ws, first, last, lex):
                 continue
+            if f.kind == "count" and text.startswith("-", f.end) and text[f.end + 1:f.end + 2].isalpha():
+                continue  # 'the two-child limit': a number inside a compound word states no amount
             asp = aspect_of(ws, first, last, f.kind, f.unit, lex)
             items.append(_Item(i, first, last, asp))
         if not items:

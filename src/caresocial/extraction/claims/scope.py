@@ -67,7 +67,9 @@ def is_base(text: str, t: TimePhrase, sent_start: int) -> bool:
     if before and before[-1] in _BASE_BEFORE and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
         return before[-1] != "from" or t.mode == "that"
     if "than" in before[-6:] and not any(w in ("will", "would", "could") for w in before[-6:]):
-        return True
+        after_than = before[len(before) - before[::-1].index("than"):]
+        if not any(ch.isdigit() for w in after_than for ch in w):
+            return True  # 'than in 2021', 'than a proposal put forward in 2015' (not 'more than £15bn ... by 2032')
     if t.text.lower().startswith("since") and any(w in _SUPERLATIVE for w in before[-4:]):
         return True
     return t.mode == "that" and t.offset < 0 and bool(before) and before[-1] in ("more", "fewer", "higher", "lower")
