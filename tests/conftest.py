@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
-SHARED = ROOT.parent / "shared"
+# the shared gold sets sit beside the checkout (CI lays them there); CARESOCIAL_SHARED names them elsewhere
+SHARED = Path(os.environ.get("CARESOCIAL_SHARED") or ROOT.parent / "shared")
 
 
 @pytest.fixture(scope="session")

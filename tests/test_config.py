@@ -50,7 +50,8 @@ def test_caresocial_toml_wins_and_no_config_is_default(tmp_path: Path) -> None:
         ({"tolerance": {"fuzz": 0.1}}, "tolerance.fuzz: unknown key"),
         ({"aliases": {"children in care": 3}}, "aliases.children in care: must be a list of strings"),
         ({"documents": [{"date": "2023-01-01"}]}, "documents[0].path: every entry needs a path glob"),
-        ({"documents": [{"path": "*.md", "date": "yesterday"}]}, "documents[0].date: 'yesterday' is not YYYY-MM-DD"),
+        ({"documents": [{"path": "*.md", "date": "yesterday"}]},
+         "documents[0].date: 'yesterday' is not YYYY, YYYY-MM or YYYY-MM-DD"),
         ({"fail-on": "sometimes"}, "fail-on: 'sometimes' is not one of error, warning, never"),
     ],
 )

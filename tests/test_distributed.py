@@ -29,7 +29,7 @@ from caresocial.extraction.pipeline import collect_sources, extract_many
 from caresocial.io.frames import to_dataframe
 from caresocial.io.output import document_json
 from caresocial.models import Document, Report
-from caresocial.runner import documents
+from caresocial.runner import corpus_of, documents
 
 from .conftest import FIXTURES
 
@@ -90,9 +90,9 @@ def assert_same_report(got: Report, want: Report) -> None:
 
 def test_fixtures_same_as_local(client: Client) -> None:
     errors: list[str] = []
-    local = list(documents([FIXTURES], cfg=CFG, date_=None, publisher=None, jobs=1, progress=False, errors=errors))
+    local = list(documents(corpus_of([FIXTURES], CFG, None, None), cfg=CFG, jobs=1, progress=False, errors=errors))
     derrors: list[str] = []
-    bag, where = dist.documents_bag(client, [FIXTURES], cfg=CFG, date_=None, publisher=None, errors=derrors)
+    bag, where = dist.documents_bag(client, corpus_of([FIXTURES], CFG, None, None), cfg=CFG, errors=derrors)
     assert jsonl(list(dist.iter_documents(bag))) == jsonl(local) and derrors == errors
     assert set(where) == {d.doc_id for d in local}
     want = check(local, CFG, show_agreements=True)
@@ -153,6 +153,45 @@ def test_cli_scheduler_same_ids_and_errors(client: Client, tmp_path: Path) -> No
         remote = run_cli(command, str(tmp_path), "--scheduler", client.scheduler.address)
         assert (remote.returncode, remote.stdout, remote.stderr) == (local.returncode, local.stdout, local.stderr)
         assert local.returncode == 2 and local.stderr.count("\n") == 2
+
+
+def test_cli_scheduler_manifest_metadata_and_records_same_as_local(client: Client, tmp_path: Path) -> None:
+    """A manifest with a path, a text, an extracted record and a bad line, with per-document metadata: the
+    cluster gives what the local run gives."""
+    (tmp_path / "memo.md").write_text("---\ndate: 2021-06\npublisher: Memo Trust\n---\nIt cost £5m last year.\n",
+                                      encoding="utf-8")
+    record = run_cli("extract", str(FIXTURES / "seed003.txt")).stdout
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text("\n".join([
+        json.dumps({"path": "memo.md"}),
+        json.dumps({"text": "Spending rose by £12m in 2022.", "doc_id": "t", "publisher": "Pub", "date": "2022"}),
+        record.strip(), "{broken"]) + "\n", encoding="utf-8")
+    args = ["extract", str(manifest), "--include-text"]
+    local, remote = run_cli(*args), run_cli(*args, "--scheduler", client.scheduler.address)
+    assert (remote.returncode, remote.stdout, remote.stderr) == (local.returncode, local.stdout, local.stderr)
+    docs = [json.loads(line) for line in local.stdout.splitlines()]
+    assert [(d["doc_id"], d["date"], d["publisher"]) for d in docs] == [
+        ("memo", "2021-06-01", "Memo Trust"), ("t", "2022-01-01", "Pub"),
+        ("seed003", "2023-02-02", docs[2]["publisher"])]
+    assert local.returncode == 2 and local.stderr.count("\n") == 1 and "m.jsonl:4: not a JSON object" in local.stderr
+
+
+def test_configured_lexicons_reach_the_workers(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--scheduler extracts with the configuration's lexicon additions (as the local run does)."""
+    import caresocial.extraction.pipeline as pipeline
+
+    seen: list[Any] = []
+    real = pipeline.extract_many
+
+    def spy(items: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("lexicons"))
+        return real(items, **{**kwargs, "lexicons": None})  # (no built-in table to add to is needed here)
+
+    monkeypatch.setattr(pipeline, "extract_many", spy)
+    cfg = Config(lexicons={"reporting_verbs": ["contend"]})
+    bag, _ = dist.documents_bag(client, corpus_of([FIXTURES / "seed003.txt"], cfg, None, None), cfg=cfg, errors=[])
+    docs = bag.compute(scheduler="sync")  # the tasks the workers would run, here, where the spy sees them
+    assert [d.doc_id for d in docs] == ["seed003"] and seen == [{"reporting_verbs": ["contend"]}]
 
 
 def test_unreachable_scheduler_and_missing_extra_are_one_line_errors(tmp_path: Path) -> None:

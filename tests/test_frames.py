@@ -161,10 +161,16 @@ def test_formula_like_cells_get_an_apostrophe(cell: str) -> None:
     assert list(csv.reader(io.StringIO(to_csv([{"a": cell}], ("a",)), newline=""))) == [["a"], [want]]
 
 
-@pytest.mark.parametrize("value", ["plain", "a=b", "", -5, -2.5, 0, True])
+@pytest.mark.parametrize("value", ["plain", "a=b", "", -5, -2.5, 0])
 def test_other_cells_are_unchanged(value: object) -> None:
     assert csv_cell(value) == value
     assert csv_cell(None) == ""
+
+
+@pytest.mark.parametrize(("value", "cell"), [(True, "true"), (False, "false")])
+def test_csv_booleans_are_lower_case_as_in_json(value: bool, cell: str) -> None:
+    assert csv_cell(value) == cell
+    assert to_csv([{"approx": value}], ("approx",)) == f"approx\n{cell}\n"
 
 
 @pytest.mark.parametrize("table", ["figures", "claims", "quotes"])

@@ -144,7 +144,7 @@ def test_missing_extra_exits_2_and_other_files_are_still_processed(
     (tmp_path / "b.txt").write_text(PLAIN.read_text(encoding="utf-8"), encoding="utf-8")
     hide(monkeypatch, "pdfminer")
     out = tmp_path / "out.jsonl"
-    code = run_extract([tmp_path], fmt="jsonl", output=out, date=None, publisher=None, table="figures",
+    code = run_extract([tmp_path], fmt="jsonl", output=out, date=None, publisher=None, table=None,
                        include_text=False, jobs=1, config_path=None, progress=False)
     assert code == 2
     assert capsys.readouterr().err.splitlines() == [
@@ -177,7 +177,7 @@ def test_include_text_shows_the_text_offsets_refer_to(tmp_path: Path) -> None:
     make_pdf(tmp_path / "briefing.pdf")
     make_docx(tmp_path / "briefing.docx")
     out = tmp_path / "out.jsonl"
-    code = run_extract([tmp_path], fmt="jsonl", output=out, date=None, publisher=None, table="figures",
+    code = run_extract([tmp_path], fmt="jsonl", output=out, date=None, publisher=None, table=None,
                        include_text=True, jobs=1, config_path=None, progress=False)
     assert code == 0
     docs = {d["path"].rsplit(".", 1)[1]: d for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())}

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 import caresocial
 from caresocial.consistency.checker import check
-from caresocial.io.report_html import CSP, esc, render_report, report_summary, run_report, write_report
+from caresocial.io.report_html import CSP, esc, render_report, report_summary, write_report
 from caresocial.models import FIGURE_KINDS, Document, Figure, Report
+from caresocial.runner import run_report
 
 from .conftest import FIXTURES
 

@@ -28,7 +28,7 @@ def test_fixtures_are_the_seed_documents_byte_for_byte(seeds_gold: Path) -> None
 
 def test_seed_extraction_meets_acceptance(seeds_gold: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    code = run_extract([seeds_gold / "docs"], fmt="jsonl", output=out, date=None, publisher=None, table="figures",
+    code = run_extract([seeds_gold / "docs"], fmt="jsonl", output=out, date=None, publisher=None, table=None,
                        include_text=False, jobs=1, config_path=None, progress=False)
     assert code == 0
     res = _score(seeds_gold, out)

@@ -1,18 +1,25 @@
-"""MkDocs hook: pages that are generated from the code at build time, so they cannot go stale.
+"""Pages with parts generated from the code: the CLI reference and the JSON Schemas.
 
-- ``<!-- caresocial:cli -->`` becomes the ``--help`` of ``caresocial`` and of each of its commands;
-- ``<!-- caresocial:schema RECORD -->`` becomes the JSON Schema of that record (what ``caresocial schema RECORD``
-  prints).
+The generated parts are written into the Markdown files themselves, between markers, so the repository holds
+the real content (readable on GitHub, diffable in review)::
+
+    <!-- caresocial:cli -->            ... the --help of caresocial and of each command ...   <!-- /caresocial:cli -->
+    <!-- caresocial:schema Report -->  ... what `caresocial schema Report` prints ...        <!-- /caresocial:schema -->
+
+Run ``python docs/hooks/generated.py`` after changing the CLI or the records; ``tests/test_docs.py`` fails
+while a page is out of date, and so does the MkDocs build (this file is also its hook).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
+from pathlib import Path
 from typing import Any
 
-_SCHEMA = re.compile(r"<!-- caresocial:schema (\w+) -->")
-_CLI = "<!-- caresocial:cli -->"
+DOCS = Path(__file__).resolve().parents[1]
+_REGION = re.compile(r"(<!-- caresocial:(cli|schema (\w+)) -->\n)(.*?)(<!-- /caresocial:(?:cli|schema) -->)", re.S)
 
 
 def _help(args: list[str]) -> str:
@@ -40,16 +47,42 @@ def cli_reference() -> str:
     return "\n".join(parts)
 
 
-def schema(record: str) -> str:
-    """Markdown: the JSON Schema of ``record`` in a fenced block."""
-    from caresocial import models
+def schema(name: str) -> str:
+    """Markdown: the JSON Schema called ``name`` (what ``caresocial schema NAME`` prints) in a fenced block."""
+    from caresocial.io.schemas import schema_of
 
-    cls = getattr(models, record)
-    return "```json\n" + json.dumps(cls.model_json_schema(), indent=2, ensure_ascii=False) + "\n```"
+    return "```json\n" + json.dumps(schema_of(name), indent=2, ensure_ascii=False) + "\n```"
+
+
+def render(markdown: str) -> str:
+    """``markdown`` with every generated region written afresh."""
+    def fresh(m: re.Match[str]) -> str:
+        body = cli_reference() if m.group(2) == "cli" else schema(m.group(3))
+        return f"{m.group(1)}\n{body}\n\n{m.group(5)}"
+
+    return _REGION.sub(fresh, markdown)
+
+
+def stale_pages(docs: Path = DOCS) -> list[Path]:
+    """The pages whose generated regions differ from what the code generates now."""
+    return [p for p in sorted(docs.glob("*.md")) if render(p.read_text(encoding="utf-8")) !=
+            p.read_text(encoding="utf-8")]
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Replace the generation markers of a page."""
-    if _CLI in markdown:
-        markdown = markdown.replace(_CLI, cli_reference())
-    return _SCHEMA.sub(lambda m: schema(m.group(1)), markdown)
+    """MkDocs hook: refuse to build a page whose generated parts are out of date."""
+    if render(markdown) != markdown:
+        raise RuntimeError(f"{page.file.src_path}: generated parts are out of date; run python docs/hooks/generated.py")
+    return markdown
+
+
+def main() -> int:
+    """Rewrite the generated regions of every page; print the pages that changed."""
+    for page in stale_pages():
+        page.write_text(render(page.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"updated {page.relative_to(DOCS.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

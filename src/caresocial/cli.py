@@ -11,9 +11,10 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
 
@@ -27,6 +28,41 @@ app = typer.Typer(
 )
 
 
+class Command(TyperCommand):
+    """A command whose help reads like a man page: ``Usage: caresocial check [OPTIONS] PATH...`` and arguments
+    listed by their metavar, without the Python types that typer adds (``{paths}...``, ``<list[str]>``)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [_argument_name(p) for p in self.get_params(ctx) if p.param_type_name == "argument"]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        args = [(_argument_name(p), _argument_help(p)) for p in self.get_params(ctx)
+                if p.param_type_name == "argument" and not getattr(p, "hidden", False)]
+        opts = [rv for p in self.get_params(ctx) if p.param_type_name == "option"
+                for rv in [p.get_help_record(ctx)] if rv is not None]
+        if args:
+            with formatter.section("Arguments"):
+                formatter.write_dl(args)
+        if opts:
+            with formatter.section("Options"):
+                formatter.write_dl(opts)
+
+
+def _argument_name(param: Any) -> str:
+    name = param.metavar or (param.name or "").upper()
+    name = name if param.nargs == 1 or name.endswith("...") else f"{name}..."
+    return name if param.required else f"[{name}]"
+
+
+def _argument_help(param: Any) -> str:
+    help_text = getattr(param, "help", None) or ""
+    if param.required:
+        return f"{help_text}  [required]" if help_text else "[required]"
+    default = param.default
+    return f"{help_text}  [default: {default}]" if default not in (None, ()) else help_text
+
+
 class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
@@ -38,6 +74,7 @@ class Table(str, Enum):
     figures = "figures"
     claims = "claims"
     quotes = "quotes"
+    documents = "documents"
 
 
 class CheckFormat(str, Enum):
@@ -74,108 +111,144 @@ def main_callback(
 
 
 def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
+    from .dates import DateError, parse_date
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--date") from None
+        return parse_date(value)
+    except DateError as e:
+        raise typer.BadParameter(str(e), param_hint="--date") from None
 
 
-PathsArg = Annotated[list[Path], typer.Argument(
-    help="Files or folders (searched recursively for .txt, .md, .html, .pdf and .docx).")]
-DateOpt = Annotated[str | None, typer.Option("--date", help="Document date (YYYY-MM-DD) for every input.")]
-PublisherOpt = Annotated[str | None, typer.Option("--publisher", help="Publisher of every input.")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Configuration file (caresocial.toml or pyproject.toml).")]  # noqa: E501
+PathsArg = Annotated[list[str], typer.Argument(
+    metavar="PATH...", show_default=False,
+    help="Files, folders (searched recursively for .txt, .md, .html, .pdf and .docx) and manifests (.jsonl: one "
+    "document a line with its text or path, doc_id, date, publisher, title, url; or records written by "
+    "'caresocial extract'); '-' reads a manifest from standard input.")]
+DateOpt = Annotated[str | None, typer.Option(
+    "--date", metavar="DATE", help="Date of the documents that have none of their own (YYYY, YYYY-MM or YYYY-MM-DD).")]
+PublisherOpt = Annotated[str | None, typer.Option(
+    "--publisher", metavar="NAME", help="Publisher of the documents that have none of their own.")]
+def _at_least_one(value: int) -> int:
+    if value < 1:
+        raise typer.BadParameter(f"{value} is not a number of processes (1 or more)")
+    return value
+
+
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", metavar="N", callback=_at_least_one,
+                                      help="Worker processes (1 or more).")]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", metavar="FILE", help="Configuration file (caresocial.toml or pyproject.toml).")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout.")]
+ProgressOpt = Annotated[bool | None, typer.Option(
+    "--progress/--no-progress", show_default=False, help="Progress bar on stderr (default: on a terminal, 20+ "
+    "documents).")]
 SchedulerOpt = Annotated[str | None, typer.Option(
-    "--scheduler", envvar="CARESOCIAL_SCHEDULER", show_envvar=True,
+    "--scheduler", metavar="ADDRESS", envvar="CARESOCIAL_SCHEDULER", show_envvar=True,
     help="Run on the Dask cluster at this address (tcp://host:8786 or a scheduler file); 'local' starts one here "
     "with --jobs workers (default: one per core). Needs caresocial[dask]; same results as without.")]
 
 
-@app.command()
+def _stdin(paths: list[str]) -> Any:
+    """Standard input as bytes, for a '-' among the paths."""
+    return sys.stdin.buffer if "-" in paths else None
+
+
+@app.command(cls=Command)
 def extract(
     paths: PathsArg,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: OutputOpt = None,
     date_: DateOpt = None,
     publisher: PublisherOpt = None,
-    table: Annotated[Table, typer.Option("--table", help="Rows of the CSV or Parquet output.")] = Table.figures,
+    table: Annotated[Table | None, typer.Option(
+        "--table", show_default=False,
+        help="Write the rows of this table instead of whole documents (CSV and Parquet: default figures).")] = None,
     include_text: Annotated[bool, typer.Option(
-        "--include-text", help="Add each document's text (the text offsets refer to) to JSON/JSONL.")] = False,
+        "--include-text", help="Add each document's text (the text offsets refer to) to JSON/JSONL documents, or "
+        "a text column to --table documents.")] = False,
     jobs: JobsOpt = 1,
     config: ConfigOpt = None,
-    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
+    progress: ProgressOpt = None,
     scheduler: SchedulerOpt = None,
 ) -> None:
     """Extract figures, quotes and claims as JSONL (one document a line), JSON, CSV or Parquet."""
     from .runner import run_extract
 
     code = run_extract(paths, fmt=fmt.value, output=output, date=_parse_date(date_), publisher=publisher,
-                       table=table.value, include_text=include_text, jobs=jobs, config_path=config,
-                       progress=progress, scheduler=scheduler or None)
+                       table=table.value if table else None, include_text=include_text, jobs=jobs,
+                       config_path=config, progress=progress, scheduler=scheduler or None, stdin=_stdin(paths))
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     paths: PathsArg,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that fails the run.")] = FailOn.warning,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="Accept the findings in this file.")] = None,
-    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Write today's findings here.")] = None,  # noqa: E501
+    output: OutputOpt = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        "--fail-on", show_default=False,
+        help="Lowest severity that fails the run (default: the configuration's fail-on, else warning).")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", metavar="FILE",
+                                                  help="Accept the findings in this file.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", metavar="FILE",
+                                                        help="Write today's findings here.")] = None,
     show_agreements: Annotated[bool, typer.Option("--show-agreements", help="Also list confirmations.")] = False,
     date_: DateOpt = None,
     publisher: PublisherOpt = None,
     jobs: JobsOpt = 1,
     config: ConfigOpt = None,
-    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
+    progress: ProgressOpt = None,
     scheduler: SchedulerOpt = None,
 ) -> None:
-    """Compare the claims of the documents and report where they disagree."""
+    """Compare the claims of the documents and report where they disagree.
+
+    Records written by 'caresocial extract' (a .jsonl file, or '-' on standard input) are checked as they are,
+    without extracting again.
+    """
     from .runner import run_check
 
-    code = run_check(paths, fmt=fmt.value, output=output, fail_on=fail_on.value, baseline=baseline,
-                     write_baseline=write_baseline, show_agreements=show_agreements, date=_parse_date(date_),
-                     publisher=publisher, jobs=jobs, config_path=config, progress=progress,
-                     scheduler=scheduler or None)
+    code = run_check(paths, fmt=fmt.value, output=output, fail_on=fail_on.value if fail_on else None,
+                     baseline=baseline, write_baseline=write_baseline, show_agreements=show_agreements,
+                     date=_parse_date(date_), publisher=publisher, jobs=jobs, config_path=config, progress=progress,
+                     scheduler=scheduler or None, stdin=_stdin(paths))
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=Command)
 def report(
     paths: PathsArg,
-    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="HTML file to write.")],
     date_: DateOpt = None,
     publisher: PublisherOpt = None,
     jobs: JobsOpt = 1,
     config: ConfigOpt = None,
-    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr.")] = None,
+    progress: ProgressOpt = None,
 ) -> None:
     """Write one self-contained HTML page: the documents with their figures highlighted, and every finding."""
-    from .io.report_html import run_report
+    from .runner import run_report
 
     code = run_report(paths, output=output, date=_parse_date(date_), publisher=publisher, jobs=jobs,
-                      config_path=config, progress=progress)
+                      config_path=config, progress=progress, stdin=_stdin(paths))
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
-    model: Annotated[str, typer.Argument(help="Document, Figure, Quote, Claim, Finding or Report.")] = "Document",
+    name: Annotated[str, typer.Argument(
+        metavar="NAME", help="Document, Figure, Quote, Claim, Speaker, Finding, Report, Manifest or Extraction "
+        "(any case).")] = "Document",
 ) -> None:
-    """Print the JSON Schema of a record."""
+    """Print the JSON Schema of a record, an output or a manifest line."""
     import json
 
-    from . import models
+    from .io.schemas import NAMES, schema_of
 
-    cls = getattr(models, model, None)
-    if cls is None or not isinstance(cls, type) or not issubclass(cls, models.Record):
-        _err(f"unknown record {model!r}; choose Document, Figure, Quote, Claim, Finding or Report")
-        raise typer.Exit(2)
-    typer.echo(json.dumps(cls.model_json_schema(), indent=2, ensure_ascii=False))
+    try:
+        found = schema_of(name)
+    except KeyError:
+        _err(f"unknown schema {name!r}; choose one of {', '.join(NAMES)}")
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(found, indent=2, ensure_ascii=False))
 
 
 def main() -> None:

@@ -172,10 +172,12 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
             raise ConfigError(f"{_where(src, key + '.' + sorted(extra)[0])}: unknown key")
         dv = d.get("date")
         if isinstance(dv, str):
+            from .dates import FORMS, DateError, parse_date
+
             try:
-                dv = date.fromisoformat(dv)
-            except ValueError:
-                raise ConfigError(f"{_where(src, key + '.date')}: {dv!r} is not YYYY-MM-DD") from None
+                dv = parse_date(dv)
+            except DateError:
+                raise ConfigError(f"{_where(src, key + '.date')}: {dv!r} is not {FORMS}") from None
         elif dv is not None and not isinstance(dv, date):
             raise ConfigError(f"{_where(src, key + '.date')}: must be a date")
         pub = d.get("publisher")

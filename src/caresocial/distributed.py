@@ -30,7 +30,6 @@ import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -38,9 +37,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from .config import Config
 from .consistency.checker import _gc_paused, _groups, _Item, check_document, check_group, finish, new_run
 from .errors import CaresocialError, InputError
-from .io.inputs import discover, read_source
+from .io.corpus import Corpus, Entry, Loaded, Record, load
 from .models import Claim, ClaimTime, Document, Report, Speaker
-from .runner import unique_doc_id
 
 MISSING = "--scheduler needs the dask extra: pip install 'caresocial[dask]'"
 
@@ -63,7 +61,7 @@ if TYPE_CHECKING:
 __all__ = ["DaskMissingError", "check_distributed", "connect", "corpus_sources", "extract_bag", "iter_documents",
            "preload", "to_dataframes"]
 
-Element = str | os.PathLike[str] | tuple[str | os.PathLike[str], dict[str, Any]]
+Element = str | os.PathLike[str] | tuple[str | os.PathLike[str], dict[str, Any]] | Entry | Document
 _LOCK = threading.Lock()  # one pipeline per process: threads of a worker take turns (spaCy is CPU-bound anyway)
 MAX_PARTITION = 256  # documents per partition, at most, when the size is chosen for you
 
@@ -71,24 +69,29 @@ MAX_PARTITION = 256  # documents per partition, at most, when the size is chosen
 # ------------------------------------------------------------------------------------------------------
 # extraction
 # ------------------------------------------------------------------------------------------------------
-def _read(item: Element) -> tuple[str, dict[str, Any], tuple[int, ...]]:
-    """(text, options, page offsets) of a bag element: a text, a path (read on the worker, HTML, PDF and DOCX
-    too) or a (text or path, options) pair."""
+def _read(item: Element) -> tuple[str, dict[str, Any], Loaded | None] | Document:
+    """(text, options, what was read) of a bag element: a text, a path or an :class:`~caresocial.io.corpus.Entry`
+    (read on the worker, HTML, PDF and DOCX too, with the file's own metadata), or a (text or path, options)
+    pair; a Document (already extracted) as it is."""
+    if isinstance(item, Document):
+        return item
     obj, opts = item if isinstance(item, tuple) else (item, None)
     if isinstance(obj, os.PathLike):
         path = Path(obj)
+        obj = Entry(path.stem, path)
+    if isinstance(obj, Entry):
         try:
-            got = read_source(path)
+            got = load(obj)
         except InputError as e:  # re-raised as a plain, picklable error with the same one-line message
             raise CaresocialError(str(e)) from None
-        return got.text, opts if opts is not None else {"doc_id": path.stem, "path": str(path)}, got.pages
-    return obj, opts or {}, ()
+        return got.text, opts if opts is not None else got.options(), got
+    return obj, opts or {}, None
 
 
 def _sources_part(items: Iterable[Element]) -> dict[str, int]:
     from .extraction.pipeline import collect_sources
 
-    return collect_sources(_read(i)[0] for i in items)
+    return collect_sources(r[0] for r in map(_read, items) if not isinstance(r, Document))
 
 
 def _merge_sources(parts: Iterable[dict[str, int]]) -> dict[str, int]:
@@ -105,38 +108,46 @@ def corpus_sources(items: db.Bag) -> db.Item:
 
 
 def _extract_part(items: list[Element], sources: dict[str, int] | None, model: str | None,
-                  batch_size: int) -> list[Document]:
+                  batch_size: int, lexicons: Mapping[str, Any] | None = None) -> list[Document]:
     from .extraction.pipeline import extract_many
 
-    pages: dict[int, tuple[int, ...]] = {}
+    read: dict[int, Loaded] = {}
 
-    def texts() -> Iterator[tuple[str, dict[str, Any]]]:
+    def texts() -> Iterator[tuple[str, dict[str, Any]] | Document]:
         for k, item in enumerate(items):
-            text, opts, pg = _read(item)
-            if pg:
-                pages[k] = pg
+            got = _read(item)
+            if isinstance(got, Document):
+                yield got
+                continue
+            text, opts, loaded = got
+            if loaded is not None:
+                read[k] = loaded
             yield text, opts
 
     with _LOCK:
-        docs = list(extract_many(texts(), batch_size=batch_size, sources=sources, model=model))
-    return [d.model_copy(update={"pages": pages[k]}) if k in pages else d for k, d in enumerate(docs)]
+        docs = list(extract_many(texts(), batch_size=batch_size, sources=sources, model=model, lexicons=lexicons))
+    return [read[k].finish(d) if k in read else d for k, d in enumerate(docs)]
 
 
 def extract_bag(items: db.Bag, *, sources: Mapping[str, int] | db.Item | Literal["corpus"] | None = "corpus",
-                model: str | None = None, batch_size: int = 32) -> db.Bag:
+                model: str | None = None, batch_size: int = 32, lexicons: Mapping[str, Any] | None = None) -> db.Bag:
     """Extract every element of ``items`` on the workers: a lazy bag of :class:`Document`, in input order.
 
-    items: texts, paths (``pathlib.Path``, read on the workers, doc_id the stem) or (text or path, options)
-        pairs as for :func:`caresocial.extraction.pipeline.extract_many` (options: doc_id, date, publisher, path).
+    items: texts, paths (``pathlib.Path``, read on the workers with their own metadata, doc_id the stem),
+        :class:`~caresocial.io.corpus.Entry` objects (as :func:`caresocial.io.corpus.gather` lists them),
+        Documents (already extracted: kept as they are) or (text or path, options) pairs as for
+        :func:`caresocial.extraction.pipeline.extract_many` (options: doc_id, date, publisher, title, url, path).
     sources: "corpus" collects the citation years of the whole bag first (as the command line does); a
         mapping or a computed item is used as given; None lets each text use only its own citations.
     model: spaCy pipeline name (None: the blank English pipeline).
+    lexicons: additions to the built-in lexicons (as ``[tool.caresocial.lexicons]``; see caresocial.lexicons).
     RETURNS (dask.bag.Bag): one Document per element, partitioned like ``items``.
     """
     src: Any = corpus_sources(items) if isinstance(sources, str) else sources
     if isinstance(src, Mapping):
         src = dict(src)
-    return items.map_partitions(_extract_part, src, model=model, batch_size=batch_size)
+    return items.map_partitions(_extract_part, src, model=model, batch_size=batch_size,
+                                lexicons=dict(lexicons) if lexicons else None)
 
 
 def preload(client: Client, model: str | None = None) -> None:
@@ -445,14 +456,14 @@ def partitions_for(n: int, threads: int) -> int:
     return max(1, min(n, max(4 * threads, math.ceil(n / MAX_PARTITION))))
 
 
-def _prepass(items: list[tuple[int, str]]) -> tuple[dict[str, int], list[tuple[int, str]]]:
+def _prepass(items: list[tuple[int, Entry]]) -> tuple[dict[str, int], list[tuple[int, str]]]:
     from .extraction.pipeline import collect_sources
 
     texts: list[str] = []
     failed: list[tuple[int, str]] = []
-    for i, path in items:
+    for i, entry in items:
         try:
-            texts.append(read_source(Path(path)).text)
+            texts.append(load(entry).text)
         except InputError as e:
             failed.append((i, str(e)))
     return collect_sources(texts), failed
@@ -464,63 +475,69 @@ def _merge_prepass(parts: Iterable[tuple[dict[str, int], list[tuple[int, str]]]]
     return _merge_sources(p[0] for p in parts), sorted(x for p in parts for x in p[1])
 
 
-def documents_bag(client: Client, paths: list[Path], *, cfg: Config, date_: date | None, publisher: str | None,
-                  errors: list[str], partition_size: int | None = None) -> tuple[db.Bag, dict[str, Path]]:
+def documents_bag(client: Client, corpus: Corpus, *, cfg: Config, errors: list[str],
+                  partition_size: int | None = None) -> tuple[db.Bag, dict[str, Entry | Record]]:
     """What :func:`caresocial.runner.documents` does, on the cluster: the same documents, ids and errors.
     The files must be readable at the same paths on the workers (a shared file system); HTML, PDF and DOCX
     files are converted on the workers, once for the citation pre-pass and once for extraction.
 
+    corpus: the documents of the run (:func:`caresocial.io.corpus.gather`; its listing errors are not added).
     partition_size: documents per partition (default: see :func:`partitions_for`).
-    RETURNS: the lazy bag of documents, and the path of each doc_id.
+    RETURNS: the lazy bag of documents, and where each doc_id comes from (its entry, or its record).
     """
-    found, problems = discover(paths)
-    errors.extend(str(p) for p in problems)
     threads = max(1, sum(client.nthreads().values()))
 
     def partitions(n: int) -> int:
         return max(1, math.ceil(n / partition_size)) if partition_size else partitions_for(n, threads)
 
-    n = partitions(len(found))
-    sources, failed = db.from_sequence([(i, str(s.path)) for i, s in enumerate(found)], npartitions=n) \
-        .reduction(_prepass, _merge_prepass).compute() if found else ({}, [])
+    entries = [(i, item) for i, item in enumerate(corpus.items) if isinstance(item, Entry)]
+    n = partitions(len(entries))
+    sources, failed = db.from_sequence(entries, npartitions=n).reduction(_prepass, _merge_prepass).compute() \
+        if entries else ({}, [])
     bad = dict(failed)
-    ids: dict[str, int] = {}
-    items: list[tuple[Path, dict[str, Any]]] = []
-    where: dict[str, Path] = {}
-    for i, src in enumerate(found):
+    items: list[Entry | Document] = []
+    where: dict[str, Entry | Record] = {}
+    for i, item in enumerate(corpus.items):
         if i in bad:
             errors.append(bad[i])
             continue
-        doc_id = unique_doc_id(src, ids)
-        cfg_date, cfg_pub = cfg.for_path(src.path)
-        where[doc_id] = src.path
-        items.append((src.path, {"doc_id": doc_id, "date": date_ or cfg_date, "publisher": publisher or cfg_pub,
-                                 "path": str(src.path)}))
+        where[item.document.doc_id if isinstance(item, Record) else item.doc_id] = item
+        items.append(item.document if isinstance(item, Record) else item)
     bag = db.from_sequence(items, npartitions=partitions(len(items))) if items else \
         db.from_sequence([], npartitions=1)
-    return extract_bag(bag, sources=sources), where
+    return extract_bag(bag, sources=sources, lexicons=cfg.lexicons or None), where
 
 
-def stream_documents(scheduler: str, paths: list[Path], *, cfg: Config, date_: date | None, publisher: str | None,
-                     jobs: int, errors: list[str], texts: dict[str, str] | None) -> Iterator[Document]:
+def text_of(item: Entry | Record) -> str | None:
+    """The text of a document of the corpus, read here (None for a record without its text)."""
+    if isinstance(item, Record):
+        return item.text
+    return load(item).text
+
+
+def stream_documents(scheduler: str, corpus: Corpus, *, cfg: Config, jobs: int, errors: list[str],
+                     texts: dict[str, str] | None) -> Iterator[Document]:
     """``caresocial extract --scheduler``: the documents of the local run, in order (texts read here when asked)."""
     with connect(scheduler, jobs if jobs > 1 else None) as client:
-        bag, where = documents_bag(client, paths, cfg=cfg, date_=date_, publisher=publisher, errors=errors)
+        bag, where = documents_bag(client, corpus, cfg=cfg, errors=errors)
         for doc in iter_documents(bag):
             if texts is not None:
-                texts[doc.doc_id] = read_source(where[doc.doc_id]).text
+                text = text_of(where[doc.doc_id])
+                if text is not None:
+                    texts[doc.doc_id] = text
             yield doc
 
 
-def check_paths(scheduler: str, paths: list[Path], *, cfg: Config, date_: date | None, publisher: str | None,
-                jobs: int, errors: list[str], texts: dict[str, str], show_agreements: bool,
-                baseline: set[str] | None) -> Report:
+def check_paths(scheduler: str, corpus: Corpus, *, cfg: Config, jobs: int, errors: list[str], texts: dict[str, str],
+                show_agreements: bool, baseline: set[str] | None) -> Report:
     """``caresocial check --scheduler``: the local run's report; ``texts`` gets the documents findings cite."""
     with connect(scheduler, jobs if jobs > 1 else None) as client:
-        bag, where = documents_bag(client, paths, cfg=cfg, date_=date_, publisher=publisher, errors=errors)
+        bag, where = documents_bag(client, corpus, cfg=cfg, errors=errors)
         report = check_distributed(bag, cfg, show_agreements=show_agreements, baseline=baseline)
     for f in (*report.findings, *report.agreements):
         for ref in f.claims:
             if ref.doc_id not in texts and ref.doc_id in where:
-                texts[ref.doc_id] = read_source(where[ref.doc_id]).text
+                text = text_of(where[ref.doc_id])
+                if text is not None:
+                    texts[ref.doc_id] = text
     return report

@@ -1,28 +1,28 @@
-"""What the CLI commands do, separated from argument parsing so it can be called and tested directly."""
+"""What the CLI commands do, separated from argument parsing so it can be called and tested directly.
+
+Each ``run_*`` function returns the exit code: 0 clean, 1 findings at or above the fail level (``check``), 2
+when the tool could not do all it was asked (a bad path, an unreadable file or manifest line, bad
+configuration); every problem is one line on stderr and never costs the other documents their results.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from .config import Config, load
 from .errors import CaresocialError, ConfigError, InputError, OutputError
-from .io.inputs import Source, discover, read_source
-from .io.output import COLUMNS, AtomicWriter, document_json_parts, rows, to_csv
-from .io.readers import READERS, Extracted
-from .models import Document
+from .io.corpus import Corpus, Loaded, Record, gather
+from .io.corpus import load as load_entry
+from .io.output import COLUMNS, AtomicWriter, document_json_parts, open_output, row_json, rows, say, to_csv
+from .io.readers import READERS
+from .models import Document, Report
 
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(32), 127)}
-
-
-def _say(message: str) -> None:
-    """One line on stderr: control characters (a newline in a file name) are escaped."""
-    print(f"caresocial: {message.translate(_CONTROL)}", file=sys.stderr)
+PathLike = str | Path
 
 
 def _progress(total: int, enabled: bool | None) -> Any:
@@ -34,88 +34,85 @@ def _progress(total: int, enabled: bool | None) -> Any:
     return tqdm(total=total, unit="doc", file=sys.stderr, leave=False)
 
 
-def unique_doc_id(src: Source, ids: dict[str, int]) -> str:
-    """The doc_id of the next readable source: its stem, or its path when an earlier source took the stem."""
-    doc_id = src.doc_id
-    ids[doc_id] = ids.get(doc_id, 0) + 1
-    if ids[doc_id] > 1:
-        doc_id = src.path.with_suffix("").as_posix()
-        if doc_id in ids:  # report.pdf beside report.html
-            doc_id = src.path.as_posix()
-    return doc_id
+def corpus_of(paths: Sequence[PathLike], cfg: Config, date_: date | None, publisher: str | None,
+              stdin: BinaryIO | None = None) -> Corpus:
+    """The documents under ``paths`` (files, folders, manifests, ``-``) with their ids and metadata defaults."""
+    return gather(paths, defaults=cfg, date_=date_, publisher=publisher, stdin=stdin)
 
 
-def documents(paths: list[Path], *, cfg: Config, date_: date | None, publisher: str | None, jobs: int,
-              progress: bool | None, errors: list[str], texts: dict[str, str] | None = None,
-              scheduler: str | None = None) -> Iterator[Document]:
-    """Extract every readable document under ``paths``; problems are appended to ``errors`` (one line each)
-    and never stop the others. With ``scheduler``, on that Dask cluster (see :mod:`caresocial.distributed`)."""
-    if scheduler:
-        from .distributed import stream_documents
+def _first_pass(corpus: Corpus, errors: list[str]) -> tuple[dict[str, int], dict[int, Loaded], set[int]]:
+    """Read every document once: the statement years of the sources the corpus cites (to date the statements
+    of those sources), the documents kept in memory till extracted (given texts, and HTML, PDF and DOCX, which
+    are parsed once), and the positions of those that could not be read."""
+    from .extraction.pipeline import collect_sources
 
-        yield from stream_documents(scheduler, paths, cfg=cfg, date_=date_, publisher=publisher, jobs=jobs,
-                                    errors=errors, texts=texts)
-        return
-    from .extraction.pipeline import extract_many
-    from .extraction.quotes.attribution import cited_sources
-
-    found, problems = discover(paths)
-    errors.extend(str(p) for p in problems)
-    # first pass: which sources the corpus cites with a year (to date the statements of those sources)
-    sources: dict[str, int] = {}
-    readable: list[Source] = []
-    converted: dict[Path, Extracted] = {}  # HTML, PDF and DOCX are parsed once: their text is kept till used
-    pages: dict[str, tuple[int, ...]] = {}
-    for src in found:
+    kept: dict[int, Loaded] = {}
+    failed: set[int] = set()
+    texts: list[str] = []
+    for k, item in enumerate(corpus.items):
+        if isinstance(item, Record):
+            continue
         try:
-            got = read_source(src.path)
+            got = load_entry(item)
         except InputError as e:
             errors.append(str(e))
+            failed.add(k)
             continue
-        text = got.text
-        if src.path.suffix.lower() in READERS:
-            converted[src.path] = got
-        readable.append(src)
-        for name, year in cited_sources(text).items():
-            sources[name] = max(year, sources.get(name, year))
-    ids: dict[str, int] = {}
-    bar = _progress(len(readable), progress)
+        texts.append(got.text)
+        if item.text is not None or (item.path is not None and item.path.suffix.lower() in READERS):
+            kept[k] = got
+    return collect_sources(texts), kept, failed
 
-    def items() -> Iterator[tuple[str, dict[str, Any]]]:
-        for src in readable:
+
+def documents(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, errors: list[str],
+              texts: dict[str, str] | None = None) -> Iterator[Document]:
+    """Every document of ``corpus`` in order: extracted (one corpus, with the configuration's lexicons), or as
+    recorded when a manifest line holds a record. Problems are appended to ``errors`` (one line each) and never
+    stop the others; ``texts`` (when given) gets each document's text, where known."""
+    from .extraction.pipeline import extract_many
+
+    sources, kept, failed = _first_pass(corpus, errors)
+    loaded: dict[str, Loaded] = {}
+    bar = _progress(len(corpus.items) - len(failed), progress)
+
+    def items() -> Iterator[tuple[str, dict[str, Any]] | Document]:
+        for k, item in enumerate(corpus.items):
+            if isinstance(item, Record):
+                if texts is not None and item.text is not None:
+                    texts[item.document.doc_id] = item.text
+                yield item.document
+                continue
+            if k in failed:
+                continue
             try:
-                got = converted.pop(src.path, None) or read_source(src.path)
-            except InputError as e:
+                got = kept.pop(k, None) or load_entry(item)
+            except InputError as e:  # changed since the first pass
                 errors.append(str(e))
                 continue
-            text = got.text
-            doc_id = unique_doc_id(src, ids)
-            cfg_date, cfg_pub = cfg.for_path(src.path)
             if texts is not None:
-                texts[doc_id] = text
-            if got.pages:
-                pages[doc_id] = got.pages
-            yield text, {"doc_id": doc_id, "date": date_ or cfg_date, "publisher": publisher or cfg_pub,
-                         "path": str(src.path)}
+                texts[got.doc_id] = got.text
+            loaded[got.doc_id] = got
+            yield got.text, got.options()
 
     try:
-        for doc in extract_many(items(), n_process=jobs, sources=sources):
+        for doc in extract_many(items(), n_process=jobs, sources=sources, lexicons=cfg.lexicons or None):
             if bar is not None:
                 bar.update(1)
-            if doc.doc_id in pages:
-                doc = doc.model_copy(update={"pages": pages.pop(doc.doc_id)})
-            yield doc
+            got = loaded.pop(doc.doc_id, None)
+            yield got.finish(doc) if got is not None else doc
     finally:
         if bar is not None:
             bar.close()
 
 
-def _open_output(output: Path | None, paths: list[Path], also: Iterable[Path] = ()) -> Any:
-    """stdout, or an :class:`AtomicWriter` that refuses to overwrite a document or ``also`` (settings files)."""
-    if output is None:
-        return nullcontext(sys.stdout)
-    found, _ = discover(paths)
-    return AtomicWriter(output, [*(s.path for s in found), *also])
+def documents_of(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, errors: list[str],
+                 texts: dict[str, str] | None = None, scheduler: str | None = None) -> Iterator[Document]:
+    """:func:`documents`, or the same on a Dask cluster when ``scheduler`` is given."""
+    if not scheduler:
+        return documents(corpus, cfg=cfg, jobs=jobs, progress=progress, errors=errors, texts=texts)
+    from .distributed import stream_documents
+
+    return stream_documents(scheduler, corpus, cfg=cfg, jobs=jobs, errors=errors, texts=texts)
 
 
 def _settings_files(cfg: Config, *more: Path | None) -> list[Path]:
@@ -137,17 +134,17 @@ def _unknown_suppressions(docs: list[Document]) -> list[str]:
     return out
 
 
-def _parquet_target(output: Path | None, paths: list[Path]) -> Path:
+def _parquet_target(output: Path | None, inputs: list[Path]) -> Path:
     """Where ``--format parquet`` writes: checked before any work (pyarrow installed, ``--output`` given)."""
-    from .io.frames import _pyarrow
+    from .io.frames import pyarrow_module
 
     if output is None:
         raise OutputError("--format parquet writes a binary file: give --output FILE")
     try:
-        _pyarrow()
+        pyarrow_module()
     except ImportError:
         raise OutputError("--format parquet needs pyarrow: pip install 'caresocial[parquet]'") from None
-    _open_output(output, paths)  # refuses to overwrite an input
+    AtomicWriter(output, inputs)  # refuses to overwrite an input
     if not (output.parent if str(output.parent) else Path(".")).is_dir():
         raise OutputError(f"{output}: folder {output.parent} does not exist")
     return output
@@ -162,98 +159,191 @@ def _write_parquet(target: Path, obj: Any, table: str) -> None:
         raise OutputError(f"{target}: cannot write ({e.strerror or e})") from None
 
 
-def run_extract(paths: list[Path], *, fmt: str, output: Path | None, date: date | None, publisher: str | None,
-                table: str, include_text: bool, jobs: int, config_path: Path | None, progress: bool | None,
-                scheduler: str | None = None) -> int:
-    """``caresocial extract``: 0 when every input was read, 2 when any could not be."""
-    errors: list[str] = []
+def check_extract_options(fmt: str, table: str | None, include_text: bool) -> None:
+    """Options that cannot be honoured together are an error before any work, never silently ignored."""
+    if include_text and fmt in ("csv", "parquet") and (table or "figures") != "documents":
+        raise ConfigError(f"--include-text adds each document's text: with --format {fmt} use --table documents "
+                          "(the figures, claims and quotes tables carry each record's own words in 'text')")
+
+
+def run_extract(paths: Sequence[PathLike], *, fmt: str, output: Path | None, date: date | None,
+                publisher: str | None, table: str | None, include_text: bool, jobs: int, config_path: Path | None,
+                progress: bool | None, scheduler: str | None = None, stdin: BinaryIO | None = None) -> int:
+    """``caresocial extract``: 0 when every input was read, 2 when any could not be.
+
+    table: None writes whole documents (JSON, JSONL) or the figures table (CSV, Parquet); figures, claims,
+        quotes or documents write that table's rows in any format (JSONL: one row a line)."""
     try:
+        check_extract_options(fmt, table, include_text)
         cfg = load(config_path)
+        corpus = corpus_of(paths, cfg, date, publisher, stdin)
+        errors = corpus.errors
+        inputs = [*corpus.files, *_settings_files(cfg)]
         texts: dict[str, str] | None = {} if include_text else None
         if fmt == "parquet":
-            target = _parquet_target(output, paths)
-            _write_parquet(target, list(documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs,
-                                                  progress=progress, errors=errors, scheduler=scheduler)), table)
+            target = _parquet_target(output, inputs)
+            docs = list(documents_of(corpus, cfg=cfg, jobs=jobs, progress=progress, errors=errors,
+                                     scheduler=scheduler))
+            _write_parquet(target, docs, table or "figures")
         else:
-            with _open_output(output, paths, _settings_files(cfg)) as out:
-                docs = documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs, progress=progress,
-                                 errors=errors, texts=texts, scheduler=scheduler)
-                _write_extract(out, docs, fmt, table, texts)
-    except (ConfigError, OutputError) as e:
-        _say(str(e))
-        return 2
+            with open_output(output, inputs) as out:
+                docs_iter = documents_of(corpus, cfg=cfg, jobs=jobs, progress=progress, errors=errors, texts=texts,
+                                         scheduler=scheduler)
+                write_extract(out, docs_iter, fmt, table, texts)
     except CaresocialError as e:
-        _say(str(e))
+        say(str(e))
         return 2
     for line in errors:
-        _say(line)
+        say(line)
     return 2 if errors else 0
 
 
-def _write_extract(out: TextIO, docs: Iterator[Document], fmt: str, table: str, texts: dict[str, str] | None) -> None:
-    if fmt == "jsonl":
+def write_extract(out: TextIO, docs: Iterator[Document], fmt: str, table: str | None,
+                  texts: dict[str, str] | None) -> None:
+    """Documents (or, with ``table``, that table's rows) as JSONL, JSON or CSV."""
+    def text_of(d: Document) -> str | None:
+        return texts.pop(d.doc_id, None) if texts is not None else None
+
+    if table is not None or fmt == "csv":
+        name = table or "figures"
+        records = _rows_with_text(docs, name, text_of)
+        if fmt == "csv":
+            cols = COLUMNS[name] + (("text",) if name == "documents" and texts is not None else ())
+            out.write(to_csv(records, cols))
+        elif fmt == "jsonl":
+            out.writelines(row_json(r) + "\n" for r in records)
+        else:
+            out.write(f'{{"{name}":[')
+            out.write(",".join(row_json(r) for r in records))
+            out.write("]}\n")
+    elif fmt == "jsonl":
         for d in docs:
-            out.writelines(document_json_parts(d, texts.pop(d.doc_id, None) if texts is not None else None))
+            out.writelines(document_json_parts(d, text_of(d)))
             out.write("\n")
-    elif fmt == "json":
+    else:
         out.write('{"documents":[')
         for i, d in enumerate(docs):
             if i:
                 out.write(",")
-            out.writelines(document_json_parts(d, texts.pop(d.doc_id, None) if texts is not None else None))
+            out.writelines(document_json_parts(d, text_of(d)))
         out.write("]}\n")
-    else:
-        out.write(to_csv(rows(docs, table), COLUMNS[table]))
 
 
-def run_check(paths: list[Path], *, fmt: str, output: Path | None, fail_on: str, baseline: Path | None,
-              write_baseline: Path | None, show_agreements: bool, date: date | None, publisher: str | None, jobs: int,
-              config_path: Path | None, progress: bool | None, scheduler: str | None = None) -> int:
-    """``caresocial check``: 0 clean, 1 findings at or above ``fail_on``, 2 input or usage errors."""
-    from .consistency.baseline import load_baseline, write_baseline_file
+def _rows_with_text(docs: Iterator[Document], table: str, text_of: Any) -> Iterator[dict[str, Any]]:
+    for d in docs:
+        text = text_of(d)
+        for row in rows([d], table):
+            if table == "documents" and text is not None:
+                row["text"] = text
+            yield row
+
+
+def fail_level(fail_on: str | None, cfg: Config) -> str:
+    """The fail level: ``--fail-on`` when given, else the configuration's ``fail-on``, else warning."""
+    return fail_on or cfg.fail_on or "warning"
+
+
+def exit_code(report: Report, level: str) -> int:
+    """2 when the report is incomplete (an unreadable input, a rule that crashed), else 1 when a finding is at
+    or above ``level``, else 0."""
+    if report.errors:
+        return 2
+    if level == "never":
+        return 0
+    failing = {"error"} if level == "error" else {"error", "warning"}
+    return 1 if any(f.severity in failing for f in report.findings) else 0
+
+
+def _baseline_target(write_baseline: Path | None, output: Path | None, inputs: list[Path]) -> None:
+    """Checked before any work: the new baseline may overwrite neither an input nor the output."""
+    if write_baseline is None:
+        return
+    if output is not None and os.path.realpath(output) == os.path.realpath(write_baseline):
+        raise OutputError(f"{output}: --output and --write-baseline name the same file")
+    AtomicWriter(write_baseline, inputs)  # raises OutputError when it would overwrite one
+
+
+def check_corpus(corpus: Corpus, cfg: Config, *, jobs: int, progress: bool | None, texts: dict[str, str],
+                 show_agreements: bool, baseline: set[str] | None, scheduler: str | None) -> Report:
+    """The checker's report on ``corpus``, with every problem met reading it among its ``errors`` (so that JSON
+    and SARIF outputs show what was skipped)."""
     from .consistency.checker import check
+
+    errors: list[str] = list(corpus.errors)
+    if scheduler:  # claims are compared on the cluster; only findings (and the texts they cite) come back
+        from .distributed import check_paths
+
+        report = check_paths(scheduler, corpus, cfg=cfg, jobs=jobs, errors=errors, texts=texts,
+                             show_agreements=show_agreements, baseline=baseline)
+    else:
+        docs = list(documents(corpus, cfg=cfg, jobs=jobs, progress=progress, errors=errors, texts=texts))
+        errors.extend(_unknown_suppressions(docs))
+        report = check(docs, cfg, show_agreements=show_agreements, baseline=baseline)
+    return report.updated(errors=(*errors, *report.errors)) if errors else report
+
+
+def run_check(paths: Sequence[PathLike], *, fmt: str, output: Path | None, fail_on: str | None,
+              baseline: Path | None, write_baseline: Path | None, show_agreements: bool, date: date | None,
+              publisher: str | None, jobs: int, config_path: Path | None, progress: bool | None,
+              scheduler: str | None = None, stdin: BinaryIO | None = None) -> int:
+    """``caresocial check``: 0 clean, 1 findings at or above the fail level, 2 input or usage errors.
+
+    fail_on: error, warning or never; None takes the configuration's ``fail-on`` (default warning)."""
+    from .consistency.baseline import load_baseline, write_baseline_file
     from .io.render import render
 
-    errors: list[str] = []
     try:
         cfg = load(config_path)
         accepted = load_baseline(baseline) if baseline is not None else None
-        target = _parquet_target(output, paths) if fmt == "parquet" else None
+        corpus = corpus_of(paths, cfg, date, publisher, stdin)
+        inputs = [*corpus.files, *_settings_files(cfg, baseline)]
         # where results go is checked before any work: neither may overwrite an input, nor each other
-        sink = _open_output(output, paths, _settings_files(cfg, baseline)) if target is None else None
-        if write_baseline is not None:
-            if output is not None and os.path.realpath(output) == os.path.realpath(write_baseline):
-                raise OutputError(f"{output}: --output and --write-baseline name the same file")
-            found, _ = discover(paths)
-            baseline_inputs = [*(s.path for s in found), *_settings_files(cfg)]
-            AtomicWriter(write_baseline, baseline_inputs)  # raises OutputError when it would overwrite one
+        target = _parquet_target(output, inputs) if fmt == "parquet" else None
+        sink = open_output(output, inputs) if target is None else None
+        _baseline_target(write_baseline, output, [*corpus.files, *_settings_files(cfg)])
         texts: dict[str, str] = {}
-        if scheduler:  # claims are compared on the cluster; only findings (and the texts they cite) come back
-            from .distributed import check_paths
-
-            report = check_paths(scheduler, paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs,
-                                 errors=errors, texts=texts, show_agreements=show_agreements, baseline=accepted)
-        else:
-            docs = list(documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs, progress=progress,
-                                  errors=errors, texts=texts))
-            errors.extend(_unknown_suppressions(docs))
-            report = check(docs, cfg, show_agreements=show_agreements, baseline=accepted)
+        report = check_corpus(corpus, cfg, jobs=jobs, progress=progress, texts=texts,
+                              show_agreements=show_agreements, baseline=accepted, scheduler=scheduler)
         if write_baseline is not None:
-            write_baseline_file(write_baseline, report, baseline_inputs)
+            write_baseline_file(write_baseline, report, [*corpus.files, *_settings_files(cfg)])
         if target is not None:
             _write_parquet(target, report, "findings")
         else:
             with sink as out:
                 out.write(render(report, fmt, texts))
-    except (ConfigError, OutputError, CaresocialError) as e:
-        _say(str(e))
+    except CaresocialError as e:
+        say(str(e))
         return 2
-    for line in errors + list(report.errors):
-        _say(line)
-    if errors or report.errors:  # an unreadable input or a rule that crashed: the report is incomplete
+    for line in report.errors:
+        say(line)
+    return exit_code(report, fail_level(fail_on, cfg))
+
+
+def run_report(paths: Sequence[PathLike], *, output: Path, date: date | None, publisher: str | None, jobs: int,
+               config_path: Path | None, progress: bool | None, stdin: BinaryIO | None = None) -> int:
+    """``caresocial report``: extract and check like ``check``, then write the page to ``output``.
+
+    RETURNS: 0 when written, 2 on input or configuration errors (the page still covers the readable documents
+    and lists the problems, unless the configuration itself is bad).
+    """
+    from .consistency.checker import check
+    from .io.report_html import write_report
+
+    errors: list[str] = []
+    try:
+        cfg = load(config_path)
+        corpus = corpus_of(paths, cfg, date, publisher, stdin)
+        errors = corpus.errors
+        sink = open_output(output, [*corpus.files, *_settings_files(cfg)])
+        texts: dict[str, str] = {}
+        docs = list(documents(corpus, cfg=cfg, jobs=jobs, progress=progress, errors=errors, texts=texts))
+        report = check(docs, cfg)
+        problems = [*errors, *report.errors]
+        with sink as out:
+            write_report(out, docs, report, texts, problems)
+    except CaresocialError as e:
+        say(str(e))
         return 2
-    level = cfg.fail_on if fail_on == "warning" and cfg.fail_on else fail_on
-    if level == "never":
-        return 0
-    failing = {"error"} if level == "error" else {"error", "warning"}
-    return 1 if any(f.severity in failing for f in report.findings) else 0
+    for line in problems:
+        say(line)
+    return 2 if errors else 0

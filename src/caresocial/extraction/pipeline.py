@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -16,6 +18,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from ..consistency.suppress import find_suppressions
+from ..dates import parse_date
 from ..models import Claim, Document, Figure, Quote, Suppression
 from .doc import Annotations, doc_text, text_sha256
 from .quotes.attribution import cited_sources
@@ -174,24 +177,57 @@ def to_document(doc: Doc) -> Document:
     )
 
 
-def extract(text: str, *, doc_id: str | None = None, date: date | None = None, publisher: str | None = None,
-            path: str | None = None, sources: dict[str, int] | None = None, model: str | None = None,
+def extract(text: str | os.PathLike[str], *, doc_id: str | None = None, date: date | str | None = None,
+            publisher: str | None = None, title: str | None = None, url: str | None = None, path: str | None = None,
+            sources: dict[str, int] | None = None, model: str | None = None,
             lexicons: Mapping[str, Any] | None = None) -> Document:
-    """Extract figures, quotes and claims from one text.
+    """Extract figures, quotes and claims from one text, or from one file.
 
-    text: the document text (offsets refer to it).
+    text: the document text (offsets refer to it); or a ``pathlib.Path``, read as the command line reads files
+        (text, Markdown, HTML, PDF, DOCX; the file's own metadata, such as front matter, is used unless given
+        here; doc_id defaults to the file stem).
     doc_id: identifier; defaults to the first 12 hex digits of the text's SHA-256.
-    date: document date, overriding any dateline in the text.
+    date: document date (a ``datetime.date`` or a string ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``; a month alone
+        counts as its 1st), overriding any dateline in the text. Anything else raises
+        :class:`~caresocial.dates.DateError`.
     publisher: who publishes the text (speaker of unattributed figures).
+    title, url: the document's title (else its first line) and where it was published; recorded as given.
     sources: known statement years of sources, {normalised name: year}, for resolving relative times.
     model: a trained spaCy pipeline to build on (optional).
     lexicons: additions to the built-in lexicons ({name: lines or table}, see :mod:`caresocial.lexicons`).
     RETURNS (Document): the record.
     """
+    if isinstance(text, os.PathLike):
+        return _extract_file(Path(text), doc_id=doc_id, date=date, publisher=publisher, title=title, url=url,
+                             sources=sources, model=model, lexicons=lexicons)
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes a text (str) or a file (pathlib.Path), not {type(text).__name__}")
+    date = parse_date(date)
     nlp = get_nlp(model, lexicons)
     if len(text) <= CHUNK_CHARS:
-        return to_document(nlp(_prepare(nlp, text, doc_id, date, publisher, path, sources)))
-    return _extract_chunked(nlp, text, doc_id, date, publisher, path, sources)
+        doc = to_document(nlp(_prepare(nlp, text, doc_id, date, publisher, path, sources)))
+    else:
+        doc = _extract_chunked(nlp, text, doc_id, date, publisher, path, sources)
+    return _described(doc, title, url)
+
+
+def _described(doc: Document, title: str | None, url: str | None) -> Document:
+    """The record with the title and URL the caller gave (a given title replaces the one read from the text)."""
+    changes = {k: v for k, v in (("title", title), ("url", url)) if v is not None}
+    return doc.updated(**changes) if changes else doc
+
+
+def _extract_file(path: Path, *, doc_id: str | None, date: date | str | None, publisher: str | None,
+                  title: str | None, url: str | None, sources: dict[str, int] | None, model: str | None,
+                  lexicons: Mapping[str, Any] | None) -> Document:
+    """:func:`extract` of a file: read as the command line reads it; what the caller gives wins over what the
+    file says about itself. Raises :class:`~caresocial.errors.InputError` naming the file when it cannot be read."""
+    from ..io.corpus import Entry, Meta, load
+
+    given = Meta(date=parse_date(date), date_source="given", publisher=publisher, title=title, url=url)
+    got = load(Entry(doc_id=doc_id or path.stem, path=path, given=given))
+    doc = extract(got.text, **got.options(), sources=sources, model=model, lexicons=lexicons)
+    return got.finish(doc)
 
 
 # A document longer than this is processed in pieces cut at paragraph breaks, so that memory stays bounded
@@ -278,21 +314,39 @@ def shift_ids(part: Document, off: int, nf: int, nq: int, nc: int, n_paras: int,
             link=_renumber(c.link, "c", nc)))
 
 
-def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], *, batch_size: int = 32, n_process: int = 1,
-                 sources: dict[str, int] | None = None, model: str | None = None,
+OPTIONS = frozenset({"doc_id", "date", "publisher", "title", "url", "path"})
+
+
+def _checked(opts: Mapping[str, Any]) -> dict[str, Any]:
+    """extract_many's per-text options with the date parsed; unknown keys are an error, not ignored."""
+    unknown = set(opts) - OPTIONS
+    if unknown:
+        raise ValueError(f"unknown option {sorted(unknown)[0]!r} (options: {', '.join(sorted(OPTIONS))})")
+    out = dict(opts)
+    if out.get("date") is not None:
+        out["date"] = parse_date(out["date"])
+    return out
+
+
+def extract_many(items: Iterable[str | tuple[str, dict[str, Any]] | Document], *, batch_size: int = 32,
+                 n_process: int = 1, sources: dict[str, int] | None = None, model: str | None = None,
                  lexicons: Mapping[str, Any] | None = None) -> Iterator[Document]:
     """Extract many texts lazily, in order, with ``nlp.pipe`` (``n_process`` > 1 uses several processes).
 
-    items: texts, or (text, options) pairs where options hold doc_id, date, publisher and path.
+    items: texts, or (text, options) pairs where options hold doc_id, date, publisher, title, url and path (as
+        for :func:`extract`); a :class:`Document` (already extracted) is passed through in its place.
     sources: known statement years of sources shared by every document (see :func:`collect_sources`).
     RETURNS (Iterator[Document]): one record per input, in input order.
     """
-    def prepared() -> Iterator[tuple[str, dict[str, Any]]]:
+    def prepared() -> Iterator[tuple[str, dict[str, Any]] | Document]:
         for item in items:
+            if isinstance(item, Document):
+                yield item
+                continue
             text, opts = (item, {}) if isinstance(item, str) else item
             merged = dict(sources or {})
             merged.update(cited_sources(text))
-            yield text, {**opts, "sources": merged}
+            yield text, {**_checked(opts), "sources": merged}
 
     if n_process > 1:
         # spaCy's own multiprocessing cannot ship our extension objects between processes, so each worker
@@ -303,26 +357,34 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]]], *, batch_siz
         with mp.get_context(method).Pool(n_process, initializer=_worker_init, initargs=(model, lexicons)) as pool:
             yield from pool.imap(_worker_extract, prepared(), chunksize=max(1, batch_size // 4))
         return
-    nlp = get_nlp(model, lexicons)
     batch: list[tuple[str, dict[str, Any]]] = []
 
     def flush() -> Iterator[Document]:
+        if not batch:
+            return
+        nlp = get_nlp(model, lexicons)  # (records alone never load the pipeline)
         docs = (_prepare(nlp, t, o.get("doc_id"), o.get("date"), o.get("publisher"), o.get("path"), o["sources"])
                 for t, o in batch)
-        for doc in nlp.pipe(docs, batch_size=batch_size):
-            yield to_document(doc)
+        for doc, (_, o) in zip(nlp.pipe(docs, batch_size=batch_size), batch, strict=True):
+            yield _described(to_document(doc), o.get("title"), o.get("url"))
         batch.clear()
 
-    for text, opts in prepared():
-        if len(text) > CHUNK_CHARS:  # long documents go through extract's piecewise path, in their turn
-            yield from flush()
-            yield extract(text, doc_id=opts.get("doc_id"), date=opts.get("date"), publisher=opts.get("publisher"),
-                          path=opts.get("path"), sources=opts["sources"], model=model, lexicons=lexicons)
+    for item in prepared():
+        if isinstance(item, Document) or len(item[0]) > CHUNK_CHARS:
+            yield from flush()  # a record, or a long document (extract's piecewise path), in its turn
+            yield item if isinstance(item, Document) else _extract_one(item, model, lexicons)
             continue
-        batch.append((text, opts))
+        batch.append(item)
         if len(batch) >= batch_size:
             yield from flush()
     yield from flush()
+
+
+def _extract_one(item: tuple[str, dict[str, Any]], model: str | None, lexicons: Mapping[str, Any] | None) -> Document:
+    text, opts = item
+    return extract(text, doc_id=opts.get("doc_id"), date=opts.get("date"), publisher=opts.get("publisher"),
+                   title=opts.get("title"), url=opts.get("url"), path=opts.get("path"), sources=opts["sources"],
+                   model=model, lexicons=lexicons)
 
 
 _WORKER: dict[str, Any] = {"model": None, "lexicons": None}
@@ -333,11 +395,8 @@ def _worker_init(model: str | None, lexicons: Mapping[str, Any] | None = None) -
     get_nlp(model, lexicons)
 
 
-def _worker_extract(item: tuple[str, dict[str, Any]]) -> Document:
-    text, opts = item
-    return extract(text, doc_id=opts.get("doc_id"), date=opts.get("date"), publisher=opts.get("publisher"),
-                   path=opts.get("path"), sources=opts["sources"], model=_WORKER["model"],
-                   lexicons=_WORKER["lexicons"])
+def _worker_extract(item: tuple[str, dict[str, Any]] | Document) -> Document:
+    return item if isinstance(item, Document) else _extract_one(item, _WORKER["model"], _WORKER["lexicons"])
 
 
 def collect_sources(texts: Iterable[str]) -> dict[str, int]:

@@ -27,9 +27,9 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-TABLES: tuple[str, ...] = ("figures", "claims", "quotes", "findings")
+TABLES: tuple[str, ...] = ("figures", "claims", "quotes", "documents", "findings")
 SPLIT = {"value": "value_text", "year": "year_text"}
-_INTEGERS = ("year", "page")
+_INTEGERS = ("year", "page", "pages")
 
 
 def columns(table: str) -> tuple[str, ...]:
@@ -98,7 +98,8 @@ def records(obj: Any, table: str = "figures") -> list[dict[str, Any]]:
 
 
 def to_dataframe(obj: Any, table: str = "figures") -> pd.DataFrame:
-    """A pandas DataFrame of ``table`` ("figures", "claims", "quotes" or "findings"), one row per record.
+    """A pandas DataFrame of ``table`` ("figures", "claims", "quotes", "documents" or "findings"), one row per
+    record (per document for "documents": its metadata and counts).
 
     obj: a Document, Documents, a Report, or Findings (see :func:`records`).
     RETURNS: a DataFrame with the columns of :func:`columns`; ``value`` is float, ``year`` and ``page``
@@ -118,7 +119,8 @@ def to_dataframe(obj: Any, table: str = "figures") -> pd.DataFrame:
     return df
 
 
-def _pyarrow() -> Any:
+def pyarrow_module() -> Any:
+    """The pyarrow module (with parquet); ImportError naming the extra when it is missing."""
     try:
         import pyarrow
         import pyarrow.parquet
@@ -129,16 +131,16 @@ def _pyarrow() -> Any:
 
 def to_arrow(obj: Any, table: str = "figures") -> pa.Table:
     """A pyarrow Table of ``table`` (no pandas needed), with the columns and types of :func:`to_dataframe`."""
-    pa = _pyarrow()
+    pa = pyarrow_module()
     data = records(obj, table)
     cols = {name: [r[name] for r in data] for name in columns(table)}
-    types = {"value": pa.float64(), "year": pa.int64(), "page": pa.int64()}
+    types = {"value": pa.float64(), "year": pa.int64(), "page": pa.int64(), "pages": pa.int64()}
     return pa.table({name: pa.array(vals, type=types.get(name)) for name, vals in cols.items()})
 
 
 def write_parquet(path: str | Path, obj: Any, table: str = "figures") -> None:
     """Write ``table`` of ``obj`` as a Parquet file, atomically (a temporary file renamed into place)."""
-    pa = _pyarrow()
+    pa = pyarrow_module()
     arrow = to_arrow(obj, table)
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent)

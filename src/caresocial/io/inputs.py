@@ -1,4 +1,4 @@
-"""Finding and reading documents: folders, encodings, and one clear error per bad file."""
+"""Finding and reading documents: folders, encodings, front matter, and one clear error per bad file."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .readers import READERS, Extracted
+from .readers import READERS, Extracted, FileMeta
 from .readers import SUFFIXES as READER_SUFFIXES
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -116,7 +116,34 @@ def read_source(path: Path) -> Extracted:
     except OSError as e:
         raise InputError(str(path), f"cannot read ({e.strerror or e})") from None
     reader = READERS.get(path.suffix.lower())
-    return reader(data, str(path)) if reader is not None else Extracted(decode(data, str(path)))
+    if reader is not None:
+        return reader(data, str(path))
+    text = decode(data, str(path))
+    return Extracted(text, meta=front_matter(text))
+
+
+# front matter: a block of 'key: value' lines between two '---' lines at the very top of a text or Markdown file
+_FRONT = re.compile(r"---[ \t]*\n((?:(?!---)[^\n]*\n){0,60}?)---[ \t]*(?:\n|\Z)")
+_FRONT_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*")
+# each field from the first of its keys that the front matter gives
+FRONT_MATTER_KEYS = {"title": ("title",), "date": ("date",), "publisher": ("publisher", "author"),
+                     "url": ("url", "canonical_url")}
+
+
+def front_matter(text: str) -> FileMeta:
+    """Title, date, publisher (``publisher``, else ``author``) and URL (``url`` or ``canonical_url``) from the
+    front matter of a text or Markdown file; other keys are left alone. The text itself is unchanged (offsets
+    count the front matter; the extractor reads past it)."""
+    m = _FRONT.match(text)
+    if m is None:
+        return FileMeta()
+    values: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        kv = _FRONT_LINE.fullmatch(line)
+        if kv is not None:
+            values.setdefault(kv.group(1).lower(), kv.group(2).strip().strip("'\"").strip())
+    found = {field: next((values[k] for k in keys if values.get(k)), None) for field, keys in FRONT_MATTER_KEYS.items()}
+    return FileMeta(**found)
 
 
 def read_all(sources: Iterable[Source]) -> Iterator[tuple[Source, str | None, InputError | None]]:

@@ -1,4 +1,5 @@
-"""Writing records: JSONL/JSON/CSV for documents; atomic file output that never overwrites an input."""
+"""Writing records: JSONL/JSON/CSV for documents; atomic file output that never overwrites an input; one-line
+messages on stderr."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import io
 import json
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +24,21 @@ FIGURE_COLUMNS = ("doc_id", "id", "kind", "text", "start", "end", "value", "unit
 CLAIM_COLUMNS = ("doc_id", "id", "figure", "kind", "measure", "measure_text", "value", "unit", "approx", "bound",
                  "rate", "relation", "year", "time_as_written", "resolved_against", "speaker", "start", "end",
                  "link", "link_role", "sentence", "page")
-QUOTE_COLUMNS = ("doc_id", "id", "kind", "speaker", "role", "org", "start", "end", "cue", "parent", "page")
+QUOTE_COLUMNS = ("doc_id", "id", "kind", "speaker", "role", "org", "start", "end", "text", "cue", "parent", "page")
+DOCUMENT_COLUMNS = ("doc_id", "path", "date", "date_source", "publisher", "title", "url", "length", "text_sha256",
+                    "figures", "quotes", "claims", "pages")
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(32), 127)}
+
+
+def say(message: str) -> None:
+    """One line on stderr, ``caresocial: message``; control characters (a newline in a file name) are escaped."""
+    print(f"caresocial: {message.translate(_CONTROL)}", file=sys.stderr)
+
+
+def open_output(output: Path | None, inputs: Iterable[Path] = ()) -> Any:
+    """A context giving the stream to write to: stdout, or an :class:`AtomicWriter` for ``output`` that refuses
+    to overwrite any of ``inputs`` (documents, manifests, settings files)."""
+    return nullcontext(sys.stdout) if output is None else AtomicWriter(output, inputs)
 
 
 def document_json(doc: Document, text: str | None = None) -> str:
@@ -77,7 +94,12 @@ def rows(docs: Iterable[Document], table: str) -> Iterable[dict[str, Any]]:
                 sp = q.speaker
                 yield {"doc_id": d.doc_id, "id": q.id, "kind": q.kind, "speaker": sp.name if sp else None,
                        "role": sp.role if sp else None, "org": sp.org if sp else None, "start": q.start,
-                       "end": q.end, "cue": q.cue, "parent": q.parent, "page": d.page_of(q.start)}
+                       "end": q.end, "text": q.text, "cue": q.cue, "parent": q.parent, "page": d.page_of(q.start)}
+        elif table == "documents":
+            yield {"doc_id": d.doc_id, "path": d.path, "date": d.date.isoformat() if d.date else None,
+                   "date_source": d.date_source, "publisher": d.publisher, "title": d.title, "url": d.url,
+                   "length": d.length, "text_sha256": d.text_sha256, "figures": len(d.figures),
+                   "quotes": len(d.quotes), "claims": len(d.claims), "pages": len(d.pages) or None}
         else:
             raise ValueError(f"unknown table {table!r}")
 
@@ -89,10 +111,13 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def csv_cell(value: Any) -> Any:
-    """A value as a CSV cell: None empty, text that a spreadsheet would run as a formula defused with ``'``, and
+    """A value as a CSV cell: None empty, booleans ``true``/``false`` (as in JSON), text that a spreadsheet would
+    run as a formula defused with ``'``, and
     a lone carriage return made a newline (the csv module quotes cells with newlines, not with lone CRs)."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str):
         text = _LONE_CR.sub("\n", value) if "\r" in value else value
         return "'" + text if value.startswith(FORMULA_STARTS) else text
@@ -109,7 +134,12 @@ def to_csv(records: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:
     return buf.getvalue()
 
 
-COLUMNS = {"figures": FIGURE_COLUMNS, "claims": CLAIM_COLUMNS, "quotes": QUOTE_COLUMNS}
+COLUMNS = {"figures": FIGURE_COLUMNS, "claims": CLAIM_COLUMNS, "quotes": QUOTE_COLUMNS, "documents": DOCUMENT_COLUMNS}
+
+
+def row_json(row: dict[str, Any]) -> str:
+    """One table row as compact JSON (``extract --format jsonl --table ...``)."""
+    return _compact(row)
 
 
 class AtomicWriter:

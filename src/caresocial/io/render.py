@@ -393,10 +393,24 @@ def _context(ref: ClaimRef, texts: dict[str, str] | None, width: int = 200) -> d
             line_end = min(line_end, pos)
     lo = max(line_start, ref.start - width // 2)
     hi = min(line_end, max(ref.end, lo + width))
+    lo, hi = _word_bounds(text, lo, hi, line_start, line_end, ref.start, ref.end)
     if hi <= lo:
         return None
     return {"startLine": ref.line, "startColumn": ref.column - (ref.start - lo), "endColumn": ref.column
             + (hi - ref.start), "charOffset": lo, "charLength": hi - lo, "snippet": {"text": text[lo:hi]}}
+
+
+def _word_bounds(text: str, lo: int, hi: int, line_start: int, line_end: int, start: int, end: int
+                 ) -> tuple[int, int]:
+    """A clipped context window moved inward to whole words: it starts after a space (or at the line start) and
+    ends before one (or at the line end), never cutting into the figure at ``start:end``."""
+    if lo > line_start and not text[lo - 1].isspace():
+        space = text.find(" ", lo, start)
+        lo = start if space == -1 else space + 1
+    if hi < line_end and not text[hi].isspace():
+        space = text.rfind(" ", end, hi)
+        hi = end if space == -1 else space
+    return lo, hi
 
 
 def _physical(ref: ClaimRef, texts: dict[str, str] | None,

@@ -19,8 +19,6 @@ import html
 import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
-from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from .. import __version__
@@ -427,36 +425,3 @@ def render_report(docs: Sequence[Document], report: Report, texts: Mapping[str, 
     buf = io.StringIO()
     write_report(buf, docs, report, texts or {}, problems)
     return buf.getvalue()
-
-
-# ------------------------------------------------------------------------------------------------ run
-
-
-def run_report(paths: list[Path], *, output: Path, date: date | None, publisher: str | None, jobs: int,
-               config_path: Path | None, progress: bool | None) -> int:
-    """``caresocial report``: extract and check like ``check``, then write the page to ``output``.
-
-    RETURNS: 0 when written, 2 on input or configuration errors (the page still covers the readable files,
-    unless the configuration itself is bad).
-    """
-    from ..config import load
-    from ..consistency.checker import check
-    from ..errors import CaresocialError
-    from ..runner import _open_output, _say, documents
-
-    errors: list[str] = []
-    try:
-        cfg = load(config_path)
-        texts: dict[str, str] = {}
-        docs = list(documents(paths, cfg=cfg, date_=date, publisher=publisher, jobs=jobs, progress=progress,
-                              errors=errors, texts=texts))
-        report = check(docs, cfg)
-        problems = [*errors, *report.errors]
-        with _open_output(output, paths) as out:
-            write_report(out, docs, report, texts, problems)
-    except CaresocialError as e:
-        _say(str(e))
-        return 2
-    for line in problems:
-        _say(line)
-    return 2 if errors else 0
