@@ -39,6 +39,7 @@ class TimePhrase:
     start_year: int | str | None = None  # first year of a period written out ('between 2015 and 2024', 'since')
     month: int | None = None
     fy_ok: bool = False  # 'this year', 'next year': a financial year where the context reckons in them
+    either: bool = False  # 'over three years': ahead of the statement, or up to it in a statement of the past
     text: str = ""
 
     @property
@@ -47,10 +48,10 @@ class TimePhrase:
         return self.mode not in ("abs", "rate")
 
     def resolve(self, reference: int | None, last_year: int | str | None = None,
-                fy_month: int | None = None) -> int | str | None:
+                fy_month: int | None = None, month: int | None = None) -> int | str | None:
         """The phrase's year against a reference year (None when it cannot be known). ``fy_month`` (the month of
         the reference date) asks for a financial year where the phrase allows one ('this year' in April 2024 or
-        later is 2024/25)."""
+        later is 2024/25); ``month`` is the reference date's month, for 'last December' and 'next March'."""
         if self.mode == "abs":
             return self.year
         if self.mode in ("rate", "open"):
@@ -63,6 +64,11 @@ class TimePhrase:
             return None
         if self.mode == "decade":
             return reference - reference % 10 + 10
+        if self.mode in ("lastmon", "nextmon") and self.month is not None:
+            # the nearest such month before (after) the reference date; a year back (on) when its month is unknown
+            if self.mode == "lastmon":
+                return reference - 1 if month is None or self.month >= month else reference
+            return reference + 1 if month is None or self.month <= month else reference
         if fy_month is not None and self.fy_ok:
             first = reference + self.offset - (1 if fy_month < 4 else 0)
             return f"{first}/{(first + 1) % 100:02d}"
@@ -93,6 +99,8 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
          "by", "decade"),
         (rf"\bby\s+(?:the\s+end\s+of\s+)?{fwd}\s+year\b", "by", "next"),
         (rf"\b(?:from|between)\s+{date}?(?P<y0>{_Y})\s+(?:to|and|until)\s+{date}?(?P<y>{_Y})", "over", "abs"),
+        (r"\b(?:between|over|during|across|throughout|for)\s+(?:the\s+)?(?:period\s+)?(?P<y0>(?:19|20)\d{2})\s?[-–]"
+         r"\s?(?P<y>(?:19|20)\d{2})(?![\d/])", "over", "span"),
         (rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:year|twelve\s+months|12\s+months)\s+(?:to|ending|ended)\s+"
          rf"{date}(?P<y>{_Y})", "at", "yearto"),
         (rf"\b(?:over|in|during)\s+(?:the|a)\s+(?:(?P<n>\d{{1,3}}|[a-z]+)[\s-]+)?{unit}\s+(?:to|up\s+to|ending(?:\s+in)?)"
@@ -109,6 +117,7 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
         (rf"\bover\s+(?:the\s+)?{fwd}\s+{num}\s+{unit}", "over", "fwd"),
         (rf"\b(?:in|within)\s+{num}\s+{unit}(?:['’]s?)?(?:\s+time)?", "by", "fwd"),
         (rf"\bover\s+(?:the\s+)?{fwd}\s+{unit}", "over", "fwd1"),
+        (rf"\bover\s+{num}\s+{unit}\b", "over", "either"),
         (rf"\b(?:in|within)\s+(?:the\s+)?{fwd}\s+{unit}", "by", "fwd1"),
         (rf"\b(?:as\s+part\s+of|over|during|through|under)\s+(?:a|an|the|its|their)\s+{num}[\s-]+{unit}\s+"
          r"(?:[\w-]+\s+){0,2}(?:programme|program|plan|period|strategy|settlement|deal|review|scheme|investment)\b",
@@ -122,6 +131,8 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
         (r"\b(?:that|the\s+same)\s+year\b", "at", "that"),
         (rf"\b(?:in\s+)?(?P<mon>{mon})\s+{fwd}\s+year\b", "at", "next"),
         (rf"\b(?:in\s+)?(?P<mon>{mon})\s+{back}\s+year\b", "at", "last"),
+        (rf"\b(?:in\s+)?{back}\s+(?P<mon>{mon})\b", "at", "lastmon"),
+        (rf"\b(?:in\s+)?{fwd}\s+(?P<mon>{mon})\b", "at", "nextmon"),
         (rf"\b{back}\s+year\b", "at", "last"),
         (rf"\b(?:this|the\s+current)\s+{fyw}?year\b", "at", "this"),
         (rf"\b{fwd}\s+{fyw}?year\b", "at", "next"),
@@ -220,7 +231,15 @@ def _phrase(m: regex.Match[str], relation: str, mode: str, lex: Lexicons) -> Tim
     years = _unit_years(m, lex)
     n = _number(m.group("n") if "n" in groups else None)
     length = max(1, round(n * years))
-    if mode == "yearto":
+    if mode == "span":  # 'between 2022-2025' (but '2023-2024' is one financial year)
+        tp.mode = "abs"
+        if _span(tp.start_year, tp.year) < 2:
+            tp.relation, tp.year, tp.start_year = "at", year_value(f"{m.group('y0')}/{m.group('y')}"), None
+        else:
+            tp.span = _span(tp.start_year, tp.year)
+    elif mode == "either":
+        tp.mode, tp.offset, tp.span, tp.either = "rel", length, length, True
+    elif mode == "yearto":
         tp.mode = "abs"
         if tp.month is not None and tp.month <= 4 and isinstance(tp.year, int):
             tp.year = f"{tp.year - 1}/{tp.year % 100:02d}"  # a year to March or April: the financial year
@@ -241,6 +260,8 @@ def _phrase(m: regex.Match[str], relation: str, mode: str, lex: Lexicons) -> Tim
         tp.mode, tp.offset = "that", -1
     elif mode == "that":
         tp.offset = 0
+    elif mode in ("lastmon", "nextmon"):
+        tp.mode = mode
     elif mode in ("next", "last", "this", "now"):
         tp.offset = {"next": 1, "last": -1}.get(mode, 0)
         tp.fy_ok = mode in ("this", "next") and tp.month is None

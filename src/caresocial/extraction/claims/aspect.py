@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...lexicons import Lexicons
 from .synonyms import change_words
-from .words import FIG, PUNCT, Word
+from .words import FIG, PUNCT, TIME, Word
 
 
 @dataclass(slots=True)
@@ -31,7 +31,8 @@ class Aspect:
 def _hedges(ws: list[Word], j: int) -> int:
     """Index of the first word before ``j`` that is not a hedge ('by *more than* half', 'to *an estimated*')."""
     while j >= 0 and ((ws[j].is_("H") and not ws[j].content and ws[j].low not in ("up", "down")) or
-                      ws[j].low in ("than", "a", "an", "estimated", "around", "about", "some", "total")):
+                      ws[j].low in ("than", "a", "an", "estimated", "around", "about", "some", "total") or
+                      (ws[j].low == "at" and j + 1 < len(ws) and ws[j + 1].low in ("least", "most"))):
         j -= 1
     # 'to a new record of 3.5 per cent', 'to a total of £5bn': the end of the change is after 'to'
     if j >= 1 and ws[j].low == "of":
@@ -39,8 +40,8 @@ def _hedges(ws: list[Word], j: int) -> int:
         while k >= 0 and ((ws[k].is_("H", "D") and not ws[k].content) or ws[k].low in ("high", "peak", "level",
                                                                                    "total", "record", "low")):
             k -= 1
-        if k >= 0 and ws[k].low == "to" and k < j - 1:
-            return k
+        if k >= 0 and ws[k].low in ("to", "from") and k < j - 1:
+            return k  # 'from a record high of 5,421'
     return j
 
 
@@ -57,6 +58,8 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
     prep = ws[j].low if j >= 0 else ""
     if prep in ("by", "of", "to", "from", "at") and j >= 1:
         k = j - 1
+        if ws[k].text == "(" and k >= 1:
+            k -= 1  # 'went up by 140% (to 576,000)'
         while k >= 0 and ws[k].is_(FIG, PUNCT) and ws[k].text in ")%" and j - k < 12:
             # 'increased by 4.7% (1,485 staff) to 33,119': back over the change and its bracketed restatement
             if ws[k].text == ")":
@@ -74,6 +77,11 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
         word = ws[k].low if k >= 0 else ""
         two = (ws[k].low + " " + ws[k + 1].low) if 0 <= k < len(ws) - 1 else ""
         hit = cw.get(two) or cw.get(word)
+        if hit is None and prep in ("by", "to", "from"):
+            k, hit = _verb_over_object(ws, k, cw)
+            two = ""
+        if hit is not None and prep == "by" and "r" in hit[1] and word not in ("up", "down", "more", "less"):
+            hit = (hit[0], hit[1] + "v")  # 'push yearly spending higher by £2-3bn'
         if hit is not None and ("v" in hit[1] or "n" in hit[1]):
             out.direction = hit[0]
             out.verb_before = k
@@ -101,6 +109,21 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
     return out
 
 
+def _verb_over_object(ws: list[Word], k: int, cw: dict[str, tuple[str, str]]) -> tuple[int, tuple[str, str] | None]:
+    """A change verb before a short object: 'lifting *the overall number* by almost a third', 'raise the
+    standard allowance to £100' -> (its index, its entry); (k, None) when there is none."""
+    i = k
+    while i >= 0 and k - i < 5 and not ws[i].is_(FIG, PUNCT, TIME) and (ws[i].is_("D", "A", "N", "G", "R", "E") or
+                                                                       ws[i].low in ("number", "total")):
+        hit = cw.get(ws[i].low)
+        if hit is not None and "v" in hit[1] and i < k:
+            return i, hit
+        i -= 1
+    if i >= 0 and i < k and ws[i].low in cw and "v" in cw[ws[i].low][1]:
+        return i, cw[ws[i].low]
+    return k, None
+
+
 def _up_from_after(ws: list[Word], last: int) -> bool:
     """Whether ', up from' / ', down from' follows the figure within a few words."""
     for k in range(last + 1, min(len(ws) - 1, last + 6)):
@@ -119,10 +142,11 @@ def _plain_end(ws: list[Word], first: int, last: int) -> str | None:
             break
         if w.low == "from":
             later = ws[last + 1:last + 12]
+            # 'from 32,952 now to 45,989', 'up from', 'fell to 5,254 in 2022-23, from 5,421 in 2021-22'
             return "from" if any(x.low == "to" for x in later) or any(x.low in ("up", "down") for x in ws[j - 2:j]) \
-                else None
+                or any(x.low == "to" for x in ws[max(0, j - 10):j]) else None
         if w.low == "to":
-            earlier = ws[max(0, j - 10):j]
+            earlier = ws[max(0, j - 25):j]
             return "to" if any(x.low == "from" for x in earlier) else None
     if first >= 2 and any(w.low == "from" for w in ws[max(0, first - 3):first]) and \
             any(w.low == "to" for w in ws[max(0, first - 8):first - 1]):
@@ -151,7 +175,8 @@ def _after(ws: list[Word], last: int, kind: str, cw: dict[str, tuple[str, str]],
         if hit is not None and "n" in hit[1] and (content > 0 or kind == "percent" or w.low not in ("cut", "drop")):
             out.aspect, out.direction, out.noun_after = "change", hit[0], k - 1
             return
-        if hit is not None and "r" in hit[1] and w.low not in ("up", "down"):
+        if hit is not None and "r" in hit[1] and w.low not in ("up", "down") and kind != "ratio":
+            # ('seven times more than': a ratio states a multiple, a level)
             # '21% more than', '2.7 per cent fewer than', '100,000 children higher than'
             rest = ws[k:k + 7]
             if any(x.low == "than" for x in rest[:6]) or (rest and rest[0].low in ("on", "compared")):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import sys
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -27,7 +28,7 @@ from .measure import Reading, read_measure
 from .phrases import clause_start
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
-from .synonyms import measure_key
+from .synonyms import inflections, measure_key
 from .words import FIG, PUNCT, TIME, Word, tag, word_classes
 
 CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio"})
@@ -68,6 +69,7 @@ class _Item:
     reading: Reading | None = None
     key: str | None = None
     time: Result | None = None
+    own_time: bool = False  # the time is a phrase of the figure's own
     row: int = -1
 
 
@@ -106,15 +108,20 @@ def _first_year(year: int | str) -> int:
     return year if isinstance(year, int) else int(str(year)[:4])
 
 
-def _tense(ws: list[Word], first: int, lex: Lexicons) -> str:
-    """future, past or present: of the clause that holds word ``first`` (its first verb decides; a modal
-    anywhere before it in the sentence makes it future)."""
-    lo = clause_start(ws, first)
+_CONDITION = frozenset("when if once until unless whenever".split())
+_BREAKS = ",;:–—()"
+
+
+def _clause_end(ws: list[Word], first: int, limit: int = 12) -> int:
     hi = first + 1
-    while hi < len(ws) and not (ws[hi].is_(PUNCT) and ws[hi].text in ",;:–—()") and hi - first < 12:
+    while hi < len(ws) and not (ws[hi].is_(PUNCT) and ws[hi].text in _BREAKS) and hi - first < limit:
         hi += 1
-    past_forms = word_classes(lex).verbs_past
-    words = ws[lo:hi]
+    return hi
+
+
+def _clause_tense(words: list[Word], past_forms: tuple[frozenset[str], frozenset[str]]) -> str | None:
+    """future, past or present by the first verb of ``words`` (a modal anywhere makes it future); None when
+    they hold no verb."""
     tense = None
     for k, w in enumerate(words):
         nxt = words[k + 1].low if k + 1 < len(words) else ""
@@ -124,12 +131,50 @@ def _tense(ws: list[Word], first: int, lex: Lexicons) -> str:
             continue
         if w.low in _PRESENT:
             tense = "present"
-        elif w.low in _PAST or (w.low in past_forms and w.content and not w.is_("N") and
-                                not (k > 0 and words[k - 1].low in ("has", "have", "been", "be"))):
+        elif w.low in _PAST or (w.content and (w.low in past_forms[1] or (w.low in past_forms[0] and not w.is_("N")))
+                                and not (k > 0 and words[k - 1].low in ("has", "have", "been", "be"))):
             tense = "past"
+    return tense
+
+
+def _tense(ws: list[Word], first: int, lex: Lexicons) -> str:
+    """future, past or present: of the clause that holds word ``first`` (its first verb decides; a modal
+    anywhere before it in the sentence makes it future). A clause with no verb ('– £310m in all') takes the
+    tense of the clause before it; a condition ('when someone has paid £86,000, the state will ...') a future
+    main clause's."""
+    lo = clause_start(ws, first)
+    hi = _clause_end(ws, first)
+    past_forms = past_tense(lex)
+    tense = _clause_tense(ws[lo:hi], past_forms)
+    if tense != "future" and any(w.low in _CONDITION for w in ws[max(0, lo - 1):first]) and hi < len(ws):
+        main = _clause_tense(ws[hi + 1:_clause_end(ws, hi + 1, 16)], past_forms)
+        if main == "future":
+            return main
+    verbless = not any(w.content and w.is_("V") and not (k > lo and ws[k - 1].is_("D", "A"))
+                       for k, w in enumerate(ws[lo:hi], lo))
+    end = lo
+    while tense is None and verbless and end > 0:  # the clauses before it, nearest first
+        start = clause_start(ws, end - 1)
+        tense = _clause_tense(ws[start:end], past_forms)
+        end = min(start, end - 1)
     if tense is None and any(w.low in _FUTURE for w in ws[:lo]):
         return "future"  # '... would cost £3.6bn and take some 630,000 children out of poverty'
     return tense or "present"
+
+
+@lru_cache(maxsize=8)
+def past_tense(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
+    """Past-tense forms of the word-class table (read as past when not a noun too), and of the change verbs
+    (read as past even where they are nouns too: 'fell', 'rose')."""
+    changes = {inflections(r[0])[2] for r in lex.rows("change_verbs") if len(r) > 2 and r[2] == "v"}
+    return word_classes(lex).verbs_past, frozenset(f for f in changes if " " not in f)
+
+
+@lru_cache(maxsize=8)
+def time_rates(lex: Lexicons) -> frozenset[str]:
+    """The periods a rate in time is per ('year', 'month', ...): the units and rates of ``time_words``."""
+    return frozenset(r[2] if r[1] == "rate" else r[0] for r in lex.rows("time_words")
+                     if len(r) > 1 and r[1] in ("unit", "rate"))
 
 
 def _budget(text: str, sa: int, sb: int, kind: str, lex: Lexicons) -> bool:
@@ -170,12 +215,14 @@ class _Builder:
             if inferred is not None and meta.date_source is None:
                 meta.date_source = inferred[1]
         self.doc_time = DocTime(month=meta.date.month if meta.date is not None else None,
-                                release=_release(self.text, self.paras, lex), fy_doc=bool(_FY.search(self.text)))
+                                release=_release(self.text, self.paras, lex), fy_doc=bool(_FY.search(self.text)),
+                                dated=meta.date is not None)
         self.pos = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
         self.rows: list[dict[str, Any]] = []
         self.by_fig: dict[int, int] = {}
         self.times_made: dict[Result, ClaimTime] = {}
         self.sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
+        self.seen: dict[tuple[str, object], _Item] = {}  # the first claim of each kind and value
 
     def claims(self) -> list[Claim]:
         starts = [s for s, _ in self.sents]
@@ -229,6 +276,9 @@ class _Builder:
         if not items:
             return
         for prev, it in pairwise(items):
+            if figs[it.index].link_type == "range" and figs[it.index].link == prev.index:
+                it.asp = replace(prev.asp, role=it.asp.role or prev.asp.role)  # 'by £2-3bn': both ends a change
+                continue
             # 'increased by 4.7% (1,485 staff)': the bracketed figure restates the change
             if it.asp.aspect == "level" and it.first >= 1 and ws[it.first - 1].text == "(" and \
                     it.first - prev.last <= 3:
@@ -241,8 +291,12 @@ class _Builder:
             it.reading = read_measure(text, ws, it.first, it.last, f.kind, it.asp, lex)
         self._share_measures(items, ws)
         self._times(items, ws, sa, sb, times, projection)
+        self._implied_ends(items)
+        self._mentioned_before(items, ws)
         for it in items:
             self._row(it, (sa, sb), ws)
+            f = figs[it.index]
+            self.seen.setdefault((f.kind, f.value), it)
         self._ends(items)
 
     def _future(self, sa: int, sb: int) -> bool:
@@ -301,38 +355,17 @@ class _Builder:
 
     def _times(self, items: list[_Item], ws: list[Word], sa: int, sb: int, times: list[TimePhrase],
                projection: TimePhrase | None) -> None:
-        text, figs, lex = self.text, self.figs, self.lex
+        """The time of each claim: levels first, then changes (a change is measured up to its newer level)."""
+        text = self.text
         base_years = [t.year for t in times if t.mode == "abs" and is_base(text, t, sa)]
-        levels: list[tuple[_Item, FigureTime]] = []
-        for k, it in enumerate(items):
-            f = figs[it.index]
-            ref, label = self.refs.of(it.index)
-            doc = replace(self.doc_time, reference=ref, label=label)
-            role = f.link_role if f.link_role in ("from", "to") and f.link_type == "change" and \
-                _says(ws, it.first, f.link_role) else it.asp.role
-            ft = FigureTime(f.start, f.end, f.kind, it.asp.aspect, role, f.rate, _tense(ws, it.first, lex),
-                            _budget(text, sa, sb, f.kind, lex), _takes_effect(text, times, sa, lex))
-            if it.asp.aspect == "change":
-                level = self._level_for(items, k, levels)
-                ft.level_time = level
-            nxt = next((figs[o.index].start for o in items[k + 1:]), sb)
-            last = last_year_before(text, f.start, max(0, sa - 400))
-            if f.kind in DATE_KINDS:  # a deadline or start date holds at itself
-                year = year_value(str(f.value).replace("-", "/")[:7]) if f.kind == "year" else int(str(f.value)[:4])
-                it.time = ("at", year, text[f.start:f.end], None, False)
-                continue
-            result = claim_time(text, ft, times, sa, nxt, doc, projection, last)
-            if (result[2] is None and base_years and it.asp.aspect == "level" and result[0] == "at"
-                    and f.kind != "money"):
-                year = next_year_of(base_years[0])
-                result = ("at", year, None, f"the year after the comparison ({base_years[0]})", False)
-            it.time = result
-            if it.asp.aspect == "level":
-                levels.append((it, ft))
-            year = carried_year(result)
-            if year is not None and it.asp.aspect == "level" and ft.tense != "future" and not _compared(ws, it.first) \
-                    and (self.doc_time.carried is None or _first_year(year) >= _first_year(self.doc_time.carried[0])):
-                self.doc_time.carried = (year, result[2] or str(year))
+        levels: list[_Item] = []
+        order = [k for k, it in enumerate(items) if it.asp.aspect != "change"] + \
+            [k for k, it in enumerate(items) if it.asp.aspect == "change"]
+        for k in order:
+            it = items[k]
+            it.time = self._time_of(items, k, ws, sa, sb, times, projection, levels, base_years)
+            if it.asp.aspect == "level" and self.figs[it.index].kind not in DATE_KINDS:
+                levels.append(it)
         for it in items:  # a change stated before its level ('up 9%' after 'numbered 5,400' is fine; 'a 25% rise')
             if it.asp.aspect == "change" and it.time is not None and it.time[1] is None:
                 level = next((o for o in items if o.asp.aspect == "level" and o.time and o.time[1] is not None), None)
@@ -341,12 +374,93 @@ class _Builder:
         if items and self.doc_time.carried is None and base_years:
             self.doc_time.carried = (next_year_of(base_years[0]), f"after {base_years[0]}")  # type: ignore[assignment]
 
-    def _level_for(self, items: list[_Item], k: int, levels: list[tuple[_Item, FigureTime]]) -> Result | None:
-        """The time of the level a change belongs to: its 'to' end, else the nearest level before it."""
-        for it, _ft in levels:
+    def _time_of(self, items: list[_Item], k: int, ws: list[Word], sa: int, sb: int, times: list[TimePhrase],
+                 projection: TimePhrase | None, levels: list[_Item], base_years: list[int | str | None]) -> Result:
+        text, figs, lex = self.text, self.figs, self.lex
+        it = items[k]
+        f = figs[it.index]
+        if f.kind in DATE_KINDS:  # a deadline or start date holds at itself
+            year = year_value(str(f.value).replace("-", "/")[:7]) if f.kind == "year" else int(str(f.value)[:4])
+            return ("at", year, text[f.start:f.end], None, False)
+        ref, label = self.refs.of(it.index)
+        doc = replace(self.doc_time, reference=ref, label=label)
+        role = f.link_role if f.link_role in ("from", "to") and f.link_type == "change" and \
+            _says(ws, it.first, f.link_role) else it.asp.role
+        rate = f.rate if f.rate in time_rates(lex) else None  # '£58,000 per pupil' is no rate in time
+        ft = FigureTime(f.start, f.end, f.kind, it.asp.aspect, role, rate, _tense(ws, it.first, lex),
+                        _budget(text, sa, sb, f.kind, lex), _takes_effect(text, times, sa, lex))
+        if it.asp.aspect == "change":
+            ft.level_time = self._level_for(levels, it)
+        nxt = next((figs[o.index].start for o in items[k + 1:] if not (figs[o.index].link == it.index and
+                                                                         figs[o.index].link_type == "range")), sb)
+        last = last_year_before(text, f.start, max(0, sa - 400))
+        result = claim_time(text, ft, times, sa, nxt, doc, projection, last)
+        it.own_time = ft.own is not None
+        if (result[2] is None and base_years and it.asp.aspect == "level" and result[0] == "at"
+                and f.kind != "money"):
+            year = next_year_of(base_years[0])
+            result = ("at", year, None, f"the year after the comparison ({base_years[0]})", False)
+        year = carried_year(result)
+        if year is not None and it.asp.aspect == "level" and ft.tense != "future" and not _compared(ws, it.first) \
+                and (self.doc_time.carried is None or _first_year(year) >= _first_year(self.doc_time.carried[0])):
+            self.doc_time.carried = (year, result[2] or str(year))
+        return result
+
+    def _mentioned_before(self, items: list[_Item], ws: list[Word]) -> None:
+        """'the £5.3bn referred to above', 'Out of the £12 billion': a figure with a definite article that repeats
+        the value of an earlier claim is that claim again (its time and, unless the sentence says more, its
+        measure); 'about £2.2bn of the £5.3bn': a part holds when the whole does."""
+        figs = self.figs
+        for k, it in enumerate(items):
+            f = figs[it.index]
+            j = it.first - 1
+            while j >= 0 and ws[j].is_("H") and not ws[j].content:
+                j -= 1
+            earlier = self.seen.get((f.kind, f.value))
+            if earlier is None or j < 0 or ws[j].low not in ("the", "this", "that") or earlier.time is None:
+                continue
+            if not it.own_time:  # (the new level of a change, said again, holds at its year)
+                it.time = ("at", *earlier.time[1:]) if earlier.time[0] in ("from", "to") else earlier.time
+            if earlier.reading is not None and (it.reading is None or it.reading.rank < earlier.reading.rank):
+                it.reading, it.key = earlier.reading, earlier.key
+            if k > 0 and ws[j - 1].low == "of" and items[k - 1].last >= j - 3 and not items[k - 1].own_time and \
+                    f.kind == "money" == figs[items[k - 1].index].kind:
+                items[k - 1].time = it.time
+
+    def _implied_ends(self, items: list[_Item]) -> None:
+        """'spent £1.5bn in 2021/22 ... having spent £736.6m in 2015/16, a 105 per cent increase': two levels of
+        one measure at different stated years, in a sentence with a change and no stated ends, are its ends (the
+        older 'from', the newer 'to'); the change is measured over the period up to the newer."""
+        figs = self.figs
+        if any(it.asp.role in ("from", "to") or figs[it.index].link_role in ("from", "to") for it in items):
+            return
+        changes = [it for it in items if it.asp.aspect == "change" and it.time is not None]
+        levels = [it for it in items if it.asp.aspect == "level" and it.time is not None and it.time[0] == "at"
+                  and it.time[1] is not None and it.time[2] is not None and it.key
+                  and figs[it.index].kind in ("money", "count")]
+        if not changes or len(levels) != 2 or levels[0].key != levels[1].key or \
+                figs[levels[0].index].kind != figs[levels[1].index].kind:
+            return
+        older, newer = sorted(levels, key=lambda it: _first_year(it.time[1]))  # type: ignore[index]
+        if older.time is None or newer.time is None or _first_year(older.time[1]) == _first_year(newer.time[1]):
+            return
+        older.asp.role, newer.asp.role = "from", "to"
+        older.time = ("from", *older.time[1:])
+        newer.time = ("to", *newer.time[1:])
+        for c in changes:
+            if c.time is not None and c.time[1] != newer.time[1]:
+                c.time = ("over", newer.time[1], c.time[2], c.time[3], c.time[4])
+
+    def _level_for(self, levels: list[_Item], change: _Item) -> Result | None:
+        """The time of the level a change belongs to: its 'to' end, else the nearest level before it, else the
+        first after it."""
+        for it in levels:
             if it.asp.role == "to" or self.figs[it.index].link_role == "to":
                 return it.time
-        return levels[-1][0].time if levels else None
+        before = [it for it in levels if it.first < change.first]
+        if before:
+            return before[-1].time
+        return levels[0].time if levels else None
 
     def _row(self, it: _Item, sent: tuple[int, int], ws: list[Word]) -> None:
         f = self.figs[it.index]

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..times import TimePhrase, shift_year
 
 _BASE_BEFORE = ("than", "on", "against", "with", "from")  # 'than in 2021', 'on the year before', 'compared with'
@@ -35,6 +37,7 @@ class DocTime:
     release: tuple[int | str, str] | None = None  # a statistical release's reference period, and its words
     carried: tuple[int | str, str] | None = None  # the period last reported (for undated past-tense statements)
     fy_doc: bool = False  # the document reckons in financial years
+    dated: bool = True  # the document has a date of its own (given, or written in it), not one inferred
 
 
 @dataclass(slots=True)
@@ -75,17 +78,31 @@ def is_base(text: str, t: TimePhrase, sent_start: int) -> bool:
     return t.mode == "that" and t.offset < 0 and bool(before) and before[-1] in ("more", "fewer", "higher", "lower")
 
 
+_WORD = regex.compile(r"[\w'’-]+")
+_BEFORE_FIGURE = regex.compile(r"\s{0,2}[£$€\d]")
+_RELATIVE = frozenset("which who whom whose whether where".split())
+_SUBORDINATE = frozenset("which who whom whose where whether when while because although unless".split())
+_OTHER_END = frozenset("to from and or".split())
+
+
 def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: int, sent_start: int,
              ) -> TimePhrase | None:
-    """The phrase right after the figure (before ``next_start``, the next claim figure) or right before it."""
+    """The phrase right after the figure (before ``next_start``, the next claim figure, and before a relative or
+    subordinate clause) or right before it (not one that belongs to the other end of a change: 'now to 45,989')."""
     for t in times:
-        if t.start >= fig.end and t.start < next_start and t.start - fig.end <= 90 and t.mode != "rate":
+        if t.start >= fig.end and t.start < next_start and t.start - fig.end <= 120 and t.mode != "rate":
             gap = text[fig.end:t.start]
-            if ";" in gap or ("(" in gap and ")" not in gap):
+            words = _WORD.findall(gap.lower())
+            if ";" in gap or ("(" in gap and ")" not in gap) or any(w in _SUBORDINATE for w in words):
                 break
+            if _BEFORE_FIGURE.match(text, t.end) or (t.text.lower() == "current" and t.start - fig.end > 8):
+                continue  # the next figure's time: 'to £100,000 from the current £23,250'; another noun's
             return t
     for t in reversed(times):
         if t.end <= fig.start and fig.start - t.end <= 14 and t.mode != "rate":
+            gap = _WORD.findall(text[t.end:fig.start].lower())
+            if any(w in _OTHER_END for w in gap):
+                return None
             return t
     return None
 
@@ -94,9 +111,10 @@ def rate_after(text: str, fig: FigureTime, times: list[TimePhrase]) -> TimePhras
     """A rate phrase right after the figure ('£12bn a year', '109 children ... every day')."""
     for t in times:
         gap = text[fig.end:t.start].lower().split()
-        if t.mode == "rate" and 0 <= t.start - fig.end <= 40 and len(gap) <= 4 and "," not in "".join(gap) and \
-                not any(w in _NOT_RATE_GAP for w in gap):
-            return t
+        if t.mode == "rate" and 0 <= t.start - fig.end <= 64 and len(gap) <= 8 and \
+                not any(ch in "".join(gap) for ch in ",;:–—()£$€") and not any(w in _NOT_RATE_GAP for w in gap) \
+                and not any(ch.isdigit() for ch in "".join(gap)):
+            return t  # (within the figure's clause: '3,500 people would have to begin training each year')
     return None
 
 
@@ -110,14 +128,15 @@ def resolve(t: TimePhrase, relation: str, doc: DocTime, fig: FigureTime, last_ye
     label = None
     if relation == "at" and fig.starts_at is not None and fig.starts_at == t.start:
         relation = "from"
-    if t.mode == "rel" and t.relation == "by" and t.span and fig.tense == "past":
+    if t.mode == "rel" and ((t.relation == "by" and t.span) or t.either) and fig.tense == "past":
+        # ('had risen 7.6 per cent in five years', 'grew by a third over five years': up to the statement)
         relation, t = "over", TimePhrase(t.start, t.end, "over", "rel", span=t.span, text=t.text)
     if t.mode == "that":
         year = t.resolve(doc.reference, last_year)
         label = f"the year written before ({last_year})" if last_year is not None else doc.label
     else:
         fy = doc.month if (t.fy_ok and fig.budget) else None
-        year = t.resolve(doc.reference, None, fy)
+        year = t.resolve(doc.reference, None, fy, doc.month)
         if t.relative and t.mode != "open" and year is not None:
             label = doc.label
     return relation, year, t.text, label, year is None and t.mode not in ("abs", "rate", "open")
@@ -130,13 +149,17 @@ def default_time(fig: FigureTime, doc: DocTime, projection: TimePhrase | None, l
         return relation, doc.release[0], None, f"reference date of the release ({doc.release[1]})", False
     if fig.tense == "future":
         if projection is not None:
-            return resolve(projection, projection.relation if relation == "at" else relation, doc, fig, last_year)
+            # the horizon of the projection before it: a level, or the newer end of a change, is reached by then
+            # (what holds once a change takes effect, in the sentences after it, holds at its year)
+            by = (relation == "at" and projection.relation == "by") or (relation == "to" and projection.relation == "by")
+            return resolve(projection, projection.relation if by else relation, doc, fig, last_year)
         if relation == "at":
             # a projected outcome is reached by a horizon left unstated; a future sum is an amount
             return ("at" if fig.kind == "money" else "by"), None, None, None, False
     if (fig.tense == "past" or relation == "over") and doc.carried is not None:
         return relation, doc.carried[0], None, f"the period last reported ({doc.carried[1]})", False
-    if doc.reference is None:
+    if doc.reference is None or (not doc.dated and relation == "at"):
+        # an undated document: a statement with no time of its own holds at a date the text does not give
         return relation, None, None, None, False
     return relation, doc.reference, None, doc.label, False
 
@@ -148,8 +171,13 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     own = own_time(text, fig, usable, next_start, sent_start)
     fig.own = own
     rate = rate_after(text, fig, times) if fig.rate is None else None
-    if (fig.rate is not None or rate is not None) and fig.role is None and (own is None or own.relation != "by"):
-        year = own.resolve(doc.reference) if own is not None and own.mode == "abs" else None
+    if (fig.rate is not None or rate is not None) and fig.role is None and (own is None or own.relation != "by") \
+            and not (fig.aspect == "change" and own is not None and own.relation == "over"):
+        # the year a rate holds: written, or now ('the current system costing £10bn a year')
+        now = own or next((t for t in usable if t.end <= fig.start and fig.start - t.end <= 40 and
+                           "," not in text[t.end:fig.start]), None)
+        year = now.resolve(doc.reference) if now is not None and (now.mode == "abs" or (
+            now.mode == "rel" and not now.offset and not now.span and now.relation == "at")) else None
         return "per", year, (rate.text if rate is not None else (own.text if own is not None else None)), None, False
     if fig.role == "from":
         return _from_end(text, fig, own, usable, doc, last_year)
@@ -164,14 +192,27 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
         return _change(text, fig, own, usable, doc, projection, last_year)
     if own is not None:
         return resolve(own, own.relation, doc, fig, last_year)
-    before = [t for t in usable if t.end <= fig.start and t.start_year is None]
+    # a time stated once governs the figures after it ('in 2023 ... just half'; 'between 2016 and 2020 at
+    # 22.6%'), but not the time of another figure ('compared with 16.1% in 2020, which amounts to 6,520')
+    before = [t for t in usable if t.end <= fig.start and (t.start_year is None or t.mode == "abs")
+              and not owned(text, t)]
     if before:
         t = before[-1]
         return resolve(t, t.relation if t.relation != "from" else "at", doc, fig, last_year)
-    after = [t for t in usable if t.start >= fig.end and t.relation != "from" and t.start < next_start]
+    after = [t for t in usable if t.start >= fig.end and t.relation != "from" and (t.start < next_start or
+                                                                                   not owned(text, t))
+             and not any(w in _RELATIVE for w in _WORD.findall(text[fig.end:t.start].lower()))]
     if after:
         return resolve(after[0], after[0].relation, doc, fig, last_year)
     return default_time(fig, doc, projection, last_year)
+
+
+_FIGURE_END = regex.compile(r"(?:\d|%|\bbn|\bm|\bmillion|\bbillion|\bcent|\bpc|\btimes)\s*$", regex.IGNORECASE)
+
+
+def owned(text: str, t: TimePhrase) -> bool:
+    """Whether a time phrase follows a figure directly ('16.1% in 2020'): that figure's time."""
+    return bool(_FIGURE_END.search(text, max(0, t.start - 12), t.start))
 
 
 def _from_end(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[TimePhrase], doc: DocTime,
@@ -197,9 +238,10 @@ def _change(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[Tim
     if own is not None and own.relation == "by":
         return resolve(own, "over" if own.span else "by", doc, fig, last_year)
     if fig.level_time is not None and (own is None or (own.relation == "over" and own.mode == "rel")):
-        _, year, written, label, relative = fig.level_time
-        if year is not None:
-            return "over", year, own.text if own is not None else written, label, relative
+        relation, year, written, label, relative = fig.level_time
+        if year is not None:  # (a change towards a level reached by a horizon is reached by it too)
+            return ("by" if relation == "by" else "over"), year, own.text if own is not None else written, label, \
+                relative
     if own is not None:
         return resolve(own, "over", doc, fig, last_year)
     before = [t for t in usable if t.end <= fig.start]
