@@ -14,6 +14,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+import re
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,9 +24,9 @@ from ...lexicons import Lexicons
 from ...models import Claim, ClaimTime, Figure
 from ..doc import Annotations, RuleComponent, doc_text, segments
 from ..figures.grammar import RawFigure
-from ..times import TimePhrase, find_times, last_year_before, year_value
+from ..times import TimePhrase, find_times, last_year_before, year_value, years_written
 from .aspect import Aspect, aspect_of, change_between
-from .measure import Reading, read_measure
+from .measure import Reading, read_measure, restated
 from .phrases import clause_start
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
@@ -73,23 +75,35 @@ class _Item:
     row: int = -1
 
 
+@lru_cache(maxsize=8)
+def _event_patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The ``event_words`` as patterns: any of them as whole words (in words joined by spaces), and those after
+    which a time is when something takes effect, at the end of the words before a time."""
+    rows = lex.rows("event_words")
+    every = sorted({r[0].lower() for r in rows}, key=len, reverse=True)
+    starts = sorted({r[0].lower() for r in rows if len(r) > 1 and r[1] == "start"}, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in every) or "(?!)"
+    start_alt = "|".join(re.escape(w) for w in starts) or "(?!)"
+    return re.compile(rf"(?:^| )(?:{alt})(?= |$)"), re.compile(rf"(?:{start_alt})$")
+
+
 def _date_claim(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
     """A date or year that states when something starts or ends ('due to take effect in October 2023', 'comes
     to an end in March 2026', 'extended until 2026'), with no other figure in its clause."""
-    events = {row[0] for row in lex.rows("event_words")}
+    events = _event_patterns(lex)[0]
     lo = clause_start(ws, first)
     window = " ".join(w.low for w in ws[max(lo, first - 8):first])
     after = " ".join(w.low for w in ws[last + 1:last + 10])
-    return any(f" {e} " in f" {window} " or f" {e} " in f" {after} " for e in events)
+    return bool(events.search(window) or events.search(after))
 
 
 def _takes_effect(text: str, times: list[TimePhrase], sa: int, lex: Lexicons) -> int | None:
     """Offset of the time phrase right after words saying something starts ('due to take effect in October
     2023', 'comes into force from April'), if the sentence has one."""
-    starts = [r[0] for r in lex.rows("event_words") if len(r) > 1 and r[1] == "start"]
+    starts = _event_patterns(lex)[1]
     for t in times:
         before = " ".join(text[max(sa, t.start - 30):t.start].lower().split())
-        if any(before.endswith(w) for w in starts):
+        if starts.search(before):
             return t.start
     return None
 
@@ -101,7 +115,9 @@ def _says(ws: list[Word], first: int, word: str) -> bool:
 
 def _compared(ws: list[Word], first: int) -> bool:
     """Whether a figure is what another is compared with ('compared with 16.1% in 2020', 'than the 17.8')."""
-    return any(w.low in ("compared", "against", "than", "from", "unchanged") for w in ws[max(0, first - 4):first])
+    words = ws[max(0, first - 4):first]
+    bound = len(words) >= 2 and words[-1].low == "than" and words[-2].low in ("more", "less", "fewer")
+    return any(w.low in ("compared", "against", "than", "from", "unchanged") for w in words) and not bound
 
 
 def _first_year(year: int | str) -> int:
@@ -144,19 +160,29 @@ def _tense(ws: list[Word], first: int, lex: Lexicons) -> str:
     main clause's."""
     lo = clause_start(ws, first)
     hi = _clause_end(ws, first)
+    memo: dict[tuple[str, int, int], object] | None = getattr(ws, "memo", None)
+    if memo is not None:
+        hit = memo.get(("tense", lo, hi))
+        if hit is None:
+            hit = memo[("tense", lo, hi)] = _tense_of(ws, lo, hi, first, lex)
+        return hit  # type: ignore[return-value]
+    return _tense_of(ws, lo, hi, first, lex)
+
+
+def _tense_of(ws: list[Word], lo: int, hi: int, first: int, lex: Lexicons) -> str:
     past_forms = past_tense(lex)
     tense = _clause_tense(ws[lo:hi], past_forms)
-    if tense != "future" and any(w.low in _CONDITION for w in ws[max(0, lo - 1):first]) and hi < len(ws):
+    if tense != "future" and hi < len(ws) and any(w.low in _CONDITION for w in ws[max(0, lo - 1):first]):
         main = _clause_tense(ws[hi + 1:_clause_end(ws, hi + 1, 16)], past_forms)
         if main == "future":
             return main
-    verbless = not any(w.content and w.is_("V") and not (k > lo and ws[k - 1].is_("D", "A"))
-                       for k, w in enumerate(ws[lo:hi], lo))
-    end = lo
-    while tense is None and verbless and end > 0:  # the clauses before it, nearest first
-        start = clause_start(ws, end - 1)
-        tense = _clause_tense(ws[start:end], past_forms)
-        end = min(start, end - 1)
+    if tense is None and not any(w.content and w.is_("V") and not (k > lo and ws[k - 1].is_("D", "A"))
+                                 for k, w in enumerate(ws[lo:hi], lo)):
+        end = lo
+        while tense is None and end > 0:  # a clause with no verb: the clauses before it, nearest first
+            start = clause_start(ws, end - 1)
+            tense = _clause_tense(ws[start:end], past_forms)
+            end = min(start, end - 1)
     if tense is None and any(w.low in _FUTURE for w in ws[:lo]):
         return "future"  # '... would cost £3.6bn and take some 630,000 children out of poverty'
     return tense or "present"
@@ -171,17 +197,43 @@ def past_tense(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=8)
+def rate_adjectives(lex: Lexicons) -> dict[str, str]:
+    """Period -> the adjective of a sum per that period ('year' -> 'annual'): the fourth column of ``time_words``."""
+    return {r[0]: r[3] for r in lex.rows("time_words") if len(r) > 3 and r[1] == "unit"}
+
+
+def _bracketed(ws: list[Word], prev: _Item, it: _Item) -> bool:
+    """Whether figure ``it`` is in brackets right after ``prev`` ('two-fifths (43%)', '(164, 59%)')."""
+    j = it.first - 1
+    while j > prev.last and (ws[j].text in ",(" or ws[j].low == "or" or ws[j].is_(FIG)):
+        if ws[j].text == "(":
+            return j - prev.last <= 2
+        j -= 1
+    return False
+
+
+@lru_cache(maxsize=8)
 def time_rates(lex: Lexicons) -> frozenset[str]:
     """The periods a rate in time is per ('year', 'month', ...): the units and rates of ``time_words``."""
     return frozenset(r[2] if r[1] == "rate" else r[0] for r in lex.rows("time_words")
                      if len(r) > 1 and r[1] in ("unit", "rate"))
 
 
+@lru_cache(maxsize=8)
+def _budget_pattern(lex: Lexicons) -> re.Pattern[str]:
+    words = sorted((w.lower() for w in lex.words("budget_words")), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!)")
+
+
 def _budget(text: str, sa: int, sb: int, kind: str, lex: Lexicons) -> bool:
+    """Whether a sum's sentence is in a budget context: a financial year or a budget word (``budget_words``)."""
     if kind != "money":
         return False
-    low = text[sa:sb].lower()
-    return bool(_FY.search(text, sa, sb)) or any(w in low for w in lex.words("budget_words"))
+    return bool(_FY.search(text, sa, sb)) or bool(_budget_pattern(lex).search(text[sa:sb].lower()))
+
+
+_AS_AT = re.compile(r"\bas\s+(?:at|of)\b", re.IGNORECASE)
+_DIGITS4 = re.compile(r"(?:19|20)\d\d")
 
 
 def _release(text: str, paras: list[tuple[int, int]], lex: Lexicons) -> tuple[int | str, str] | None:
@@ -190,6 +242,8 @@ def _release(text: str, paras: list[tuple[int, int]], lex: Lexicons) -> tuple[in
     if len(paras) < 3:
         return None
     for pi, (a, b) in enumerate(paras[:2]):
+        if not _DIGITS4.search(text, a, b) or (pi == 1 and not _AS_AT.search(text, a, b)):
+            continue  # (no year, or no 'as at': nothing to find)
         for t in find_times(text, a, b, lex):
             low = t.text.lower()
             if t.mode == "abs" and t.month is not None and (pi == 0 or low.startswith(("as at", "as of"))):
@@ -223,6 +277,9 @@ class _Builder:
         self.times_made: dict[Result, ClaimTime] = {}
         self.sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
         self.seen: dict[tuple[str, object], _Item] = {}  # the first claim of each kind and value
+        self.line, self.counted = 1, 0
+        self.context_of: tuple[int, int] = (-1, -1)
+        self.context: tuple[bool, int | None, list[tuple[int, int | str | None]]] = (False, None, [])
 
     def claims(self) -> list[Claim]:
         starts = [s for s, _ in self.sents]
@@ -316,7 +373,10 @@ class _Builder:
             if (it.reading is None or it.reading.rank < 1) and k > 0:
                 prev = next((o for o in reversed(items[:k]) if o.reading is not None and figs[o.index].kind == f.kind
                              and o.asp.aspect == it.asp.aspect), None)
-                if prev is not None:
+                if prev is not None and prev.reading is not None and it.reading is not None and it.reading.elided:
+                    if prev.reading.head:  # '2,000 people who ..., and more than 2,800 who work in the system'
+                        it.reading = Reading(f"{prev.reading.head} {it.reading.text}", 2, head=prev.reading.head)
+                elif prev is not None:
                     it.reading = prev.reading
         for k, it in enumerate(items):
             # a baseline ('up from £10 billion now') measures what the figure before it measures
@@ -348,10 +408,30 @@ class _Builder:
                     next((o for o in items[k + 1:] if o.asp.aspect == "level" and o.reading), None)
                 if level is not None:
                     it.reading = level.reading
+        for k, it in enumerate(items):
+            # 'two-fifths (43%) of ...', '3 in 5 were single providers (164, 59%)': a bracketed restatement
+            prev = items[k - 1] if k else None
+            if prev is not None and prev.reading is not None and _bracketed(ws, prev, it) and \
+                    (it.reading is None or it.reading.rank < 2):
+                it.reading = restated(prev.reading, figs[prev.index].kind, figs[it.index].kind)
         for it in items:
             if it.reading is not None:
-                key = measure_key(it.reading.text, self.lex)
-                it.key = ("change in " + key) if it.asp.aspect == "change" and key else (key or None)
+                it.key = self._key(it)
+
+    def _key(self, it: _Item) -> str | None:
+        """The comparable key of a claim's measure: after the synonyms; 'change in' for a change; a sum per year
+        is an annual one ('will cost £15bn per year': 'annual cost')."""
+        assert it.reading is not None
+        key = measure_key(it.reading.text, self.lex)
+        if not key:
+            return None
+        if it.asp.aspect == "change":
+            return "change in " + key
+        f = self.figs[it.index]
+        adjective = rate_adjectives(self.lex).get(f.rate or "")
+        if f.kind == "money" and adjective and not set(key.split()) & set(rate_adjectives(self.lex).values()):
+            key = f"{adjective} {key}"
+        return key
 
     def _times(self, items: list[_Item], ws: list[Word], sa: int, sb: int, times: list[TimePhrase],
                projection: TimePhrase | None) -> None:
@@ -383,17 +463,19 @@ class _Builder:
             year = year_value(str(f.value).replace("-", "/")[:7]) if f.kind == "year" else int(str(f.value)[:4])
             return ("at", year, text[f.start:f.end], None, False)
         ref, label = self.refs.of(it.index)
-        doc = replace(self.doc_time, reference=ref, label=label)
+        doc = self.doc_time
+        doc.reference, doc.label = ref, label
         role = f.link_role if f.link_role in ("from", "to") and f.link_type == "change" and \
             _says(ws, it.first, f.link_role) else it.asp.role
         rate = f.rate if f.rate in time_rates(lex) else None  # '£58,000 per pupil' is no rate in time
+        ctx = self._sentence_context(sa, sb, times)
         ft = FigureTime(f.start, f.end, f.kind, it.asp.aspect, role, rate, _tense(ws, it.first, lex),
-                        _budget(text, sa, sb, f.kind, lex), _takes_effect(text, times, sa, lex))
+                        f.kind == "money" and ctx[0], ctx[1])
         if it.asp.aspect == "change":
             ft.level_time = self._level_for(levels, it)
         nxt = next((figs[o.index].start for o in items[k + 1:] if not (figs[o.index].link == it.index and
                                                                          figs[o.index].link_type == "range")), sb)
-        last = last_year_before(text, f.start, max(0, sa - 400))
+        last = last_year_before(text, f.start, max(0, sa - 400), ctx[2])
         result = claim_time(text, ft, times, sa, nxt, doc, projection, last)
         it.own_time = ft.own is not None
         if (result[2] is None and base_years and it.asp.aspect == "level" and result[0] == "at"
@@ -451,6 +533,19 @@ class _Builder:
             if c.time is not None and c.time[1] != newer.time[1]:
                 c.time = ("over", newer.time[1], c.time[2], c.time[3], c.time[4])
 
+    def _sentence_context(self, sa: int, sb: int, times: list[TimePhrase]
+                          ) -> tuple[bool, int | None, list[tuple[int, int | str | None]]]:
+        """(a budget context, where a change takes effect, the years written from 400 characters before the
+        sentence to its end), read once for the claims of a sentence."""
+        if self.context_of != (sa, sb):
+            text = self.text
+            self.context_of = (sa, sb)
+            self.context = (_budget(text, sa, sb, "money", self.lex),
+                            _takes_effect(text, times, sa, self.lex) if times else None,
+                            years_written(text, max(0, sa - 400), sb) if any(t.mode == "that" for t in times)
+                            else [])
+        return self.context
+
     def _level_for(self, levels: list[_Item], change: _Item) -> Result | None:
         """The time of the level a change belongs to: its 'to' end, else the nearest level before it, else the
         first after it."""
@@ -473,7 +568,12 @@ class _Builder:
             t = self.times_made[it.time] = ClaimTime.build(relation=relation, year=year, as_written=written,
                                                            resolved_against=label, relative=relative)
         start, sentence = sentence_window(self.text, sent, f.start, f.end, self.sent_cache)
-        line = self.text.count("\n", 0, f.start) + 1
+        # line and column, counted on from the previous claim's figure (the figures come in order)
+        if f.start < self.counted:
+            self.line, self.counted = 1, 0
+        self.line += self.text.count("\n", self.counted, f.start)
+        self.counted = f.start
+        line = self.line
         column = f.start - (self.text.rfind("\n", 0, f.start) + 1) + 1
         it.row = len(self.rows)
         self.by_fig[it.index] = it.row

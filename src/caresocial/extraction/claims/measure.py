@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ...lexicons import Lexicons
 from .aspect import Aspect
-from .phrases import Phrase, clause_start, noun_phrase, phrase_text, subject
+from .phrases import Phrase, clause_start, noun_phrase, phrase_text, relative_clause, subject
 from .words import FIG, PUNCT, TIME, Word
 
 _NUMBER_OF = frozenset("number numbers total count population proportion share percentage rate".split())
@@ -45,13 +45,22 @@ class Reading:
 
     text: str
     rank: int
+    elided: bool = False  # the counted noun is left out ('and more than 2,800 who work in the system')
+    head: str | None = None  # the head noun as written
 
 
 def _fig_after(ws: list[Word], last: int) -> int:
-    """Index of the first word after a figure's words (after '%' and a closing bracket)."""
+    """Index of the first word after a figure's words (after '%', a closing bracket and a bracketed restatement:
+    'two-fifths (43%) of local authorities')."""
     k = last + 1
     while k < len(ws) and ws[k].is_(PUNCT) and ws[k].text in "%)":
         k += 1
+    if k < len(ws) and ws[k].text == "(":
+        j = k + 1
+        while j < len(ws) and j - k < 8 and (ws[j].is_(FIG) or ws[j].low in ("or", ",", "%")):
+            j += 1
+        if j < len(ws) and j > k + 1 and ws[j].text == ")":
+            return j + 1
     return k
 
 
@@ -75,7 +84,7 @@ def _read(text: str, ws: list[Word], p: Phrase | None, rank: int = 2) -> Reading
         return None
     if p.end - p.start == 1:
         rank = min(rank, 1)
-    return Reading(words, rank)
+    return Reading(words, rank, head=ws[p.head].text if 0 <= p.head < len(ws) else None)
 
 
 def _number_of(text: str, ws: list[Word], start: int, first: int) -> Reading | None:
@@ -98,7 +107,10 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
     if k < len(ws) and ws[k].low == "of" and k + 1 < len(ws) and ws[k + 1].low in _PRONOUNS:
         return None
     if k < len(ws) and ws[k].low in ("who", "that", "which"):
-        return None  # '2,000 people ..., and more than 2,800 who work in the system': the noun is left out
+        # '2,000 people ..., and more than 2,800 who work in the system': the noun is left out
+        end = relative_clause(ws, k, _limit(ws, k))
+        words = phrase_text(text, ws, Phrase(k, end, k)) if end is not None else ""
+        return Reading(words, 0, elided=True) if words else None
     # the count as the subject of its clause ('4,995 social workers left their roles'): its verb is no modifier
     lead = all(not w.content or w.low in ("there",) for w in ws[cs:first])
     hit = _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2, participles=not lead, predicate=lead))
@@ -141,7 +153,7 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
         return None
     p = noun_phrase(ws, k, _limit(ws, k), post=2, predicate=True)
     hit = _read(text, ws, p)
-    return Reading("share of " + hit.text, hit.rank) if hit is not None else None
+    return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
 
 
 def change_measure(text: str, ws: list[Word], first: int, last: int,
@@ -186,10 +198,10 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
     cs = clause_start(ws, first)
     # 'costs councils £10bn', 'will cost the taxpayer £2bn': the verb before a short object
     for back in range(j - 1, max(cs - 1, j - 3), -1):
-        if ws[back].low in _COST | _SPEND.keys() | _SAVE:
+        if ws[back].low in _COST | _SPEND.keys() | _SAVE and not _after_modifier(ws, back):
             j = back
             break
-    verb = ws[j].low if j >= 0 else ""
+    verb = ws[j].low if j >= 0 and not _after_modifier(ws, j) else ""
     if verb in _SPEND or verb in _COST or verb in _SAVE:
         return _verb_measure(text, ws, first, k, limit, j, cs, verb, fr=fr)
     # 'deficits of £2bn', 'a saving of £1.1 billion', 'margins averaging 23%'
@@ -206,6 +218,12 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
             if sub is not None:
                 return Reading("cost of " + sub.text, 2)
     return _subject(text, ws, cs, first, fr=fr)
+
+
+def _after_modifier(ws: list[Word], i: int) -> bool:
+    """Whether word ``i`` follows a determiner or an adjective, so is a noun ('the annual *costs* from £10bn')."""
+    prev = ws[i - 1] if i > 0 else None
+    return prev is not None and ((prev.is_("D") and not prev.content) or (prev.is_("A") and not prev.is_("N", "V")))
 
 
 def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: int, cs: int, verb: str,
@@ -264,14 +282,13 @@ def ratio_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
         if m < len(ws) and ws[m].low in ("be", "have"):
             m += 1
         p = noun_phrase(ws, m, _limit(ws, m), post=2) if m < len(ws) and ws[m].low not in ("in", "at") else None
-        if p is None and m < len(ws):
-            end = m + 1
+        end = p.end if p is not None else m + 1
+        if p is None:
             while end < len(ws) and not (ws[end].is_(FIG, TIME) or ws[end].text in ".;:()" or ws[end].low == "by") \
                     and end - m < 10:
                 end += 1
-            tail = text[ws[m].start:ws[end - 1].end]
-        elif p is not None:
-            tail = phrase_text(text, ws, p)
+        if end <= len(ws):
+            tail = text[ws[k].start:ws[end - 1].end]  # 'less likely to be in education, employment or training'
     if sub is not None and tail:
         return Reading(f"{sub.text} {tail}", 2)
     return sub
@@ -301,3 +318,15 @@ def date_measure(text: str, ws: list[Word], first: int, last: int, fr: frozenset
     'cap take effect')."""
     cs = clause_start(ws, first)
     return _read(text, ws, subject(ws, cs, first, fr))
+
+
+def restated(reading: Reading, kind: str, as_kind: str) -> Reading:
+    """The measure of a figure that restates another in brackets: a count of what a share is the share of
+    ('3 in 5 ... (164, 59%)'), or the share of what a count counts."""
+    text = reading.text
+    share = kind in ("percent", "ratio") and text.startswith("share of ")
+    if share and as_kind == "count":
+        return Reading(text[len("share of "):], reading.rank)
+    if kind == "count" and as_kind in ("percent", "ratio") and not text.startswith("share of "):
+        return Reading("share of " + text, reading.rank)
+    return reading

@@ -73,7 +73,7 @@ def likely_verb(ws: list[Word], i: int) -> bool:
                                              "paid", "spent", "leapt", "shot", "hit", "found", "showed")
     third = w.low.endswith("s") and not w.low.endswith("ss")
     return (past or third) and (nxt.is_("D", "O", FIG, "H", "P") or nxt.low in ("up", "down")) and \
-        not (nxt.is_("X") and not nxt.content)
+        not (nxt.is_("X") and not nxt.content) and nxt.low != "of"  # ('the lifetime costs of ...': a noun)
 
 
 def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
@@ -143,11 +143,39 @@ def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bo
     return Phrase(core.start, end, core.head)
 
 
+_RELATIVE = frozenset("who that which".split())
+
+
+def relative_clause(ws: list[Word], j: int, limit: int) -> int | None:
+    """The end of a short relative clause at word ``j`` ('who have lived experience of children's social care',
+    'who grow up in care', 'that are single providers'): the relative word, auxiliaries, a verb, its particle
+    and its object or prepositional phrase; None when there is none."""
+    if j >= limit or ws[j].low not in _RELATIVE:
+        return None
+    k = j + 1
+    while k < limit and k - j < 4 and ((ws[k].is_("X") and not ws[k].content) or (ws[k].is_("E", "R") and
+                                                                                 not ws[k].is_("N"))):
+        k += 1
+    if k >= limit or ws[k].is_(FIG, TIME, PUNCT) or not (ws[k].content and (ws[k].is_("V") or ws[k].is_("A"))) \
+            and not (k > j + 1 and ws[k].content):
+        return None
+    k += 1
+    if k < limit and ws[k].low in PARTICLES and ws[k].low not in POST_PREPS:
+        k += 1
+    if k < limit and ws[k].low in POST_PREPS | {"by", "to", "from", "as"} and not ws[k].is_(TIME, FIG):
+        inner = noun_phrase(ws, k + 1, limit, post=1)
+        return inner.end if inner is not None else k
+    inner = noun_phrase(ws, k, limit, post=1)
+    return inner.end if inner is not None else k
+
+
 def _modifier(ws: list[Word], j: int, limit: int, predicate: bool) -> int | None:
     """The end of a modifier that starts at word ``j``, or None."""
     if j >= limit:
         return None
     w = ws[j]
+    if w.low in _RELATIVE and j + 1 < limit and not ws[j + 1].is_(FIG, TIME, PUNCT):
+        return relative_clause(ws, j, limit)
     if predicate and w.low in _COPULA:
         k = j
         while k < limit and (ws[k].low in _COPULA or ws[k].is_("E")) and k - j < 3:
@@ -187,6 +215,17 @@ def _modifier(ws: list[Word], j: int, limit: int, predicate: bool) -> int | None
 def clause_start(ws: list[Word], i: int, floor: int = 0) -> int:
     """Index of the first word of the clause that holds word ``i``: after the last break (punctuation, a
     conjunction, a relative word) before it."""
+    memo = getattr(ws, "memo", None)
+    if memo is None:
+        return _clause_start(ws, i, floor)
+    key = ("clause", i, floor)
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = _clause_start(ws, i, floor)
+    return hit
+
+
+def _clause_start(ws: list[Word], i: int, floor: int) -> int:
     j = i - 1
     while j >= floor:
         w = ws[j]

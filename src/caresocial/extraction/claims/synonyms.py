@@ -2,7 +2,8 @@
 
 :func:`measure_key` turns the words of a measure into the key documents share: lower case, straight
 apostrophes, no leading determiner, and every phrase of a ``measure_synonyms`` row read as the row's first
-phrase ("looked-after children in England" -> "children in care in england"). Users add rows through
+phrase ("looked-after children in England" -> "children in care in england"), without determiners, pronouns,
+relative words and auxiliaries. Users add rows through
 ``[tool.caresocial.lexicons] measure_synonyms = ["care leavers | former relevant children"]``; the
 ``[tool.caresocial.aliases]`` table of the configuration is read into the same lexicon.
 """
@@ -50,7 +51,8 @@ def _plain(phrase: str) -> str:
 @lru_cache(maxsize=16384)
 def _key(phrase: str, lex: Lexicons) -> str:
     p = _plain(phrase)
-    words = p.split()
+    dropped = _function_words(lex)
+    words = [w for w in p.split() if w not in dropped]
     while words and words[0] in _DETERMINERS:
         words = words[1:]
     p = " ".join(words)
@@ -58,6 +60,14 @@ def _key(phrase: str, lex: Lexicons) -> str:
     if pattern is not None:
         p = pattern.sub(lambda m: to_key.get(_norm(m.group()), m.group()), p)
     return p.strip(" -'")
+
+
+@lru_cache(maxsize=8)
+def _function_words(lex: Lexicons) -> frozenset[str]:
+    """Words a key leaves out: determiners, pronouns, relative words and auxiliaries of ``function_words``
+    ('social workers who left their roles' -> 'social workers left roles'); 'no' stays."""
+    return frozenset(r[0].lower() for r in lex.rows("function_words")
+                     if len(r) > 1 and r[1] in ("D", "W", "X", "O") and r[0].lower() != "no")
 
 
 def measure_key(phrase: str, lex: Lexicons | None = None) -> str:
