@@ -288,12 +288,38 @@ def test_configured_lexicons_reach_extraction_with_and_without_jobs(tmp_path: Pa
         return real(items, **{**kwargs, "lexicons": None, "n_process": 1})
 
     monkeypatch.setattr(pipeline, "extract_many", spy)
-    cfg = Config(lexicons={"reporting_verbs": ["contend"]})
+    # without per-document limits, extraction runs here: the spy sees the calls
+    cfg = Config(lexicons={"reporting_verbs": ["contend"]}, doc_timeout=0, doc_memory=0)
     for jobs in (1, 2):
         docs = list(documents(corpus_of([FIXTURES / "seed003.txt"], cfg, None, None), cfg=cfg, jobs=jobs,
                               progress=False, errors=[]))
         assert [d.doc_id for d in docs] == ["seed003"]
     assert seen == [(1, {"reporting_verbs": ["contend"]}), (2, {"reporting_verbs": ["contend"]})]
+    # under the limits, the lexicons reach the supervisor, whose workers extract with them
+    from caresocial import watchdog
+
+    supervised: list[tuple[int, Any]] = []
+
+    class Supervisor:
+        def __init__(self, limits: Any, jobs: int = 1, model: Any = None, lexicons: Any = None) -> None:
+            supervised.append((jobs, lexicons))
+
+        def __enter__(self) -> Any:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def run(self, items: Any, sources: Any = None) -> Any:
+            return real(items, sources=sources)
+
+    monkeypatch.setattr(watchdog, "Supervisor", Supervisor)
+    cfg = Config(lexicons={"reporting_verbs": ["contend"]}, doc_timeout=5)
+    for jobs in (1, 2):
+        docs = list(documents(corpus_of([FIXTURES / "seed003.txt"], cfg, None, None), cfg=cfg, jobs=jobs,
+                              progress=False, errors=[]))
+        assert [d.doc_id for d in docs] == ["seed003"]
+    assert supervised == [(1, {"reporting_verbs": ["contend"]}), (2, {"reporting_verbs": ["contend"]})]
 
 
 def test_no_import_cycle_between_runner_and_distributed_and_no_private_imports_in_the_io_layer() -> None:

@@ -188,10 +188,26 @@ def test_configured_lexicons_reach_the_workers(client: Client, monkeypatch: pyte
         return real(items, **{**kwargs, "lexicons": None})  # (no built-in table to add to is needed here)
 
     monkeypatch.setattr(pipeline, "extract_many", spy)
-    cfg = Config(lexicons={"reporting_verbs": ["contend"]})
+    cfg = Config(lexicons={"reporting_verbs": ["contend"]}, doc_timeout=0, doc_memory=0)  # extracted in the task
     bag, _ = dist.documents_bag(client, corpus_of([FIXTURES / "seed003.txt"], cfg, None, None), cfg=cfg, errors=[])
     docs = bag.compute(scheduler="sync")  # the tasks the workers would run, here, where the spy sees them
     assert [d.doc_id for d in docs] == ["seed003"] and seen == [{"reporting_verbs": ["contend"]}]
+    # under per-document limits, the lexicons reach the worker's supervisor, whose processes extract with them
+    supervised: list[Any] = []
+
+    class Supervisor:
+        def run(self, items: Any, sources: Any = None) -> Any:
+            return real(items, sources=sources)
+
+    def shared_supervisor(limits: Any, model: Any = None, lexicons: Any = None) -> Any:
+        supervised.append(lexicons)
+        return Supervisor()
+
+    monkeypatch.setattr(dist, "shared_supervisor", shared_supervisor)
+    cfg = Config(lexicons={"reporting_verbs": ["contend"]}, doc_timeout=5)
+    bag, _ = dist.documents_bag(client, corpus_of([FIXTURES / "seed003.txt"], cfg, None, None), cfg=cfg, errors=[])
+    docs = bag.compute(scheduler="sync")
+    assert [d.doc_id for d in docs] == ["seed003"] and supervised == [{"reporting_verbs": ["contend"]}]
 
 
 def test_unreachable_scheduler_and_missing_extra_are_one_line_errors(tmp_path: Path) -> None:

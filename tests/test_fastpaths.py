@@ -18,12 +18,15 @@ import pytest
 import regex
 
 from caresocial.extraction import segment as S
-from caresocial.extraction.figures import grammar as F
-from caresocial.extraction.figures import lexicon as L
+from caresocial.extraction.figures import fixed as X
 from caresocial.extraction.figures import numbers as N
 from caresocial.extraction.figures import units as U
-from caresocial.extraction.figures.lexicon import AHEAD
+from caresocial.extraction.figures.fixed import DATE_WORDS
+from caresocial.extraction.figures.grammar import Scanner, scan
+from caresocial.extraction.figures.patterns import patterns
+from caresocial.extraction.figures.tables import AHEAD
 from caresocial.extraction.quotes import attribution as A
+from caresocial.lexicons import Lexicons
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md")]
@@ -355,9 +358,9 @@ def test_speaker_phrase_pretests(name: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------------------
-# Figures (extraction.figures.grammar): a guard that skips a pattern says 'cannot match' only where the pattern
-# does not match; the word tries match as the sorted alternations they replace; one ``re`` pass finds the core
-# triggers that a find per key finds; and scan() finds what a scan with every guard switched off finds
+# Figures (extraction.figures): a guard that skips a pattern says 'cannot match' only where the pattern does not
+# match; the word tries match as the sorted alternations they replace; one ``re`` pass finds the core triggers
+# that a find per key finds; and scan() finds what a scan with every guard switched off finds
 # ------------------------------------------------------------------------------------------------------
 _FIG_PIECES = [
     # digits and what continues or surrounds them
@@ -395,6 +398,11 @@ _FIG_PIECES = [
     "High Street", "Road", "Year", "Vision", "CCN News", "http://x.org/5", "a@b.com", "#5", "@9",
     # what follows a number in a few texts only, thrice
     *["times", "x", "in 10", "in five", "out of 4", "over 3", "over twenty-one", "hundred and", "dozen"] * 3,
+    # the forms of issue #18: bullets, numbered paragraphs, shares, rates against a base, multiples, names, dates
+    "- 10", "– 11", "\n- 30", "4 The number", "1.2 The", "who is", "are over", "people over", "per social worker",
+    "in every", "in every 10,000", "doubled", "double", "triple", "trebled", "halved", "halve", "the", "a double",
+    "two-child", "six-figure", "the two child limit", "zero-hours", "17.11.22", "31\nMarch", "2024-27", "2022-2025",
+    "Thursday,", "hours", "24 hours", "one route", "one year to the next", "of the 12",
     # look-alikes, spaces and punctuation
     "é", "\u00a0", "\u202f", "–", "—", "'", "’", "(", ")", ",", ".", "-", ":", "/", ";", "\n",
 ]
@@ -404,16 +412,18 @@ _FIG_TWINS = [
     "ſeconds", "yearſ", "dayſ", "per cenſ", "\u212am", "\u212ag", "\u212a", "ſ", "İ", "5\u212a", "3\u212a", "5 ſt",
     "5 tİmes", "5 uſd", "5 daİly", "ſince 4", "aſ many aſ 5", "turnſ 5", "exceedſ 5", "ageſ 5", "£5 bİllion",
     # 'İ' lower-cases to two characters, so the checks read a text that holds it lower-cased in ASCII only
-    "İn 10", "İ 5 weeK", "İ 5 pounds ſterling", "İ aged 5 weeKs", "İ 5 uſd", "İ 5 tİmes",
+    "İn 10", "İ 5 weeK", "İ 5 pounds ſterling", "İ aged 5 weeKs", "İ 5 uſd", "İ 5 tİmes", "İ 5 per claſs",
 ]
 _FIG_SEPS = [" ", " ", " ", " ", "", "", "  ", "\u00a0", "-", ", ", "\n", ". "]
-
+P = patterns(Lexicons.default())
+T = P.tables
+_CODES = sorted(T.currency_codes)
 
 # every word of the tables the guards are built from, for the tests of those guards
 _FIG_LEXICON = tuple(sorted({
-    *L.QUANTITY_UNITS, *L.CURRENCY_WORDS, *L.ISO_CODES, *L.CURRENCY_SYMBOLS, *L.DURATION_UNITS, *L.DURATION_SUFFIX,
-    *L.RATE_AFTER, *L.SCALE_ABBREV, *L.MINOR_WORDS, *L.HEDGES, *L.BOUNDS_MIN, *L.BOUNDS_MAX, *L.AGE_BEFORE,
-    *L.MONTHS, *L.WEEKDAYS, "on", "by", "until", "till", "from", "since", "before", "after", "date", "dated",
+    *T.quantity_units, *T.currency_words, *_CODES, *T.currency_symbols, *T.duration_units, *T.duration_suffix,
+    *T.rate_after, *T.scale_glued, *T.scale_after, *T.minor_words, *T.hedges, *T.bounds_min, *T.bounds_max,
+    *T.age_before, *T.age_is, *T.months, *T.weekdays, *T.multiples, *DATE_WORDS,
 }))
 
 
@@ -438,8 +448,12 @@ def _figure_texts(seed: int, n: int, words: int = 14, extra: tuple[str, ...] = (
     return tuple(out)
 
 
+def _scanner(text: str) -> Scanner:
+    return Scanner(text, P)
+
+
 def _scanners(seed: int, n: int, extra: Iterable[str] = _FIG_LEXICON, after: Iterable[str] = (),
-              before: Iterable[str] = ()) -> list[F._Scanner]:
+              before: Iterable[str] = ()) -> list[Scanner]:
     """Scanners of random texts, and of each word of ``after`` after a number and of ``before`` before one (as
     written, upper-cased and capitalised, after spaces, a no-break space or nothing)."""
     texts = list(_figure_texts(seed, n, 14, tuple(extra)))
@@ -447,61 +461,61 @@ def _scanners(seed: int, n: int, extra: Iterable[str] = _FIG_LEXICON, after: Ite
         texts += [f"5{sep}{v}{end}" for sep in ("", " ", "  ", "\u00a0") for end in ("", " 5", " people", ".")]
     for v in sorted({v for w in before for v in (w, w.upper(), w.capitalize())}):
         texts += [f"{lead}{v}{sep}5" for sep in ("", " ", "  ", "\u00a0") for lead in ("", "x ", "(")]
-    return [F._Scanner(t) for t in texts]
+    return [_scanner(t) for t in texts]
 
 
-_CODES = sorted(L.ISO_CODES)
-# (start table, the pattern it guards, the pattern's check in _FOLLOWS, what the pattern reads): tried where a number
-# ends (after spaces)
+# (start table, the pattern it guards, the pattern's check in ``follows``, what the pattern reads): tried where a
+# number ends (after spaces)
 _FIG_AFTER = {
-    "scale": ("_SCALE_START", "_SUFFIX_SCALE", "scale", L.SCALE_ABBREV),
-    "currency": ("_CUR_START", "_SUFFIX_CUR", "cur",
-                 [*L.CURRENCY_WORDS, *_CODES, *L.CURRENCY_SYMBOLS, *("M" + c for c in _CODES), "-euros", "-Rmb"]),
-    "minor unit": ("_MINOR_START", "_SUFFIX_MINOR", "minor", L.MINOR_WORDS),
-    "percent": ("_PCT_START", "_SUFFIX_PCT", "pct", ["%", "% points", "per cent", "percent", "percents", "percentage",
-                                                      "percentage points", "pct", "pc", "pp", "ppts"]),
-    "age": ("_AGE_START", "_AGE_AFTER", "age", ["years old", "year-old", "- month - olds", "months of age", "yo",
-                                                 "y.o.", "yrs old", "yr old", "weeks old", "days-old"]),
-    "duration": ("_DUR_START", "_SUFFIX_DUR", "dur", [*L.DURATION_UNITS, *L.DURATION_SUFFIX, "- year", "-day"]),
-    "unit": ("_UNIT_START", "_SUFFIX_UNIT", "unit", L.QUANTITY_UNITS),
-    "times": ("_TIMES_START", "_TIMES", "times", ["times", "x", "X", "TIMES"]),
-    "one in n": ("_IN_N_START", "_IN_N", "in_n", ["in 10", "in five", "out of 4", "out of twenty", "IN 3"]),
-    "one over n": ("_OVER_N_START", "_OVER_N", "over", ["over 3", "over twenty-one", "over 2021", "OVER 4"]),
-    "bound": ("_BOUND_AFTER_START", "_BOUND_AFTER", None, ["and over", "or more", ", or under", "and younger",
-                                                               "or fewer", ", and above", "or less than"]),
-    "rate": ("_RATE_START", "_RATE_AFTER", None, [*L.RATE_AFTER, "more a year", "on average per year", "-a-year",
-                                                     "per-year", ",", "extra"]),
-    "digit run": ("_DIGIT_RUN_START", "_DIGIT_RUN_TRIGGER", None, ["hundred", "hundred and", "dozen", "dozens", "doz",
-                                                                   "dzs", "and a half", "thousand and 5", "lakh",
-                                                                   "million two hundred", "crore and an eleven"]),
+    "scale": (P.scale_start, P.suffix_scale, "scale", [*T.scale_glued, *T.scale_after]),
+    "currency": (P.cur_start, P.suffix_cur, "cur",
+                 [*T.currency_words, *_CODES, *T.currency_symbols, *("M" + c for c in _CODES), "-euros", "-Rmb"]),
+    "minor unit": (P.minor_start, P.suffix_minor, "minor", T.minor_words),
+    "percent": (P.pct_start, P.suffix_pct, "pct", [*T.percent, "% points", "per  cent", "percentage  points"]),
+    "age": (P.age_start, X.AGE_AFTER, "age", ["years old", "year-old", "- month - olds", "months of age", "yo",
+                                               "y.o.", "yrs old", "yr old", "weeks old", "days-old"]),
+    "duration": (P.dur_start, P.suffix_dur, "dur", [*T.duration_units, *T.duration_suffix, "- year", "-day"]),
+    "unit": (P.unit_start, P.suffix_unit, "unit", T.quantity_units),
+    "times": (P.times_start, X.TIMES, "times", ["times", "x", "X", "TIMES"]),
+    "one in n": (P.in_n_start, P.in_n, "in_n", ["in 10", "in five", "out of 4", "out of twenty", "IN 3",
+                                                  "in every 10,000", "in every five"]),
+    "one over n": (P.over_start, P.over_n, "over", ["over 3", "over twenty-one", "over 2021", "OVER 4"]),
+    "bound": (P.bound_after_start, X.BOUND_AFTER, None, ["and over", "or more", ", or under", "and younger",
+                                                          "or fewer", ", and above", "or less than"]),
+    "rate": (P.rate_start, P.rate_after, None, [*T.rate_after, "more a year", "on average per year", "-a-year",
+                                                 "per-year", ",", "extra"]),
+    "per base": (P.per_start, X.PER_BASE, None, ["per social worker", "per 10,000 children", "per class",
+                                                  "per  ward", "per"]),
+    "digit run": (P.digit_run_start, P.digit_run_trigger, None, ["hundred", "hundred and", "dozen", "dozens", "doz",
+                                                                  "dzs", "and a half", "thousand and 5", "lakh",
+                                                                  "million two hundred", "crore and an eleven"]),
 }
 
 
 @pytest.mark.parametrize("name", list(_FIG_AFTER))
 def test_figure_guards_after_a_number(name: str) -> None:
-    """Where _may_start(k, table) is False, or the check is not among _follows(k), the pattern does not match at k."""
-    table_name, pattern_name, check, words = _FIG_AFTER[name]
-    table, pattern = getattr(F, table_name), getattr(F, pattern_name)
+    """Where may_start(k, table) is False, or the check is not among follows(k), the pattern does not match at k."""
+    table, pattern, check, words = _FIG_AFTER[name]
     hits = 0
     for sc in _scanners(21, 500, words, after=words):
         for k in range(sc.n + 1):
-            if sc._may_start(k, table) and (check is None or check in sc._follows(k)):
+            if sc.may_start(k, table) and (check is None or check in sc.follows(k)):
                 hits += pattern.match(sc.text, k, k + AHEAD) is not None
                 continue
             assert pattern.match(sc.text, k, k + AHEAD) is None, (name, sc.text, k)
     assert hits >= 20, (name, hits)  # the texts hold what the pattern matches
 
 
-# (method of _Scanner, the pattern it tries where a guard lets it): at every offset, the plain match
+# (method of Scanner, the pattern it tries where a guard lets it): at every offset, the plain match
 _FIG_WRAPPERS = {
-    "_duration_after": "_SUFFIX_DUR", "_unit_after": "_SUFFIX_UNIT", "_bound_after": "_BOUND_AFTER",
-    "_rate_after": "_RATE_AFTER", "_noun_words": "_NOUN_WORDS",
+    "duration_after": P.suffix_dur, "unit_after": P.suffix_unit, "bound_after": X.BOUND_AFTER,
+    "rate_after": P.rate_after, "noun_words": X.NOUN_WORDS,
 }
 
 
 @pytest.mark.parametrize("method", list(_FIG_WRAPPERS))
 def test_figure_guarded_matches(method: str) -> None:
-    pattern = getattr(F, _FIG_WRAPPERS[method])
+    pattern = _FIG_WRAPPERS[method]
     hits = 0
     for sc in _scanners(22, 600):
         for k in range(sc.n + 1):
@@ -511,24 +525,23 @@ def test_figure_guarded_matches(method: str) -> None:
     assert hits >= 20, (method, hits)
 
 
-# (reverse pattern of phrases before a number, its table of phrases by last character, its check in _PRECEDES, the
-# phrases)
+# (reverse pattern of phrases before a number, its table of phrases by last character, its check in ``precedes``,
+# the phrases)
 _FIG_BEFORE = {
-    "hedge": ("_HEDGE", "_HEDGE_ENDS", "hedge", L.HEDGES),
-    "bound min": ("_BOUND_MIN", "_BOUND_MIN_ENDS", "min", L.BOUNDS_MIN),
-    "bound max": ("_BOUND_MAX", "_BOUND_MAX_ENDS", "max", L.BOUNDS_MAX),
-    "age": ("_AGE_BEFORE", "_AGE_BEFORE_ENDS", "age", L.AGE_BEFORE),
-    "date word": ("_DATE_WORD_BEFORE", "_DATE_WORD_ENDS", None,
-                  ["on", "by", "until", "till", "from", "since", "before", "after", "date", "dated"]),
+    "hedge": (P.hedge, P.hedge_ends, "hedge", T.hedges),
+    "bound min": (P.bound_min, P.bound_min_ends, "min", T.bounds_min),
+    "bound max": (P.bound_max, P.bound_max_ends, "max", T.bounds_max),
+    "age": (P.age_before, P.age_before_ends, "age", T.age_before),
+    "age is": (P.age_is, P.age_is_ends, "age_is", T.age_is),
+    "date word": (X.DATE_WORD_BEFORE, P.date_word_ends, None, DATE_WORDS),
 }
 
 
 @pytest.mark.parametrize("name", list(_FIG_BEFORE))
 def test_figure_phrases_before_a_number(name: str) -> None:
-    """_phrase_before gives the plain reverse search over the window; where _precedes leaves the check out, that
+    """phrase_before gives the plain reverse search over the window; where precedes leaves the check out, that
     search finds nothing."""
-    pattern_name, ends_name, check, phrases = _FIG_BEFORE[name]
-    pattern, ends = getattr(F, pattern_name), getattr(F, ends_name)
+    pattern, ends, check, phrases = _FIG_BEFORE[name]
     hits = 0
     for sc in _scanners(23, 300, phrases, before=phrases):
         for b in range(sc.n + 1):
@@ -536,57 +549,57 @@ def test_figure_phrases_before_a_number(name: str) -> None:
                 a = max(0, b - size)
                 plain = _key(pattern.search(sc.text, a, b))
                 hits += plain is not None
-                k = sc._spaces_start(a, b)
-                assert _key(sc._phrase_before(pattern, ends, a, b)) == plain, (name, sc.text[a:b])
-                assert _key(sc._phrase_before(pattern, ends, a, b, k)) == plain, (name, sc.text[a:b])
-                if check is not None and check not in sc._precedes(k, b):
+                k = sc.spaces_start(a, b)
+                assert _key(sc.phrase_before(pattern, ends, a, b)) == plain, (name, sc.text[a:b])
+                assert _key(sc.phrase_before(pattern, ends, a, b, k)) == plain, (name, sc.text[a:b])
+                if check is not None and check not in sc.precedes(k, b):
                     assert plain is None, (name, sc.text[a:b])
     assert hits >= 20, (name, hits)
 
 
 def test_figure_currency_before() -> None:
     hits = 0
-    symbols = [*L.CURRENCY_SYMBOLS, *_CODES, *("M" + c for c in _CODES)]
+    symbols = [*T.currency_symbols, *_CODES, *("M" + c for c in _CODES)]
     for sc in _scanners(24, 500, symbols, before=symbols):
         for s in range(sc.n + 1):
             for back in (8, 10):
-                plain = _key(F._PREFIX_CUR.search(sc.text, max(0, s - back), s))
+                plain = _key(P.prefix_cur.search(sc.text, max(0, s - back), s))
                 hits += plain is not None
-                assert _key(sc._currency_before(s, back)) == plain, (sc.text[max(0, s - back):s],)
+                assert _key(sc.currency_before(s, back)) == plain, (sc.text[max(0, s - back):s],)
     assert hits >= 20, hits
 
 
-def _check_whole_run(sc: F._Scanner) -> None:
-    """Where _whole_run says so, _CORE_DIGITS at the run reads exactly the run, with no sign."""
+def _check_whole_run(sc: Scanner) -> None:
+    """Where whole_run says so, CORE_DIGITS at the run reads exactly the run, with no sign."""
     for t, te in sc.runs:
-        if sc._whole_run(t, te):
-            m = F._CORE_DIGITS.match(sc.text, t, te + AHEAD)
+        if sc.whole_run(t, te):
+            m = X.CORE_DIGITS.match(sc.text, t, te + AHEAD)
             assert m is not None and (m.span(), m.start("digits"), m.group("neg")) == ((t, te), t, None), \
                 (sc.text, t, te)
 
 
-def _check_may_exclude(sc: F._Scanner) -> None:
+def _check_may_exclude(sc: Scanner) -> None:
     for d, de in sc.runs:
-        if sc.text[d] not in N.VULGAR and not sc._may_exclude(d, de):
-            assert F._EXCLUDE.match(sc.text, d, d + AHEAD) is None, (sc.text, d)
+        if sc.text[d] not in N.VULGAR and not sc.may_exclude(d, de):
+            assert P.exclude.match(sc.text, d, d + AHEAD) is None, (sc.text, d)
 
 
-def _check_may_be_day(sc: F._Scanner) -> None:
+def _check_may_be_day(sc: Scanner) -> None:
     for d, de in sc.runs:
-        if de - d <= 2 and sc.text[d] not in N.VULGAR and not sc._may_be_day(de):
-            assert F._DATE.match(sc.text, d, d + AHEAD) is None, (sc.text, d)
+        if de - d <= 2 and sc.text[d] not in N.VULGAR and not sc.may_be_day(de):
+            assert P.date.match(sc.text, d, d + AHEAD) is None, (sc.text, d)
 
 
-def _check_ordinal(sc: F._Scanner) -> None:
-    """_classify tries _ORDINAL after digits only before 's', 'n', 'r', 't' or a non-ASCII character (or in a text
-    with a look-alike letter): the pattern matches nowhere else."""
+def _check_ordinal(sc: Scanner) -> None:
+    """The classifier tries ORDINAL after digits only before 's', 'n', 'r', 't' or a non-ASCII character (or in a
+    text with a look-alike letter): the pattern matches nowhere else."""
     for e in range(sc.n):
         c = sc.text[e]
         if not (c in "sSnNrRtT" or not c.isascii() or not sc.plain):
-            assert F._ORDINAL.match(sc.text, e, e + AHEAD) is None, (sc.text, e)
+            assert X.ORDINAL.match(sc.text, e, e + AHEAD) is None, (sc.text, e)
 
 
-def _check_generic_quantity(sc: F._Scanner) -> None:
+def _check_generic_quantity(sc: Scanner) -> None:
     for e in range(sc.n + 1):
         assert U.generic_quantity(sc.text, e, e) == _plain_generic_quantity(sc.text, e, e), (sc.text, e)
 
@@ -619,11 +632,11 @@ def test_figure_guards_at_digit_runs(name: str, monkeypatch: pytest.MonkeyPatch)
         _FIG_RUN_CHECKS[name](sc)
 
 
-def _plain_core_triggers(sc: F._Scanner) -> list[tuple[int, int, bool]]:
-    """_Scanner._core_triggers as one find per key."""
+def _plain_core_triggers(sc: Scanner) -> list[tuple[int, int, bool]]:
+    """Scanner.core_triggers as one find per key."""
     low = sc.low
     out = [(d, de, True) for d, de in sc.runs]
-    for key in F._CORE_KEYS:
+    for key in P.core_keys:
         i = low.find(key)
         while i >= 0:
             if i == 0 or not low[i - 1].isalpha():
@@ -636,24 +649,24 @@ def _plain_core_triggers(sc: F._Scanner) -> list[tuple[int, int, bool]]:
 def test_figure_core_triggers() -> None:
     rng = random.Random(26)
     glue = ["one", "two", "twice", "thir", "dz", "doz", "hundreds", "a", "x", "é", "ſ", "İ", "\u212a", "5", "_", "-",
-            " ", "\n", "ONE", "Two", "billion", "ſix", "seven"]
+            " ", "\n", "ONE", "Two", "billion", "ſix", "seven", "doubled", "halve"]
     texts = [*_figure_texts(26, 300), *TEXTS,
              *("".join(rng.choice(glue) for _ in range(rng.randint(0, 20))) for _ in range(400))]
     for t in texts:
-        sc = F._Scanner(t)
-        assert sc._core_triggers() == _plain_core_triggers(sc), (t,)
+        sc = _scanner(t)
+        assert sc.core_triggers() == _plain_core_triggers(sc), (t,)
 
 
 @pytest.mark.parametrize("engine", [re, regex], ids=["re", "regex"])
 def test_word_trie_as_the_sorted_alternation(engine: Any) -> None:
-    """word_trie(words) matches as numbers._alt(words) (longest word first; the empty word too), also where what
-    follows backtracks."""
+    """word_trie(words) matches as numbers.alternation(words) (longest word first; the empty word too), also where
+    what follows backtracks."""
     rng = random.Random(27)
     for _ in range(300):
         words = {"".join(rng.choice("ab-.") for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(1, 8))}
         tail = r"(?P<tail>[ab]{0,2})(?:-|\Z)"
         trie = engine.compile(f"(?:{N.word_trie(words)}){tail}")
-        plain = engine.compile(f"(?:{N._alt(words)}){tail}")
+        plain = engine.compile(f"(?:{N.alternation(words)}){tail}")
         for _ in range(10):
             t = "".join(rng.choice("ab-. ") for _ in range(rng.randint(0, 14)))
             assert [_key(m) for m in trie.finditer(t)] == [_key(m) for m in plain.finditer(t)], (words, t)
@@ -661,9 +674,9 @@ def test_word_trie_as_the_sorted_alternation(engine: Any) -> None:
                 assert _key(trie.match(t, p)) == _key(plain.match(t, p)), (words, t, p)
 
 
-_NUMBER_WORDS = N.NUMBER_WORDS | set(N.DOZEN_WORDS) | set(N.FRACTIONS)
-_WORD_PIECES = [*sorted(_NUMBER_WORDS), *F._CORE_KEYS, "a", "an", "and", "of", "point", "firsts", "5", "12.5", "twice",
-                "tens", "hundreds of", "in", "out of", "over", "per cent of", "thousands of"]
+_NUMBER_WORDS = P.numbers.words | set(T.dozens) | set(T.fractions)
+_WORD_PIECES = [*sorted(_NUMBER_WORDS), *P.core_keys, "a", "an", "and", "of", "point", "firsts", "5", "12.5", "twice",
+                "tens", "hundreds of", "in", "out of", "over", "per cent of", "thousands of", "in every"]
 
 
 def _word_texts(seed: int, n: int) -> list[str]:
@@ -683,30 +696,30 @@ def _word_texts(seed: int, n: int) -> list[str]:
 
 # (a word list, patterns of figures built with its trie)
 _FIG_TRIES = {
-    "number words": (_NUMBER_WORDS, ["_CORE", "_DIGIT_RUN", "_DIGIT_RUN_TRIGGER", "_IN_N", "_OVER_N", "_PCT_OF"]),
-    "core keys": (F._CORE_KEYS, ["_CORE_KEY_AT", "_CORE_KEY_AFTER"]),
+    "number words": (_NUMBER_WORDS, [P.core, P.digit_run, P.digit_run_trigger, P.in_n, P.over_n, P.pct_of,
+                                     P.range_next]),
+    "core keys": (P.core_keys, [P.core_key_at, P.core_key_after]),
 }
 
 
 @pytest.mark.parametrize("name", list(_FIG_TRIES))
 def test_figure_patterns_with_word_tries(name: str) -> None:
     """Each pattern built with a word trie matches as the same pattern built with the sorted alternation."""
-    words, pattern_names = _FIG_TRIES[name]
-    trie, alternation = N.word_trie(words), N._alt(words)
+    words, compiled = _FIG_TRIES[name]
+    trie, alternation = N.word_trie(words), N.alternation(words)
     texts = _word_texts(28, 150)
-    for pattern_name in pattern_names:
-        new = getattr(F, pattern_name)
-        assert trie in new.pattern, pattern_name
+    for new in compiled:
+        assert trie in new.pattern, new.pattern[:60]
         engine = re if isinstance(new, re.Pattern) else regex
         old = engine.compile(new.pattern.replace(trie, alternation), new.flags)
         for t in texts:
-            assert [_key(m) for m in new.finditer(t)] == [_key(m) for m in old.finditer(t)], (pattern_name, t)
+            assert [_key(m) for m in new.finditer(t)] == [_key(m) for m in old.finditer(t)], (new.pattern[:60], t)
             for p in range(len(t)):
-                assert _key(new.match(t, p, p + AHEAD)) == _key(old.match(t, p, p + AHEAD)), (pattern_name, t, p)
+                assert _key(new.match(t, p, p + AHEAD)) == _key(old.match(t, p, p + AHEAD)), (new.pattern[:60], t, p)
 
 
-def _plain_core_starts(sc: F._Scanner, t: int, floor: int, digit: bool) -> list[int]:
-    """_Scanner._core_starts without its look at the character before the trigger and at the window for 'minus'."""
+def _plain_core_starts(sc: Scanner, t: int, floor: int, digit: bool) -> list[int]:
+    """Scanner.core_starts without its look at the character before the trigger and at the window for 'minus'."""
     text = sc.text
     starts = [t]
     k = t
@@ -714,16 +727,16 @@ def _plain_core_starts(sc: F._Scanner, t: int, floor: int, digit: bool) -> list[
         if k - 1 >= floor and text[k - 1] == ".":
             k -= 1
             starts.append(k)
-        j = k - 1 if k - 1 >= floor and text[k - 1] == " " else k
+        j = k - 1 if k - 1 >= floor and text[k - 1] == " " and sc.signed_line(k - 2) else k
         if j - 1 >= floor and text[j - 1] in "-−–":
             k = j - 1
             starts.append(k)
     else:
-        lead = sc._lead_word(k, floor)
+        lead = sc.lead_word(k, floor)
         if lead is not None and lead[1] in ("a", "an", "half"):
             k = lead[0]
             starts.append(k)
-    lead = sc._lead_word(k, floor)
+    lead = sc.lead_word(k, floor)
     if lead is not None and lead[1] in ("minus", "negative"):
         starts.append(lead[0])
     starts.reverse()
@@ -738,55 +751,54 @@ class _Everything:
 
 
 _ALL_FOLLOWS = frozenset({"scale", "cur", "minor", "pct", "age", "dur", "unit", "times", "in_n", "over"})
-_ALL_PRECEDES = frozenset({"hedge", "min", "max", "age"})
+_ALL_PRECEDES = frozenset({"hedge", "min", "max", "age", "age_is"})
 
 
 def _unguard(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Switch every guard of _Scanner off: each pattern is tried wherever the scanner would try it unguarded."""
-    scanner = F._Scanner
-    init = scanner.__init__
+    """Switch every guard of the scanner off: each pattern is tried wherever the scanner would try it unguarded."""
+    init = Scanner.__init__
 
-    def __init__(self: F._Scanner, text: str) -> None:
-        init(self, text)
+    def __init__(self: Scanner, text: str, p: Any) -> None:
+        init(self, text, p)
         self.plain = False  # as in a text with a look-alike letter: ordinals, rates before a number
 
-    def match(pattern_name: str) -> Any:
-        return lambda self, k: getattr(F, pattern_name).match(self.text, k, k + AHEAD)
+    def match(pattern: regex.Pattern[str]) -> Any:
+        return lambda self, k: pattern.match(self.text, k, k + AHEAD)
 
     patches = {
         "__init__": __init__,
-        "_may_start": lambda self, k, starts: True,
-        "_follows": lambda self, k: _ALL_FOLLOWS,
-        "_precedes": lambda self, k, b: _ALL_PRECEDES,
-        "_currency_before": lambda self, s, back: F._PREFIX_CUR.search(self.text, max(0, s - back), s),
-        "_phrase_before": lambda self, pattern, ends, a, b, k=None: pattern.search(self.text, a, b),
-        "_whole_run": lambda self, t, te: False,
-        "_may_exclude": lambda self, d, de: True,
-        "_may_be_day": lambda self, de: True,
-        "_core_triggers": _plain_core_triggers,
-        "_core_starts": _plain_core_starts,
-        **{method: match(pattern_name) for method, pattern_name in _FIG_WRAPPERS.items()},
+        "may_start": lambda self, k, starts: True,
+        "follows": lambda self, k: _ALL_FOLLOWS,
+        "precedes": lambda self, k, b: _ALL_PRECEDES,
+        "currency_before": lambda self, s, back: P.prefix_cur.search(self.text, max(0, s - back), s),
+        "phrase_before": lambda self, pattern, ends, a, b, k=None: pattern.search(self.text, a, b),
+        "whole_run": lambda self, t, te: False,
+        "may_exclude": lambda self, d, de: True,
+        "may_be_day": lambda self, de: True,
+        "core_triggers": _plain_core_triggers,
+        "core_starts": _plain_core_starts,
+        "generic_quantity": lambda self, s, e: _plain_generic_quantity(self.text, s, e),
+        **{method: match(pattern) for method, pattern in _FIG_WRAPPERS.items()},
     }
     for method, fn in patches.items():
-        monkeypatch.setattr(scanner, method, fn)
-    for table in ("_DATE_WORD_TAILS", "_RANGE_CONNECTORS"):
-        monkeypatch.setattr(F, table, _Everything())
-    monkeypatch.setattr(F, "generic_quantity", _plain_generic_quantity)
+        monkeypatch.setattr(Scanner, method, fn)
+    monkeypatch.setattr(P, "date_word_tails", _Everything())
+    monkeypatch.setattr(X, "RANGE_CONNECTORS", _Everything())
 
 
 def test_figure_unknown_character_lets_every_check_run() -> None:
     """'' (a non-ASCII character, or any in a text with a look-alike letter) stands for every check, and the
     unguarded scan below tries every check there is."""
-    assert F._FOLLOWS[""] == _ALL_FOLLOWS
-    assert all(names <= _ALL_FOLLOWS for names in F._FOLLOWS.values())
-    assert F._PRECEDES[""] == _ALL_PRECEDES
+    assert P.follows[""] == _ALL_FOLLOWS
+    assert all(names <= _ALL_FOLLOWS for names in P.follows.values())
+    assert P.precedes[""] == _ALL_PRECEDES
 
 
 def test_figure_scan_as_unguarded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(U, "_unit_for", _fake_unit_for)
     texts = [*TEXTS, *_figure_texts(29, 1500, 24), *_figure_texts(30, 1500, 24, _FIG_LEXICON)]
-    fast = [F.scan(t) for t in texts]
+    fast = [scan(t) for t in texts]
     assert sum(map(len, fast)) > 1.5 * len(texts)  # the texts are full of figures
     _unguard(monkeypatch)
     for t, got in zip(texts, fast, strict=True):
-        assert got == F.scan(t), (t,)
+        assert got == scan(t), (t,)

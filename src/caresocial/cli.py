@@ -142,6 +142,20 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE"
 ProgressOpt = Annotated[bool | None, typer.Option(
     "--progress/--no-progress", show_default=False, help="Progress bar on stderr (default: on a terminal, 20+ "
     "documents).")]
+def _not_negative(value: float | None) -> float | None:
+    if value is not None and value < 0:
+        raise typer.BadParameter(f"{value:g} is not a limit (0 for none, or more)")
+    return value
+
+
+DocTimeoutOpt = Annotated[float | None, typer.Option(
+    "--doc-timeout", metavar="SECONDS", callback=_not_negative, show_default=False,
+    help="Time limit per document (default 60, or doc-timeout in the configuration; 0 for none). A document over "
+    "it gets one line on stderr and no results; the others are kept; exit code 2.")]
+DocMemoryOpt = Annotated[int | None, typer.Option(
+    "--doc-memory", metavar="MIB", callback=_not_negative, show_default=False,
+    help="Memory limit per document in MiB on top of the loaded pipeline (default 4096 on Linux, or doc-memory in "
+    "the configuration; 0 for none; Linux only). Same handling as --doc-timeout.")]
 SchedulerOpt = Annotated[str | None, typer.Option(
     "--scheduler", metavar="ADDRESS", envvar="CARESOCIAL_SCHEDULER", show_envvar=True,
     help="Run on the Dask cluster at this address (tcp://host:8786 or a scheduler file); 'local' starts one here "
@@ -170,13 +184,16 @@ def extract(
     config: ConfigOpt = None,
     progress: ProgressOpt = None,
     scheduler: SchedulerOpt = None,
+    doc_timeout: DocTimeoutOpt = None,
+    doc_memory: DocMemoryOpt = None,
 ) -> None:
     """Extract figures, quotes and claims as JSONL (one document a line), JSON, CSV or Parquet."""
     from .runner import run_extract
 
     code = run_extract(paths, fmt=fmt.value, output=output, date=_parse_date(date_), publisher=publisher,
                        table=table.value if table else None, include_text=include_text, jobs=jobs,
-                       config_path=config, progress=progress, scheduler=scheduler or None, stdin=_stdin(paths))
+                       config_path=config, progress=progress, scheduler=scheduler or None, stdin=_stdin(paths),
+                       doc_timeout=doc_timeout, doc_memory=doc_memory)
     raise typer.Exit(code)
 
 
@@ -199,6 +216,8 @@ def check(
     config: ConfigOpt = None,
     progress: ProgressOpt = None,
     scheduler: SchedulerOpt = None,
+    doc_timeout: DocTimeoutOpt = None,
+    doc_memory: DocMemoryOpt = None,
 ) -> None:
     """Compare the claims of the documents and report where they disagree.
 
@@ -210,7 +229,8 @@ def check(
     code = run_check(paths, fmt=fmt.value, output=output, fail_on=fail_on.value if fail_on else None,
                      baseline=baseline, write_baseline=write_baseline, show_agreements=show_agreements,
                      date=_parse_date(date_), publisher=publisher, jobs=jobs, config_path=config, progress=progress,
-                     scheduler=scheduler or None, stdin=_stdin(paths))
+                     scheduler=scheduler or None, stdin=_stdin(paths), doc_timeout=doc_timeout,
+                     doc_memory=doc_memory)
     raise typer.Exit(code)
 
 
@@ -223,12 +243,15 @@ def report(
     jobs: JobsOpt = 1,
     config: ConfigOpt = None,
     progress: ProgressOpt = None,
+    doc_timeout: DocTimeoutOpt = None,
+    doc_memory: DocMemoryOpt = None,
 ) -> None:
     """Write one self-contained HTML page: the documents with their figures highlighted, and every finding."""
     from .runner import run_report
 
     code = run_report(paths, output=output, date=_parse_date(date_), publisher=publisher, jobs=jobs,
-                      config_path=config, progress=progress, stdin=_stdin(paths))
+                      config_path=config, progress=progress, stdin=_stdin(paths), doc_timeout=doc_timeout,
+                      doc_memory=doc_memory)
     raise typer.Exit(code)
 
 

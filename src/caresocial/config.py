@@ -4,6 +4,8 @@
 [tool.caresocial]
 disable = ["unit-scale"]                  # rule ids switched off
 fail-on = "warning"                       # error | warning | never
+doc-timeout = 60                          # seconds per document, 0 for none (see caresocial.watchdog)
+doc-memory = 4096                         # MiB per document on top of the pipeline, 0 for none (Linux)
 
 [tool.caresocial.severity]                # re-level rules
 time-conflict = "error"
@@ -28,12 +30,15 @@ from __future__ import annotations
 
 import fnmatch
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .watchdog import Limits
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -44,7 +49,8 @@ RULE_IDS = ("time-conflict", "value-conflict", "arithmetic", "unit-scale")
 SEVERITIES = ("error", "warning", "note")
 DEFAULT_SEVERITY = {"time-conflict": "warning", "value-conflict": "error", "arithmetic": "error",
                     "unit-scale": "warning"}
-_TOP_KEYS = {"disable", "fail-on", "severity", "tolerance", "aliases", "documents", "lexicons"}
+_TOP_KEYS = {"disable", "fail-on", "severity", "tolerance", "aliases", "documents", "lexicons", "doc-timeout",
+             "doc-memory"}
 _TOL_KEYS = {"relative", "approx", "percent-points", "arithmetic"}
 
 
@@ -72,6 +78,21 @@ class Config:
     fail_on: str | None = None
     source: str | None = None
     lexicons: dict[str, Any] = field(default_factory=dict)  # additions to the built-in lexicons (see lexicons.py)
+    doc_timeout: float | None = None  # seconds per document (None: the default of caresocial.watchdog; 0: none)
+    doc_memory: int | None = None  # MiB per document (None: the default of caresocial.watchdog; 0: none)
+
+    @property
+    def limits(self) -> Limits:
+        """The per-document limits of extraction (defaults where not configured; see :mod:`caresocial.watchdog`)."""
+        from .watchdog import DEFAULT_TIMEOUT, Limits, default_memory
+
+        return Limits(timeout=float(DEFAULT_TIMEOUT if self.doc_timeout is None else self.doc_timeout),
+                      memory=default_memory() if self.doc_memory is None else int(self.doc_memory))
+
+    def with_limits(self, doc_timeout: float | None = None, doc_memory: int | None = None) -> Config:
+        """This configuration with the per-document limits given on the command line (None: unchanged)."""
+        changes = {k: v for k, v in (("doc_timeout", doc_timeout), ("doc_memory", doc_memory)) if v is not None}
+        return replace(self, **changes) if changes else self
 
     def severity_of(self, rule: str) -> str:
         """The configured severity of a rule."""
@@ -197,7 +218,21 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
     if fail_on is not None and fail_on not in ("error", "warning", "never"):
         raise ConfigError(f"{_where(src, 'fail-on')}: {fail_on!r} is not one of error, warning, never")
     return Config(disable=frozenset(disable), severity=dict(severity), aliases=aliases, documents=tuple(rules),
-                  fail_on=fail_on, source=src, lexicons=dict(lexicon_additions), **values)
+                  fail_on=fail_on, source=src, lexicons=dict(lexicon_additions), **values, **_limits(data, src))
+
+
+def _limits(data: dict[str, Any], src: str) -> dict[str, Any]:
+    """``doc-timeout`` (seconds) and ``doc-memory`` (MiB) as Config fields, when set: numbers >= 0."""
+    out: dict[str, Any] = {}
+    for key, kind in (("doc-timeout", (int, float)), ("doc-memory", (int,))):
+        v = data.get(key)
+        if v is None:
+            continue
+        if isinstance(v, bool) or not isinstance(v, kind) or v < 0 or v != v or v == float("inf"):
+            what = "a number of seconds" if key == "doc-timeout" else "a whole number of MiB"
+            raise ConfigError(f"{_where(src, key)}: must be {what} >= 0 (0 for no limit)")
+        out[key.replace("-", "_")] = v
+    return out
 
 
 def load(path: Path | None = None, start: Path | None = None) -> Config:

@@ -39,6 +39,7 @@ from .consistency.checker import _gc_paused, _groups, _Item, check_document, che
 from .errors import CaresocialError, InputError
 from .io.corpus import Corpus, Entry, Loaded, Record, load
 from .models import Claim, ClaimTime, Document, Report, Speaker
+from .watchdog import Limits, Skipped, shared_supervisor
 
 MISSING = "--scheduler needs the dask extra: pip install 'caresocial[dask]'"
 
@@ -108,7 +109,8 @@ def corpus_sources(items: db.Bag) -> db.Item:
 
 
 def _extract_part(items: list[Element], sources: dict[str, int] | None, model: str | None,
-                  batch_size: int, lexicons: Mapping[str, Any] | None = None) -> list[Document]:
+                  batch_size: int, lexicons: Mapping[str, Any] | None = None,
+                  limits: Limits | None = None) -> list[Document | Skipped]:
     from .extraction.pipeline import extract_many
 
     read: dict[int, Loaded] = {}
@@ -125,12 +127,17 @@ def _extract_part(items: list[Element], sources: dict[str, int] | None, model: s
             yield text, opts
 
     with _LOCK:
-        docs = list(extract_many(texts(), batch_size=batch_size, sources=sources, model=model, lexicons=lexicons))
-    return [read[k].finish(d) if k in read else d for k, d in enumerate(docs)]
+        if limits is not None and limits.active:  # in this worker's supervised child processes
+            docs: list[Document | Skipped] = list(shared_supervisor(limits, model, lexicons).run(texts(), sources))
+        else:
+            docs = list(extract_many(texts(), batch_size=batch_size, sources=sources, model=model,
+                                     lexicons=lexicons))
+    return [read[k].finish(d) if k in read and isinstance(d, Document) else d for k, d in enumerate(docs)]
 
 
 def extract_bag(items: db.Bag, *, sources: Mapping[str, int] | db.Item | Literal["corpus"] | None = "corpus",
-                model: str | None = None, batch_size: int = 32, lexicons: Mapping[str, Any] | None = None) -> db.Bag:
+                model: str | None = None, batch_size: int = 32, lexicons: Mapping[str, Any] | None = None,
+                limits: Limits | None = None) -> db.Bag:
     """Extract every element of ``items`` on the workers: a lazy bag of :class:`Document`, in input order.
 
     items: texts, paths (``pathlib.Path``, read on the workers with their own metadata, doc_id the stem),
@@ -141,13 +148,16 @@ def extract_bag(items: db.Bag, *, sources: Mapping[str, int] | db.Item | Literal
         mapping or a computed item is used as given; None lets each text use only its own citations.
     model: spaCy pipeline name (None: the blank English pipeline).
     lexicons: additions to the built-in lexicons (as ``[tool.caresocial.lexicons]``; see caresocial.lexicons).
-    RETURNS (dask.bag.Bag): one Document per element, partitioned like ``items``.
+    limits: per-document limits (see :mod:`caresocial.watchdog`): each worker extracts in supervised child
+        processes, and a document over a limit becomes a :class:`~caresocial.watchdog.Skipped` record in its
+        place. None (the default): no limits, every element is a Document.
+    RETURNS (dask.bag.Bag): one Document (or Skipped) per element, partitioned like ``items``.
     """
     src: Any = corpus_sources(items) if isinstance(sources, str) else sources
     if isinstance(src, Mapping):
         src = dict(src)
     return items.map_partitions(_extract_part, src, model=model, batch_size=batch_size,
-                                lexicons=dict(lexicons) if lexicons else None)
+                                lexicons=dict(lexicons) if lexicons else None, limits=limits)
 
 
 def preload(client: Client, model: str | None = None) -> None:
@@ -192,7 +202,7 @@ def iter_documents(bag: db.Bag) -> Iterator[Document]:
 # corpus order. Group: (0, measure, family, 0, 0, k); document: (1, "", "", partition, position, k).
 
 
-def _digest(docs: list[Document], part: list[int], cfg: Config, show_agreements: bool,
+def _digest(docs: list[Document | Skipped], part: list[int], cfg: Config, show_agreements: bool,
             buckets: int) -> list[tuple[Any, ...]]:
     """Per partition: the claims by measure group (with their corpus-order sequence numbers) and each document's
     suppressions, packed into one record per shuffle bucket; the findings of the within-document rules; the
@@ -200,9 +210,13 @@ def _digest(docs: list[Document], part: list[int], cfg: Config, show_agreements:
     p = part[0]
     out: list[tuple[Any, ...]] = []
     packed: dict[int, tuple[dict[tuple[str, str], list[tuple[Any, ...]]], dict[str, tuple[Any, ...]]]] = {}
-    n_claims = 0
+    n_claims = n_docs = 0
     with _gc_paused():
         for pos, doc in enumerate(docs):
+            if isinstance(doc, Skipped):  # its line leads the report's errors, as the local run prints it first
+                out.append(("d", (-1, "", "", p, pos, 0), "k", doc.message))
+                continue
+            n_docs += 1
             n_claims += len(doc.claims)
             base = (p << 64) | (pos << 32)  # claim order across the corpus: partition, document, claim
             for key, items in _groups([doc], cfg).items():
@@ -219,7 +233,7 @@ def _digest(docs: list[Document], part: list[int], cfg: Config, show_agreements:
         # one pickled blob per bucket: bytes cross the network without per-object work and leave no long-lived
         # objects behind for the garbage collector to scan on a worker that holds many records
         out.extend(("b", b, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for b, v in packed.items())
-    out.append(("n", len(docs), n_claims))
+    out.append(("n", n_docs, n_claims))
     return out
 
 
@@ -345,13 +359,17 @@ def _threads() -> int:
 
 
 def check_distributed(documents: db.Bag, config: Config | None = None, *, show_agreements: bool = False,
-                      baseline: set[str] | None = None, npartitions: int | None = None) -> Report:
+                      baseline: set[str] | None = None, npartitions: int | None = None,
+                      skipped: list[str] | None = None) -> Report:
     """:func:`caresocial.consistency.checker.check` on a bag of documents, on the cluster; the same report.
 
-    documents: a bag of Document (from :func:`extract_bag`; persist it first if you also need the records).
+    documents: a bag of Document (from :func:`extract_bag`; persist it first if you also need the records); a
+        :class:`~caresocial.watchdog.Skipped` element (extraction under limits) becomes a line of the report's
+        errors, ahead of the checker's (or of ``skipped``, when given).
     config, show_agreements, baseline: as for :func:`~caresocial.consistency.checker.check`.
     npartitions: partitions of the claim shuffle (default: two per worker thread, at most one per document
         partition); the per-document digests are small, so few partitions keep the shuffle's task count low.
+    skipped: where to put the lines of Skipped documents (default: the report's errors).
     RETURNS (Report): findings sorted by severity, then place, exactly as the local checker sorts them.
     """
     cfg = config or Config()
@@ -367,7 +385,8 @@ def check_distributed(documents: db.Bag, config: Config | None = None, *, show_a
     counts = digest.filter(_tagged("n")).reduction(_count, _add)
     blobs, doc_out, (n_docs, n_claims) = dask.compute(shuffled, per_doc, counts)
     run = new_run(cfg, show_agreements)
-    lists: dict[str, list[Any]] = {"f": run.findings, "a": run.agreements, "e": run.errors}
+    lists: dict[str, list[Any]] = {"f": run.findings, "a": run.agreements, "e": run.errors,
+                                   "k": run.errors if skipped is None else skipped}
     by_id: dict[str, Document] = {}
     results = []
     with _gc_paused():
@@ -505,7 +524,7 @@ def documents_bag(client: Client, corpus: Corpus, *, cfg: Config, errors: list[s
         items.append(item.document if isinstance(item, Record) else item)
     bag = db.from_sequence(items, npartitions=partitions(len(items))) if items else \
         db.from_sequence([], npartitions=1)
-    return extract_bag(bag, sources=sources, lexicons=cfg.lexicons or None), where
+    return extract_bag(bag, sources=sources, lexicons=cfg.lexicons or None, limits=cfg.limits), where
 
 
 def text_of(item: Entry | Record) -> str | None:
@@ -521,6 +540,9 @@ def stream_documents(scheduler: str, corpus: Corpus, *, cfg: Config, jobs: int, 
     with connect(scheduler, jobs if jobs > 1 else None) as client:
         bag, where = documents_bag(client, corpus, cfg=cfg, errors=errors)
         for doc in iter_documents(bag):
+            if isinstance(doc, Skipped):
+                errors.append(doc.message)
+                continue
             if texts is not None:
                 text = text_of(where[doc.doc_id])
                 if text is not None:
@@ -533,7 +555,7 @@ def check_paths(scheduler: str, corpus: Corpus, *, cfg: Config, jobs: int, error
     """``caresocial check --scheduler``: the local run's report; ``texts`` gets the documents findings cite."""
     with connect(scheduler, jobs if jobs > 1 else None) as client:
         bag, where = documents_bag(client, corpus, cfg=cfg, errors=errors)
-        report = check_distributed(bag, cfg, show_agreements=show_agreements, baseline=baseline)
+        report = check_distributed(bag, cfg, show_agreements=show_agreements, baseline=baseline, skipped=errors)
     for f in (*report.findings, *report.agreements):
         for ref in f.claims:
             if ref.doc_id not in texts and ref.doc_id in where:

@@ -64,10 +64,11 @@ class Figure(Record):
     rate: str | None = Field(default=None, description="Per-period rate: 'year' for 'a year', 'annual', ...")
     link: str | None = Field(default=None, description="Id of the figure at the other end of a range/change.")
     link_type: Literal["range", "change"] | None = Field(
-        default=None, description="'range' for '80,000 to 100,000', 'change' for 'from £6bn to £8.2bn'."
+        default=None, description="'range' for '80,000 to 100,000', 'change' for 'from £6bn to £8.2bn' and 'by 15p "
+        "to £9.90'."
     )
-    link_role: Literal["low", "high", "from", "to"] | None = Field(
-        default=None, description="Which end of the range or change this figure is."
+    link_role: Literal["low", "high", "from", "to", "by"] | None = Field(
+        default=None, description="Which end of the range or change this figure is ('by': the amount of a change)."
     )
     speaker: Speaker | None = Field(default=None, description="Who states the figure (innermost quote).")
     quote: str | None = Field(default=None, description="Id of the innermost quote the figure sits in.")
@@ -155,8 +156,8 @@ class Claim(Record):
     line: int = Field(default=1, ge=1, description="1-based line of the claim's figure.")
     column: int = Field(default=1, ge=1, description="1-based column of the claim's figure.")
     link: str | None = Field(default=None, description="Id of the claim at the other end of a change.")
-    link_role: Literal["low", "high", "from", "to"] | None = Field(
-        default=None, description="Which end of a change or range this claim is."
+    link_role: Literal["low", "high", "from", "to", "by"] | None = Field(
+        default=None, description="Which end of a change or range this claim is ('by': the amount of a change)."
     )
 
 

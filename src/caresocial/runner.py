@@ -69,7 +69,7 @@ def documents(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, 
     """Every document of ``corpus`` in order: extracted (one corpus, with the configuration's lexicons), or as
     recorded when a manifest line holds a record. Problems are appended to ``errors`` (one line each) and never
     stop the others; ``texts`` (when given) gets each document's text, where known."""
-    from .extraction.pipeline import extract_many
+    from .watchdog import extract_limited
 
     sources, kept, failed = _first_pass(corpus, errors)
     loaded: dict[str, Loaded] = {}
@@ -95,7 +95,8 @@ def documents(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, 
             yield got.text, got.options()
 
     try:
-        for doc in extract_many(items(), n_process=jobs, sources=sources, lexicons=cfg.lexicons or None):
+        for doc in extract_limited(items(), limits=cfg.limits, errors=errors, n_process=jobs, sources=sources,
+                                   lexicons=cfg.lexicons or None):
             if bar is not None:
                 bar.update(1)
             got = loaded.pop(doc.doc_id, None)
@@ -168,14 +169,15 @@ def check_extract_options(fmt: str, table: str | None, include_text: bool) -> No
 
 def run_extract(paths: Sequence[PathLike], *, fmt: str, output: Path | None, date: date | None,
                 publisher: str | None, table: str | None, include_text: bool, jobs: int, config_path: Path | None,
-                progress: bool | None, scheduler: str | None = None, stdin: BinaryIO | None = None) -> int:
-    """``caresocial extract``: 0 when every input was read, 2 when any could not be.
+                progress: bool | None, scheduler: str | None = None, stdin: BinaryIO | None = None,
+                doc_timeout: float | None = None, doc_memory: int | None = None) -> int:
+    """``caresocial extract``: 0 when every input was read, 2 when any could not be (or was over a limit).
 
     table: None writes whole documents (JSON, JSONL) or the figures table (CSV, Parquet); figures, claims,
         quotes or documents write that table's rows in any format (JSONL: one row a line)."""
     try:
         check_extract_options(fmt, table, include_text)
-        cfg = load(config_path)
+        cfg = load(config_path).with_limits(doc_timeout, doc_memory)
         corpus = corpus_of(paths, cfg, date, publisher, stdin)
         errors = corpus.errors
         inputs = [*corpus.files, *_settings_files(cfg)]
@@ -285,7 +287,8 @@ def check_corpus(corpus: Corpus, cfg: Config, *, jobs: int, progress: bool | Non
 def run_check(paths: Sequence[PathLike], *, fmt: str, output: Path | None, fail_on: str | None,
               baseline: Path | None, write_baseline: Path | None, show_agreements: bool, date: date | None,
               publisher: str | None, jobs: int, config_path: Path | None, progress: bool | None,
-              scheduler: str | None = None, stdin: BinaryIO | None = None) -> int:
+              scheduler: str | None = None, stdin: BinaryIO | None = None, doc_timeout: float | None = None,
+              doc_memory: int | None = None) -> int:
     """``caresocial check``: 0 clean, 1 findings at or above the fail level, 2 input or usage errors.
 
     fail_on: error, warning or never; None takes the configuration's ``fail-on`` (default warning)."""
@@ -293,7 +296,7 @@ def run_check(paths: Sequence[PathLike], *, fmt: str, output: Path | None, fail_
     from .io.render import render
 
     try:
-        cfg = load(config_path)
+        cfg = load(config_path).with_limits(doc_timeout, doc_memory)
         accepted = load_baseline(baseline) if baseline is not None else None
         corpus = corpus_of(paths, cfg, date, publisher, stdin)
         inputs = [*corpus.files, *_settings_files(cfg, baseline)]
@@ -320,7 +323,8 @@ def run_check(paths: Sequence[PathLike], *, fmt: str, output: Path | None, fail_
 
 
 def run_report(paths: Sequence[PathLike], *, output: Path, date: date | None, publisher: str | None, jobs: int,
-               config_path: Path | None, progress: bool | None, stdin: BinaryIO | None = None) -> int:
+               config_path: Path | None, progress: bool | None, stdin: BinaryIO | None = None,
+               doc_timeout: float | None = None, doc_memory: int | None = None) -> int:
     """``caresocial report``: extract and check like ``check``, then write the page to ``output``.
 
     RETURNS: 0 when written, 2 on input or configuration errors (the page still covers the readable documents
@@ -331,7 +335,7 @@ def run_report(paths: Sequence[PathLike], *, output: Path, date: date | None, pu
 
     errors: list[str] = []
     try:
-        cfg = load(config_path)
+        cfg = load(config_path).with_limits(doc_timeout, doc_memory)
         corpus = corpus_of(paths, cfg, date, publisher, stdin)
         errors = corpus.errors
         sink = open_output(output, [*corpus.files, *_settings_files(cfg)])

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...models import Figure, Speaker
 from ..doc import Annotations, RuleComponent, doc_text, segments, sentence_of
-from .grammar import RawFigure, scan
+from ..meta import read_meta
+from .grammar import RawFigure, dated, has_partial_dates, scan
 
 
 class FigureExtractor(RuleComponent):
@@ -21,10 +24,16 @@ class FigureExtractor(RuleComponent):
         self.generic_units = generic_units
 
     def match(self, doc: Doc) -> list[RawFigure]:
-        """The raw figures of the document text."""
-        figs = scan(doc_text(doc))
+        """The raw figures of the document text; a date without a year takes the document's year (given with the
+        document, else from its dateline)."""
+        text = doc_text(doc)
+        figs = scan(text, self.lexicons)
         if not self.generic_units:
             figs = [f for f in figs if f.source == "rules"]
+        if has_partial_dates(figs):
+            year = document_year(Annotations(doc).cs_date, text, figs)
+            if year is not None:
+                dated(figs, year)
         return figs
 
     def set_annotations(self, doc: Doc, figs: list[RawFigure]) -> Doc:
@@ -38,6 +47,15 @@ class FigureExtractor(RuleComponent):
         spans = [char_span(f.start, f.end, label=f.kind, alignment_mode="expand") for f in figs]
         doc.spans[self.spans_key] = [span for span in spans if span is not None]
         return doc
+
+
+def document_year(given: object, text: str, figs: list[RawFigure]) -> int | None:
+    """The year of a document: of the date given with it, else of the date its text states (dateline, front
+    matter), else None."""
+    if isinstance(given, date):
+        return given.year
+    found = read_meta(text, figs).date
+    return found.year if found is not None else None
 
 
 def build_figure(f: RawFigure, i: int, figs: list[RawFigure], sents: list[tuple[int, int]], text: str,

@@ -47,7 +47,12 @@ def _unit_for(token: str) -> str | None:
         unit = q.unit
         if unit is None or unit.entity is None or unit.entity.name in _REJECT_ENTITIES:
             continue
-        if q.surface.strip() == f"5 {token}" or q.surface.replace(" ", "") == f"5{token}":
+        if not (q.surface.strip() == f"5 {token}" or q.surface.replace(" ", "") == f"5{token}"):
+            continue
+        # the token must be one of the unit's own symbols or names: quantulum3 also reads a word it does not know
+        # as a unit it resembles ('key' as exayears)
+        names = {str(s).lower() for s in (*getattr(unit, "surfaces", ()), unit.name)}
+        if token in getattr(unit, "symbols", ()) or token.lower() in names or token.lower().rstrip("s") in names:
             return str(unit.name)
     return None
 
