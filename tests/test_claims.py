@@ -101,7 +101,7 @@ CASES = [
      [C("four out of five", "share of agency workers filling vacancies", "level", "at", 2022)]),
     # the year to April is a financial year
     ("Some 4.3 million children lived in relative poverty in the year to April 2023.", D(2024, 3, 1),
-     [C("4.3 million", "children", "level", "at", "2022/23")]),
+     [C("4.3 million", "children lived in relative poverty", "level", "at", "2022/23")]),
     # a projected outcome with no horizon is 'by' an unknown year; a conditional cost is an amount
     ("Scrapping the policy would cost £3.6 billion and take 630,000 children out of poverty.", D(2025, 10, 1),
      [C("£3.6 billion", "cost of scrapping policy", "level", "at", None),

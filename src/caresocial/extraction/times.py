@@ -11,12 +11,11 @@ also knows its length or its first year. The words (months, 'now' words, 'next'/
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-
-import bisect
-import re
 
 import regex
 
@@ -170,8 +169,9 @@ def _outer_groups(pattern: regex.Pattern[str], n: int) -> tuple[int, ...]:
     return tuple(pattern.groupindex[f"p{i}"] for i in range(n))
 
 
-_REACH = (70, 60)
-_ANCHOR_AFTER = (44, 66)  # the furthest a phrase's first anchor is from its start ('by the time ... 2029-30': the second)  # characters a phrase reaches before and after its anchor (a year or a time word)
+_REACH = (70, 60)  # characters a phrase reaches before and after its anchor (a year or a time word)
+# the furthest a phrase's first anchor is from its start (the second: 'by the time ... in 2029-30')
+_ANCHOR_AFTER = (44, 66)
 _FY = regex.compile(r"((?:19|20)\d{2})[/-]((?:19|20)?\d{2})")
 _YEAR_MENTION = re.compile(r"(?<![\w/£$€.,-])(?:19|20)\d{2}(?:[/-]\d{2})?(?![\w/%]|[.,]\d)")
 
@@ -216,8 +216,11 @@ def _leading_words(lex: Lexicons) -> frozenset[str]:
 _DIGITS = ("1", "12", "123", "1st")
 
 
+_Alternatives = tuple[regex.Pattern[str], tuple[int, ...]]
+
+
 @lru_cache(maxsize=1024)
-def _starting_with(lex: Lexicons, word: str) -> tuple[regex.Pattern[str], tuple[int, ...]] | None:
+def _starting_with(lex: Lexicons, word: str) -> _Alternatives | None:
     """The alternatives that can start with ``word`` (a lead word, or '1' for any short number), in their order,
     as one pattern with their group names, and their numbers; None when none can. Which alternatives can start
     with a word is read from the patterns themselves (a partial match of the word and a space)."""
@@ -236,7 +239,7 @@ def _one(pattern: str) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
-def _lead_pattern(lex: Lexicons) -> tuple[re.Pattern[str], dict[str, tuple[regex.Pattern[str], tuple[int, ...]] | None]]:
+def _lead_pattern(lex: Lexicons) -> tuple[re.Pattern[str], dict[str, _Alternatives | None]]:
     """A pattern of the words a time phrase can start with (in lower-case text), and a cache of the
     alternatives for each."""
     return re.compile(r"\b" + _trie(sorted(_leading_words(lex))) + r"\b|\b\d+(?:st|nd|rd|th)?\b"), {}

@@ -8,13 +8,12 @@ measure (:mod:`.measure`, keyed by :mod:`.synonyms`) and its time (:mod:`.scope`
 from __future__ import annotations
 
 import bisect
+import re
 import sys
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
-
-import re
 
 import regex
 from spacy.language import Language
@@ -33,7 +32,7 @@ from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_bas
 from .synonyms import inflections, measure_key
 from .words import FIG, PUNCT, TIME, Word, tag, word_classes
 
-CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio"})
+CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio", "quantity"})
 DATE_KINDS = frozenset({"date", "year"})
 _FY = regex.compile(r"(?<!\d)(?:19|20)\d\d[/-](?:19|20)?\d\d(?!\d)")
 _FUTURE = frozenset("will would could may might shall".split())
@@ -188,6 +187,25 @@ def _tense_of(ws: list[Word], lo: int, hi: int, first: int, lex: Lexicons) -> st
     return tense or "present"
 
 
+_PREFIXES = ("change in ", "share of ", "annual ", "weekly ", "monthly ", "daily ")
+
+
+@lru_cache(maxsize=8)
+def content_words(lex: Lexicons) -> _NotFunction:
+    """A test of whether a word of a key is a content word (not in ``function_words``)."""
+    return _NotFunction(frozenset(r[0].lower() for r in lex.rows("function_words") if r))
+
+
+class _NotFunction:
+    __slots__ = ("function",)
+
+    def __init__(self, function: frozenset[str]) -> None:
+        self.function = function
+
+    def __contains__(self, word: object) -> bool:
+        return word not in self.function
+
+
 @lru_cache(maxsize=8)
 def past_tense(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
     """Past-tense forms of the word-class table (read as past when not a noun too), and of the change verbs
@@ -306,7 +324,32 @@ class _Builder:
                 projection, para_of_projection = horizon[-1], pi
         del starts
         self._link()
+        self._qualify_bare()
         return [Claim.build(**row) for row in self.rows]
+
+    def _qualify_bare(self) -> None:
+        """A measure named by one bare noun ('vacancies fell', 'leavers numbered 5,400') is read as that of the
+        document's subject: what most of its described counts count ('vacancies of children's social workers')."""
+        content = content_words(self.lex)
+        counts: dict[str, int] = {}
+        for row in self.rows:
+            key = row["measure"]
+            if key and row["kind"] == "count" and row["aspect"] == "level" and \
+                    len([w for w in key.split() if w in content]) >= 2:
+                counts[key] = counts.get(key, 0) + 1
+        if not counts:
+            return
+        topic = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
+        topic_words = set(topic.split())
+        for row in self.rows:
+            key = row["measure"]
+            if not key:
+                continue
+            prefix = next((p for p in _PREFIXES if key.startswith(p)), "")
+            base = key[len(prefix):]
+            words = [w for w in base.split() if w in content]
+            if len(words) == 1 and words[0] not in topic_words:
+                row["measure"] = sys.intern(f"{prefix}{base} of {topic}")
 
     def _sentence(self, sa: int, sb: int, fig_range: range, times: list[TimePhrase],
                   projection: TimePhrase | None) -> None:

@@ -15,28 +15,12 @@ Each reading gives a rank: 2 described, 1 a bare noun, 0 nothing (no measure: ne
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ...lexicons import Lexicons
 from .aspect import Aspect
 from .phrases import Phrase, clause_start, noun_phrase, phrase_text, relative_clause, subject
+from .vocab import Vocab, vocabulary
 from .words import FIG, PUNCT, TIME, Word
-
-_NUMBER_OF = frozenset("number numbers total count population proportion share percentage rate".split())
-_SPEND = {"spent": "spending on", "spend": "spending on", "spends": "spending on", "spending": "spending on",
-          "invested": "investment in", "invest": "investment in", "put": "spending on", "puts": "spending on"}
-_COST = frozenset("cost costs costing".split())
-_SAVE = frozenset("save saves saved saving".split())
-_PRONOUNS = frozenset("those them this that these it which".split())
-_MONEY_LINK = frozenset("is are was were be been reach reached reaches hit hits stood stands totalled totalling "
-                        "totaled amounted amounts came comes put rise rose climb climbed increase increasing rising "
-                        "grow grew fall fell drop dropped go went reaching to at of".split())
-
-
-@lru_cache(maxsize=8)
-def framing_verbs(lex: Lexicons) -> frozenset[str]:
-    """The ``framing_verbs`` lexicon: verbs whose subject is a source, not a measure."""
-    return frozenset(lex.words("framing_verbs"))
 
 
 @dataclass(slots=True)
@@ -71,40 +55,37 @@ def _limit(ws: list[Word], k: int) -> int:
     return k
 
 
-_UNIT_WORDS = frozenset("fte ftes full-time-equivalent per cent percent times".split())
-_NOT_MEASURES = frozenset("high low record peak level figure figures total sum amount number rise increase fall "
-                          "average".split())
-
-
-def _read(text: str, ws: list[Word], p: Phrase | None, rank: int = 2) -> Reading | None:
+def _read(v: Vocab, text: str, ws: list[Word], p: Phrase | None, rank: int = 2) -> Reading | None:
     if p is None:
         return None
     words = phrase_text(text, ws, p)
-    if not words or words.lower() in _PRONOUNS or words.lower() in _NOT_MEASURES or words.lower() in _UNIT_WORDS:
+    if not words or v.not_measure(words):
         return None
     if p.end - p.start == 1:
         rank = min(rank, 1)
     return Reading(words, rank, head=ws[p.head].text if 0 <= p.head < len(ws) else None)
 
 
-def _number_of(text: str, ws: list[Word], start: int, first: int) -> Reading | None:
+def _number_of(v: Vocab, text: str, ws: list[Word], start: int, first: int) -> Reading | None:
     """'the number of X ... 5,400': X."""
     for i in range(start, first):
-        if ws[i].low in _NUMBER_OF and i + 1 < first and ws[i + 1].low == "of" and ws[i].low != "share":
-            return _read(text, ws, noun_phrase(ws, i + 2, first, post=2))
+        if ws[i].low in v.quantity and i + 1 < first and ws[i + 1].low == "of" and ws[i].low != "share":
+            return _read(v, text, ws, noun_phrase(ws, i + 2, first, post=2))
     return None
 
 
-def count_measure(text: str, ws: list[Word], first: int, last: int, fr: frozenset[str] = frozenset()) -> Reading | None:
+def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
     """The measure of a count."""
     cs = clause_start(ws, first)
-    hit = _number_of(text, ws, cs, first)
+    hit = _number_of(v, text, ws, cs, first)
     if hit is not None:
         return hit
     k = _fig_after(ws, last)
+    extra = ""
     if k < len(ws) and ws[k].low in ("more", "additional", "extra", "further", "fewer", "new", "other"):
+        extra = ws[k].text + " "  # '13,000 more children's social workers': additional ones
         k += 1
-    if k < len(ws) and ws[k].low == "of" and k + 1 < len(ws) and ws[k + 1].low in _PRONOUNS:
+    if k < len(ws) and ws[k].low == "of" and k + 1 < len(ws) and ws[k + 1].low in v.pronouns:
         return None
     if k < len(ws) and ws[k].low in ("who", "that", "which"):
         # '2,000 people ..., and more than 2,800 who work in the system': the noun is left out
@@ -113,17 +94,22 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
         return Reading(words, 0, elided=True) if words else None
     # the count as the subject of its clause ('4,995 social workers left their roles'): its verb is no modifier
     lead = all(not w.content or w.low in ("there",) for w in ws[cs:first])
-    hit = _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2, participles=not lead, predicate=lead))
-    if hit is not None and hit.text.lower() not in _UNIT_WORDS:
-        return hit
-    return _subject(text, ws, cs, first, 1, fr=fr)
+    limit = _limit(ws, k)
+    p = noun_phrase(ws, k, limit, post=2, participles=not lead)
+    if lead and p is not None and p.end - p.start == 1:
+        # a bare noun, the subject: with what the clause says of it ('10,000 additional children will have
+        # become looked after', '82,170 children looked after in England')
+        p = noun_phrase(ws, k, limit, post=2, predicate=True) or p
+    hit = _read(v, text, ws, p)
+    if hit is not None:
+        return Reading(extra + hit.text, hit.rank, head=hit.head) if extra else hit
+    return _subject(text, ws, cs, first, 1, v=v)
 
 
-def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2,
-             fr: frozenset[str] = frozenset()) -> Reading | None:
+def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, *, v: Vocab) -> Reading | None:
     """The subject of the clause from ``cs``, else of the first clause of the sentence that is not an opening
     adverbial ('According to the figures,', 'At the same time,', 'Despite the boost,')."""
-    hit = _read(text, ws, subject(ws, cs, end, fr), rank)
+    hit = _read(v, text, ws, subject(ws, cs, end, v.framing), rank)
     if hit is not None or cs == 0:
         return hit
     start = 0
@@ -134,14 +120,14 @@ def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2,
         w = ws[start] if start < len(ws) else None
         opening = w is not None and (w.is_("P", "C", "W") or (w.low.endswith(("ing", "ly")) and w.content))
         if not opening:
-            hit = _read(text, ws, subject(ws, start, min(end, stop if stop < cs else end), fr), rank)
+            hit = _read(v, text, ws, subject(ws, start, min(end, stop if stop < cs else end), v.framing), rank)
             if hit is not None:
                 return hit
         start = stop + 1
     return None
 
 
-def share_measure(text: str, ws: list[Word], first: int, last: int, fr: frozenset[str] = frozenset()) -> Reading | None:
+def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
     """'43% of local authorities are at risk of ...', 'four out of five agency workers were filling vacancies':
     the share of what."""
     k = _fig_after(ws, last)
@@ -149,46 +135,47 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
         k += 1
     elif not (k < len(ws) and ws[k].content and any(w.low in ("in", "of", "out") for w in ws[first:last + 1])):
         return None
-    if k < len(ws) and ws[k].low in _PRONOUNS:
+    if k < len(ws) and ws[k].low in v.pronouns:
         return None
     p = noun_phrase(ws, k, _limit(ws, k), post=2, predicate=True)
-    hit = _read(text, ws, p)
+    hit = _read(v, text, ws, p)
     return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
 
 
 def change_measure(text: str, ws: list[Word], first: int, last: int,
-                   asp: Aspect, fr: frozenset[str] = frozenset()) -> Reading | None:
+                   asp: Aspect, v: Vocab) -> Reading | None:
     """What moved: the noun phrase after a change noun ('increase in X'), else the subject of the change verb."""
     if asp.noun_after is not None:
         k = asp.noun_after + 1
         if k < len(ws) and ws[k].low in ("in", "of"):
             k += 1
-            hit = _number_of(text, ws, k, _limit(ws, k)) or _read(text, ws, noun_phrase(ws, k, _limit(ws, k), post=2))
+            limit = _limit(ws, k)
+            hit = _number_of(v, text, ws, k, limit) or _read(v, text, ws, noun_phrase(ws, k, limit, post=2))
             if hit is not None:
                 return hit
     if asp.verb_before is None or (asp.verb_before > 0 and ws[asp.verb_before - 1].low in ("a", "an")):
         return None  # 'up 9%', '21% more than the year before', 'an increase of a third': the level's change
     end = asp.verb_before
     cs = clause_start(ws, end)
-    hit = _number_of(text, ws, cs, end)
+    hit = _number_of(v, text, ws, cs, end)
     if hit is not None:
         return hit
-    return _subject(text, ws, cs, end, fr=fr)
+    return _subject(text, ws, cs, end, v=v)
 
 
-def money_measure(text: str, ws: list[Word], first: int, last: int, fr: frozenset[str] = frozenset()) -> Reading | None:
+def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
     """The measure of a sum of money (or of a percentage that is not a share)."""
     k = _fig_after(ws, last)
     limit = _limit(ws, k)
     # '£6bn of SEND deficits', '£1.63bn in aggregate fee income'
     if k < limit and ws[k].low in ("of", "in") and not (k + 1 < len(ws) and ws[k + 1].is_("W", TIME)):
-        hit = _read(text, ws, noun_phrase(ws, k + 1, limit, post=1))
-        if hit is not None and (ws[k].low == "of" or hit.rank > 1 or _moneyish(hit.text)):
+        hit = _read(v, text, ws, noun_phrase(ws, k + 1, limit, post=1))
+        if hit is not None and (ws[k].low == "of" or hit.rank > 1 or _moneyish(hit.text, v)):
             return hit
     # 'a £4.7bn boost to services', '£300m profit'
     if k < limit and ws[k].content and ws[k].is_("N") and not ws[k].is_(TIME):
-        hit = _read(text, ws, noun_phrase(ws, k, limit, post=1))
-        if hit is not None and _moneyish(hit.text):
+        hit = _read(v, text, ws, noun_phrase(ws, k, limit, post=1))
+        if hit is not None and _moneyish(hit.text, v):
             return hit
     j = first - 1
     while j >= 0 and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].low in ("estimated", "average", "total")):
@@ -198,26 +185,26 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
     cs = clause_start(ws, first)
     # 'costs councils £10bn', 'will cost the taxpayer £2bn': the verb before a short object
     for back in range(j - 1, max(cs - 1, j - 3), -1):
-        if ws[back].low in _COST | _SPEND.keys() | _SAVE and not _after_modifier(ws, back):
+        if ws[back].low in v.money_verbs and not _after_modifier(ws, back):
             j = back
             break
     verb = ws[j].low if j >= 0 and not _after_modifier(ws, j) else ""
-    if verb in _SPEND or verb in _COST or verb in _SAVE:
-        return _verb_measure(text, ws, first, k, limit, j, cs, verb, fr=fr)
+    if verb in v.money_verbs:
+        return _verb_measure(text, ws, first, k, limit, j, cs, verb, v=v)
     # 'deficits of £2bn', 'a saving of £1.1 billion', 'margins averaging 23%'
     if j >= 0 and ws[j].low in ("of", "averaging", "at") and j - 1 >= cs:
         end = j
         if ws[j].low == "at" and j >= 1 and ws[j - 1].content and ws[j - 1].is_("V"):
             end = j - 1
         p = _phrase_ending(ws, cs, end)
-        hit = _read(text, ws, p)
+        hit = _read(v, text, ws, p)
         if hit is not None and hit.text.lower() not in ("cost", "a cost", "total"):
             return hit
         if hit is not None and hit.text.lower().endswith("cost"):
-            sub = _read(text, ws, subject(ws, clause_start(ws, cs - 1) if cs > 0 else 0, cs, fr))
+            sub = _read(v, text, ws, subject(ws, clause_start(ws, cs - 1) if cs > 0 else 0, cs, v.framing))
             if sub is not None:
                 return Reading("cost of " + sub.text, 2)
-    return _subject(text, ws, cs, first, fr=fr)
+    return _subject(text, ws, cs, first, v=v)
 
 
 def _after_modifier(ws: list[Word], i: int) -> bool:
@@ -227,23 +214,25 @@ def _after_modifier(ws: list[Word], i: int) -> bool:
 
 
 def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: int, cs: int, verb: str,
-                  fr: frozenset[str] = frozenset()) -> Reading | None:
-    if verb in _SPEND:
+                  v: Vocab) -> Reading | None:
+    """A sum after a verb of money (``money_verbs``): what it is spent on ('spending on residential care'), or
+    what costs or saves it ('cost of abolishing the policy', 'saving from the move')."""
+    reading = v.money_verbs[verb]
+    if reading.split()[-1] not in ("of", "from"):  # spent on, invested in: the object
         on = k
         while on < len(ws) and (ws[on].low not in ("on", "into", "in") or ws[on].is_(TIME, FIG)) and on - k < 14 \
                 and not (ws[on].is_(PUNCT) and ws[on].text in ".;:"):
             on += 1
         limit = _limit(ws, on)
         if on < limit and ws[on].low in ("on", "into", "in"):
-            hit = _read(text, ws, noun_phrase(ws, on + 1, limit, post=2))
+            hit = _read(v, text, ws, noun_phrase(ws, on + 1, limit, post=2))
             if hit is not None:
-                return Reading(_SPEND[verb] + " " + hit.text, 2)
-        return _read(text, ws, subject(ws, cs, j, fr))
-    sub = _read(text, ws, subject(ws, cs, j, fr))
-    noun = "cost of " if verb in _COST else "saving from "
+                return Reading(f"{reading} {hit.text}", 2)
+        return _read(v, text, ws, subject(ws, cs, j, v.framing))
+    sub = _read(v, text, ws, subject(ws, cs, j, v.framing))
     if sub is not None:
-        return Reading(noun + sub.text, 2)
-    return Reading(noun.split()[0], 1)
+        return Reading(f"{reading} {sub.text}", 2)
+    return Reading(reading.split()[0], 1)
 
 
 def _phrase_ending(ws: list[Word], start: int, end: int) -> Phrase | None:
@@ -260,21 +249,15 @@ def _phrase_ending(ws: list[Word], start: int, end: int) -> Phrase | None:
     return best if best is not None and best.end >= end - 1 else None
 
 
-_MONEY_WORDS = frozenset("funding investment spending spend budget deficit deficits gap shortfall cost costs bill "
-                         "saving savings profit profits income fee fees revenue grant boost package fund cut cuts "
-                         "allowance payment payments debt overspend cap price prices pay wage wages levy tax "
-                         "settlement injection subsidy reserves turnover loss losses".split())
+def _moneyish(words: str, v: Vocab) -> bool:
+    return any(w.strip(",").lower() in v.money for w in words.split())
 
 
-def _moneyish(words: str) -> bool:
-    return any(w.strip(",").lower() in _MONEY_WORDS for w in words.split())
-
-
-def ratio_measure(text: str, ws: list[Word], first: int, last: int, fr: frozenset[str] = frozenset()) -> Reading | None:
+def ratio_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
     """'three times less likely to be in education, employment or training': the subject and what it is
     (less) likely to be or do; 'seven times more than placing a child ...': the subject."""
     cs = clause_start(ws, first)
-    sub = _subject(text, ws, cs, first, fr=fr)
+    sub = _subject(text, ws, cs, first, v=v)
     k = _fig_after(ws, last)
     tail = ""
     if k + 2 < len(ws) and ws[k].low in ("more", "less", "as") and ws[k + 1].low == "likely" and ws[k + 2].low == "to":
@@ -297,27 +280,27 @@ def ratio_measure(text: str, ws: list[Word], first: int, last: int, fr: frozense
 def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, asp: Aspect,
                  lex: Lexicons | None = None) -> Reading | None:
     """The measure of the figure whose words are ``ws[first:last+1]``, by its kind and aspect."""
-    fr = framing_verbs(lex if lex is not None else Lexicons.default())
+    v = vocabulary(lex if lex is not None else Lexicons.default())
     if asp.aspect == "change":
-        return change_measure(text, ws, first, last, asp, fr=fr)
-    if kind == "count":
-        return count_measure(text, ws, first, last, fr=fr)
+        return change_measure(text, ws, first, last, asp, v=v)
+    if kind in ("count", "quantity"):
+        return count_measure(text, ws, first, last, v=v)
     if kind == "percent":
-        return share_measure(text, ws, first, last, fr=fr) or money_measure(text, ws, first, last, fr=fr)
+        return share_measure(text, ws, first, last, v=v) or money_measure(text, ws, first, last, v=v)
     if kind == "money":
-        return money_measure(text, ws, first, last, fr=fr)
+        return money_measure(text, ws, first, last, v=v)
     if kind == "ratio":
         if any(w.low in ("in", "out") for w in ws[first:last + 1]):  # 'four out of five', 'eight in 10'
-            return share_measure(text, ws, first, last, fr=fr)
-        return ratio_measure(text, ws, first, last, fr=fr)
-    return date_measure(text, ws, first, last, fr=fr)
+            return share_measure(text, ws, first, last, v=v)
+        return ratio_measure(text, ws, first, last, v=v)
+    return date_measure(text, ws, first, last, v=v)
 
 
-def date_measure(text: str, ws: list[Word], first: int, last: int, fr: frozenset[str] = frozenset()) -> Reading | None:
+def date_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
     """A deadline or start date: the subject of its clause and the event ('the cap ... take effect' ->
     'cap take effect')."""
     cs = clause_start(ws, first)
-    return _read(text, ws, subject(ws, cs, first, fr))
+    return _read(v, text, ws, subject(ws, cs, first, v.framing))
 
 
 def restated(reading: Reading, kind: str, as_kind: str) -> Reading:

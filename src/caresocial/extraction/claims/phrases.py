@@ -93,6 +93,11 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
         if w.is_("G") and head == j - 1:
             j += 1
             continue
+        if w.text == "(" and head == j - 1:
+            close = _short_bracket(ws, j, limit)
+            if close is not None:  # 'the full-time equivalent (FTE) vacancy rate', 'agencies (IFAs) in ...'
+                j = close + 1
+                continue
         if _premodifier(ws, j, limit):
             j += 1
             continue
@@ -104,6 +109,17 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
     if head < 0:
         return None
     return Phrase(start, head + 1, head)
+
+
+def _short_bracket(ws: list[Word], j: int, limit: int) -> int | None:
+    """Index of the ')' closing a bracket at ``j`` that holds one to three words and no figure (an acronym or
+    gloss: '(FTE)', '(EHC)'), or None."""
+    k = j + 1
+    while k < limit and k - j <= 4 and ws[k].text != ")":
+        if ws[k].is_(FIG, TIME) or (ws[k].is_(PUNCT) and ws[k].text != "-"):
+            return None
+        k += 1
+    return k if k < limit and ws[k].text == ")" and k > j + 1 else None
 
 
 def _premodifier(ws: list[Word], j: int, limit: int) -> bool:
@@ -133,7 +149,7 @@ def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bo
         return None
     end = core.end
     for _ in range(post):
-        if not participles and end < limit and is_participle(ws[end]):
+        if not participles and not predicate and end < limit and is_participle(ws[end]):
             break
         nxt = _modifier(ws, end, limit, predicate)
         if nxt is None:
@@ -156,8 +172,8 @@ def relative_clause(ws: list[Word], j: int, limit: int) -> int | None:
     while k < limit and k - j < 4 and ((ws[k].is_("X") and not ws[k].content) or (ws[k].is_("E", "R") and
                                                                                  not ws[k].is_("N"))):
         k += 1
-    if k >= limit or ws[k].is_(FIG, TIME, PUNCT) or not (ws[k].content and (ws[k].is_("V") or ws[k].is_("A"))) \
-            and not (k > j + 1 and ws[k].content):
+    if k >= limit or ws[k].is_(FIG, TIME, PUNCT) or (not (ws[k].content and (ws[k].is_("V") or ws[k].is_("A"))) \
+            and not (k > j + 1 and ws[k].content)):
         return None
     k += 1
     if k < limit and ws[k].low in PARTICLES and ws[k].low not in POST_PREPS:
@@ -169,6 +185,36 @@ def relative_clause(ws: list[Word], j: int, limit: int) -> int | None:
     return inner.end if inner is not None else k
 
 
+_VP_STOP = frozenset("and but while whereas because although which who whom whose that according".split())
+
+
+def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | None:
+    """The end of what a clause says of its subject, from word ``j``: auxiliaries, a verb (or a participle,
+    preposition or adjective after a copula) and what follows it up to ``most`` words, a clause break, a
+    figure or a time ('would go bust if the mechanism were removed', 'were issued inside the target', 'are at
+    risk of issuing a section 114 notice'); None when no verb or predicate follows."""
+    k = j
+    while k < limit and k - j < 4 and ((ws[k].is_("X") and not ws[k].content) or ws[k].low in _COPULA or
+                                       (ws[k].is_("E", "R") and not ws[k].is_("N", "V"))):
+        k += 1
+    if k >= limit or ws[k].is_(FIG, TIME, PUNCT):
+        return None
+    w = ws[k]
+    if not ((w.content and (w.is_("V", "A"))) or (k > j and w.low in POST_PREPS)):
+        return None
+    end = k + 1
+    while end < limit and end - k < most:
+        x = ws[end]
+        if x.is_(FIG, TIME) or (x.is_(PUNCT) and x.text in CLAUSE_BREAKS | {".", "?", "!"}) or \
+                (x.low in _VP_STOP and not (x.low == "and" and end + 1 < limit and ws[end + 1].is_("N", "A")
+                                            and not ws[end + 1].is_("V", "X"))):
+            break
+        end += 1
+    while end > k + 1 and not ws[end - 1].content and not (ws[end - 1].low in PARTICLES and ws[end - 2].content):
+        end -= 1  # (not ending on a function word, but on a particle: 'looked after')
+    return end
+
+
 def _modifier(ws: list[Word], j: int, limit: int, predicate: bool) -> int | None:
     """The end of a modifier that starts at word ``j``, or None."""
     if j >= limit:
@@ -176,16 +222,8 @@ def _modifier(ws: list[Word], j: int, limit: int, predicate: bool) -> int | None
     w = ws[j]
     if w.low in _RELATIVE and j + 1 < limit and not ws[j + 1].is_(FIG, TIME, PUNCT):
         return relative_clause(ws, j, limit)
-    if predicate and w.low in _COPULA:
-        k = j
-        while k < limit and (ws[k].low in _COPULA or ws[k].is_("E")) and k - j < 3:
-            k += 1
-        if k < limit and (is_participle(ws[k]) or ws[k].low in POST_PREPS or ws[k].is_("A")):
-            end = _modifier(ws, k, limit, False)
-            if end is None and ws[k].is_("A") and ws[k].content:
-                end = k + 1
-            return end
-        return None
+    if predicate and (w.low in _COPULA or (w.is_("X") and not w.content) or (w.content and w.is_("V"))):
+        return verb_phrase(ws, j, limit)
     if w.low in POST_PREPS and not w.is_(TIME, FIG):
         k = j + 1
         if w.low == "out" and k < limit and ws[k].low == "of":

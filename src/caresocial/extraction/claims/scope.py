@@ -61,6 +61,9 @@ class FigureTime:
 Result = tuple[str, int | str | None, str | None, str | None, bool]
 
 
+_THAN_BASE = frozenset("in at on the a an that those this its their last previous before ever".split())
+
+
 def is_base(text: str, t: TimePhrase, sent_start: int) -> bool:
     """Whether a time phrase is what something is compared with ('than in 2021', 'on the year before', 'the
     highest since 2017'), not when it holds."""
@@ -70,8 +73,11 @@ def is_base(text: str, t: TimePhrase, sent_start: int) -> bool:
     if before and before[-1] in _BASE_BEFORE and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
         return before[-1] != "from" or t.mode == "that"
     if "than" in before[-6:] and not any(w in ("will", "would", "could") for w in before[-6:]):
-        after_than = before[len(before) - before[::-1].index("than"):]
-        if not any(ch.isdigit() for w in after_than for ch in w):
+        at = len(before) - before[::-1].index("than")
+        after_than = before[at:]
+        bound = at >= 2 and before[at - 2] in ("more", "less", "fewer", "over") and bool(after_than) and \
+            after_than[0] not in _THAN_BASE  # 'more than doubled over the past six years': a bound, no base
+        if not bound and not any(ch.isdigit() for w in after_than for ch in w):
             return True  # 'than in 2021', 'than a proposal put forward in 2015' (not 'more than £15bn ... by 2032')
     if t.text.lower().startswith("since") and any(w in _SUPERLATIVE for w in before[-4:]):
         return True
@@ -151,7 +157,7 @@ def default_time(fig: FigureTime, doc: DocTime, projection: TimePhrase | None, l
         if projection is not None:
             # the horizon of the projection before it: a level, or the newer end of a change, is reached by then
             # (what holds once a change takes effect, in the sentences after it, holds at its year)
-            by = (relation == "at" and projection.relation == "by") or (relation == "to" and projection.relation == "by")
+            by = relation in ("at", "to") and projection.relation == "by"
             return resolve(projection, projection.relation if by else relation, doc, fig, last_year)
         if relation == "at":
             # a projected outcome is reached by a horizon left unstated; a future sum is an amount

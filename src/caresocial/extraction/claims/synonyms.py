@@ -3,7 +3,7 @@
 :func:`measure_key` turns the words of a measure into the key documents share: lower case, straight
 apostrophes, no leading determiner, and every phrase of a ``measure_synonyms`` row read as the row's first
 phrase ("looked-after children in England" -> "children in care in england"), without determiners, pronouns,
-relative words and auxiliaries. Users add rows through
+relative words, auxiliaries and unit qualifiers ('FTE'). Users add rows through
 ``[tool.caresocial.lexicons] measure_synonyms = ["care leavers | former relevant children"]``; the
 ``[tool.caresocial.aliases]`` table of the configuration is read into the same lexicon.
 """
@@ -56,10 +56,24 @@ def _key(phrase: str, lex: Lexicons) -> str:
     while words and words[0] in _DETERMINERS:
         words = words[1:]
     p = " ".join(words)
+    units = _unit_pattern(lex)
+    if units is not None:
+        p = " ".join(units.sub(" ", p).split())
     pattern, to_key = _synonym_pattern(lex)
     if pattern is not None:
         p = pattern.sub(lambda m: to_key.get(_norm(m.group()), m.group()), p)
     return p.strip(" -'")
+
+
+@lru_cache(maxsize=8)
+def _unit_pattern(lex: Lexicons) -> regex.Pattern[str] | None:
+    """The unit qualifiers of ``measure_words`` ('FTE', 'full-time equivalent'), which a key leaves out."""
+    units = sorted({r[0].lower() for r in lex.rows("measure_words") if len(r) > 1 and r[1] == "unit"}, key=len,
+                   reverse=True)
+    if not units:
+        return None
+    body = "|".join(regex.escape(u).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for u in units)
+    return regex.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", _I)
 
 
 @lru_cache(maxsize=8)

@@ -11,11 +11,10 @@ With a trained spaCy pipeline (``model=``), the tagger's part of speech replaces
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-import re
 
 from ...lexicons import Lexicons
 
@@ -126,7 +125,9 @@ def tag(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]], 
             if low == "'s":
                 classes = _POSSESSIVE
             elif not c0.isalnum():
-                classes = _PUNCT
+                # a plural possessive ('councils’ spending') is a possessive, other marks punctuation
+                classes = _POSSESSIVE if raw in "'’" and out and out[-1].end == a and out[-1].low.endswith("s") \
+                    and b < end and text[b:b + 1].isspace() else _PUNCT
             elif low in function:
                 classes = function[low]
             elif (c0.isupper() and not first and not raw.isupper()) or (len(raw) > 1 and raw.isupper()):
