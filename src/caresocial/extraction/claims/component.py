@@ -23,10 +23,12 @@ from ..figures.grammar import RawFigure
 from ..times import TimePhrase, find_times, last_year_before, year_value, years_written
 from .aspect import Aspect, aspect_of, change_between
 from .clues import FUTURE, FY, budget, date_claim, release, takes_effect, tense, time_rates
-from .measure import read_measure
+from .context import fuller_name
+from .measure import Reading, read_measure
+from .phrases import antecedent, clause_start
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
-from .sharing import Item, compared, qualify_bare, share_measures
+from .sharing import Item, assign_keys, compared, qualify_bare, share_measures
 from .words import FIG, TIME, Word, tag
 
 CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio", "quantity"})
@@ -82,6 +84,7 @@ class _Builder:
                                 dated=meta.date is not None)
         self.pos = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
         self.rows: list[dict[str, Any]] = []
+        self.sent_starts = [a for a, _ in self.sents]
         self.by_fig: dict[int, int] = {}
         self.times_made: dict[Result, ClaimTime] = {}
         self.sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
@@ -156,7 +159,22 @@ class _Builder:
         for it in items:
             f = figs[it.index]
             it.reading = read_measure(text, ws, it.first, it.last, f.kind, it.asp, lex)
+        self._resolve_pronouns(items, ws, sa)
+        own = [it.reading for it in items]
         share_measures(items, ws, self.figs, self.lex)
+        names: dict[int, str | None] = {}
+        for it, read in zip(items, own, strict=True):
+            r, kind = it.reading, figs[it.index].kind
+            if r is not None and id(r) not in names and (kind == "money" or (kind == "percent" and r is read) or
+                                                         r.text.lower().split()[-2:-1] == ["the"]):
+                # (a bare count is read against what the document counts: see qualify_bare)
+                names[id(r)] = fuller_name(text, r.text, r.head, sa, lex)
+        for it in items:  # (every figure that shares a measure shares its fuller name)
+            r = it.reading
+            name = names.get(id(r)) if r is not None else None
+            if r is not None and name is not None:
+                it.reading = Reading(name, 2, head=r.head)
+        assign_keys(items, self.figs, self.lex)
         self._times(items, ws, sa, sb, times, projection)
         self._implied_ends(items)
         self._mentioned_before(items, ws)
@@ -165,6 +183,31 @@ class _Builder:
             f = figs[it.index]
             self.seen.setdefault((f.kind, f.value), it)
         self._ends(items)
+
+    def _resolve_pronouns(self, items: list[Item], ws: list[Word], sa: int) -> None:
+        """A measure named by a pronoun ('these cost £58,000', '69% of those') is what the pronoun stands for: a
+        noun phrase of the clauses before it, else of the sentence before (for 'these', 'they', 'those' the last
+        plural one; for 'it', 'this' the subject)."""
+        for it in items:
+            r = it.reading
+            if r is None or r.refers is None:
+                continue
+            plural = r.refers in ("these", "those", "they", "them")
+            found = antecedent(self.text, ws, 0, clause_start(ws, it.first), plural, last=True) if plural else None
+            if found is None:
+                prev = self._previous_words(sa)
+                found = antecedent(self.text, prev, 0, len(prev), plural, last=plural) if prev else None
+            it.reading = Reading(r.text.replace("{}", found), 2) if found else None
+
+    def _previous_words(self, sa: int) -> list[Word]:
+        """The words of the sentence before the one starting at ``sa`` (in its paragraph)."""
+        k = bisect.bisect_left(self.sent_starts, sa) - 1
+        if k < 0:
+            return []
+        a, b = self.sents[k]
+        if self.paras and any(a < pa <= sa for pa, _ in self.paras):
+            return []  # (a new paragraph: nothing to refer back to)
+        return tag(self.text, a, b, [], self.lex, self.pos)
 
     def _future(self, sa: int, sb: int) -> bool:
         low = self.text[sa:sb].lower().split()

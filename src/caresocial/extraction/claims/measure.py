@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ...lexicons import Lexicons
 from .aspect import Aspect
-from .phrases import Phrase, clause_start, noun_phrase, phrase_text, relative_clause, subject
+from .phrases import Phrase, clause_start, noun_phrase, phrase_text, relative_clause, subject, verb_phrase
 from .vocab import Vocab, vocabulary
 from .words import FIG, PUNCT, TIME, Word
 
@@ -31,6 +31,7 @@ class Reading:
     rank: int
     elided: bool = False  # the counted noun is left out ('and more than 2,800 who work in the system')
     head: str | None = None  # the head noun as written
+    refers: str | None = None  # a pronoun that stands for the measure, written '{}' in the text ('cost of {}')
 
 
 def _fig_after(ws: list[Word], last: int) -> int:
@@ -102,7 +103,8 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
         p = noun_phrase(ws, k, limit, post=2, predicate=True) or p
     hit = _read(v, text, ws, p)
     if hit is not None:
-        return Reading(extra + hit.text, hit.rank, head=hit.head) if extra else hit
+        hit = Reading(extra + hit.text, hit.rank, head=hit.head) if extra else hit
+        return hit if lead else with_doer(text, ws, first, hit, v)
     return _subject(text, ws, cs, first, 1, v=v)
 
 
@@ -110,6 +112,10 @@ def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, *, v: 
     """The subject of the clause from ``cs``, else of the first clause of the sentence that is not an opening
     adverbial ('According to the figures,', 'At the same time,', 'Despite the boost,')."""
     hit = _read(v, text, ws, subject(ws, cs, end, v.framing), rank)
+    if hit is None:
+        pronoun = _pronoun_subject(ws, cs, end, v)
+        if pronoun in _PLURAL:
+            return Reading("{}", 0, refers=pronoun)  # 'they numbered 5,400': what 'they' stands for
     if hit is not None or cs == 0:
         return hit
     start = 0
@@ -135,8 +141,16 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
         k += 1
     elif not (k < len(ws) and ws[k].content and any(w.low in ("in", "of", "out") for w in ws[first:last + 1])):
         return None
-    if k < len(ws) and ws[k].low in v.pronouns:
-        return None
+    nxt = ws[k + 1] if k + 1 < len(ws) else None
+    if k < len(ws) and ws[k].low in v.pronouns and not (nxt is not None and (
+            (nxt.content and nxt.is_("N", "A") and not nxt.is_("V")) or
+            (ws[k].low == "those" and (nxt.low in ("who", "in", "with", "on", "at", "aged", "under", "over") or
+                                       (nxt.content and nxt.low.endswith(("ing", "ed"))))))):
+        # '69% of those were covered by agency workers': the share of what the pronoun stands for (not 'that
+        # income', 'those receiving care at home')
+        end = verb_phrase(ws, k + 1, _limit(ws, k + 1))
+        rest = phrase_text(text, ws, Phrase(k + 1, end, k + 1)) if end is not None else ""
+        return Reading(f"share of {{}} {rest}".strip(), 0, refers=ws[k].low)
     p = noun_phrase(ws, k, _limit(ws, k), post=2, predicate=True)
     hit = _read(v, text, ws, p)
     return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
@@ -171,12 +185,12 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     if k < limit and ws[k].low in ("of", "in") and not (k + 1 < len(ws) and ws[k + 1].is_("W", TIME)):
         hit = _read(v, text, ws, noun_phrase(ws, k + 1, limit, post=1))
         if hit is not None and (ws[k].low == "of" or hit.rank > 1 or _moneyish(hit.text, v)):
-            return hit
+            return with_doer(text, ws, first, hit, v)
     # 'a £4.7bn boost to services', '£300m profit'
     if k < limit and ws[k].content and ws[k].is_("N") and not ws[k].is_(TIME):
         hit = _read(v, text, ws, noun_phrase(ws, k, limit, post=1))
         if hit is not None and _moneyish(hit.text, v):
-            return hit
+            return with_doer(text, ws, first, hit, v)
     j = first - 1
     while j >= 0 and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].low in ("estimated", "average", "total")):
         j -= 1
@@ -207,10 +221,39 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     return _subject(text, ws, cs, first, v=v)
 
 
+def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> Reading:
+    """A figure and its noun that are the object of a verb, with the verb's subject: 'the 22 largest companies
+    owned 968 homes' -> 'homes owned by largest companies'; 'providers made £300m profit' -> 'profit made by
+    providers' (not after a verb that states a level: 'leavers numbered 5,400', 'rose to £5bn')."""
+    cs = clause_start(ws, first)
+    j = first - 1
+    while j >= cs and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].is_("E")):
+        j -= 1
+    if j <= cs or not (ws[j].content and ws[j].is_("V")) or ws[j].low in v.level_verbs or \
+            ws[j].low in v.framing or ws[j].low in v.money_verbs or _after_modifier(ws, j):
+        return hit
+    sub = subject(ws, cs, j, v.framing)
+    if sub is None or sub.end > j or sub.end < j - 2:
+        return hit  # (the subject right before the verb, a modal or adverb between at most)
+    doer = _read(v, text, ws, sub)
+    if doer is None:
+        return hit
+    verb = ws[j].text if ws[j].low.endswith("ed") or ws[j].low in ("made", "held", "paid", "took", "lost") else None
+    return Reading(f"{hit.text} {verb} by {doer.text}" if verb else f"{hit.text} of {doer.text}", 2, head=hit.head)
+
+
 def _after_modifier(ws: list[Word], i: int) -> bool:
-    """Whether word ``i`` follows a determiner or an adjective, so is a noun ('the annual *costs* from £10bn')."""
+    """Whether word ``i`` follows a determiner or an adjective, so is a noun ('the annual *costs* from £10bn';
+    not after a demonstrative standing alone: 'these *cost* £58,000')."""
     prev = ws[i - 1] if i > 0 else None
-    return prev is not None and ((prev.is_("D") and not prev.content) or (prev.is_("A") and not prev.is_("N", "V")))
+    return prev is not None and ((prev.is_("D") and not prev.content and prev.low not in _DEMONSTRATIVES) or
+                                 (prev.is_("A") and not prev.is_("N", "V")))
+
+
+_DEMONSTRATIVES = frozenset("these those this that".split())
+# the pronouns whose antecedent is sought (a plural is the last plural noun phrase before it; 'it' as a subject
+# is too often the text's topic or a dummy subject to guess)
+_PLURAL = frozenset("these those they them".split())
 
 
 def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: int, cs: int, verb: str,
@@ -228,11 +271,48 @@ def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: 
             hit = _read(v, text, ws, noun_phrase(ws, on + 1, limit, post=2))
             if hit is not None:
                 return Reading(f"{reading} {hit.text}", 2)
-        return _read(v, text, ws, subject(ws, cs, j, v.framing))
+        sub = _read(v, text, ws, subject(ws, cs, j, v.framing))
+        if sub is None:
+            return None
+        # 'local authorities spending £2.1bn more that year compared to the start of the decade'
+        return _compared_more(text, ws, k, Reading(f"{sub.text} {reading.split()[0]}", 2), v)
     sub = _read(v, text, ws, subject(ws, cs, j, v.framing))
     if sub is not None:
         return Reading(f"{reading} {sub.text}", 2)
+    pronoun = _pronoun_subject(ws, cs, j, v)
+    if pronoun in _PLURAL:  # 'On average these cost £58,000': the cost of what 'these' stands for
+        return Reading(f"{reading} {{}}", 0, refers=pronoun)
     return Reading(reading.split()[0], 1)
+
+
+def _compared_more(text: str, ws: list[Word], k: int, hit: Reading, v: Vocab) -> Reading:
+    """A sum that is more (less) than another ('£2.1bn more that year compared to the start of the decade'): the
+    additional amount, compared with what."""
+    if k >= len(ws) or ws[k].low not in ("more", "less", "extra"):
+        return hit
+    j = k + 1
+    while j < len(ws) and ws[j].is_(TIME) and j - k < 6:
+        j += 1
+    if j + 1 < len(ws) and ws[j].low == "compared" and ws[j + 1].low in ("to", "with"):
+        j += 2
+    elif j < len(ws) and ws[j].low == "than":
+        j += 1
+    else:
+        return Reading(f"additional {hit.text}", hit.rank, head=hit.head)
+    base = _read(v, text, ws, noun_phrase(ws, j, _limit(ws, j), post=1))
+    tail = f" compared with {base.text}" if base is not None else ""
+    return Reading(f"additional {hit.text}{tail}", hit.rank, head=hit.head)
+
+
+def _pronoun_subject(ws: list[Word], start: int, end: int, v: Vocab) -> str | None:
+    """The pronoun that is the subject of ``ws[start:end]``, the words before a verb ('these', 'they', 'it';
+    'On average these cost'), if one is: the last word before the verb but adverbs and auxiliaries."""
+    k = end - 1
+    while k >= start and ((ws[k].is_("E", "R", "X") and not ws[k].is_("N")) or ws[k].low in ("also", "still")):
+        k -= 1
+    if k >= start and ws[k].low in v.pronouns and ws[k].low not in ("there", "which", "one"):
+        return ws[k].low
+    return None
 
 
 def _phrase_ending(ws: list[Word], start: int, end: int) -> Phrase | None:

@@ -301,6 +301,9 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
                 or w.low in ("there",):
             i += 1
             continue
+        if w.is_("O") and i > start and ws[i - 1].is_("P"):
+            i += 1  # the object of an opening preposition: 'Between them the 21 largest companies held ...'
+            continue
         if w.is_("O", "W", "X") or w.low in _OPENING:
             return None
         if w.content and w.low.endswith("ing") and w.is_("V") and i + 1 < limit and ws[i + 1].is_("D", "N", "A"):
@@ -320,6 +323,33 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
             return p
         return None
     return None
+
+
+def noun_phrases(ws: list[Word], start: int, end: int, post: int = 1) -> list[Phrase]:
+    """The noun phrases of ``ws[start:end]`` in order (each with up to ``post`` modifiers after it), not
+    overlapping."""
+    out: list[Phrase] = []
+    i = start
+    while i < end:
+        w = ws[i]
+        p = noun_phrase(ws, i, end, post=post) if w.content and is_nominal(w) and not w.is_(FIG, TIME) else None
+        if p is not None and p.end > i:
+            out.append(p)
+            i = p.end
+        else:
+            i += 1
+    return out
+
+
+def antecedent(text: str, ws: list[Word], start: int, end: int, plural: bool, last: bool) -> str | None:
+    """What a pronoun in or after ``ws[start:end]`` stands for: the last (``last``) or first noun phrase there with
+    a plural head when ``plural``, as written; None when there is none."""
+    found = [p for p in noun_phrases(ws, start, end, post=0 if plural else 1)
+             if not plural or (ws[p.head].low.endswith("s") and not ws[p.head].low.endswith("ss"))]
+    if not found:
+        return None
+    words = phrase_text(text, ws, found[-1] if last else found[0])
+    return words or None
 
 
 def phrase_text(text: str, ws: list[Word], p: Phrase) -> str:

@@ -87,6 +87,8 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
                     it.reading = Reading(f"{prev.reading.head} {it.reading.text}", 2, head=prev.reading.head)
             elif prev is not None:
                 it.reading = prev.reading
+            elif f.kind == "ratio" and it.reading is None and items[k - 1].reading is not None:
+                it.reading = items[k - 1].reading  # '£58,000 per pupil: seven times more than ...': a multiple of it
     for k, it in enumerate(items):
         # a baseline ('up from £10 billion now') measures what the figure before it measures
         up_from = any(w.low in ("up", "down") for w in ws[max(0, it.first - 3):it.first])
@@ -123,9 +125,13 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
         if prev is not None and prev.reading is not None and _bracketed(ws, prev, it) and \
                 (it.reading is None or it.reading.rank < 2):
             it.reading = restated(prev.reading, figs[prev.index].kind, figs[it.index].kind)
+
+def assign_keys(items: list[Item], figs: list[RawFigure], lex: Lexicons) -> None:
+    """The key of every claim's measure."""
     for it in items:
         if it.reading is not None:
             it.key = key_of(it, figs, lex)
+
 
 def key_of(it: Item, figs: list[RawFigure], lex: Lexicons) -> str | None:
     """The comparable key of a claim's measure: after the synonyms; 'change in' for a change; a sum per year

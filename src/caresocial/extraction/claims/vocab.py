@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...lexicons import Lexicons
-from .synonyms import inflections
+from .synonyms import change_words, inflections
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,7 @@ class Vocab:
     money_verbs: dict[str, str]  # every form of a verb of money -> what its sum measures ('spent': 'spending on')
     framing: frozenset[str]  # verbs whose subject is a source, not a measure ('shows', 'estimates')
     pronouns: frozenset[str]  # words that stand for a measure named elsewhere ('it', 'these', 'those')
+    level_verbs: frozenset[str]  # verbs stating the level of their subject ('stood at', 'numbered'), and of change
 
     def not_measure(self, words: str) -> bool:
         """Whether a phrase names no measure on its own (a pronoun, a vague word, a unit)."""
@@ -41,8 +42,13 @@ def vocabulary(lex: Lexicons) -> Vocab:
             irregular = row[2].lower().split() if len(row) > 2 else []
             for form in (*inflections(row[0].lower()), *irregular):
                 verbs.setdefault(form, row[1])
+    levels: set[str] = set()
+    for row in lex.rows("level_verbs"):
+        levels.update(inflections(row[0].lower()))
+        levels.update(row[2].lower().split() if len(row) > 2 else ())
+    levels.update(change_words(lex))
     pronouns = {r[0].lower() for r in lex.rows("function_words") if len(r) > 1 and r[1] == "O"}
     pronouns |= {"this", "that", "these", "those", "which"}
     return Vocab(frozenset(roles.get("quantity", ())), frozenset(roles.get("vague", ())),
                  frozenset(roles.get("unit", ())), frozenset(roles.get("money", ())), verbs,
-                 frozenset(w.lower() for w in lex.words("framing_verbs")), frozenset(pronouns))
+                 frozenset(w.lower() for w in lex.words("framing_verbs")), frozenset(pronouns), frozenset(levels))
