@@ -13,6 +13,7 @@ from ...lexicons import Lexicons
 from ..times import TimePhrase, find_times
 from .phrases import clause_start
 from .synonyms import inflections
+from .vocab import vocabulary
 from .words import PUNCT, Word, word_classes
 
 FY = regex.compile(r"(?<!\d)(?:19|20)\d\d[/-](?:19|20)?\d\d(?!\d)")
@@ -170,3 +171,20 @@ def release(text: str, paras: list[tuple[int, int]], lex: Lexicons) -> tuple[int
             if t.mode == "abs" and t.month is not None and (pi == 0 or low.startswith(("as at", "as of"))):
                 return t.year, t.text  # type: ignore[return-value]
     return None
+
+
+def acting(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
+    """Whether a count is the subject of a verb of action ('12 local authorities would pilot the model'), not of
+    one that states what they become or reach ('18 councils would become insolvent', 'will be 100,000')."""
+    if any(w.content for w in ws[clause_start(ws, first):first]):
+        return False  # (not the subject: something comes before it in its clause)
+    k = last + 1
+    while k < len(ws) and k - last < 6 and not (ws[k].is_("X") and not ws[k].content):
+        if ws[k].is_(PUNCT) or ws[k].is_("W"):
+            return False
+        k += 1  # the counted noun
+    while k < len(ws) and ((ws[k].is_("X") and not ws[k].content) or ws[k].is_("E", "R")):
+        k += 1  # auxiliaries, adverbs
+    if k >= len(ws) or not (ws[k].content and ws[k].is_("V")) or ws[k].low in vocabulary(lex).level_verbs:
+        return False
+    return k + 1 < len(ws) and not ws[k + 1].is_("A")  # ('would go bust' states a level)

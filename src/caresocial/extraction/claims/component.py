@@ -22,7 +22,7 @@ from ..doc import Annotations, RuleComponent, doc_text, segments
 from ..figures.grammar import RawFigure
 from ..times import TimePhrase, find_times, last_year_before, year_value, years_written
 from .aspect import Aspect, aspect_of, change_between
-from .clues import FUTURE, FY, budget, date_claim, release, takes_effect, tense, time_rates
+from .clues import FUTURE, FY, acting, budget, date_claim, release, takes_effect, tense, time_rates
 from .context import fuller_name
 from .measure import Reading, read_measure
 from .phrases import antecedent, clause_start
@@ -253,6 +253,7 @@ class _Builder:
                         f.kind == "money" and ctx[0], ctx[1])
         if it.asp.aspect == "change":
             ft.level_time = self._level_for(levels, it)
+        ft.actors = f.kind == "count" and acting(ws, it.first, it.last, lex)
         nxt = next((figs[o.index].start for o in items[k + 1:] if not (figs[o.index].link == it.index and
                                                                          figs[o.index].link_type == "range")), sb)
         last = last_year_before(text, f.start, max(0, sa - 400), ctx[2])

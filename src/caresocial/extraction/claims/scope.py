@@ -17,7 +17,7 @@ budget context. See GUIDELINES "Which year to record".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -55,7 +55,7 @@ class FigureTime:
     starts_at: int | None = None  # offset of a time phrase that says when something takes effect
     own: TimePhrase | None = None
     level_time: tuple[str, int | str | None, str | None, str | None, bool] | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    actors: bool = False  # a count of those who will act ('12 local authorities would pilot the model')
 
 
 Result = tuple[str, int | str | None, str | None, str | None, bool]
@@ -160,8 +160,9 @@ def default_time(fig: FigureTime, doc: DocTime, projection: TimePhrase | None, l
             by = relation in ("at", "to") and projection.relation == "by"
             return resolve(projection, projection.relation if by else relation, doc, fig, last_year)
         if relation == "at":
-            # a projected outcome is reached by a horizon left unstated; a future sum is an amount
-            return ("at" if fig.kind == "money" else "by"), None, None, None, False
+            # a projected outcome is reached by a horizon left unstated; a future sum is an amount, and so is the
+            # number of those who will act (neither is reached by a time)
+            return ("at" if fig.kind == "money" or fig.actors else "by"), None, None, None, False
     if (fig.tense == "past" or relation == "over") and doc.carried is not None:
         return relation, doc.carried[0], None, f"the period last reported ({doc.carried[1]})", False
     if doc.reference is None or (not doc.dated and relation == "at"):
