@@ -176,6 +176,23 @@ def test_a_synonym_added_through_configuration_joins_measures() -> None:
     assert extended.claims[0].measure == "care leavers"
 
 
+def test_aliases_in_configuration_are_measure_synonyms(tmp_path: Any) -> None:
+    from caresocial.config import load
+
+    toml = tmp_path / "pyproject.toml"
+    toml.write_text('[tool.caresocial.aliases]\n"care leavers" = ["former relevant children", "relevant children"]\n'
+                    '[tool.caresocial.lexicons]\nmeasure_synonyms = ["agency workers | locum social workers"]\n',
+                    encoding="utf-8")
+    cfg = load(toml)
+    assert cfg.lexicons["measure_synonyms"] == ["agency workers | locum social workers",
+                                                "care leavers | former relevant children | relevant children"]
+    text = "There are 41,000 former relevant children. Some 7,000 locum social workers were used."
+    got = caresocial.extract(text, doc_id="t", date=D(2024, 1, 1), lexicons=cfg.lexicons)
+    assert [c.measure for c in got.claims] == ["care leavers", "agency workers"]
+    plain = caresocial.extract(text, doc_id="t", date=D(2024, 1, 1))
+    assert [c.measure for c in plain.claims] == ["former relevant children", "locum social workers"]
+
+
 def test_claims_need_the_figures_and_quotes_components() -> None:
     import spacy
 

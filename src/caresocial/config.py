@@ -16,7 +16,7 @@ approx = 0.10                             # ... 10% when either side is hedged
 percent-points = 1.0                      # percentages within 1 point agree
 arithmetic = 0.02                         # stated change vs its ends
 
-[tool.caresocial.aliases]                 # measure keys that mean the same thing
+[tool.caresocial.aliases]                 # measure names that mean the same thing (measure_synonyms)
 "children in care" = ["looked after children", "children looked after"]
 
 [[tool.caresocial.documents]]             # per path glob
@@ -214,11 +214,32 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
         lexicons(lexicon_additions)
     except LexiconError as e:
         raise ConfigError(f"{_where(src, 'lexicons')}: {e}") from None
+    lexicon_additions = with_aliases(dict(lexicon_additions), aliases_raw)
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in ("error", "warning", "never"):
         raise ConfigError(f"{_where(src, 'fail-on')}: {fail_on!r} is not one of error, warning, never")
     return Config(disable=frozenset(disable), severity=dict(severity), aliases=aliases, documents=tuple(rules),
                   fail_on=fail_on, source=src, lexicons=dict(lexicon_additions), **values, **_limits(data, src))
+
+
+def with_aliases(additions: dict[str, Any], aliases: dict[str, Any]) -> dict[str, Any]:
+    """``[tool.caresocial.aliases]`` as rows of the ``measure_synonyms`` lexicon ("canonical | alias | ..."), after
+    the lexicon additions given for it: one mechanism names measures that mean the same, read at extraction
+    (every alias becomes the canonical name in claim keys) and at check time."""
+    if not aliases:
+        return additions
+    have = additions.get("measure_synonyms")
+    if have is None:
+        lines: list[str] = []
+    elif isinstance(have, str):
+        lines = [have]
+    elif isinstance(have, dict):
+        lines = [" | ".join([k, *([v] if isinstance(v, str) else v)]) for k, v in have.items()]
+    else:
+        lines = list(have)
+    rows = [" | ".join([canon, *([alts] if isinstance(alts, str) else alts)]) for canon, alts in aliases.items()]
+    additions["measure_synonyms"] = lines + rows
+    return additions
 
 
 def _limits(data: dict[str, Any], src: str) -> dict[str, Any]:
