@@ -39,6 +39,13 @@ def date_claim(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
     """A date or year that states when something starts or ends ('due to take effect in October 2023', 'comes
     to an end in March 2026', 'extended until 2026'), with no other figure in its clause."""
     events = _event_patterns(lex)[0]
+    memo = getattr(ws, "memo", None)
+    if memo is not None:  # (no event word anywhere in the sentence: no date in it is a claim)
+        anywhere = memo.get(("events", 0, 0))
+        if anywhere is None:
+            anywhere = memo[("events", 0, 0)] = int(bool(events.search(" ".join(w.low for w in ws))))
+        if not anywhere:
+            return False
     lo = clause_start(ws, first)
     window = " ".join(w.low for w in ws[max(lo, first - 8):first])
     after = " ".join(w.low for w in ws[last + 1:last + 10])

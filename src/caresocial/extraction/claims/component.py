@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import sys
 from dataclasses import replace
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -249,7 +250,7 @@ class _Builder:
             _says(ws, it.first, f.link_role) else it.asp.role
         rate = f.rate if f.rate in time_rates(lex) else None  # '£58,000 per pupil' is no rate in time
         ctx = self._sentence_context(sa, sb, times)
-        ft = FigureTime(f.start, f.end, f.kind, it.asp.aspect, role, rate, tense(ws, it.first, lex),
+        ft = FigureTime(f.start, f.end, f.kind, it.asp.aspect, role, rate, partial(tense, ws, it.first, lex),
                         f.kind == "money" and ctx[0], ctx[1])
         if it.asp.aspect == "change":
             ft.level_time = self._level_for(levels, it)

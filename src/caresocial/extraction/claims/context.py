@@ -38,7 +38,7 @@ def fuller_name(text: str, reading: str, head_word: str | None, before: int, lex
     pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
     floor = max(0, before - _BACK)
     hits = [m.start() for m in pattern.finditer(text, floor, before)]
-    for at in reversed(hits[-12:]):
+    for at in reversed(hits[-4:]):
         name = _compound_before(text, at, len(head), lex)
         if name is not None:
             return f"{reading[:ws[k].start]}{name}".strip()

@@ -17,6 +17,7 @@ budget context. See GUIDELINES "Which year to record".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -42,7 +43,7 @@ class DocTime:
 
 @dataclass(slots=True)
 class FigureTime:
-    """What the component knows of one claim figure for its time."""
+    """What the component knows of one claim figure for its time (its tense read when first asked for)."""
 
     start: int
     end: int
@@ -50,12 +51,20 @@ class FigureTime:
     aspect: str
     role: str | None
     rate: str | None
-    tense: str  # future, past or present
+    tense_of: Callable[[], str]  # reads the tense: future, past or present
     budget: bool  # a sum in a budget context ('this year' is a financial year)
     starts_at: int | None = None  # offset of a time phrase that says when something takes effect
     own: TimePhrase | None = None
     level_time: tuple[str, int | str | None, str | None, str | None, bool] | None = None
     actors: bool = False  # a count of those who will act ('12 local authorities would pilot the model')
+    read_tense: str | None = None
+
+    @property
+    def tense(self) -> str:
+        """future, past or present."""
+        if self.read_tense is None:
+            self.read_tense = self.tense_of()
+        return self.read_tense
 
 
 Result = tuple[str, int | str | None, str | None, str | None, bool]
