@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from ...lexicons import Lexicons
 from .aspect import Aspect
-from .phrases import Phrase, clause_start, noun_phrase, phrase_text, relative_clause, subject, verb_phrase
+from .phrases import (Phrase, clause_start, inner_number, noun_phrase, phrase_text, relative_clause, subject,
+                      verb_phrase)
 from .vocab import Vocab, vocabulary
 from .words import FIG, PUNCT, TIME, Word
 
@@ -50,8 +51,9 @@ def _fig_after(ws: list[Word], last: int) -> int:
 
 
 def _limit(ws: list[Word], k: int) -> int:
-    """Index of the next figure's first word at or after ``k`` (a phrase never runs into another figure)."""
-    while k < len(ws) and not ws[k].is_(FIG):
+    """Index of the next figure's first word at or after ``k`` (a phrase never runs into another figure, but may
+    hold a plain number after a determiner: 'for the 20 largest providers')."""
+    while k < len(ws) and (not ws[k].is_(FIG) or inner_number(ws, k)):
         k += 1
     return k
 
@@ -63,6 +65,9 @@ def _read(v: Vocab, text: str, ws: list[Word], p: Phrase | None, rank: int = 2) 
     if not words or v.not_measure(words):
         return None
     if p.end - p.start == 1:
+        w = ws[p.start]
+        if w.is_("V") and (w.low.endswith(("ing", "ed")) or w.low in v.level_verbs) and w.low not in v.money:
+            return None  # a verb read as a noun ('reaching £10.7bn', 'is set to'), not a measure
         rank = min(rank, 1)
     return Reading(words, rank, head=ws[p.head].text if 0 <= p.head < len(ws) else None)
 
@@ -125,8 +130,8 @@ def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, *, v: 
             stop += 1
         w = ws[start] if start < len(ws) else None
         opening = w is not None and (w.is_("P", "C", "W") or (w.low.endswith(("ing", "ly")) and w.content))
-        if not opening:
-            hit = _read(v, text, ws, subject(ws, start, min(end, stop if stop < cs else end), v.framing), rank)
+        if not opening:  # (the subject of an earlier clause: a weak reading, after a figure's before it)
+            hit = _read(v, text, ws, subject(ws, start, min(end, stop if stop < cs else end), v.framing), 0)
             if hit is not None:
                 return hit
         start = stop + 1
@@ -140,7 +145,7 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     if k < len(ws) and ws[k].low == "of":
         k += 1
     elif not (k < len(ws) and ws[k].content and any(w.low in ("in", "of", "out") for w in ws[first:last + 1])):
-        return None
+        return _share_of_fronted(text, ws, first, k, v)
     nxt = ws[k + 1] if k + 1 < len(ws) else None
     if k < len(ws) and ws[k].low in v.pronouns and not (nxt is not None and (
             (nxt.content and nxt.is_("N", "A") and not nxt.is_("V")) or
@@ -154,6 +159,25 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     p = noun_phrase(ws, k, _limit(ws, k), post=2, predicate=True)
     hit = _read(v, text, ws, p)
     return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
+
+
+def _share_of_fronted(text: str, ws: list[Word], first: int, k: int, v: Vocab) -> Reading | None:
+    """'Of the 276 agencies in private ownership, 3 in 5 were single providers': the share of what the opening
+    'of' phrase names that the clause says something of."""
+    cs = clause_start(ws, first)
+    if cs < 2 or ws[cs - 1].text != ",":
+        return None
+    start = clause_start(ws, cs - 2)
+    while start < cs and ws[start].is_(PUNCT):
+        start += 1
+    if start >= cs or ws[start].low != "of":
+        return None
+    base = _read(v, text, ws, noun_phrase(ws, start + 1, cs - 1, post=1))
+    if base is None:
+        return None
+    end = verb_phrase(ws, k, _limit(ws, k))
+    said = phrase_text(text, ws, Phrase(k, end, k)) if end is not None else ""
+    return Reading(f"share of {base.text} {said}".strip(), 2, head=base.head)
 
 
 def change_measure(text: str, ws: list[Word], first: int, last: int,
@@ -205,6 +229,9 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     verb = ws[j].low if j >= 0 and not _after_modifier(ws, j) else ""
     if verb in v.money_verbs:
         return _verb_measure(text, ws, first, k, limit, j, cs, verb, v=v)
+    if j >= 1 and verb in v.level_verbs and verb.endswith("ing") and ws[j - 1].text == "," and cs == j:
+        # 'High-needs funding has gone up by more than half, reaching £10.7 billion': the main clause's subject
+        return _subject(text, ws, clause_start(ws, j - 1), j - 1, v=v)
     # 'deficits of £2bn', 'a saving of £1.1 billion', 'margins averaging 23%'
     if j >= 0 and ws[j].low in ("of", "averaging", "at") and j - 1 >= cs:
         end = j
@@ -274,8 +301,11 @@ def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: 
         sub = _read(v, text, ws, subject(ws, cs, j, v.framing))
         if sub is None:
             return None
+        noun = reading.split()[0]
+        if not noun.startswith(verb[:4]):
+            return sub  # ('the deficits are now put at £4bn': no spending)
         # 'local authorities spending £2.1bn more that year compared to the start of the decade'
-        return _compared_more(text, ws, k, Reading(f"{sub.text} {reading.split()[0]}", 2), v)
+        return _compared_more(text, ws, k, Reading(f"{sub.text} {noun}", 2), v)
     sub = _read(v, text, ws, subject(ws, cs, j, v.framing))
     if sub is not None:
         return Reading(f"{reading} {sub.text}", 2)

@@ -81,6 +81,8 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
     'and'/'or' joins two nouns ('children and family social workers')."""
     while i < limit and ws[i].is_("D", "H") and not ws[i].content and not ws[i].is_("G"):
         i += 1
+    if i > 0 and ws[i - 1].is_("D") and inner_number(ws, i):
+        i += 1  # a number inside the phrase: 'the 276 independent fostering agencies', 'the 20 largest providers'
     start = i
     head = -1
     j = i
@@ -92,6 +94,10 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
             continue
         if w.is_("G") and head == j - 1:
             j += 1
+            continue
+        if w.text == "," and head == j - 1 and ws[j - 1].text[:1].isupper() and j + 1 < limit and \
+                ws[j + 1].text[:1].isupper() and ws[j + 1].is_("N") and not ws[j + 1].is_(FIG, TIME):
+            j += 1  # a name with a list in it: 'an Education, Health and Care (EHC) plan'
             continue
         if w.text == "(" and head == j - 1:
             close = _short_bracket(ws, j, limit)
@@ -109,6 +115,14 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
     if head < 0:
         return None
     return Phrase(start, head + 1, head)
+
+
+def inner_number(ws: list[Word], i: int) -> bool:
+    """Whether word ``i`` is a plain number after a determiner and before an adjective or noun, so part of a
+    noun phrase ('the 38 county and largest unitary authorities'), not a figure that ends one."""
+    w = ws[i]
+    return w.is_(FIG) and w.text.replace(",", "").isdigit() and i > 0 and ws[i - 1].is_("D") and \
+        i + 1 < len(ws) and ws[i + 1].content and ws[i + 1].is_("A", "N") and not ws[i + 1].is_(FIG)
 
 
 def _short_bracket(ws: list[Word], j: int, limit: int) -> int | None:
@@ -148,6 +162,10 @@ def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bo
     if core is None:
         return None
     end = core.end
+    if post and end < limit and ws[end].text == "(":
+        close = _short_bracket(ws, end, limit)  # 'agencies (IFAs) in private ownership'
+        if close is not None and _modifier(ws, close + 1, limit, False) is not None:
+            end = close + 1
     for _ in range(post):
         if not participles and not predicate and end < limit and is_participle(ws[end]):
             break
@@ -279,6 +297,10 @@ def _clause_start(ws: list[Word], i: int, floor: int) -> int:
                 continue
         if w.is_(TIME, FIG):
             j -= 1
+            continue
+        if w.text == "," and j > floor and ws[j - 1].text[:1].isupper() and j + 1 < i and \
+                ws[j + 1].text[:1].isupper() and ws[j - 1].is_("N") and ws[j + 1].is_("N"):
+            j -= 1  # a comma inside a name: 'an Education, Health and Care plan'
             continue
         if (w.is_(PUNCT) and w.text in CLAUSE_BREAKS) or w.is_("W") or w.low in ("and", "but", "while", "whereas",
                                                                                 "because", "as", "although", "that"):

@@ -16,7 +16,7 @@ from .clues import rate_adjectives
 from .measure import Reading, restated
 from .scope import Result
 from .synonyms import measure_key
-from .words import FIG, Word
+from .words import FIG, PUNCT, TIME, Word
 
 _PREFIXES = ("change in ", "share of ", "annual ", "weekly ", "monthly ", "daily ")
 
@@ -57,7 +57,9 @@ def _bracketed(ws: list[Word], prev: Item, it: Item) -> bool:
     j = it.first - 1
     while j > prev.last and (ws[j].text in ",(" or ws[j].low == "or" or ws[j].is_(FIG)):
         if ws[j].text == "(":
-            return j - prev.last <= 2
+            # right after it, or at the end of the short clause it opens ('3 in 5 were single providers (164, 59%)')
+            return j - prev.last <= 2 or (j - prev.last <= 7 and not any(w.is_(PUNCT, FIG, TIME)
+                                                                         for w in ws[prev.last + 1:j]))
         j -= 1
     return False
 
