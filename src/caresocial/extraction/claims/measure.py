@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from ...lexicons import Lexicons
 from .aspect import Aspect
-from .phrases import (Phrase, clause_start, inner_number, noun_phrase, phrase_text, relative_clause, subject,
-                      verb_phrase)
+from .phrases import Phrase, clause_start, inner_number, noun_phrase, phrase_text, relative_clause, subject, verb_phrase
 from .vocab import Vocab, vocabulary
 from .words import FIG, PUNCT, TIME, Word
 
