@@ -59,6 +59,21 @@ def _says(ws: list[Word], first: int, word: str) -> bool:
     return any(w.low == word for w in ws[max(0, first - 4):first])
 
 
+def _older_end(items: list[Item], figs: list[RawFigure]) -> None:
+    """'deficits of £2bn this year, ... projected to climb to £2.7bn in 2025/26': with no 'from' end stated, the
+    level before a 'to' end that measures the same thing is where the change starts."""
+    if any(it.asp.role == "from" or figs[it.index].link_role == "from" for it in items):
+        return
+    for k, it in enumerate(items):
+        if it.asp.role != "to" or it.key is None:
+            continue
+        prev = next((o for o in reversed(items[:k]) if o.asp.aspect == "level" and
+                     figs[o.index].kind == figs[it.index].kind), None)
+        if prev is not None and prev.key == it.key and prev.asp.role is None and figs[prev.index].link is None:
+            prev.asp.role = "from"
+        return
+
+
 def _first_year(year: int | str) -> int:
     return year if isinstance(year, int) else int(str(year)[:4])
 
@@ -119,6 +134,7 @@ class _Builder:
                 projection, para_of_projection = horizon[-1], pi
         del starts
         self._link()
+        self._headline_times()
         qualify_bare(self.rows, self.lex)
         return [Claim.build(**row) for row in self.rows]
 
@@ -176,6 +192,7 @@ class _Builder:
             if r is not None and name is not None:
                 it.reading = Reading(name, 2, head=r.head)
         assign_keys(items, self.figs, self.lex)
+        _older_end(items, figs)
         self._times(items, ws, sa, sb, times, projection)
         self._implied_ends(items)
         self._mentioned_before(items, ws)
@@ -184,6 +201,22 @@ class _Builder:
             f = figs[it.index]
             self.seen.setdefault((f.kind, f.value), it)
         self._ends(items)
+
+    def _headline_times(self) -> None:
+        """A figure of the title with no time of its own ('Providers made £300m profit') holds when the body says
+        the same figure held ('Profits of more than £300m were made last year')."""
+        if not self.paras:
+            return
+        title_end = self.paras[0][1]
+        for row in self.rows:
+            if row["start"] >= title_end:
+                break
+            if row["time"].as_written is not None:
+                continue
+            same = next((r for r in self.rows if r["start"] >= title_end and r["kind"] == row["kind"] and
+                         r["value"] == row["value"] and r["time"].as_written is not None), None)
+            if same is not None and same["time"].relation in ("at", "over", "by", "per"):
+                row["time"] = same["time"]
 
     def _resolve_pronouns(self, items: list[Item], ws: list[Word], sa: int) -> None:
         """A measure named by a pronoun ('these cost £58,000', '69% of those') is what the pronoun stands for: a
