@@ -69,7 +69,7 @@ CASES = [
      [C("17.8%", "share of workforce", "level", "at", 2024), C("17.6%", "share of workforce", "level", "at", 2023)]),
     # 'this year' with a sum in a budget sentence is a financial year
     ("Councils expect deficits of £2bn this year, rising to £2.7bn in 2025/26.", D(2024, 10, 1),
-     [C("£2bn", "deficits", "level", "at", "2024/25"), C("£2.7bn", "deficits", "level", "to", "2025/26")]),
+     [C("£2bn", "deficits", "level", "from", "2024/25"), C("£2.7bn", "deficits", "level", "to", "2025/26")]),
     # present tense with no time: the document's year; the synonym table joins 'looked-after children'
     ("There are 83,840 looked-after children in England.", D(2024, 5, 1),
      [C("83,840", "children in care in england", "level", "at", 2024)]),
