@@ -155,6 +155,9 @@ def _compiled(lex: Lexicons) -> tuple[regex.Pattern[str], list[tuple[str, str, s
     rows = [r for r in lex.rows("time_words") if len(r) > 1]
     anchors = {r[0].lower() for r in rows if r[1] in ("now", "open", "unit", "rate")}
     anchors |= {r[3].lower() for r in rows if r[1] == "unit" and len(r) > 3} | {"annum", "ago", "since"}
+    months = [r[0].lower() for r in rows if r[1] == "month"]
+    turns = [r[0].lower() for r in rows if r[1] in ("forward", "back")]
+    anchors |= {f"{t} {m}" for t in turns for m in months}  # ('last December', 'next March')
     words = sorted(anchors, key=len, reverse=True)
     first = "".join(sorted({w[0] for w in words} | {"1", "2"}))
     # (the standard library's re: three times as fast as regex on this plain pattern)

@@ -18,7 +18,17 @@ from dataclasses import dataclass
 
 from ...lexicons import Lexicons
 from .aspect import Aspect
-from .phrases import Phrase, clause_start, inner_number, noun_phrase, phrase_text, relative_clause, subject, verb_phrase
+from .phrases import (
+    Phrase,
+    clause_start,
+    inner_number,
+    likely_verb,
+    noun_phrase,
+    phrase_text,
+    relative_clause,
+    subject,
+    verb_phrase,
+)
 from .vocab import Vocab, vocabulary
 from .words import FIG, PUNCT, TIME, Word
 
@@ -349,9 +359,9 @@ def _phrase_ending(ws: list[Word], start: int, end: int) -> Phrase | None:
     best = None
     i = start
     while i < end:
-        p = noun_phrase(ws, i, end, post=2)
+        p = noun_phrase(ws, i, end, post=2) if not (i > start and likely_verb(ws, i)) else None
         if p is not None and p.end == end:
-            return p
+            return p  # (not from a verb: 'Councils hold schools deficits of £1.5bn')
         if p is not None and p.end > i:
             best = p if best is None else best
         i += 1

@@ -72,7 +72,11 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     past = w.low.endswith("ed") or w.low in ("left", "rose", "fell", "put", "cost", "made", "held", "took", "grew",
                                              "paid", "spent", "leapt", "shot", "hit", "found", "showed")
     third = w.low.endswith("s") and not w.low.endswith("ss")
-    return (past or third) and (nxt.is_("D", "O", FIG, "H", "P") or nxt.low in ("up", "down")) and \
+    if prev is not None and prev.is_("N") and prev.low.endswith("s") and not third and not past and \
+            not w.low.endswith("ing") and nxt.is_("D", "N", "A", FIG) and not nxt.is_("V"):
+        return True  # a plural subject and a verb that agrees with it: 'councils hold schools deficits'
+    nexts = ("D", "O", FIG, "H", "P") if past else ("D", "O", FIG, "H")  # ('academy trusts in the region')
+    return (past or third) and (nxt.is_(*nexts) or nxt.low in ("up", "down")) and \
         not (nxt.is_("X") and not nxt.content) and nxt.low != "of"  # ('the lifetime costs of ...': a noun)
 
 
@@ -218,8 +222,8 @@ def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | Non
     if k >= limit or ws[k].is_(FIG, TIME, PUNCT):
         return None
     w = ws[k]
-    if not ((w.content and (w.is_("V", "A"))) or (k > j and w.low in POST_PREPS)):
-        return None
+    if not ((w.content and w.is_("V", "A")) or (k > j and (w.low in POST_PREPS or w.content))):
+        return None  # (after a copula, a noun too: 'were single-school trusts')
     end = k + 1
     while end < limit and end - k < most:
         x = ws[end]

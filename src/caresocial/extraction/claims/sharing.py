@@ -151,6 +151,14 @@ def key_of(it: Item, figs: list[RawFigure], lex: Lexicons) -> str | None:
     return key
 
 
+def _plural_head(key: str, content: _NotFunction) -> bool:
+    """Whether the noun before a key's first preposition is a plural (what a count counts: 'children's social
+    workers in local authorities'; not 'wards close')."""
+    words = key.split()
+    cut = next((i for i, w in enumerate(words) if w not in content), len(words))
+    return cut > 0 and words[cut - 1].endswith("s") and not words[cut - 1].endswith("ss")
+
+
 def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons) -> None:
     """A measure named by one bare noun ('vacancies fell', 'leavers numbered 5,400') is read as that of the
     document's subject: what most of its described counts count ('vacancies of children's social workers')."""
@@ -158,7 +166,7 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons) -> None:
     counts: dict[str, int] = {}
     for row in rows:
         key = row["measure"]
-        if key and row["kind"] == "count" and row["aspect"] == "level" and \
+        if key and row["kind"] == "count" and row["aspect"] == "level" and _plural_head(key, content) and \
                 len([w for w in key.split() if w in content]) >= 2:
             counts[key] = counts.get(key, 0) + 1
     if not counts:
