@@ -43,6 +43,17 @@ CASES = [
      [("since Labour came to power", "over", "rel", None, 0, 0, None)]),
     # a year that names a noun is not a time: 'this year's Budget'
     ("The measure in this year's Budget lifts 450,000 children out of poverty.", []),
+    # a period written as two years, and a pair of years that follow each other (a financial year)
+    ("The levy raised £36bn over the period 2022-2025.",
+     [("over the period 2022-2025", "over", "abs", 2025, 0, 3, 2022)]),
+    ("Councils receive £5.4bn between 2022-2025.", [("between 2022-2025", "over", "abs", 2025, 0, 3, 2022)]),
+    ("Spending rose during 2023-2024.", [("during 2023-2024", "at", "abs", "2023/24", 0, 0, None)]),
+    # 'over three years': ahead of a statement, or up to one in the past (the tense decides; see test_claims)
+    ("The fund will pay out £3bn over three years.", [("over three years", "over", "rel", None, 3, 3, None)]),
+    # 'last December', 'next March': the nearest such month before or after the reference date
+    ("A survey published last December found that 70% were unsure.",
+     [("last December", "at", "lastmon", None, 0, 0, None)]),
+    ("Over the last 24 hours, 300 people replied.", [("Over the last 24 hours", "over", "rel", None, 0, 1, None)]),
 ]
 
 
@@ -52,6 +63,19 @@ def test_time_phrases(sentence: str, expected: list[tuple]) -> None:
     assert [(t.text, t.relation, t.mode, t.year, t.offset, t.span, t.start_year) for t in got] == expected
     for t in got:
         assert sentence[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize(("phrase", "reference", "month", "year"), [
+    ("last December", 2023, 2, 2022),     # February 2023: the December before
+    ("last March", 2023, 6, 2023),        # June 2023: March of the same year
+    ("next March", 2023, 6, 2024),
+    ("next March", 2023, 2, 2023),
+    ("last December", 2023, None, 2022),  # no month known: a year back
+])
+def test_named_months_resolve_against_the_reference_month(phrase: str, reference: int, month: int | None,
+                                                         year: int) -> None:
+    (t,) = find_times(phrase, 0, len(phrase))
+    assert t.resolve(reference, None, None, month) == year
 
 
 @pytest.mark.parametrize(("phrase", "reference", "month", "year"), [

@@ -190,8 +190,10 @@ def acting(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
         if ws[k].is_(PUNCT) or ws[k].is_("W"):
             return False
         k += 1  # the counted noun
+    modal = k
     while k < len(ws) and ((ws[k].is_("X") and not ws[k].content) or ws[k].is_("E", "R")):
         k += 1  # auxiliaries, adverbs
-    if k >= len(ws) or not (ws[k].content and ws[k].is_("V")) or ws[k].low in vocabulary(lex).level_verbs:
-        return False
+    if k >= len(ws) or not ws[k].content or not (ws[k].is_("V") or k > modal) or \
+            ws[k].low in vocabulary(lex).level_verbs:
+        return False  # (after a modal, the word is a verb: 'would trial the new rota')
     return k + 1 < len(ws) and not ws[k + 1].is_("A")  # ('would go bust' states a level)

@@ -297,13 +297,15 @@ def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: 
     """A sum after a verb of money (``money_verbs``): what it is spent on ('spending on residential care'), or
     what costs or saves it ('cost of abolishing the policy', 'saving from the move')."""
     reading = v.money_verbs[verb]
-    if reading.split()[-1] not in ("of", "from"):  # spent on, invested in: the object
+    prep = reading.split()[-1]
+    if prep not in ("of", "from"):  # spent on, invested in, allocated to: the object
+        preps = {prep, "on", "into", "in"}
         on = k
-        while on < len(ws) and (ws[on].low not in ("on", "into", "in") or ws[on].is_(TIME, FIG)) and on - k < 14 \
+        while on < len(ws) and (ws[on].low not in preps or ws[on].is_(TIME, FIG)) and on - k < 14 \
                 and not (ws[on].is_(PUNCT) and ws[on].text in ".;:"):
             on += 1
         limit = _limit(ws, on)
-        if on < limit and ws[on].low in ("on", "into", "in"):
+        if on < limit and ws[on].low in preps:
             hit = _read(v, text, ws, noun_phrase(ws, on + 1, limit, post=2))
             if hit is not None:
                 return Reading(f"{reading} {hit.text}", 2)

@@ -73,7 +73,7 @@ def likely_verb(ws: list[Word], i: int) -> bool:
                                              "paid", "spent", "leapt", "shot", "hit", "found", "showed")
     third = w.low.endswith("s") and not w.low.endswith("ss")
     if prev is not None and prev.is_("N") and prev.low.endswith("s") and not third and not past and \
-            not w.low.endswith("ing") and nxt.is_("D", "N", "A", FIG) and not nxt.is_("V"):
+            not w.low.endswith("ing") and nxt.is_("D", "N", "A", FIG) and not nxt.is_("X"):
         return True  # a plural subject and a verb that agrees with it: 'councils hold schools deficits'
     nexts = ("D", "O", FIG, "H", "P") if past else ("D", "O", FIG, "H")  # ('academy trusts in the region')
     return (past or third) and (nxt.is_(*nexts) or nxt.low in ("up", "down")) and \
