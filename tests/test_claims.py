@@ -193,10 +193,10 @@ def test_aliases_in_configuration_are_measure_synonyms(tmp_path: Any) -> None:
     assert [c.measure for c in plain.claims] == ["former relevant children", "locum social workers"]
 
 
-def test_claims_need_the_figures_and_quotes_components() -> None:
+def test_claims_alone_read_the_figures_and_quotes_they_need() -> None:
     import spacy
 
     nlp = spacy.blank("en")
     nlp.add_pipe("caresocial_claims")
-    with pytest.raises(ValueError, match="must run first"):
-        nlp("It costs £5m.")
+    doc = nlp("Councils spent £5m on care in 2023.")
+    assert [(c.measure, c.time.relation, c.time.year) for c in doc._.claims] == [("spending on care", "at", 2023)]

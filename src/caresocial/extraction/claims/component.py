@@ -21,6 +21,7 @@ from ...lexicons import Lexicons
 from ...models import Claim, ClaimTime, Figure
 from ..doc import Annotations, RuleComponent, doc_text, segments
 from ..figures.grammar import RawFigure
+from ..quotes.component import QuoteAttributor
 from ..times import TimePhrase, find_times, last_year_before, year_value, years_written
 from .aspect import Aspect, aspect_of, change_between
 from .clues import FUTURE, FY, acting, budget, date_claim, release, takes_effect, tense, time_rates
@@ -37,16 +38,19 @@ DATE_KINDS = frozenset({"date", "year"})
 
 
 class ClaimBuilder(RuleComponent):
-    """Claims with measure, aspect and time in ``doc._.claims`` (requires figures and quotes)."""
+    """Claims with measure, aspect and time in ``doc._.claims``, from the figures and quotes of the components
+    before it; with none before it, it reads them itself (``nlp.add_pipe("caresocial_claims")`` alone gives
+    claims)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+        self.nlp, self.name = nlp, name
 
     def match(self, doc: Doc) -> list[Claim]:
         ext = Annotations(doc)
-        if ext.cs_raw_figures is None or ext.cs_raw_quotes is None:
-            raise ValueError(f"{self.name}: the caresocial_figures and caresocial_quotes components must run first "
-                             "(add them before caresocial_claims)")
+        if ext.cs_raw_quotes is None:  # (the quotes component reads the figures when they are missing too)
+            quotes = QuoteAttributor(self.nlp, "caresocial_quotes")
+            quotes.additions = getattr(self, "additions", None)
+            quotes.set_annotations(doc, quotes.match(doc))
         return build_claims(doc, self.lexicons)
 
     def set_annotations(self, doc: Doc, found: list[Claim]) -> Doc:
