@@ -25,7 +25,7 @@ def fuller_name(text: str, reading: str, head_word: str | None, before: int, lex
     v = vocabulary(lex)
     if head_word is not None and head_word.lower() != head and (len(words) < 2 or words[-2].lower() != "the"):
         return None  # ('children in care': the head is 'children'; but 'people who work in the system')
-    prefix = next((f"{r} " for r in set(v.money_verbs.values()) if reading.startswith(f"{r} ")), None)
+    prefix = next((f"{r} " for r in sorted(set(v.money_verbs.values())) if reading.startswith(f"{r} ")), None)
     if head_word is None and prefix is None:
         return None
     if len(head) < 3 or not head.isalpha() or v.not_measure(head) or head in v.quantity:
