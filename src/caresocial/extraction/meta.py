@@ -1,4 +1,9 @@
-"""Document metadata found in the text: front matter, title, dateline and publisher."""
+"""Document metadata found in the text: front matter, title, dateline and publisher.
+
+The words that make a name an organisation's, the public-body acronyms and the verbs of a headline that
+names its source ("..., warns the Local Government Association") come from the lexicons
+(:mod:`caresocial.lexicons`), like the quote grammar's.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +13,55 @@ from functools import lru_cache
 
 import regex
 
+from ..lexicons import Lexicons
 from .figures.grammar import RawFigure
 
 _FRONT = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>(?:(?!---)[^\n]*+\n){0,60}?)---[ \t]*\r?\n")
 _FRONT_LINE = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", regex.M)
 _ISO = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-# "... says The Children's Society", "CCN response to ...", "Statement from X"
-_TITLE_SAYS = regex.compile(
-    r"(?:\bsays?|\bwarns?|\burges?|\bresponds?)\s+(?P<org>(?:the\s+|The\s+)?[A-Z][\w'’&.-]*+(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?"
-    r"[A-Z][\w'’&.-]*+){0,7})\s*$"
-)
-_TITLE_RESPONSE = regex.compile(
-    r"(?:^|[:\-–|]\s*)(?P<org>[A-Z][\w'’&.-]*+(?:\s+[A-Z][\w'’&.-]*+){0,5})\s+"
-    r"(?:response|responds|statement|comment)\b"
-)
-_ORG_WORDS = regex.compile(
-    r"\b(?:Society|Network|Council|Councils|Association|Trust|Foundation|Fund|Institute|Bureau|Children|Review|"
-    r"Commission|Commissioner|Office|Department|Ministry|Agency|Authority|Union|Federation|Confederation|"
-    r"Charity|Charities|Group|Alliance|Partnership|Centre|Center|Coalition|Committee|Board|Service|Services|"
-    r"University|College|School|Party|Government|Parliament|NHS|NSPCC|Barnardo['’]s|Ofsted|LGA|ADCS|CCN)\b"
-)
+_NAME_TAIL = regex.compile(r"(?:the\s+|The\s+)?[A-Z][\w'’&.-]*+(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?"
+                           r"[A-Z][\w'’&.-]*+){0,7}")
+_POSSESSIVE_NAME = regex.compile(r"[A-Z][a-z]+['’]s")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    says: frozenset[str]  # present forms of the reporting verbs: "... says The Children's Society"
+    title_response: regex.Pattern[str]  # "CCN response to ...", "Statement from X"
+    org_words: frozenset[str]  # organisation words and listed acronyms
+
+    def is_org(self, name: str) -> bool:
+        """A name with an organisation word or acronym, or a one-word possessive name ("Barnardo's")."""
+        return any(w.rstrip(",.") in self.org_words or _POSSESSIVE_NAME.fullmatch(w) for w in name.split())
+
+    def title_org(self, title: str) -> str | None:
+        """The organisation a title ends by naming after a reporting verb ('..., warns the LGA')."""
+        words = title.split()
+        for k in range(len(words) - 2, max(-1, len(words) - 10), -1):
+            if words[k].lower() in self.says:
+                m = _NAME_TAIL.fullmatch(" ".join(words[k + 1:]))
+                if m:
+                    return m.group(0)
+        return None
+
+
+@lru_cache(maxsize=16)
+def _patterns(lex: Lexicons) -> _Patterns:
+    """The metadata patterns of a lexicon set: headline verbs are the reporting verbs' present forms."""
+    from .quotes.lexicon import inflections  # (the quote grammar's lexicon module: no import cycle)
+
+    present = sorted({form for row in lex.rows("reporting_verbs") for name, form in inflections(row).items()
+                      if name in ("base", "s") and " " not in form}, key=lambda f: (-len(f), f))
+    nouns = sorted({n for n in lex.words("statement_nouns") if " " not in n} | {"response", "responds", "comment"},
+                   key=lambda f: (-len(f), f))
+    words = sorted({*lex.words("organisation_words"), *lex.words("acronyms")}, key=lambda f: (-len(f), f))
+    return _Patterns(
+        says=frozenset(present),
+        title_response=regex.compile(
+            r"(?:^|[:\-–|]\s*)(?P<org>[A-Z][\w'’&.-]*+(?:\s+[A-Z][\w'’&.-]*+){0,5})\s+"
+            rf"(?:{'|'.join(map(regex.escape, nouns))})\b"),
+        org_words=frozenset(words),
+    )
 _JOINT_HEADER = regex.compile(
     r"\bjoint\s+statement\b[^\n:]{0,200}?\bfrom\s+(?:the\s+)?(?P<list>[^\n:]{3,400}?)[:.]?\**\s*$", regex.I | regex.M
 )
@@ -72,8 +106,10 @@ def _split_list(items: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def read_meta(text: str, figures: list[RawFigure]) -> DocMeta:
-    """Title, date and publisher from front matter, the header lines and the figures found there."""
+def read_meta(text: str, figures: list[RawFigure], lexicons: Lexicons | None = None) -> DocMeta:
+    """Title, date and publisher from front matter, the header lines and the figures found there (words and
+    acronyms from ``lexicons``, the built-in ones by default)."""
+    pats = _patterns(lexicons or Lexicons.default())
     meta = DocMeta()
     fm = _FRONT.match(text)
     if fm:
@@ -108,7 +144,7 @@ def read_meta(text: str, figures: list[RawFigure]) -> DocMeta:
                     continue
                 break
     if meta.publisher is None:
-        meta.publisher, meta.publisher_members = _publisher(text, meta.title, lines)
+        meta.publisher, meta.publisher_members = _publisher(text, meta.title, lines, pats)
     return meta
 
 
@@ -142,7 +178,8 @@ _DATE_BESIDE = regex.compile(rf"^{_DATE_PART}\s*[|•·–—,-]\s*|\s*[|•·�
 _NEWSROOM = regex.compile(r"(?P<org>[A-Z]{2,6})\s+(?:Latest\s+)?(?:News|Press|Media|Blog)\b")
 
 
-def _publisher(text: str, title: str | None, lines: list[tuple[int, int, str]]) -> tuple[str | None, tuple[str, ...]]:
+def _publisher(text: str, title: str | None, lines: list[tuple[int, int, str]],
+               pats: _Patterns) -> tuple[str | None, tuple[str, ...]]:
     head = text[: 2000]
     joint = _JOINT_HEADER.search(head)
     if joint:
@@ -150,22 +187,22 @@ def _publisher(text: str, title: str | None, lines: list[tuple[int, int, str]]) 
         if len(members) >= 2:
             return "; ".join(members), members
     if title:
-        for pat in (_TITLE_SAYS, _TITLE_RESPONSE):
-            m = pat.search(title)
-            if m:
-                org = m.group("org").strip()
-                if org.startswith("the "):
-                    org = org[4:]
-                return expand_acronym(text, org), ()
+        m = pats.title_response.search(title)
+        org = pats.title_org(title) or (m.group("org") if m else None)
+        if org:
+            org = org.strip().rstrip(".")
+            if org.startswith("the "):
+                org = org[4:]
+            return expand_acronym(text, org), ()
     for _, _, line in lines[1:5]:
         clean = _DATE_BESIDE.sub("", line.strip("*# "))
-        if _BYLINE.fullmatch(clean) and _ORG_WORDS.search(clean):
+        if _BYLINE.fullmatch(clean) and pats.is_org(clean):
             return expand_acronym(text, _BY.sub("", clean)), ()
     for _, _, line in lines[1:5]:
         m = _NEWSROOM.match(line)
         if m:
             return expand_acronym(text, m.group("org")), ()
-    ours = _we_alongside(text)
+    ours = _we_alongside(text, pats)
     if ours:
         return ours, ()
     return None, ()
@@ -179,7 +216,7 @@ _ALONGSIDE = regex.compile(
 _PAREN_ORG = regex.compile(r"\((?P<org>[A-Z][^()\n\d,;]{1,60})\)")
 
 
-def _we_alongside(text: str) -> str | None:
+def _we_alongside(text: str, pats: _Patterns) -> str | None:
     """'Alongside A, B and C, we have written ...' + a signatory list naming A, B, C and D -> D."""
     head = text[:3000]
     if not any(lead in head for lead in _ALONGSIDE_LEADS):
@@ -189,7 +226,7 @@ def _we_alongside(text: str) -> str | None:
         return None
     others = {o.lower() for o in split_list(m.group("list"))}
     named = [p.group("org").strip() for p in _PAREN_ORG.finditer(text[: 6000])]
-    rest = [o for o in dict.fromkeys(named) if (o.lower() not in others and _ORG_WORDS.search(o)) or
+    rest = [o for o in dict.fromkeys(named) if (o.lower() not in others and pats.is_org(o)) or
             (o.isupper() and o.lower() not in others)]
     rest = [o for o in rest if o.lower() not in others]
     return rest[0] if len(rest) == 1 else None

@@ -16,7 +16,7 @@ from .clues import rate_adjectives
 from .measure import Reading, restated
 from .scope import Result
 from .synonyms import measure_key
-from .words import FIG, PUNCT, TIME, Word
+from .words import FIG, FUNCTION_CLASSES, PUNCT, TIME, Word
 
 _PREFIXES = ("change in ", "share of ", "annual ", "weekly ", "monthly ", "daily ")
 
@@ -39,7 +39,8 @@ class Item:
 @lru_cache(maxsize=8)
 def content_words(lex: Lexicons) -> _NotFunction:
     """A test of whether a word of a key is a content word (not in ``function_words``)."""
-    return _NotFunction(frozenset(r[0].lower() for r in lex.rows("function_words") if r))
+    return _NotFunction(frozenset(r[0].lower() for r in lex.rows("function_words")
+                                  if len(r) > 1 and r[1] in FUNCTION_CLASSES))
 
 
 class _NotFunction:

@@ -45,7 +45,7 @@ def vocabulary(lex: Lexicons) -> Vocab:
     levels: set[str] = set()
     for row in lex.rows("level_verbs"):
         levels.update(inflections(row[0].lower()))
-        levels.update(row[2].lower().split() if len(row) > 2 else ())
+        levels.update(row[1].lower().split() if len(row) > 1 else ())
     levels.update(change_words(lex))
     pronouns = {r[0].lower() for r in lex.rows("function_words") if len(r) > 1 and r[1] == "O"}
     pronouns |= {"this", "that", "these", "those", "which"}

@@ -26,6 +26,9 @@ PUNCT = "PUNCT"
 
 
 _NAME = frozenset("N")
+#: The classes of ``function_words`` the claims grammar reads (one capital letter; the table's other rows are
+#: the speaker-phrase grammar's).
+FUNCTION_CLASSES = frozenset({"D", "P", "C", "X", "O", "W", "H", "E"})
 _NOT_CONTENT = frozenset({FIG, TIME, PUNCT, "D", "P", "C", "X", "O", "W", "H", "E"})
 
 
@@ -80,7 +83,7 @@ def word_classes(lex: Lexicons) -> WordClasses:
     """The tables of ``function_words`` and ``word_classes``."""
     function: dict[str, set[str]] = {}
     for row in lex.rows("function_words"):
-        if len(row) > 1:
+        if len(row) > 1 and row[1] in FUNCTION_CLASSES:
             function.setdefault(row[0].lower(), set()).add(row[1])
     open_class = {row[0].lower(): frozenset(row[1]) for row in lex.rows("word_classes") if len(row) > 1}
     past = frozenset(w for w, c in open_class.items() if "V" in c and (w.endswith("ed") or "N" not in c))

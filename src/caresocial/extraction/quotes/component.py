@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from datetime import date
 
 from spacy.language import Language
@@ -13,7 +12,10 @@ from ..doc import Annotations, RuleComponent, doc_text, segments
 from ..figures.component import build_figure
 from ..figures.grammar import RawFigure, scan
 from ..meta import DocMeta, read_meta
-from .attribution import NO_QUOTE, MinByEnd, RawQuote, SpeakerRef, attribute
+from .attribution import RawQuote, SpeakerRef, attribute
+from .lexicon import quote_words
+from .nesting import innermost_quote, innermost_quotes
+from .statement import Trigger, TriggerMatcher
 
 
 def speaker_record(ref: SpeakerRef | None) -> Speaker | None:
@@ -28,8 +30,21 @@ class QuoteAttributor(RuleComponent):
     """Quotes with speakers in ``doc._.quotes``; sets each figure's speaker (innermost quote, else the
     publisher). Reads the publisher from ``doc._.cs_publisher`` when given, else from the text."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language | None, name: str) -> None:
         self.name = name
+        self.nlp = nlp
+        self._matcher: tuple[object, TriggerMatcher] | None = None
+
+    def triggers(self, doc: Doc) -> list[Trigger] | None:
+        """The reporting verbs of ``doc``, found on its tokens (None without a pipeline to tokenize the
+        lexicon's phrases: the grammar then finds them in the text)."""
+        if self.nlp is None:
+            return None
+        lex = self.lexicons
+        key = (lex, doc.vocab)
+        if self._matcher is None or self._matcher[0] != key:
+            self._matcher = (key, TriggerMatcher(self.nlp.make_doc, quote_words(lex)))
+        return self._matcher[1](doc, doc_text(doc))
 
     def match(self, doc: Doc) -> list[RawQuote]:
         """Read the document's metadata, then find every quote."""
@@ -39,7 +54,7 @@ class QuoteAttributor(RuleComponent):
         figs = ext.cs_raw_figures
         if figs is None:
             figs = ext.cs_raw_figures = scan(text)
-        meta = read_meta(text, figs)
+        meta = read_meta(text, figs, self.lexicons)
         given = ext.cs_publisher
         if given:
             meta.publisher, meta.publisher_members = given, ()
@@ -48,7 +63,7 @@ class QuoteAttributor(RuleComponent):
             meta.date, meta.date_source = given_date, "given"
         ext.cs_meta = meta
         pub = _publisher_ref(meta)
-        return attribute(text, paras, sents, pub)
+        return attribute(text, paras, sents, pub, self.lexicons, self.triggers(doc))
 
     def set_annotations(self, doc: Doc, quotes: list[RawQuote]) -> Doc:
         """Write ``doc._.quotes`` and give every figure its speaker."""
@@ -99,43 +114,4 @@ def _publisher_ref(meta: DocMeta | None) -> SpeakerRef | None:
     return SpeakerRef(meta.publisher)
 
 
-def innermost_quote(quotes: list[RawQuote], start: int, end: int) -> int | None:
-    """Index of the innermost quote holding [start, end) that speaks for itself (no citation, and 'we/our'
-    reports inside a quote defer to that quote)."""
-    return innermost_quotes(quotes, [(start, end)])[0]
-
-
-def innermost_quotes(quotes: list[RawQuote], spans: list[tuple[int, int]]) -> list[int | None]:
-    """:func:`innermost_quote` for many spans at once, in one sweep: O(log n) per span and quote however deeply
-    the quotes nest."""
-    order = sorted(range(len(spans)), key=lambda k: spans[k])
-    by_start = sorted((q.start, i) for i, q in enumerate(quotes) if q.kind != "citation")
-    out: list[int | None] = [None] * len(spans)
-    active: list[tuple[int, int]] = []  # heap of (end, quote index) of quotes begun at or before the span
-    shortest = MinByEnd([q.end for q in quotes])
-    speaks: dict[int, int] = {}  # quote index -> the quote that speaks for it ('we/our' reports defer upwards)
-    index = {id(q): i for i, q in enumerate(quotes)}
-    nxt = 0
-    for k in order:
-        start, end = spans[k]
-        while nxt < len(by_start) and by_start[nxt][0] <= start:
-            qi = by_start[nxt][1]
-            heapq.heappush(active, (quotes[qi].end, qi))
-            shortest.set(qi, (quotes[qi].end - quotes[qi].start, qi))
-            nxt += 1
-        while active and active[0][0] < end and active[0][0] <= start:
-            shortest.set(heapq.heappop(active)[1], NO_QUOTE)  # over before this span begins, so before later ones
-        best = shortest.shortest_from(end)[1]
-        if best == NO_QUOTE[1]:
-            out[k] = None
-            continue
-        path = []
-        top = best
-        while top not in speaks and quotes[top].self_ref and quotes[top].parent is not None:
-            path.append(top)
-            top = index[id(quotes[top].parent)]
-        top = speaks.get(top, top)
-        for qi in path:
-            speaks[qi] = top
-        out[k] = top
-    return out
+__all__ = ["QuoteAttributor", "innermost_quote", "innermost_quotes", "speaker_record"]
