@@ -16,7 +16,7 @@ approx = 0.10                             # ... and by this share when hedged ('
 percent-points = 0.0                      # ... and by these points for percentages
 arithmetic = 0.0                          # extra slack for the arithmetic rule
 
-[tool.caresocial.aliases]                 # measure keys that mean the same thing
+[tool.caresocial.aliases]                 # measure names that mean the same thing (measure_synonyms)
 "children in care" = ["looked after children", "children looked after"]
 
 [[tool.caresocial.documents]]             # per path glob
@@ -139,7 +139,7 @@ def _where(src: str, key: str) -> str:
 
 def parse(data: dict[str, Any], src: str = "<config>") -> Config:
     """A :class:`Config` from the ``[tool.caresocial]`` table; :class:`ConfigError` names a bad key."""
-    from .extraction.claims.grammar import measure_key
+    from .extraction.claims.synonyms import measure_key
     from .extraction.figures.lexicon import UNITS  # noqa: F401 - keeps import graph light elsewhere
 
     unknown = set(data) - _TOP_KEYS
@@ -233,11 +233,32 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
         lexicons(lexicon_additions)
     except LexiconError as e:
         raise ConfigError(f"{_where(src, 'lexicons')}: {e}") from None
+    lexicon_additions = with_aliases(dict(lexicon_additions), aliases_raw)
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in ("error", "warning", "never"):
         raise ConfigError(f"{_where(src, 'fail-on')}: {fail_on!r} is not one of error, warning, never")
     return Config(disable=frozenset(disable), severity=dict(severity), aliases=aliases, documents=tuple(rules),
                   fail_on=fail_on, source=src, lexicons=dict(lexicon_additions), **values, **_limits(data, src))
+
+
+def with_aliases(additions: dict[str, Any], aliases: dict[str, Any]) -> dict[str, Any]:
+    """``[tool.caresocial.aliases]`` as rows of the ``measure_synonyms`` lexicon ("canonical | alias | ..."), after
+    the lexicon additions given for it: one mechanism names measures that mean the same, read at extraction
+    (every alias becomes the canonical name in claim keys) and at check time."""
+    if not aliases:
+        return additions
+    have = additions.get("measure_synonyms")
+    if have is None:
+        lines: list[str] = []
+    elif isinstance(have, str):
+        lines = [have]
+    elif isinstance(have, dict):
+        lines = [" | ".join([k, *([v] if isinstance(v, str) else v)]) for k, v in have.items()]
+    else:
+        lines = list(have)
+    rows = [" | ".join([canon, *([alts] if isinstance(alts, str) else alts)]) for canon, alts in aliases.items()]
+    additions["measure_synonyms"] = lines + rows
+    return additions
 
 
 def _limits(data: dict[str, Any], src: str) -> dict[str, Any]:
