@@ -79,6 +79,8 @@ def _tables_uncached(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], reg
     canon: dict[str, str] = {}
     for row in rows:
         target = _norm_text(row[0])
+        if target:
+            canon.setdefault(target, target)  # the key itself is read as one unit too
         for alt in row[1:]:
             alt_n = _norm_text(alt)
             if alt_n and alt_n != target:
@@ -112,19 +114,45 @@ def _signature_uncached(measure: str, lex: Lexicons, aliases: tuple[tuple[str, s
             measure = canonical
             break
     stop, generic, pattern, canon = _tables(lex)
-    text = _norm_text(measure)
-    if pattern is not None:
-        text = pattern.sub(lambda m: canon[m.group(0)], text)
-    tokens = [t[:-2] if t.endswith("'s") else t for t in text.split()]
+    tokens = _units(_norm_text(measure), pattern, canon)
     if not tokens:
         return None
     head_at = _head_index(tokens, stop, generic)
     if head_at is None:
         return None
-    words = frozenset(singular(t) for i, t in enumerate(tokens) if i != head_at and t not in stop
-                      and t not in _BOUNDARY and not (t in generic and i < head_at))
-    head = singular(tokens[head_at])
-    return Signature(" ".join(tokens), head, words - {head})
+    head_word = tokens[head_at]
+    words: set[str] = set()
+    if " " in head_word:  # a synonym phrase is the head: its own head noun, its other words modify
+        inner = [_bare(t) for t in head_word.split()]
+        inner_at = _head_index(inner, stop, generic)
+        head_word = inner[-1 if inner_at is None else inner_at]
+        words.update(singular(t) for t in inner if t != head_word and t not in stop and t not in _BOUNDARY)
+    for i, t in enumerate(tokens):
+        if i == head_at or t in stop or t in _BOUNDARY or (t in generic and i < head_at):
+            continue
+        words.update(singular(_bare(w)) for w in t.split() if w not in stop and w not in _BOUNDARY)
+    head = singular(head_word)
+    return Signature(" ".join(tokens), head, frozenset(words) - {head})
+
+
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _units(text: str, pattern: regex.Pattern[str] | None, canon: dict[str, str]) -> list[str]:
+    """The words of a normalised phrase, each synonym phrase replaced by its key as ONE unit (a token with
+    spaces), so that the prepositions inside 'children in care' do not end the noun the phrase is about."""
+    if pattern is None:
+        return [_bare(t) for t in text.split()]
+    out: list[str] = []
+    at = 0
+    for m in pattern.finditer(text):
+        out.extend(_bare(t) for t in text[at:m.start()].split())
+        key = canon[m.group(0)]
+        out.append(key if " " in key else _bare(key))
+        at = m.end()
+    out.extend(_bare(t) for t in text[at:].split())
+    return [t for t in out if t]  # a possessive ending left after a synonym ('children's' -> key, "'s")
 
 
 signature = cached(_signature_uncached, 65536)
