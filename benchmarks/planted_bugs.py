@@ -32,12 +32,17 @@ BUGS = [
     ("rate x period: decades not x10", "caresocial/consistency/arithmetic.py",
      '"decade": 10.0, "decades": 10.0', '"decade": 1.0, "decades": 1.0',
      ["tests/test_checker.py::test_a_rate_times_its_period_against_a_total[two-decades-are-20-years]"]),
-    ("a financial year loses its zero padding (figures)", "caresocial/extraction/figures/grammar.py",
-     'f"{a}/{b2:02d}"', 'f"{a}/{b2}"',
+    ("a financial year loses its zero padding (figures)", "caresocial/extraction/figures/dates.py",
+     'f"{a}/{end % 100:02d}"', 'f"{a}/{end % 100}"',
      ["tests/test_checker_units.py::test_financial_years_keep_their_zero_padding"]),
     ("a financial year loses its zero padding (times)", "caresocial/extraction/times.py",
-     'return f"{start}/{(start + 1) % 100:02d}"', 'return f"{start}/{(start + 1) % 100}"',
+     'first = int(m.group(1)) + offset\n    return f"{first}/{(first + 1) % 100:02d}"',
+     'first = int(m.group(1)) + offset\n    return f"{first}/{(first + 1) % 100}"',
      ["tests/test_checker_units.py::test_financial_years_keep_their_zero_padding"]),
+    ("character column off by one after the first line", "caresocial/extraction/claims/component.py",
+     'column = f.start - (self.text.rfind("\\n", 0, f.start) + 1) + 1',
+     'column = f.start - max(0, self.text.rfind("\\n", 0, f.start)) + 1',
+     ["tests/test_checker_edges.py::test_findings_cite_the_line_and_column_of_each_figure"]),
 ]
 
 

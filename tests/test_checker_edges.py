@@ -6,10 +6,12 @@ constant would break."""
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Any
 
 import pytest
 
+import caresocial
 from caresocial.config import Config, parse
 from caresocial.consistency.caching import clear_caches
 from caresocial.consistency.checker import check, finish, new_run
@@ -677,3 +679,16 @@ def test_currencies_at_two_times_are_each_reported() -> None:
     assert found(a, b) == [("unit-scale", "warning", ["a:c2", "b:c1"])]
     undated = doc("c", money("The fund is $5bn.", "$5bn", 5e9, "reform fund", unit="USD", time=("at", None)))
     assert found(a, undated) == []  # no time stated: no comparison of currencies
+
+
+def test_findings_cite_the_line_and_column_of_each_figure() -> None:
+    """Columns count characters from the start of the figure's own line (1-based), on every line."""
+    a = caresocial.extract("Care report\n\nThere were 82,170 children in care in England in 2022.", doc_id="a",
+                           date=date(2023, 1, 1))
+    b = caresocial.extract("There were 70,000 children in care in England in 2022.", doc_id="b",
+                           date=date(2023, 1, 1))
+    assert [(c.line, c.column) for c in a.claims if c.value == 82170] == [(3, 12)]
+    assert [(c.line, c.column) for c in b.claims if c.value == 70000] == [(1, 12)]
+    report = caresocial.check([a, b])
+    assert sorted((r.doc_id, r.line, r.column) for f in report.findings for r in f.claims) == [
+        ("a", 3, 12), ("b", 1, 12)]

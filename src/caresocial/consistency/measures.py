@@ -37,6 +37,9 @@ STRENGTH_NAMES = {SURE: "sure", LIKELY: "likely", POSSIBLE: "possible", NONE: "n
 _BOUNDARY = frozenset("of in on at for from by with within without into onto over under across among between "
                       "per after before since during to who that which whose than as out against".split())
 _WORD = regex.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# prepositions that end the head noun but carry meaning of their own: 'children lifted out of poverty' is not
+# 'children in poverty', 'families without work' not 'families in work'
+_DIRECTED = frozenset({"out", "without", "into"})
 MAX_SHARED_TOKEN = 200  # a modifier shared by more signatures of one block than this proposes no candidates
 
 
@@ -128,9 +131,10 @@ def _signature_uncached(measure: str, lex: Lexicons, aliases: tuple[tuple[str, s
         head_word = inner[-1 if inner_at is None else inner_at]
         words.update(singular(t) for t in inner if t != head_word and t not in stop and t not in _BOUNDARY)
     for i, t in enumerate(tokens):
-        if i == head_at or t in stop or t in _BOUNDARY or (t in generic and i < head_at):
+        if i == head_at or t in stop or (t in _BOUNDARY and t not in _DIRECTED) or (t in generic and i < head_at):
             continue
-        words.update(singular(_bare(w)) for w in t.split() if w not in stop and w not in _BOUNDARY)
+        words.update(singular(_bare(w)) for w in t.split()
+                     if w not in stop and (w not in _BOUNDARY or w in _DIRECTED))
     head = singular(head_word)
     return Signature(" ".join(tokens), head, frozenset(words) - {head})
 
