@@ -152,26 +152,13 @@ def _stated_change(run: Run, claims: _Claims, change: Claim) -> None:
     if ends is None:
         return
     frm, to = ends
-    if family_of(frm) != family_of(to) or frm.aspect == "change":
-        return  # the ends of a change are two levels of one family
-    points = change.kind == "percent" and str(change.unit).startswith("percentage point")
-    if change.kind == "ratio":
-        kind = "multiple"
-    elif change.kind == "percent" and not points:
-        kind = "relative"
-    elif (points and frm.kind == "percent") or family_of(change).removeprefix("change:") == family_of(frm):
-        kind = "difference"
-    else:
+    kind = _mismatch(run, claims, change, frm, to)
+    if kind is None:
         return
-    actual = actual_change(kind, claims.interval(frm), claims.interval(to))
-    if actual is None:
-        return
-    lo, hi, value = claims.value(change)
-    if change.direction == "down" and kind != "multiple":
-        lo, hi = -hi, -lo
-    elif change.direction is None and kind != "multiple" and actual[1] < 0:
-        actual = (-actual[1], -actual[0])  # a change stated without its direction: compare sizes
-    if not _apart((lo, hi), actual, _slack(run, value)):
+    # another change stated in the sentence that these ends do match is the change between them ('11% more
+    # than the year before ... from £736.6m, a 105% increase overall')
+    if any(other is not change and other.aspect == "change" and _mismatch(run, claims, other, frm, to) == ""
+           for other in claims.by_sentence.get(change.sentence_start, ())):
         return
     _, _, f_value = claims.value(frm)
     _, _, t_value = claims.value(to)
@@ -182,6 +169,31 @@ def _stated_change(run: Run, claims: _Claims, change: Claim) -> None:
                f"{change.measure or frm.measure or 'change'}: stated {_said(change, items[0])} but "
                f"{describe_value(items[1])} to {describe_value(items[2])} is a change of {size} "
                f"({doc_place(claims.doc, change)}).")
+
+
+def _mismatch(run: Run, claims: _Claims, change: Claim, frm: Claim, to: Claim) -> str | None:
+    """The kind of change ('relative', 'difference', 'multiple') when ``change`` does not match the change
+    from ``frm`` to ``to``; '' when it matches; None when the two cannot be compared."""
+    if family_of(frm) != family_of(to) or frm.aspect == "change":
+        return None  # the ends of a change are two levels of one family
+    points = change.kind == "percent" and str(change.unit).startswith("percentage point")
+    if change.kind == "ratio":
+        kind = "multiple"
+    elif change.kind == "percent" and not points:
+        kind = "relative"
+    elif (points and frm.kind == "percent") or family_of(change).removeprefix("change:") == family_of(frm):
+        kind = "difference"
+    else:
+        return None
+    actual = actual_change(kind, claims.interval(frm), claims.interval(to))
+    if actual is None:
+        return None
+    lo, hi, value = claims.value(change)
+    if change.direction == "down" and kind != "multiple":
+        lo, hi = -hi, -lo
+    elif change.direction is None and kind != "multiple" and actual[1] < 0:
+        actual = (-actual[1], -actual[0])  # a change stated without its direction: compare sizes
+    return kind if _apart((lo, hi), actual, _slack(run, value)) else ""
 
 
 def _said(c: Claim, item: Item) -> str:
