@@ -903,3 +903,13 @@ def test_finish_drops_repeats_and_counts_what_it_leaves_out() -> None:
     hidden = a.updated(suppressions=(caresocial.models.Suppression.build(rules=(), start=0, end=500),))
     assert finish(run, {"a": hidden}, None, 2, 2).suppressed == 1
     assert finish(run, {"a": a}, None, 2, 2).suppressed == 0
+
+
+def test_a_document_is_read_by_its_value_nearest_the_other() -> None:
+    """A document that gives two values for one measure at one time is compared by the one nearer the other
+    document's: the other is a part of it, not a rival reading."""
+    s = "There were 83,840 children in care in 2023, nearly 38,500 of them placed with private providers."
+    a = doc("a", C(s, "83,840", 83840, "children in care", time=("at", 2023)),
+            C(s, "38,500", 38500, "children in care", time=("at", 2023), approx=True))
+    b = doc("b", C("There are now 82,170 children in care.", "82,170", 82170, "children in care", time=("at", 2023)))
+    assert found(a, b) == [("value-conflict", "error", ["a:c1", "b:c1"])]

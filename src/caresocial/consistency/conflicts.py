@@ -185,8 +185,8 @@ def _take(cross: dict[int, Item], itself: dict[int, Item], kv: Variant, kw: Vari
     if not (kv[0] > kw[1] or kw[0] > kv[1]):
         return
     # a document that states (not bounds) the other value too tells the two apart
-    docs_v = [d for d in by_doc_v if not _states(stated, d, kw)]
-    docs_w = [e for e in by_doc_w if not _states(stated, e, kv)]
+    docs_v = [d for d in by_doc_v if not _states(stated, d, kw) and not _closer(stated, d, kv, kw)]
+    docs_w = [e for e in by_doc_w if not _states(stated, e, kv) and not _closer(stated, e, kw, kv)]
     undated = iv[0].time is None and iw[0].time is None
     if undated and len(docs_v) * len(docs_w) <= MAX_EXACT:
         pairs = [(d, e) for d in docs_v for e in docs_w if d != e and not _updated(by_doc_v[d][0], by_doc_w[e][0])]
@@ -204,6 +204,15 @@ def _take(cross: dict[int, Item], itself: dict[int, Item], kv: Variant, kw: Vari
 def _states(stated: dict[str, list[tuple[float, float]]], doc: str, v: Variant) -> bool:
     """True when ``doc`` itself states a value (not a bound) that agrees with variant ``v``."""
     return any(lo <= v[1] and v[0] <= hi for lo, hi in stated.get(doc, ()))
+
+
+def _closer(stated: dict[str, list[tuple[float, float]]], doc: str, own: Variant, other: Variant) -> bool:
+    """True when ``doc`` states another value nearer to ``other`` than its ``own``: that value is what it says
+    of the measure where the other document says ``other`` ('83,840 looked after children, 38,500 of them
+    placed with private providers' against '82,170 looked after children')."""
+    target = (other[0] + other[1]) / 2
+    mine = abs((own[0] + own[1]) / 2 - target)
+    return any(abs((lo + hi) / 2 - target) < mine for lo, hi in stated.get(doc, ()) if math.isfinite(lo + hi))
 
 
 def _updated(a: Item, b: Item) -> bool:
