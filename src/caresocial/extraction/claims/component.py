@@ -265,7 +265,7 @@ class _Builder:
             if it.asp.aspect == "level" and self.figs[it.index].kind not in DATE_KINDS:
                 levels.append(it)
         for it in items:  # a change stated before its level ('up 9%' after 'numbered 5,400' is fine; 'a 25% rise')
-            if it.asp.aspect == "change" and it.time is not None and it.time[1] is None:
+            if it.asp.aspect == "change" and it.time is not None and it.time[1] is None and it.time[0] == "over":
                 level = next((o for o in items if o.asp.aspect == "level" and o.time and o.time[1] is not None), None)
                 if level is not None and level.time is not None:
                     it.time = ("over", level.time[1], level.time[2], level.time[3], False)
