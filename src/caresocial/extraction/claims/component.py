@@ -30,7 +30,7 @@ from .measure import Reading, read_measure
 from .phrases import antecedent, clause_start
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
-from .sharing import Item, assign_keys, compared, qualify_bare, share_measures
+from .sharing import Item, assign_keys, compared, qualify_bare, share_measures, share_restated_times
 from .words import FIG, TIME, Word, tag
 
 CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio", "quantity"})
@@ -199,6 +199,7 @@ class _Builder:
         _older_end(items, figs)
         self._times(items, ws, sa, sb, times, projection)
         self._implied_ends(items)
+        share_restated_times(ws, items)
         self._mentioned_before(items, ws)
         for it in items:
             self._row(it, (sa, sb), ws)
@@ -265,7 +266,7 @@ class _Builder:
             if it.asp.aspect == "level" and self.figs[it.index].kind not in DATE_KINDS:
                 levels.append(it)
         for it in items:  # a change stated before its level ('up 9%' after 'numbered 5,400' is fine; 'a 25% rise')
-            if it.asp.aspect == "change" and it.time is not None and it.time[1] is None:
+            if it.asp.aspect == "change" and it.time is not None and it.time[1] is None and it.time[0] == "over":
                 level = next((o for o in items if o.asp.aspect == "level" and o.time and o.time[1] is not None), None)
                 if level is not None and level.time is not None:
                     it.time = ("over", level.time[1], level.time[2], level.time[3], False)

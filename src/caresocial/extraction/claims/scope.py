@@ -168,7 +168,7 @@ def default_time(fig: FigureTime, doc: DocTime, projection: TimePhrase | None, l
             # (what holds once a change takes effect, in the sentences after it, holds at its year)
             by = relation in ("at", "to") and projection.relation == "by"
             return resolve(projection, projection.relation if by else relation, doc, fig, last_year)
-        if relation == "at":
+        if relation in ("at", "to", "over"):
             # a projected outcome is reached by a horizon left unstated; a future sum is an amount, and so is the
             # number of those who will act (neither is reached by a time)
             return ("at" if fig.kind == "money" or fig.actors else "by"), None, None, None, False
@@ -267,7 +267,7 @@ def _change(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[Tim
     if after:
         return resolve(after[0], "over" if after[0].relation != "by" else "by", doc, fig, last_year)
     relation, year, written, label, relative = default_time(fig, doc, projection, last_year, "over")
-    return ("over" if relation != "by" else "by"), year, written, label, relative
+    return (relation if relation in ("by", "at") else "over"), year, written, label, relative
 
 
 def carried_year(result: Result) -> int | str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from ...lexicons import Lexicons
@@ -183,3 +184,33 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons) -> None:
         words = [w for w in base.split() if w in content]
         if len(words) == 1 and words[0] not in topic_words:
             row["measure"] = sys.intern(f"{prefix}{base} of {topic}")
+
+
+def restates(ws: list[Word], prev: Item, it: Item) -> bool:
+    """Whether figure ``it`` opens brackets right after ``prev`` or after ``prev``'s own time phrase and closes
+    them soon ('from 31 per cent in 2024-25 (4.5 million children)', 'to 20% in 2023 (7,900 posts)')."""
+    j = prev.last + 1
+    while j < it.first and ws[j].is_(TIME):
+        j += 1
+    if j >= it.first or ws[j].text != "(":
+        return False
+    j += 1
+    while j < it.first and ws[j].is_("H") and not ws[j].content:
+        j += 1  # '(around 4.5 million)'
+    if j != it.first:
+        return False
+    for w in ws[it.last + 1:it.last + 6]:
+        if w.text == ")":
+            return True
+        if w.is_(FIG, PUNCT):
+            return False
+    return False
+
+
+def share_restated_times(ws: list[Word], items: list[Item]) -> None:
+    """A figure restated in brackets holds when the figure before it does, as the same end of a change
+    ('rising from 31 per cent in 2024-25 (4.5 million children)': both 'from 2024-25')."""
+    for prev, it in pairwise(items):
+        if prev.time is not None and it.time is not None and prev.asp.aspect == it.asp.aspect and \
+                it.asp.role is None and restates(ws, prev, it):
+            it.time = prev.time

@@ -1,0 +1,61 @@
+"""When claims hold: future changes with no stated time, figures restated in brackets, words meaning 'now',
+multiples of another amount (GUIDELINES "Which year to record"; issue #16).
+
+Each row: a sentence, the document date, and (figure, measure, aspect, relation, year) expected exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import caresocial
+
+D = dt.date
+Row = tuple[str, Any, str, str, Any]
+
+CASES: list[tuple[str, dt.date, list[Row]]] = [
+    # a future change with no time: an outcome is reached by a horizon left unstated, a sum is an amount
+    ("Exempting larger families from the cap would cut the bill to £1.9 billion and lower homelessness by 12,000.",
+     D(2025, 6, 1), [("£1.9 billion", "exempting larger families", "level", "at", None),
+                     ("12,000", "change in exempting larger families", "change", "by", None)]),
+    ("The new settlement will fund a £2.3bn boost to local services.", D(2024, 3, 1),
+     [("£2.3bn", None, "change", "at", None)]),
+    # a change that is a rate keeps 'per'
+    ("The pension rose by £12 a week.", D(2024, 4, 1), [("£12", "change in pension", "change", "per", None)]),
+    ("Raising the carer's allowance by £10 a week would cost £900 million.", D(2024, 4, 1),
+     [("£10", "change in cost of raising carer's allowance", "change", "per", None)]),
+    # a figure restated in brackets holds when, and as the end of a change that, the figure before it does
+    ("Fuel poverty is projected to rise from 13 per cent in 2023-24 (3.2 million homes) to 15 per cent by 2027-28.",
+     D(2024, 9, 1), [("13 per cent", "fuel poverty", "level", "from", "2023/24"),
+                     ("3.2 million", "homes", "level", "from", "2023/24"),
+                     ("15 per cent", "fuel poverty", "level", "by", "2027/28")]),
+    ("The turnover rate climbed to 14% in 2022 (9,300 nurses).", D(2023, 5, 1),
+     [("14%", "turnover rate", "level", "to", 2022), ("9,300", "nurses", "level", "to", 2022)]),
+    # not a restatement: a bracketed figure with a time of its own
+    ("Waiting lists grew to 7.6 million in 2023 (from 4.6 million in 2019).", D(2024, 1, 1),
+     [("7.6 million", "waiting lists", "level", "to", 2023), ("4.6 million", "waiting lists", "level", "from", 2019)]),
+    # words that mean 'now'
+    ("Scrapping the charge would lift 40,000 pensioners out of poverty at once.", D(2025, 2, 1),
+     [("40,000", "pensioners out of poverty", "level", "at", 2025)]),
+    ("The reform would save councils £300m immediately.", D(2023, 7, 1),
+     [("£300m", "saving from reform", "level", "at", 2023)]),
+    # a multiple of another amount is a level; a multiplying verb is a change
+    ("An average placement costs £5,000 a week, more than double the cost of boarding school.",
+     D(2022, 8, 1), [("double", "average placement", "level", "at", 2022)]),
+    ("Locum spending doubled the previous year.", D(2022, 8, 1),
+     [("doubled", "change in locum spending", "change", "over", 2021)]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), CASES, ids=[c[0][:48] for c in CASES])
+def test_claim_times(text: str, date: dt.date, expected: list[Row]) -> None:
+    doc = caresocial.extract(text, doc_id="t", date=date)
+    got = {text[c.start:c.end]: c for c in doc.claims}
+    for figure, measure, aspect, relation, year in expected:
+        assert figure in got, f"no claim on {figure!r}: {sorted(got)}"
+        c = got[figure]
+        assert (c.measure, c.aspect, c.time.relation, c.time.year) == (measure, aspect, relation, year), \
+            (figure, c.measure_text, c.time)
