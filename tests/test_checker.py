@@ -913,3 +913,21 @@ def test_a_document_is_read_by_its_value_nearest_the_other() -> None:
             C(s, "38,500", 38500, "children in care", time=("at", 2023), approx=True))
     b = doc("b", C("There are now 82,170 children in care.", "82,170", 82170, "children in care", time=("at", 2023)))
     assert found(a, b) == [("value-conflict", "error", ["a:c1", "b:c1"])]
+
+
+def test_a_document_that_tells_of_a_moved_date_states_both() -> None:
+    s = "The arrangement was meant to finish in March 2024 but was extended until March 2026."
+    moved = doc("a", C(s, "March 2024", "2024-03", "statutory override end", kind="date", unit=None),
+                C(s, "March 2026", "2026-03", "statutory override end", kind="date", unit=None))
+    assert found(moved) == []
+    other = doc("b", C("The override ends in March 2024.", "March 2024", "2024-03", "statutory override end",
+                       kind="date", unit=None))
+    # another document's March 2024 against the moved date: a stale deadline (the first document also gives
+    # the old date, but the other does not give the new one)
+    assert [(rule, claims) for rule, _, claims in found(moved, other)] == [("time-conflict", ["a:c2", "b:c1"])]
+    both = doc("d", C(s, "March 2024", "2024-03", "statutory override end", kind="date", unit=None),
+               C(s, "March 2026", "2026-03", "statutory override end", kind="date", unit=None))
+    assert found(moved, both) == []
+    later = doc("c", C("The override ends in March 2028.", "March 2028", "2028-03", "statutory override end",
+                       kind="date", unit=None))
+    assert [(rule, claims) for rule, _, claims in found(other, later)] == [("time-conflict", ["b:c1", "c:c1"])]

@@ -417,8 +417,7 @@ def _incompatible_times(figure: list[Item]) -> list[Item]:
 
 def _date_conflict(run: Run, group: MeasureGroup) -> None:
     items = group.items
-    min_hi, max_lo = min(i.hi for i in items), max(i.lo for i in items)
-    taking = [i for i in items if i.lo > min_hi or i.hi < max_lo]
+    taking = _dates_apart(items)
     if not taking:
         if run.show_agreements and len({i.doc_id for i in items}) > 1:
             cited = cite(variants(items))
@@ -431,6 +430,30 @@ def _date_conflict(run: Run, group: MeasureGroup) -> None:
     run.report("time-conflict", group.label, cited,
                f"{group.label}: {len(groups)} different dates: {listing}. Same measure: {group.why(cited)}.",
                sureness=group.sureness(cited))
+
+
+def _dates_apart(items: list[Item]) -> list[Item]:
+    """The dates of one measure that a date of another document does not meet. Dates within one document never
+    conflict (a document that tells of a deadline moved from 2024 to 2026 states both), and two documents that
+    each also give the other's date agree."""
+    if len(items) > MAX_VARIANTS:  # very many dates: every date another date does not meet
+        min_hi, max_lo = min(i.hi for i in items), max(i.lo for i in items)
+        return [i for i in items if i.lo > min_hi or i.hi < max_lo]
+    by_doc: dict[str, list[Item]] = {}
+    for i in items:
+        by_doc.setdefault(i.doc_id, []).append(i)
+
+    def meets(doc: str, j: Item) -> bool:
+        return any(not disagree(k, j) for k in by_doc[doc])
+
+    out: dict[int, Item] = {}
+    for i in items:
+        for j in items:
+            if i.seq < j.seq and i.doc_id != j.doc_id and disagree(i, j) \
+                    and not (meets(i.doc_id, j) and meets(j.doc_id, i)):
+                out[i.seq] = i
+                out[j.seq] = j
+    return sorted(out.values(), key=lambda i: i.seq)
 
 
 @define(

@@ -9,7 +9,8 @@ poverty", ``deficit`` in "national high needs deficit", the noun after "of" for 
 Claims are only ever compared within a block of the same unit family and head noun (the blocking key), so the
 work grows with the claims, not their square. Within a block, two signatures are
 
-* ``sure`` the same measure when their modifiers are the same;
+* ``sure`` the same measure when their modifiers are the same, ``likely`` when only the participles right after
+  the head differ ('children lifted out of poverty' and 'children out of poverty');
 * ``likely`` when the modifiers of one are all among the other's ("high needs deficit" and "national high
   needs deficit"): a less specific naming, taken only when it can name one measure alone (:func:`cluster`);
 * ``possible`` when one side is the bare head ("deficit" and "high needs deficit"), on the same terms;
@@ -50,6 +51,7 @@ class Signature:
     key: str
     head: str
     words: frozenset[str]
+    acting: frozenset[str] = frozenset()  # participles after the head ('lifted'): what happened, not which ones
 
     def describe(self) -> str:
         return self.key
@@ -130,13 +132,27 @@ def _signature_uncached(measure: str, lex: Lexicons, aliases: tuple[tuple[str, s
         inner_at = _head_index(inner, stop, generic)
         head_word = inner[-1 if inner_at is None else inner_at]
         words.update(singular(t) for t in inner if t != head_word and t not in stop and t not in _BOUNDARY)
+    acting = _acting(tokens, head_at, stop)
     for i, t in enumerate(tokens):
-        if i == head_at or t in stop or (t in _BOUNDARY and t not in _DIRECTED) or (t in generic and i < head_at):
+        if i == head_at or i in acting or t in stop or (t in _BOUNDARY and t not in _DIRECTED) \
+                or (t in generic and i < head_at):
             continue
         words.update(singular(_bare(w)) for w in t.split()
                      if w not in stop and (w not in _BOUNDARY or w in _DIRECTED))
     head = singular(head_word)
-    return Signature(" ".join(tokens), head, frozenset(words) - {head})
+    return Signature(" ".join(tokens), head, frozenset(words) - {head}, frozenset(tokens[i] for i in acting))
+
+
+def _acting(tokens: list[str], head_at: int, stop: frozenset[str]) -> set[int]:
+    """Indices of the participles right after the head noun: what happened to the things counted, not which
+    things they are ('children lifted out of poverty' are the children out of poverty)."""
+    out: set[int] = set()
+    i = head_at + 1
+    while i < len(tokens) and " " not in tokens[i] and len(tokens[i]) > 4 and tokens[i].endswith(("ed", "ing")) \
+            and tokens[i] not in stop:
+        out.add(i)
+        i += 1
+    return out
 
 
 def _bare(word: str) -> str:
@@ -200,7 +216,8 @@ def strength(a: Signature, b: Signature) -> int:
     different measures."""
     if a.head != b.head:
         return NONE
-    return words_strength(a.words, b.words)
+    got = words_strength(a.words, b.words)
+    return LIKELY if got == SURE and a.acting != b.acting else got
 
 
 def words_strength(a: frozenset[str], b: frozenset[str]) -> int:
@@ -209,15 +226,25 @@ def words_strength(a: frozenset[str], b: frozenset[str]) -> int:
     if a == b:
         return SURE if a else POSSIBLE
     small, big = (a, b) if len(a) <= len(b) else (b, a)
-    if not small <= big:
+    if not _narrows(small, big):
         return NONE
     return LIKELY if small else POSSIBLE
+
+
+def _narrows(small: frozenset[str], big: frozenset[str]) -> bool:
+    """True when ``big`` is a more specific naming of ``small``: all its words and more, none of them a
+    directed preposition ('children out of poverty' does not narrow 'children in poverty')."""
+    return small <= big and not (big - small) & _DIRECTED
 
 
 def why(a: Signature, b: Signature) -> str:
     """Why two signatures were taken to be the same measure, in words."""
     if a.words == b.words:
-        return f"the same measure '{a.key}'" if a.key == b.key else f"'{a.key}' and '{b.key}' are the same words"
+        if a.key == b.key:
+            return f"the same measure '{a.key}'"
+        if a.acting != b.acting:
+            return f"'{a.key}' and '{b.key}' differ only in a participle after '{a.head}' (likely)"
+        return f"'{a.key}' and '{b.key}' are the same words"
     small, big = (a, b) if len(a.words) <= len(b.words) else (b, a)
     if not small.words:
         return f"'{small.key}' names the head of '{big.key}' (possible)"
@@ -244,12 +271,12 @@ def cluster(signatures: Iterable[Signature]) -> dict[Signature, Signature]:
 
     def supersets(w: frozenset[str]) -> list[frozenset[str]] | None:
         if not w:
-            return [x for x in sets if x]
+            return [x for x in sets if x and _narrows(w, x)]
         rarest = min(w, key=lambda word: (len(postings[word]), word))
         found = postings[rarest]
         if len(found) > MAX_SHARED_TOKEN:
             return None
-        return [x for x in found if x != w and w <= x]
+        return [x for x in found if x != w and _narrows(w, x)]
 
     above = {w: supersets(w) for w in sets}
     top: dict[frozenset[str], frozenset[str]] = {}
