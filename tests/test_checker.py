@@ -931,3 +931,14 @@ def test_a_document_that_tells_of_a_moved_date_states_both() -> None:
     later = doc("c", C("The override ends in March 2028.", "March 2028", "2028-03", "statutory override end",
                        kind="date", unit=None))
     assert [(rule, claims) for rule, _, claims in found(other, later)] == [("time-conflict", ["b:c1", "c:c1"])]
+
+
+def test_the_ends_of_one_change_never_contradict_each_other() -> None:
+    """'fell from 7,913 to 7,723' read with one year for both ends is still two times, not two values for one."""
+    s = "Vacancies fell only marginally, from 7,913 to 7,723, and the vacancy rate slipped from 20% to 18.9%."
+    linked = doc("a", C(s, "7,913", 7913, "vacancies", time=("from", 2023), link="c2", link_role="from"),
+                 C(s, "7,723", 7723, "vacancies", time=("to", 2023), link="c1", link_role="to"))
+    assert found(linked) == []
+    unlinked = doc("a", C(s, "7,913", 7913, "vacancies", time=("at", 2023)),
+                   C(s, "7,723", 7723, "vacancies", time=("at", 2023)))
+    assert [rule for rule, _, _ in found(unlinked)] == ["value-conflict"]
