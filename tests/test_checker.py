@@ -942,3 +942,23 @@ def test_the_ends_of_one_change_never_contradict_each_other() -> None:
     unlinked = doc("a", C(s, "7,913", 7913, "vacancies", time=("at", 2023)),
                    C(s, "7,723", 7723, "vacancies", time=("at", 2023)))
     assert [rule for rule, _, _ in found(unlinked)] == ["value-conflict"]
+
+
+def _workforce(*extra: Document) -> list[tuple[str, str, list[str]]]:
+    a = doc("a", C("In 2023 there were 32,952 children's social workers in post.", "32,952", 32952,
+                   "children's social workers in post", time=("at", 2023)))
+    b = doc("b", C("There were 33,119 permanent children's social workers in 2023.", "33,119", 33119,
+                   "permanent children's social workers", time=("at", 2023)))
+    return found(a, b, *extra)
+
+
+def test_a_less_specific_naming_of_several_measures_meets_each_only_on_the_same_figure() -> None:
+    """'children's social workers' could be those in post or the permanent ones: the same figure at another time
+    is a time conflict with the one it repeats, a different figure is no value conflict with either."""
+    assert _workforce() == []
+    now = doc("c", C("There are 32,952 children's social workers now.", "32,952", 32952,
+                     "children's social workers", time=("at", 2024), as_written="now"))
+    assert _workforce(now) == [("time-conflict", "warning", ["a:c1", "c:c1"])]
+    other = doc("c", C("There were 20,000 children's social workers in 2023.", "20,000", 20000,
+                       "children's social workers", time=("at", 2023)))
+    assert _workforce(other) == []

@@ -35,8 +35,8 @@ from typing import Any
 from ..config import Config
 from ..models import Document, Finding, Report
 from .items import Item, Settings, document_items, fingerprint, make_item
-from .measures import cluster
-from .rules import Rule, all_rules
+from .measures import cluster_with_candidates
+from .rules import SAME_FIGURE, Rule, all_rules
 from .run import AGREEMENT, MeasureGroup, Run
 
 Block = tuple[str, str]  # (unit family, head noun)
@@ -61,11 +61,19 @@ def blocks(documents: Iterable[Document], settings: Settings) -> dict[Block, lis
 
 def measure_groups(block: Block, items: list[Item]) -> list[MeasureGroup]:
     """The measure groups of one block, in a fixed order."""
-    rep = cluster(i.sig for i in items)
+    rep, candidates = cluster_with_candidates(i.sig for i in items)
     by_rep: dict[Any, list[Item]] = {}
     for i in items:
         by_rep.setdefault(rep[i.sig], []).append(i)
-    return [MeasureGroup(block[0], by_rep[r]) for r in sorted(by_rep)]
+    groups = [MeasureGroup(block[0], by_rep[r]) for r in sorted(by_rep)]
+    joining: dict[Any, list[Item]] = {}
+    for i in items:
+        for r in candidates.get(i.sig, ()):
+            joining.setdefault(r, []).append(i)
+    # a less specific naming of a few measures, with each of them: for the rules that need the same figure
+    groups.extend(MeasureGroup(block[0], [*by_rep[r], *joining[r]], candidates=frozenset(i.seq for i in joining[r]))
+                  for r in sorted(joining))
+    return groups
 
 
 def _isolated(run: Run, where: str, rule: Rule, arg: Any) -> None:
@@ -84,6 +92,8 @@ def check_block(run: Run, block: Block, items: list[Item]) -> None:
         if len(group.items) < 2:
             continue
         for rule in rules:
+            if group.candidates and SAME_FIGURE not in rule.tags:
+                continue  # a group joined by a less specific naming: only for rules that need the same figure
             _isolated(run, f"measure {group.label!r}", rule, group)
 
 

@@ -21,7 +21,7 @@ from functools import cached_property
 
 from .items import DATE_FAMILY, Item, describe_time, describe_value, place
 from .measures import NONE, POSSIBLE, words_strength
-from .rules import define
+from .rules import SAME_FIGURE, define
 from .run import MeasureGroup, Run
 from .values import overlaps, same_time
 
@@ -363,16 +363,21 @@ def when(items: list[Item]) -> str:
         "'in ten years' time') or make clear that the projections differ. If the difference is intended, "
         "silence it where it stands with <!-- caresocial: ignore time-conflict -->, or accept it with "
         "--baseline."),
-    scope="measure", tags=("consistency", "time"),
+    scope="measure", tags=("consistency", "time", SAME_FIGURE),
 )
 def time_conflict(run: Run, group: MeasureGroup) -> None:
-    """time-conflict on one measure group: the same figure at incompatible times, and dates that disagree."""
+    """time-conflict on one measure group: the same figure at incompatible times, and dates that disagree. In
+    a group joined by a less specific naming, only the same figure of a joining claim and another."""
+    joined = group.candidates
     if group.family == DATE_FAMILY:
-        _date_conflict(run, group)
+        if not joined:
+            _date_conflict(run, group)
         return
     dated = [i for i in group.items if i.tclass == "level" and i.time is not None]
     for figure in same_figures(dated):
         taking = _incompatible_times(figure)
+        if joined and not (any(i.seq in joined for i in taking) and any(i.seq not in joined for i in taking)):
+            continue
         if not taking:
             continue
         by_time: dict[tuple[int, int], list[Item]] = {}

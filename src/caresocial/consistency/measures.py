@@ -41,7 +41,8 @@ _WORD = regex.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # prepositions that end the head noun but carry meaning of their own: 'children lifted out of poverty' is not
 # 'children in poverty', 'families without work' not 'families in work'
 _DIRECTED = frozenset({"out", "without", "into"})
-MAX_SHARED_TOKEN = 200  # a modifier shared by more signatures of one block than this proposes no candidates
+MAX_SHARED_TOKEN = 200
+MAX_CANDIDATES = 8  # a less specific naming that could be one of this many measures is compared with each
 
 
 @dataclass(frozen=True, order=True)
@@ -252,13 +253,22 @@ def why(a: Signature, b: Signature) -> str:
 
 
 def cluster(signatures: Iterable[Signature]) -> dict[Signature, Signature]:
+    """Signatures of one block (same head) -> the representative of the measure they are taken to name (see
+    :func:`cluster_with_candidates`)."""
+    return cluster_with_candidates(signatures)[0]
+
+
+def cluster_with_candidates(signatures: Iterable[Signature]
+                            ) -> tuple[dict[Signature, Signature], dict[Signature, tuple[Signature, ...]]]:
     """Signatures of one block (same head) -> the representative of the measure they are taken to name.
 
     Signatures with the same words are one measure. Every other signature names a less specific version of
     some others (its words are all in theirs): it joins them when they all lie under one most specific
     naming, and stays apart when it could be either of two ("workers" under "agency workers" and "workers in
-    post"). Candidates come from the rarest word's postings, never from all pairs. Deterministic:
-    representatives are the smallest signature of each measure."""
+    post"); such a naming (not a bare head) that could be one of at most ``MAX_CANDIDATES`` measures is also
+    compared with each of them, at the lower sureness its link gives: the second mapping lists, for each of
+    its signatures, the representatives of those measures. Candidates come from the rarest word's postings,
+    never from all pairs. Deterministic: representatives are the smallest signature of each measure."""
     sigs = sorted(set(signatures))
     by_words: dict[frozenset[str], list[Signature]] = {}
     for s in sigs:
@@ -280,6 +290,7 @@ def cluster(signatures: Iterable[Signature]) -> dict[Signature, Signature]:
 
     above = {w: supersets(w) for w in sets}
     top: dict[frozenset[str], frozenset[str]] = {}
+    torn: dict[frozenset[str], list[frozenset[str]]] = {}
     for w in sets:
         ups = above[w]
         if ups is None:
@@ -287,16 +298,21 @@ def cluster(signatures: Iterable[Signature]) -> dict[Signature, Signature]:
         maximal = {u for u in ups if not above[u]}
         if len(maximal) == 1:
             top[w] = next(iter(maximal))
+        elif w and 1 < len(maximal) <= MAX_CANDIDATES:
+            torn[w] = sorted(maximal, key=lambda u: (len(u), sorted(u)))
     out: dict[Signature, Signature] = {}
     members: dict[frozenset[str], list[Signature]] = {}
     for w in sets:
         members.setdefault(top.get(w, w), []).extend(by_words[w])
-    for group in members.values():
+    reps: dict[frozenset[str], Signature] = {}
+    for words, group in members.items():
         rep = min(group)
+        reps[words] = rep
         for s in group:
             out[s] = rep
-    return out
+    candidates = {s: tuple(reps[u] for u in torn[w] if u in reps) for w in torn for s in by_words[w]}
+    return out, candidates
 
 
-__all__ = ["LIKELY", "NONE", "POSSIBLE", "SURE", "Signature", "cluster", "signature", "singular", "strength", "why",
-           "words_strength"]
+__all__ = ["LIKELY", "MAX_CANDIDATES", "NONE", "POSSIBLE", "SURE", "Signature", "cluster", "cluster_with_candidates",
+           "signature", "singular", "strength", "why", "words_strength"]

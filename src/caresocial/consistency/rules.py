@@ -29,6 +29,10 @@ from typing import Any, Literal
 
 Scope = Literal["measure", "document"]
 SEVERITIES = ("error", "warning", "note")
+#: A rule with this tag also gets the groups where a less specific measure naming ("social workers") joins one of
+#: the few measures it could name (:attr:`~.run.MeasureGroup.candidates`): rules that compare the same figure,
+#: which is evidence of the same measure of its own.
+SAME_FIGURE = "same-figure"
 BUILTIN_MODULES = ("caresocial.consistency.conflicts", "caresocial.consistency.arithmetic",
                    "caresocial.consistency.scale")
 
@@ -133,5 +137,6 @@ def default_severity(rule_id: str) -> str:
     return rule.severity if rule is not None else "warning"
 
 
-__all__ = ["SEVERITIES", "Rule", "all_rules", "default_severity", "define", "get_rule", "register", "rule_ids",
+__all__ = ["SAME_FIGURE", "SEVERITIES", "Rule", "all_rules", "default_severity", "define", "get_rule", "register",
+           "rule_ids",
            "unregister"]

@@ -59,9 +59,12 @@ class Run:
 class MeasureGroup:
     """Claims of one unit family taken to be on the same measure (a cluster of one block), in corpus order."""
 
-    def __init__(self, family: str, items: Sequence[Item]) -> None:
+    def __init__(self, family: str, items: Sequence[Item], candidates: frozenset[int] = frozenset()) -> None:
         self.family = family
         self.items = sorted(items, key=lambda i: i.seq)
+        #: seqs of the items that joined as a less specific naming of this and other measures (empty for a plain
+        #: cluster); rules tagged ``same-figure`` get such groups and should compare those items with the others
+        self.candidates = candidates
         self._shared: dict[str, Any] = {}
 
     def shared(self, name: str, compute: Callable[[], T]) -> T:
