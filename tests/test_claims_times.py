@@ -56,6 +56,23 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      D(2022, 8, 1), [("double", "average placement", "level", "at", 2022)]),
     ("Locum spending doubled the previous year.", D(2022, 8, 1),
      [("doubled", "change in locum spending", "change", "over", 2021)]),
+    # a list item with no verb of its own reads in the tense of its lead-in
+    ("Halving class sizes by other means would require:\n- recruiting 4,000 more teachers, at a cost of £1.2bn, or\n"
+     "- doubling overtime pay, at a cost of £2.5bn.", D(2024, 2, 1),
+     [("£1.2bn", "cost of additional teachers", "level", "at", None),
+      ("£2.5bn", "cost of overtime pay", "level", "at", None)]),
+    ("The trust has spent:\n- £3m on agency staff, and\n- £2m on locums.", D(2024, 2, 1),
+     [("£3m", None, "level", "at", 2024)]),
+    # a time that dates a past event set off before a future statement is not when the statement holds
+    ("Together with reforms announced last year, the scheme will train 12,000 apprentices.", D(2024, 2, 1),
+     [("12,000", "apprentices of scheme", "level", "by", None)]),
+    ("Spending increased in 2023, reaching £3bn.", D(2024, 2, 1), [("£3bn", "spending", "level", "at", 2023)]),
+    # a present-tense statement of what data show holds at the period the text last reported; '-ing' and '-s'
+    # forms are no past tense
+    ("Some 2.1 million pensioners lived in poverty in the year to March 2024. Figures published by the department "
+     "show the total is 100,000 higher than a year before and represents 18% of all pensioners.", D(2025, 3, 1),
+     [("18%", "share of pensioners", "level", "at", "2023/24")]),
+    ("Councils expect a deficit of £40m.", D(2025, 3, 1), [("£40m", "deficit", "level", "at", 2025)]),
 ]
 
 
