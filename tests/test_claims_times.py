@@ -73,6 +73,13 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      "show the total is 100,000 higher than a year before and represents 18% of all pensioners.", D(2025, 3, 1),
      [("18%", "share of pensioners", "level", "at", "2023/24")]),
     ("Councils expect a deficit of £40m.", D(2025, 3, 1), [("£40m", "deficit", "level", "at", 2025)]),
+    # the start of a change carries to the next paragraph, not to a later topic; a start date in the opening
+    # paragraph is no reference date of a statistical release
+    ("From April 2026 the fee will be frozen for all applicants.\n\nThe scheme will then be reviewed by ministers, "
+     "who have promised a consultation.\n\nUnder the plan, nobody earning under £12,000 will pay a fee of £50.",
+     D(2024, 9, 1), [("£50", "fee", "level", "at", None)]),
+    ("Ministers met the union on Monday.\n\nFrom April 2026 the fee will be frozen for all applicants.\n\n"
+     "Nobody earning under £12,000 will pay a fee of £50.", D(2024, 9, 1), [("£50", "fee", "level", "at", 2026)]),
 ]
 
 

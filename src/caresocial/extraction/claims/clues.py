@@ -175,7 +175,8 @@ def release(text: str, paras: list[tuple[int, int]], lex: Lexicons) -> tuple[int
             continue  # (no year, or no 'as at': nothing to find)
         for t in find_times(text, a, b, lex):
             low = t.text.lower()
-            if t.mode == "abs" and t.month is not None and (pi == 0 or low.startswith(("as at", "as of"))):
+            if t.mode == "abs" and t.month is not None and t.relation == "at" and \
+                    (pi == 0 or low.startswith(("as at", "as of"))):  # (not a start or a deadline: "From April 2026")
                 return t.year, t.text  # type: ignore[return-value]
     return None
 

@@ -129,7 +129,8 @@ class _Builder:
             if fj == fi:
                 continue
             pi = bisect.bisect_right(para_starts, sa) - 1
-            if pi != para_of_projection and (projection is None or projection.relation != "from"):
+            if pi != para_of_projection and (projection is None or projection.relation != "from" or
+                                             pi > para_of_projection + 1):
                 projection = None
             times = find_times(self.text, sa, sb, self.lex)
             self._sentence(sa, sb, range(fi, fj), times, projection)
