@@ -92,23 +92,23 @@ def _clause_tense(words: list[Word], past_forms: tuple[frozenset[str], frozenset
     return tense
 
 
-def tense(ws: list[Word], first: int, lex: Lexicons) -> str:
+def tense(ws: list[Word], first: int, lex: Lexicons, default: str = "present") -> str:
     """future, past or present: of the clause that holds word ``first`` (its first verb decides; a modal
     anywhere before it in the sentence makes it future). A clause with no verb ('– £310m in all') takes the
     tense of the clause before it; a condition ('when someone has paid £86,000, the state will ...') a future
-    main clause's."""
+    main clause's; a sentence with no tense at all takes ``default``."""
     lo = clause_start(ws, first)
     hi = _clause_end(ws, first)
     memo: dict[tuple[str, int, int], object] | None = getattr(ws, "memo", None)
     if memo is not None:
         hit = memo.get(("tense", lo, hi))
         if hit is None:
-            hit = memo[("tense", lo, hi)] = _tense_of(ws, lo, hi, first, lex)
+            hit = memo[("tense", lo, hi)] = _tense_of(ws, lo, hi, first, lex, default)
         return hit  # type: ignore[return-value]
-    return _tense_of(ws, lo, hi, first, lex)
+    return _tense_of(ws, lo, hi, first, lex, default)
 
 
-def _tense_of(ws: list[Word], lo: int, hi: int, first: int, lex: Lexicons) -> str:
+def _tense_of(ws: list[Word], lo: int, hi: int, first: int, lex: Lexicons, default: str) -> str:
     past_forms = past_tense(lex)
     tense = _clause_tense(ws[lo:hi], past_forms)
     if tense != "future" and hi < len(ws) and any(w.low in _CONDITION for w in ws[max(0, lo - 1):first]):
@@ -124,7 +124,7 @@ def _tense_of(ws: list[Word], lo: int, hi: int, first: int, lex: Lexicons) -> st
             end = min(start, end - 1)
     if tense is None and any(w.low in FUTURE for w in ws[:lo]):
         return "future"  # '... would cost £3.6bn and take some 630,000 children out of poverty'
-    return tense or "present"
+    return tense or default
 
 
 @lru_cache(maxsize=8)
@@ -175,7 +175,8 @@ def release(text: str, paras: list[tuple[int, int]], lex: Lexicons) -> tuple[int
             continue  # (no year, or no 'as at': nothing to find)
         for t in find_times(text, a, b, lex):
             low = t.text.lower()
-            if t.mode == "abs" and t.month is not None and (pi == 0 or low.startswith(("as at", "as of"))):
+            if t.mode == "abs" and t.month is not None and t.relation == "at" and \
+                    (pi == 0 or low.startswith(("as at", "as of"))):  # (not a start or a deadline: "From April 2026")
                 return t.year, t.text  # type: ignore[return-value]
     return None
 
@@ -197,3 +198,25 @@ def acting(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
             ws[k].low in vocabulary(lex).level_verbs:
         return False  # (after a modal, the word is a verb: 'would trial the new rota')
     return k + 1 < len(ws) and not ws[k + 1].is_("A")  # ('would go bust' states a level)
+
+
+_BULLET = regex.compile(r"[ \t]*(?:[-•*–·▪]|\(?[a-z0-9]{1,2}[.)])[ \t]")
+
+
+def lead_in_future(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` is an item of a list whose lead-in line (ending in a colon) is in the
+    future ('lifting as many children out of poverty would mean:\\n- raising the child element by £17 a week,
+    at a cost of £3bn'): an item with no verb of its own reads in the lead-in's tense."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _BULLET.match(text, line_start):
+        return False
+    end = line_start - 1
+    for _ in range(20):  # back over the items before it, to the lead-in
+        if end <= 0:
+            return False
+        prev_start = text.rfind("\n", 0, end) + 1
+        line = text[prev_start:end].strip()
+        if line and not _BULLET.match(text, prev_start):
+            return line.endswith(":") and any(w in FUTURE for w in line.lower().split())
+        end = prev_start - 1
+    return False

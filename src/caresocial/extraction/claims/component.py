@@ -24,13 +24,14 @@ from ..figures.grammar import RawFigure
 from ..quotes.component import QuoteAttributor
 from ..times import TimePhrase, find_times, last_year_before, year_value, years_written
 from .aspect import Aspect, aspect_of, change_between
-from .clues import FUTURE, FY, acting, budget, date_claim, release, takes_effect, tense, time_rates
+from .clues import FUTURE, FY, acting, budget, date_claim, lead_in_future, release, takes_effect, tense, time_rates
 from .context import fuller_name
 from .measure import Reading, read_measure
 from .phrases import antecedent, clause_start
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
 from .sharing import Item, assign_keys, compared, qualify_bare, share_measures, share_restated_times
+from .vocab import vocabulary
 from .words import FIG, TIME, Word, tag
 
 CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio", "quantity"})
@@ -111,7 +112,7 @@ class _Builder:
         self.seen: dict[tuple[str, object], Item] = {}  # the first claim of each kind and value
         self.line, self.counted = 1, 0
         self.context_of: tuple[int, int] = (-1, -1)
-        self.context: tuple[bool, int | None, list[tuple[int, int | str | None]]] = (False, None, [])
+        self.context: tuple[bool, int | None, list[tuple[int, int | str | None]], str] = (False, None, [], "present")
 
     def claims(self) -> list[Claim]:
         starts = [s for s, _ in self.sents]
@@ -128,7 +129,8 @@ class _Builder:
             if fj == fi:
                 continue
             pi = bisect.bisect_right(para_starts, sa) - 1
-            if pi != para_of_projection and (projection is None or projection.relation != "from"):
+            if pi != para_of_projection and (projection is None or projection.relation != "from" or
+                                             pi > para_of_projection + 1):
                 projection = None
             times = find_times(self.text, sa, sb, self.lex)
             self._sentence(sa, sb, range(fi, fj), times, projection)
@@ -288,11 +290,12 @@ class _Builder:
             _says(ws, it.first, f.link_role) else it.asp.role
         rate = f.rate if f.rate in time_rates(lex) else None  # '£58,000 per pupil' is no rate in time
         ctx = self._sentence_context(sa, sb, times)
-        ft = FigureTime(f.start, f.end, f.kind, it.asp.aspect, role, rate, partial(tense, ws, it.first, lex),
+        ft = FigureTime(f.start, f.end, f.kind, it.asp.aspect, role, rate, partial(tense, ws, it.first, lex, ctx[3]),
                         f.kind == "money" and ctx[0], ctx[1])
         if it.asp.aspect == "change":
             ft.level_time = self._level_for(levels, it)
         ft.actors = f.kind == "count" and acting(ws, it.first, it.last, lex)
+        ft.reported = any(w.low in vocabulary(lex).data_verbs for w in ws[:it.first])
         nxt = next((figs[o.index].start for o in items[k + 1:] if not (figs[o.index].link == it.index and
                                                                          figs[o.index].link_type == "range")), sb)
         last = last_year_before(text, f.start, max(0, sa - 400), ctx[2])
@@ -354,16 +357,18 @@ class _Builder:
                 c.time = ("over", newer.time[1], c.time[2], c.time[3], c.time[4])
 
     def _sentence_context(self, sa: int, sb: int, times: list[TimePhrase]
-                          ) -> tuple[bool, int | None, list[tuple[int, int | str | None]]]:
+                          ) -> tuple[bool, int | None, list[tuple[int, int | str | None]], str]:
         """(a budget context, where a change takes effect, the years written from 400 characters before the
-        sentence to its end), read once for the claims of a sentence."""
+        sentence to its end, the tense of a sentence with none: a list item's lead-in's), read once for the
+        claims of a sentence."""
         if self.context_of != (sa, sb):
             text = self.text
             self.context_of = (sa, sb)
             self.context = (budget(text, sa, sb, "money", self.lex),
                             takes_effect(text, times, sa, self.lex) if times else None,
                             years_written(text, max(0, sa - 400), sb) if any(t.mode == "that" for t in times)
-                            else [])
+                            else [],
+                            "future" if lead_in_future(text, max(sa, sb - 1)) else "present")
         return self.context
 
     def _level_for(self, levels: list[Item], change: Item) -> Result | None:

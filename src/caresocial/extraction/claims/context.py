@@ -4,6 +4,7 @@ spoke of 'the children's social care system' measures the cost of that system.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...lexicons import Lexicons
 from .vocab import vocabulary
@@ -55,9 +56,10 @@ def _compound_before(text: str, at: int, length: int, lex: Lexicons) -> str | No
     ws = tag(text, a, at + length, [], lex)
     if not ws or ws[-1].start != at:
         return None
+    numbers = number_words(lex)
     k = len(ws) - 1
-    while k > 0 and (ws[k - 1].is_("G") or _noun_modifier(ws, k - 1)) and not ws[k - 1].is_(FIG, TIME, PUNCT) and \
-            len(ws) - k < 5:
+    while k > 0 and (ws[k - 1].is_("G") or _noun_modifier(ws, k - 1, numbers)) and \
+            not ws[k - 1].is_(FIG, TIME, PUNCT) and len(ws) - k < 5:
         k -= 1  # (nouns and adjectives, not participles: not 'privately run children', '350,000 children')
     while k < len(ws) - 1 and not ws[k].is_("N") and not ws[k].is_("G"):
         k += 1  # (start on a noun: 'the children's social care system', not 'radical reform of')
@@ -66,10 +68,17 @@ def _compound_before(text: str, at: int, length: int, lex: Lexicons) -> str | No
     return text[ws[k].start:at + length]
 
 
-def _noun_modifier(ws: list[Word], i: int) -> bool:
-    """A noun or adjective before a head, no number and no participle."""
+@lru_cache(maxsize=8)
+def number_words(lex: Lexicons) -> frozenset[str]:
+    """Words of numbers and scales (``number_words``, ``scale_words``: 'two', 'million'), lower case."""
+    return frozenset(r[0].lower() for name in ("number_words", "scale_words") for r in lex.rows(name) if r)
+
+
+def _noun_modifier(ws: list[Word], i: int, numbers: frozenset[str]) -> bool:
+    """A noun or adjective before a head, no number ('2.1 million pensioners') and no participle."""
     w = ws[i]
-    return w.content and w.is_("N", "A") and not any(ch.isdigit() for ch in w.text) and not _participle(ws, i)
+    return w.content and w.is_("N", "A") and not any(ch.isdigit() for ch in w.text) and w.low not in numbers and \
+        not _participle(ws, i)
 
 
 def _participle(ws: list[Word], i: int) -> bool:

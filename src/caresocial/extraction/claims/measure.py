@@ -402,6 +402,10 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
                  lex: Lexicons | None = None) -> Reading | None:
     """The measure of the figure whose words are ``ws[first:last+1]``, by its kind and aspect."""
     v = vocabulary(lex if lex is not None else Lexicons.default())
+    if asp.verb_before is not None and (asp.aspect == "change" or asp.role in ("to", "from")):
+        hit = object_measure(text, ws, first, asp.verb_before, v)
+        if hit is not None:
+            return hit
     if asp.aspect == "change":
         return change_measure(text, ws, first, last, asp, v=v)
     if kind in ("count", "quantity"):
@@ -415,6 +419,25 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
             return share_measure(text, ws, first, last, v=v)
         return ratio_measure(text, ws, first, last, v=v)
     return date_measure(text, ws, first, last, v=v)
+
+
+_GENERIC_OBJECTS = frozenset("number total amount figure level it them this that".split())
+
+
+def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -> Reading | None:
+    """The object of a change verb before the figure's preposition: what the verb moves ('would cut *the bill*
+    to £2.6bn', 'lower *child poverty* by 410,000', 'raise *the standard allowance* to £120'); None for a
+    generic object ('lifting the overall number by a third': the subject's number)."""
+    prep = first - 1
+    while prep > verb and ws[prep].low not in ("to", "by", "from"):
+        prep -= 1
+    if prep - verb < 2 or any(w.is_(FIG, TIME, PUNCT) for w in ws[verb + 1:prep]):
+        return None
+    for start in range(verb + 1, prep):  # ('the overall headcount': from the first word a phrase to it starts at)
+        p = noun_phrase(ws, start, prep, post=1)
+        if p is not None and p.end == prep:
+            return None if ws[p.head].low in _GENERIC_OBJECTS else _read(v, text, ws, p)
+    return None
 
 
 def date_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:

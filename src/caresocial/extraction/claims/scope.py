@@ -57,6 +57,7 @@ class FigureTime:
     own: TimePhrase | None = None
     level_time: tuple[str, int | str | None, str | None, str | None, bool] | None = None
     actors: bool = False  # a count of those who will act ('12 local authorities would pilot the model')
+    reported: bool = False  # after a verb reporting data ('figures show the total is ...')
     read_tense: str | None = None
 
     @property
@@ -172,7 +173,8 @@ def default_time(fig: FigureTime, doc: DocTime, projection: TimePhrase | None, l
             # a projected outcome is reached by a horizon left unstated; a future sum is an amount, and so is the
             # number of those who will act (neither is reached by a time)
             return ("at" if fig.kind == "money" or fig.actors else "by"), None, None, None, False
-    if (fig.tense == "past" or relation == "over") and doc.carried is not None:
+    if (fig.tense == "past" or relation == "over" or fig.reported) and doc.carried is not None:
+        # (a present-tense statement of what data show reports the period last reported)
         return relation, doc.carried[0], None, f"the period last reported ({doc.carried[1]})", False
     if doc.reference is None or (not doc.dated and relation == "at"):
         # an undated document: a statement with no time of its own holds at a date the text does not give
@@ -211,7 +213,7 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     # a time stated once governs the figures after it ('in 2023 ... just half'; 'between 2016 and 2020 at
     # 22.6%'), but not the time of another figure ('compared with 16.1% in 2020, which amounts to 6,520')
     before = [t for t in usable if t.end <= fig.start and (t.start_year is None or t.mode == "abs")
-              and not owned(text, t)]
+              and not owned(text, t) and not _event_before(text, fig, t)]
     if before:
         t = before[-1]
         return resolve(t, t.relation if t.relation != "from" else "at", doc, fig, last_year)
@@ -221,6 +223,16 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     if after:
         return resolve(after[0], after[0].relation, doc, fig, last_year)
     return default_time(fig, doc, projection, last_year)
+
+
+_PARTICIPLE_BEFORE = regex.compile(r"\b\w{3,}ed\s+$")
+
+
+def _event_before(text: str, fig: FigureTime, t: TimePhrase) -> bool:
+    """Whether ``t`` dates a past event in a phrase set off before a future statement ('Together with measures
+    announced this year, the government will lift 550,000 children out of poverty'): not when it holds."""
+    return "," in text[t.end:fig.start] and bool(_PARTICIPLE_BEFORE.search(text, max(0, t.start - 20), t.start)) \
+        and fig.tense == "future"
 
 
 _FIGURE_END = regex.compile(r"(?:\d|%|\bbn|\bm|\bmillion|\bbillion|\bcent|\bpc|\btimes)\s*$", regex.IGNORECASE)

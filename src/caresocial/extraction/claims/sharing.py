@@ -116,7 +116,10 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
     for it in items:
         # the ends of a change stated with its verb ('soared by a third, from £6bn to £8.2bn') measure what moved
         if changes and it.asp.aspect == "level" and (it.asp.role or figs[it.index].link_role) in ("from", "to"):
-            it.reading = changes[0].reading
+            # (not the end of another verb: 'cut the bill to £2.6bn and lower child poverty by 410,000')
+            own = [c for c in changes if c.asp.verb_before == it.asp.verb_before]
+            if own or it.asp.verb_before is None or it.reading is None:
+                it.reading = (own or changes)[0].reading
     for k, it in enumerate(items):
         if it.asp.aspect == "change" and it.reading is None:
             level = next((o for o in reversed(items[:k]) if o.asp.aspect == "level" and o.reading), None) or \

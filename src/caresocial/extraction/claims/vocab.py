@@ -22,6 +22,7 @@ class Vocab:
     framing: frozenset[str]  # verbs whose subject is a source, not a measure ('shows', 'estimates')
     pronouns: frozenset[str]  # words that stand for a measure named elsewhere ('it', 'these', 'those')
     level_verbs: frozenset[str]  # verbs stating the level of their subject ('stood at', 'numbered'), and of change
+    data_verbs: frozenset[str] = frozenset()  # framing verbs that report data ('figures show the total is ...')
 
     def not_measure(self, words: str) -> bool:
         """Whether a phrase names no measure on its own (a pronoun, a vague word, a unit)."""
@@ -51,4 +52,5 @@ def vocabulary(lex: Lexicons) -> Vocab:
     pronouns |= {"this", "that", "these", "those", "which"}
     return Vocab(frozenset(roles.get("quantity", ())), frozenset(roles.get("vague", ())),
                  frozenset(roles.get("unit", ())), frozenset(roles.get("money", ())), verbs,
-                 frozenset(w.lower() for w in lex.words("framing_verbs")), frozenset(pronouns), frozenset(levels))
+                 frozenset(w.lower() for w in lex.words("framing_verbs")), frozenset(pronouns), frozenset(levels),
+                 frozenset(r[0].lower() for r in lex.rows("framing_verbs") if len(r) > 1 and r[1] == "data"))

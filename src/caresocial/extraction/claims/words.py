@@ -86,7 +86,8 @@ def word_classes(lex: Lexicons) -> WordClasses:
         if len(row) > 1 and row[1] in FUNCTION_CLASSES:
             function.setdefault(row[0].lower(), set()).add(row[1])
     open_class = {row[0].lower(): frozenset(row[1]) for row in lex.rows("word_classes") if len(row) > 1}
-    past = frozenset(w for w, c in open_class.items() if "V" in c and (w.endswith("ed") or "N" not in c))
+    past = frozenset(w for w, c in open_class.items() if "V" in c and (w.endswith("ed") or "N" not in c)
+                     and not w.endswith(("ing", "s")))  # (not a present participle or third person)
     return WordClasses({w: frozenset(c) for w, c in function.items()}, open_class, past)
 
 
