@@ -962,3 +962,15 @@ def test_a_less_specific_naming_of_several_measures_meets_each_only_on_the_same_
     other = doc("c", C("There were 20,000 children's social workers in 2023.", "20,000", 20000,
                        "children's social workers", time=("at", 2023)))
     assert _workforce(other) == []
+
+
+def test_very_many_dates_still_show_the_one_apart() -> None:
+    from caresocial.consistency.conflicts import MAX_VARIANTS
+
+    same = [doc(f"d{k:03d}", C("The override ends in March 2026.", "March 2026", "2026-03", "statutory override end",
+                                kind="date", unit=None)) for k in range(MAX_VARIANTS + 1)]
+    late = doc("late", C("The override ends in March 2028.", "March 2028", "2028-03", "statutory override end",
+                         kind="date", unit=None))
+    got = found(*same, late)
+    assert [rule for rule, _, _ in got] == ["time-conflict"]
+    assert "late:c1" in got[0][2] and len(got[0][2]) > 1

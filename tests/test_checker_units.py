@@ -596,3 +596,23 @@ def test_a_naming_of_a_few_measures_is_a_candidate_of_each_and_a_bare_head_of_no
     assert len(many) > MAX_CANDIDATES
     got = cluster_with_candidates(s for s in (signature(m, PLAIN) for m in ["social workers", *many]) if s)[1]
     assert got == {}
+
+
+@pytest.mark.parametrize(("measure", "acting", "words"), [
+    ("children lifted out of poverty", {"lifted"}, {"out", "poverty"}),
+    ("councils facing insolvency", {"facing"}, {"insolvency"}),
+    ("adults needing care", {"needing"}, {"care"}),
+    ("people aged 65 and over", set(), {"aged", "65"}),  # four letters or fewer: read as a word of the measure
+    ("beds used", set(), {"used"}),
+    ("homes owned and run by providers", {"owned"}, {"run", "provider"}),  # only the run right after the head
+    ("spending on housing", set(), {"housing"}),  # after a preposition: what is spent on, not what happened
+    ("the proceeds raised", {"raised"}, set()),
+])
+def test_participles_right_after_the_head(measure: str, acting: set[str], words: set[str]) -> None:
+    sig = signature(measure, PLAIN)
+    assert sig is not None and (set(sig.acting), set(sig.words)) == (acting, words)
+
+
+def test_a_synonym_phrase_after_a_possessive_keeps_no_empty_word() -> None:
+    sig = signature("looked-after children's placements", LEX)
+    assert sig is not None and "" not in sig.key.split(" ") and sig.key == "children in care placements"
