@@ -2,7 +2,7 @@
 
     >>> from caresocial import extract
     >>> from caresocial.consistency.checker import check
-    >>> a = extract("Close to 100,000 children will be in care by the end of 2025.", doc_id="a")
+    >>> a = extract("There will be close to 100,000 children in care by the end of 2025.", doc_id="a")
     >>> b = extract("There will be approaching 100,000 children in care by 2032.", doc_id="b")
     >>> [f.rule for f in check([a, b]).findings]
     ['time-conflict']
