@@ -974,3 +974,27 @@ def test_very_many_dates_still_show_the_one_apart() -> None:
     got = found(*same, late)
     assert [rule for rule, _, _ in got] == ["time-conflict"]
     assert "late:c1" in got[0][2] and len(got[0][2]) > 1
+
+
+def test_a_document_is_compared_by_its_nearer_value_on_either_side() -> None:
+    """Of a document's 100 and 300, the 100 is the one nearer another document's 190 (90 against 110)."""
+    s = "Councils reported 100 closures in 2023 and 300 closures in 2023 across all services."
+    a = doc("a", C(s, "100", 100, "closures", time=("at", 2023)), C(s, "300", 300, "closures", time=("at", 2023)))
+    b = doc("b", C("There were 190 closures in 2023.", "190", 190, "closures", time=("at", 2023)))
+    assert [claims for _, _, claims in found(a, b)] == [["a:c1", "b:c1"]]
+
+
+def test_one_link_between_the_ends_of_a_change_is_enough() -> None:
+    s = "Vacancies fell only marginally, from 7,913 to 7,723."
+    from_only = doc("a", C(s, "7,913", 7913, "vacancies", time=("from", 2023), link="c2", link_role="from"),
+                    C(s, "7,723", 7723, "vacancies", time=("to", 2023)))
+    to_only = doc("a", C(s, "7,913", 7913, "vacancies", time=("from", 2023)),
+                  C(s, "7,723", 7723, "vacancies", time=("to", 2023), link="c1", link_role="to"))
+    assert found(from_only) == [] and found(to_only) == []
+
+
+def test_dates_on_a_possible_match_are_a_note() -> None:
+    a = doc("a", C("The override ends in March 2026.", "March 2026", "2026-03", "override", kind="date", unit=None))
+    b = doc("b", C("The statutory override ends in March 2028.", "March 2028", "2028-03", "statutory override",
+                   kind="date", unit=None))
+    assert found(a, b) == [("time-conflict", "note", ["a:c1", "b:c1"])]
