@@ -998,3 +998,13 @@ def test_dates_on_a_possible_match_are_a_note() -> None:
     b = doc("b", C("The statutory override ends in March 2028.", "March 2028", "2028-03", "statutory override",
                    kind="date", unit=None))
     assert found(a, b) == [("time-conflict", "note", ["a:c1", "b:c1"])]
+
+
+def test_intervals_that_only_touch_are_no_conflict_between_documents() -> None:
+    """£5.3bn is 5.25-5.35bn and £5.4bn 5.35-5.45bn: they meet at 5.35bn, so two documents do not disagree (one
+    document giving both for one sum does: see the self-contradiction tests)."""
+    a = doc("a", money("The reform fund is £5.3bn in 2023.", "£5.3bn", 5.3e9, "reform fund", time=("at", 2023)))
+    b = doc("b", money("The reform fund is £5.4bn in 2023.", "£5.4bn", 5.4e9, "reform fund", time=("at", 2023)))
+    assert found(a, b) == [] and found(b, a) == []
+    c = doc("c", money("The reform fund is £5.5bn in 2023.", "£5.5bn", 5.5e9, "reform fund", time=("at", 2023)))
+    assert [claims for _, _, claims in found(a, c)] == [["a:c1", "c:c1"]]
