@@ -23,6 +23,7 @@ from ..doc import Annotations, RuleComponent, doc_text, segments
 from ..figures.grammar import RawFigure
 from ..quotes.component import QuoteAttributor
 from ..times import TimePhrase, find_times, last_year_before, year_value, years_written
+from .acronyms import use_acronyms
 from .aspect import Aspect, aspect_of, change_between
 from .clues import FUTURE, FY, acting, budget, date_claim, lead_in_future, release, takes_effect, tense, time_rates
 from .context import fuller_name
@@ -142,6 +143,7 @@ class _Builder:
         self._link()
         self._headline_times()
         qualify_bare(self.rows, self.lex)
+        use_acronyms(self.rows, self.text, self.lex)
         return [Claim.build(**row) for row in self.rows]
 
     def _sentence(self, sa: int, sb: int, fig_range: range, times: list[TimePhrase],

@@ -62,7 +62,11 @@ def _key(phrase: str, lex: Lexicons) -> str:
     pattern, to_key = _synonym_pattern(lex)
     if pattern is not None:
         p = pattern.sub(lambda m: to_key.get(_norm(m.group()), m.group()), p)
+        p = _REPEATED.sub(r"\1", p)  # 'universal credit (UC)' read twice
     return p.strip(" -'")
+
+
+_REPEATED = regex.compile(r"(?<![\w'-])([\w'-]+(?: [\w'-]+){0,3}) \1(?![\w'-])")
 
 
 @lru_cache(maxsize=8)
