@@ -54,7 +54,7 @@ def _usual(text: str, acr: str, long: list[str]) -> bool:
     words = [regex.escape(w.replace("’", "'")).replace("'", "['’]") for w in long]
     if long[-1].endswith("s"):
         words[-1] = regex.escape(long[-1][:-1])  # (the singular too)
-    pattern = "(?<![\\w-])" + r"[\s-]+".join(words)
+    pattern = "(?<![\\w-])" + r"[\s,-]+".join(words)
     n_long = len(regex.findall(pattern, text, regex.IGNORECASE))
     return n_acr > n_long
 
