@@ -80,6 +80,19 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      D(2024, 9, 1), [("£50", "fee", "level", "at", None)]),
     ("Ministers met the union on Monday.\n\nFrom April 2026 the fee will be frozen for all applicants.\n\n"
      "Nobody earning under £12,000 will pay a fee of £50.", D(2024, 9, 1), [("£50", "fee", "level", "at", 2026)]),
+    # a figure after a restatement cue holds when the figure it restates does (not the one compared with)
+    ("Agency staff filled 9.4% of nursing posts in 2023, compared with 8.8% in 2022, which amounts to 3,100 "
+     "agency nurses.", D(2024, 5, 1), [("3,100", "agency nurses", "level", "at", 2023)]),
+    ("The four largest groups ran 1,150 care homes in 2023, equal to 9% of all care homes.", D(2024, 5, 1),
+     [("9%", "share of care homes", "level", "at", 2023)]),
+    # parts bracketed after the names of a list hold when their whole does; each is measured by its name
+    ("Of the new money, £900m a year will go to Kent (£500m), Essex (£300m) and Surrey (£100m).", D(2024, 5, 1),
+     [("£500m", "kent", "level", "per", None), ("£300m", "essex", "level", "per", None)]),
+    ("Spending rose to £5bn in 2022, with London (£3bn) and Leeds (£1bn) the largest.", D(2024, 5, 1),
+     [("£3bn", "london", "level", "at", 2022), ("£1bn", "leeds", "level", "at", 2022)]),
+    # no part: a bracketed figure right after its own noun phrase
+    ("Social workers left in 2023 (5,400), more than in 2022.", D(2024, 5, 1),
+     [("5,400", "social workers left", "level", "at", 2023)]),
 ]
 
 

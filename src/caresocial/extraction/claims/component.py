@@ -31,7 +31,7 @@ from .measure import Reading, read_measure
 from .phrases import antecedent, clause_start
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
-from .sharing import Item, assign_keys, compared, qualify_bare, share_measures, share_restated_times
+from .sharing import Item, assign_keys, compared, name_parts, qualify_bare, share_measures, share_restated_times
 from .vocab import vocabulary
 from .words import FIG, TIME, Word, tag
 
@@ -199,11 +199,12 @@ class _Builder:
             name = names.get(id(r)) if r is not None else None
             if r is not None and name is not None:
                 it.reading = Reading(name, 2, head=r.head)
+        name_parts(items, ws, self.text)
         assign_keys(items, self.figs, self.lex)
         _older_end(items, figs)
         self._times(items, ws, sa, sb, times, projection)
         self._implied_ends(items)
-        share_restated_times(ws, items)
+        share_restated_times(ws, items, self.lex)
         self._mentioned_before(items, ws)
         for it in items:
             self._row(it, (sa, sb), ws)
