@@ -105,3 +105,21 @@ def test_claim_times(text: str, date: dt.date, expected: list[Row]) -> None:
         c = got[figure]
         assert (c.measure, c.aspect, c.time.relation, c.time.year) == (measure, aspect, relation, year), \
             (figure, c.measure_text, c.time)
+
+
+@pytest.mark.parametrize(("table", "line", "text", "figure", "before", "after"), [
+    # a word before 'to' that says what is to come: a future sum with no time is an amount at no stated time
+    ("claim_cues", "poised | future_to", "Spending is poised to reach £3bn.", "£3bn", ("at", 2025), ("at", None)),
+    # a restatement cue: the figure after it holds when the figure it restates does
+    ("restatement_words", "tantamount to",
+     "Vacancies stood at 12% in 2021, compared with 10% in 2020, tantamount to 4,000 posts.", "4,000",
+     ("at", 2025), ("at", 2021)),
+])
+def test_time_word_lists_extended_through_configuration(table: str, line: str, text: str, figure: str,
+                                                        before: tuple[str, Any], after: tuple[str, Any]) -> None:
+    def time_of(lexicons: dict[str, list[str]] | None) -> tuple[str, Any]:
+        doc = caresocial.extract(text, doc_id="t", date=D(2025, 1, 1), lexicons=lexicons)
+        c = next(c for c in doc.claims if text[c.start:c.end] == figure)
+        return c.time.relation, c.time.year
+
+    assert (time_of(None), time_of({table: [line]})) == (before, after)

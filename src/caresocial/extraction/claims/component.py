@@ -25,8 +25,9 @@ from ..quotes.component import QuoteAttributor
 from ..times import TimePhrase, find_times, last_year_before, year_value, years_written
 from .acronyms import use_acronyms
 from .aspect import Aspect, aspect_of, change_between
-from .clues import FUTURE, FY, acting, budget, date_claim, lead_in_future, release, takes_effect, tense, time_rates
+from .clues import FY, acting, budget, date_claim, lead_in_future, release, takes_effect, tense, time_rates
 from .context import fuller_name
+from .cues import cues
 from .measure import Reading, read_measure
 from .phrases import antecedent, clause_start
 from .reference import ReferenceYears, infer_reference, sentence_window
@@ -103,7 +104,7 @@ class _Builder:
                 meta.date_source = inferred[1]
         self.doc_time = DocTime(month=meta.date.month if meta.date is not None else None,
                                 release=release(self.text, self.paras, lex), fy_doc=bool(FY.search(self.text)),
-                                dated=meta.date is not None)
+                                dated=meta.date is not None, cues=cues(lex))
         self.pos = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
         self.rows: list[dict[str, Any]] = []
         self.sent_starts = [a for a, _ in self.sents]
@@ -255,13 +256,13 @@ class _Builder:
 
     def _future(self, sa: int, sb: int) -> bool:
         low = self.text[sa:sb].lower().split()
-        return any(w in FUTURE for w in low)
+        return any(w in cues(self.lex).modal for w in low)
 
     def _times(self, items: list[Item], ws: list[Word], sa: int, sb: int, times: list[TimePhrase],
                projection: TimePhrase | None) -> None:
         """The time of each claim: levels first, then changes (a change is measured up to its newer level)."""
         text = self.text
-        base_years = [t.year for t in times if t.mode == "abs" and is_base(text, t, sa)]
+        base_years = [t.year for t in times if t.mode == "abs" and is_base(text, t, sa, cues(self.lex))]
         levels: list[Item] = []
         order = [k for k, it in enumerate(items) if it.asp.aspect != "change"] + \
             [k for k, it in enumerate(items) if it.asp.aspect == "change"]
@@ -371,7 +372,7 @@ class _Builder:
                             takes_effect(text, times, sa, self.lex) if times else None,
                             years_written(text, max(0, sa - 400), sb) if any(t.mode == "that" for t in times)
                             else [],
-                            "future" if lead_in_future(text, max(sa, sb - 1)) else "present")
+                            "future" if lead_in_future(text, max(sa, sb - 1), self.lex) else "present")
         return self.context
 
     def _level_for(self, levels: list[Item], change: Item) -> Result | None:

@@ -21,6 +21,7 @@ from .aspect import Aspect
 from .phrases import (
     Phrase,
     clause_start,
+    cues_of,
     inner_number,
     likely_verb,
     noun_phrase,
@@ -128,7 +129,7 @@ def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, *, v: 
     hit = _read(v, text, ws, subject(ws, cs, end, v.framing), rank)
     if hit is None:
         pronoun = _pronoun_subject(ws, cs, end, v)
-        if pronoun in _PLURAL:
+        if pronoun in cues_of(ws).plural_pronoun:
             return Reading("{}", 0, refers=pronoun)  # 'they numbered 5,400': what 'they' stands for
     if hit is not None or cs == 0:
         return hit
@@ -282,14 +283,12 @@ def _after_modifier(ws: list[Word], i: int) -> bool:
     """Whether word ``i`` follows a determiner or an adjective, so is a noun ('the annual *costs* from £10bn';
     not after a demonstrative standing alone: 'these *cost* £58,000')."""
     prev = ws[i - 1] if i > 0 else None
-    return prev is not None and ((prev.is_("D") and not prev.content and prev.low not in _DEMONSTRATIVES) or
+    return prev is not None and ((prev.is_("D") and not prev.content and prev.low not in cues_of(ws).demonstrative) or
                                  (prev.is_("A") and not prev.is_("N", "V")))
 
 
-_DEMONSTRATIVES = frozenset("these those this that".split())
 # the pronouns whose antecedent is sought (a plural is the last plural noun phrase before it; 'it' as a subject
 # is too often the text's topic or a dummy subject to guess)
-_PLURAL = frozenset("these those they them".split())
 
 
 def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: int, cs: int, verb: str,
@@ -321,7 +320,7 @@ def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: 
     if sub is not None:
         return Reading(f"{reading} {sub.text}", 2)
     pronoun = _pronoun_subject(ws, cs, j, v)
-    if pronoun in _PLURAL:  # 'On average these cost £58,000': the cost of what 'these' stands for
+    if pronoun in cues_of(ws).plural_pronoun:  # 'On average these cost £58,000': the cost of what 'these' stands for
         return Reading(f"{reading} {{}}", 0, refers=pronoun)
     return Reading(reading.split()[0], 1)
 
@@ -421,7 +420,6 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
     return date_measure(text, ws, first, last, v=v)
 
 
-_GENERIC_OBJECTS = frozenset("number total amount figure level it them this that".split())
 
 
 def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -> Reading | None:
@@ -436,7 +434,7 @@ def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -
     for start in range(verb + 1, prep):  # ('the overall headcount': from the first word a phrase to it starts at)
         p = noun_phrase(ws, start, prep, post=1)
         if p is not None and p.end == prep:
-            return None if ws[p.head].low in _GENERIC_OBJECTS else _read(v, text, ws, p)
+            return None if ws[p.head].low in cues_of(ws).generic_object else _read(v, text, ws, p)
     return None
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...lexicons import Lexicons
+from .cues import cues
 from .synonyms import change_words, inflections
 
 
@@ -49,7 +50,7 @@ def vocabulary(lex: Lexicons) -> Vocab:
         levels.update(row[1].lower().split() if len(row) > 1 else ())
     levels.update(change_words(lex))
     pronouns = {r[0].lower() for r in lex.rows("function_words") if len(r) > 1 and r[1] == "O"}
-    pronouns |= {"this", "that", "these", "those", "which"}
+    pronouns |= cues(lex).demonstrative | cues(lex).relative
     return Vocab(frozenset(roles.get("quantity", ())), frozenset(roles.get("vague", ())),
                  frozenset(roles.get("unit", ())), frozenset(roles.get("money", ())), verbs,
                  frozenset(w.lower() for w in lex.words("framing_verbs")), frozenset(pronouns), frozenset(levels),
