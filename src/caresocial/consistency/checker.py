@@ -422,6 +422,8 @@ def _parts_total(run: _Run, doc: Document, sent_claims: list[Claim]) -> None:
         if _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(after):
             totals.append(c)
     for total in totals:
+        if total.measure is None:
+            continue  # no measure found: never compared
         parts = [c for c in sent_claims if c is not total and c.kind == total.kind and c.link is None
                  and (c.unit or "").split()[:1] == (total.unit or "").split()[:1] and c.bound is None]
         if len(parts) < 2 or any(p.approx for p in parts) or total.approx or total.bound:
@@ -437,8 +439,9 @@ def _parts_total(run: _Run, doc: Document, sent_claims: list[Claim]) -> None:
 
 def _rate_period(run: _Run, doc: Document, claims: list[Claim]) -> None:
     cfg = run.cfg
-    yearly = [c for c in claims if c.rate == "year" and c.kind == "money"]
-    totals = [c for c in claims if c.kind == "money" and c.rate is None and c.time.relation == "over"]
+    yearly = [c for c in claims if c.rate == "year" and c.kind == "money" and c.measure is not None]
+    totals = [c for c in claims if c.kind == "money" and c.rate is None and c.time.relation == "over"
+              and c.measure is not None]
     for t in totals:
         m = _PERIOD_YEARS.search(t.time.as_written or "")
         if not m:
