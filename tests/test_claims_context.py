@@ -136,6 +136,15 @@ def test_a_headline_figure_takes_the_time_the_body_gives_it() -> None:
     assert [(c.time.relation, c.time.year) for c in got] == [("at", 2022), ("at", 2022)]
 
 
+def test_a_headline_figure_takes_the_period_the_body_reads_it_in() -> None:
+    """The body's figure has no time phrase of its own but holds at the period the text last reported."""
+    text = ("Census shows 12% rise in nurse vacancies\n\nThe census counted 48,000 nurses in 2022. There were "
+            "4,100 vacancies, 12% more than the year before.\n")
+    got = [(text[c.start:c.end], c.time.relation, c.time.year)
+           for c in caresocial.extract(text, doc_id="t", date=D(2023, 2, 1)).claims]
+    assert got[0] == ("12%", "over", 2022) and ("12%", "over", 2022) in got[1:]
+
+
 def test_a_figure_said_again_is_the_claim_it_repeats() -> None:
     text = ("The levy will raise £5.3bn over three years.\n\n"
             "About £2.2bn of the £5.3bn referred to above will stay with councils.")

@@ -225,7 +225,9 @@ class _Builder:
             if row["time"].as_written is not None:
                 continue
             same = next((r for r in self.rows if r["start"] >= title_end and r["kind"] == row["kind"] and
-                         r["value"] == row["value"] and r["time"].as_written is not None), None)
+                         r["value"] == row["value"] and (r["time"].as_written is not None or (
+                             r["time"].year is not None and r["time"].resolved_against != row["time"].resolved_against
+                         ))), None)  # (written, or read from the body's context: the period last reported)
             if same is not None and same["time"].relation in ("at", "over", "by", "per"):
                 row["time"] = same["time"]
 
