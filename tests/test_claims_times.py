@@ -93,6 +93,16 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     # no part: a bracketed figure right after its own noun phrase
     ("Social workers left in 2023 (5,400), more than in 2022.", D(2024, 5, 1),
      [("5,400", "social workers left", "level", "at", 2023)]),
+    # a sum named only by what it is for
+    ("The government announced £300m for mental health services.", D(2024, 5, 1),
+     [("£300m", "funding for mental health services", "level", "at", 2024)]),
+    ("Ministers set aside £2bn a year for school repairs.", D(2024, 5, 1),
+     [("£2bn", "annual funding for school repairs", "level", "per", None)]),
+    ("Of the £36bn total, £5.4bn will go to social care in England between 2022-2025.", D(2021, 9, 1),
+     [("£5.4bn", "funding for social care in england", "level", "over", 2025)]),
+    # not when the sum is already named
+    ("Councils spent £2bn on care for children.", D(2024, 5, 1),
+     [("£2bn", "spending on care for children", "level", "at", 2024)]),
 ]
 
 

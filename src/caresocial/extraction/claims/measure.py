@@ -412,7 +412,10 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
     if kind == "percent":
         return share_measure(text, ws, first, last, v=v) or money_measure(text, ws, first, last, v=v)
     if kind == "money":
-        return money_measure(text, ws, first, last, v=v)
+        hit = money_measure(text, ws, first, last, v=v)
+        if hit is None or hit.rank < 2 or " " not in hit.text.strip():
+            return purpose_measure(text, ws, last, v) or hit
+        return hit
     if kind == "ratio":
         if any(w.low in ("in", "out") for w in ws[first:last + 1]):  # 'four out of five', 'eight in 10'
             return share_measure(text, ws, first, last, v=v)
@@ -436,6 +439,28 @@ def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -
         if p is not None and p.end == prep:
             return None if ws[p.head].low in cues_of(ws).generic_object else _read(v, text, ws, p)
     return None
+
+
+def purpose_measure(text: str, ws: list[Word], last: int, v: Vocab) -> Reading | None:
+    """A sum named by what it is for: 'for' and a noun phrase right after it, past a rate ('£300m for mental
+    health services', '£2bn a year for school repairs'), or after 'go to' ('£5.4bn will go to social care')."""
+    if not v.purpose:
+        return None
+    k = last + 1
+    while k < len(ws) and k - last <= 4 and (ws[k].is_(TIME) or (ws[k].is_("X") and not ws[k].content) or
+                                             ws[k].low in ("a", "per", "each", "every") or ws[k].low in v.periods):
+        k += 1  # a rate ('a year'), auxiliaries ('will')
+    if k < len(ws) and ws[k].low in ("go", "goes", "went", "gone", "going") and k + 1 < len(ws) and \
+            ws[k + 1].low == "to":
+        k += 1
+    elif not (k < len(ws) and ws[k].low == "for"):
+        return None
+    limit = _limit(ws, k + 1)
+    p = noun_phrase(ws, k + 1, limit, post=1)
+    hit = _read(v, text, ws, p)
+    if hit is None or hit.rank < 2 or p is None or ws[p.head].is_(TIME):
+        return None
+    return Reading(f"{v.purpose} for {hit.text}", 2, head=hit.head)
 
 
 def date_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
