@@ -103,6 +103,16 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     # not when the sum is already named
     ("Councils spent £2bn on care for children.", D(2024, 5, 1),
      [("£2bn", "spending on care for children", "level", "at", 2024)]),
+    # a fronted 'At X,' is the level of what the main clause speaks of
+    ("At 16.6, the average caseload was higher than in 2021.", D(2023, 2, 1),
+     [("16.6", "average caseload", "level", "at", 2022)]),
+    ("At £4.2bn, spending on agency staff is at a record high.", D(2023, 2, 1),
+     [("£4.2bn", "spending on agency workers", "level", "at", 2023)]),
+    # the subject of a level verb, not a verb of money ('spending' stands for its sum)
+    ("Spending stood at £4bn.", D(2023, 2, 1), [("£4bn", "spending", "level", "at", 2023)]),
+    ("Spending reached £4bn.", D(2023, 2, 1), [("£4bn", "spending", "level", "at", 2023)]),
+    ("Councils spent £4bn on temporary accommodation.", D(2023, 2, 1),
+     [("£4bn", "spending on temporary accommodation", "level", "at", 2023)]),
 ]
 
 

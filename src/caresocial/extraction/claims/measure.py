@@ -232,7 +232,10 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
         return None  # '£150m in 2019-20 and £200m in 2020-21': the second of two figures of one measure
     cs = clause_start(ws, first)
     # 'costs councils £10bn', 'will cost the taxpayer £2bn': the verb before a short object
-    for back in range(j - 1, max(cs - 1, j - 3), -1):
+    level_verb = j >= 0 and ws[j].low in v.level_verbs and ws[j].low not in v.money_verbs
+    for back in range(j - 1, max(cs - 1, j - 3) if not level_verb else j - 1, -1):
+        if ws[back].low in v.level_verbs and ws[back].low not in v.money_verbs:
+            break  # ('Spending stood at £4bn': the subject of a level verb, not a verb of money)
         if ws[back].low in v.money_verbs and not _after_modifier(ws, back):
             j = back
             break
@@ -401,6 +404,12 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
                  lex: Lexicons | None = None) -> Reading | None:
     """The measure of the figure whose words are ``ws[first:last+1]``, by its kind and aspect."""
     v = vocabulary(lex if lex is not None else Lexicons.default())
+    if first >= 1 and ws[first - 1].low == "at" and last + 2 < len(ws) and ws[last + 1].text == "," and \
+            clause_start(ws, first - 1) == first - 1:
+        # 'At 16.6, the average caseload was higher than in 2021': what the main clause says is at that level
+        hit = _subject(text, ws, last + 2, len(ws), v=v)
+        if hit is not None:
+            return hit
     if asp.verb_before is not None and (asp.aspect == "change" or asp.role in ("to", "from")):
         hit = object_measure(text, ws, first, asp.verb_before, v)
         if hit is not None:
