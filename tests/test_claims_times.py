@@ -113,6 +113,16 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     ("Spending reached £4bn.", D(2023, 2, 1), [("£4bn", "spending", "level", "at", 2023)]),
     ("Councils spent £4bn on temporary accommodation.", D(2023, 2, 1),
      [("£4bn", "spending on temporary accommodation", "level", "at", 2023)]),
+    # the object of a verb that puts it at the figure, with each figure's own setting
+    ("The regulator put the average fees of large nursery chains at £1,400 in London, £1,100 in the north and "
+     "£950 in Wales.", D(2023, 2, 1),
+     [("£1,400", "average fees of large nursery chains in london", "level", "at", 2023),
+      ("£1,100", "average fees of large nursery chains in north", "level", "at", 2023),
+      ("£950", "average fees of large nursery chains in wales", "level", "at", 2023)]),
+    ("The OBR estimates the cost at £3bn.", D(2023, 2, 1), [("£3bn", "cost", "level", "at", 2023)]),
+    # no such verb: 'at' is a time or a place
+    ("The hospital at Leeds treated 4,000 patients.", D(2023, 2, 1),
+     [("4,000", "patients treated by hospital at leeds", "level", "at", 2023)]),
 ]
 
 

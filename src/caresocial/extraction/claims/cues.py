@@ -34,6 +34,7 @@ class Cues:
     relative_word: frozenset[str]
     other_end: frozenset[str]
     not_rate_gap: frozenset[str]
+    assess_verb: frozenset[str]
 
 
 @lru_cache(maxsize=8)

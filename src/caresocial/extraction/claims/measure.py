@@ -410,6 +410,9 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
         hit = _subject(text, ws, last + 2, len(ws), v=v)
         if hit is not None:
             return hit
+    hit = assessed_measure(text, ws, first, last, v)
+    if hit is not None:
+        return hit
     if asp.verb_before is not None and (asp.aspect == "change" or asp.role in ("to", "from")):
         hit = object_measure(text, ws, first, asp.verb_before, v)
         if hit is not None:
@@ -448,6 +451,40 @@ def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -
         if p is not None and p.end == prep:
             return None if ws[p.head].low in cues_of(ws).generic_object else _read(v, text, ws, p)
     return None
+
+
+def assessed_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
+    """The object of a verb that puts it at the figure: 'the CMA put *the operating profit margins of large
+    providers* between 2016 and 2020 at 22.6%', 'the OBR estimates *the cost* at £3bn'; with the setting after
+    the figure ('at 22.6% *in children's homes*, 19.4% in IFAs': each figure its own setting)."""
+    j = first - 1
+    while j >= 0 and ws[j].is_("H") and not ws[j].content:
+        j -= 1
+    if j >= 0 and ws[j].low in (",", "and", "or"):
+        # a later figure of a list ('at 22.6% in children's homes, *19.4%* in IFAs'): back to its 'at'
+        while j >= 0 and first - j < 24 and ws[j].low != "at" and not (ws[j].is_(PUNCT) and ws[j].text != ",") \
+                and not (ws[j].content and ws[j].is_("V") and not ws[j].is_("N")):
+            j -= 1
+    if j < 2 or ws[j].low != "at":
+        return None
+    c = cues_of(ws)
+    verb = next((k for k in range(j - 1, max(-1, j - 16), -1) if ws[k].low in c.assess_verb and ws[k].is_("V")),
+                None)
+    if verb is None or any(w.is_(FIG) or (w.is_(PUNCT) and w.text in ",;:") for w in ws[verb + 1:j]):
+        return None
+    start = verb + 1
+    while start < j and ws[start].is_("D") and not ws[start].content:
+        start += 1
+    p = noun_phrase(ws, start, j, post=2)
+    hit = _read(v, text, ws, p) if p is not None and p.end > start else None
+    if hit is None:
+        return None
+    k = last + 1
+    if k + 1 < len(ws) and ws[k].low in ("in", "for", "among") and not ws[k + 1].is_(TIME, FIG):
+        setting = _read(v, text, ws, noun_phrase(ws, k + 1, _limit(ws, k + 1), post=0))
+        if setting is not None:
+            return Reading(f"{hit.text} {ws[k].low} {setting.text}", 2, head=hit.head)
+    return hit
 
 
 def purpose_measure(text: str, ws: list[Word], last: int, v: Vocab) -> Reading | None:
