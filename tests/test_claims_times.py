@@ -123,6 +123,10 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     # no such verb: 'at' is a time or a place
     ("The hospital at Leeds treated 4,000 patients.", D(2023, 2, 1),
      [("4,000", "patients treated by hospital at leeds", "level", "at", 2023)]),
+    # verbs of money that raise or earn a sum
+    ("The tax rise will raise £12bn a year.", D(2021, 9, 1),
+     [("£12bn", "annual revenue from tax rise", "level", "per", None)]),
+    ("Providers earned £300m last year.", D(2021, 9, 1), [("£300m", "earnings of providers", "level", "at", 2020)]),
 ]
 
 
