@@ -12,6 +12,7 @@ from .sharing import content_words
 _DEFINED = regex.compile(r"\(\s*(\p{Lu}[\p{Lu}\p{Ll}]{0,6}?\p{Lu})(s?)\s*\)")
 _WORD = regex.compile(r"[\p{L}'’-]+")
 _WINDOW = 80  # characters before a bracketed acronym read for its long form
+_MOST = 64  # distinct acronyms read in one document
 
 
 def defined_acronyms(text: str, lex: Lexicons) -> dict[str, tuple[str, str]]:
@@ -22,11 +23,15 @@ def defined_acronyms(text: str, lex: Lexicons) -> dict[str, tuple[str, str]]:
     content = content_words(lex)
     known = _synonym_phrases(lex)
     out: dict[str, tuple[str, str]] = {}
+    seen: set[str] = set()
     for m in _DEFINED.finditer(text):
         acr, plural = m.group(1), m.group(2)
         letters = acr.upper()
-        if acr.lower() in known:
+        if acr.lower() in known or acr in seen:
             continue
+        seen.add(acr)
+        if len(seen) > _MOST:
+            break  # (each one counted over the text once: a bounded number of them)
         words = _WORD.findall(text[max(0, m.start() - _WINDOW):m.start()])
         for n in range(1, min(len(words), len(letters) + 4) + 1):
             tail = words[-n:]

@@ -204,17 +204,26 @@ _BULLET = regex.compile(r"[ \t]*(?:[-•*–·▪]|\(?[a-z0-9]{1,2}[.)])[ \t]")
 def lead_in_future(text: str, start: int, lex: Lexicons) -> bool:
     """Whether the sentence at ``start`` is an item of a list whose lead-in line (ending in a colon) is in the
     future ('lifting as many children out of poverty would mean:\\n- raising the child element by £17 a week,
-    at a cost of £3bn'): an item with no verb of its own reads in the lead-in's tense."""
-    line_start = text.rfind("\n", 0, start) + 1
+    at a cost of £3bn'): an item with no verb of its own reads in the lead-in's tense. Lines are looked for in
+    a bounded window before ``start`` (linear on text without line breaks)."""
+    floor = max(0, start - _LIST_WINDOW)
+    line_start = text.rfind("\n", floor, start) + 1
+    if line_start == 0 and floor > 0:
+        return False
     if not _BULLET.match(text, line_start):
         return False
     end = line_start - 1
     for _ in range(20):  # back over the items before it, to the lead-in
-        if end <= 0:
+        if end <= floor:
             return False
-        prev_start = text.rfind("\n", 0, end) + 1
+        prev_start = text.rfind("\n", floor, end) + 1
+        if prev_start == 0 and floor > 0:
+            return False  # (a line longer than the window)
         line = text[prev_start:end].strip()
         if line and not _BULLET.match(text, prev_start):
             return line.endswith(":") and any(w in cues(lex).modal for w in line.lower().split())
         end = prev_start - 1
     return False
+
+
+_LIST_WINDOW = 4000  # characters before a sentence searched for its list's lead-in
