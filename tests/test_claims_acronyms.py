@@ -47,3 +47,10 @@ def test_an_acronym_the_synonym_table_knows_keeps_the_tables_reading() -> None:
     text = "The universal credit (UC) child element rose by £17 a week. UC is paid monthly to UC claimants."
     doc = caresocial.extract(text, doc_id="t", date=D)
     assert [c.measure for c in doc.claims] == ["change in universal credit child element"]
+
+
+def test_a_bounded_number_of_acronyms_is_read() -> None:
+    text = " ".join(f"alpha {chr(65 + i % 26).lower()}eta {chr(66 + i // 26).lower()}ox (A{chr(65 + i % 26)}"
+                    f"{chr(66 + i // 26)})" for i in range(200))
+    found = defined_acronyms(text, Lexicons.default())
+    assert 0 < len(found) <= 64
