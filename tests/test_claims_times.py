@@ -80,6 +80,53 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      D(2024, 9, 1), [("£50", "fee", "level", "at", None)]),
     ("Ministers met the union on Monday.\n\nFrom April 2026 the fee will be frozen for all applicants.\n\n"
      "Nobody earning under £12,000 will pay a fee of £50.", D(2024, 9, 1), [("£50", "fee", "level", "at", 2026)]),
+    # a figure after a restatement cue holds when the figure it restates does (not the one compared with)
+    ("Agency staff filled 9.4% of nursing posts in 2023, compared with 8.8% in 2022, which amounts to 3,100 "
+     "agency nurses.", D(2024, 5, 1), [("3,100", "agency nurses", "level", "at", 2023)]),
+    ("The four largest groups ran 1,150 care homes in 2023, equal to 9% of all care homes.", D(2024, 5, 1),
+     [("9%", "share of care homes", "level", "at", 2023)]),
+    # parts bracketed after the names of a list hold when their whole does; each is measured by its name
+    ("Of the new money, £900m a year will go to Kent (£500m), Essex (£300m) and Surrey (£100m).", D(2024, 5, 1),
+     [("£500m", "kent", "level", "per", None), ("£300m", "essex", "level", "per", None)]),
+    ("Spending rose to £5bn in 2022, with London (£3bn) and Leeds (£1bn) the largest.", D(2024, 5, 1),
+     [("£3bn", "london", "level", "at", 2022), ("£1bn", "leeds", "level", "at", 2022)]),
+    # no part: a bracketed figure right after its own noun phrase
+    ("Social workers left in 2023 (5,400), more than in 2022.", D(2024, 5, 1),
+     [("5,400", "social workers left", "level", "at", 2023)]),
+    # a sum named only by what it is for
+    ("The government announced £300m for mental health services.", D(2024, 5, 1),
+     [("£300m", "funding for mental health services", "level", "at", 2024)]),
+    ("Ministers set aside £2bn a year for school repairs.", D(2024, 5, 1),
+     [("£2bn", "annual funding for school repairs", "level", "per", None)]),
+    ("Of the £36bn total, £5.4bn will go to social care in England between 2022-2025.", D(2021, 9, 1),
+     [("£5.4bn", "funding for social care in england", "level", "over", 2025)]),
+    # not when the sum is already named
+    ("Councils spent £2bn on care for children.", D(2024, 5, 1),
+     [("£2bn", "spending on care for children", "level", "at", 2024)]),
+    # a fronted 'At X,' is the level of what the main clause speaks of
+    ("At 16.6, the average caseload was higher than in 2021.", D(2023, 2, 1),
+     [("16.6", "average caseload", "level", "at", 2022)]),
+    ("At £4.2bn, spending on agency staff is at a record high.", D(2023, 2, 1),
+     [("£4.2bn", "spending on agency workers", "level", "at", 2023)]),
+    # the subject of a level verb, not a verb of money ('spending' stands for its sum)
+    ("Spending stood at £4bn.", D(2023, 2, 1), [("£4bn", "spending", "level", "at", 2023)]),
+    ("Spending reached £4bn.", D(2023, 2, 1), [("£4bn", "spending", "level", "at", 2023)]),
+    ("Councils spent £4bn on temporary accommodation.", D(2023, 2, 1),
+     [("£4bn", "spending on temporary accommodation", "level", "at", 2023)]),
+    # the object of a verb that puts it at the figure, with each figure's own setting
+    ("The regulator put the average fees of large nursery chains at £1,400 in London, £1,100 in the north and "
+     "£950 in Wales.", D(2023, 2, 1),
+     [("£1,400", "average fees of large nursery chains in london", "level", "at", 2023),
+      ("£1,100", "average fees of large nursery chains in north", "level", "at", 2023),
+      ("£950", "average fees of large nursery chains in wales", "level", "at", 2023)]),
+    ("The OBR estimates the cost at £3bn.", D(2023, 2, 1), [("£3bn", "cost", "level", "at", 2023)]),
+    # no such verb: 'at' is a time or a place
+    ("The hospital at Leeds treated 4,000 patients.", D(2023, 2, 1),
+     [("4,000", "patients treated by hospital at leeds", "level", "at", 2023)]),
+    # verbs of money that raise or earn a sum
+    ("The tax rise will raise £12bn a year.", D(2021, 9, 1),
+     [("£12bn", "annual revenue from tax rise", "level", "per", None)]),
+    ("Providers earned £300m last year.", D(2021, 9, 1), [("£300m", "earnings of providers", "level", "at", 2020)]),
 ]
 
 
@@ -92,3 +139,21 @@ def test_claim_times(text: str, date: dt.date, expected: list[Row]) -> None:
         c = got[figure]
         assert (c.measure, c.aspect, c.time.relation, c.time.year) == (measure, aspect, relation, year), \
             (figure, c.measure_text, c.time)
+
+
+@pytest.mark.parametrize(("table", "line", "text", "figure", "before", "after"), [
+    # a word before 'to' that says what is to come: a future sum with no time is an amount at no stated time
+    ("claim_cues", "poised | future_to", "Spending is poised to reach £3bn.", "£3bn", ("at", 2025), ("at", None)),
+    # a restatement cue: the figure after it holds when the figure it restates does
+    ("restatement_words", "tantamount to",
+     "Vacancies stood at 12% in 2021, compared with 10% in 2020, tantamount to 4,000 posts.", "4,000",
+     ("at", 2025), ("at", 2021)),
+])
+def test_time_word_lists_extended_through_configuration(table: str, line: str, text: str, figure: str,
+                                                        before: tuple[str, Any], after: tuple[str, Any]) -> None:
+    def time_of(lexicons: dict[str, list[str]] | None) -> tuple[str, Any]:
+        doc = caresocial.extract(text, doc_id="t", date=D(2025, 1, 1), lexicons=lexicons)
+        c = next(c for c in doc.claims if text[c.start:c.end] == figure)
+        return c.time.relation, c.time.year
+
+    assert (time_of(None), time_of({table: [line]})) == (before, after)

@@ -2,8 +2,8 @@
 issue #16, measured by the shared evaluator on this checkout's code (recall of the gold claims, the share whose
 time has the gold relation and year, the share whose measure shares half its content words with the gold one).
 
-Issue #16 asks for times 0.90 and measures 0.55 on dev; these floors are what the rules reach (dev 0.8044 and
-0.4763, the seeds 0.9643 and 0.8929), a guard against regressions, not the issue's targets.
+Issue #16 asks for times 0.90 and measures 0.55 on dev; these floors are what the rules reach, less noise (dev
+0.8738 and 0.511, the seeds 0.9643 and 0.8929), a guard against regressions, not the issue's targets.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import caresocial
 from .conftest import SHARED
 
 FLOORS = {
-    "dev": {"claims.recall": 0.97, "claims.time_accuracy": 0.80, "claims.measure_ok": 0.47},
+    "dev": {"claims.recall": 0.97, "claims.time_accuracy": 0.87, "claims.measure_ok": 0.50},
     "seeds": {"claims.recall": 1.0, "claims.time_accuracy": 0.96, "claims.measure_ok": 0.89},
 }
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...lexicons import Lexicons
+from .cues import cues
 from .synonyms import change_words
 from .words import FIG, PUNCT, TIME, Word
 
@@ -45,16 +46,14 @@ def _hedges(ws: list[Word], j: int) -> int:
     return j
 
 
-_COMPARED = frozenset("the that those what its their his her our".split())
-
-
 def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None, lex: Lexicons) -> Aspect:
     """The aspect of the figure whose words are ``ws[first:last+1]``."""
     cw = change_words(lex)
     out = Aspect()
     fig_text = " ".join(w.low for w in ws[first:last + 1])
     if kind == "ratio" and any(w in cw and "v" in cw[w][1] for w in fig_text.split()) and \
-            not (last + 1 < len(ws) and ws[last + 1].low in _COMPARED and not fig_text.endswith(("ed", "ing"))):
+            not (last + 1 < len(ws) and ws[last + 1].low in cues(lex).compared_determiner and
+                 not fig_text.endswith(("ed", "ing"))):
         # ('more than double the cost of ...': a multiple of another amount; 'doubled the year before' a change)
         return Aspect("change", cw[next(w for w in fig_text.split() if w in cw)][0], verb_before=first)
     if unit and "point" in unit:

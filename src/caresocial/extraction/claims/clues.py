@@ -11,16 +11,13 @@ import regex
 
 from ...lexicons import Lexicons
 from ..times import TimePhrase, find_times
+from .cues import Cues, cues
 from .phrases import clause_start
 from .synonyms import inflections
 from .vocab import vocabulary
 from .words import PUNCT, Word, word_classes
 
 FY = regex.compile(r"(?<!\d)(?:19|20)\d\d[/-](?:19|20)?\d\d(?!\d)")
-FUTURE = frozenset("will would could may might shall".split())
-_FUTURE_TO = frozenset("set expected projected forecast due predicted estimated going".split())
-_PAST = frozenset("was were had did".split())
-_PRESENT = frozenset("is are has have does do am".split())
 
 
 @lru_cache(maxsize=8)
@@ -63,7 +60,6 @@ def takes_effect(text: str, times: list[TimePhrase], sa: int, lex: Lexicons) -> 
     return None
 
 
-_CONDITION = frozenset("when if once until unless whenever".split())
 _BREAKS = ",;:–—()"
 
 
@@ -74,20 +70,21 @@ def _clause_end(ws: list[Word], first: int, limit: int = 12) -> int:
     return hi
 
 
-def _clause_tense(words: list[Word], past_forms: tuple[frozenset[str], frozenset[str]]) -> str | None:
+def _clause_tense(words: list[Word], past_forms: tuple[frozenset[str], frozenset[str]], c: Cues) -> str | None:
     """future, past or present by the first verb of ``words`` (a modal anywhere makes it future); None when
     they hold no verb."""
     tense = None
     for k, w in enumerate(words):
         nxt = words[k + 1].low if k + 1 < len(words) else ""
-        if w.low in FUTURE or (w.low in _FUTURE_TO and nxt == "to"):
+        if w.low in c.modal or (w.low in c.future_to and nxt == "to"):
             return "future"
         if tense is not None:
             continue
-        if w.low in _PRESENT:
+        if w.low in c.present_aux:
             tense = "present"
-        elif w.low in _PAST or (w.content and (w.low in past_forms[1] or (w.low in past_forms[0] and not w.is_("N")))
-                                and not (k > 0 and words[k - 1].low in ("has", "have", "been", "be"))):
+        elif w.low in c.past_aux or (w.content and (w.low in past_forms[1] or
+                                                    (w.low in past_forms[0] and not w.is_("N")))
+                                     and not (k > 0 and words[k - 1].low in ("has", "have", "been", "be"))):
             tense = "past"
     return tense
 
@@ -110,9 +107,10 @@ def tense(ws: list[Word], first: int, lex: Lexicons, default: str = "present") -
 
 def _tense_of(ws: list[Word], lo: int, hi: int, first: int, lex: Lexicons, default: str) -> str:
     past_forms = past_tense(lex)
-    tense = _clause_tense(ws[lo:hi], past_forms)
-    if tense != "future" and hi < len(ws) and any(w.low in _CONDITION for w in ws[max(0, lo - 1):first]):
-        main = _clause_tense(ws[hi + 1:_clause_end(ws, hi + 1, 16)], past_forms)
+    c = cues(lex)
+    tense = _clause_tense(ws[lo:hi], past_forms, c)
+    if tense != "future" and hi < len(ws) and any(w.low in c.condition for w in ws[max(0, lo - 1):first]):
+        main = _clause_tense(ws[hi + 1:_clause_end(ws, hi + 1, 16)], past_forms, c)
         if main == "future":
             return main
     if tense is None and not any(w.content and w.is_("V") and not (k > lo and ws[k - 1].is_("D", "A"))
@@ -120,9 +118,9 @@ def _tense_of(ws: list[Word], lo: int, hi: int, first: int, lex: Lexicons, defau
         end = lo
         while tense is None and end > 0:  # a clause with no verb: the clauses before it, nearest first
             start = clause_start(ws, end - 1)
-            tense = _clause_tense(ws[start:end], past_forms)
+            tense = _clause_tense(ws[start:end], past_forms, c)
             end = min(start, end - 1)
-    if tense is None and any(w.low in FUTURE for w in ws[:lo]):
+    if tense is None and any(w.low in c.modal for w in ws[:lo]):
         return "future"  # '... would cost £3.6bn and take some 630,000 children out of poverty'
     return tense or default
 
@@ -203,20 +201,29 @@ def acting(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
 _BULLET = regex.compile(r"[ \t]*(?:[-•*–·▪]|\(?[a-z0-9]{1,2}[.)])[ \t]")
 
 
-def lead_in_future(text: str, start: int) -> bool:
+def lead_in_future(text: str, start: int, lex: Lexicons) -> bool:
     """Whether the sentence at ``start`` is an item of a list whose lead-in line (ending in a colon) is in the
     future ('lifting as many children out of poverty would mean:\\n- raising the child element by £17 a week,
-    at a cost of £3bn'): an item with no verb of its own reads in the lead-in's tense."""
-    line_start = text.rfind("\n", 0, start) + 1
+    at a cost of £3bn'): an item with no verb of its own reads in the lead-in's tense. Lines are looked for in
+    a bounded window before ``start`` (linear on text without line breaks)."""
+    floor = max(0, start - _LIST_WINDOW)
+    line_start = text.rfind("\n", floor, start) + 1
+    if line_start == 0 and floor > 0:
+        return False
     if not _BULLET.match(text, line_start):
         return False
     end = line_start - 1
     for _ in range(20):  # back over the items before it, to the lead-in
-        if end <= 0:
+        if end <= floor:
             return False
-        prev_start = text.rfind("\n", 0, end) + 1
+        prev_start = text.rfind("\n", floor, end) + 1
+        if prev_start == 0 and floor > 0:
+            return False  # (a line longer than the window)
         line = text[prev_start:end].strip()
         if line and not _BULLET.match(text, prev_start):
-            return line.endswith(":") and any(w in FUTURE for w in line.lower().split())
+            return line.endswith(":") and any(w in cues(lex).modal for w in line.lower().split())
         end = prev_start - 1
     return False
+
+
+_LIST_WINDOW = 4000  # characters before a sentence searched for its list's lead-in

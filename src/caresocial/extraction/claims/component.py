@@ -23,14 +23,16 @@ from ..doc import Annotations, RuleComponent, doc_text, segments
 from ..figures.grammar import RawFigure
 from ..quotes.component import QuoteAttributor
 from ..times import TimePhrase, find_times, last_year_before, year_value, years_written
+from .acronyms import use_acronyms
 from .aspect import Aspect, aspect_of, change_between
-from .clues import FUTURE, FY, acting, budget, date_claim, lead_in_future, release, takes_effect, tense, time_rates
+from .clues import FY, acting, budget, date_claim, lead_in_future, release, takes_effect, tense, time_rates
 from .context import fuller_name
+from .cues import cues
 from .measure import Reading, read_measure
 from .phrases import antecedent, clause_start
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
-from .sharing import Item, assign_keys, compared, qualify_bare, share_measures, share_restated_times
+from .sharing import Item, assign_keys, compared, name_parts, qualify_bare, share_measures, share_restated_times
 from .vocab import vocabulary
 from .words import FIG, TIME, Word, tag
 
@@ -102,7 +104,7 @@ class _Builder:
                 meta.date_source = inferred[1]
         self.doc_time = DocTime(month=meta.date.month if meta.date is not None else None,
                                 release=release(self.text, self.paras, lex), fy_doc=bool(FY.search(self.text)),
-                                dated=meta.date is not None)
+                                dated=meta.date is not None, cues=cues(lex))
         self.pos = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
         self.rows: list[dict[str, Any]] = []
         self.sent_starts = [a for a, _ in self.sents]
@@ -142,6 +144,7 @@ class _Builder:
         self._link()
         self._headline_times()
         qualify_bare(self.rows, self.lex)
+        use_acronyms(self.rows, self.text, self.lex)
         return [Claim.build(**row) for row in self.rows]
 
     def _sentence(self, sa: int, sb: int, fig_range: range, times: list[TimePhrase],
@@ -197,11 +200,12 @@ class _Builder:
             name = names.get(id(r)) if r is not None else None
             if r is not None and name is not None:
                 it.reading = Reading(name, 2, head=r.head)
+        name_parts(items, ws, self.text)
         assign_keys(items, self.figs, self.lex)
         _older_end(items, figs)
         self._times(items, ws, sa, sb, times, projection)
         self._implied_ends(items)
-        share_restated_times(ws, items)
+        share_restated_times(ws, items, self.lex)
         self._mentioned_before(items, ws)
         for it in items:
             self._row(it, (sa, sb), ws)
@@ -221,7 +225,9 @@ class _Builder:
             if row["time"].as_written is not None:
                 continue
             same = next((r for r in self.rows if r["start"] >= title_end and r["kind"] == row["kind"] and
-                         r["value"] == row["value"] and r["time"].as_written is not None), None)
+                         r["value"] == row["value"] and (r["time"].as_written is not None or (
+                             r["time"].year is not None and r["time"].resolved_against != row["time"].resolved_against
+                         ))), None)  # (written, or read from the body's context: the period last reported)
             if same is not None and same["time"].relation in ("at", "over", "by", "per"):
                 row["time"] = same["time"]
 
@@ -252,13 +258,13 @@ class _Builder:
 
     def _future(self, sa: int, sb: int) -> bool:
         low = self.text[sa:sb].lower().split()
-        return any(w in FUTURE for w in low)
+        return any(w in cues(self.lex).modal for w in low)
 
     def _times(self, items: list[Item], ws: list[Word], sa: int, sb: int, times: list[TimePhrase],
                projection: TimePhrase | None) -> None:
         """The time of each claim: levels first, then changes (a change is measured up to its newer level)."""
         text = self.text
-        base_years = [t.year for t in times if t.mode == "abs" and is_base(text, t, sa)]
+        base_years = [t.year for t in times if t.mode == "abs" and is_base(text, t, sa, cues(self.lex))]
         levels: list[Item] = []
         order = [k for k, it in enumerate(items) if it.asp.aspect != "change"] + \
             [k for k, it in enumerate(items) if it.asp.aspect == "change"]
@@ -368,7 +374,7 @@ class _Builder:
                             takes_effect(text, times, sa, self.lex) if times else None,
                             years_written(text, max(0, sa - 400), sb) if any(t.mode == "that" for t in times)
                             else [],
-                            "future" if lead_in_future(text, max(sa, sb - 1)) else "present")
+                            "future" if lead_in_future(text, max(sa, sb - 1), self.lex) else "present")
         return self.context
 
     def _level_for(self, levels: list[Item], change: Item) -> Result | None:

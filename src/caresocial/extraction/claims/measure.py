@@ -21,6 +21,7 @@ from .aspect import Aspect
 from .phrases import (
     Phrase,
     clause_start,
+    cues_of,
     inner_number,
     likely_verb,
     noun_phrase,
@@ -128,7 +129,7 @@ def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, *, v: 
     hit = _read(v, text, ws, subject(ws, cs, end, v.framing), rank)
     if hit is None:
         pronoun = _pronoun_subject(ws, cs, end, v)
-        if pronoun in _PLURAL:
+        if pronoun in cues_of(ws).plural_pronoun:
             return Reading("{}", 0, refers=pronoun)  # 'they numbered 5,400': what 'they' stands for
     if hit is not None or cs == 0:
         return hit
@@ -231,7 +232,10 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
         return None  # '£150m in 2019-20 and £200m in 2020-21': the second of two figures of one measure
     cs = clause_start(ws, first)
     # 'costs councils £10bn', 'will cost the taxpayer £2bn': the verb before a short object
-    for back in range(j - 1, max(cs - 1, j - 3), -1):
+    level_verb = j >= 0 and ws[j].low in v.level_verbs and ws[j].low not in v.money_verbs
+    for back in range(j - 1, max(cs - 1, j - 3) if not level_verb else j - 1, -1):
+        if ws[back].low in v.level_verbs and ws[back].low not in v.money_verbs:
+            break  # ('Spending stood at £4bn': the subject of a level verb, not a verb of money)
         if ws[back].low in v.money_verbs and not _after_modifier(ws, back):
             j = back
             break
@@ -282,14 +286,12 @@ def _after_modifier(ws: list[Word], i: int) -> bool:
     """Whether word ``i`` follows a determiner or an adjective, so is a noun ('the annual *costs* from £10bn';
     not after a demonstrative standing alone: 'these *cost* £58,000')."""
     prev = ws[i - 1] if i > 0 else None
-    return prev is not None and ((prev.is_("D") and not prev.content and prev.low not in _DEMONSTRATIVES) or
+    return prev is not None and ((prev.is_("D") and not prev.content and prev.low not in cues_of(ws).demonstrative) or
                                  (prev.is_("A") and not prev.is_("N", "V")))
 
 
-_DEMONSTRATIVES = frozenset("these those this that".split())
 # the pronouns whose antecedent is sought (a plural is the last plural noun phrase before it; 'it' as a subject
 # is too often the text's topic or a dummy subject to guess)
-_PLURAL = frozenset("these those they them".split())
 
 
 def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: int, cs: int, verb: str,
@@ -321,7 +323,7 @@ def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: 
     if sub is not None:
         return Reading(f"{reading} {sub.text}", 2)
     pronoun = _pronoun_subject(ws, cs, j, v)
-    if pronoun in _PLURAL:  # 'On average these cost £58,000': the cost of what 'these' stands for
+    if pronoun in cues_of(ws).plural_pronoun:  # 'On average these cost £58,000': the cost of what 'these' stands for
         return Reading(f"{reading} {{}}", 0, refers=pronoun)
     return Reading(reading.split()[0], 1)
 
@@ -402,6 +404,15 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
                  lex: Lexicons | None = None) -> Reading | None:
     """The measure of the figure whose words are ``ws[first:last+1]``, by its kind and aspect."""
     v = vocabulary(lex if lex is not None else Lexicons.default())
+    if first >= 1 and ws[first - 1].low == "at" and last + 2 < len(ws) and ws[last + 1].text == "," and \
+            clause_start(ws, first - 1) == first - 1:
+        # 'At 16.6, the average caseload was higher than in 2021': what the main clause says is at that level
+        hit = _subject(text, ws, last + 2, len(ws), v=v)
+        if hit is not None:
+            return hit
+    hit = assessed_measure(text, ws, first, last, v)
+    if hit is not None:
+        return hit
     if asp.verb_before is not None and (asp.aspect == "change" or asp.role in ("to", "from")):
         hit = object_measure(text, ws, first, asp.verb_before, v)
         if hit is not None:
@@ -413,7 +424,10 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
     if kind == "percent":
         return share_measure(text, ws, first, last, v=v) or money_measure(text, ws, first, last, v=v)
     if kind == "money":
-        return money_measure(text, ws, first, last, v=v)
+        hit = money_measure(text, ws, first, last, v=v)
+        if hit is None or hit.rank < 2 or " " not in hit.text.strip():
+            return purpose_measure(text, ws, last, v) or hit
+        return hit
     if kind == "ratio":
         if any(w.low in ("in", "out") for w in ws[first:last + 1]):  # 'four out of five', 'eight in 10'
             return share_measure(text, ws, first, last, v=v)
@@ -421,7 +435,6 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
     return date_measure(text, ws, first, last, v=v)
 
 
-_GENERIC_OBJECTS = frozenset("number total amount figure level it them this that".split())
 
 
 def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -> Reading | None:
@@ -436,8 +449,64 @@ def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -
     for start in range(verb + 1, prep):  # ('the overall headcount': from the first word a phrase to it starts at)
         p = noun_phrase(ws, start, prep, post=1)
         if p is not None and p.end == prep:
-            return None if ws[p.head].low in _GENERIC_OBJECTS else _read(v, text, ws, p)
+            return None if ws[p.head].low in cues_of(ws).generic_object else _read(v, text, ws, p)
     return None
+
+
+def assessed_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
+    """The object of a verb that puts it at the figure: 'the CMA put *the operating profit margins of large
+    providers* between 2016 and 2020 at 22.6%', 'the OBR estimates *the cost* at £3bn'; with the setting after
+    the figure ('at 22.6% *in children's homes*, 19.4% in IFAs': each figure its own setting)."""
+    j = first - 1
+    while j >= 0 and ws[j].is_("H") and not ws[j].content:
+        j -= 1
+    if j >= 0 and ws[j].low in (",", "and", "or"):
+        # a later figure of a list ('at 22.6% in children's homes, *19.4%* in IFAs'): back to its 'at'
+        while j >= 0 and first - j < 24 and ws[j].low != "at" and not (ws[j].is_(PUNCT) and ws[j].text != ",") \
+                and not (ws[j].content and ws[j].is_("V") and not ws[j].is_("N")):
+            j -= 1
+    if j < 2 or ws[j].low != "at":
+        return None
+    c = cues_of(ws)
+    verb = next((k for k in range(j - 1, max(-1, j - 16), -1) if ws[k].low in c.assess_verb and ws[k].is_("V")),
+                None)
+    if verb is None or any(w.is_(FIG) or (w.is_(PUNCT) and w.text in ",;:") for w in ws[verb + 1:j]):
+        return None
+    start = verb + 1
+    while start < j and ws[start].is_("D") and not ws[start].content:
+        start += 1
+    p = noun_phrase(ws, start, j, post=2)
+    hit = _read(v, text, ws, p) if p is not None and p.end > start else None
+    if hit is None:
+        return None
+    k = last + 1
+    if k + 1 < len(ws) and ws[k].low in ("in", "for", "among") and not ws[k + 1].is_(TIME, FIG):
+        setting = _read(v, text, ws, noun_phrase(ws, k + 1, _limit(ws, k + 1), post=0))
+        if setting is not None:
+            return Reading(f"{hit.text} {ws[k].low} {setting.text}", 2, head=hit.head)
+    return hit
+
+
+def purpose_measure(text: str, ws: list[Word], last: int, v: Vocab) -> Reading | None:
+    """A sum named by what it is for: 'for' and a noun phrase right after it, past a rate ('£300m for mental
+    health services', '£2bn a year for school repairs'), or after 'go to' ('£5.4bn will go to social care')."""
+    if not v.purpose:
+        return None
+    k = last + 1
+    while k < len(ws) and k - last <= 4 and (ws[k].is_(TIME) or (ws[k].is_("X") and not ws[k].content) or
+                                             ws[k].low in ("a", "per", "each", "every") or ws[k].low in v.periods):
+        k += 1  # a rate ('a year'), auxiliaries ('will')
+    if k < len(ws) and ws[k].low in ("go", "goes", "went", "gone", "going") and k + 1 < len(ws) and \
+            ws[k + 1].low == "to":
+        k += 1
+    elif not (k < len(ws) and ws[k].low == "for"):
+        return None
+    limit = _limit(ws, k + 1)
+    p = noun_phrase(ws, k + 1, limit, post=1)
+    hit = _read(v, text, ws, p)
+    if hit is None or hit.rank < 2 or p is None or ws[p.head].is_(TIME):
+        return None
+    return Reading(f"{v.purpose} for {hit.text}", 2, head=hit.head)
 
 
 def date_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:

@@ -11,17 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cues import Cues, default_cues
 from .words import FIG, PUNCT, TIME, Word
 
-# prepositions that start a modifier of a noun ('children in care', 'EHC plans issued within the target')
-POST_PREPS = frozenset("in on at with without under for of into across among within inside outside out aged "
-                       "through via per".split())
-PARTICLES = frozenset("after out up off into".split())
 CLAUSE_BREAKS = frozenset(",;:–—()[]•|\"“”?!")
-_COPULA = frozenset("is are was were be been being has have had will would could may might can must shall should "
-                    "remain remains remained live lives lived living".split())
 MAX_WORDS = 14
-_OPENING = frozenset("according despite including following regarding given".split())
 
 
 @dataclass(slots=True)
@@ -35,6 +29,11 @@ class Phrase:
     def words(self, ws: list[Word]) -> list[Word]:
         """The phrase's words."""
         return ws[self.start:self.end]
+
+
+def cues_of(ws: list[Word]) -> Cues:
+    """The cue words of the lexicon set ``ws`` was read with."""
+    return getattr(ws, "cues", None) or default_cues()
 
 
 def is_nominal(w: Word) -> bool:
@@ -181,14 +180,11 @@ def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bo
     return Phrase(core.start, end, core.head)
 
 
-_RELATIVE = frozenset("who that which".split())
-
-
 def relative_clause(ws: list[Word], j: int, limit: int) -> int | None:
     """The end of a short relative clause at word ``j`` ('who have lived experience of children's social care',
     'who grow up in care', 'that are single providers'): the relative word, auxiliaries, a verb, its particle
     and its object or prepositional phrase; None when there is none."""
-    if j >= limit or ws[j].low not in _RELATIVE:
+    if j >= limit or ws[j].low not in cues_of(ws).relative:
         return None
     k = j + 1
     while k < limit and k - j < 4 and ((ws[k].is_("X") and not ws[k].content) or (ws[k].is_("E", "R") and
@@ -198,16 +194,13 @@ def relative_clause(ws: list[Word], j: int, limit: int) -> int | None:
             and not (k > j + 1 and ws[k].content)):
         return None
     k += 1
-    if k < limit and ws[k].low in PARTICLES and ws[k].low not in POST_PREPS:
+    if k < limit and ws[k].low in cues_of(ws).particle and ws[k].low not in cues_of(ws).post_prep:
         k += 1
-    if k < limit and ws[k].low in POST_PREPS | {"by", "to", "from", "as"} and not ws[k].is_(TIME, FIG):
+    if k < limit and ws[k].low in cues_of(ws).post_prep | {"by", "to", "from", "as"} and not ws[k].is_(TIME, FIG):
         inner = noun_phrase(ws, k + 1, limit, post=1)
         return inner.end if inner is not None else k
     inner = noun_phrase(ws, k, limit, post=1)
     return inner.end if inner is not None else k
-
-
-_VP_STOP = frozenset("and but while whereas because although which who whom whose that according".split())
 
 
 def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | None:
@@ -216,23 +209,25 @@ def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | Non
     figure or a time ('would go bust if the mechanism were removed', 'were issued inside the target', 'are at
     risk of issuing a section 114 notice'); None when no verb or predicate follows."""
     k = j
-    while k < limit and k - j < 4 and ((ws[k].is_("X") and not ws[k].content) or ws[k].low in _COPULA or
+    while k < limit and k - j < 4 and ((ws[k].is_("X") and not ws[k].content) or ws[k].low in cues_of(ws).copula or
                                        (ws[k].is_("E", "R") and not ws[k].is_("N", "V"))):
         k += 1
     if k >= limit or ws[k].is_(FIG, TIME, PUNCT):
         return None
     w = ws[k]
-    if not ((w.content and w.is_("V", "A")) or (k > j and (w.low in POST_PREPS or w.content))):
+    if not ((w.content and w.is_("V", "A")) or (k > j and (w.low in cues_of(ws).post_prep or w.content))):
         return None  # (after a copula, a noun too: 'were single-school trusts')
     end = k + 1
+    c = cues_of(ws)
+    stop = c.verb_phrase_stop
     while end < limit and end - k < most:
         x = ws[end]
         if x.is_(FIG, TIME) or (x.is_(PUNCT) and x.text in CLAUSE_BREAKS | {".", "?", "!"}) or \
-                (x.low in _VP_STOP and not (x.low == "and" and end + 1 < limit and ws[end + 1].is_("N", "A")
-                                            and not ws[end + 1].is_("V", "X"))):
+                (x.low in stop and not (x.low == "and" and end + 1 < limit and ws[end + 1].is_("N", "A")
+                                        and not ws[end + 1].is_("V", "X"))):
             break
         end += 1
-    while end > k + 1 and not ws[end - 1].content and not (ws[end - 1].low in PARTICLES and ws[end - 2].content):
+    while end > k + 1 and not ws[end - 1].content and not (ws[end - 1].low in c.particle and ws[end - 2].content):
         end -= 1  # (not ending on a function word, but on a particle: 'looked after')
     return end
 
@@ -242,11 +237,11 @@ def _modifier(ws: list[Word], j: int, limit: int, predicate: bool) -> int | None
     if j >= limit:
         return None
     w = ws[j]
-    if w.low in _RELATIVE and j + 1 < limit and not ws[j + 1].is_(FIG, TIME, PUNCT):
+    if w.low in cues_of(ws).relative and j + 1 < limit and not ws[j + 1].is_(FIG, TIME, PUNCT):
         return relative_clause(ws, j, limit)
-    if predicate and (w.low in _COPULA or (w.is_("X") and not w.content) or (w.content and w.is_("V"))):
+    if predicate and (w.low in cues_of(ws).copula or (w.is_("X") and not w.content) or (w.content and w.is_("V"))):
         return verb_phrase(ws, j, limit)
-    if w.low in POST_PREPS and not w.is_(TIME, FIG):
+    if w.low in cues_of(ws).post_prep and not w.is_(TIME, FIG):
         k = j + 1
         if w.low == "out" and k < limit and ws[k].low == "of":
             k += 1
@@ -256,11 +251,11 @@ def _modifier(ws: list[Word], j: int, limit: int, predicate: bool) -> int | None
         return inner.end
     if is_participle(w) and not w.is_(TIME):
         k = j + 1
-        if k < limit and ws[k].low in PARTICLES and ws[k].low not in POST_PREPS:
+        if k < limit and ws[k].low in cues_of(ws).particle and ws[k].low not in cues_of(ws).post_prep:
             k += 1
         if k < len(ws) and (ws[k].is_(FIG) or (ws[k].is_("D", "O") and not ws[k].content)):
             return None  # a verb and its object ('made up 17.8%', 'left their roles'), not a modifier
-        if k < limit and ws[k].low in POST_PREPS | {"by", "to", "from", "as"}:
+        if k < limit and ws[k].low in cues_of(ws).post_prep | {"by", "to", "from", "as"}:
             if ws[k].low in ("after",):
                 return k + 1
             inner = noun_phrase(ws, k + 1, limit, post=1)
@@ -330,7 +325,7 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
         if w.is_("O") and i > start and ws[i - 1].is_("P"):
             i += 1  # the object of an opening preposition: 'Between them the 21 largest companies held ...'
             continue
-        if w.is_("O", "W", "X") or w.low in _OPENING:
+        if w.is_("O", "W", "X") or w.low in cues_of(ws).opening:
             return None
         if w.content and w.low.endswith("ing") and w.is_("V") and i + 1 < limit and ws[i + 1].is_("D", "N", "A"):
             # a gerund and its object: 'raising the UC standard allowance', 'abolishing the policy'

@@ -18,14 +18,12 @@ budget context. See GUIDELINES "Which year to record".
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
 from ..times import TimePhrase, shift_year
-
-_BASE_BEFORE = ("than", "on", "against", "with", "from")  # 'than in 2021', 'on the year before', 'compared with'
-_SUPERLATIVE = frozenset("highest lowest first largest biggest smallest record most least".split())
+from .cues import Cues, default_cues
 
 
 @dataclass(slots=True)
@@ -39,6 +37,7 @@ class DocTime:
     carried: tuple[int | str, str] | None = None  # the period last reported (for undated past-tense statements)
     fy_doc: bool = False  # the document reckons in financial years
     dated: bool = True  # the document has a date of its own (given, or written in it), not one inferred
+    cues: Cues = field(default_factory=default_cues)  # the cue words of the lexicon set
 
 
 @dataclass(slots=True)
@@ -71,45 +70,42 @@ class FigureTime:
 Result = tuple[str, int | str | None, str | None, str | None, bool]
 
 
-_THAN_BASE = frozenset("in at on the a an that those this its their last previous before ever".split())
 
 
-def is_base(text: str, t: TimePhrase, sent_start: int) -> bool:
+def is_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) -> bool:
     """Whether a time phrase is what something is compared with ('than in 2021', 'on the year before', 'the
     highest since 2017'), not when it holds."""
+    c = c or default_cues()
     before = text[max(sent_start, t.start - 40):t.start].lower().split()
     if before and t.text.lower().startswith(("from", "since")) and before[-1] in ("unchanged", "compared", "change"):
         return True
-    if before and before[-1] in _BASE_BEFORE and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
+    if before and before[-1] in c.base_before and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
         return before[-1] != "from" or t.mode == "that"
     if "than" in before[-6:] and not any(w in ("will", "would", "could") for w in before[-6:]):
         at = len(before) - before[::-1].index("than")
         after_than = before[at:]
         bound = at >= 2 and before[at - 2] in ("more", "less", "fewer", "over") and bool(after_than) and \
-            after_than[0] not in _THAN_BASE  # 'more than doubled over the past six years': a bound, no base
+            after_than[0] not in c.than_base  # 'more than doubled over the past six years': a bound, no base
         if not bound and not any(ch.isdigit() for w in after_than for ch in w):
             return True  # 'than in 2021', 'than a proposal put forward in 2015' (not 'more than £15bn ... by 2032')
-    if t.text.lower().startswith("since") and any(w in _SUPERLATIVE for w in before[-4:]):
+    if t.text.lower().startswith("since") and any(w in c.superlative for w in before[-4:]):
         return True
     return t.mode == "that" and t.offset < 0 and bool(before) and before[-1] in ("more", "fewer", "higher", "lower")
 
 
 _WORD = regex.compile(r"[\w'’-]+")
 _BEFORE_FIGURE = regex.compile(r"\s{0,2}[£$€\d]")
-_RELATIVE = frozenset("which who whom whose whether where".split())
-_SUBORDINATE = frozenset("which who whom whose where whether when while because although unless".split())
-_OTHER_END = frozenset("to from and or".split())
 
 
 def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: int, sent_start: int,
-             ) -> TimePhrase | None:
+             c: Cues) -> TimePhrase | None:
     """The phrase right after the figure (before ``next_start``, the next claim figure, and before a relative or
     subordinate clause) or right before it (not one that belongs to the other end of a change: 'now to 45,989')."""
     for t in times:
         if t.start >= fig.end and t.start < next_start and t.start - fig.end <= 120 and t.mode != "rate":
             gap = text[fig.end:t.start]
             words = _WORD.findall(gap.lower())
-            if ";" in gap or ("(" in gap and ")" not in gap) or any(w in _SUBORDINATE for w in words):
+            if ";" in gap or ("(" in gap and ")" not in gap) or any(w in c.subordinator for w in words):
                 break
             if _BEFORE_FIGURE.match(text, t.end) or (t.text.lower() == "current" and t.start - fig.end > 8):
                 continue  # the next figure's time: 'to £100,000 from the current £23,250'; another noun's
@@ -117,24 +113,23 @@ def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: in
     for t in reversed(times):
         if t.end <= fig.start and fig.start - t.end <= 14 and t.mode != "rate":
             gap = _WORD.findall(text[t.end:fig.start].lower())
-            if any(w in _OTHER_END for w in gap):
+            if any(w in c.other_end for w in gap):
                 return None
             return t
     return None
 
 
-def rate_after(text: str, fig: FigureTime, times: list[TimePhrase]) -> TimePhrase | None:
+def rate_after(text: str, fig: FigureTime, times: list[TimePhrase], c: Cues) -> TimePhrase | None:
     """A rate phrase right after the figure ('£12bn a year', '109 children ... every day')."""
     for t in times:
         gap = text[fig.end:t.start].lower().split()
         if t.mode == "rate" and 0 <= t.start - fig.end <= 64 and len(gap) <= 8 and \
-                not any(ch in "".join(gap) for ch in ",;:–—()£$€") and not any(w in _NOT_RATE_GAP for w in gap) \
+                not any(ch in "".join(gap) for ch in ",;:–—()£$€") and not any(w in c.not_rate_gap for w in gap) \
                 and not any(ch.isdigit() for ch in "".join(gap)):
             return t  # (within the figure's clause: '3,500 people would have to begin training each year')
     return None
 
 
-_NOT_RATE_GAP = frozenset("after before in for than over from since during within".split())
 
 
 def resolve(t: TimePhrase, relation: str, doc: DocTime, fig: FigureTime, last_year: int | str | None) -> Result:
@@ -185,10 +180,11 @@ def default_time(fig: FigureTime, doc: DocTime, projection: TimePhrase | None, l
 def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: int, next_start: int,
                doc: DocTime, projection: TimePhrase | None, last_year: int | str | None) -> Result:
     """(relation, year, as written, resolved against, relative) of one claim figure."""
-    usable = [t for t in times if t.mode != "rate" and not is_base(text, t, sent_start)]
-    own = own_time(text, fig, usable, next_start, sent_start)
+    c = doc.cues
+    usable = [t for t in times if t.mode != "rate" and not is_base(text, t, sent_start, c)]
+    own = own_time(text, fig, usable, next_start, sent_start, c)
     fig.own = own
-    rate = rate_after(text, fig, times) if fig.rate is None else None
+    rate = rate_after(text, fig, times, c) if fig.rate is None else None
     if (fig.rate is not None or rate is not None) and fig.role is None and (own is None or own.relation != "by") \
             and not (fig.aspect == "change" and own is not None and own.relation == "over"):
         # the year a rate holds: written, or now ('the current system costing £10bn a year')
@@ -219,7 +215,7 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
         return resolve(t, t.relation if t.relation != "from" else "at", doc, fig, last_year)
     after = [t for t in usable if t.start >= fig.end and t.relation != "from" and (t.start < next_start or
                                                                                    not owned(text, t))
-             and not any(w in _RELATIVE for w in _WORD.findall(text[fig.end:t.start].lower()))]
+             and not any(w in c.relative_word for w in _WORD.findall(text[fig.end:t.start].lower()))]
     if after:
         return resolve(after[0], after[0].relation, doc, fig, last_year)
     return default_time(fig, doc, projection, last_year)

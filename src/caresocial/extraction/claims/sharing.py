@@ -7,7 +7,6 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from typing import Any
 
 from ...lexicons import Lexicons
@@ -133,6 +132,21 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
                 (it.reading is None or it.reading.rank < 2):
             it.reading = restated(prev.reading, figs[prev.index].kind, figs[it.index].kind)
 
+def name_parts(items: list[Item], ws: list[Word], text: str) -> None:
+    """A figure bracketed after a short name in a list after another figure is that name's part ('will go to
+    Scotland (£1.1bn), Wales (£700m)'): its measure is the name when it has no better one."""
+    for k, it in enumerate(items):
+        whole = _whole_of_part(ws, items, k)
+        if whole is None:
+            continue
+        j = it.first - 2
+        while j >= 0 and it.first - j <= 6 and ws[j].content and not ws[j].is_(FIG, TIME, PUNCT):
+            j -= 1
+        name = text[ws[j + 1].start:ws[it.first - 2].end]
+        if it.reading is None or it.reading.rank < 2 or it.reading.text.lower() != name.lower():
+            it.reading = Reading(name, 2, head=ws[it.first - 2].text)
+
+
 def assign_keys(items: list[Item], figs: list[RawFigure], lex: Lexicons) -> None:
     """The key of every claim's measure."""
     for it in items:
@@ -210,10 +224,63 @@ def restates(ws: list[Word], prev: Item, it: Item) -> bool:
     return False
 
 
-def share_restated_times(ws: list[Word], items: list[Item]) -> None:
+@lru_cache(maxsize=8)
+def restatement_cues(lex: Lexicons) -> frozenset[tuple[str, ...]]:
+    """The ``restatement_words`` as word tuples."""
+    return frozenset(tuple(w.lower().split()) for w in lex.words("restatement_words"))
+
+
+def _restated_after(ws: list[Word], items: list[Item], k: int, lex: Lexicons) -> Item | None:
+    """The figure that figure ``k`` restates after a restatement cue right before it ('..., which amounts to
+    6,520 vacant posts'; 'held 929 homes, equal to 42% of ...'): the nearest figure before it that is not
+    compared with (not '16.1% in 2020' in '16.7% ..., compared with 16.1% in 2020, which amounts to ...')."""
+    it = items[k]
+    words = tuple(w.low for w in ws[max(0, it.first - 4):it.first] if not (w.is_("H") and not w.content))
+    cues = restatement_cues(lex)
+    if not any(words[i:] in cues for i in range(len(words))) or k == 0:
+        return None
+    if ws[it.first - 1].low == "or" and not (it.first >= 2 and ws[it.first - 2].text == ","):
+        return None  # ('£2bn or more': a bound; ', or £29.4bn over three years' restates)
+    return next((o for o in reversed(items[:k]) if not compared(ws, o.first)), None)
+
+
+def _whole_of_part(ws: list[Word], items: list[Item], k: int) -> Item | None:
+    """The figure that figure ``k`` is a part of, when ``k`` is bracketed after a short name in a list that
+    follows that figure ('£2.2bn a year will go to Scotland (£1.1bn), Wales (£700m) and Northern Ireland')."""
+    it = items[k]
+    if k == 0 or it.first < 2 or ws[it.first - 1].text != "(" or it.last + 1 >= len(ws) or \
+            ws[it.last + 1].text != ")":
+        return None
+    j = it.first - 2
+    while j >= 0 and it.first - j <= 6 and ws[j].content and not ws[j].is_(FIG, TIME, PUNCT):
+        j -= 1  # back over the name
+    if j < 0 or j == it.first - 2 or not (ws[j].text == "," or ws[j].low in ("and", "to", "for", "in", "on")):
+        return None
+    for o in reversed(items[:k]):
+        bracketed = o.first > 0 and ws[o.first - 1].text == "("
+        if not bracketed:
+            return o
+    return None
+
+
+def share_restated_times(ws: list[Word], items: list[Item], lex: Lexicons) -> None:
     """A figure restated in brackets holds when the figure before it does, as the same end of a change
-    ('rising from 31 per cent in 2024-25 (4.5 million children)': both 'from 2024-25')."""
-    for prev, it in pairwise(items):
-        if prev.time is not None and it.time is not None and prev.asp.aspect == it.asp.aspect and \
-                it.asp.role is None and restates(ws, prev, it):
+    ('rising from 31 per cent in 2024-25 (4.5 million children)': both 'from 2024-25'); so does one after a
+    restatement cue with no time of its own ('which amounts to 6,520 vacant posts')."""
+    for k, it in enumerate(items):
+        prev = items[k - 1] if k else None
+        if prev is not None and prev.time is not None and it.time is not None and \
+                prev.asp.aspect == it.asp.aspect and it.asp.role is None and restates(ws, prev, it):
             it.time = prev.time
+            continue
+        if it.own_time or it.asp.aspect != "level" or it.time is None:
+            continue
+        first = _restated_after(ws, items, k, lex)
+        if first is not None and first.time is not None and first.asp.aspect == "level" and \
+                first.time[0] in ("at", "by"):
+            it.time = first.time
+            continue
+        whole = _whole_of_part(ws, items, k)
+        if whole is not None and whole.time is not None and whole.asp.aspect == "level":
+            relation = "at" if whole.time[0] in ("from", "to") else whole.time[0]  # (a part of a new level is
+            it.time = (relation, *whole.time[1:])  # a level at its year)

@@ -17,7 +17,6 @@ import regex
 from ...lexicons import Lexicons
 
 _I = regex.IGNORECASE
-_DETERMINERS = frozenset("the a an these those this that its their our his her your my some any all".split())
 _KEY_BREAK = regex.compile(r"[\s,]+")
 
 
@@ -53,7 +52,8 @@ def _key(phrase: str, lex: Lexicons) -> str:
     p = _plain(phrase)
     dropped = _function_words(lex)
     words = [w for w in p.split() if w not in dropped]
-    while words and words[0] in _DETERMINERS:
+    determiners = _determiners(lex)
+    while words and words[0] in determiners:
         words = words[1:]
     p = " ".join(words)
     units = _unit_pattern(lex)
@@ -62,7 +62,11 @@ def _key(phrase: str, lex: Lexicons) -> str:
     pattern, to_key = _synonym_pattern(lex)
     if pattern is not None:
         p = pattern.sub(lambda m: to_key.get(_norm(m.group()), m.group()), p)
+        p = _REPEATED.sub(r"\1", p)  # 'universal credit (UC)' read twice
     return p.strip(" -'")
+
+
+_REPEATED = regex.compile(r"(?<![\w'-])([\w'-]+(?: [\w'-]+){0,3}) \1(?![\w'-])")
 
 
 @lru_cache(maxsize=8)
@@ -74,6 +78,13 @@ def _unit_pattern(lex: Lexicons) -> regex.Pattern[str] | None:
         return None
     body = "|".join(regex.escape(u).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for u in units)
     return regex.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", _I)
+
+
+@lru_cache(maxsize=8)
+def _determiners(lex: Lexicons) -> frozenset[str]:
+    """The determiners of ``function_words`` (class D), which a key does not start with."""
+    return frozenset(r[0].lower() for r in lex.rows("function_words")
+                     if len(r) > 1 and r[1] == "D" and r[0].lower() != "no")  # ('no recourse to public funds')
 
 
 @lru_cache(maxsize=8)

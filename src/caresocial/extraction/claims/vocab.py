@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...lexicons import Lexicons
+from .cues import cues
 from .synonyms import change_words, inflections
 
 
@@ -23,6 +24,8 @@ class Vocab:
     pronouns: frozenset[str]  # words that stand for a measure named elsewhere ('it', 'these', 'those')
     level_verbs: frozenset[str]  # verbs stating the level of their subject ('stood at', 'numbered'), and of change
     data_verbs: frozenset[str] = frozenset()  # framing verbs that report data ('figures show the total is ...')
+    purpose: str = "funding"  # names a sum by what it is for ('£300m for services': 'funding for services')
+    periods: frozenset[str] = frozenset()  # the periods of a rate ('a year', 'per week'): time_words units, rates
 
     def not_measure(self, words: str) -> bool:
         """Whether a phrase names no measure on its own (a pronoun, a vague word, a unit)."""
@@ -49,8 +52,10 @@ def vocabulary(lex: Lexicons) -> Vocab:
         levels.update(row[1].lower().split() if len(row) > 1 else ())
     levels.update(change_words(lex))
     pronouns = {r[0].lower() for r in lex.rows("function_words") if len(r) > 1 and r[1] == "O"}
-    pronouns |= {"this", "that", "these", "those", "which"}
+    pronouns |= cues(lex).demonstrative | cues(lex).relative
     return Vocab(frozenset(roles.get("quantity", ())), frozenset(roles.get("vague", ())),
                  frozenset(roles.get("unit", ())), frozenset(roles.get("money", ())), verbs,
                  frozenset(w.lower() for w in lex.words("framing_verbs")), frozenset(pronouns), frozenset(levels),
-                 frozenset(r[0].lower() for r in lex.rows("framing_verbs") if len(r) > 1 and r[1] == "data"))
+                 frozenset(r[0].lower() for r in lex.rows("framing_verbs") if len(r) > 1 and r[1] == "data"),
+                 next(iter(sorted(roles.get("purpose", ()))), ""),
+                 frozenset(r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] in ("unit", "rate")))

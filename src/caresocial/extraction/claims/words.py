@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...lexicons import Lexicons
+from .cues import Cues, cues, default_cues
 
 # (the standard library's re: twice as fast as regex on this simple pattern; [^\W_] is a letter or digit)
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+(?:['’][^\W\d_]+)*)*|['’]s\b|[^\s\w]")
@@ -54,11 +55,12 @@ class Word:
 class Words(list[Word]):
     """The words of a sentence, with a memo for what is read from them more than once (clause starts)."""
 
-    __slots__ = ("memo",)
+    __slots__ = ("cues", "memo")
 
-    def __init__(self) -> None:
+    def __init__(self, cues: Cues | None = None) -> None:
         super().__init__()
         self.memo: dict[tuple[str, int, int], int] = {}
+        self.cues = cues if cues is not None else default_cues()  # the cue words of the lexicon set
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ def tag(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]], 
     coarse part of speech of a trained pipeline's tokens by start offset, when there is one."""
     wc = word_classes(lex)
     function, open_class = wc.function, wc.open_class
-    out = Words()
+    out = Words(cues(lex))
     append = out.append
     marks = sorted(spans)
     n_marks = len(marks)
