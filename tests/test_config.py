@@ -9,7 +9,7 @@ import pytest
 
 from caresocial.config import Config, load, parse
 from caresocial.errors import ConfigError
-from caresocial.extraction.claims.grammar import measure_key
+from caresocial.extraction.claims.synonyms import measure_key
 
 
 def test_full_configuration_is_read(tmp_path: Path) -> None:

@@ -139,7 +139,9 @@ def test_benchmark_quick_mode_runs(tmp_path: Path) -> None:
     assert ex["words"] > 1000 and ex["caresocial_wps"] > 0 and ex["tokenizer_wps"] > 0
     assert set(res["hostile"]) == set(BENCH.HOSTILE)  # type: ignore[attr-defined]
     assert [row["claims"] for row in res["checker"]] == [1_000, 10_000]
-    assert all(row["findings"] >= 0 for row in res["checker"])
+    # the synthetic corpus plants a few per cent of other values and years: every size finds some, more for more
+    small, large = (row["findings"] for row in res["checker"])
+    assert 0 < small < large
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -172,12 +174,21 @@ CHECK_B = "Projections show that by 2032, there will be approaching 100,000 chil
           "9,000 social workers."
 
 
-def _boom_for(measure: str, real: Any) -> Any:
-    def rule(run: Any, m: str, items: Any) -> None:
-        if m == measure:
+def _boom_for(measure: str, rule_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the registered rule ``rule_id`` raise on the measure group labelled ``measure`` (restored after)."""
+    import dataclasses
+
+    from caresocial.consistency import rules
+
+    real = rules.get_rule(rule_id)
+    assert real is not None
+
+    def function(run: Any, group: Any) -> None:
+        if group.label == measure:
             raise RuntimeError("boom\nsecond line")
-        real(run, m, items)
-    return rule
+        real.function(run, group)
+
+    monkeypatch.setitem(rules._RULES, rule_id, dataclasses.replace(real, function=function))
 
 
 def test_checker_crash_in_one_group_keeps_every_other_finding(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -187,30 +198,34 @@ def test_checker_crash_in_one_group_keeps_every_other_finding(monkeypatch: pytes
     clean = checker.check(docs)
     assert sorted(f.rule for f in clean.findings) == ["time-conflict", "value-conflict"] and not clean.errors
     # time-conflict crashes on 'children in care'; value-conflict crashes on 'social worker'
-    monkeypatch.setattr(checker, "time_conflicts", _boom_for("children in care", checker.time_conflicts))
+    _boom_for("children in care", "time-conflict", monkeypatch)
     report = checker.check(docs)
     assert [f.rule for f in report.findings] == ["value-conflict"]
     assert report.errors == ("checker: internal error in measure 'children in care': time-conflict: "
                              "RuntimeError: boom second line",)
-    monkeypatch.setattr(checker, "value_and_scale", _boom_for("social worker", checker.value_and_scale))
+    (social,) = (f.measure for f in clean.findings if f.rule == "value-conflict")
+    _boom_for(social, "value-conflict", monkeypatch)
     report = checker.check(docs)
     assert report.findings == () and len(report.errors) == 2
 
 
 def test_checker_crash_in_one_document_keeps_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
-    from caresocial.consistency import checker
+    import dataclasses
 
-    real = checker.arithmetic
+    from caresocial.consistency import checker, rules
+
+    real = rules.get_rule("arithmetic")
+    assert real is not None
     seen: list[str] = []
 
     def arithmetic(run: Any, doc: Document) -> None:
         seen.append(doc.doc_id)
         if doc.doc_id == "a":
             raise ValueError("bad document")
-        real(run, doc)
+        real.function(run, doc)
 
-    monkeypatch.setattr(checker, "arithmetic", arithmetic)
-    bad = "Spending rose 50% from £6bn to £8.2bn in 2023."
+    monkeypatch.setitem(rules._RULES, "arithmetic", dataclasses.replace(real, function=arithmetic))
+    bad = "The fund totals £10.0m: £4.5m for schools, £3.5m for councils and £3.0m for charities."
     docs = [caresocial.extract(bad, doc_id="a"), caresocial.extract(bad, doc_id="b")]
     report = checker.check(docs)
     assert seen == ["a", "b"]
@@ -223,11 +238,10 @@ def test_checker_crash_through_the_cli_exits_2_with_the_report_written(tmp_path:
     from typer.testing import CliRunner
 
     from caresocial.cli import app
-    from caresocial.consistency import checker
 
     (tmp_path / "a.txt").write_text(CHECK_A, encoding="utf-8")
     (tmp_path / "b.txt").write_text(CHECK_B, encoding="utf-8")
-    monkeypatch.setattr(checker, "time_conflicts", _boom_for("children in care", checker.time_conflicts))
+    _boom_for("children in care", "time-conflict", monkeypatch)
     out = tmp_path / "findings.json"
     result = CliRunner().invoke(app, ["check", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-f", "json",
                                       "-o", str(out)])

@@ -177,7 +177,10 @@ def test_report_on_fixtures_is_deterministic(fixtures_report: Path, hostile_dir:
     assert again.read_bytes() == fixtures_report.read_bytes()
     page = fixtures_report.read_text(encoding="utf-8")
     assert _script_elements(page) == 1 and "<img" not in page
-    assert page.count('class="card finding') >= 8
+    # the fixtures' one disagreement (the 100,000 projection given for 2025 and for 2032) is one finding that
+    # cites all six claims
+    assert page.count('class="card finding') == 1
+    assert all(f"{doc}.txt" in page for doc in ("seed000", "seed002", "seed003", "seed004", "dfe-briefing-2023"))
 
 
 def test_cli_report_writes_the_good_files_and_exits_2_on_a_bad_path(tmp_path: Path) -> None:

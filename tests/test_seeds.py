@@ -32,13 +32,34 @@ def test_seed_extraction_meets_acceptance(seeds_gold: Path, tmp_path: Path) -> N
                        include_text=False, jobs=1, config_path=None, progress=False)
     assert code == 0
     res = _score(seeds_gold, out)
-    assert res["figures_strict"]["f1"] >= 0.95
-    assert res["value_accuracy"] >= 0.98
-    assert res["quotes"]["recall"] >= 0.95
-    assert res["quotes"]["speaker_accuracy"] >= 0.95
-    assert res["figure_speaker_accuracy"] >= 0.90
-    assert res["claims"]["recall"] >= 0.90
-    assert res["claims"]["time_accuracy"] >= 0.90
+    # floors at the measured scores (all 1.0 but claim times 27/28 and measures 25/28): one more miss fails
+    assert res["figures_strict"]["f1"] == 1.0
+    assert res["value_accuracy"] == 1.0
+    assert res["quotes"]["recall"] == 1.0
+    assert res["quotes"]["speaker_accuracy"] == 1.0
+    assert res["figure_speaker_accuracy"] == 1.0
+    assert res["claims"]["recall"] == 1.0
+    assert res["claims"]["time_accuracy"] >= 0.96
+    assert res["claims"]["measure_ok"] >= 0.89
+
+
+def test_seed_conflicts_are_found_without_metadata(seeds_gold: Path, tmp_path: Path) -> None:
+    """The seeds' conflicts scored by the shared scorer's check mode, documents read without their metadata:
+    every conflict found, every claim cited by a cross-document finding a side of one, no agreement flagged
+    (measured: 6/6, 1.0, 0)."""
+    import caresocial
+    from caresocial.models import Document
+
+    out = tmp_path / "out.jsonl"
+    code = run_extract([seeds_gold / "docs"], fmt="jsonl", output=out, date=None, publisher=None, table=None,
+                       include_text=False, jobs=1, config_path=None, progress=False)
+    assert code == 0
+    docs = [Document.model_validate_json(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    findings = tmp_path / "findings.json"
+    findings.write_text(caresocial.check(docs).model_dump_json(), encoding="utf-8")
+    res = _score(seeds_gold, findings, mode="check")
+    assert res["gold_conflicts"] == 6
+    assert (res["found"], res["claim_precision"], res["flagged_agreements"]) == (6, 1.0, 0), res["missed"]
 
 
 def test_cli_extract_jsonl_is_byte_identical_across_runs(tmp_path: Path) -> None:

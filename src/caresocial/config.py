@@ -10,13 +10,13 @@ doc-memory = 4096                         # MiB per document on top of the pipel
 [tool.caresocial.severity]                # re-level rules
 time-conflict = "error"
 
-[tool.caresocial.tolerance]
-relative = 0.05                           # values within 5% agree
-approx = 0.10                             # ... 10% when either side is hedged
-percent-points = 1.0                      # percentages within 1 point agree
-arithmetic = 0.02                         # stated change vs its ends
+[tool.caresocial.tolerance]                # a figure stands for the interval its written precision implies
+relative = 0.0                            # ... widened by this share of the value
+approx = 0.10                             # ... and by this share when hedged ('about', 'nearly')
+percent-points = 0.0                      # ... and by these points for percentages
+arithmetic = 0.0                          # extra slack for the arithmetic rule
 
-[tool.caresocial.aliases]                 # measure keys that mean the same thing
+[tool.caresocial.aliases]                 # measure names that mean the same thing (measure_synonyms)
 "children in care" = ["looked after children", "children looked after"]
 
 [[tool.caresocial.documents]]             # per path glob
@@ -45,13 +45,29 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-RULE_IDS = ("time-conflict", "value-conflict", "arithmetic", "unit-scale")
 SEVERITIES = ("error", "warning", "note")
-DEFAULT_SEVERITY = {"time-conflict": "warning", "value-conflict": "error", "arithmetic": "error",
-                    "unit-scale": "warning"}
 _TOP_KEYS = {"disable", "fail-on", "severity", "tolerance", "aliases", "documents", "lexicons", "doc-timeout",
              "doc-memory"}
 _TOL_KEYS = {"relative", "approx", "percent-points", "arithmetic"}
+
+
+def __getattr__(name: str) -> Any:
+    """``RULE_IDS`` and ``DEFAULT_SEVERITY`` are read from the checker's rule registry when asked for, so that
+    a rule registered at run time is known to configuration (see :mod:`caresocial.consistency.rules`)."""
+    if name == "RULE_IDS":
+        return rule_ids()
+    if name == "DEFAULT_SEVERITY":
+        from .consistency.rules import all_rules
+
+        return {r.id: r.severity for r in all_rules()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def rule_ids() -> tuple[str, ...]:
+    """The ids of every registered checker rule."""
+    from .consistency.rules import rule_ids as ids
+
+    return ids()
 
 
 @dataclass(frozen=True)
@@ -69,10 +85,10 @@ class Config:
 
     disable: frozenset[str] = frozenset()
     severity: dict[str, str] = field(default_factory=dict)
-    relative: float = 0.05
-    approx: float = 0.10
-    percent_points: float = 1.0
-    arithmetic: float = 0.02
+    relative: float = 0.0  # extra tolerance as a share of the value, on top of the written precision
+    approx: float = 0.10  # a hedge ('about', 'nearly') widens a value by this share of it
+    percent_points: float = 0.0  # extra tolerance in points for percentages, on top of the written precision
+    arithmetic: float = 0.0  # extra tolerance for the arithmetic rule, as a share of the stated figure
     aliases: dict[str, str] = field(default_factory=dict)  # alias key -> canonical key
     documents: tuple[DocumentRule, ...] = ()
     fail_on: str | None = None
@@ -96,7 +112,9 @@ class Config:
 
     def severity_of(self, rule: str) -> str:
         """The configured severity of a rule."""
-        return self.severity.get(rule, DEFAULT_SEVERITY[rule])
+        from .consistency.rules import default_severity
+
+        return self.severity.get(rule) or default_severity(rule)
 
     def canonical(self, key: str) -> str:
         """A measure key after aliases."""
@@ -121,7 +139,7 @@ def _where(src: str, key: str) -> str:
 
 def parse(data: dict[str, Any], src: str = "<config>") -> Config:
     """A :class:`Config` from the ``[tool.caresocial]`` table; :class:`ConfigError` names a bad key."""
-    from .extraction.claims.grammar import measure_key
+    from .extraction.claims.synonyms import measure_key
     from .extraction.figures.lexicon import UNITS  # noqa: F401 - keeps import graph light elsewhere
 
     unknown = set(data) - _TOP_KEYS
@@ -131,6 +149,7 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
     disable = data.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
         raise ConfigError(f"{_where(src, 'disable')}: must be a list of rule ids")
+    RULE_IDS = rule_ids()  # the registry's ids, read once
     for r in disable:
         if r not in RULE_IDS:
             raise ConfigError(f"{_where(src, 'disable')}: unknown rule id {r!r} (rules: {', '.join(RULE_IDS)})")
@@ -214,11 +233,32 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
         lexicons(lexicon_additions)
     except LexiconError as e:
         raise ConfigError(f"{_where(src, 'lexicons')}: {e}") from None
+    lexicon_additions = with_aliases(dict(lexicon_additions), aliases_raw)
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in ("error", "warning", "never"):
         raise ConfigError(f"{_where(src, 'fail-on')}: {fail_on!r} is not one of error, warning, never")
     return Config(disable=frozenset(disable), severity=dict(severity), aliases=aliases, documents=tuple(rules),
                   fail_on=fail_on, source=src, lexicons=dict(lexicon_additions), **values, **_limits(data, src))
+
+
+def with_aliases(additions: dict[str, Any], aliases: dict[str, Any]) -> dict[str, Any]:
+    """``[tool.caresocial.aliases]`` as rows of the ``measure_synonyms`` lexicon ("canonical | alias | ..."), after
+    the lexicon additions given for it: one mechanism names measures that mean the same, read at extraction
+    (every alias becomes the canonical name in claim keys) and at check time."""
+    if not aliases:
+        return additions
+    have = additions.get("measure_synonyms")
+    if have is None:
+        lines: list[str] = []
+    elif isinstance(have, str):
+        lines = [have]
+    elif isinstance(have, dict):
+        lines = [" | ".join([k, *([v] if isinstance(v, str) else v)]) for k, v in have.items()]
+    else:
+        lines = list(have)
+    rows = [" | ".join([canon, *([alts] if isinstance(alts, str) else alts)]) for canon, alts in aliases.items()]
+    additions["measure_synonyms"] = lines + rows
+    return additions
 
 
 def _limits(data: dict[str, Any], src: str) -> dict[str, Any]:

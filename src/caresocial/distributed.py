@@ -1,13 +1,13 @@
-"""Scale out on Dask: extraction as a bag of documents, checking with claims shuffled by measure group.
+"""Scale out on Dask: extraction as a bag of documents, checking with claims shuffled by block.
 
 Results are identical to a local run. Extraction runs one spaCy pipeline per worker process (loaded once,
 cached by :func:`caresocial.extraction.pipeline.get_nlp`) over whole partitions with ``nlp.pipe``; the corpus-wide
 citation years (:func:`caresocial.extraction.pipeline.collect_sources`) are a small reduction computed first. The
-checker's cross-document rules need every claim of a measure group in one place, so claims are shuffled by the
-same key the local checker groups by (measure after aliases, unit family) and each group is compared on one
-worker; the within-document rules run where the document is. Only findings (and the inline suppressions they
-may need) are gathered; they are put back in the local checker's order, so deduplication, suppressions,
-baseline and sorting are those of :func:`caresocial.consistency.checker.check`.
+checker's cross-document rules need every claim of a block (unit family and measure head noun, the key the local
+checker blocks by; see :mod:`caresocial.consistency.checker`) in one place, so claims are shuffled by it and each
+block is compared on one worker; the within-document rules run where the document is. Only findings (and the
+inline suppressions they may need) are gathered, and :func:`caresocial.consistency.checker.finish` sorts them,
+drops duplicates and applies suppressions and the baseline as the local run does.
 
     >>> from dask.distributed import Client
     >>> import dask.bag as db
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .config import Config
-from .consistency.checker import _gc_paused, _groups, _Item, check_document, check_group, finish, new_run
+from .consistency.checker import Item, check_block, check_document, document_items, finish, new_run, paused_gc
 from .errors import CaresocialError, InputError
 from .io.corpus import Corpus, Entry, Loaded, Record, load
 from .models import Claim, ClaimTime, Document, Report, Speaker
@@ -204,14 +204,15 @@ def iter_documents(bag: db.Bag) -> Iterator[Document]:
 
 def _digest(docs: list[Document | Skipped], part: list[int], cfg: Config, show_agreements: bool,
             buckets: int) -> list[tuple[Any, ...]]:
-    """Per partition: the claims by measure group (with their corpus-order sequence numbers) and each document's
+    """Per partition: the claims by block (with their corpus-order sequence numbers) and each document's
     suppressions, packed into one record per shuffle bucket; the findings of the within-document rules; the
     counts. Shuffling a few coarse records instead of one per claim keeps dask's per-record work small."""
     p = part[0]
     out: list[tuple[Any, ...]] = []
     packed: dict[int, tuple[dict[tuple[str, str], list[tuple[Any, ...]]], dict[str, tuple[Any, ...]]]] = {}
     n_claims = n_docs = 0
-    with _gc_paused():
+    run = new_run(cfg, show_agreements)
+    with paused_gc():
         for pos, doc in enumerate(docs):
             if isinstance(doc, Skipped):  # its line leads the report's errors, as the local run prints it first
                 out.append(("d", (-1, "", "", p, pos, 0), "k", doc.message))
@@ -219,11 +220,10 @@ def _digest(docs: list[Document | Skipped], part: list[int], cfg: Config, show_a
             n_docs += 1
             n_claims += len(doc.claims)
             base = (p << 64) | (pos << 32)  # claim order across the corpus: partition, document, claim
-            for key, items in _groups([doc], cfg).items():
-                groups = packed.setdefault(_bucket("g", key, buckets), ({}, {}))[0]
-                groups.setdefault(key, []).extend(
-                    (it.lo, it.hi, base + it.seq, doc.doc_id, doc.path, _pack(it.claim), it.text, it.year, it.tclass)
-                    for it in items)
+            for it in document_items(doc, run.settings):
+                groups = packed.setdefault(_bucket("g", it.block, buckets), ({}, {}))[0]
+                # the item as plain values (its claim as a dict: much faster across the network than a model)
+                groups.setdefault(it.block, []).append(tuple(it._replace(seq=base + it.seq, claim=_pack(it.claim))))
             run = new_run(cfg, show_agreements)
             check_document(run, doc)
             out.extend(("d", (1, "", "", p, pos, k), "f", f) for k, f in enumerate(run.findings))
@@ -272,7 +272,7 @@ def _has_tag(record: tuple[Any, ...], tags: tuple[str, ...]) -> bool:
 
 
 def _bucket(kind: str, key: Any, buckets: int) -> int:
-    """The shuffle bucket of a measure group ("g", (measure, family)) or of a doc_id ("s", doc_id): a stable
+    """The shuffle bucket of a block ("g", (family, head)) or of a doc_id ("s", doc_id): a stable
     hash, the same in every process."""
     return zlib.crc32(repr((kind, key)).encode("utf-8", "surrogatepass")) % buckets
 
@@ -297,12 +297,11 @@ def _shuffle(bag: db.Bag) -> db.Bag:
 
 
 def _check_groups(buckets: list[tuple[int, list[tuple[Any, ...]]]], cfg: Config, show_agreements: bool) -> list[bytes]:
-    """Per shuffled partition: the cross-document rules on each whole measure group, and the suppressions of
+    """Per shuffled partition: the cross-document rules on each whole block, and the suppressions of
     the last document of each doc_id (the local checker's ``{doc_id: doc}`` keeps the last); the results as
     one pickled list of (tag, order, value)."""
     out: list[tuple[str, Any, Any]] = []
-    slim: dict[str, Document] = {}
-    with _gc_paused():
+    with paused_gc():
         groups: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
         last: dict[str, tuple[Any, ...]] = {}
         for _, records in buckets:
@@ -314,17 +313,13 @@ def _check_groups(buckets: list[tuple[int, list[tuple[Any, ...]]]], cfg: Config,
                     if doc_id not in last or order > last[doc_id][0]:
                         last[doc_id] = (order, sups)
         out.extend(("s", None, (doc_id, sups)) for doc_id, (_, sups) in last.items() if sups)
-        for (measure, family), values in groups.items():
-            items: list[_Item] = []
-            values.sort(key=lambda v: v[2])
-            for lo, hi, seq, doc_id, path, claim, text, year, tclass in values:
-                if doc_id not in slim:  # what a finding's side needs of its document
-                    slim[doc_id] = Document.build(doc_id=doc_id, path=path, figures=())
-                items.append(_Item(lo, hi, seq, slim[doc_id], _unpack(claim), text, year, tclass))
+        for (family, head), values in groups.items():
             run = new_run(cfg, show_agreements)
-            check_group(run, measure, items)
+            values.sort(key=lambda v: v[0])
+            items = [Item._make(v)._replace(claim=_unpack(v[3])) for v in values]
+            check_block(run, (family, head), items)
             for tag, found in (("f", run.findings), ("a", run.agreements), ("e", run.errors)):
-                out.extend((tag, (0, measure, family, 0, 0, k), x) for k, x in enumerate(found))
+                out.extend((tag, (0, family, head, 0, 0, k), x) for k, x in enumerate(found))
         return [pickle.dumps(out, pickle.HIGHEST_PROTOCOL)]
 
 
@@ -389,7 +384,7 @@ def check_distributed(documents: db.Bag, config: Config | None = None, *, show_a
                                    "k": run.errors if skipped is None else skipped}
     by_id: dict[str, Document] = {}
     results = []
-    with _gc_paused():
+    with paused_gc():
         for tag, order, x in [*(r for blob in blobs for r in pickle.loads(blob)), *doc_out]:
             if tag == "s":
                 by_id[x[0]] = Document.build(doc_id=x[0], suppressions=x[1])

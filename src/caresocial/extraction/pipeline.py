@@ -17,10 +17,18 @@ from spacy.tokens import Doc
 
 from ..dates import parse_date
 from ..models import Claim, Document, Figure, Quote, Suppression
-from .claims.grammar import last_match
 from .doc import Annotations, doc_text, text_sha256
 from .quotes.attribution import cited_sources
 from .suppressions import find_suppressions
+
+
+def last_match(pattern: regex.Pattern[str], text: str, a: int, b: int) -> regex.Match[str] | None:
+    """The last non-overlapping match of ``pattern`` in ``text[a:b]``."""
+    m = None
+    for m in pattern.finditer(text, a, b):  # noqa: B007 - only the last one is wanted
+        pass
+    return m
+
 
 PIPE_NAMES = ("caresocial_sentences", "caresocial_figures", "caresocial_quotes", "caresocial_claims")
 

@@ -1,97 +1,30 @@
-"""Time expressions that anchor a claim: 'by 2032', 'in 10 years' time', 'over the last decade', 'now'.
+"""Time phrases that anchor a claim: 'by 2032', 'in 10 years' time', 'over the last decade', 'since 2015', 'now'.
 
-``find_times(text, start, end)`` returns every time phrase in a span with its relation and how to
-resolve it: an absolute year, an offset from the statement's reference year, or a back-reference to the
-last year mentioned ('that year').
+``find_times(text, start, end)`` returns every time phrase in a span with its relation (at, by, from, to, over,
+per) and how to get its year: written out (``abs``), an offset from the statement's reference year (``rel``:
+'next year', 'in five years', 'three years ago', 'now'), an offset from the last year written before it
+(``that``: 'the year before', 'that year'), a rate with no year (``rate``: 'a year', 'every day') or a horizon
+with no year (``open``: 'soon'). A period ('over the next three years', 'between 2015 and 2024', 'since 2015')
+also knows its length or its first year. The words (months, 'now' words, 'next'/'last', units) are the
+``time_words`` lexicon.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import bisect
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
+from ..lexicons import Lexicons
 from .figures.lexicon import UNITS
 
-_NUM = r"(?:\d{1,3}|" + "|".join(sorted((w for w in UNITS if UNITS[w] > 0), key=len, reverse=True)) + \
-       r"|twenty|thirty|forty|fifty|a|one)"
-_Y = r"(?P<y>(?:19|20)\d{2})(?:[/-](?P<fy>\d{2})(?!\d))?+"
-_UNIT = r"(?P<unit>years?|decades?|months?)"
-_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
 _I = regex.IGNORECASE
-
-# (pattern, relation, mode) — mode: abs (year in text), fwd (+N), back (-N), now (reference year),
-# prev (reference - 1), next (+1), that (last year mentioned), rate (per period, no year)
-_PATTERNS: list[tuple[str, str, str]] = [
-    (rf"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?|start\s+of\s+|spring\s+|summer\s+|autumn\s+|winter\s+)?"
-     rf"(?:(?:financial|academic|calendar)\s+year\s+)?{_Y}", "by", "abs"),
-    (rf"\b(?:until|till|up\s+to|through|to)\s+(?:the\s+end\s+of\s+)?{_Y}", "to", "abs"),
-    (rf"\b(?:since|from)\s+{_Y}", "from", "abs"),
-    (rf"\bbetween\s+(?:(?:19|20)\d{{2}})\s+and\s+{_Y}", "over", "abs"),
-    (rf"\b(?:in|during|for|throughout|of|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:financial|academic|calendar)\s+)?"
-     rf"(?:year\s+)?{_Y}", "at", "abs"),
-    # a snapshot on a date: 'on 31 March 2022', 'as at 31 March', 'as of March 2023'
-    (rf"\b(?:on|as\s+(?:at|of)|at)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTHS}\.?\s+"
-     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?{_Y}", "at", "abs"),
-    (rf"\b(?:in|within)\s+(?:the\s+)?(?:next|coming|following)\s+(?P<n>{_NUM})\s+{_UNIT}", "by", "fwd"),
-    (rf"\bover\s+(?:the\s+)?(?:next|coming|following)\s+(?P<n>{_NUM})\s+{_UNIT}", "over", "fwd"),
-    (rf"\b(?:in|within)\s+(?P<n>{_NUM})\s+{_UNIT}(?:['’]s?)?(?:\s+time)?", "by", "fwd"),
-    (r"\bover\s+(?:the\s+)?(?:next|coming|following)\s+(?P<unit>decade|year)", "over", "fwd1"),
-    (r"\b(?:in|within)\s+(?:the\s+)?(?:next|coming)\s+(?P<unit>decade|year)", "by", "fwd1"),
-    (rf"\b(?:over|in|during)\s+(?:the\s+)?(?:last|past|previous)\s+(?P<n>{_NUM})\s+{_UNIT}", "over", "back"),
-    (r"\b(?:over|in|during)\s+(?:the\s+)?(?:last|past|previous)\s+(?P<unit>decade|year)", "over", "back1"),
-    (rf"\b(?P<n>{_NUM})\s+{_UNIT}\s+ago\b", "at", "ago"),
-    (r"\b(?:a|one)\s+(?P<unit>decade|year)\s+ago\b", "at", "ago1"),
-    (rf"\b(?:as\s+part\s+of|over|during|through|under)\s+(?:a|an|the|its|their)\s+(?P<n>{_NUM})[\s-]+{_UNIT}\s+"
-     r"(?:[\w-]+\s+){0,2}(?:programme|program|plan|period|strategy|settlement|deal|review|scheme|investment)\b",
-     "over", "fwd"),
-    (r"\blast\s+year\b", "at", "prev"),
-    (r"\bby\s+(?:the\s+end\s+of\s+)?next\s+year\b", "by", "next"),
-    (r"\bnext\s+year\b", "at", "next"),
-    (r"\b(?:the\s+(?:year|twelve\s+months)\s+(?:before|earlier)|the\s+previous\s+year|a\s+year\s+(?:earlier|before))\b",
-     "at", "that-1"),
-    (r"\b(?:this\s+year|today|now|currently|at\s+present|at\s+the\s+moment|presently|so\s+far)\b", "at", "now"),
-    (r"\b(?:that|the\s+same)\s+year\b", "at", "that"),
-    (r"\b(?:each|every|per|a)\s+(?:year|annum)\b|\bannually\b", "per", "rate"),
-]
-
-
-def _merged(which: Iterable[int]) -> regex.Pattern[str]:
-    """The patterns ``which`` as one, in their order. Every pattern starts at a word boundary: one ``\\b`` before
-    the alternatives, not one in each, lets the engine reject most offsets at once."""
-    return regex.compile(r"\b(?:" + "|".join(f"(?P<p{i}>{_PATTERNS[i][0][2:]})" for i in which) + ")", _I)
-
-
-assert all(p.startswith(r"\b") for p, _, _ in _PATTERNS)
-_COMPILED = _merged(range(len(_PATTERNS)))
-
-
-def _by_first_word() -> dict[str, regex.Pattern[str]]:
-    """The patterns that can start with each word, merged: a phrase starts with a whole word (its first word is
-    followed by a space, a hyphen or a word boundary). The words are taken from the patterns' text, and a number
-    of up to three digits stands as '0', '00' or '000'; a pattern can start with a word when the word alone is
-    the start of a match (a partial match)."""
-    source = regex.sub(r"\\.", " ", " ".join(p for p, _, _ in _PATTERNS)).lower()
-    single = [regex.compile(p, _I) for p, _, _ in _PATTERNS]
-    merged: dict[tuple[int, ...], regex.Pattern[str]] = {}
-    out: dict[str, regex.Pattern[str]] = {}
-    for word in sorted({*regex.findall(r"[a-z]+", source), "0", "00", "000", "0000"}):
-        which = tuple(i for i, p in enumerate(single) if p.match(word, partial=True))
-        if which:
-            if which not in merged:
-                merged[which] = _merged(which)
-            out[word] = merged[which]
-    return out
-
-
-_BY_FIRST_WORD = _by_first_word()
-_WORD = regex.compile(r"\w+")
-_GROUP_INDEX = {f"p{i}": i for i in range(len(_PATTERNS))}
-_WORD_VALUES = {**UNITS, "a": 1, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_FY = regex.compile(r"((?:19|20)\d{2})[/-](\d{2})")
-_YEAR_MENTION = regex.compile(r"(?<![\w/£$€.,-])(?:19|20)\d{2}(?:[/-]\d{2})?(?![\w/%]|[.,]\d)")
+_Y = r"(?:19|20)\d{2}(?:[/-](?:19|20)?\d{2}(?!\d))?+"
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)"
 
 
 @dataclass(slots=True)
@@ -101,58 +34,165 @@ class TimePhrase:
     start: int
     end: int
     relation: str
-    mode: str
-    year: int | str | None = None  # absolute year or financial year
-    offset: int = 0  # years from the reference year (fwd/back/ago)
+    mode: str  # abs, rel, that, rate, open, decade
+    year: int | str | None = None  # the year written (abs), or the last year of a period
+    offset: int = 0  # years from the reference year (rel) or from the last year written (that)
+    span: int = 0  # length of a period in years ('over the next three years': 3), 0 for a point in time
+    start_year: int | str | None = None  # first year of a period written out ('between 2015 and 2024', 'since')
+    month: int | None = None
+    fy_ok: bool = False  # 'this year', 'next year': a financial year where the context reckons in them
+    either: bool = False  # 'over three years': ahead of the statement, or up to it in a statement of the past
     text: str = ""
 
-    def resolve(self, reference: int | None, last_year: int | str | None = None) -> int | str | None:
-        """The phrase's year against a reference year (None when it cannot be known)."""
+    @property
+    def relative(self) -> bool:
+        """Whether the phrase needs a reference year."""
+        return self.mode not in ("abs", "rate")
+
+    def resolve(self, reference: int | None, last_year: int | str | None = None,
+                fy_month: int | None = None, month: int | None = None) -> int | str | None:
+        """The phrase's year against a reference year (None when it cannot be known). ``fy_month`` (the month of
+        the reference date) asks for a financial year where the phrase allows one ('this year' in April 2024 or
+        later is 2024/25); ``month`` is the reference date's month, for 'last December' and 'next March'."""
         if self.mode == "abs":
             return self.year
-        if self.mode == "that":
-            if self.offset and last_year is None and reference is not None:
-                return reference + self.offset
-            return shift_year(last_year, self.offset)
-        if self.mode == "rate":
+        if self.mode in ("rate", "open"):
             return None
+        if self.mode == "that":
+            if last_year is None:
+                return None if reference is None else reference + self.offset
+            return shift_year(last_year, self.offset)
         if reference is None:
             return None
+        if self.mode == "decade":
+            return reference - reference % 10 + 10
+        if self.mode in ("lastmon", "nextmon") and self.month is not None:
+            # the nearest such month before (after) the reference date; a year back (on) when its month is unknown
+            if self.mode == "lastmon":
+                return reference - 1 if month is None or self.month >= month else reference
+            return reference + 1 if month is None or self.month <= month else reference
+        if fy_month is not None and self.fy_ok:
+            first = reference + self.offset - (1 if fy_month < 4 else 0)
+            return f"{first}/{(first + 1) % 100:02d}"
         return reference + self.offset
 
 
-def _n(word: str) -> int:
-    word = word.lower()
-    return int(word) if word.isdigit() else _WORD_VALUES.get(word, 1)
+def _alternatives(lex: Lexicons, cls: str) -> str:
+    words = sorted((r[0] for r in lex.rows("time_words") if len(r) > 1 and r[1] == cls), key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 
 
-# Every pattern holds a year or one of these words: the patterns run only in windows around them, reaching this far
-# before and after the anchor ('by the end of the financial year 2024', 'as part of a five-year reform programme').
-_ANCHORS: dict[str, tuple[int, int]] = {
-    "year": (48, 48), "decade": (48, 48), "month": (48, 48), "annum": (16, 8), "annual": (16, 8),
-    "today": (16, 8), "now": (16, 8), "current": (16, 8), "present": (16, 8), "moment": (16, 8), "so far": (16, 8),
-}
-_YEAR_RUN = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_YEAR_REACH = (48, 4)  # a pattern ends at its year ('2024', '2024/25')
+def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
+    """(pattern, relation, mode) in the order they are tried at one offset (longer phrases first)."""
+    mon = _alternatives(lex, "month")
+    now = _alternatives(lex, "now")
+    fwd = _alternatives(lex, "forward")
+    back = _alternatives(lex, "back")
+    unit = r"(?P<unit>" + _alternatives(lex, "unit")[3:-1] + r")s?"
+    num = r"(?P<n>\d{1,3}|" + "|".join(sorted((w for w in UNITS if UNITS[w] > 0), key=len, reverse=True)) + \
+          r"|twenty|thirty|forty|fifty|a|one)"
+    date = rf"(?:{_DAY}?(?P<mon>{mon})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)"
+    fyw = r"(?:(?:financial|academic|calendar|school|fiscal)\s+)"
+    return [
+        (rf"\bby\s+the\s+(?:time|close|end)\b[^.;:!?]{{0,60}}?\(?(?P<y>{_Y})", "by", "abs"),
+        (rf"\b(?:by|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?|start\s+of\s+(?:the\s+)?)?{fyw}?(?:year\s+)?"
+         rf"{date}?(?P<y>{_Y})", "by", "abs"),
+        (r"\b(?:by\s+the\s+end\s+of\s+(?:the|this)\s+decade|before\s+(?:the|this)\s+decade\s+is\s+(?:out|over))",
+         "by", "decade"),
+        (rf"\bby\s+(?:the\s+end\s+of\s+)?{fwd}\s+year\b", "by", "next"),
+        (rf"\b(?:from|between)\s+{date}?(?P<y0>{_Y})\s+(?:to|and|until)\s+{date}?(?P<y>{_Y})", "over", "abs"),
+        (r"\b(?:between|over|during|across|throughout|for)\s+(?:the\s+)?(?:period\s+)?(?P<y0>(?:19|20)\d{2})\s?[-–]"
+         r"\s?(?P<y>(?:19|20)\d{2})(?![\d/])", "over", "span"),
+        (rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:year|twelve\s+months|12\s+months)\s+(?:to|ending|ended)\s+"
+         rf"{date}(?P<y>{_Y})", "at", "yearto"),
+        (rf"\b(?:over|in|during)\s+(?:the|a)\s+(?:(?P<n>\d{{1,3}}|[a-z]+)[\s-]+)?{unit}\s+(?:to|up\s+to|ending(?:\s+in)?)"
+         rf"\s+{date}?(?P<y>{_Y})", "over", "abs"),
+        (rf"\b(?:until|till|up\s+to|through|to)\s+(?:the\s+end\s+of\s+)?{date}?(?P<y>{_Y})", "to", "abs"),
+        (rf"\bsince\s+{date}?(?P<y0>{_Y})", "over", "since"),
+        (r"\bsince\s+(?:[\w’']+\s+){1,5}?(?:came|took|come|taking|began|started|entered)\s+(?:to\s+)?"
+         r"(?:power|office)\b", "over", "since"),
+        (rf"\bfrom\s+{date}?(?P<y>{_Y})", "from", "abs"),
+        (rf"\b(?:on|as\s+(?:at|of)|at|in|during|for|throughout|of|at\s+the\s+end\s+of|end\s+of|before|after)\s+"
+         rf"(?:the\s+)?{fyw}?(?:year\s+)?{date}?(?P<y>{_Y})", "at", "abs"),
+        (rf"\b{date}(?P<y>{_Y})", "at", "abs"),
+        (rf"\b(?:in|within)\s+(?:the\s+)?{fwd}\s+{num}\s+{unit}", "by", "fwd"),
+        (rf"\bover\s+(?:the\s+)?{fwd}\s+{num}\s+{unit}", "over", "fwd"),
+        (rf"\b(?:in|within)\s+{num}\s+{unit}(?:['’]s?)?(?:\s+time)?", "by", "fwd"),
+        (rf"\bover\s+(?:the\s+)?{fwd}\s+{unit}", "over", "fwd1"),
+        (rf"\bover\s+{num}\s+{unit}\b", "over", "either"),
+        (rf"\b(?:in|within)\s+(?:the\s+)?{fwd}\s+{unit}", "by", "fwd1"),
+        (rf"\b(?:as\s+part\s+of|over|during|through|under)\s+(?:a|an|the|its|their)\s+{num}[\s-]+{unit}\s+"
+         r"(?:[\w-]+\s+){0,2}(?:programme|program|plan|period|strategy|settlement|deal|review|scheme|investment)\b",
+         "over", "fwd"),
+        (rf"\b(?:over|in|during)\s+(?:the\s+)?{back}\s+{num}\s+{unit}", "over", "back"),
+        (rf"\b(?:over|in|during)\s+(?:the\s+)?{back}\s+{unit}", "over", "back1"),
+        (r"\bover\s+a\s+(?P<unit>decade)\b", "over", "back1"),
+        (rf"\b{num}\s+{unit}\s+ago\b", "at", "ago"),
+        (rf"\b(?:the\s+|a\s+)?(?:{unit}|twelve\s+months)\s+(?:before|earlier)\b|\bthe\s+{back}\s+{unit}\b",
+         "at", "before"),
+        (r"\b(?:that|the\s+same)\s+year\b", "at", "that"),
+        (rf"\b(?:in\s+)?(?P<mon>{mon})\s+{fwd}\s+year\b", "at", "next"),
+        (rf"\b(?:in\s+)?(?P<mon>{mon})\s+{back}\s+year\b", "at", "last"),
+        (rf"\b(?:in\s+)?{back}\s+(?P<mon>{mon})\b", "at", "lastmon"),
+        (rf"\b(?:in\s+)?{fwd}\s+(?P<mon>{mon})\b", "at", "nextmon"),
+        (rf"\b{back}\s+year\b", "at", "last"),
+        (rf"\b(?:this|the\s+current)\s+{fyw}?year\b", "at", "this"),
+        (rf"\b{fwd}\s+{fyw}?year\b", "at", "next"),
+        (rf"\b(?:{now})\b", "at", "now"),
+        (rf"\b(?:each|every|per|a)\s+(?P<unit>{_alternatives(lex, 'unit')[3:-1]}|annum)\b|\b(?:annually|yearly)\b",
+         "per", "rate"),
+        (rf"\b{_alternatives(lex, 'open')}\b", "by", "open"),
+    ]
 
 
-def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of ``text[start:end]`` within reach of a time anchor, joined where they overlap."""
+@lru_cache(maxsize=8)
+def _compiled(lex: Lexicons) -> tuple[regex.Pattern[str], list[tuple[str, str, str]], re.Pattern[str]]:
+    """The patterns, and the anchor of a time phrase (a year, a unit of time, a 'now' or horizon word, 'ago',
+    'since'): a pattern for lower-case text, tried only at characters an anchor can start with."""
+    pats = _patterns(lex)
+    alt = "|".join(f"(?P<p{i}>{p})" for i, (p, _, _) in enumerate(pats))
+    # (the inner groups of the alternatives share names: the regex module allows repeated names)
+    rows = [r for r in lex.rows("time_words") if len(r) > 1]
+    anchors = {r[0].lower() for r in rows if r[1] in ("now", "open", "unit", "rate")}
+    anchors |= {r[3].lower() for r in rows if r[1] == "unit" and len(r) > 3} | {"annum", "ago", "since"}
+    months = [r[0].lower() for r in rows if r[1] == "month"]
+    turns = [r[0].lower() for r in rows if r[1] in ("forward", "back")]
+    anchors |= {f"{t} {m}" for t in turns for m in months}  # ('last December', 'next March')
+    words = sorted(anchors, key=len, reverse=True)
+    first = "".join(sorted({w[0] for w in words} | {"1", "2"}))
+    # (the standard library's re: three times as fast as regex on this plain pattern)
+    anchor = re.compile(rf"(?=[{re.escape(first)}])(?:(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:" + "|".join(
+        re.escape(a).replace(r"\ ", r"\s+") for a in words) + "))")
+    return regex.compile(alt, _I), pats, anchor
+
+
+@lru_cache(maxsize=8)
+def _outer_groups(pattern: regex.Pattern[str], n: int) -> tuple[int, ...]:
+    """The group number of each alternative ``p0`` ... ``p{n-1}`` of the combined pattern."""
+    return tuple(pattern.groupindex[f"p{i}"] for i in range(n))
+
+
+_REACH = (70, 60)  # characters a phrase reaches before and after its anchor (a year or a time word)
+# the furthest a phrase's first anchor is from its start (the second: 'by the time ... in 2029-30')
+_ANCHOR_AFTER = (44, 66)
+_FY = regex.compile(r"((?:19|20)\d{2})[/-]((?:19|20)?\d{2})")
+_YEAR_MENTION = re.compile(r"(?<![\w/£$€.,-])(?:19|20)\d{2}(?:[/-]\d{2})?(?![\w/%]|[.,]\d)")
+
+
+def _anchors(text: str, start: int, end: int, anchor: re.Pattern[str]) -> list[int]:
+    """Where the time anchors of ``text[start:end]`` start (read in the lower-case text, where lower-casing keeps
+    the length, else case-blind)."""
     low = text[start:end].lower()
-    if len(low) != end - start:
-        return [(start, end)]
-    before, after = _YEAR_REACH
-    spans: list[tuple[int, int]] = []
-    if "19" in low or "20" in low:  # (a year starts with one)
-        spans += [(m.start() - before, m.end() + after) for m in _YEAR_RUN.finditer(text, start, end)]
-    for word, (before, after) in _ANCHORS.items():
-        i = low.find(word)
-        while i >= 0:
-            spans.append((start + i - before, start + i + len(word) + after))
-            i = low.find(word, i + 1)
+    if len(low) == end - start:
+        return [m.start() + start for m in anchor.finditer(low)]
+    return [m.start() for m in re.compile(anchor.pattern, re.IGNORECASE).finditer(text, start, end)]
+
+
+def _windows(starts: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` within reach of a time anchor (at ``starts``), joined where they overlap."""
     out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        a, b = max(start, a), min(end, b)
+    for ms in starts:
+        a, b = max(start, ms - _REACH[0]), min(end, ms + _REACH[1])
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(b, out[-1][1]))
         else:
@@ -160,82 +200,216 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    """``_COMPILED.finditer`` over the windows, tried only at the words a phrase can start with, and there with
-    the patterns that can start with the word (a word beyond ASCII, with its case folding, gets them all)."""
-    for a, b in _windows(text, start, end):
-        pos = a
-        for w in _WORD.finditer(text, a, b):
-            at = w.start()
-            if at < pos:
+_LEADS = ("by before from between over during across throughout for in within the until till up through to since "
+          "on as at of end after under a an each every per annually yearly that this twelve").split()
+_WORD = regex.compile(r"\w+")
+
+
+@lru_cache(maxsize=8)
+def _leading_words(lex: Lexicons) -> frozenset[str]:
+    """Every word a time phrase can start with (the patterns' own and the first words of the ``time_words``
+    entries); a word not in it (and not a number) starts no phrase, so the patterns are only tried there."""
+    words = {w for w in _LEADS}
+    words.update(r[0].split()[0].lower() for r in lex.rows("time_words") if r and r[0])
+    words.update(w for w in UNITS if " " not in w)
+    words.update(("twenty", "thirty", "forty", "fifty", "one", "annum"))
+    return frozenset(words)
+
+
+_DIGITS = ("1", "12", "123", "1st")
+
+
+_Alternatives = tuple[regex.Pattern[str], tuple[int, ...]]
+
+
+@lru_cache(maxsize=1024)
+def _starting_with(lex: Lexicons, word: str) -> _Alternatives | None:
+    """The alternatives that can start with ``word`` (a lead word, or '1' for any short number), in their order,
+    as one pattern with their group names, and their numbers; None when none can. Which alternatives can start
+    with a word is read from the patterns themselves (a partial match of the word and a space)."""
+    pats = _patterns(lex)
+    tries = _DIGITS if word == "1" else (word,)
+    keep = tuple(i for i, (p, _, _) in enumerate(pats)
+                 if any(_one(p).match(w + " ", partial=True) or _one(p).fullmatch(w, partial=True) for w in tries))
+    if not keep:
+        return None
+    return regex.compile("|".join(f"(?P<p{i}>{pats[i][0]})" for i in keep), _I), keep
+
+
+@lru_cache(maxsize=256)
+def _one(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, _I)
+
+
+@lru_cache(maxsize=8)
+def _lead_pattern(lex: Lexicons) -> tuple[re.Pattern[str], dict[str, _Alternatives | None]]:
+    """A pattern of the words a time phrase can start with (in lower-case text), and a cache of the
+    alternatives for each."""
+    return re.compile(r"\b" + _trie(sorted(_leading_words(lex))) + r"\b|\b\d+(?:st|nd|rd|th)?\b"), {}
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern for a list of words, as a tree of their letters (much faster than their alternation)."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(root) + ")"
+
+
+def _matches(text: str, start: int, end: int, lex: Lexicons) -> Iterator[tuple[regex.Match[str], int]]:
+    _, _, anchor = _compiled(lex)
+    leads, cache = _lead_pattern(lex)
+    starts = _anchors(text, start, end, anchor)
+    last = start
+    for a, b in _windows(starts, start, end):
+        a = max(a, last)
+        if a >= b:
+            continue
+        low = text[a:b].lower()
+        if len(low) != b - a:
+            low = text[a:b]  # (no lead word is found where lower-casing changes the length; nothing is lost)
+        for w in leads.finditer(low):
+            at = w.start() + a
+            if at < last:
                 continue
-            word = w.group()
-            pattern = _BY_FIRST_WORD.get(word)  # most words are written in lower case
-            if pattern is None:
-                if not word.isascii():
-                    pattern = _COMPILED
-                elif word.isdigit():
-                    pattern = _BY_FIRST_WORD.get("0" * min(len(word), 4))
-                elif not word.islower():
-                    pattern = _BY_FIRST_WORD.get(word.lower())
-                if pattern is None:
-                    continue
+            tok = w.group()
+            k = bisect.bisect_left(starts, at)
+            if k == len(starts) or starts[k] - at > (_ANCHOR_AFTER[1] if tok == "by" else _ANCHOR_AFTER[0]):
+                continue  # (every phrase holds an anchor this close to its start)
+            key = ("1" if len(tok) <= 3 or not tok.isdigit() else None) if tok[0].isdigit() else tok
+            if key is None:
+                continue
+            sub = cache.get(key, False)
+            if sub is False:
+                sub = cache[key] = _starting_with(lex, key)
+            if sub is None:
+                continue
+            pattern, keep = sub
             m = pattern.match(text, at, b)
-            if m is not None:
-                yield m
-                pos = m.end()
-
-
-def find_times(text: str, start: int, end: int) -> list[TimePhrase]:
-    """Every time phrase between ``start`` and ``end``, in order."""
-    out: list[TimePhrase] = []
-    for m in _matches(text, start, end):
-        name = m.lastgroup
-        if name is None or name not in _GROUP_INDEX:
-            # lastgroup may be an inner group; find the outer one that matched (of those its pattern has)
-            name = next(k for k in m.re.groupindex if k in _GROUP_INDEX and m.group(k) is not None)
-        _, relation, mode = _PATTERNS[_GROUP_INDEX[name]]
-        tp = TimePhrase(m.start(), m.end(), relation, mode, text=m.group(0))
-        unit = m.group("unit") if "unit" in m.re.groupindex else None
-        unit = unit.lower() if unit else "year"
-        factor = 10 if unit.startswith("decade") else (1 / 12 if unit.startswith("month") else 1)
-        if mode == "abs":
-            y, fy = m.group("y"), m.group("fy")
-            if fy is not None and (int(y) + 1) % 100 == int(fy):
-                tp.year = f"{y}/{fy}"
-            else:
-                tp.year = int(y)
-        elif mode in ("fwd", "back", "ago"):
-            n = _n(m.group("n")) * factor
-            tp.offset = round(n) * (1 if mode == "fwd" else -1)
-            if mode == "back":
-                tp.offset = 0  # a period ending now: 'over the last decade' ends in the reference year
-                tp.year = None
-                tp.mode = "now"
-                tp.relation = "over"
-                tp.text = m.group(0)
-                out.append(tp)
-                out[-1].offset = 0
-                out[-1].year = -round(n)  # the start offset, kept for 'from' ends
+            if m is None:
                 continue
-        elif mode == "fwd1":
-            tp.mode, tp.offset = "fwd", 10 if unit.startswith("decade") else 1
-        elif mode == "back1":
-            tp.mode, tp.relation = "now", "over"
-            tp.year = -(10 if unit.startswith("decade") else 1)
-        elif mode == "ago1":
-            tp.mode, tp.offset = "fwd", -(10 if unit.startswith("decade") else 1)
-        elif mode == "ago":
-            pass
-        elif mode == "that-1":
-            tp.mode, tp.offset = "that", -1
-        elif mode == "prev":
-            tp.mode, tp.offset = "fwd", -1
-        elif mode == "next":
-            tp.mode, tp.offset = "fwd", 1
-        if tp.mode == "ago":
-            tp.mode = "fwd"
-        out.append(tp)
+            name = m.lastgroup
+            idx = int(name[1:]) if name and name[0] == "p" and name[1:].isdigit() else \
+                next(i for i in keep if m.start(f"p{i}") >= 0)
+            last = m.end()
+            yield m, idx
+
+
+def year_value(raw: str) -> int | str | None:
+    """'2024' -> 2024, '2024-25' / '2024/2025' -> '2024/25' (a pair of years that do not follow -> the first)."""
+    m = _FY.fullmatch(raw)
+    if m is None:
+        return int(raw) if raw.isdigit() else None
+    first, second = int(m.group(1)), int(m.group(2)[-2:])
+    if (first + 1) % 100 == second:
+        return f"{first}/{second:02d}"
+    return int(m.group(1))
+
+
+def _number(word: str | None) -> int:
+    if not word:
+        return 1
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word, 1)
+
+
+_NUMBER_WORDS = {**UNITS, "a": 1, "one": 1, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+@lru_cache(maxsize=8)
+def _values(lex: Lexicons, cls: str) -> dict[str, str]:
+    """word -> value of the ``time_words`` rows of one class ('month': 'march' -> '3')."""
+    return {r[0].lower(): r[2] for r in lex.rows("time_words") if len(r) > 2 and r[1] == cls}
+
+
+def _unit_years(unit: str | None, lex: Lexicons) -> float:
+    years = _values(lex, "unit").get(unit.lower().rstrip("s")) if unit else None
+    return float(years) if years is not None else 1.0
+
+
+def _month_of(word: str | None, lex: Lexicons) -> int | None:
+    month = _values(lex, "month").get(word.lower().rstrip(".")) if word else None
+    return int(month) if month is not None else None
+
+
+def _phrase(m: regex.Match[str], relation: str, mode: str, lex: Lexicons) -> TimePhrase:
+    gd = m.groupdict()
+    tp = TimePhrase(m.start(), m.end(), relation, mode, text=m.group(0), month=_month_of(gd.get("mon"), lex))
+    if gd.get("y"):
+        tp.year = year_value(gd["y"])
+    if gd.get("y0"):
+        tp.start_year = year_value(gd["y0"])
+    years = _unit_years(gd.get("unit"), lex)
+    n = _number(gd.get("n"))
+    length = max(1, round(n * years))
+    if mode == "span":  # 'between 2022-2025' (but '2023-2024' is one financial year)
+        tp.mode = "abs"
+        if _span(tp.start_year, tp.year) < 2:
+            tp.relation, tp.year, tp.start_year = "at", year_value(f"{gd['y0']}/{gd['y']}"), None
+        else:
+            tp.span = _span(tp.start_year, tp.year)
+    elif mode == "either":
+        tp.mode, tp.offset, tp.span, tp.either = "rel", length, length, True
+    elif mode == "yearto":
+        tp.mode = "abs"
+        if tp.month is not None and tp.month <= 4 and isinstance(tp.year, int):
+            tp.year = f"{tp.year - 1}/{tp.year % 100:02d}"  # a year to March or April: the financial year
+        tp.span = 1
+    elif mode == "abs" and tp.start_year is not None:
+        tp.span = _span(tp.start_year, tp.year)
+    elif mode == "since":
+        tp.mode, tp.span = "rel", 0
+    elif mode in ("fwd", "fwd1"):
+        tp.mode, tp.offset, tp.span = "rel", length if mode == "fwd" else max(1, round(years)), 0
+        tp.span = tp.offset
+    elif mode in ("back", "back1"):
+        tp.mode, tp.offset = "rel", 0
+        tp.span = length if mode == "back" else max(1, round(years))
+    elif mode == "ago":
+        tp.mode, tp.offset = "rel", -length
+    elif mode == "before":
+        tp.mode, tp.offset = "that", -1
+    elif mode == "that":
+        tp.offset = 0
+    elif mode in ("lastmon", "nextmon"):
+        tp.mode = mode
+    elif mode in ("next", "last", "this", "now"):
+        tp.offset = {"next": 1, "last": -1}.get(mode, 0)
+        tp.fy_ok = mode in ("this", "next") and tp.month is None
+        tp.mode = "rel"
+    return tp
+
+
+def _span(first: int | str | None, last: int | str | None) -> int:
+    def start(y: int | str | None) -> int | None:
+        return y if isinstance(y, int) else (int(y[:4]) if isinstance(y, str) else None)
+    a, b = start(first), start(last)
+    return b - a if a is not None and b is not None and b >= a else 0
+
+
+def find_times(text: str, start: int, end: int, lex: Lexicons | None = None) -> list[TimePhrase]:
+    """Every time phrase between ``start`` and ``end``, in order."""
+    lex = lex if lex is not None else Lexicons.default()
+    _, pats, _ = _compiled(lex)
+    out: list[TimePhrase] = []
+    for m, idx in _matches(text, start, end, lex):
+        _, relation, mode = pats[idx]
+        if text.startswith(("'s", "’s"), m.end()):
+            continue  # 'this year's Budget': the year names the noun, not when something holds
+        out.append(_phrase(m, relation, mode, lex))
     return out
 
 
@@ -248,24 +422,23 @@ def shift_year(year: int | str | None, offset: int) -> int | str | None:
     m = _FY.fullmatch(year)
     if m is None:
         return None
-    start = int(m.group(1)) + offset
-    return f"{start}/{(start + 1) % 100:02d}"
+    first = int(m.group(1)) + offset
+    return f"{first}/{(first + 1) % 100:02d}"
 
 
-def period_start_offset(tp: TimePhrase) -> int | None:
-    """For 'over the last decade': the offset of the period's start (-10), else None."""
-    if tp.relation == "over" and tp.mode == "now" and isinstance(tp.year, int) and tp.year < 0:
-        return tp.year
-    return None
+def years_written(text: str, start: int, end: int) -> list[tuple[int, int | str | None]]:
+    """(offset, year) of every calendar or financial year written in ``text[start:end]``."""
+    return [(m.start(), year_value(m.group(0))) for m in _YEAR_MENTION.finditer(text, start, end)]
 
 
-def last_year_before(text: str, pos: int, floor: int) -> int | str | None:
-    """The last calendar or financial year written between ``floor`` and ``pos`` ('that year')."""
-    found = None
+def last_year_before(text: str, pos: int, floor: int,
+                     written: list[tuple[int, int | str | None]] | None = None) -> int | str | None:
+    """The last calendar or financial year written between ``floor`` and ``pos`` ('that year', 'the year
+    before'); ``written``: the years of a span holding both, when they have been read."""
+    if written is not None:
+        found = [y for at, y in written if floor <= at and at < pos]
+        return found[-1] if found else None
+    last = None
     for m in _YEAR_MENTION.finditer(text, floor, pos):
-        found = m.group(0)
-    if found is None:
-        return None
-    if len(found) > 4:
-        return found.replace("-", "/")
-    return int(found)
+        last = m
+    return None if last is None else year_value(last.group(0))

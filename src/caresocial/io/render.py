@@ -15,7 +15,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -32,75 +32,41 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 FINGERPRINT_KEY = "caresocialFingerprint/v1"
 
-# Rule metadata, one row per rule id (the ids the checker emits; see checker.py). Renderers read it; SARIF
-# copies it into tool.driver.rules. Adding a rule means adding a row here.
-RULES: dict[str, dict[str, Any]] = {
-    "time-conflict": {
-        "name": "TimeConflict",
-        "short_description": "The same figure is given for different times.",
-        "full_description": (
-            "Two or more claims state the same measure with the same value (within tolerance) but anchor it "
-            "to different times, e.g. 'close to 100,000 children in care by the end of 2025' against "
-            "'approaching 100,000 by 2032'. Usually one document misdates a projection, or the documents "
-            "quote different projections without saying so."
-        ),
-        "help": (
-            "Find the original source of the figure and the time it gives, then correct the time phrase "
-            "('by 2032', 'in ten years' time') or make clear that the projections differ. If the difference "
-            "is intended, silence it where it stands with <!-- caresocial: ignore time-conflict -->, or "
-            "accept it with --baseline."
-        ),
-        "default_severity": "warning",
-        "tags": ("consistency", "time"),
-    },
-    "value-conflict": {
-        "name": "ValueConflict",
-        "short_description": "The same measure at the same time has different values.",
-        "full_description": (
-            "Two or more claims state the same measure for the same time with values that differ beyond the "
-            "tolerance. Hedges ('close to', 'around') widen the tolerance, bounds ('more than £15bn') are "
-            "respected, and scales are normalised (£2.6bn equals £2,600m) before comparing."
-        ),
-        "help": (
-            "Check both figures against their source and correct the wrong one, or qualify them if they "
-            "measure different things (add the scope: 'in England', 'a year', 'in real terms'). If the "
-            "difference is intended, silence it with <!-- caresocial: ignore value-conflict --> or accept it "
-            "with --baseline."
-        ),
-        "default_severity": "error",
-        "tags": ("consistency", "value"),
-    },
-    "arithmetic": {
-        "name": "Arithmetic",
-        "short_description": "Stated figures do not add up.",
-        "full_description": (
-            "A stated change does not match its from/to values (from £6bn to £8.2bn is +37%, not +50%), "
-            "parts do not add up to a stated total, or a yearly rate times its period contradicts a stated "
-            "total."
-        ),
-        "help": (
-            "Recompute the change, total or rate from the figures as written and correct whichever figure "
-            "is wrong. If the figures are right but rounded, say so ('about a third'). Silence with "
-            "<!-- caresocial: ignore arithmetic --> when the mismatch is intended."
-        ),
-        "default_severity": "error",
-        "tags": ("consistency", "arithmetic"),
-    },
-    "unit-scale": {
-        "name": "UnitScale",
-        "short_description": "The same measure is given in incompatible units or scales.",
-        "full_description": (
-            "Claims on the same measure use incompatible units, or their values differ by a round factor "
-            "of a thousand, a million or a billion, which points to a scale slip (£2.6m against £2.6bn)."
-        ),
-        "help": (
-            "Check the unit and the scale word ('m', 'bn', 'thousand') of each figure against the source "
-            "and correct the slip. Silence with <!-- caresocial: ignore unit-scale --> when the units are "
-            "meant to differ."
-        ),
-        "default_severity": "warning",
-        "tags": ("consistency", "units"),
-    },
+class _RuleTable(Mapping[str, dict[str, Any]]):
+    """Rule metadata by rule id, read from the checker's rule registry each time (so that a rule registered
+    at run time is described too); SARIF copies it into ``tool.driver.rules``."""
+
+    def __getitem__(self, rule: str) -> dict[str, Any]:
+        from ..consistency.rules import get_rule
+
+        found = get_rule(rule)
+        if found is None:
+            raise KeyError(rule)
+        return found.meta()
+
+    def __iter__(self) -> Iterator[str]:
+        from ..consistency.rules import rule_ids
+
+        return iter(rule_ids())
+
+    def __len__(self) -> int:
+        from ..consistency.rules import rule_ids
+
+        return len(rule_ids())
+
+
+RULES: Mapping[str, dict[str, Any]] = _RuleTable()
+
+# A confirmation listed by --show-agreements is not a rule's finding: its own label, described here for SARIF.
+AGREEMENT = "agreement"
+AGREEMENT_META: dict[str, Any] = {
+    "name": "Agreement",
+    "short_description": "Claims on the same measure and time that agree.",
+    "full_description": ("Listed with --show-agreements: claims of different documents on the same measure and "
+                         "time whose values agree within their written precision."),
+    "help": "Nothing to do: this is a confirmation, not a problem.",
+    "default_severity": "note",
+    "tags": ("consistency", "agreement"),
 }
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -119,6 +85,8 @@ def _rule_meta(rule: str) -> dict[str, Any]:
     meta = RULES.get(rule)
     if meta is not None:
         return meta
+    if rule == AGREEMENT:
+        return AGREEMENT_META
     name = "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", rule) if part) or "Rule"
     return {"name": name, "short_description": f"Finding of rule {rule}.",
             "full_description": f"Finding of rule {rule}.", "help": "See the finding's message.",
@@ -241,22 +209,27 @@ def summary(report: Report) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------------ text
 
 
-def _side_lines(ref: ClaimRef, index: int, total: int) -> list[str]:
+def _side_lines(ref: ClaimRef, index: int, total: int, show_sentence: bool) -> list[str]:
     who = f"; {ref.speaker}" if ref.speaker else ""
     label = f"[{index}/{total}]" if total > 2 else ("[a]" if index == 1 else "[b]")
     value = format_value(ref.value, ref.unit)
-    return [
-        f"  {label} {place(ref)}: {ref.text} = {value} ({format_time(ref.time)}{who})",
-        f"      “{_one_line(ref.sentence).strip()}”",
-    ]
+    lines = [f"  {label} {place(ref)}: {ref.text} = {value} ({format_time(ref.time)}{who})"]
+    if show_sentence:
+        lines.append(f"      “{_one_line(ref.sentence).strip()}”")
+    return lines
 
 
 def _finding_block(f: Finding) -> list[str]:
+    """A finding's header and its sides; a sentence that several sides share is printed once."""
     head = f.claims[0] if f.claims else None
     where = place(head) if head else "-"
-    lines = [f"{where}: {f.severity} {f.rule} {_one_line(f.message)}"]
+    label = AGREEMENT if f.agreement else f"{f.severity} {f.rule}"
+    lines = [f"{where}: {label} {_one_line(f.message)}"]
+    shown: set[tuple[str, str]] = set()
     for i, ref in enumerate(f.claims, 1):
-        lines.extend(_side_lines(ref, i, len(f.claims)))
+        sentence = (ref.doc_id, " ".join(ref.sentence.split()))
+        lines.extend(_side_lines(ref, i, len(f.claims), sentence not in shown))
+        shown.add(sentence)
     return lines
 
 
@@ -523,23 +496,26 @@ def escape_property(text: str) -> str:
 def render_github(report: Report, texts: dict[str, str] | None = None,
                   root: str | os.PathLike[str] | None = None) -> str:
     """GitHub Actions workflow commands (``::error file=...,line=...,col=...,title=...::message``), one per
-    side of each finding, so that every file involved gets its annotation. Agreements become notices."""
+    finding, at its first claim; the message names the places of the other claims. Agreements become notices."""
     out: list[str] = []
     for f in (*report.findings, *report.agreements):
+        if not f.claims:
+            continue
         level = _GITHUB_LEVEL.get(f.severity, "warning")
-        title = f"{f.rule} (agreement)" if f.agreement else f.rule
-        for i, ref in enumerate(f.claims):
-            end_line, end_col = _end_position(ref, texts)
-            props = [("file", relative_path(ref, root)), ("line", str(ref.line)), ("col", str(ref.column))]
-            if end_line == ref.line:
-                props.append(("endColumn", str(end_col)))
-            else:
-                props.append(("endLine", str(end_line)))
-            props.append(("title", title))
-            others = [place(o) for j, o in enumerate(f.claims) if j != i]
-            message = f.message + (f"\n\nOther side: {'; '.join(others)}" if others else "")
-            prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
-            out.append(f"::{level} {prop_text}::{escape_data(message)}")
+        title = AGREEMENT if f.agreement else f.rule
+        ref = f.claims[0]
+        end_line, end_col = _end_position(ref, texts)
+        props = [("file", relative_path(ref, root)), ("line", str(ref.line)), ("col", str(ref.column))]
+        if end_line == ref.line:
+            props.append(("endColumn", str(end_col)))
+        else:
+            props.append(("endLine", str(end_line)))
+        props.append(("title", title))
+        others = [place(o) for o in f.claims[1:]]
+        label = "Other side" if len(others) == 1 else "Other claims"
+        message = f.message + (f"\n\n{label}: {'; '.join(others)}" if others else "")
+        prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props)
+        out.append(f"::{level} {prop_text}::{escape_data(message)}")
     return "".join(line + "\n" for line in out)
 
 

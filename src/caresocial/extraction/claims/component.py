@@ -1,240 +1,447 @@
-"""The claims component: a claim (measure, value, time) for every checkable figure."""
+"""The claims component: a claim (measure, aspect, value, time) for every checkable figure.
+
+Per sentence: the words are tagged (:mod:`.words`), each claim figure's aspect read (:mod:`.aspect`), its
+measure (:mod:`.measure`, keyed by :mod:`.synonyms`) and its time (:mod:`.scope`, over the phrases of
+:mod:`..times`); then the ends of ranges and changes are linked and share one measure.
+"""
 
 from __future__ import annotations
 
 import bisect
 import sys
+from dataclasses import replace
+from functools import partial
+from itertools import pairwise
 from typing import Any
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...lexicons import Lexicons
 from ...models import Claim, ClaimTime, Figure
-from ..doc import Annotations, RuleComponent, doc_text, segments, sentence_of
+from ..doc import Annotations, RuleComponent, doc_text, segments
 from ..figures.grammar import RawFigure
-from ..meta import DocMeta
-from ..quotes.attribution import RawQuote, normalise_source
-from ..quotes.component import QuoteAttributor, innermost_quote
-from ..times import find_times
-from .grammar import CLAIM_KINDS, ChangeVerbs, MeasureCache, OwnedTimes, build_measure, claim_time
+from ..quotes.component import QuoteAttributor
+from ..times import TimePhrase, find_times, last_year_before, year_value, years_written
+from .acronyms import use_acronyms
+from .aspect import Aspect, aspect_of, change_between
+from .clues import FY, acting, budget, date_claim, lead_in_future, release, takes_effect, tense, time_rates
+from .context import fuller_name
+from .cues import cues
+from .measure import Reading, read_measure
+from .phrases import antecedent, clause_start
+from .reference import ReferenceYears, infer_reference, sentence_window
+from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
+from .sharing import Item, assign_keys, compared, name_parts, qualify_bare, share_measures, share_restated_times
+from .vocab import vocabulary
+from .words import FIG, TIME, Word, tag
+
+CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio", "quantity"})
+DATE_KINDS = frozenset({"date", "year"})
 
 
 class ClaimBuilder(RuleComponent):
-    """Claims with measure and time in ``doc._.claims``."""
+    """Claims with measure, aspect and time in ``doc._.claims``, from the figures and quotes of the components
+    before it; with none before it, it reads them itself (``nlp.add_pipe("caresocial_claims")`` alone gives
+    claims)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+        self.nlp, self.name = nlp, name
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.check_order()
-        error_handler = self.get_error_handler()
-        try:
-            ext = Annotations(doc)
-            if ext.cs_raw_quotes is None:
-                q = QuoteAttributor(None, "caresocial_quotes")  # type: ignore[arg-type]
-                q.set_annotations(doc, q.match(doc))
-            ext.claims = build_claims(doc)
-            return doc
-        except Exception as e:
-            error_handler(self.name, self, [doc], e)
-            return doc
+    def match(self, doc: Doc) -> list[Claim]:
+        ext = Annotations(doc)
+        if ext.cs_raw_quotes is None:  # (the quotes component reads the figures when they are missing too)
+            quotes = QuoteAttributor(self.nlp, "caresocial_quotes")
+            quotes.additions = getattr(self, "additions", None)
+            quotes.set_annotations(doc, quotes.match(doc))
+        return build_claims(doc, self.lexicons)
+
+    def set_annotations(self, doc: Doc, found: list[Claim]) -> Doc:
+        Annotations(doc).claims = found
+        return doc
 
 
-def reference_year(doc: Doc, fig_index: int) -> tuple[int | None, str | None]:
-    """The year relative times in a figure's statement resolve against, and why."""
-    return _ReferenceYears(doc).of(fig_index)
+def _says(ws: list[Word], first: int, word: str) -> bool:
+    """Whether ``word`` ('from', 'to') stands within the four words before a figure."""
+    return any(w.low == word for w in ws[max(0, first - 4):first])
 
 
-class _ReferenceYears:
-    """:func:`reference_year` for the figures of one document, its annotations read once (each ``doc._``
-    look-up costs a few microseconds)."""
-
-    __slots__ = ("cite_starts", "cites", "dated", "figs", "inferred", "inner", "meta", "paras", "publisher_key",
-                 "quotes", "sources", "text")
-
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
-        self.text = doc_text(doc) if text is None else text
-        u = Annotations(doc)
-        self.figs: list[RawFigure] = u.cs_raw_figures
-        self.quotes: list[RawQuote] = u.cs_raw_quotes
-        self.meta: DocMeta = u.cs_meta
-        self.sources: dict[str, int] = u.cs_sources or {}
-        self.paras: list[tuple[int, int]] = u.cs_paragraphs
-        citations = u.cs_citations
-        if citations is None:
-            cited = sorted((q for q in self.quotes if q.kind == "citation"), key=lambda q: q.start)
-            citations = u.cs_citations = ([q.start for q in cited], cited)
-        self.cite_starts, self.cites = citations
-        self.inner: list[int | None] | None = u.cs_fig_quotes
-        self.inferred: tuple[int | None, str | None] | None = u.cs_reference
-        self.publisher_key = normalise_source(self.meta.publisher) if self.meta.publisher is not None else None
-        date = self.meta.date
-        self.dated = (date.year, f"document date {date.isoformat()}") if date is not None else None
-
-    def of(self, fig_index: int) -> tuple[int | None, str | None]:
-        text, quotes, sources, paras = self.text, self.quotes, self.sources, self.paras
-        f = self.figs[fig_index]
-        # 1. a citation later in the same paragraph: the statement summarises that source
-        c = bisect.bisect_left(self.cite_starts, f.end)
-        if c < len(self.cites):
-            q = self.cites[c]
-            pi = bisect.bisect_right(paras, (f.start, len(text) + 1)) - 1
-            if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] and q.start < paras[pi][1]:
-                year = int(text[q.end - 4:q.end])
-                return year, f"cited source ({text[q.start:q.end]})"
-        # 2. the speaker's statement date, when the corpus cites that speaker
-        inner = self.inner
-        qi = inner[fig_index] if inner is not None else innermost_quote(quotes, f.start, f.end)
-        if qi is not None and sources and quotes[qi].speaker is not None:
-            name = normalise_source(quotes[qi].speaker.name)
-            if name in sources and (self.publisher_key is None or self.publisher_key != name):
-                return sources[name], f"date of the statement by {quotes[qi].speaker.name} ({sources[name]})"
-        # 3. the document date
-        if self.dated is not None:
-            return self.dated
-        # 4. inferred: the latest dated source the document quotes
-        if self.inferred is not None:
-            return self.inferred
-        return None, None
-
-
-def _infer_reference(doc: Doc, text: str | None = None, quotes: list[RawQuote] | None = None,
-                     sources: dict[str, int] | None = None) -> tuple[int | None, str | None] | None:
-    """The latest dated source an undated document quotes (``text``, ``quotes`` and ``sources``: the document's,
-    when the caller has read them)."""
-    if quotes is None or sources is None:
-        u = Annotations(doc)
-        quotes, sources = u.cs_raw_quotes, u.cs_sources or {}
-    text = doc_text(doc) if text is None else text
-    best: tuple[int, str] | None = None
-    for q in quotes:
-        if q.speaker is None:
+def _older_end(items: list[Item], figs: list[RawFigure]) -> None:
+    """'deficits of £2bn this year, ... projected to climb to £2.7bn in 2025/26': with no 'from' end stated, the
+    level before a 'to' end that measures the same thing is where the change starts."""
+    if any(it.asp.role == "from" or figs[it.index].link_role == "from" for it in items):
+        return
+    for k, it in enumerate(items):
+        if it.asp.role != "to" or it.key is None:
             continue
-        name = normalise_source(q.speaker.name)
-        if q.kind == "citation":
-            year = int(text[q.end - 4:q.end])
-        elif name in sources:
-            year = sources[name]
-        else:
-            continue
-        if best is None or year > best[0]:
-            best = (year, q.speaker.name)
-    if best is None:
-        return None
-    return best[0], f"inferred: undated document quoting {best[1]} ({best[0]})"
+        prev = next((o for o in reversed(items[:k]) if o.asp.aspect == "level" and
+                     figs[o.index].kind == figs[it.index].kind), None)
+        if prev is not None and prev.key == it.key and prev.asp.role is None and figs[prev.index].link is None:
+            prev.asp.role = "from"
+        return
 
 
-def build_claims(doc: Doc) -> list[Claim]:
-    """A claim for every money, count, percent and ratio figure with a value."""
-    text = doc_text(doc)
-    paras, sents = segments(doc)
-    u = Annotations(doc)
-    references = _ReferenceYears(doc, text)  # (which reads most of them: taken from it)
-    figs, meta = references.figs, references.meta
-    records: list[Figure] = u.figures
-    starts = [s for s, _ in sents]
-    para_starts = [s for s, _ in paras]
-    if meta.date is None:
-        inferred = u.cs_reference = references.inferred = _infer_reference(doc, text, references.quotes,
-                                                                           references.sources)
-        if inferred is not None and meta.date_source is None:
-            meta.date_source = inferred[1]
-    times_cache: dict[tuple[int, int], tuple[list, list[int]]] = {}
+def _first_year(year: int | str) -> int:
+    return year if isinstance(year, int) else int(str(year)[:4])
 
-    def times_of(s: tuple[int, int]) -> tuple[list, list[int]]:
-        if s not in times_cache:
-            found = find_times(text, s[0], s[1])
-            times_cache[s] = (found, [t.start for t in found])
-        return times_cache[s]
 
-    owned: OwnedTimes = {}
-    times_made: dict[tuple[Any, ...], ClaimTime] = {}
+class _Builder:
+    """The claims of one document."""
 
-    def time_of(*key: Any) -> ClaimTime:
-        # claims of one document share equal times (records are immutable): memory for long documents
-        t = times_made.get(key)
+    def __init__(self, doc: Doc, lex: Lexicons) -> None:
+        self.doc, self.lex = doc, lex
+        self.text = doc_text(doc)
+        self.paras, self.sents = segments(doc)
+        u = Annotations(doc)
+        self.refs = ReferenceYears(doc, self.text)
+        self.figs: list[RawFigure] = self.refs.figs
+        self.records: list[Figure] = u.figures
+        meta = self.refs.meta
+        if meta.date is None:
+            inferred = u.cs_reference = self.refs.inferred = infer_reference(doc, self.text, self.refs.quotes,
+                                                                            self.refs.sources)
+            if inferred is not None and meta.date_source is None:
+                meta.date_source = inferred[1]
+        self.doc_time = DocTime(month=meta.date.month if meta.date is not None else None,
+                                release=release(self.text, self.paras, lex), fy_doc=bool(FY.search(self.text)),
+                                dated=meta.date is not None, cues=cues(lex))
+        self.pos = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
+        self.rows: list[dict[str, Any]] = []
+        self.sent_starts = [a for a, _ in self.sents]
+        self.by_fig: dict[int, int] = {}
+        self.times_made: dict[Result, ClaimTime] = {}
+        self.sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
+        self.seen: dict[tuple[str, object], Item] = {}  # the first claim of each kind and value
+        self.line, self.counted = 1, 0
+        self.context_of: tuple[int, int] = (-1, -1)
+        self.context: tuple[bool, int | None, list[tuple[int, int | str | None]], str] = (False, None, [], "present")
+
+    def claims(self) -> list[Claim]:
+        starts = [s for s, _ in self.sents]
+        para_starts = [s for s, _ in self.paras]
+        fi = 0
+        projection: TimePhrase | None = None
+        para_of_projection = -1
+        for sa, sb in self.sents:
+            while fi < len(self.figs) and self.figs[fi].start < sa:
+                fi += 1
+            fj = fi
+            while fj < len(self.figs) and self.figs[fj].start < sb:
+                fj += 1
+            if fj == fi:
+                continue
+            pi = bisect.bisect_right(para_starts, sa) - 1
+            if pi != para_of_projection and (projection is None or projection.relation != "from" or
+                                             pi > para_of_projection + 1):
+                projection = None
+            times = find_times(self.text, sa, sb, self.lex)
+            self._sentence(sa, sb, range(fi, fj), times, projection)
+            horizon = [t for t in times if (t.relation == "by" and t.mode != "open") or
+                       (t.relation == "from" and t.mode == "abs" and self._future(sa, sb))]
+            if horizon:
+                projection, para_of_projection = horizon[-1], pi
+        del starts
+        self._link()
+        self._headline_times()
+        qualify_bare(self.rows, self.lex)
+        use_acronyms(self.rows, self.text, self.lex)
+        return [Claim.build(**row) for row in self.rows]
+
+    def _sentence(self, sa: int, sb: int, fig_range: range, times: list[TimePhrase],
+                  projection: TimePhrase | None) -> None:
+        text, lex, figs = self.text, self.lex, self.figs
+        spans = [(figs[i].start, figs[i].end, FIG) for i in fig_range]
+        spans += [(t.start, t.end, TIME) for t in times if t.mode != "rate"]
+        ws = tag(text, sa, sb, spans, lex, self.pos)
+        wstarts = [w.start for w in ws]
+        items: list[Item] = []
+        for i in fig_range:
+            f = figs[i]
+            if f.value is None or f.kind not in CLAIM_KINDS | DATE_KINDS:
+                continue
+            first = bisect.bisect_left(wstarts, f.start)
+            last = max(first, bisect.bisect_left(wstarts, f.end) - 1)
+            if first >= len(ws):
+                continue
+            if f.kind in DATE_KINDS and not date_claim(ws, first, last, lex):
+                continue
+            if f.kind == "count" and text.startswith("-", f.end) and text[f.end + 1:f.end + 2].isalpha():
+                continue  # 'the two-child limit': a number inside a compound word states no amount
+            asp = aspect_of(ws, first, last, f.kind, f.unit, lex)
+            items.append(Item(i, first, last, asp))
+        if not items:
+            return
+        for prev, it in pairwise(items):
+            if figs[it.index].link_type == "range" and figs[it.index].link == prev.index:
+                it.asp = replace(prev.asp, role=it.asp.role or prev.asp.role)  # 'by £2-3bn': both ends a change
+                continue
+            # 'increased by 4.7% (1,485 staff)': the bracketed figure restates the change
+            if it.asp.aspect == "level" and it.first >= 1 and ws[it.first - 1].text == "(" and \
+                    it.first - prev.last <= 3:
+                if prev.asp.aspect == "change":
+                    it.asp = Aspect("change", prev.asp.direction, None, prev.asp.noun_after, prev.asp.verb_before)
+                elif it.asp.role is None:
+                    it.asp.role = prev.asp.role  # 'from 31 per cent in 2024-25 (4.5 million children)'
+        for it in items:
+            f = figs[it.index]
+            it.reading = read_measure(text, ws, it.first, it.last, f.kind, it.asp, lex)
+        self._resolve_pronouns(items, ws, sa)
+        own = [it.reading for it in items]
+        share_measures(items, ws, self.figs, self.lex)
+        names: dict[int, str | None] = {}
+        for it, read in zip(items, own, strict=True):
+            r, kind = it.reading, figs[it.index].kind
+            if r is not None and id(r) not in names and (kind == "money" or (kind == "percent" and r is read) or
+                                                         r.text.lower().split()[-2:-1] == ["the"]):
+                # (a bare count is read against what the document counts: see qualify_bare)
+                names[id(r)] = fuller_name(text, r.text, r.head, sa, lex)
+        for it in items:  # (every figure that shares a measure shares its fuller name)
+            r = it.reading
+            name = names.get(id(r)) if r is not None else None
+            if r is not None and name is not None:
+                it.reading = Reading(name, 2, head=r.head)
+        name_parts(items, ws, self.text)
+        assign_keys(items, self.figs, self.lex)
+        _older_end(items, figs)
+        self._times(items, ws, sa, sb, times, projection)
+        self._implied_ends(items)
+        share_restated_times(ws, items, self.lex)
+        self._mentioned_before(items, ws)
+        for it in items:
+            self._row(it, (sa, sb), ws)
+            f = figs[it.index]
+            self.seen.setdefault((f.kind, f.value), it)
+        self._ends(items)
+
+    def _headline_times(self) -> None:
+        """A figure of the title with no time of its own ('Providers made £300m profit') holds when the body says
+        the same figure held ('Profits of more than £300m were made last year')."""
+        if not self.paras:
+            return
+        title_end = self.paras[0][1]
+        for row in self.rows:
+            if row["start"] >= title_end:
+                break
+            if row["time"].as_written is not None:
+                continue
+            same = next((r for r in self.rows if r["start"] >= title_end and r["kind"] == row["kind"] and
+                         r["value"] == row["value"] and (r["time"].as_written is not None or (
+                             r["time"].year is not None and r["time"].resolved_against != row["time"].resolved_against
+                         ))), None)  # (written, or read from the body's context: the period last reported)
+            if same is not None and same["time"].relation in ("at", "over", "by", "per"):
+                row["time"] = same["time"]
+
+    def _resolve_pronouns(self, items: list[Item], ws: list[Word], sa: int) -> None:
+        """A measure named by a pronoun ('these cost £58,000', '69% of those') is what the pronoun stands for: a
+        noun phrase of the clauses before it, else of the sentence before (for 'these', 'they', 'those' the last
+        plural one; for 'it', 'this' the subject)."""
+        for it in items:
+            r = it.reading
+            if r is None or r.refers is None:
+                continue
+            plural = r.refers in ("these", "those", "they", "them")
+            found = antecedent(self.text, ws, 0, clause_start(ws, it.first), plural, last=True) if plural else None
+            if found is None:
+                prev = self._previous_words(sa)
+                found = antecedent(self.text, prev, 0, len(prev), plural, last=plural) if prev else None
+            it.reading = Reading(r.text.replace("{}", found), 2) if found else None
+
+    def _previous_words(self, sa: int) -> list[Word]:
+        """The words of the sentence before the one starting at ``sa`` (in its paragraph)."""
+        k = bisect.bisect_left(self.sent_starts, sa) - 1
+        if k < 0:
+            return []
+        a, b = self.sents[k]
+        if self.paras and any(a < pa <= sa for pa, _ in self.paras):
+            return []  # (a new paragraph: nothing to refer back to)
+        return tag(self.text, a, b, [], self.lex, self.pos)
+
+    def _future(self, sa: int, sb: int) -> bool:
+        low = self.text[sa:sb].lower().split()
+        return any(w in cues(self.lex).modal for w in low)
+
+    def _times(self, items: list[Item], ws: list[Word], sa: int, sb: int, times: list[TimePhrase],
+               projection: TimePhrase | None) -> None:
+        """The time of each claim: levels first, then changes (a change is measured up to its newer level)."""
+        text = self.text
+        base_years = [t.year for t in times if t.mode == "abs" and is_base(text, t, sa, cues(self.lex))]
+        levels: list[Item] = []
+        order = [k for k, it in enumerate(items) if it.asp.aspect != "change"] + \
+            [k for k, it in enumerate(items) if it.asp.aspect == "change"]
+        for k in order:
+            it = items[k]
+            it.time = self._time_of(items, k, ws, sa, sb, times, projection, levels, base_years)
+            if it.asp.aspect == "level" and self.figs[it.index].kind not in DATE_KINDS:
+                levels.append(it)
+        for it in items:  # a change stated before its level ('up 9%' after 'numbered 5,400' is fine; 'a 25% rise')
+            if it.asp.aspect == "change" and it.time is not None and it.time[1] is None and it.time[0] == "over":
+                level = next((o for o in items if o.asp.aspect == "level" and o.time and o.time[1] is not None), None)
+                if level is not None and level.time is not None:
+                    it.time = ("over", level.time[1], level.time[2], level.time[3], False)
+        if items and self.doc_time.carried is None and base_years:
+            self.doc_time.carried = (next_year_of(base_years[0]), f"after {base_years[0]}")  # type: ignore[assignment]
+
+    def _time_of(self, items: list[Item], k: int, ws: list[Word], sa: int, sb: int, times: list[TimePhrase],
+                 projection: TimePhrase | None, levels: list[Item], base_years: list[int | str | None]) -> Result:
+        text, figs, lex = self.text, self.figs, self.lex
+        it = items[k]
+        f = figs[it.index]
+        if f.kind in DATE_KINDS:  # a deadline or start date holds at itself
+            year = year_value(str(f.value).replace("-", "/")[:7]) if f.kind == "year" else int(str(f.value)[:4])
+            return ("at", year, text[f.start:f.end], None, False)
+        ref, label = self.refs.of(it.index)
+        doc = self.doc_time
+        doc.reference, doc.label = ref, label
+        role = f.link_role if f.link_role in ("from", "to") and f.link_type == "change" and \
+            _says(ws, it.first, f.link_role) else it.asp.role
+        rate = f.rate if f.rate in time_rates(lex) else None  # '£58,000 per pupil' is no rate in time
+        ctx = self._sentence_context(sa, sb, times)
+        ft = FigureTime(f.start, f.end, f.kind, it.asp.aspect, role, rate, partial(tense, ws, it.first, lex, ctx[3]),
+                        f.kind == "money" and ctx[0], ctx[1])
+        if it.asp.aspect == "change":
+            ft.level_time = self._level_for(levels, it)
+        ft.actors = f.kind == "count" and acting(ws, it.first, it.last, lex)
+        ft.reported = any(w.low in vocabulary(lex).data_verbs for w in ws[:it.first])
+        nxt = next((figs[o.index].start for o in items[k + 1:] if not (figs[o.index].link == it.index and
+                                                                         figs[o.index].link_type == "range")), sb)
+        last = last_year_before(text, f.start, max(0, sa - 400), ctx[2])
+        result = claim_time(text, ft, times, sa, nxt, doc, projection, last)
+        it.own_time = ft.own is not None
+        if (result[2] is None and base_years and it.asp.aspect == "level" and result[0] == "at"
+                and f.kind != "money"):
+            year = next_year_of(base_years[0])
+            result = ("at", year, None, f"the year after the comparison ({base_years[0]})", False)
+        year = carried_year(result)
+        if year is not None and it.asp.aspect == "level" and ft.tense != "future" and not compared(ws, it.first) \
+                and (self.doc_time.carried is None or _first_year(year) >= _first_year(self.doc_time.carried[0])):
+            self.doc_time.carried = (year, result[2] or str(year))
+        return result
+
+    def _mentioned_before(self, items: list[Item], ws: list[Word]) -> None:
+        """'the £5.3bn referred to above', 'Out of the £12 billion': a figure with a definite article that repeats
+        the value of an earlier claim is that claim again (its time and, unless the sentence says more, its
+        measure); 'about £2.2bn of the £5.3bn': a part holds when the whole does."""
+        figs = self.figs
+        for k, it in enumerate(items):
+            f = figs[it.index]
+            j = it.first - 1
+            while j >= 0 and ws[j].is_("H") and not ws[j].content:
+                j -= 1
+            earlier = self.seen.get((f.kind, f.value))
+            if earlier is None or j < 0 or ws[j].low not in ("the", "this", "that") or earlier.time is None:
+                continue
+            if not it.own_time:  # (the new level of a change, said again, holds at its year)
+                it.time = ("at", *earlier.time[1:]) if earlier.time[0] in ("from", "to") else earlier.time
+            if earlier.reading is not None and (it.reading is None or it.reading.rank < earlier.reading.rank):
+                it.reading, it.key = earlier.reading, earlier.key
+            if k > 0 and ws[j - 1].low == "of" and items[k - 1].last >= j - 3 and not items[k - 1].own_time and \
+                    f.kind == "money" == figs[items[k - 1].index].kind:
+                items[k - 1].time = it.time
+
+    def _implied_ends(self, items: list[Item]) -> None:
+        """'spent £1.5bn in 2021/22 ... having spent £736.6m in 2015/16, a 105 per cent increase': two levels of
+        one measure at different stated years, in a sentence with a change and no stated ends, are its ends (the
+        older 'from', the newer 'to'); the change is measured over the period up to the newer."""
+        figs = self.figs
+        if any(it.asp.role in ("from", "to") or figs[it.index].link_role in ("from", "to") for it in items):
+            return
+        changes = [it for it in items if it.asp.aspect == "change" and it.time is not None]
+        levels = [it for it in items if it.asp.aspect == "level" and it.time is not None and it.time[0] == "at"
+                  and it.time[1] is not None and it.time[2] is not None and it.key
+                  and figs[it.index].kind in ("money", "count")]
+        if not changes or len(levels) != 2 or levels[0].key != levels[1].key or \
+                figs[levels[0].index].kind != figs[levels[1].index].kind:
+            return
+        older, newer = sorted(levels, key=lambda it: _first_year(it.time[1]))  # type: ignore[index]
+        if older.time is None or newer.time is None or _first_year(older.time[1]) == _first_year(newer.time[1]):
+            return
+        older.asp.role, newer.asp.role = "from", "to"
+        older.time = ("from", *older.time[1:])
+        newer.time = ("to", *newer.time[1:])
+        for c in changes:
+            if c.time is not None and c.time[1] != newer.time[1]:
+                c.time = ("over", newer.time[1], c.time[2], c.time[3], c.time[4])
+
+    def _sentence_context(self, sa: int, sb: int, times: list[TimePhrase]
+                          ) -> tuple[bool, int | None, list[tuple[int, int | str | None]], str]:
+        """(a budget context, where a change takes effect, the years written from 400 characters before the
+        sentence to its end, the tense of a sentence with none: a list item's lead-in's), read once for the
+        claims of a sentence."""
+        if self.context_of != (sa, sb):
+            text = self.text
+            self.context_of = (sa, sb)
+            self.context = (budget(text, sa, sb, "money", self.lex),
+                            takes_effect(text, times, sa, self.lex) if times else None,
+                            years_written(text, max(0, sa - 400), sb) if any(t.mode == "that" for t in times)
+                            else [],
+                            "future" if lead_in_future(text, max(sa, sb - 1), self.lex) else "present")
+        return self.context
+
+    def _level_for(self, levels: list[Item], change: Item) -> Result | None:
+        """The time of the level a change belongs to: its 'to' end, else the nearest level before it, else the
+        first after it."""
+        for it in levels:
+            if it.asp.role == "to" or self.figs[it.index].link_role == "to":
+                return it.time
+        before = [it for it in levels if it.first < change.first]
+        if before:
+            return before[-1].time
+        return levels[0].time if levels else None
+
+    def _row(self, it: Item, sent: tuple[int, int], ws: list[Word]) -> None:
+        f = self.figs[it.index]
+        rec = self.records[it.index]
+        unit = f"{f.unit} per {f.rate}" if f.kind == "money" and f.rate else f.unit
+        assert it.time is not None
+        t = self.times_made.get(it.time)
         if t is None:
-            t = times_made[key] = ClaimTime.build(relation=key[0], year=key[1], as_written=key[2],
-                                                  resolved_against=key[3], relative=key[4])
-        return t
-
-    rows: list[dict[str, Any]] = []  # the claims' values, built into records once linked
-    sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
-    measure_cache = MeasureCache(ChangeVerbs(text))
-    by_fig: dict[int, int] = {}
-    # line and column, counted on from the previous claim's figure (the figures come in order)
-    line, line_start, counted = 1, 0, 0
-    sent, si, times, time_starts = (0, 0), -1, [], []
-    for i, f in enumerate(figs):
-        if f.kind not in CLAIM_KINDS or f.value is None:
-            continue
-        if f.start < counted:
-            line, line_start, counted = 1, 0, 0
-        line += text.count("\n", counted, f.start)
-        nl = text.rfind("\n", counted, f.start)
-        line_start = nl + 1 if nl >= 0 else line_start
-        counted = f.start
-        if not sent[0] <= f.start < sent[1]:  # not in the previous claim's sentence (the sentences do not overlap)
-            sent = sentence_of(sents, starts, f.start, len(text))
-            si = bisect.bisect_right(starts, f.start) - 1
-            times, time_starts = times_of(sent)
-        pi = bisect.bisect_right(para_starts, f.start) - 1
-        para = paras[pi] if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] else sent
-        # the previous sentence's times, read only when the figure needs them (rarely)
-        prev = sents[si - 1] if si > 0 and sents[si - 1][0] >= para[0] else None
-        ref, label = references.of(i)
-        relation, year, as_written, resolved, relative = claim_time(
-            text, figs, i, sent, para, times, (lambda p=prev: times_of(p)[0]) if prev is not None else [], ref, label,
-            time_starts, owned)
-        key, words = build_measure(text, figs, i, sent, measure_cache)
-        unit = f.unit
-        if f.kind == "money" and f.rate:
-            unit = f"{f.unit} per {f.rate}"
-        fig_rec = records[i]
-        by_fig[i] = len(rows)
-        window = sentence_window(text, sent, f.start, f.end, sent_cache)
-        rows.append({
-            "id": f"c{len(rows) + 1}", "figure": fig_rec.id, "start": f.start, "end": f.end, "kind": f.kind,
-            "measure": sys.intern(key), "measure_text": words, "value": f.value, "unit": unit, "approx": f.approx,
-            "bound": f.bound, "rate": f.rate, "time": time_of(relation, year, as_written, resolved, relative),
-            "speaker": fig_rec.speaker, "sentence": window[1], "sentence_start": window[0],
-            "line": line, "column": f.start - line_start + 1, "link": None, "link_role": f.link_role,
+            relation, year, written, label, relative = it.time
+            t = self.times_made[it.time] = ClaimTime.build(relation=relation, year=year, as_written=written,
+                                                           resolved_against=label, relative=relative)
+        start, sentence = sentence_window(self.text, sent, f.start, f.end, self.sent_cache)
+        # line and column, counted on from the previous claim's figure (the figures come in order)
+        if f.start < self.counted:
+            self.line, self.counted = 1, 0
+        self.line += self.text.count("\n", self.counted, f.start)
+        self.counted = f.start
+        line = self.line
+        column = f.start - (self.text.rfind("\n", 0, f.start) + 1) + 1
+        it.row = len(self.rows)
+        self.by_fig[it.index] = it.row
+        role = f.link_role if f.link_type == "range" or (f.link_role and _says(ws, it.first, f.link_role)) \
+            else it.asp.role
+        self.rows.append({
+            "id": f"c{len(self.rows) + 1}", "figure": rec.id, "start": f.start, "end": f.end, "kind": f.kind,
+            "measure": sys.intern(it.key) if it.key else None,
+            "measure_text": it.reading.text if it.reading is not None else None,
+            "aspect": it.asp.aspect, "direction": it.asp.direction, "ends": (),
+            "value": f.value, "unit": unit, "approx": f.approx, "bound": f.bound, "rate": f.rate, "time": t,
+            "speaker": rec.speaker, "sentence": sentence, "sentence_start": start, "line": line, "column": column,
+            "link": None, "link_role": role if role in ("low", "high", "from", "to") else None,
         })
-    # link the two ends of a change, and give them one measure
-    for i, ci in by_fig.items():
-        f = figs[i]
-        if f.link is not None and f.link in by_fig:
-            other = rows[by_fig[f.link]]
-            mine = rows[ci]
-            mine["link"] = other["id"]
-            if f.link_type == "change" and mine["measure"] != other["measure"] and f.link_role == "from":
-                mine["measure"] = other["measure"]
-                mine["measure_text"] = other["measure_text"]
-    return [Claim.build(**row) for row in rows]
+
+    def _ends(self, items: list[Item]) -> None:
+        levels = [(it.first, self.rows[it.row]["link_role"], it.row) for it in items if it.asp.aspect == "level"]
+        for it in items:
+            if it.asp.aspect != "change":
+                continue
+            frm, to = change_between(levels, it.first)
+            ends = tuple(self.rows[r]["id"] for r in (frm, to) if r is not None)
+            self.rows[it.row]["ends"] = ends
+            if it.asp.direction is not None:
+                for r in (frm, to):
+                    if r is not None and self.rows[r]["direction"] is None:
+                        self.rows[r]["direction"] = it.asp.direction
+
+    def _link(self) -> None:
+        """Each end of a range or change names the claim at its other end."""
+        for i, row in self.by_fig.items():
+            f = self.figs[i]
+            if f.link is not None and f.link in self.by_fig:
+                self.rows[row]["link"] = self.rows[self.by_fig[f.link]]["id"]
 
 
-SENTENCE_LIMIT = 800
-_SPACE = regex.compile(r"\s")
-
-
-def sentence_window(text: str, sent: tuple[int, int], start: int, end: int,
-                    cache: dict[tuple[int, int], tuple[int, str]]) -> tuple[int, str]:
-    """(offset, text) of a claim's sentence: the sentence itself, shared by its claims, or of a run-on
-    'sentence' (a table or list with no full stops) the ``SENTENCE_LIMIT`` characters around the figure,
-    cut at spaces, so that records and reports stay linear in the size of the document."""
-    sa, sb = sent
-    if sb - sa <= SENTENCE_LIMIT:
-        hit = cache.get(sent)
-        if hit is None:
-            hit = cache[sent] = (sa, text[sa:sb])
-        return hit
-    half = max(0, (SENTENCE_LIMIT - (end - start)) // 2)
-    a, b = max(sa, start - half), min(sb, end + half)
-    if a > sa:
-        m = _SPACE.search(text, a, start)
-        a = m.end() if m else a
-    if b < sb:
-        cut = text.rfind(" ", end, b)
-        b = cut if cut > end else b
-    return a, text[a:b]
+def build_claims(doc: Doc, lex: Lexicons | None = None) -> list[Claim]:
+    """A claim for every money, count, percent and ratio figure with a value, and every date or year that
+    states when something starts or ends."""
+    return _Builder(doc, lex if lex is not None else Lexicons.default()).claims()

@@ -168,11 +168,18 @@ def _compounds(nouns: list[str], verbs: dict[str, VerbForm]) -> regex.Pattern[st
     return regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation(found, ' ')})(?![\p{{L}}-])")
 
 
+#: The classes of ``function_words`` the speaker-phrase grammar reads (see the table's header).
+QUOTE_WORD_CLASSES = frozenset({"determiner", "continuer", "subordinator", "auxiliary", "preposition", "be",
+                                "object", "quantifier", "unstated", "joiner", "modal"})
+
+
 def _classes(lex: Lexicons) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     classes: dict[str, set[str]] = {}
     by_class: dict[str, set[str]] = {}
     for row in lex.rows("function_words"):
         word, cls = row[0].lower(), (row[1] if len(row) > 1 else "")
+        if cls not in QUOTE_WORD_CLASSES:  # the claims grammar's one-letter classes share the table
+            continue
         classes.setdefault(word, set()).add(cls)
         by_class.setdefault(cls, set()).add(word)
     # keyed by the lower-case and the capitalised word: one look-up (the grammar's hottest)

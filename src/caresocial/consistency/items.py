@@ -1,0 +1,334 @@
+"""Claims made ready for comparison (:class:`Item`), and how findings cite and describe them.
+
+An item is a claim with what the rules need computed once: its unit family, its measure signature, the
+interval of values it admits (:mod:`.values`), the months its time covers, and whether it is a one-off (a
+projection, a start date, a stock presented as current). Items carry plain fields only, so that they can be
+built on one machine and compared on another (the Dask path ships the claims and rebuilds the items).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..config import Config
+from ..lexicons import Lexicons, lexicons
+from ..models import Claim, ClaimRef, Document
+from .caching import cached
+from .measures import Signature, signature
+from .values import Span, date_span, hedge_direction, span_text, value_interval, written_half_width, year_span
+
+DATE_FAMILY = "date"
+
+
+class Item(NamedTuple):
+    """A claim ready for comparison (``seq`` orders items as the corpus does: document, then claim)."""
+
+    seq: int
+    doc_id: str
+    path: str | None
+    claim: Claim
+    text: str  # the figure as written
+    family: str  # 'money', 'money/year', '%', 'pp', 'count', 'ratio', 'date', 'change:%' ...
+    sig: Signature
+    lo: float  # the values the figure admits (months for a date)
+    hi: float
+    center: float
+    time: Span | None  # months the claim holds in; None when unknown (and for dates: the value is the time)
+    tclass: str  # 'level', 'over', 'per' or 'date'
+    oneoff: str | None  # 'projection', 'start', 'current' or None
+    currency: str  # money: the currency code; else ''
+
+    @property
+    def block(self) -> tuple[str, str]:
+        """The blocking key: claims are compared only within a block (unit family, head noun)."""
+        return (self.family, self.sig.head)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What building items needs from the configuration, hashable for caching."""
+
+    lex: Lexicons
+    aliases: tuple[tuple[str, str], ...]
+    hedge: float
+    relative: float
+    points: float
+
+    @classmethod
+    def of(cls, cfg: Config) -> Settings:
+        return _settings(cfg.approx, cfg.relative, cfg.percent_points, tuple(sorted(cfg.aliases.items())),
+                         _lexicon_key(cfg.lexicons))
+
+
+def _lexicon_key(additions: Mapping[str, object]) -> str:
+    import json
+
+    return json.dumps(additions, sort_keys=True, ensure_ascii=False, default=str) if additions else ""
+
+
+def _settings_uncached(hedge: float, relative: float, points: float, aliases: tuple[tuple[str, str], ...],
+              lex_key: str) -> Settings:
+    import json
+
+    return Settings(lexicons(json.loads(lex_key)) if lex_key else lexicons(), aliases, hedge, relative, points)
+
+
+_settings = cached(_settings_uncached, 16)
+
+
+def numeric(value: object) -> bool:
+    """True for a finite number (not a bool)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def family_of(c: Claim) -> str | None:
+    """The unit family a claim is compared within (None: not comparable)."""
+    return _family(c.kind, c.unit, c.rate, c.aspect)
+
+
+def _family_uncached(kind: str, unit: str | None, rate: str | None, aspect: str) -> str | None:
+    if kind in ("date", "year"):
+        return DATE_FAMILY
+    unit = unit or ""
+    if kind == "money":
+        base = "money"
+    elif kind == "percent":
+        base = "pp" if unit.startswith("percentage point") else "%"
+    elif kind in ("count", "ratio", "duration"):
+        base = kind
+    else:
+        base = f"{kind}:{unit.lower()}"
+    if rate:
+        base += f"/{rate}"
+    return f"change:{base}" if aspect == "change" else base
+
+
+_family = cached(_family_uncached, 4096)
+
+
+def _present_words_uncached(lex: Lexicons) -> tuple[str, ...]:
+    return tuple(" ".join(w.lower().split()) for w in lex.words("present_time_words"))
+
+
+_present_words = cached(_present_words_uncached, 4096)
+
+
+def _is_present(as_written: str | None, lex: Lexicons) -> bool:
+    if not as_written:
+        return False
+    words = " " + " ".join(as_written.lower().replace("’", "'").split()) + " "
+    return any(f" {w} " in words for w in _present_words(lex))
+
+
+def oneoff_of(c: Claim, lex: Lexicons) -> str | None:
+    """A projection (by), a start (from, not the start of a change), a stock presented as current, or None."""
+    t = c.time
+    return _time_of(t.relation, t.year, t.as_written, c.link_role == "from", lex)[2]
+
+
+def _half_width_uncached(text: str, value: float, kind: str, unit: str | None) -> float:
+    return written_half_width(text, value, kind, unit)
+
+
+_half_width = cached(_half_width_uncached, 65536)
+
+
+def reading(c: Claim, text: str, st: Settings) -> tuple[float, float, float] | None:
+    """(lowest, highest, stated) value a numeric claim admits, or None when its value is not a number."""
+    v = c.value
+    if v.__class__ is not float and not numeric(v):
+        return None
+    v = float(v)  # type: ignore[arg-type]
+    if v != v or v in (math.inf, -math.inf):
+        return None
+    kind = c.kind
+    hw = _half_width(text, v, kind, c.unit)
+    approx = c.approx
+    direction = hedge_direction(c.sentence[: max(0, c.start - c.sentence_start)], st.lex) if approx else "around"
+    points = st.points if kind == "percent" else 0.0
+    bound = c.bound
+    if not (approx or bound or st.relative or points):
+        return v - hw, v + hw, v
+    lo, hi = value_interval(v, hw, approx=approx, direction=direction, bound=bound, hedge=st.hedge,
+                            relative=st.relative, points=points)
+    return lo, hi, v
+
+
+def has_measure(c: Claim) -> bool:
+    """False for a claim with no measure, or whose measure is only its unit ('GBP', '%', 'children' for a count
+    of children): a unit names no measure, and such claims are never compared."""
+    return c.measure is not None and _real_measure(c.measure, c.unit)
+
+
+def _real_measure_uncached(measure: str, unit: str | None) -> bool:
+    text = " ".join(measure.lower().split())
+    words = (unit or "").lower().split()
+    if not text or text in ("%", "percent", "per cent"):
+        return False
+    return not (words and text in (words[0], " ".join(words)))
+
+
+_real_measure = cached(_real_measure_uncached, 65536)
+
+
+def _measure_of_uncached(measure: str, unit: str | None, lex: Lexicons, aliases: tuple[tuple[str, str], ...]
+                ) -> Signature | None:
+    return signature(measure, lex, aliases) if _real_measure(measure, unit) else None
+
+
+_measure_of = cached(_measure_of_uncached, 65536)
+
+
+def _time_of_uncached(relation: str, year: int | str | None, as_written: str | None, starts_change: bool,
+             lex: Lexicons) -> tuple[Span | None, str, str | None]:
+    """(months, relation class, one-off kind) of a claim's time."""
+    if _is_present(as_written, lex):
+        oneoff: str | None = "current"
+    elif relation == "by":
+        oneoff = "projection"
+    elif relation == "from" and not starts_change:
+        oneoff = "start"
+    else:
+        oneoff = None
+    return year_span(year), relation if relation in ("over", "per") else "level", oneoff
+
+
+_time_of = cached(_time_of_uncached, 65536)
+
+
+def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: Settings,
+              month: Span | None = None) -> Item | None:
+    """The item of a claim, or None when the claim cannot be compared (no measure, no usable value).
+    ``month``: the month its time phrase names, when it names one ('by March 2026')."""
+    measure = c.measure
+    if measure is None:
+        return None
+    sig = _measure_of(measure, c.unit, st.lex, st.aliases)
+    if sig is None:
+        return None
+    family = _family(c.kind, c.unit, c.rate, c.aspect)
+    if family is None:
+        return None
+    if family == DATE_FAMILY:
+        span = date_span(c.value)
+        if span is None:
+            return None
+        return Item(seq, doc_id, path, c, text, family, sig, float(span[0]), float(span[1]),
+                    (span[0] + span[1]) / 2, None, DATE_FAMILY, None, "")
+    got = reading(c, text, st)
+    if got is None:
+        return None
+    t = c.time
+    time, tclass, oneoff = _time_of(t.relation, t.year, t.as_written, c.link_role == "from", st.lex)
+    if month is not None and time is not None and tclass == "level" and time[0] <= month[0] <= time[1]:
+        time = month
+    currency = c.unit.split()[0] if c.kind == "money" and c.unit else ""
+    return Item(seq, doc_id, path, c, text, family, sig, got[0], got[1], got[2], time, tclass, oneoff, currency)
+
+
+_NO_MEASURE = Signature("", "", frozenset())
+_CITED = Item(0, "", None, None, "", "", _NO_MEASURE, math.nan, math.nan, math.nan, None, "level", None, "")  # type: ignore[arg-type]
+
+
+def cited_item(doc: Document, c: Claim, text: str) -> Item:
+    """An item to cite for a claim of a within-document rule (it needs no measure; only what a finding shows
+    of it, the document, the claim and its figure, is filled in)."""
+    return _CITED._replace(doc_id=doc.doc_id, path=doc.path, claim=c, text=text)
+
+
+def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]:
+    """The comparable claims of one document, numbered from ``seq0`` in claim order."""
+    texts = {f.id: f.text for f in doc.figures}
+    months = _months_by_sentence(doc)
+    for k, c in enumerate(doc.claims):
+        month = None
+        if months and c.time.as_written and c.sentence_start in months:
+            month = next((m for t, m in months[c.sentence_start] if t in c.time.as_written), None)
+        item = make_item(seq0 + k, doc.doc_id, doc.path, c, texts.get(c.figure, ""), st, month)
+        if item is not None:
+            yield item
+
+
+def _months_by_sentence(doc: Document) -> dict[int, list[tuple[str, Span]]]:
+    """Dates to the month in each sentence (by start offset): (text as written, month)."""
+    out: dict[int, list[tuple[str, Span]]] = {}
+    for f in doc.figures:
+        if f.kind == "date":
+            span = date_span(f.value)
+            if span is not None and span[0] == span[1]:
+                out.setdefault(f.sentence_start, []).append((f.text, span))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ citing
+def ref(item: Item) -> ClaimRef:
+    """One side of a finding."""
+    c = item.claim
+    return ClaimRef.build(
+        doc_id=item.doc_id, claim=c.id, start=c.start, end=c.end, line=c.line, column=c.column, path=item.path,
+        text=item.text or value_text(c), sentence=c.sentence, value=c.value, unit=c.unit, time=c.time,
+        speaker=c.speaker.name if c.speaker else None,
+    )
+
+
+def fingerprint(rule: str, measure: str, items: Iterable[Item]) -> str:
+    """Stable id of a finding: rule, measure and, per side, document, figure text, value, time and sentence —
+    no offsets, so edits elsewhere in the documents keep it."""
+    parts = sorted(f"{i.doc_id}|{i.text or value_text(i.claim)}|{i.claim.value}|{i.claim.time.relation}|"
+                   f"{i.claim.time.year}|{' '.join(i.claim.sentence.split())}" for i in items)
+    raw = "\x1f".join([rule, measure, *parts])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def value_text(c: Claim) -> str:
+    """A claim's value for people when its figure text is unknown: 'GBP 2,600,000,000', '37%'."""
+    v = c.value
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if c.kind == "money" and isinstance(v, (int, float)):
+        return f"{(c.unit or '').split()[0] if c.unit else ''} {v:,}".strip()
+    if c.kind == "percent":
+        return f"{v}%" if (c.unit or "%") == "%" else f"{v} percentage points"
+    return f"{v:,}" if isinstance(v, (int, float)) else str(v)
+
+
+def describe_value(item: Item) -> str:
+    """The figure as a reader would say it: 'up to £4.9 billion', 'about 100,000', '£45m a year'."""
+    c = item.claim
+    body = item.text or value_text(c)
+    if c.rate and c.rate not in body:
+        body += f" a {c.rate}"
+    if c.bound == "min":
+        body = "more than " + body
+    elif c.bound == "max":
+        body = "up to " + body
+    elif c.approx:
+        body = "about " + body
+    return body
+
+
+def describe_time(item: Item) -> str:
+    """When a claim holds, for people: 'by 2032', 'at 2023 (now)', 'no time stated'."""
+    t = item.claim.time
+    if item.family == DATE_FAMILY:
+        return span_text((int(item.lo), int(item.hi)))
+    if t.year is None:
+        return "no time stated"
+    out = f"{t.relation} {t.year}"
+    if item.oneoff == "current" and t.as_written:
+        out += f" ({' '.join(t.as_written.split())})"
+    return out
+
+
+def place(item: Item) -> str:
+    """doc:line:column of an item."""
+    return f"{item.doc_id}:{item.claim.line}:{item.claim.column}"
+
+
+__all__ = ["DATE_FAMILY", "Item", "Settings", "cited_item", "describe_time", "describe_value", "document_items",
+           "family_of", "fingerprint", "has_measure", "make_item", "numeric", "oneoff_of", "place", "reading", "ref",
+           "value_text"]

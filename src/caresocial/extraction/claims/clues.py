@@ -1,0 +1,229 @@
+"""What the words of a sentence say about when its claims hold: the tense of a figure's clause, a budget
+context, words saying something starts or ends (``event_words``), a statistical release's reference date, and
+the periods a rate in time can be per."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+from ...lexicons import Lexicons
+from ..times import TimePhrase, find_times
+from .cues import Cues, cues
+from .phrases import clause_start
+from .synonyms import inflections
+from .vocab import vocabulary
+from .words import PUNCT, Word, word_classes
+
+FY = regex.compile(r"(?<!\d)(?:19|20)\d\d[/-](?:19|20)?\d\d(?!\d)")
+
+
+@lru_cache(maxsize=8)
+def _event_patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The ``event_words`` as patterns: any of them as whole words (in words joined by spaces), and those after
+    which a time is when something takes effect, at the end of the words before a time."""
+    rows = lex.rows("event_words")
+    every = sorted({r[0].lower() for r in rows}, key=len, reverse=True)
+    starts = sorted({r[0].lower() for r in rows if len(r) > 1 and r[1] == "start"}, key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in every) or "(?!)"
+    start_alt = "|".join(re.escape(w) for w in starts) or "(?!)"
+    return re.compile(rf"(?:^| )(?:{alt})(?= |$)"), re.compile(rf"(?:{start_alt})$")
+
+
+def date_claim(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
+    """A date or year that states when something starts or ends ('due to take effect in October 2023', 'comes
+    to an end in March 2026', 'extended until 2026'), with no other figure in its clause."""
+    events = _event_patterns(lex)[0]
+    memo = getattr(ws, "memo", None)
+    if memo is not None:  # (no event word anywhere in the sentence: no date in it is a claim)
+        anywhere = memo.get(("events", 0, 0))
+        if anywhere is None:
+            anywhere = memo[("events", 0, 0)] = int(bool(events.search(" ".join(w.low for w in ws))))
+        if not anywhere:
+            return False
+    lo = clause_start(ws, first)
+    window = " ".join(w.low for w in ws[max(lo, first - 8):first])
+    after = " ".join(w.low for w in ws[last + 1:last + 10])
+    return bool(events.search(window) or events.search(after))
+
+
+def takes_effect(text: str, times: list[TimePhrase], sa: int, lex: Lexicons) -> int | None:
+    """Offset of the time phrase right after words saying something starts ('due to take effect in October
+    2023', 'comes into force from April'), if the sentence has one."""
+    starts = _event_patterns(lex)[1]
+    for t in times:
+        before = " ".join(text[max(sa, t.start - 30):t.start].lower().split())
+        if starts.search(before):
+            return t.start
+    return None
+
+
+_BREAKS = ",;:–—()"
+
+
+def _clause_end(ws: list[Word], first: int, limit: int = 12) -> int:
+    hi = first + 1
+    while hi < len(ws) and not (ws[hi].is_(PUNCT) and ws[hi].text in _BREAKS) and hi - first < limit:
+        hi += 1
+    return hi
+
+
+def _clause_tense(words: list[Word], past_forms: tuple[frozenset[str], frozenset[str]], c: Cues) -> str | None:
+    """future, past or present by the first verb of ``words`` (a modal anywhere makes it future); None when
+    they hold no verb."""
+    tense = None
+    for k, w in enumerate(words):
+        nxt = words[k + 1].low if k + 1 < len(words) else ""
+        if w.low in c.modal or (w.low in c.future_to and nxt == "to"):
+            return "future"
+        if tense is not None:
+            continue
+        if w.low in c.present_aux:
+            tense = "present"
+        elif w.low in c.past_aux or (w.content and (w.low in past_forms[1] or
+                                                    (w.low in past_forms[0] and not w.is_("N")))
+                                     and not (k > 0 and words[k - 1].low in ("has", "have", "been", "be"))):
+            tense = "past"
+    return tense
+
+
+def tense(ws: list[Word], first: int, lex: Lexicons, default: str = "present") -> str:
+    """future, past or present: of the clause that holds word ``first`` (its first verb decides; a modal
+    anywhere before it in the sentence makes it future). A clause with no verb ('– £310m in all') takes the
+    tense of the clause before it; a condition ('when someone has paid £86,000, the state will ...') a future
+    main clause's; a sentence with no tense at all takes ``default``."""
+    lo = clause_start(ws, first)
+    hi = _clause_end(ws, first)
+    memo: dict[tuple[str, int, int], object] | None = getattr(ws, "memo", None)
+    if memo is not None:
+        hit = memo.get(("tense", lo, hi))
+        if hit is None:
+            hit = memo[("tense", lo, hi)] = _tense_of(ws, lo, hi, first, lex, default)
+        return hit  # type: ignore[return-value]
+    return _tense_of(ws, lo, hi, first, lex, default)
+
+
+def _tense_of(ws: list[Word], lo: int, hi: int, first: int, lex: Lexicons, default: str) -> str:
+    past_forms = past_tense(lex)
+    c = cues(lex)
+    tense = _clause_tense(ws[lo:hi], past_forms, c)
+    if tense != "future" and hi < len(ws) and any(w.low in c.condition for w in ws[max(0, lo - 1):first]):
+        main = _clause_tense(ws[hi + 1:_clause_end(ws, hi + 1, 16)], past_forms, c)
+        if main == "future":
+            return main
+    if tense is None and not any(w.content and w.is_("V") and not (k > lo and ws[k - 1].is_("D", "A"))
+                                 for k, w in enumerate(ws[lo:hi], lo)):
+        end = lo
+        while tense is None and end > 0:  # a clause with no verb: the clauses before it, nearest first
+            start = clause_start(ws, end - 1)
+            tense = _clause_tense(ws[start:end], past_forms, c)
+            end = min(start, end - 1)
+    if tense is None and any(w.low in c.modal for w in ws[:lo]):
+        return "future"  # '... would cost £3.6bn and take some 630,000 children out of poverty'
+    return tense or default
+
+
+@lru_cache(maxsize=8)
+def past_tense(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
+    """Past-tense forms of the word-class table (read as past when not a noun too), and of the change verbs
+    (read as past even where they are nouns too: 'fell', 'rose')."""
+    changes = {inflections(r[0])[2] for r in lex.rows("change_verbs") if len(r) > 2 and r[2] == "v"}
+    return word_classes(lex).verbs_past, frozenset(f for f in changes if " " not in f)
+
+
+@lru_cache(maxsize=8)
+def rate_adjectives(lex: Lexicons) -> dict[str, str]:
+    """Period -> the adjective of a sum per that period ('year' -> 'annual'): the fourth column of ``time_words``."""
+    return {r[0]: r[3] for r in lex.rows("time_words") if len(r) > 3 and r[1] == "unit"}
+
+
+@lru_cache(maxsize=8)
+def time_rates(lex: Lexicons) -> frozenset[str]:
+    """The periods a rate in time is per ('year', 'month', ...): the units and rates of ``time_words``."""
+    return frozenset(r[2] if r[1] == "rate" else r[0] for r in lex.rows("time_words")
+                     if len(r) > 1 and r[1] in ("unit", "rate"))
+
+
+@lru_cache(maxsize=8)
+def _budget_pattern(lex: Lexicons) -> re.Pattern[str]:
+    words = sorted((w.lower() for w in lex.words("budget_words")), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!)")
+
+
+def budget(text: str, sa: int, sb: int, kind: str, lex: Lexicons) -> bool:
+    """Whether a sum's sentence is in a budget context: a financial year or a budget word (``budget_words``)."""
+    if kind != "money":
+        return False
+    return bool(FY.search(text, sa, sb)) or bool(_budget_pattern(lex).search(text[sa:sb].lower()))
+
+
+_AS_AT = re.compile(r"\bas\s+(?:at|of)\b", re.IGNORECASE)
+_DIGITS4 = re.compile(r"(?:19|20)\d\d")
+
+
+def release(text: str, paras: list[tuple[int, int]], lex: Lexicons) -> tuple[int | str, str] | None:
+    """A statistical release's reference date: a month and year in its title, or 'as at 31 March 2024' in its
+    first paragraph."""
+    if len(paras) < 3:
+        return None
+    for pi, (a, b) in enumerate(paras[:2]):
+        if not _DIGITS4.search(text, a, b) or (pi == 1 and not _AS_AT.search(text, a, b)):
+            continue  # (no year, or no 'as at': nothing to find)
+        for t in find_times(text, a, b, lex):
+            low = t.text.lower()
+            if t.mode == "abs" and t.month is not None and t.relation == "at" and \
+                    (pi == 0 or low.startswith(("as at", "as of"))):  # (not a start or a deadline: "From April 2026")
+                return t.year, t.text  # type: ignore[return-value]
+    return None
+
+
+def acting(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
+    """Whether a count is the subject of a verb of action ('12 local authorities would pilot the model'), not of
+    one that states what they become or reach ('18 councils would become insolvent', 'will be 100,000')."""
+    if any(w.content for w in ws[clause_start(ws, first):first]):
+        return False  # (not the subject: something comes before it in its clause)
+    k = last + 1
+    while k < len(ws) and k - last < 6 and not (ws[k].is_("X") and not ws[k].content):
+        if ws[k].is_(PUNCT) or ws[k].is_("W"):
+            return False
+        k += 1  # the counted noun
+    modal = k
+    while k < len(ws) and ((ws[k].is_("X") and not ws[k].content) or ws[k].is_("E", "R")):
+        k += 1  # auxiliaries, adverbs
+    if k >= len(ws) or not ws[k].content or not (ws[k].is_("V") or k > modal) or \
+            ws[k].low in vocabulary(lex).level_verbs:
+        return False  # (after a modal, the word is a verb: 'would trial the new rota')
+    return k + 1 < len(ws) and not ws[k + 1].is_("A")  # ('would go bust' states a level)
+
+
+_BULLET = regex.compile(r"[ \t]*(?:[-•*–·▪]|\(?[a-z0-9]{1,2}[.)])[ \t]")
+
+
+def lead_in_future(text: str, start: int, lex: Lexicons) -> bool:
+    """Whether the sentence at ``start`` is an item of a list whose lead-in line (ending in a colon) is in the
+    future ('lifting as many children out of poverty would mean:\\n- raising the child element by £17 a week,
+    at a cost of £3bn'): an item with no verb of its own reads in the lead-in's tense. Lines are looked for in
+    a bounded window before ``start`` (linear on text without line breaks)."""
+    floor = max(0, start - _LIST_WINDOW)
+    line_start = text.rfind("\n", floor, start) + 1
+    if line_start == 0 and floor > 0:
+        return False
+    if not _BULLET.match(text, line_start):
+        return False
+    end = line_start - 1
+    for _ in range(20):  # back over the items before it, to the lead-in
+        if end <= floor:
+            return False
+        prev_start = text.rfind("\n", floor, end) + 1
+        if prev_start == 0 and floor > 0:
+            return False  # (a line longer than the window)
+        line = text[prev_start:end].strip()
+        if line and not _BULLET.match(text, prev_start):
+            return line.endswith(":") and any(w in cues(lex).modal for w in line.lower().split())
+        end = prev_start - 1
+    return False
+
+
+_LIST_WINDOW = 4000  # characters before a sentence searched for its list's lead-in

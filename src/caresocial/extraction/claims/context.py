@@ -1,0 +1,88 @@
+"""What a bare measure is, by what the document said before: 'a flawed system will cost £15bn' in a text that
+spoke of 'the children's social care system' measures the cost of that system."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...lexicons import Lexicons
+from .vocab import vocabulary
+from .words import FIG, PUNCT, TIME, Word, tag
+
+_BACK = 6000  # characters of the document before a sentence searched for a fuller name of a bare head
+_WINDOW = 80  # characters before each earlier mention of the head read for its modifiers
+
+
+def fuller_name(text: str, reading: str, head_word: str | None, before: int, lex: Lexicons) -> str | None:
+    """``reading`` with its head noun named as the document last named it in full before offset ``before``:
+    the head (``head_word`` when known, else the last word after what a sum is the cost, saving or spending of)
+    must end the reading and stand with adjectives only ('flawed system', 'the system'); the fuller name must
+    have a noun or a possessive before the head ('children's social care system'); None when there is none."""
+    words = reading.split()
+    if not words:
+        return None
+    head = words[-1].strip(",.;:").lower()
+    v = vocabulary(lex)
+    if head_word is not None and head_word.lower() != head and (len(words) < 2 or words[-2].lower() != "the"):
+        return None  # ('children in care': the head is 'children'; but 'people who work in the system')
+    prefix = next((f"{r} " for r in sorted(set(v.money_verbs.values())) if reading.startswith(f"{r} ")), None)
+    if head_word is None and prefix is None:
+        return None
+    if len(head) < 3 or not head.isalpha() or v.not_measure(head) or head in v.quantity:
+        return None
+    ws = tag(reading, 0, len(reading), [], lex)
+    k = len(ws) - 1
+    while k > 0 and ws[k - 1].is_("A") and not ws[k - 1].is_("N", "G"):
+        k -= 1  # the adjectives before the head ('flawed')
+    if k > 0 and ((ws[k - 1].is_("N", "G") and ws[k - 1].content) or ws[k - 1].is_("G")):
+        return None  # the head has a noun before it already ('social worker vacancies')
+    if prefix is not None and head_word is None and ws[k].start != len(prefix):
+        return None  # only a bare noun after 'cost of': not 'spending on care for vulnerable children'
+    pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+    floor = max(0, before - _BACK)
+    hits = [m.start() for m in pattern.finditer(text, floor, before)]
+    for at in reversed(hits[-4:]):
+        name = _compound_before(text, at, len(head), lex)
+        if name is not None:
+            return f"{reading[:ws[k].start]}{name}".strip()
+    return None
+
+
+def _compound_before(text: str, at: int, length: int, lex: Lexicons) -> str | None:
+    """The noun compound ending at the head found at ``at`` ('children's social care system'), when it has a
+    noun or possessive before the head."""
+    a = max(0, at - _WINDOW)
+    ws = tag(text, a, at + length, [], lex)
+    if not ws or ws[-1].start != at:
+        return None
+    numbers = number_words(lex)
+    k = len(ws) - 1
+    while k > 0 and (ws[k - 1].is_("G") or _noun_modifier(ws, k - 1, numbers)) and \
+            not ws[k - 1].is_(FIG, TIME, PUNCT) and len(ws) - k < 5:
+        k -= 1  # (nouns and adjectives, not participles: not 'privately run children', '350,000 children')
+    while k < len(ws) - 1 and not ws[k].is_("N") and not ws[k].is_("G"):
+        k += 1  # (start on a noun: 'the children's social care system', not 'radical reform of')
+    if k >= len(ws) - 1 or not any(w.is_("N", "G") for w in ws[k:-1]):
+        return None
+    return text[ws[k].start:at + length]
+
+
+@lru_cache(maxsize=8)
+def number_words(lex: Lexicons) -> frozenset[str]:
+    """Words of numbers and scales (``number_words``, ``scale_words``: 'two', 'million'), lower case."""
+    return frozenset(r[0].lower() for name in ("number_words", "scale_words") for r in lex.rows(name) if r)
+
+
+def _noun_modifier(ws: list[Word], i: int, numbers: frozenset[str]) -> bool:
+    """A noun or adjective before a head, no number ('2.1 million pensioners') and no participle."""
+    w = ws[i]
+    return w.content and w.is_("N", "A") and not any(ch.isdigit() for ch in w.text) and w.low not in numbers and \
+        not _participle(ws, i)
+
+
+def _participle(ws: list[Word], i: int) -> bool:
+    """Whether word ``i`` is a verb form modifying what follows ('privately run', 'looked-after'): -ed or -ing,
+    or a verb after an -ly adverb."""
+    w = ws[i]
+    return w.is_("V") and (w.low.endswith(("ed", "ing")) or (i > 0 and ws[i - 1].low.endswith("ly")))

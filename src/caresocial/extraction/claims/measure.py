@@ -1,0 +1,528 @@
+"""What a figure measures: the noun phrase it quantifies, read from the tagged words of its sentence.
+
+* a count: the counted noun with its modifiers ("31,600 children and family social workers in post"), or what
+  'the number of' names; with no noun after it, the subject of its clause ("leavers numbered 5,400");
+* money and percentages: 'X of' what follows ("£6bn of SEND deficits", "43% of local authorities at risk of
+  ..." -> "share of local authorities at risk of ..."), the noun phrase before 'of' ("deficits of £2bn"), the
+  subject of the clause ("the high needs deficit ... could reach £4bn"), the object of spending ("spent £1.5bn
+  on residential care" -> "spending on residential care"), or what a cost is the cost of ("abolishing the
+  policy would cost £2bn" -> "cost of abolishing the policy");
+* a change: "change in" the measure that moved ("a 25% increase in recruitment" -> "change in recruitment").
+
+Each reading gives a rank: 2 described, 1 a bare noun, 0 nothing (no measure: never a unit standing in for one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...lexicons import Lexicons
+from .aspect import Aspect
+from .phrases import (
+    Phrase,
+    clause_start,
+    cues_of,
+    inner_number,
+    likely_verb,
+    noun_phrase,
+    phrase_text,
+    relative_clause,
+    subject,
+    verb_phrase,
+)
+from .vocab import Vocab, vocabulary
+from .words import FIG, PUNCT, TIME, Word
+
+
+@dataclass(slots=True)
+class Reading:
+    """A measure as read: its words and how well described it is."""
+
+    text: str
+    rank: int
+    elided: bool = False  # the counted noun is left out ('and more than 2,800 who work in the system')
+    head: str | None = None  # the head noun as written
+    refers: str | None = None  # a pronoun that stands for the measure, written '{}' in the text ('cost of {}')
+
+
+def _fig_after(ws: list[Word], last: int) -> int:
+    """Index of the first word after a figure's words (after '%', a closing bracket and a bracketed restatement:
+    'two-fifths (43%) of local authorities')."""
+    k = last + 1
+    while k < len(ws) and ws[k].is_(PUNCT) and ws[k].text in "%)":
+        k += 1
+    if k < len(ws) and ws[k].text == "(":
+        j = k + 1
+        while j < len(ws) and j - k < 8 and (ws[j].is_(FIG) or ws[j].low in ("or", ",", "%")):
+            j += 1
+        if j < len(ws) and j > k + 1 and ws[j].text == ")":
+            return j + 1
+    return k
+
+
+def _limit(ws: list[Word], k: int) -> int:
+    """Index of the next figure's first word at or after ``k`` (a phrase never runs into another figure, but may
+    hold a plain number after a determiner: 'for the 20 largest providers')."""
+    while k < len(ws) and (not ws[k].is_(FIG) or inner_number(ws, k)):
+        k += 1
+    return k
+
+
+def _read(v: Vocab, text: str, ws: list[Word], p: Phrase | None, rank: int = 2) -> Reading | None:
+    if p is None:
+        return None
+    words = phrase_text(text, ws, p)
+    if not words or v.not_measure(words):
+        return None
+    if p.end - p.start == 1:
+        w = ws[p.start]
+        if w.is_("V") and (w.low.endswith(("ing", "ed")) or w.low in v.level_verbs) and w.low not in v.money:
+            return None  # a verb read as a noun ('reaching £10.7bn', 'is set to'), not a measure
+        rank = min(rank, 1)
+    return Reading(words, rank, head=ws[p.head].text if 0 <= p.head < len(ws) else None)
+
+
+def _number_of(v: Vocab, text: str, ws: list[Word], start: int, first: int) -> Reading | None:
+    """'the number of X ... 5,400': X."""
+    for i in range(start, first):
+        if ws[i].low in v.quantity and i + 1 < first and ws[i + 1].low == "of" and ws[i].low != "share":
+            return _read(v, text, ws, noun_phrase(ws, i + 2, first, post=2))
+    return None
+
+
+def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
+    """The measure of a count."""
+    cs = clause_start(ws, first)
+    hit = _number_of(v, text, ws, cs, first)
+    if hit is not None:
+        return hit
+    k = _fig_after(ws, last)
+    extra = ""
+    if k < len(ws) and ws[k].low in ("more", "additional", "extra", "further", "fewer", "new", "other"):
+        extra = ws[k].text + " "  # '13,000 more children's social workers': additional ones
+        k += 1
+    if k < len(ws) and ws[k].low == "of" and k + 1 < len(ws) and ws[k + 1].low in v.pronouns:
+        return None
+    if k < len(ws) and ws[k].low in ("who", "that", "which"):
+        # '2,000 people ..., and more than 2,800 who work in the system': the noun is left out
+        end = relative_clause(ws, k, _limit(ws, k))
+        words = phrase_text(text, ws, Phrase(k, end, k)) if end is not None else ""
+        return Reading(words, 0, elided=True) if words else None
+    # the count as the subject of its clause ('4,995 social workers left their roles'): its verb is no modifier
+    lead = all(not w.content or w.low in ("there",) for w in ws[cs:first])
+    limit = _limit(ws, k)
+    p = noun_phrase(ws, k, limit, post=2, participles=not lead)
+    if lead and p is not None and p.end - p.start == 1:
+        # a bare noun, the subject: with what the clause says of it ('10,000 additional children will have
+        # become looked after', '82,170 children looked after in England')
+        p = noun_phrase(ws, k, limit, post=2, predicate=True) or p
+    hit = _read(v, text, ws, p)
+    if hit is not None:
+        hit = Reading(extra + hit.text, hit.rank, head=hit.head) if extra else hit
+        return hit if lead else with_doer(text, ws, first, hit, v)
+    return _subject(text, ws, cs, first, 1, v=v)
+
+
+def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, *, v: Vocab) -> Reading | None:
+    """The subject of the clause from ``cs``, else of the first clause of the sentence that is not an opening
+    adverbial ('According to the figures,', 'At the same time,', 'Despite the boost,')."""
+    hit = _read(v, text, ws, subject(ws, cs, end, v.framing), rank)
+    if hit is None:
+        pronoun = _pronoun_subject(ws, cs, end, v)
+        if pronoun in cues_of(ws).plural_pronoun:
+            return Reading("{}", 0, refers=pronoun)  # 'they numbered 5,400': what 'they' stands for
+    if hit is not None or cs == 0:
+        return hit
+    start = 0
+    while start < cs:
+        stop = start
+        while stop < cs and not (ws[stop].is_(PUNCT) and ws[stop].text in ",;:–—"):
+            stop += 1
+        w = ws[start] if start < len(ws) else None
+        opening = w is not None and (w.is_("P", "C", "W") or (w.low.endswith(("ing", "ly")) and w.content))
+        if not opening:  # (the subject of an earlier clause: a weak reading, after a figure's before it)
+            hit = _read(v, text, ws, subject(ws, start, min(end, stop if stop < cs else end), v.framing), 0)
+            if hit is not None:
+                return hit
+        start = stop + 1
+    return None
+
+
+def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
+    """'43% of local authorities are at risk of ...', 'four out of five agency workers were filling vacancies':
+    the share of what."""
+    k = _fig_after(ws, last)
+    if k < len(ws) and ws[k].low == "of":
+        k += 1
+    elif not (k < len(ws) and ws[k].content and any(w.low in ("in", "of", "out") for w in ws[first:last + 1])):
+        return _share_of_fronted(text, ws, first, k, v)
+    nxt = ws[k + 1] if k + 1 < len(ws) else None
+    if k < len(ws) and ws[k].low in v.pronouns and not (nxt is not None and (
+            (nxt.content and nxt.is_("N", "A") and not nxt.is_("V")) or
+            (ws[k].low == "those" and (nxt.low in ("who", "in", "with", "on", "at", "aged", "under", "over") or
+                                       (nxt.content and nxt.low.endswith(("ing", "ed"))))))):
+        # '69% of those were covered by agency workers': the share of what the pronoun stands for (not 'that
+        # income', 'those receiving care at home')
+        end = verb_phrase(ws, k + 1, _limit(ws, k + 1))
+        rest = phrase_text(text, ws, Phrase(k + 1, end, k + 1)) if end is not None else ""
+        return Reading(f"share of {{}} {rest}".strip(), 0, refers=ws[k].low)
+    p = noun_phrase(ws, k, _limit(ws, k), post=2, predicate=True)
+    hit = _read(v, text, ws, p)
+    return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
+
+
+def _share_of_fronted(text: str, ws: list[Word], first: int, k: int, v: Vocab) -> Reading | None:
+    """'Of the 276 agencies in private ownership, 3 in 5 were single providers': the share of what the opening
+    'of' phrase names that the clause says something of."""
+    cs = clause_start(ws, first)
+    if cs < 2 or ws[cs - 1].text != ",":
+        return None
+    start = clause_start(ws, cs - 2)
+    while start < cs and ws[start].is_(PUNCT):
+        start += 1
+    if start >= cs or ws[start].low != "of":
+        return None
+    base = _read(v, text, ws, noun_phrase(ws, start + 1, cs - 1, post=1))
+    if base is None:
+        return None
+    end = verb_phrase(ws, k, _limit(ws, k))
+    said = phrase_text(text, ws, Phrase(k, end, k)) if end is not None else ""
+    return Reading(f"share of {base.text} {said}".strip(), 2, head=base.head)
+
+
+def change_measure(text: str, ws: list[Word], first: int, last: int,
+                   asp: Aspect, v: Vocab) -> Reading | None:
+    """What moved: the noun phrase after a change noun ('increase in X'), else the subject of the change verb."""
+    if asp.noun_after is not None:
+        k = asp.noun_after + 1
+        if k < len(ws) and ws[k].low in ("in", "of"):
+            k += 1
+            limit = _limit(ws, k)
+            hit = _number_of(v, text, ws, k, limit) or _read(v, text, ws, noun_phrase(ws, k, limit, post=2))
+            if hit is not None:
+                return hit
+    if asp.verb_before is None or (asp.verb_before > 0 and ws[asp.verb_before - 1].low in ("a", "an")):
+        return None  # 'up 9%', '21% more than the year before', 'an increase of a third': the level's change
+    end = asp.verb_before
+    cs = clause_start(ws, end)
+    hit = _number_of(v, text, ws, cs, end)
+    if hit is not None:
+        return hit
+    return _subject(text, ws, cs, end, v=v)
+
+
+def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
+    """The measure of a sum of money (or of a percentage that is not a share)."""
+    k = _fig_after(ws, last)
+    limit = _limit(ws, k)
+    # '£6bn of SEND deficits', '£1.63bn in aggregate fee income'
+    if k < limit and ws[k].low in ("of", "in") and not (k + 1 < len(ws) and ws[k + 1].is_("W", TIME)):
+        hit = _read(v, text, ws, noun_phrase(ws, k + 1, limit, post=1))
+        if hit is not None and (ws[k].low == "of" or hit.rank > 1 or _moneyish(hit.text, v)):
+            return with_doer(text, ws, first, hit, v)
+    # 'a £4.7bn boost to services', '£300m profit'
+    if k < limit and ws[k].content and ws[k].is_("N") and not ws[k].is_(TIME):
+        hit = _read(v, text, ws, noun_phrase(ws, k, limit, post=1))
+        if hit is not None and _moneyish(hit.text, v):
+            return with_doer(text, ws, first, hit, v)
+    j = first - 1
+    while j >= 0 and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].low in ("estimated", "average", "total")):
+        j -= 1
+    if j >= 1 and ws[j].low in ("and", "or") and ws[j - 1].is_(FIG, TIME):
+        return None  # '£150m in 2019-20 and £200m in 2020-21': the second of two figures of one measure
+    cs = clause_start(ws, first)
+    # 'costs councils £10bn', 'will cost the taxpayer £2bn': the verb before a short object
+    level_verb = j >= 0 and ws[j].low in v.level_verbs and ws[j].low not in v.money_verbs
+    for back in range(j - 1, max(cs - 1, j - 3) if not level_verb else j - 1, -1):
+        if ws[back].low in v.level_verbs and ws[back].low not in v.money_verbs:
+            break  # ('Spending stood at £4bn': the subject of a level verb, not a verb of money)
+        if ws[back].low in v.money_verbs and not _after_modifier(ws, back):
+            j = back
+            break
+    verb = ws[j].low if j >= 0 and not _after_modifier(ws, j) else ""
+    if verb in v.money_verbs:
+        return _verb_measure(text, ws, first, k, limit, j, cs, verb, v=v)
+    if j >= 1 and verb in v.level_verbs and verb.endswith("ing") and ws[j - 1].text == "," and cs == j:
+        # 'High-needs funding has gone up by more than half, reaching £10.7 billion': the main clause's subject
+        return _subject(text, ws, clause_start(ws, j - 1), j - 1, v=v)
+    # 'deficits of £2bn', 'a saving of £1.1 billion', 'margins averaging 23%'
+    if j >= 0 and ws[j].low in ("of", "averaging", "at") and j - 1 >= cs:
+        end = j
+        if ws[j].low == "at" and j >= 1 and ws[j - 1].content and ws[j - 1].is_("V"):
+            end = j - 1
+        p = _phrase_ending(ws, cs, end)
+        hit = _read(v, text, ws, p)
+        if hit is not None and hit.text.lower() not in ("cost", "a cost", "total"):
+            return hit
+        if hit is not None and hit.text.lower().endswith("cost"):
+            sub = _read(v, text, ws, subject(ws, clause_start(ws, cs - 1) if cs > 0 else 0, cs, v.framing))
+            if sub is not None:
+                return Reading("cost of " + sub.text, 2)
+    return _subject(text, ws, cs, first, v=v)
+
+
+def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> Reading:
+    """A figure and its noun that are the object of a verb, with the verb's subject: 'the 22 largest companies
+    owned 968 homes' -> 'homes owned by largest companies'; 'providers made £300m profit' -> 'profit made by
+    providers' (not after a verb that states a level: 'leavers numbered 5,400', 'rose to £5bn')."""
+    cs = clause_start(ws, first)
+    j = first - 1
+    while j >= cs and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].is_("E")):
+        j -= 1
+    if j <= cs or not (ws[j].content and ws[j].is_("V")) or ws[j].low in v.level_verbs or \
+            ws[j].low in v.framing or ws[j].low in v.money_verbs or _after_modifier(ws, j):
+        return hit
+    sub = subject(ws, cs, j, v.framing)
+    if sub is None or sub.end > j or sub.end < j - 2:
+        return hit  # (the subject right before the verb, a modal or adverb between at most)
+    doer = _read(v, text, ws, sub)
+    if doer is None:
+        return hit
+    verb = ws[j].text if ws[j].low.endswith("ed") or ws[j].low in ("made", "held", "paid", "took", "lost") else None
+    return Reading(f"{hit.text} {verb} by {doer.text}" if verb else f"{hit.text} of {doer.text}", 2, head=hit.head)
+
+
+def _after_modifier(ws: list[Word], i: int) -> bool:
+    """Whether word ``i`` follows a determiner or an adjective, so is a noun ('the annual *costs* from £10bn';
+    not after a demonstrative standing alone: 'these *cost* £58,000')."""
+    prev = ws[i - 1] if i > 0 else None
+    return prev is not None and ((prev.is_("D") and not prev.content and prev.low not in cues_of(ws).demonstrative) or
+                                 (prev.is_("A") and not prev.is_("N", "V")))
+
+
+# the pronouns whose antecedent is sought (a plural is the last plural noun phrase before it; 'it' as a subject
+# is too often the text's topic or a dummy subject to guess)
+
+
+def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: int, cs: int, verb: str,
+                  v: Vocab) -> Reading | None:
+    """A sum after a verb of money (``money_verbs``): what it is spent on ('spending on residential care'), or
+    what costs or saves it ('cost of abolishing the policy', 'saving from the move')."""
+    reading = v.money_verbs[verb]
+    prep = reading.split()[-1]
+    if prep not in ("of", "from"):  # spent on, invested in, allocated to: the object
+        preps = {prep, "on", "into", "in"}
+        on = k
+        while on < len(ws) and (ws[on].low not in preps or ws[on].is_(TIME, FIG)) and on - k < 14 \
+                and not (ws[on].is_(PUNCT) and ws[on].text in ".;:"):
+            on += 1
+        limit = _limit(ws, on)
+        if on < limit and ws[on].low in preps:
+            hit = _read(v, text, ws, noun_phrase(ws, on + 1, limit, post=2))
+            if hit is not None:
+                return Reading(f"{reading} {hit.text}", 2)
+        sub = _read(v, text, ws, subject(ws, cs, j, v.framing))
+        if sub is None:
+            return None
+        noun = reading.split()[0]
+        if not noun.startswith(verb[:4]):
+            return sub  # ('the deficits are now put at £4bn': no spending)
+        # 'local authorities spending £2.1bn more that year compared to the start of the decade'
+        return _compared_more(text, ws, k, Reading(f"{sub.text} {noun}", 2), v)
+    sub = _read(v, text, ws, subject(ws, cs, j, v.framing))
+    if sub is not None:
+        return Reading(f"{reading} {sub.text}", 2)
+    pronoun = _pronoun_subject(ws, cs, j, v)
+    if pronoun in cues_of(ws).plural_pronoun:  # 'On average these cost £58,000': the cost of what 'these' stands for
+        return Reading(f"{reading} {{}}", 0, refers=pronoun)
+    return Reading(reading.split()[0], 1)
+
+
+def _compared_more(text: str, ws: list[Word], k: int, hit: Reading, v: Vocab) -> Reading:
+    """A sum that is more (less) than another ('£2.1bn more that year compared to the start of the decade'): the
+    additional amount, compared with what."""
+    if k >= len(ws) or ws[k].low not in ("more", "less", "extra"):
+        return hit
+    j = k + 1
+    while j < len(ws) and ws[j].is_(TIME) and j - k < 6:
+        j += 1
+    if j + 1 < len(ws) and ws[j].low == "compared" and ws[j + 1].low in ("to", "with"):
+        j += 2
+    elif j < len(ws) and ws[j].low == "than":
+        j += 1
+    else:
+        return Reading(f"additional {hit.text}", hit.rank, head=hit.head)
+    base = _read(v, text, ws, noun_phrase(ws, j, _limit(ws, j), post=1))
+    tail = f" compared with {base.text}" if base is not None else ""
+    return Reading(f"additional {hit.text}{tail}", hit.rank, head=hit.head)
+
+
+def _pronoun_subject(ws: list[Word], start: int, end: int, v: Vocab) -> str | None:
+    """The pronoun that is the subject of ``ws[start:end]``, the words before a verb ('these', 'they', 'it';
+    'On average these cost'), if one is: the last word before the verb but adverbs and auxiliaries."""
+    k = end - 1
+    while k >= start and ((ws[k].is_("E", "R", "X") and not ws[k].is_("N")) or ws[k].low in ("also", "still")):
+        k -= 1
+    if k >= start and ws[k].low in v.pronouns and ws[k].low not in ("there", "which", "one"):
+        return ws[k].low
+    return None
+
+
+def _phrase_ending(ws: list[Word], start: int, end: int) -> Phrase | None:
+    """The noun phrase of ``ws[start:end]`` that ends at ``end`` (the last one that does)."""
+    best = None
+    i = start
+    while i < end:
+        p = noun_phrase(ws, i, end, post=2) if not (i > start and likely_verb(ws, i)) else None
+        if p is not None and p.end == end:
+            return p  # (not from a verb: 'Councils hold schools deficits of £1.5bn')
+        if p is not None and p.end > i:
+            best = p if best is None else best
+        i += 1
+    return best if best is not None and best.end >= end - 1 else None
+
+
+def _moneyish(words: str, v: Vocab) -> bool:
+    return any(w.strip(",").lower() in v.money for w in words.split())
+
+
+def ratio_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
+    """'three times less likely to be in education, employment or training': the subject and what it is
+    (less) likely to be or do; 'seven times more than placing a child ...': the subject."""
+    cs = clause_start(ws, first)
+    sub = _subject(text, ws, cs, first, v=v)
+    k = _fig_after(ws, last)
+    tail = ""
+    if k + 2 < len(ws) and ws[k].low in ("more", "less", "as") and ws[k + 1].low == "likely" and ws[k + 2].low == "to":
+        m = k + 3
+        if m < len(ws) and ws[m].low in ("be", "have"):
+            m += 1
+        p = noun_phrase(ws, m, _limit(ws, m), post=2) if m < len(ws) and ws[m].low not in ("in", "at") else None
+        end = p.end if p is not None else m + 1
+        if p is None:
+            while end < len(ws) and not (ws[end].is_(FIG, TIME) or ws[end].text in ".;:()" or ws[end].low == "by") \
+                    and end - m < 10:
+                end += 1
+        if end <= len(ws):
+            tail = text[ws[k].start:ws[end - 1].end]  # 'less likely to be in education, employment or training'
+    if sub is not None and tail:
+        return Reading(f"{sub.text} {tail}", 2)
+    return sub
+
+
+def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, asp: Aspect,
+                 lex: Lexicons | None = None) -> Reading | None:
+    """The measure of the figure whose words are ``ws[first:last+1]``, by its kind and aspect."""
+    v = vocabulary(lex if lex is not None else Lexicons.default())
+    if first >= 1 and ws[first - 1].low == "at" and last + 2 < len(ws) and ws[last + 1].text == "," and \
+            clause_start(ws, first - 1) == first - 1:
+        # 'At 16.6, the average caseload was higher than in 2021': what the main clause says is at that level
+        hit = _subject(text, ws, last + 2, len(ws), v=v)
+        if hit is not None:
+            return hit
+    hit = assessed_measure(text, ws, first, last, v)
+    if hit is not None:
+        return hit
+    if asp.verb_before is not None and (asp.aspect == "change" or asp.role in ("to", "from")):
+        hit = object_measure(text, ws, first, asp.verb_before, v)
+        if hit is not None:
+            return hit
+    if asp.aspect == "change":
+        return change_measure(text, ws, first, last, asp, v=v)
+    if kind in ("count", "quantity"):
+        return count_measure(text, ws, first, last, v=v)
+    if kind == "percent":
+        return share_measure(text, ws, first, last, v=v) or money_measure(text, ws, first, last, v=v)
+    if kind == "money":
+        hit = money_measure(text, ws, first, last, v=v)
+        if hit is None or hit.rank < 2 or " " not in hit.text.strip():
+            return purpose_measure(text, ws, last, v) or hit
+        return hit
+    if kind == "ratio":
+        if any(w.low in ("in", "out") for w in ws[first:last + 1]):  # 'four out of five', 'eight in 10'
+            return share_measure(text, ws, first, last, v=v)
+        return ratio_measure(text, ws, first, last, v=v)
+    return date_measure(text, ws, first, last, v=v)
+
+
+
+
+def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -> Reading | None:
+    """The object of a change verb before the figure's preposition: what the verb moves ('would cut *the bill*
+    to £2.6bn', 'lower *child poverty* by 410,000', 'raise *the standard allowance* to £120'); None for a
+    generic object ('lifting the overall number by a third': the subject's number)."""
+    prep = first - 1
+    while prep > verb and ws[prep].low not in ("to", "by", "from"):
+        prep -= 1
+    if prep - verb < 2 or any(w.is_(FIG, TIME, PUNCT) for w in ws[verb + 1:prep]):
+        return None
+    for start in range(verb + 1, prep):  # ('the overall headcount': from the first word a phrase to it starts at)
+        p = noun_phrase(ws, start, prep, post=1)
+        if p is not None and p.end == prep:
+            return None if ws[p.head].low in cues_of(ws).generic_object else _read(v, text, ws, p)
+    return None
+
+
+def assessed_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
+    """The object of a verb that puts it at the figure: 'the CMA put *the operating profit margins of large
+    providers* between 2016 and 2020 at 22.6%', 'the OBR estimates *the cost* at £3bn'; with the setting after
+    the figure ('at 22.6% *in children's homes*, 19.4% in IFAs': each figure its own setting)."""
+    j = first - 1
+    while j >= 0 and ws[j].is_("H") and not ws[j].content:
+        j -= 1
+    if j >= 0 and ws[j].low in (",", "and", "or"):
+        # a later figure of a list ('at 22.6% in children's homes, *19.4%* in IFAs'): back to its 'at'
+        while j >= 0 and first - j < 24 and ws[j].low != "at" and not (ws[j].is_(PUNCT) and ws[j].text != ",") \
+                and not (ws[j].content and ws[j].is_("V") and not ws[j].is_("N")):
+            j -= 1
+    if j < 2 or ws[j].low != "at":
+        return None
+    c = cues_of(ws)
+    verb = next((k for k in range(j - 1, max(-1, j - 16), -1) if ws[k].low in c.assess_verb and ws[k].is_("V")),
+                None)
+    if verb is None or any(w.is_(FIG) or (w.is_(PUNCT) and w.text in ",;:") for w in ws[verb + 1:j]):
+        return None
+    start = verb + 1
+    while start < j and ws[start].is_("D") and not ws[start].content:
+        start += 1
+    p = noun_phrase(ws, start, j, post=2)
+    hit = _read(v, text, ws, p) if p is not None and p.end > start else None
+    if hit is None:
+        return None
+    k = last + 1
+    if k + 1 < len(ws) and ws[k].low in ("in", "for", "among") and not ws[k + 1].is_(TIME, FIG):
+        setting = _read(v, text, ws, noun_phrase(ws, k + 1, _limit(ws, k + 1), post=0))
+        if setting is not None:
+            return Reading(f"{hit.text} {ws[k].low} {setting.text}", 2, head=hit.head)
+    return hit
+
+
+def purpose_measure(text: str, ws: list[Word], last: int, v: Vocab) -> Reading | None:
+    """A sum named by what it is for: 'for' and a noun phrase right after it, past a rate ('£300m for mental
+    health services', '£2bn a year for school repairs'), or after 'go to' ('£5.4bn will go to social care')."""
+    if not v.purpose:
+        return None
+    k = last + 1
+    while k < len(ws) and k - last <= 4 and (ws[k].is_(TIME) or (ws[k].is_("X") and not ws[k].content) or
+                                             ws[k].low in ("a", "per", "each", "every") or ws[k].low in v.periods):
+        k += 1  # a rate ('a year'), auxiliaries ('will')
+    if k < len(ws) and ws[k].low in ("go", "goes", "went", "gone", "going") and k + 1 < len(ws) and \
+            ws[k + 1].low == "to":
+        k += 1
+    elif not (k < len(ws) and ws[k].low == "for"):
+        return None
+    limit = _limit(ws, k + 1)
+    p = noun_phrase(ws, k + 1, limit, post=1)
+    hit = _read(v, text, ws, p)
+    if hit is None or hit.rank < 2 or p is None or ws[p.head].is_(TIME):
+        return None
+    return Reading(f"{v.purpose} for {hit.text}", 2, head=hit.head)
+
+
+def date_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
+    """A deadline or start date: the subject of its clause and the event ('the cap ... take effect' ->
+    'cap take effect')."""
+    cs = clause_start(ws, first)
+    return _read(v, text, ws, subject(ws, cs, first, v.framing))
+
+
+def restated(reading: Reading, kind: str, as_kind: str) -> Reading:
+    """The measure of a figure that restates another in brackets: a count of what a share is the share of
+    ('3 in 5 ... (164, 59%)'), or the share of what a count counts."""
+    text = reading.text
+    share = kind in ("percent", "ratio") and text.startswith("share of ")
+    if share and as_kind == "count":
+        return Reading(text[len("share of "):], reading.rank)
+    if kind == "count" and as_kind in ("percent", "ratio") and not text.startswith("share of "):
+        return Reading("share of " + text, reading.rank)
+    return reading

@@ -1,0 +1,291 @@
+"""When a claim holds: the time phrase that governs its figure, and what a relative time resolves against.
+
+A figure's own time is the phrase right after it (before the next figure) or right before it ("in 2023 just
+half"). Without one, a time stated once governs what follows in the sentence ("rose to £3.4bn in 2022-23 - an
+average of £290,000 per placement"), else the first time that follows. Without any, the statement holds:
+
+* at the release's reference date, for a statistical release that states one in its title or first paragraph;
+* by the horizon of the projection before it, for a future statement (else 'by' with no year);
+* at the period last reported, for a past-tense statement (a document of 2023 reporting its data of 2022);
+* at the document's year, for a present-tense statement.
+
+A change is measured 'over' a period ending at the year of its newer level ("up 11% on the year before": the
+comparison base is not its time); the ends of a change take 'from' and 'to'; a rate takes 'per'. Relative times
+resolve against the statement's reference year; 'this year'/'next year' are financial years for sums in a
+budget context. See GUIDELINES "Which year to record".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+
+from ..times import TimePhrase, shift_year
+from .cues import Cues, default_cues
+
+
+@dataclass(slots=True)
+class DocTime:
+    """What the times of one document's claims are resolved against."""
+
+    reference: int | None = None
+    label: str | None = None
+    month: int | None = None
+    release: tuple[int | str, str] | None = None  # a statistical release's reference period, and its words
+    carried: tuple[int | str, str] | None = None  # the period last reported (for undated past-tense statements)
+    fy_doc: bool = False  # the document reckons in financial years
+    dated: bool = True  # the document has a date of its own (given, or written in it), not one inferred
+    cues: Cues = field(default_factory=default_cues)  # the cue words of the lexicon set
+
+
+@dataclass(slots=True)
+class FigureTime:
+    """What the component knows of one claim figure for its time (its tense read when first asked for)."""
+
+    start: int
+    end: int
+    kind: str
+    aspect: str
+    role: str | None
+    rate: str | None
+    tense_of: Callable[[], str]  # reads the tense: future, past or present
+    budget: bool  # a sum in a budget context ('this year' is a financial year)
+    starts_at: int | None = None  # offset of a time phrase that says when something takes effect
+    own: TimePhrase | None = None
+    level_time: tuple[str, int | str | None, str | None, str | None, bool] | None = None
+    actors: bool = False  # a count of those who will act ('12 local authorities would pilot the model')
+    reported: bool = False  # after a verb reporting data ('figures show the total is ...')
+    read_tense: str | None = None
+
+    @property
+    def tense(self) -> str:
+        """future, past or present."""
+        if self.read_tense is None:
+            self.read_tense = self.tense_of()
+        return self.read_tense
+
+
+Result = tuple[str, int | str | None, str | None, str | None, bool]
+
+
+
+
+def is_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) -> bool:
+    """Whether a time phrase is what something is compared with ('than in 2021', 'on the year before', 'the
+    highest since 2017'), not when it holds."""
+    c = c or default_cues()
+    before = text[max(sent_start, t.start - 40):t.start].lower().split()
+    if before and t.text.lower().startswith(("from", "since")) and before[-1] in ("unchanged", "compared", "change"):
+        return True
+    if before and before[-1] in c.base_before and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
+        return before[-1] != "from" or t.mode == "that"
+    if "than" in before[-6:] and not any(w in ("will", "would", "could") for w in before[-6:]):
+        at = len(before) - before[::-1].index("than")
+        after_than = before[at:]
+        bound = at >= 2 and before[at - 2] in ("more", "less", "fewer", "over") and bool(after_than) and \
+            after_than[0] not in c.than_base  # 'more than doubled over the past six years': a bound, no base
+        if not bound and not any(ch.isdigit() for w in after_than for ch in w):
+            return True  # 'than in 2021', 'than a proposal put forward in 2015' (not 'more than £15bn ... by 2032')
+    if t.text.lower().startswith("since") and any(w in c.superlative for w in before[-4:]):
+        return True
+    return t.mode == "that" and t.offset < 0 and bool(before) and before[-1] in ("more", "fewer", "higher", "lower")
+
+
+_WORD = regex.compile(r"[\w'’-]+")
+_BEFORE_FIGURE = regex.compile(r"\s{0,2}[£$€\d]")
+
+
+def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: int, sent_start: int,
+             c: Cues) -> TimePhrase | None:
+    """The phrase right after the figure (before ``next_start``, the next claim figure, and before a relative or
+    subordinate clause) or right before it (not one that belongs to the other end of a change: 'now to 45,989')."""
+    for t in times:
+        if t.start >= fig.end and t.start < next_start and t.start - fig.end <= 120 and t.mode != "rate":
+            gap = text[fig.end:t.start]
+            words = _WORD.findall(gap.lower())
+            if ";" in gap or ("(" in gap and ")" not in gap) or any(w in c.subordinator for w in words):
+                break
+            if _BEFORE_FIGURE.match(text, t.end) or (t.text.lower() == "current" and t.start - fig.end > 8):
+                continue  # the next figure's time: 'to £100,000 from the current £23,250'; another noun's
+            return t
+    for t in reversed(times):
+        if t.end <= fig.start and fig.start - t.end <= 14 and t.mode != "rate":
+            gap = _WORD.findall(text[t.end:fig.start].lower())
+            if any(w in c.other_end for w in gap):
+                return None
+            return t
+    return None
+
+
+def rate_after(text: str, fig: FigureTime, times: list[TimePhrase], c: Cues) -> TimePhrase | None:
+    """A rate phrase right after the figure ('£12bn a year', '109 children ... every day')."""
+    for t in times:
+        gap = text[fig.end:t.start].lower().split()
+        if t.mode == "rate" and 0 <= t.start - fig.end <= 64 and len(gap) <= 8 and \
+                not any(ch in "".join(gap) for ch in ",;:–—()£$€") and not any(w in c.not_rate_gap for w in gap) \
+                and not any(ch.isdigit() for ch in "".join(gap)):
+            return t  # (within the figure's clause: '3,500 people would have to begin training each year')
+    return None
+
+
+
+
+def resolve(t: TimePhrase, relation: str, doc: DocTime, fig: FigureTime, last_year: int | str | None) -> Result:
+    """(relation, year, as written, resolved against, relative) of a phrase; a level's time that is when a
+    change takes effect ('due to take effect in October 2023') is where the level starts: 'from'."""
+    year: int | str | None
+    label = None
+    if relation == "at" and fig.starts_at is not None and fig.starts_at == t.start:
+        relation = "from"
+    if t.mode == "rel" and ((t.relation == "by" and t.span) or t.either) and fig.tense == "past":
+        # ('had risen 7.6 per cent in five years', 'grew by a third over five years': up to the statement)
+        relation, t = "over", TimePhrase(t.start, t.end, "over", "rel", span=t.span, text=t.text)
+    if t.mode == "that":
+        year = t.resolve(doc.reference, last_year)
+        label = f"the year written before ({last_year})" if last_year is not None else doc.label
+    else:
+        fy = doc.month if (t.fy_ok and fig.budget) else None
+        year = t.resolve(doc.reference, None, fy, doc.month)
+        if t.relative and t.mode != "open" and year is not None:
+            label = doc.label
+    return relation, year, t.text, label, year is None and t.mode not in ("abs", "rate", "open")
+
+
+def default_time(fig: FigureTime, doc: DocTime, projection: TimePhrase | None, last_year: int | str | None,
+                 relation: str = "at") -> Result:
+    """The time of a statement with no time phrase of its own in its sentence."""
+    if doc.release is not None:
+        return relation, doc.release[0], None, f"reference date of the release ({doc.release[1]})", False
+    if fig.tense == "future":
+        if projection is not None:
+            # the horizon of the projection before it: a level, or the newer end of a change, is reached by then
+            # (what holds once a change takes effect, in the sentences after it, holds at its year)
+            by = relation in ("at", "to") and projection.relation == "by"
+            return resolve(projection, projection.relation if by else relation, doc, fig, last_year)
+        if relation in ("at", "to", "over"):
+            # a projected outcome is reached by a horizon left unstated; a future sum is an amount, and so is the
+            # number of those who will act (neither is reached by a time)
+            return ("at" if fig.kind == "money" or fig.actors else "by"), None, None, None, False
+    if (fig.tense == "past" or relation == "over" or fig.reported) and doc.carried is not None:
+        # (a present-tense statement of what data show reports the period last reported)
+        return relation, doc.carried[0], None, f"the period last reported ({doc.carried[1]})", False
+    if doc.reference is None or (not doc.dated and relation == "at"):
+        # an undated document: a statement with no time of its own holds at a date the text does not give
+        return relation, None, None, None, False
+    return relation, doc.reference, None, doc.label, False
+
+
+def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: int, next_start: int,
+               doc: DocTime, projection: TimePhrase | None, last_year: int | str | None) -> Result:
+    """(relation, year, as written, resolved against, relative) of one claim figure."""
+    c = doc.cues
+    usable = [t for t in times if t.mode != "rate" and not is_base(text, t, sent_start, c)]
+    own = own_time(text, fig, usable, next_start, sent_start, c)
+    fig.own = own
+    rate = rate_after(text, fig, times, c) if fig.rate is None else None
+    if (fig.rate is not None or rate is not None) and fig.role is None and (own is None or own.relation != "by") \
+            and not (fig.aspect == "change" and own is not None and own.relation == "over"):
+        # the year a rate holds: written, or now ('the current system costing £10bn a year')
+        now = own or next((t for t in usable if t.end <= fig.start and fig.start - t.end <= 40 and
+                           "," not in text[t.end:fig.start]), None)
+        year = now.resolve(doc.reference) if now is not None and (now.mode == "abs" or (
+            now.mode == "rel" and not now.offset and not now.span and now.relation == "at")) else None
+        return "per", year, (rate.text if rate is not None else (own.text if own is not None else None)), None, False
+    if fig.role == "from":
+        return _from_end(text, fig, own, usable, doc, last_year)
+    if fig.role == "to":
+        if own is not None:
+            return resolve(own, "by" if own.relation == "by" else "to", doc, fig, last_year)
+        by = next((t for t in usable if t.relation == "by"), None)
+        if by is not None:
+            return resolve(by, "by", doc, fig, last_year)
+        return default_time(fig, doc, projection, last_year, "to")
+    if fig.aspect == "change":
+        return _change(text, fig, own, usable, doc, projection, last_year)
+    if own is not None:
+        return resolve(own, own.relation, doc, fig, last_year)
+    # a time stated once governs the figures after it ('in 2023 ... just half'; 'between 2016 and 2020 at
+    # 22.6%'), but not the time of another figure ('compared with 16.1% in 2020, which amounts to 6,520')
+    before = [t for t in usable if t.end <= fig.start and (t.start_year is None or t.mode == "abs")
+              and not owned(text, t) and not _event_before(text, fig, t)]
+    if before:
+        t = before[-1]
+        return resolve(t, t.relation if t.relation != "from" else "at", doc, fig, last_year)
+    after = [t for t in usable if t.start >= fig.end and t.relation != "from" and (t.start < next_start or
+                                                                                   not owned(text, t))
+             and not any(w in c.relative_word for w in _WORD.findall(text[fig.end:t.start].lower()))]
+    if after:
+        return resolve(after[0], after[0].relation, doc, fig, last_year)
+    return default_time(fig, doc, projection, last_year)
+
+
+_PARTICIPLE_BEFORE = regex.compile(r"\b\w{3,}ed\s+$")
+
+
+def _event_before(text: str, fig: FigureTime, t: TimePhrase) -> bool:
+    """Whether ``t`` dates a past event in a phrase set off before a future statement ('Together with measures
+    announced this year, the government will lift 550,000 children out of poverty'): not when it holds."""
+    return "," in text[t.end:fig.start] and bool(_PARTICIPLE_BEFORE.search(text, max(0, t.start - 20), t.start)) \
+        and fig.tense == "future"
+
+
+_FIGURE_END = regex.compile(r"(?:\d|%|\bbn|\bm|\bmillion|\bbillion|\bcent|\bpc|\btimes)\s*$", regex.IGNORECASE)
+
+
+def owned(text: str, t: TimePhrase) -> bool:
+    """Whether a time phrase follows a figure directly ('16.1% in 2020'): that figure's time."""
+    return bool(_FIGURE_END.search(text, max(0, t.start - 12), t.start))
+
+
+def _from_end(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[TimePhrase], doc: DocTime,
+              last_year: int | str | None) -> Result:
+    if own is not None and own.relation in ("at", "from") and own.mode != "open":
+        return resolve(own, "from", doc, fig, last_year)
+    since = next((t for t in usable if t.start_year is not None), None)
+    if since is not None:
+        return "from", since.start_year, since.text, None, False
+    period = next((t for t in usable if t.relation == "over" and t.span), None)
+    if period is not None and doc.reference is not None and period.mode == "rel":
+        return "from", doc.reference + period.offset - period.span, period.text, doc.label, False
+    if fig.tense == "future" or doc.reference is None:
+        return "from", doc.reference, None, doc.label, doc.reference is None
+    return default_time(fig, doc, None, last_year, "from")
+
+
+def _change(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[TimePhrase], doc: DocTime,
+            projection: TimePhrase | None, last_year: int | str | None) -> Result:
+    """A change: over the period it is measured over, ending at its newer level's year."""
+    if own is not None and own.relation == "from" and own.mode == "abs":
+        return resolve(own, "from", doc, fig, last_year)
+    if own is not None and own.relation == "by":
+        return resolve(own, "over" if own.span else "by", doc, fig, last_year)
+    if fig.level_time is not None and (own is None or (own.relation == "over" and own.mode == "rel")):
+        relation, year, written, label, relative = fig.level_time
+        if year is not None:  # (a change towards a level reached by a horizon is reached by it too)
+            return ("by" if relation == "by" else "over"), year, own.text if own is not None else written, label, \
+                relative
+    if own is not None:
+        return resolve(own, "over", doc, fig, last_year)
+    before = [t for t in usable if t.end <= fig.start]
+    if before:
+        return resolve(before[-1], "from" if before[-1].relation == "from" else "over", doc, fig, last_year)
+    after = [t for t in usable if t.start >= fig.end and t.relation != "from"]
+    if after:
+        return resolve(after[0], "over" if after[0].relation != "by" else "by", doc, fig, last_year)
+    relation, year, written, label, relative = default_time(fig, doc, projection, last_year, "over")
+    return (relation if relation in ("by", "at") else "over"), year, written, label, relative
+
+
+def carried_year(result: Result) -> int | str | None:
+    """The year a level's time says was reported (for the statements that follow), if it is explicit."""
+    relation, year, written, _label, _rel = result
+    if relation in ("at", "to") and year is not None and written is not None:
+        return year
+    return None
+
+
+def next_year_of(year: int | str | None) -> int | str | None:
+    """The year after a comparison base ('2.7% fewer than in 2021': the figure's own year is 2022)."""
+    return shift_year(year, 1)

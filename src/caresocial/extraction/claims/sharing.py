@@ -1,0 +1,286 @@
+"""Measures across the figures of a sentence and of a document: coordinated figures, the ends of ranges and
+changes, bracketed restatements share a measure; the comparable key of a measure; a bare measure read as that
+of what the document counts."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ...lexicons import Lexicons
+from ..figures.grammar import RawFigure
+from .aspect import Aspect
+from .clues import rate_adjectives
+from .measure import Reading, restated
+from .scope import Result
+from .synonyms import measure_key
+from .words import FIG, FUNCTION_CLASSES, PUNCT, TIME, Word
+
+_PREFIXES = ("change in ", "share of ", "annual ", "weekly ", "monthly ", "daily ")
+
+
+@dataclass(slots=True)
+class Item:
+    """One claim figure of a sentence while its claim is built."""
+
+    index: int  # in the document's figures
+    first: int  # its words in the sentence's word list
+    last: int
+    asp: Aspect
+    reading: Reading | None = None
+    key: str | None = None
+    time: Result | None = None
+    own_time: bool = False  # the time is a phrase of the figure's own
+    row: int = -1
+
+
+@lru_cache(maxsize=8)
+def content_words(lex: Lexicons) -> _NotFunction:
+    """A test of whether a word of a key is a content word (not in ``function_words``)."""
+    return _NotFunction(frozenset(r[0].lower() for r in lex.rows("function_words")
+                                  if len(r) > 1 and r[1] in FUNCTION_CLASSES))
+
+
+class _NotFunction:
+    __slots__ = ("function",)
+
+    def __init__(self, function: frozenset[str]) -> None:
+        self.function = function
+
+    def __contains__(self, word: object) -> bool:
+        return word not in self.function
+
+
+def _bracketed(ws: list[Word], prev: Item, it: Item) -> bool:
+    """Whether figure ``it`` is in brackets right after ``prev`` ('two-fifths (43%)', '(164, 59%)')."""
+    j = it.first - 1
+    while j > prev.last and (ws[j].text in ",(" or ws[j].low == "or" or ws[j].is_(FIG)):
+        if ws[j].text == "(":
+            # right after it, or at the end of the short clause it opens ('3 in 5 were single providers (164, 59%)')
+            return j - prev.last <= 2 or (j - prev.last <= 7 and not any(w.is_(PUNCT, FIG, TIME)
+                                                                         for w in ws[prev.last + 1:j]))
+        j -= 1
+    return False
+
+
+
+def compared(ws: list[Word], first: int) -> bool:
+    """Whether a figure is what another is compared with ('compared with 16.1% in 2020', 'than the 17.8')."""
+    words = ws[max(0, first - 4):first]
+    bound = len(words) >= 2 and words[-1].low == "than" and words[-2].low in ("more", "less", "fewer")
+    return any(w.low in ("compared", "against", "than", "from", "unchanged") for w in words) and not bound
+
+
+def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex: Lexicons) -> None:
+    """Coordinated figures, the ends of ranges and changes, and changes without a subject share a measure."""
+    for k, it in enumerate(items):
+        f = figs[it.index]
+        partner = next((o for o in items if o.index == f.link), None) if f.link is not None and (
+            f.link_type == "range" or it.asp.role is not None) else None
+        if partner is not None and partner.reading is not None and (
+                it.reading is None or partner.reading.rank > it.reading.rank):
+            it.reading = partner.reading
+        if (it.reading is None or it.reading.rank < 1) and k > 0:
+            prev = next((o for o in reversed(items[:k]) if o.reading is not None and figs[o.index].kind == f.kind
+                         and o.asp.aspect == it.asp.aspect), None)
+            if prev is not None and prev.reading is not None and it.reading is not None and it.reading.elided:
+                if prev.reading.head:  # '2,000 people who ..., and more than 2,800 who work in the system'
+                    it.reading = Reading(f"{prev.reading.head} {it.reading.text}", 2, head=prev.reading.head)
+            elif prev is not None:
+                it.reading = prev.reading
+            elif f.kind == "ratio" and it.reading is None and items[k - 1].reading is not None:
+                it.reading = items[k - 1].reading  # '£58,000 per pupil: seven times more than ...': a multiple of it
+    for k, it in enumerate(items):
+        # a baseline ('up from £10 billion now') measures what the figure before it measures
+        up_from = any(w.low in ("up", "down") for w in ws[max(0, it.first - 3):it.first])
+        if k > 0 and it.asp.role == "from" and up_from and items[k - 1].reading is not None and \
+                figs[items[k - 1].index].kind == figs[it.index].kind:
+            it.reading = items[k - 1].reading
+    for k, it in enumerate(items):
+        # 'deficits of £2bn this year, rising to £2.7bn': the new level of what the figure before measures
+        if k > 0 and it.asp.role == "to" and it.asp.verb_before is not None and \
+                items[k - 1].reading is not None and figs[items[k - 1].index].kind == figs[it.index].kind and \
+                (it.reading is None or it.reading.rank < 2 or it.reading.text.lower().endswith("ing")):
+            it.reading = items[k - 1].reading
+    for k, it in enumerate(items):
+        # 'X, compared with 17.6% the year before': the same measure as the figure it is compared with
+        if k > 0 and it.asp.aspect == "level" and compared(ws, it.first):
+            prev = next((o for o in reversed(items[:k]) if figs[o.index].kind == figs[it.index].kind
+                         and o.reading is not None), None)
+            if prev is not None:
+                it.reading = prev.reading
+    changes = [o for o in items if o.asp.aspect == "change" and o.asp.verb_before is not None and o.reading]
+    for it in items:
+        # the ends of a change stated with its verb ('soared by a third, from £6bn to £8.2bn') measure what moved
+        if changes and it.asp.aspect == "level" and (it.asp.role or figs[it.index].link_role) in ("from", "to"):
+            # (not the end of another verb: 'cut the bill to £2.6bn and lower child poverty by 410,000')
+            own = [c for c in changes if c.asp.verb_before == it.asp.verb_before]
+            if own or it.asp.verb_before is None or it.reading is None:
+                it.reading = (own or changes)[0].reading
+    for k, it in enumerate(items):
+        if it.asp.aspect == "change" and it.reading is None:
+            level = next((o for o in reversed(items[:k]) if o.asp.aspect == "level" and o.reading), None) or \
+                next((o for o in items[k + 1:] if o.asp.aspect == "level" and o.reading), None)
+            if level is not None:
+                it.reading = level.reading
+    for k, it in enumerate(items):
+        # 'two-fifths (43%) of ...', '3 in 5 were single providers (164, 59%)': a bracketed restatement
+        prev = items[k - 1] if k else None
+        if prev is not None and prev.reading is not None and _bracketed(ws, prev, it) and \
+                (it.reading is None or it.reading.rank < 2):
+            it.reading = restated(prev.reading, figs[prev.index].kind, figs[it.index].kind)
+
+def name_parts(items: list[Item], ws: list[Word], text: str) -> None:
+    """A figure bracketed after a short name in a list after another figure is that name's part ('will go to
+    Scotland (£1.1bn), Wales (£700m)'): its measure is the name when it has no better one."""
+    for k, it in enumerate(items):
+        whole = _whole_of_part(ws, items, k)
+        if whole is None:
+            continue
+        j = it.first - 2
+        while j >= 0 and it.first - j <= 6 and ws[j].content and not ws[j].is_(FIG, TIME, PUNCT):
+            j -= 1
+        name = text[ws[j + 1].start:ws[it.first - 2].end]
+        if it.reading is None or it.reading.rank < 2 or it.reading.text.lower() != name.lower():
+            it.reading = Reading(name, 2, head=ws[it.first - 2].text)
+
+
+def assign_keys(items: list[Item], figs: list[RawFigure], lex: Lexicons) -> None:
+    """The key of every claim's measure."""
+    for it in items:
+        if it.reading is not None:
+            it.key = key_of(it, figs, lex)
+
+
+def key_of(it: Item, figs: list[RawFigure], lex: Lexicons) -> str | None:
+    """The comparable key of a claim's measure: after the synonyms; 'change in' for a change; a sum per year
+    is an annual one ('will cost £15bn per year': 'annual cost')."""
+    assert it.reading is not None
+    key = measure_key(it.reading.text, lex)
+    if not key:
+        return None
+    if it.asp.aspect == "change":
+        return "change in " + key
+    f = figs[it.index]
+    adjective = rate_adjectives(lex).get(f.rate or "")
+    if f.kind == "money" and adjective and not set(key.split()) & set(rate_adjectives(lex).values()):
+        key = f"{adjective} {key}"
+    return key
+
+
+def _plural_head(key: str, content: _NotFunction) -> bool:
+    """Whether the noun before a key's first preposition is a plural (what a count counts: 'children's social
+    workers in local authorities'; not 'wards close')."""
+    words = key.split()
+    cut = next((i for i, w in enumerate(words) if w not in content), len(words))
+    return cut > 0 and words[cut - 1].endswith("s") and not words[cut - 1].endswith("ss")
+
+
+def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons) -> None:
+    """A measure named by one bare noun ('vacancies fell', 'leavers numbered 5,400') is read as that of the
+    document's subject: what most of its described counts count ('vacancies of children's social workers')."""
+    content = content_words(lex)
+    counts: dict[str, int] = {}
+    for row in rows:
+        key = row["measure"]
+        if key and row["kind"] == "count" and row["aspect"] == "level" and _plural_head(key, content) and \
+                len([w for w in key.split() if w in content]) >= 2:
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return
+    topic = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
+    topic_words = set(topic.split())
+    for row in rows:
+        key = row["measure"]
+        if not key:
+            continue
+        prefix = next((p for p in _PREFIXES if key.startswith(p)), "")
+        base = key[len(prefix):]
+        words = [w for w in base.split() if w in content]
+        if len(words) == 1 and words[0] not in topic_words:
+            row["measure"] = sys.intern(f"{prefix}{base} of {topic}")
+
+
+def restates(ws: list[Word], prev: Item, it: Item) -> bool:
+    """Whether figure ``it`` opens brackets right after ``prev`` or after ``prev``'s own time phrase and closes
+    them soon ('from 31 per cent in 2024-25 (4.5 million children)', 'to 20% in 2023 (7,900 posts)')."""
+    j = prev.last + 1
+    while j < it.first and ws[j].is_(TIME):
+        j += 1
+    if j >= it.first or ws[j].text != "(":
+        return False
+    j += 1
+    while j < it.first and ws[j].is_("H") and not ws[j].content:
+        j += 1  # '(around 4.5 million)'
+    if j != it.first:
+        return False
+    for w in ws[it.last + 1:it.last + 6]:
+        if w.text == ")":
+            return True
+        if w.is_(FIG, PUNCT):
+            return False
+    return False
+
+
+@lru_cache(maxsize=8)
+def restatement_cues(lex: Lexicons) -> frozenset[tuple[str, ...]]:
+    """The ``restatement_words`` as word tuples."""
+    return frozenset(tuple(w.lower().split()) for w in lex.words("restatement_words"))
+
+
+def _restated_after(ws: list[Word], items: list[Item], k: int, lex: Lexicons) -> Item | None:
+    """The figure that figure ``k`` restates after a restatement cue right before it ('..., which amounts to
+    6,520 vacant posts'; 'held 929 homes, equal to 42% of ...'): the nearest figure before it that is not
+    compared with (not '16.1% in 2020' in '16.7% ..., compared with 16.1% in 2020, which amounts to ...')."""
+    it = items[k]
+    words = tuple(w.low for w in ws[max(0, it.first - 4):it.first] if not (w.is_("H") and not w.content))
+    cues = restatement_cues(lex)
+    if not any(words[i:] in cues for i in range(len(words))) or k == 0:
+        return None
+    if ws[it.first - 1].low == "or" and not (it.first >= 2 and ws[it.first - 2].text == ","):
+        return None  # ('£2bn or more': a bound; ', or £29.4bn over three years' restates)
+    return next((o for o in reversed(items[:k]) if not compared(ws, o.first)), None)
+
+
+def _whole_of_part(ws: list[Word], items: list[Item], k: int) -> Item | None:
+    """The figure that figure ``k`` is a part of, when ``k`` is bracketed after a short name in a list that
+    follows that figure ('£2.2bn a year will go to Scotland (£1.1bn), Wales (£700m) and Northern Ireland')."""
+    it = items[k]
+    if k == 0 or it.first < 2 or ws[it.first - 1].text != "(" or it.last + 1 >= len(ws) or \
+            ws[it.last + 1].text != ")":
+        return None
+    j = it.first - 2
+    while j >= 0 and it.first - j <= 6 and ws[j].content and not ws[j].is_(FIG, TIME, PUNCT):
+        j -= 1  # back over the name
+    if j < 0 or j == it.first - 2 or not (ws[j].text == "," or ws[j].low in ("and", "to", "for", "in", "on")):
+        return None
+    for o in reversed(items[:k]):
+        bracketed = o.first > 0 and ws[o.first - 1].text == "("
+        if not bracketed:
+            return o
+    return None
+
+
+def share_restated_times(ws: list[Word], items: list[Item], lex: Lexicons) -> None:
+    """A figure restated in brackets holds when the figure before it does, as the same end of a change
+    ('rising from 31 per cent in 2024-25 (4.5 million children)': both 'from 2024-25'); so does one after a
+    restatement cue with no time of its own ('which amounts to 6,520 vacant posts')."""
+    for k, it in enumerate(items):
+        prev = items[k - 1] if k else None
+        if prev is not None and prev.time is not None and it.time is not None and \
+                prev.asp.aspect == it.asp.aspect and it.asp.role is None and restates(ws, prev, it):
+            it.time = prev.time
+            continue
+        if it.own_time or it.asp.aspect != "level" or it.time is None:
+            continue
+        first = _restated_after(ws, items, k, lex)
+        if first is not None and first.time is not None and first.asp.aspect == "level" and \
+                first.time[0] in ("at", "by"):
+            it.time = first.time
+            continue
+        whole = _whole_of_part(ws, items, k)
+        if whole is not None and whole.time is not None and whole.asp.aspect == "level":
+            relation = "at" if whole.time[0] in ("from", "to") else whole.time[0]  # (a part of a new level is
+            it.time = (relation, *whole.time[1:])  # a level at its year)

@@ -1,0 +1,61 @@
+"""The word lists the measure rules read, from the lexicons (``measure_words``, ``money_verbs``,
+``framing_verbs``, ``function_words``), gathered once per lexicon set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...lexicons import Lexicons
+from .cues import cues
+from .synonyms import change_words, inflections
+
+
+@dataclass(frozen=True, slots=True)
+class Vocab:
+    """What the measure rules know of words."""
+
+    quantity: frozenset[str]  # 'number', 'share': the measure is what they are of
+    vague: frozenset[str]  # never a measure on their own ('record', 'figure')
+    unit: frozenset[str]  # qualifiers of a count's unit ('FTE'), left out of its measure
+    money: frozenset[str]  # nouns that name a sum
+    money_verbs: dict[str, str]  # every form of a verb of money -> what its sum measures ('spent': 'spending on')
+    framing: frozenset[str]  # verbs whose subject is a source, not a measure ('shows', 'estimates')
+    pronouns: frozenset[str]  # words that stand for a measure named elsewhere ('it', 'these', 'those')
+    level_verbs: frozenset[str]  # verbs stating the level of their subject ('stood at', 'numbered'), and of change
+    data_verbs: frozenset[str] = frozenset()  # framing verbs that report data ('figures show the total is ...')
+    purpose: str = "funding"  # names a sum by what it is for ('£300m for services': 'funding for services')
+    periods: frozenset[str] = frozenset()  # the periods of a rate ('a year', 'per week'): time_words units, rates
+
+    def not_measure(self, words: str) -> bool:
+        """Whether a phrase names no measure on its own (a pronoun, a vague word, a unit)."""
+        low = words.lower()
+        return low in self.pronouns or low in self.vague or low in self.unit
+
+
+@lru_cache(maxsize=8)
+def vocabulary(lex: Lexicons) -> Vocab:
+    """The :class:`Vocab` of a lexicon set."""
+    roles: dict[str, set[str]] = {}
+    for row in lex.rows("measure_words"):
+        if len(row) > 1:
+            roles.setdefault(row[1], set()).add(row[0].lower())
+    verbs: dict[str, str] = {}
+    for row in lex.rows("money_verbs"):
+        if len(row) > 1:
+            irregular = row[2].lower().split() if len(row) > 2 else []
+            for form in (*inflections(row[0].lower()), *irregular):
+                verbs.setdefault(form, row[1])
+    levels: set[str] = set()
+    for row in lex.rows("level_verbs"):
+        levels.update(inflections(row[0].lower()))
+        levels.update(row[1].lower().split() if len(row) > 1 else ())
+    levels.update(change_words(lex))
+    pronouns = {r[0].lower() for r in lex.rows("function_words") if len(r) > 1 and r[1] == "O"}
+    pronouns |= cues(lex).demonstrative | cues(lex).relative
+    return Vocab(frozenset(roles.get("quantity", ())), frozenset(roles.get("vague", ())),
+                 frozenset(roles.get("unit", ())), frozenset(roles.get("money", ())), verbs,
+                 frozenset(w.lower() for w in lex.words("framing_verbs")), frozenset(pronouns), frozenset(levels),
+                 frozenset(r[0].lower() for r in lex.rows("framing_verbs") if len(r) > 1 and r[1] == "data"),
+                 next(iter(sorted(roles.get("purpose", ()))), ""),
+                 frozenset(r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] in ("unit", "rate")))

@@ -1,0 +1,159 @@
+"""When claims hold: future changes with no stated time, figures restated in brackets, words meaning 'now',
+multiples of another amount (GUIDELINES "Which year to record"; issue #16).
+
+Each row: a sentence, the document date, and (figure, measure, aspect, relation, year) expected exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import caresocial
+
+D = dt.date
+Row = tuple[str, Any, str, str, Any]
+
+CASES: list[tuple[str, dt.date, list[Row]]] = [
+    # a future change with no time: an outcome is reached by a horizon left unstated, a sum is an amount
+    ("Exempting larger families from the cap would cut the bill to £1.9 billion and lower homelessness by 12,000.",
+     D(2025, 6, 1), [("£1.9 billion", "bill", "level", "at", None),
+                     ("12,000", "change in homelessness", "change", "by", None)]),
+    # the object of a change verb is what moves; a generic object leaves the subject's measure
+    ("The government will raise the standard allowance to £120 a week.", D(2025, 6, 1),
+     [("£120", "weekly standard allowance", "level", "at", None)]),
+    ("Councils raised council tax by 5% last year.", D(2025, 6, 1),
+     [("5%", "change in council tax", "change", "over", 2024)]),
+    ("Recruitment lifted the overall headcount by 4%.", D(2025, 6, 1),
+     [("4%", "change in headcount", "change", "over", 2025)]),
+    ("Vacancies rose by 4.7% to 33,119.", D(2025, 6, 1),
+     [("4.7%", "change in vacancies", "change", "over", 2025), ("33,119", "vacancies", "level", "to", 2025)]),
+    ("The new settlement will fund a £2.3bn boost to local services.", D(2024, 3, 1),
+     [("£2.3bn", None, "change", "at", None)]),
+    # a change that is a rate keeps 'per'
+    ("The pension rose by £12 a week.", D(2024, 4, 1), [("£12", "change in pension", "change", "per", None)]),
+    ("Raising the carer's allowance by £10 a week would cost £900 million.", D(2024, 4, 1),
+     [("£10", "change in carer's allowance", "change", "per", None)]),
+    # a figure restated in brackets holds when, and as the end of a change that, the figure before it does
+    ("Fuel poverty is projected to rise from 13 per cent in 2023-24 (3.2 million homes) to 15 per cent by 2027-28.",
+     D(2024, 9, 1), [("13 per cent", "fuel poverty", "level", "from", "2023/24"),
+                     ("3.2 million", "homes", "level", "from", "2023/24"),
+                     ("15 per cent", "fuel poverty", "level", "by", "2027/28")]),
+    ("The turnover rate climbed to 14% in 2022 (9,300 nurses).", D(2023, 5, 1),
+     [("14%", "turnover rate", "level", "to", 2022), ("9,300", "nurses", "level", "to", 2022)]),
+    # not a restatement: a bracketed figure with a time of its own
+    ("Waiting lists grew to 7.6 million in 2023 (from 4.6 million in 2019).", D(2024, 1, 1),
+     [("7.6 million", "waiting lists", "level", "to", 2023), ("4.6 million", "waiting lists", "level", "from", 2019)]),
+    # words that mean 'now'
+    ("Scrapping the charge would lift 40,000 pensioners out of poverty at once.", D(2025, 2, 1),
+     [("40,000", "pensioners out of poverty", "level", "at", 2025)]),
+    ("The reform would save councils £300m immediately.", D(2023, 7, 1),
+     [("£300m", "saving from reform", "level", "at", 2023)]),
+    # a multiple of another amount is a level; a multiplying verb is a change
+    ("An average placement costs £5,000 a week, more than double the cost of boarding school.",
+     D(2022, 8, 1), [("double", "average placement", "level", "at", 2022)]),
+    ("Locum spending doubled the previous year.", D(2022, 8, 1),
+     [("doubled", "change in locum spending", "change", "over", 2021)]),
+    # a list item with no verb of its own reads in the tense of its lead-in
+    ("Halving class sizes by other means would require:\n- recruiting 4,000 more teachers, at a cost of £1.2bn, or\n"
+     "- doubling overtime pay, at a cost of £2.5bn.", D(2024, 2, 1),
+     [("£1.2bn", "cost of additional teachers", "level", "at", None),
+      ("£2.5bn", "cost of overtime pay", "level", "at", None)]),
+    ("The trust has spent:\n- £3m on agency staff, and\n- £2m on locums.", D(2024, 2, 1),
+     [("£3m", None, "level", "at", 2024)]),
+    # a time that dates a past event set off before a future statement is not when the statement holds
+    ("Together with reforms announced last year, the scheme will train 12,000 apprentices.", D(2024, 2, 1),
+     [("12,000", "apprentices of scheme", "level", "by", None)]),
+    ("Spending increased in 2023, reaching £3bn.", D(2024, 2, 1), [("£3bn", "spending", "level", "at", 2023)]),
+    # a present-tense statement of what data show holds at the period the text last reported; '-ing' and '-s'
+    # forms are no past tense
+    ("Some 2.1 million pensioners lived in poverty in the year to March 2024. Figures published by the department "
+     "show the total is 100,000 higher than a year before and represents 18% of all pensioners.", D(2025, 3, 1),
+     [("18%", "share of pensioners", "level", "at", "2023/24")]),
+    ("Councils expect a deficit of £40m.", D(2025, 3, 1), [("£40m", "deficit", "level", "at", 2025)]),
+    # the start of a change carries to the next paragraph, not to a later topic; a start date in the opening
+    # paragraph is no reference date of a statistical release
+    ("From April 2026 the fee will be frozen for all applicants.\n\nThe scheme will then be reviewed by ministers, "
+     "who have promised a consultation.\n\nUnder the plan, nobody earning under £12,000 will pay a fee of £50.",
+     D(2024, 9, 1), [("£50", "fee", "level", "at", None)]),
+    ("Ministers met the union on Monday.\n\nFrom April 2026 the fee will be frozen for all applicants.\n\n"
+     "Nobody earning under £12,000 will pay a fee of £50.", D(2024, 9, 1), [("£50", "fee", "level", "at", 2026)]),
+    # a figure after a restatement cue holds when the figure it restates does (not the one compared with)
+    ("Agency staff filled 9.4% of nursing posts in 2023, compared with 8.8% in 2022, which amounts to 3,100 "
+     "agency nurses.", D(2024, 5, 1), [("3,100", "agency nurses", "level", "at", 2023)]),
+    ("The four largest groups ran 1,150 care homes in 2023, equal to 9% of all care homes.", D(2024, 5, 1),
+     [("9%", "share of care homes", "level", "at", 2023)]),
+    # parts bracketed after the names of a list hold when their whole does; each is measured by its name
+    ("Of the new money, £900m a year will go to Kent (£500m), Essex (£300m) and Surrey (£100m).", D(2024, 5, 1),
+     [("£500m", "kent", "level", "per", None), ("£300m", "essex", "level", "per", None)]),
+    ("Spending rose to £5bn in 2022, with London (£3bn) and Leeds (£1bn) the largest.", D(2024, 5, 1),
+     [("£3bn", "london", "level", "at", 2022), ("£1bn", "leeds", "level", "at", 2022)]),
+    # no part: a bracketed figure right after its own noun phrase
+    ("Social workers left in 2023 (5,400), more than in 2022.", D(2024, 5, 1),
+     [("5,400", "social workers left", "level", "at", 2023)]),
+    # a sum named only by what it is for
+    ("The government announced £300m for mental health services.", D(2024, 5, 1),
+     [("£300m", "funding for mental health services", "level", "at", 2024)]),
+    ("Ministers set aside £2bn a year for school repairs.", D(2024, 5, 1),
+     [("£2bn", "annual funding for school repairs", "level", "per", None)]),
+    ("Of the £36bn total, £5.4bn will go to social care in England between 2022-2025.", D(2021, 9, 1),
+     [("£5.4bn", "funding for social care in england", "level", "over", 2025)]),
+    # not when the sum is already named
+    ("Councils spent £2bn on care for children.", D(2024, 5, 1),
+     [("£2bn", "spending on care for children", "level", "at", 2024)]),
+    # a fronted 'At X,' is the level of what the main clause speaks of
+    ("At 16.6, the average caseload was higher than in 2021.", D(2023, 2, 1),
+     [("16.6", "average caseload", "level", "at", 2022)]),
+    ("At £4.2bn, spending on agency staff is at a record high.", D(2023, 2, 1),
+     [("£4.2bn", "spending on agency workers", "level", "at", 2023)]),
+    # the subject of a level verb, not a verb of money ('spending' stands for its sum)
+    ("Spending stood at £4bn.", D(2023, 2, 1), [("£4bn", "spending", "level", "at", 2023)]),
+    ("Spending reached £4bn.", D(2023, 2, 1), [("£4bn", "spending", "level", "at", 2023)]),
+    ("Councils spent £4bn on temporary accommodation.", D(2023, 2, 1),
+     [("£4bn", "spending on temporary accommodation", "level", "at", 2023)]),
+    # the object of a verb that puts it at the figure, with each figure's own setting
+    ("The regulator put the average fees of large nursery chains at £1,400 in London, £1,100 in the north and "
+     "£950 in Wales.", D(2023, 2, 1),
+     [("£1,400", "average fees of large nursery chains in london", "level", "at", 2023),
+      ("£1,100", "average fees of large nursery chains in north", "level", "at", 2023),
+      ("£950", "average fees of large nursery chains in wales", "level", "at", 2023)]),
+    ("The OBR estimates the cost at £3bn.", D(2023, 2, 1), [("£3bn", "cost", "level", "at", 2023)]),
+    # no such verb: 'at' is a time or a place
+    ("The hospital at Leeds treated 4,000 patients.", D(2023, 2, 1),
+     [("4,000", "patients treated by hospital at leeds", "level", "at", 2023)]),
+    # verbs of money that raise or earn a sum
+    ("The tax rise will raise £12bn a year.", D(2021, 9, 1),
+     [("£12bn", "annual revenue from tax rise", "level", "per", None)]),
+    ("Providers earned £300m last year.", D(2021, 9, 1), [("£300m", "earnings of providers", "level", "at", 2020)]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), CASES, ids=[c[0][:48] for c in CASES])
+def test_claim_times(text: str, date: dt.date, expected: list[Row]) -> None:
+    doc = caresocial.extract(text, doc_id="t", date=date)
+    got = {text[c.start:c.end]: c for c in doc.claims}
+    for figure, measure, aspect, relation, year in expected:
+        assert figure in got, f"no claim on {figure!r}: {sorted(got)}"
+        c = got[figure]
+        assert (c.measure, c.aspect, c.time.relation, c.time.year) == (measure, aspect, relation, year), \
+            (figure, c.measure_text, c.time)
+
+
+@pytest.mark.parametrize(("table", "line", "text", "figure", "before", "after"), [
+    # a word before 'to' that says what is to come: a future sum with no time is an amount at no stated time
+    ("claim_cues", "poised | future_to", "Spending is poised to reach £3bn.", "£3bn", ("at", 2025), ("at", None)),
+    # a restatement cue: the figure after it holds when the figure it restates does
+    ("restatement_words", "tantamount to",
+     "Vacancies stood at 12% in 2021, compared with 10% in 2020, tantamount to 4,000 posts.", "4,000",
+     ("at", 2025), ("at", 2021)),
+])
+def test_time_word_lists_extended_through_configuration(table: str, line: str, text: str, figure: str,
+                                                        before: tuple[str, Any], after: tuple[str, Any]) -> None:
+    def time_of(lexicons: dict[str, list[str]] | None) -> tuple[str, Any]:
+        doc = caresocial.extract(text, doc_id="t", date=D(2025, 1, 1), lexicons=lexicons)
+        c = next(c for c in doc.claims if text[c.start:c.end] == figure)
+        return c.time.relation, c.time.year
+
+    assert (time_of(None), time_of({table: [line]})) == (before, after)
