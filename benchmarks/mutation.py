@@ -80,6 +80,7 @@ def prepare(target: str) -> Path:
     pyproject += (f"\n[tool.mutmut]\nsource_paths = {_toml_list(base.get('source_paths', ['src/caresocial/']))}\n"
                   f"only_mutate = {_toml_list(spec['only_mutate'])}\n"
                   f"do_not_mutate = {_toml_list(spec['do_not_mutate'])}\n"
+                  'also_copy = ["fixtures"]\n'
                   f"pytest_add_cli_args_test_selection = {_toml_list(tests)}\n"
                   f"pytest_add_cli_args = {_toml_list(args)}\n")
     (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
