@@ -117,7 +117,8 @@ LINKS = [
     ("The work will take 3 to 5 years.",
      [("3", "duration", 3.0, "years", "range", "low"), ("5 years", "duration", 5.0, "years", "range", "high")]),
     ("Children aged 5 to 30 were included.",
-     [("5", "quantity", 5.0, "years of age", "range", "low"), ("30", "quantity", 30.0, "years of age", "range", "high")]),
+     [("5", "quantity", 5.0, "years of age", "range", "low"),
+      ("30", "quantity", 30.0, "years of age", "range", "high")]),
     # a percentage at the high end makes the low end a percentage
     ("Between 10 and 15% of staff left.",
      [("10", "percent", 10.0, "%", "range", "low"), ("15%", "percent", 15.0, "%", "range", "high")]),
