@@ -23,6 +23,9 @@ FINANCIAL_YEARS = [
     ("The fund closed in FY2007/08.", ["2007/08"]),
     ("Budgets for 1999-00 were frozen.", ["1999/00"]),
     ("Spending in 2010/11 rose by 4%.", ["2010/11"]),
+    # two financial years joined by a dash are two years (not the year 2019, and counts of 20 and 22)
+    ("The plan covers 2019/20-2021/22.", ["2019/20", "2021/22"]),
+    ("The plan covers 2008-09–2010-11 in full.", ["2008/09", "2010/11"]),
 ]
 
 
