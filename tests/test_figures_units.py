@@ -42,6 +42,24 @@ DATES = [
     ("The form dated 12/13/2022 was rejected.", [("12/13/2022", "date", "2022-12-13", None)]),
     ("The form dated 11/12/2022 was rejected.", [("11/12/2022", "date", "2022-12-11", None)]),
     ("The form dated 13/12/2022 was rejected.", [("13/12/2022", "date", "2022-12-13", None)]),
+    ("The scheme opened on 01/01/2022 for bids.", [("01/01/2022", "date", "2022-01-01", None)]),
+    ("The scheme closed on 31.12.85 after a review.", [("31.12.85", "date", "1985-12-31", None)]),
+    ("The consultation opened on february 3, 2024 for bids.",
+     [("february 3, 2024", "date", "2024-02-03", None)]),
+    # a month glued to the word before it on a scraped page, a weekday left out, a full stop after an abbreviation,
+    # 'of' between day, month and year
+    ("Share this articleMarch 4, 2024 The council met.", [("March 4, 2024", "date", "2024-03-04", None)]),
+    ("Posted byMay 23, 2023 The council met.", [("May 23, 2023", "date", "2023-05-23", None)]),
+    ("The meeting on Monday, March 4, 2024 was cancelled.", [("March 4, 2024", "date", "2024-03-04", None)]),
+    ("The meeting on Monday ,March 4 was cancelled.", [("March 4", "date", "--03-04", None)]),
+    ("The letter of Sept. 12, 2023 was published.", [("Sept. 12, 2023", "date", "2023-09-12", None)]),
+    ("It was signed in April of 1987 by both.", [("April of 1987", "date", "1987-04", None)]),
+    ("The order of 4 of March 2020 stands.", [("4 of March 2020", "date", "2020-03-04", None)]),
+    # a line wrapped (by a PDF) between the day and the month, with either line ending
+    ("The register was closed on 31\nMarch 2023 by the council.", [("31\nMarch 2023", "date", "2023-03-31", None)]),
+    ("The register was closed on 31\r\nMarch 2023 by the council.",
+     [("31\r\nMarch 2023", "date", "2023-03-31", None)]),
+    ("The form dated 5/6/22 was signed.", [("5/6/22", "date", "2022-06-05", None)]),
 ]
 
 
@@ -51,9 +69,14 @@ def test_dates_written_in_lower_case_with_two_digit_years_or_in_either_order(sen
     assert figures(sentence) == expected
 
 
-def test_a_thirteenth_month_is_no_date() -> None:
-    """'13/13/2022' is no date in either order: no date figure (its numbers may still be read as numbers)."""
-    assert [f for f in extract("The form dated 13/13/2022 was rejected.").figures if f.kind == "date"] == []
+@pytest.mark.parametrize("sentence", ["The form dated 13/13/2022 was rejected.",
+                                      "The form dated 32/01/2022 was rejected.",
+                                      "The form dated 00/01/2022 was rejected.",
+                                      "The form dated 01/00/2022 was rejected."])
+def test_no_date_outside_the_calendar(sentence: str) -> None:
+    """A thirteenth month, a 32nd or a zeroth day or month is no date in either order (its numbers may still be
+    read as numbers)."""
+    assert [f for f in extract(sentence).figures if f.kind == "date"] == []
 
 
 # ---------------------------------------------------------------------------------------------------------------
