@@ -151,3 +151,20 @@ LINKS = [
 @pytest.mark.parametrize(("sentence", "expected"), LINKS, ids=[s[:48] for s, _ in LINKS])
 def test_links_between_neighbouring_figures(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     assert links(sentence) == expected
+
+
+RATES = [
+    # 'annual' before an amount of money makes it a yearly amount; before a percentage it names the measure
+    ("Annual spending of £2bn was agreed.", "£2bn", "year"),
+    ("Annual inflation rose to 3.2%.", "3.2%", None),
+    ("Carers were paid £9 an hour.", "£9", "hour"),
+    ("Staff earned £30,000 a year.", "£30,000", "year"),
+    # 'a year' followed by 'earlier' or 'ago' is a time, not a rate
+    ("Staff earned £28,000 a year earlier.", "£28,000", None),
+    ("About 30,000 more children a year enter care.", "30,000", "year"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "rate"), RATES, ids=[s[:48] for s, _, _ in RATES])
+def test_the_rate_of_a_figure(sentence: str, figure: str, rate: str | None) -> None:
+    assert [(f.text, f.rate) for f in extract(sentence).figures] == [(figure, rate)]
