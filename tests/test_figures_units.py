@@ -168,3 +168,39 @@ RATES = [
 @pytest.mark.parametrize(("sentence", "figure", "rate"), RATES, ids=[s[:48] for s, _, _ in RATES])
 def test_the_rate_of_a_figure(sentence: str, figure: str, rate: str | None) -> None:
     assert [(f.text, f.rate) for f in extract(sentence).figures] == [(figure, rate)]
+
+
+QUANTITIES = [
+    # a unit symbol after the number, after a space, a no-break space or nothing; 'm' with a power is metres
+    ("The dose was 5 mg.", [("5 mg", "quantity", 5.0, "milligram")]),
+    ("The dose was 5\u00a0mg.", [("5\u00a0mg", "quantity", 5.0, "milligram")]),
+    ("The dose was 5 µg per day.", [("5 µg", "quantity", 5.0, "microgram")]),
+    ("The engine is 400 kW.", [("400 kW", "quantity", 400.0, "kilowatt")]),
+    ("The flat is 45 m² in size.", [("45 m²", "quantity", 45.0, "square metre")]),
+    ("Each tank holds 3 m³ of water.", [("3 m³", "quantity", 3.0, "cubic metre")]),
+    # ... and without a power it is a million
+    ("The fund is worth £45m.", [("£45m", "money", 45e6, "GBP")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), QUANTITIES, ids=[s[:48] for s, _ in QUANTITIES])
+def test_quantities_with_a_unit_symbol(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert figures(sentence) == expected
+
+
+MODIFIERS = [
+    # (sentence, figure, approx, bound, rate): a year or a date takes no hedge, bound or rate
+    ("Under 1 April 2023 rules, carers were paid less.", "1 April 2023", False, None, None),
+    ("Prices rose 2% a year.", "2%", False, None, "year"),
+    ("Each household throws away 3 kg a week.", "3 kg", False, None, "week"),
+    ("It took almost 10 years.", "10 years", True, None, None),
+    # a hedged duration takes no bound: 'just under' is 'about', not 'at most'
+    ("It took just under 10 years.", "10 years", True, None, None),
+    ("Up to 10 years may pass.", "10 years", False, "max", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "approx", "bound", "rate"), MODIFIERS,
+                         ids=[s[:48] for s, *_ in MODIFIERS])
+def test_hedge_bound_and_rate(sentence: str, figure: str, approx: bool, bound: str | None, rate: str | None) -> None:
+    assert [(f.text, f.approx, f.bound, f.rate) for f in extract(sentence).figures] == [(figure, approx, bound, rate)]
