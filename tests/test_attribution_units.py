@@ -36,3 +36,20 @@ def test_each_statement_has_the_speaker_the_text_names(paragraph: int, speaker: 
     doc = extract(TEXT, publisher="Example News")
     (q,) = [q for q in doc.quotes if q.paragraphs == (paragraph,)]
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(("text", "reported", "speaker"), [
+    ("“The minister said that funding would rise, but it has not,” said Ann Jones, chief executive of Carers UK.",
+     "funding would rise, but it has not,", "minister"),
+    ("Ann Jones, chief executive of Carers UK, said: “Ministers told us that funding would rise. It has not.”",
+     "funding would rise.", "Ministers"),
+])
+def test_a_statement_reported_inside_a_quotation_is_nested_in_it(text: str, reported: str, speaker: str) -> None:
+    """A reporting verb inside quoted words reports a statement within the quotation: its words stay inside the
+    quotation, it is the quoted speaker's report of someone else, and its parent is the quotation."""
+    doc = extract(text, publisher="Example News")
+    outer, inner = doc.quotes
+    assert (outer.kind, outer.speaker.name if outer.speaker else None, outer.parent) == ("direct", "Ann Jones", None)
+    assert (inner.kind, text[inner.start:inner.end], inner.speaker.name if inner.speaker else None) == (
+        "reported", reported, speaker)
+    assert inner.parent == outer.id and outer.start <= inner.start < inner.end <= outer.end
