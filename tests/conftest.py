@@ -24,3 +24,25 @@ def seeds_gold() -> Path:
     if not gold.is_dir():
         pytest.skip("../shared/gold/seeds is not beside the checkout")
     return gold
+
+
+def _under_a_mutant() -> bool:
+    """Whether mutmut runs the tests against one of its mutants (benchmarks/mutation.py, docs/testing.md)."""
+    return os.environ.get("MUTANT_UNDER_TEST", "") not in ("", "stats", "fail")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_caresocial_caches() -> None:
+    """Under a mutant, empty the library's memo tables (compiled patterns, word tables, the cached pipeline)
+    once before its tests: mutmut forks each run from a process that ran the tests on the original code, so a
+    mutant of a function called only while a cache is filled would otherwise never run."""
+    if not _under_a_mutant():
+        return
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("caresocial") and module is not None:
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear) and getattr(value, "__module__", "") == name:
+                    clear()

@@ -75,6 +75,52 @@ def test_generated_pages_are_up_to_date_in_the_repository() -> None:
         assert json.loads(block) == json.loads(printed)
 
 
+def _page_schemas() -> dict[str, dict]:
+    """The JSON schemas printed in docs/data-model.md, by record name."""
+    page = (DOCS / "data-model.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"<!-- caresocial:schema (\w+) -->\n\n```json\n(.*?)\n```", page, re.S)
+    return {name: json.loads(block) for name, block in blocks}
+
+
+def _enums(schema: dict, record: str) -> dict[str, list]:
+    """The closed sets of values of a record's fields (an optional field's set without its null)."""
+    out = {}
+    for field, spec in schema["$defs"][record]["properties"].items():
+        for option in [spec, *spec.get("anyOf", [])]:
+            if "enum" in option:
+                out[field] = option["enum"]
+    return out
+
+
+def test_the_published_schemas_state_the_contract() -> None:
+    """What a reader of docs/data-model.md is promised: the records, their required fields and the closed sets
+    of values the guidelines define (the eight kinds of figure, the bounds, the links, the time relations)."""
+    schemas = _page_schemas()
+    doc = schemas["Document"]
+    assert doc["additionalProperties"] is False
+    assert set(doc["required"]) == {"doc_id", "text_sha256", "length"}
+    for field, record in [("figures", "Figure"), ("quotes", "Quote"), ("claims", "Claim")]:
+        assert doc["properties"][field]["type"] == "array"
+        assert doc["properties"][field]["items"] == {"$ref": f"#/$defs/{record}"}
+    kinds = ["money", "count", "percent", "ratio", "year", "date", "duration", "quantity"]
+    figure = _enums(doc, "Figure")
+    assert figure["kind"] == kinds and _enums(doc, "Claim")["kind"] == kinds
+    assert figure["bound"] == ["min", "max"]
+    assert figure["link_type"] == ["range", "change"]
+    assert figure["link_role"] == ["low", "high", "from", "to", "by"]
+    assert {"id", "kind", "text", "start", "end", "value"} <= set(doc["$defs"]["Figure"]["required"])
+    assert {"number", "integer", "string", "null"} == {
+        o["type"] for o in doc["$defs"]["Figure"]["properties"]["value"]["anyOf"]}  # '2026/27', null for 'thousands'
+    assert _enums(doc, "Quote")["kind"] == ["direct", "reported", "citation", "joint"]
+    assert _enums(doc, "Speaker")["kind"] == ["person", "organisation", "group"]
+    assert _enums(doc, "ClaimTime")["relation"] == ["at", "by", "from", "to", "over", "per"]
+    report = schemas["Report"]
+    assert report["properties"]["findings"]["items"] == {"$ref": "#/$defs/Finding"}
+    assert {"rule", "severity", "message", "claims"} <= set(report["$defs"]["Finding"]["required"])
+    assert {"doc_id", "line", "column", "text", "sentence"} <= set(report["$defs"]["ClaimRef"]["required"])
+    assert {"text", "path", "doc_id", "date"} <= set(schemas["Manifest"]["properties"])
+
+
 def test_a_stale_page_is_found_and_regenerated(tmp_path: Path) -> None:
     hooks = _hooks()
     (tmp_path / "page.md").write_text("# CLI\n\n<!-- caresocial:cli -->\nold help\n<!-- /caresocial:cli -->\n",

@@ -31,7 +31,6 @@ class RawFigure:
     num_start: int = 0
     num_end: int = 0
     scale: float | None = None
-    currency_given: bool = False
     link: int | None = None
     link_type: str | None = None
     link_role: str | None = None

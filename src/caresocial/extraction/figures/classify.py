@@ -105,8 +105,7 @@ class Classifier(Context):
         if currency is None:
             return self._minor(n)
         end = self._subunit(n, prefix, suffix)
-        self.take(RawFigure("money", start, end, n.amount, currency, num_start=s, num_end=e, scale=n.scale,
-                            currency_given=True))
+        self.take(RawFigure("money", start, end, n.amount, currency, num_start=s, num_end=e, scale=n.scale))
         return True
 
     def _after_suffix_currency(self, n: Number, suffix: regex.Match[str]) -> None:
@@ -137,7 +136,7 @@ class Classifier(Context):
             return False
         word = fold(minor.group("p") or minor.group("word"))
         self.take(RawFigure("money", s, minor.end(), n.amount / 100, self.t.minor_words[word], num_start=s,
-                            num_end=e, scale=n.scale, currency_given=True))
+                            num_end=e, scale=n.scale))
         return True
 
     def _subunit(self, n: Number, prefix: regex.Match[str] | None, suffix: regex.Match[str] | None) -> int:

@@ -16,8 +16,11 @@ _I = regex.IGNORECASE | regex.VERSION0
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++")
 HANDLE = regex.compile(r"[#@]\w++")
 SPACE = regex.compile(r"\s")
-# financial years: '2025/26', 'FY 2025-26'
-FY = regex.compile(r"(?<![\w/.-])(?:FY[ ]?)?(?P<a>(?:19|20)\d{2})[/\-–](?P<b>(?:19|20)?\d{2})(?![\w/-]|\.\d)", _I)
+# financial years: '2025/26', 'FY 2025-26'; two joined by a dash are two years ('2019/20-2021/22')
+_FY_BODY = r"(?:FY[ ]?)?(?:19|20)\d{2}[/\-–](?:19|20)?\d{2}(?![\w/-]|\.\d)"
+FY = regex.compile(r"(?:(?<![\w/.-])|(?<=(?<![\w/.-])(?:19|20)\d{2}[/\-–]\d{2}[-–]))(?:FY[ ]?)?(?P<a>(?:19|20)\d{2})"
+                   r"[/\-–](?P<b>(?:19|20)?\d{2})(?![\w/]|\.\d|[-–](?!" + _FY_BODY + r"))", _I)
+
 # A sign is a minus when it is part of the number ('-3.2%', '−4', 'minus 4'). A dash or bullet followed by a space
 # ('- 30,000 children', '– 11 per cent more') is punctuation, unless the line holds nothing but the number ('- 10 k'):
 # the scanner tries the spaced sign only there (``Cores.core_starts``).

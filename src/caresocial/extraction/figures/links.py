@@ -60,13 +60,14 @@ class Links(Context):
         ('between 2 and 3', '£10-15bn') or the ends of a change ('from £6bn to £8.2bn')."""
         text, figs = self.text, self.out
         a, b = figs[i], figs[i + 1]
+        if conn == "or":
+            return  # 'two or three councils': alternatives, neither a range nor a change
         w0, w1 = window_before(a.start, 24)
-        if conn in ("and", "or") and not X.BETWEEN_BEFORE.search(text, w0, w1):
+        if conn == "and" and not X.BETWEEN_BEFORE.search(text, w0, w1):
             return
-        if conn == "or" or (conn in ("-", "–", "—") and a.kind == "year" and b.kind == "year"
-                            and isinstance(b.value, str)):
-            return
-        if X.FROM_BEFORE.search(text, w0, w1) and conn not in ("and", "or"):
+        if conn in ("-", "–", "—") and a.kind == b.kind == "year" and isinstance(b.value, str):
+            return  # '2019/20 – 2020/21': two financial years side by side (but 'from 2019/20 to 2020/21')
+        if X.FROM_BEFORE.search(text, w0, w1):  # (never with 'and': 'between' ends where 'from' would)
             _link(figs, i, "change", ("from", "to"))
         else:
             _link(figs, i, "range", ("low", "high"))
@@ -173,16 +174,17 @@ class Links(Context):
 
 def _share_range(a: RawFigure, b: RawFigure) -> None:
     """The low end of a range takes the scale, currency or unit of the high end: '£10-15bn', 'between 2 and 3
-    million' (not '900 to 1.2 million'), '10-15%', 'aged 11 to 16'."""
+    million', 'between 1,000 and 1,500 million' (not '900,000 to 1.2 million', nor '£5 to £5m': a low end takes
+    the scale only when it is then below the high end), '10-15%', 'aged 11 to 16'."""
     if a.scale is None and b.scale and a.kind in ("count", "money") and b.kind in ("count", "money") \
             and isinstance(a.value, float) and isinstance(b.value, float) and b.scale > 1 \
-            and abs(a.value) < 1000 and abs(a.value) <= abs(b.value) / b.scale:
+            and abs(a.value) < abs(b.value) / b.scale:
         a.value = scaled(a.value, b.scale)
         a.scale = b.scale
     if a.kind == "count" and b.kind == "money":
-        a.kind, a.unit, a.currency_given = "money", b.unit, True
+        a.kind, a.unit = "money", b.unit
     elif a.kind == "money" and b.kind == "count":
-        b.kind, b.unit, b.currency_given = "money", a.unit, True
+        b.kind, b.unit = "money", a.unit
         if a.scale and b.scale is None and abs(b.value) < 1000:
             b.value = scaled(b.value, a.scale)
     elif a.kind == "count" and b.kind == "percent":

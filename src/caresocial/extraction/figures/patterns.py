@@ -180,7 +180,7 @@ class Patterns:
         self.other_codes = tuple(sorted(c.lower() for c in t.currency_codes if len(c) != 3))
         scale_glued, scale_after = alternation(t.scale_glued), alternation(t.scale_after)
         self.suffix_scale = regex.compile(
-            rf"(?:[ \u00a0]?+(?P<abbr>{scale_glued})(?![A-Za-z0-9])"
+            rf"(?:[ \u00a0]?+(?P<abbr>{scale_glued})(?![A-Za-z0-9²³])"  # not "45 m²"
             rf"|[ \u00a0]++(?P<word>{scale_after})(?![A-Za-z]))"
         )
         self.scale_start = by_initial(*(w.lower() for w in [*t.scale_glued, *t.scale_after]))

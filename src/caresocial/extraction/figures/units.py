@@ -52,7 +52,8 @@ def _unit_for(token: str) -> str | None:
         # the token must be one of the unit's own symbols or names: quantulum3 also reads a word it does not know
         # as a unit it resembles ('key' as exayears)
         names = {str(s).lower() for s in (*getattr(unit, "surfaces", ()), unit.name)}
-        if token in getattr(unit, "symbols", ()) or token.lower() in names or token.lower().rstrip("s") in names:
+        if token in getattr(unit, "symbols", ()) or token.lower() in names or token.lower().rstrip("s") in names \
+                or token[-1] in "²³":  # 'm²', 'm³': quantulum3 lists only 'sq m' among the symbols
             return str(unit.name)
     return None
 

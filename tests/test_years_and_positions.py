@@ -1,0 +1,81 @@
+"""How a financial year is written and where a claim is: plain tables for two bugs of issue #22 that only a
+property test used to notice.
+
+- A financial year keeps two digits for its second year: '2008-09' is '2008/09', never '2008/9', whether it is a
+  figure of its own, the time of a claim, or a year reached by counting back ('the year before').
+- A claim's column is counted from the start of its own line (1-based), on every line, not only the first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from caresocial import extract
+from caresocial.extraction.times import find_times, shift_year
+
+FINANCIAL_YEARS = [
+    # (sentence, the financial years among its figures, as normalised)
+    ("Councils spent £1.2bn on home care in 2008-09.", ["2008/09"]),
+    ("The settlement for 2009/10 was the last before the cuts.", ["2009/10"]),
+    ("Reserves fell between 2000-01 and 2005-06.", ["2000/01", "2005/06"]),
+    ("The fund closed in FY2007/08.", ["2007/08"]),
+    ("Budgets for 1999-00 were frozen.", ["1999/00"]),
+    ("Spending in 2010/11 rose by 4%.", ["2010/11"]),
+    # two financial years joined by a dash are two years (not the year 2019, and counts of 20 and 22)
+    ("The plan covers 2019/20-2021/22.", ["2019/20", "2021/22"]),
+    ("The plan covers 2008-09–2010-11 in full.", ["2008/09", "2010/11"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "years"), FINANCIAL_YEARS, ids=[s[:40] for s, _ in FINANCIAL_YEARS])
+def test_a_financial_year_figure_keeps_two_digits(sentence: str, years: list[str]) -> None:
+    assert [f.value for f in extract(sentence).figures if f.kind == "year"] == years
+
+
+@pytest.mark.parametrize(("year", "offset", "moved"), [
+    ("2007/08", 1, "2008/09"),   # the second year gains a leading zero
+    ("2010/11", -2, "2008/09"),
+    ("2008/09", 1, "2009/10"),
+    ("1998/99", 1, "1999/00"),   # a century turns: '00', not '0'
+    ("2024/25", 2, "2026/27"),
+    (2009, -1, 2008),            # a calendar year stays a number
+])
+def test_a_financial_year_moved_by_whole_years_keeps_two_digits(year: int | str, offset: int,
+                                                                 moved: int | str) -> None:
+    assert shift_year(year, offset) == moved
+
+
+def test_a_time_phrase_keeps_the_financial_year_as_written() -> None:
+    text = "Spending fell in 2008/09 and again in 2009-10."
+    assert [t.year for t in find_times(text, 0, len(text))] == ["2008/09", "2009/10"]
+
+
+def test_a_claim_dated_the_year_before_a_financial_year_keeps_two_digits() -> None:
+    doc = extract("Councils spent £1.4bn in 2009/10. The year before, they spent £1.2bn.", date=date(2011, 1, 1))
+    assert [(c.value, c.time.year) for c in doc.claims] == [(1.4e9, "2009/10"), (1.2e9, "2008/09")]
+
+
+TEXT = ("Councils spent £1.2bn in 2022.\n"
+        "In 2023 they spent £1.4bn, and 2,000 staff left.\n"
+        "\n"
+        "  Around 40% of carers said so.\n"
+        "Over 300 homes closed.")
+
+POSITIONS = [
+    # (figure as written, line, 1-based column on that line)
+    ("£1.2bn", 1, 16),
+    ("£1.4bn", 2, 20),
+    ("2,000", 2, 32),
+    ("40%", 4, 10),
+    ("300", 5, 6),
+]
+
+
+def test_a_claims_column_counts_from_the_start_of_its_own_line() -> None:
+    doc = extract(TEXT)
+    got = [(TEXT[c.start:c.end], c.line, c.column) for c in doc.claims]
+    assert got == POSITIONS
+    for c in doc.claims:  # the same column, counted by hand from the last line break before the figure
+        assert c.column == c.start - (TEXT.rfind("\n", 0, c.start) + 1) + 1
