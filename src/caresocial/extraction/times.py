@@ -65,23 +65,48 @@ def _merged(which: Iterable[int]) -> regex.Pattern[str]:
 
 
 assert all(p.startswith(r"\b") for p, _, _ in _PATTERNS)
-_COMPILED = _merged(range(len(_PATTERNS)))
 
 
-def _by_first_word() -> dict[str, regex.Pattern[str]]:
+class _Merged:
+    """The patterns ``which`` merged (:func:`_merged`), compiled on first use: most texts meet few of the merged
+    sets, and compiling them all took a tenth of a second of every process's start."""
+
+    __slots__ = ("compiled", "which")
+
+    def __init__(self, which: tuple[int, ...]) -> None:
+        self.which = which
+        self.compiled: regex.Pattern[str] | None = None
+
+    def get(self) -> regex.Pattern[str]:
+        """The compiled pattern."""
+        if self.compiled is None:
+            self.compiled = _merged(self.which)
+        return self.compiled
+
+    def match(self, text: str, pos: int, endpos: int) -> regex.Match[str] | None:
+        compiled = self.compiled
+        if compiled is None:
+            compiled = self.get()
+        return compiled.match(text, pos, endpos)
+
+
+_COMPILED = _Merged(tuple(range(len(_PATTERNS))))
+
+
+def _by_first_word() -> dict[str, _Merged]:
     """The patterns that can start with each word, merged: a phrase starts with a whole word (its first word is
     followed by a space, a hyphen or a word boundary). The words are taken from the patterns' text, and a number
     of up to three digits stands as '0', '00' or '000'; a pattern can start with a word when the word alone is
     the start of a match (a partial match)."""
     source = regex.sub(r"\\.", " ", " ".join(p for p, _, _ in _PATTERNS)).lower()
     single = [regex.compile(p, _I) for p, _, _ in _PATTERNS]
-    merged: dict[tuple[int, ...], regex.Pattern[str]] = {}
-    out: dict[str, regex.Pattern[str]] = {}
+    merged: dict[tuple[int, ...], _Merged] = {}
+    out: dict[str, _Merged] = {}
     for word in sorted({*regex.findall(r"[a-z]+", source), "0", "00", "000", "0000"}):
         which = tuple(i for i, p in enumerate(single) if p.match(word, partial=True))
         if which:
             if which not in merged:
-                merged[which] = _merged(which)
+                merged[which] = _Merged(which)
             out[word] = merged[which]
     return out
 
