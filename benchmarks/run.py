@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,17 +142,21 @@ def stdlib_corpus(target_words: int) -> tuple[str, list[str]]:
     return f"Python {sys.version_info[0]}.{sys.version_info[1]} standard library docstrings", out
 
 
-def speed_corpora(quick: bool) -> dict[str, tuple[str, list[str]]]:
-    """name -> (description, texts) of the corpora the extraction speed is measured on."""
-    gen = generator_corpus(300 if quick else 6000)
-    corpora = {"generator": gen}
+CORPORA = ("generator", "dev", "stdlib")
+
+
+def speed_corpora(quick: bool, only: Iterable[str] = CORPORA) -> Iterator[tuple[str, tuple[str, list[str]]]]:
+    """(name, (description, texts)) of the corpora the extraction speed is measured on (those in ``only``)."""
+    only = set(only)
+    if "generator" in only:
+        yield "generator", generator_corpus(300 if quick else 6000)
     if quick:  # (the test suite's run: checks that it runs)
-        return corpora
-    dev = dev_corpus()
+        return
+    dev = dev_corpus() if "dev" in only else None
     if dev is not None:
-        corpora["dev"] = dev
-    corpora["stdlib"] = stdlib_corpus(100_000)
-    return corpora
+        yield "dev", dev
+    if "stdlib" in only:
+        yield "stdlib", stdlib_corpus(100_000)
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -271,13 +276,17 @@ def measure_engine(engine: str, texts: list[str], warmup: list[str]) -> dict | N
             "warm_us_per_item": warm["cpu"] / warm["found"] * 1e6 if warm["found"] else None}
 
 
-def bench_extraction(quick: bool, runs: int = 1) -> dict:
+SLOW_WORDS = 3_000  # quantulum3 and en_core_web_sm read the corpus's first 3,000 words (they are ~100x slower)
+
+
+def bench_extraction(quick: bool, runs: int = 1, corpora: Iterable[str] = CORPORA) -> dict:
     """Every engine over every corpus, cold and warm, each in its own fresh process; with ``runs`` > 1 the
-    engines take turns ``runs`` times and each figure is the best of its runs."""
+    engines take turns ``runs`` times and each figure is the best of its runs. Each corpus's table is printed
+    as soon as it is measured."""
     out: dict = {"corpora": {}}
     _, warmup = generator_corpus(300 if quick else 6000, seed=12)
-    for name, (desc, texts) in speed_corpora(quick).items():
-        sub = _prefix(texts, 500 if quick else 8_000)  # quantulum3 and en_core_web_sm are ~100x slower
+    for name, (desc, texts) in speed_corpora(quick, corpora):
+        sub = _prefix(texts, 500 if quick else SLOW_WORDS)
         rows: dict[str, dict] = {}
         for _ in range(runs):
             for engine in ENGINES if not quick else ("tokenizer", "caresocial", "quantulum3"):
@@ -301,10 +310,13 @@ def bench_extraction(quick: bool, runs: int = 1) -> dict:
                     cs[f"{key}_vs_{other}"] = cs[key] / rows[other][key]
         out["corpora"][name] = {"description": desc, "documents": len(texts), "words": words_of(texts),
                                 "engines": rows}
-    first = out["corpora"]["generator"]["engines"]
-    # (the keys of earlier versions of this benchmark: the generator corpus, warm)
-    out.update(words=out["corpora"]["generator"]["words"], caresocial_wps=first["caresocial"]["warm_wps"],
-               tokenizer_wps=first["tokenizer"]["warm_wps"])
+        print_corpus(name, out["corpora"][name])
+        sys.stdout.flush()
+    if "generator" in out["corpora"]:
+        first = out["corpora"]["generator"]
+        # (the keys of earlier versions of this benchmark: the generator corpus, warm)
+        out.update(words=first["words"], caresocial_wps=first["engines"]["caresocial"]["warm_wps"],
+                   tokenizer_wps=first["engines"]["tokenizer"]["warm_wps"])
     return out
 
 
@@ -318,31 +330,34 @@ def _prefix(texts: list[str], words: int) -> list[str]:
     return out
 
 
-def print_extraction(r: dict) -> None:
-    """The extraction table: words/s cold and warm (wall clock; CPU in brackets) and ratios to the others."""
+def print_extraction_header() -> None:
     print("extraction speed, words/s by the wall clock (by CPU time in brackets); every figure from a fresh process "
           "that meets the corpus for the first time:\n"
           "  cold = from the process's start (interpreter, imports, loading) to the end of its pass over the corpus;\n"
           "  warm = the pass over the corpus after a pass over other text of the same kind (gen_policy.py seed 12);\n"
-          "  quantulum3 and en_core_web_sm on the corpus's first 8,000 words; tokenizer = spacy.blank('en') as it "
-          "ships,\n  tokenizer-primed = the same with caresocial's chunk-cache priming (make_doc)")
-    for name, c in r["corpora"].items():
-        print(f"  {name}: {c['description']}, {c['documents']:,} documents, {c['words']:,} words")
-        for engine, row in c["engines"].items():
-            per = f"{row['warm_us_per_item']:8.1f} us/{'figure' if engine == 'caresocial' else 'item'}" \
-                if row["warm_us_per_item"] else ""
-            print(f"    {engine:17s} cold {row['cold_wps']:>10,.0f} ({row['cold_cpu_wps']:>10,.0f})  warm "
-                  f"{row['warm_wps']:>10,.0f} ({row['warm_cpu_wps']:>10,.0f})  {per}")
-        cs = c["engines"]["caresocial"]
-        ratios = [f"{cs['warm_cpu_wps_vs_tokenizer']:.1%} of the tokenizer warm, "
-                  f"{cs['cold_cpu_wps_vs_tokenizer']:.1%} cold (CPU)"]
-        if "warm_cpu_wps_vs_primed_tokenizer" in cs:
-            ratios.append(f"{cs['warm_cpu_wps_vs_primed_tokenizer']:.1%} of the primed tokenizer warm")
-        for other in ("quantulum3", "en_core_web_sm"):
-            if f"warm_cpu_wps_vs_{other}" in cs:
-                ratios.append(f"{cs[f'warm_cpu_wps_vs_{other}']:.1f}x {other} warm, "
-                              f"{cs[f'cold_cpu_wps_vs_{other}']:.1f}x cold")
-        print("    caresocial: " + "; ".join(ratios))
+          f"  quantulum3 and en_core_web_sm on the corpus's first {SLOW_WORDS:,} words; tokenizer = spacy.blank('en') "
+          "as it ships,\n  tokenizer-primed = the same with caresocial's chunk-cache priming (make_doc)")
+    sys.stdout.flush()
+
+
+def print_corpus(name: str, c: dict) -> None:
+    """One corpus's table: words/s cold and warm (wall clock; CPU in brackets) and caresocial's ratios (CPU)."""
+    print(f"  {name}: {c['description']}, {c['documents']:,} documents, {c['words']:,} words")
+    for engine, row in c["engines"].items():
+        per = f"{row['warm_us_per_item']:8.1f} us/{'figure' if engine == 'caresocial' else 'item'}" \
+            if row["warm_us_per_item"] else ""
+        print(f"    {engine:17s} cold {row['cold_wps']:>10,.0f} ({row['cold_cpu_wps']:>10,.0f})  warm "
+              f"{row['warm_wps']:>10,.0f} ({row['warm_cpu_wps']:>10,.0f})  {per}")
+    cs = c["engines"]["caresocial"]
+    ratios = [f"{cs['warm_cpu_wps_vs_tokenizer']:.1%} of the tokenizer warm, "
+              f"{cs['cold_cpu_wps_vs_tokenizer']:.1%} cold (CPU)"]
+    if "warm_cpu_wps_vs_primed_tokenizer" in cs:
+        ratios.append(f"{cs['warm_cpu_wps_vs_primed_tokenizer']:.1%} of the primed tokenizer warm")
+    for other in ("quantulum3", "en_core_web_sm"):
+        if f"warm_cpu_wps_vs_{other}" in cs:
+            ratios.append(f"{cs[f'warm_cpu_wps_vs_{other}']:.1f}x {other} warm, "
+                          f"{cs[f'cold_cpu_wps_vs_{other}']:.1f}x cold")
+    print("    caresocial: " + "; ".join(ratios))
 
 
 def synthetic_documents(n_claims: int, n_docs: int, seed: int = 11) -> list:
@@ -574,6 +589,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--only", choices=PARTS, action="append")
     ap.add_argument("--big-mb", type=int, default=50, help="big: the size of the long document (and half of it)")
+    ap.add_argument("--corpus", choices=CORPORA, action="append", help="extract: only these corpora")
     ap.add_argument("--runs", type=int, default=1, help="extraction: engines take turns this often (best kept)")
     ap.add_argument("--child", nargs=4, metavar=("ENGINE", "CORPUS", "WARMUP", "SPAWNED"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -584,9 +600,9 @@ def main(argv: list[str] | None = None) -> int:
     parts = set(args.only or PARTS)
     results: dict = {"quick": quick, "cpus": os.cpu_count()}
     if "extract" in parts:
-        r = bench_extraction(quick, args.runs)
+        print_extraction_header()
+        r = bench_extraction(quick, args.runs, args.corpus or CORPORA)
         results["extraction"] = r
-        print_extraction(r)
     if "hostile" in parts:
         h = bench_hostile(0.05, 50_000) if quick else bench_hostile(1.0)
         results["hostile"] = h
