@@ -341,3 +341,36 @@ def test_no_import_cycle_between_runner_and_distributed_and_no_private_imports_i
         for module, names in imports(path):
             private = [n for n in names if n.startswith("_") and not n.startswith("__")]
             assert not private, f"{path.name} imports {private} from {module}"
+
+
+@pytest.mark.parametrize("limits", [[], ["--doc-timeout", "0", "--doc-memory", "0"]])
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_long_document_streamed_as_in_one_piece(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fmt: str,
+                                                limits: list[str]) -> None:
+    """A document longer than the piece size is written from its spool files (in a supervised worker or not):
+    the same output as the API's record of it, with --include-text, and no spool file left behind."""
+    import caresocial
+    from caresocial.extraction import pipeline
+    from caresocial.io.output import document_json
+
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt")))
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 12_000)
+    import tempfile
+
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
+    from caresocial.io.spool import SpooledDocument
+
+    seen: list[str] = []
+    real = SpooledDocument.discard
+    monkeypatch.setattr(SpooledDocument, "discard", lambda self: seen.extend(self.paths.values()) or real(self))
+    code, out, _ = invoke("extract", str(path), "-f", fmt, "--include-text", *limits)
+    assert code == 0
+    expected = document_json(caresocial.extract(path), text)
+    assert (out.strip() if fmt == "jsonl" else json.dumps(json.loads(out)["documents"][0], ensure_ascii=False,
+                                                          separators=(",", ":"))) == expected
+    assert len(seen) == 3 and all(Path(p).parent.parent == spools for p in seen)  # spooled, and removed after
+    assert not list(spools.iterdir())

@@ -404,19 +404,25 @@ def _check_ordinal(sc: Scanner) -> None:
 
 def _check_generic_quantity(sc: Scanner) -> None:
     for e in range(sc.n + 1):
-        assert U.generic_quantity(sc.text, e, e) == _plain_generic_quantity(sc.text, e, e), (sc.text, e)
+        assert U.generic_quantity(sc.text, e, e, _FAKE) == _plain_generic_quantity(sc.text, e, e), (sc.text, e)
 
 
 _FIG_RUN_CHECKS = {"whole run": _check_whole_run, "may exclude": _check_may_exclude, "may be a day": _check_may_be_day,
                    "ordinal": _check_ordinal, "generic quantity": _check_generic_quantity}
-# quantulum3 stands behind generic_quantity; the checks need only a unit for a token, not its real name
+# the generic_units table stands behind generic_quantity; the checks need only a unit for a token, not its name
 _FAKE_UNITS = {"mg": "milligram", "ghz": "gigahertz", "db": "decibel", "°c": "degree Celsius", "°": "degree",
                "µg": "microgram", "m²": "square metre", "kwh": "kilowatt hour", "mph": "mile per hour", "km": "km",
                "sq": "square", "x": "x", "d": "day"}
 
 
-def _fake_unit_for(token: str) -> str | None:
-    return _FAKE_UNITS.get(token.lower())
+class _FakeUnits(dict):
+    """A token -> unit table that ignores case (the checks need units in any spelling)."""
+
+    def get(self, token: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return _FAKE_UNITS.get(token.lower(), default)
+
+
+_FAKE = _FakeUnits()
 
 
 def _plain_generic_quantity(text: str, num_start: int, num_end: int) -> tuple[int, str] | None:
@@ -424,13 +430,12 @@ def _plain_generic_quantity(text: str, num_start: int, num_end: int) -> tuple[in
     m = U._UNITISH.match(text, num_end, num_end + AHEAD)
     if m is None or m.group("tok").lower() in U._COMMON_WORDS:
         return None
-    unit = U._unit_for(m.group("tok"))
+    unit = _FAKE.get(m.group("tok"))
     return None if unit is None else (m.end(), unit)
 
 
 @pytest.mark.parametrize("name", list(_FIG_RUN_CHECKS))
-def test_figure_guards_at_digit_runs(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(U, "_unit_for", _fake_unit_for)
+def test_figure_guards_at_digit_runs(name: str) -> None:
     for sc in _scanners(25, 800):
         _FIG_RUN_CHECKS[name](sc)
 
@@ -597,8 +602,12 @@ def test_figure_unknown_character_lets_every_check_run() -> None:
     assert P.precedes[""] == _ALL_PRECEDES
 
 
+def _fake_generic_quantity(text: str, num_start: int, num_end: int, units: Any) -> tuple[int, str] | None:
+    return U.generic_quantity(text, num_start, num_end, _FAKE)
+
+
 def test_figure_scan_as_unguarded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(U, "_unit_for", _fake_unit_for)
+    monkeypatch.setattr(FC, "generic_quantity", _fake_generic_quantity)
     texts = [*TEXTS, *_figure_texts(29, 1500, 24), *_figure_texts(30, 1500, 24, _FIG_LEXICON)]
     fast = [scan(t) for t in texts]
     assert sum(map(len, fast)) > 1.5 * len(texts)  # the texts are full of figures

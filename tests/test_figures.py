@@ -312,6 +312,8 @@ QUANTITIES = [
     ("The plant will produce 500 MW of power.", [F("500 MW", "quantity", 500, "megawatts")]),
     ("The council collected 10,000 tonnes of waste.", [F("10,000 tonnes", "quantity", 10000, "tonnes")]),
     ("Each tablet contains 150 mg of the drug.", [F("150 mg", "quantity", 150, "milligram")]),
+    ("The new chip runs at 3 GHz.", [F("3 GHz", "quantity", 3, "gigahertz")]),
+    ("Traffic noise stayed under 55 dB at night.", [F("55 dB", "quantity", 55, "decibel", bound="max")]),
     ("The patient was 87 yo.", [F("87 yo", "quantity", 87, "years of age")]),
 ]
 
@@ -599,7 +601,35 @@ HOSTILE = {
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_inputs_stay_fast(name: str) -> None:
     text = HOSTILE[name]
-    scan("5 mg, 2 GHz")  # warm up: quantulum3 loads on first use
+    scan("5 mg, 2 GHz")  # warm up
     t0 = time.perf_counter()
     scan(text)
     assert time.perf_counter() - t0 < 20.0  # generous: the machine may be shared; quadratic takes minutes
+
+
+# The generic_units table holds quantulum3's own answers (scripts/build_generic_units.py): each token gives the
+# unit quantulum3 names for "5 <token>", and a token it does not name as a unit of the token's own gives none.
+GENERIC_TOKENS = ["mg", "GHz", "dB", "kWh", "µg", "km/h", "l/s", "m²", "Pa", "psi", "rpm", "key", "Sv", "yrs", "wk",
+                  "MHz", "mmol", "hp", "kt"]
+
+
+@pytest.mark.parametrize("token", GENERIC_TOKENS)
+def test_generic_units_table_agrees_with_quantulum3(token: str) -> None:
+    import warnings
+
+    from caresocial.extraction.figures.tables import tables
+    from caresocial.lexicons import Lexicons
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parser = pytest.importorskip("quantulum3.parser")
+        import sys
+        from pathlib import Path
+
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+        try:
+            from build_generic_units import unit_for
+        finally:
+            sys.path.pop(0)
+        expected = unit_for(parser, token)
+    assert tables(Lexicons.default()).generic_units.get(token) == expected

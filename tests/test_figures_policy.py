@@ -154,6 +154,8 @@ CONFIGURED = [
     ({"rate_words": ["a term | term | after"]}, "Fees are £3,000 a term.",
      [F("£3,000", "money", 3000, "GBP", rate="term")]),
     ({"label_words": ["bay"]}, "Bay 7 reopened.", []),
+    ({"generic_units": ["ppm | parts per million"]}, "Each sample held 50 ppm of nitrate.",
+     [F("50 ppm", "quantity", 50, "parts per million")]),
 ]
 
 

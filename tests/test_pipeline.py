@@ -47,6 +47,28 @@ def test_piecewise_extraction_matches_whole(monkeypatch: pytest.MonkeyPatch) -> 
         assert text[f.start:f.end] == f.text
 
 
+def test_spooled_extraction_writes_the_same_json(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A long document extracted for streamed output (records written to files piece by piece) gives the JSON of
+    the same document extracted in one go, and its records read back are the same records."""
+    from caresocial.io.output import document_json
+    from caresocial.io.spool import SpooledDocument
+
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt")))
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 12_000)
+    whole = caresocial.extract(text, doc_id="x", title="T")
+    opts = {"doc_id": "x", "title": "T", pipeline.SPOOL: str(tmp_path)}
+    spooled = next(pipeline.extract_many([(text, opts)]))
+    assert isinstance(spooled, SpooledDocument)
+    assert spooled.counts == {"figures": len(whole.figures), "quotes": len(whole.quotes), "claims": len(whole.claims)}
+    assert "".join(spooled.json_parts(text)) == document_json(whole, text)
+    assert spooled.document() == whole
+    spooled.discard()
+    assert not list(tmp_path.iterdir())
+    # a short document is never spooled
+    short = next(pipeline.extract_many([("It cost £5m in 2024.", {pipeline.SPOOL: str(tmp_path)})]))
+    assert not isinstance(short, SpooledDocument)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

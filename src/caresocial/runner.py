@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from .io.corpus import Corpus, Loaded, Record, gather
 from .io.corpus import load as load_entry
 from .io.output import COLUMNS, AtomicWriter, document_json_parts, open_output, row_json, rows, say, to_csv
 from .io.readers import READERS
+from .io.spool import SpooledDocument
 from .models import Document, Report
 
 PathLike = str | Path
@@ -65,10 +67,13 @@ def _first_pass(corpus: Corpus, errors: list[str]) -> tuple[dict[str, int], dict
 
 
 def documents(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, errors: list[str],
-              texts: dict[str, str] | None = None) -> Iterator[Document]:
+              texts: dict[str, str] | None = None, spool: str | None = None) -> Iterator[Document]:
     """Every document of ``corpus`` in order: extracted (one corpus, with the configuration's lexicons), or as
     recorded when a manifest line holds a record. Problems are appended to ``errors`` (one line each) and never
-    stop the others; ``texts`` (when given) gets each document's text, where known."""
+    stop the others; ``texts`` (when given) gets each document's text, where known. With ``spool`` (a folder),
+    a document longer than the pipeline's piece size comes as a :class:`~caresocial.io.spool.SpooledDocument`,
+    its records written there as they were made."""
+    from .extraction.pipeline import SPOOL
     from .watchdog import extract_limited
 
     sources, kept, failed = _first_pass(corpus, errors)
@@ -92,7 +97,7 @@ def documents(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, 
             if texts is not None:
                 texts[got.doc_id] = got.text
             loaded[got.doc_id] = got
-            yield got.text, got.options()
+            yield got.text, {**got.options(), SPOOL: spool} if spool else got.options()
 
     try:
         for doc in extract_limited(items(), limits=cfg.limits, errors=errors, n_process=jobs, sources=sources,
@@ -100,17 +105,22 @@ def documents(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, 
             if bar is not None:
                 bar.update(1)
             got = loaded.pop(doc.doc_id, None)
-            yield got.finish(doc) if got is not None else doc
+            if isinstance(doc, SpooledDocument):
+                doc.head = got.finish(doc.head) if got is not None else doc.head
+                yield doc  # type: ignore[misc]
+            else:
+                yield got.finish(doc) if got is not None else doc
     finally:
         if bar is not None:
             bar.close()
 
 
 def documents_of(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, errors: list[str],
-                 texts: dict[str, str] | None = None, scheduler: str | None = None) -> Iterator[Document]:
-    """:func:`documents`, or the same on a Dask cluster when ``scheduler`` is given."""
+                 texts: dict[str, str] | None = None, scheduler: str | None = None,
+                 spool: str | None = None) -> Iterator[Document]:
+    """:func:`documents`, or the same on a Dask cluster when ``scheduler`` is given (``spool`` only without)."""
     if not scheduler:
-        return documents(corpus, cfg=cfg, jobs=jobs, progress=progress, errors=errors, texts=texts)
+        return documents(corpus, cfg=cfg, jobs=jobs, progress=progress, errors=errors, texts=texts, spool=spool)
     from .distributed import stream_documents
 
     return stream_documents(scheduler, corpus, cfg=cfg, jobs=jobs, errors=errors, texts=texts)
@@ -188,9 +198,12 @@ def run_extract(paths: Sequence[PathLike], *, fmt: str, output: Path | None, dat
                                      scheduler=scheduler))
             _write_parquet(target, docs, table or "figures")
         else:
-            with open_output(output, inputs) as out:
+            # whole documents as JSON: a long document's records are written to a spool folder as they are
+            # made and copied to the output from there (memory bounded by a piece of the document)
+            with tempfile.TemporaryDirectory(prefix="caresocial-") as tmp, open_output(output, inputs) as out:
+                spool = tmp if table is None and fmt in ("jsonl", "json") else None
                 docs_iter = documents_of(corpus, cfg=cfg, jobs=jobs, progress=progress, errors=errors, texts=texts,
-                                         scheduler=scheduler)
+                                         scheduler=scheduler, spool=spool)
                 write_extract(out, docs_iter, fmt, table, texts)
     except CaresocialError as e:
         say(str(e))
@@ -220,15 +233,26 @@ def write_extract(out: TextIO, docs: Iterator[Document], fmt: str, table: str | 
             out.write("]}\n")
     elif fmt == "jsonl":
         for d in docs:
-            out.writelines(document_json_parts(d, text_of(d)))
+            out.writelines(_json_parts(d, text_of(d)))
             out.write("\n")
     else:
         out.write('{"documents":[')
         for i, d in enumerate(docs):
             if i:
                 out.write(",")
-            out.writelines(document_json_parts(d, text_of(d)))
+            out.writelines(_json_parts(d, text_of(d)))
         out.write("]}\n")
+
+
+def _json_parts(doc: Document | SpooledDocument, text: str | None) -> Iterator[str]:
+    """A document's JSON in pieces (a spooled document's records copied from its files, which are then deleted)."""
+    if not isinstance(doc, SpooledDocument):
+        yield from document_json_parts(doc, text)
+        return
+    try:
+        yield from doc.json_parts(text)
+    finally:
+        doc.discard()
 
 
 def _rows_with_text(docs: Iterator[Document], table: str, text_of: Any) -> Iterator[dict[str, Any]]:

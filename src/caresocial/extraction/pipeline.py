@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -251,15 +252,30 @@ def _extract_chunked(nlp: Language, text: str, doc_id: str | None, date_: date |
                      path: str | None, sources: dict[str, int] | None, defaults: Defaults = (None, None)
                      ) -> Document:
     """:func:`extract` of a long text, piece by piece; the first piece's date and publisher hold for all."""
-    from .segment import paragraphs
-
-    sources = sources if sources is not None else cited_sources(text)
     figures: list[Figure] = []
     quotes: list[Quote] = []
     claims: list[Claim] = []
+
+    def keep(fs: list[Figure], qs: list[Quote], cs: list[Claim]) -> None:
+        figures.extend(fs)
+        quotes.extend(qs)
+        claims.extend(cs)
+
+    head = extract_pieces(nlp, text, keep, doc_id, date_, publisher, path, sources, defaults)
+    return head.updated(figures=tuple(figures), quotes=tuple(quotes), claims=tuple(claims))
+
+
+def extract_pieces(nlp: Language, text: str, sink: Callable[[list[Figure], list[Quote], list[Claim]], None],
+                   doc_id: str | None, date_: date | None, publisher: str | None, path: str | None,
+                   sources: dict[str, int] | None, defaults: Defaults = (None, None)) -> Document:
+    """Extract ``text`` in pieces of at most :data:`CHUNK_CHARS` (:func:`chunk_bounds`), handing each piece's
+    records to ``sink`` as soon as they are made, with offsets, line numbers and ids made document-wide; the
+    first piece's date and publisher hold for all. Returns the document's record with empty record lists."""
+    from .segment import paragraphs
+
+    sources = sources if sources is not None else cited_sources(text)
     first: Document | None = None
-    n_paras = 0
-    n_lines = 0
+    nf = nq = nc = n_paras = n_lines = 0
     for a, b in chunk_bounds(text):
         piece = text[a:b]
         doc = nlp(_prepare(nlp, piece, doc_id, date_, publisher, path, sources, defaults))
@@ -268,18 +284,50 @@ def _extract_chunked(nlp: Language, text: str, doc_id: str | None, date_: date |
             first = part
             date_ = date_ or part.date
             publisher = publisher or part.publisher
-        shift_ids(part, a, len(figures), len(quotes), len(claims), n_paras, n_lines, figures, quotes, claims)
+        figures: list[Figure] = []
+        quotes: list[Quote] = []
+        claims: list[Claim] = []
+        shift_ids(part, a, nf, nq, nc, n_paras, n_lines, figures, quotes, claims)
         # the piece's paragraphs as the pipeline segmented them (counted again only if it did not)
         n_paras += len(doc._.cs_paragraphs if doc._.cs_paragraphs is not None else paragraphs(piece))
         n_lines += piece.count("\n")
+        nf, nq, nc = nf + len(figures), nq + len(quotes), nc + len(claims)
+        del doc, part
+        sink(figures, quotes, claims)
     assert first is not None
     sups = tuple(find_suppressions(text, paragraphs(text)))
     digest = text_sha256(text)
     return Document.build(
         doc_id=doc_id or digest[:12], path=path, date=first.date, date_source=first.date_source,
         publisher=first.publisher, title=first.title, text_sha256=digest, length=len(text),
-        figures=tuple(figures), quotes=tuple(quotes), claims=tuple(claims), suppressions=sups,
+        figures=(), quotes=(), claims=(), suppressions=sups,
     )
+
+
+def extract_spooled(item: tuple[str, dict[str, Any]], folder: str, model: str | None = None,
+                    lexicons: Mapping[str, Any] | None = None) -> Any:
+    """:func:`extract` of a long (text, options) pair of :func:`extract_many` with its records written to files
+    in ``folder`` as they are made: a :class:`~caresocial.io.spool.SpooledDocument` (memory bounded by one
+    piece)."""
+    from ..io.spool import Spool
+
+    text, opts = item
+    nlp = get_nlp(model, lexicons)
+    spool = Spool(folder, f"{os.getpid()}-{id(text):x}-{text_sha256(text)[:12]}")
+
+    def write(fs: list[Figure], qs: list[Quote], cs: list[Claim]) -> None:
+        spool.add("figures", fs)
+        spool.add("quotes", qs)
+        spool.add("claims", cs)
+
+    try:
+        head = extract_pieces(nlp, text, write, opts.get("doc_id"), opts.get("date"), opts.get("publisher"),
+                              opts.get("path"), opts["sources"],
+                              (opts.get("default_date"), opts.get("default_publisher")))
+    except BaseException:
+        spool.discard()
+        raise
+    return spool.close(_described(head, opts.get("title"), opts.get("url")))
 
 
 def _renumber(ref: str | None, prefix: str, offset: int) -> str | None:
@@ -307,11 +355,14 @@ def shift_ids(part: Document, off: int, nf: int, nq: int, nc: int, n_paras: int,
 
 
 OPTIONS = frozenset({"doc_id", "date", "publisher", "title", "url", "path", "default_date", "default_publisher"})
+# (the command line's own option: a folder where a document longer than CHUNK_CHARS has its records written as
+# they are made; such a document then comes back as a caresocial.io.spool.SpooledDocument, see extract_spooled)
+SPOOL = "spool"
 
 
 def _checked(opts: Mapping[str, Any]) -> dict[str, Any]:
     """extract_many's per-text options with the date parsed; unknown keys are an error, not ignored."""
-    unknown = set(opts) - OPTIONS
+    unknown = set(opts) - OPTIONS - {SPOOL}
     if unknown:
         raise ValueError(f"unknown option {sorted(unknown)[0]!r} (options: {', '.join(sorted(OPTIONS))})")
     out = dict(opts)
@@ -376,6 +427,8 @@ def extract_many(items: Iterable[str | tuple[str, dict[str, Any]] | Document], *
 
 def _extract_one(item: tuple[str, dict[str, Any]], model: str | None, lexicons: Mapping[str, Any] | None) -> Document:
     text, opts = item
+    if opts.get(SPOOL) and len(text) > CHUNK_CHARS:
+        return extract_spooled(item, opts[SPOOL], model, lexicons)
     return extract(text, doc_id=opts.get("doc_id"), date=opts.get("date"), publisher=opts.get("publisher"),
                    title=opts.get("title"), url=opts.get("url"), path=opts.get("path"), sources=opts["sources"],
                    model=model, lexicons=lexicons, default_date=opts.get("default_date"),

@@ -49,8 +49,8 @@ class Context(ScanBase):
         return self.nw.value_of(s)
 
     def generic_quantity(self, s: int, e: int) -> tuple[int, str] | None:
-        """(end, unit name) of a unit the rules do not know, after digits (quantulum3's tables)."""
-        return generic_quantity(self.text, s, e)
+        """(end, unit name) of a unit the rules do not know, after digits (the ``generic_units`` table)."""
+        return generic_quantity(self.text, s, e, self.t.generic_units)
 
     def clause_start(self, s: int) -> bool:
         """True when only quotes and spaces separate ``s`` from the start of the text or a clause."""

@@ -3,11 +3,11 @@
 Every list of words the grammar knows is a file in ``caresocial/data/`` (see :mod:`caresocial.lexicons`), whose
 header comment names its columns: ``currencies`` (symbol, code, word or minor unit -> ISO code), ``scale_words``,
 ``number_words``, ``fractions``, ``vague_counts``, ``multiples`` ('doubled'), ``percent_words``, ``hedges``,
-``bounds_min``, ``bounds_max``, ``rate_words``, ``duration_units``, ``quantity_units``, ``age_words``, ``months``,
-``weekdays``, ``year_context_words``, ``label_words``, ``street_words``, ``one_not_count``, ``noun_stop_words``,
-``noun_skips``, ``noun_compounds`` and ``irregular_plurals``. :func:`tables` reads one
-:class:`~caresocial.lexicons.Lexicons` set into the dictionaries and sets the patterns are compiled from
-(:mod:`.patterns`), once per set. Adding a row to a file, or through configuration
+``bounds_min``, ``bounds_max``, ``rate_words``, ``duration_units``, ``quantity_units``, ``generic_units``,
+``age_words``, ``months``, ``weekdays``, ``year_context_words``, ``label_words``, ``street_words``,
+``one_not_count``, ``noun_stop_words``, ``noun_skips``, ``noun_compounds`` and ``irregular_plurals``.
+:func:`tables` reads one :class:`~caresocial.lexicons.Lexicons` set into the dictionaries and sets
+the patterns are compiled from (:mod:`.patterns`), once per set. Adding a row to a file, or through configuration
 (``extract(text, lexicons={"currencies": ["₿ | XBT"]})``, ``[tool.caresocial.lexicons]``), is all it takes to
 teach the grammar a word::
 
@@ -156,6 +156,8 @@ class Tables:
                 self.duration_units[row[0].lower()] = (unit, factor)
         self.quantity_units: dict[str, str] = {row[0]: _field("quantity_units", row, 1)
                                                for row in lex.rows("quantity_units")}
+        self.generic_units: dict[str, str] = {row[0]: _field("generic_units", row, 1)
+                                              for row in lex.rows("generic_units")}
 
     def _modifiers(self, lex: Lexicons) -> None:
         self.hedges = _lower_words(lex.words("hedges"))

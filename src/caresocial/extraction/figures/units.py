@@ -1,15 +1,15 @@
-"""Generic units through quantulum3, for what the domain rules do not cover (mg, GHz, dB, ...).
+"""Generic units from quantulum3's tables, for what the domain rules do not cover (mg, GHz, dB, ...).
 
-quantulum3 is slow and over-eager on prose ("£6bn" becomes pounds-barn-newtons), so it is consulted
-only for a short window after a digit number whose next token looks like a unit symbol, never for
-money, counts or years, and its answer is cached per unit token.
+A short unit-like token right after a digit number is looked up in the ``generic_units`` lexicon: every token
+quantulum3 names a unit for (as ``5 <token>``, with the unit's own symbol or name, never money or dimensionless
+words), generated from quantulum3's data by ``scripts/build_generic_units.py``. The answers are quantulum3's;
+the look-up costs a dictionary access instead of loading quantulum3 (seconds on first use) and parsing.
+Never for money, counts or years; users add tokens through the ``generic_units`` lexicon.
 """
 
 from __future__ import annotations
 
-import warnings
-from functools import lru_cache
-from typing import Any
+from collections.abc import Mapping
 
 import regex
 
@@ -18,8 +18,6 @@ from .lexicon import AHEAD
 # A unit-like token: short, or with a degree sign, slash, superscript or micro sign.
 _UNITISH = regex.compile(r"[ \u00a0]?+(?P<tok>[°µμ]?[A-Za-z]{1,4}(?:[/²³][A-Za-z0-9]{0,3})?+|°[CF]?)(?![A-Za-z])")
 _UNIT_SIGNS = ("°", "µ", "μ")
-# Entities quantulum3 may report that are never our quantities.
-_REJECT_ENTITIES = frozenset({"dimensionless", "currency", "unknown", "information"})
 _COMMON_WORDS = frozenset(
     "a an the of in on at by for to and or but as is are was were be it its he she we they you i me my "
     "our us no not so up off out per via vs new old all any can may more most less few one two its "
@@ -27,39 +25,9 @@ _COMMON_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _parser() -> Any:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import parser
-    return parser
-
-
-@lru_cache(maxsize=4096)
-def _unit_for(token: str) -> str | None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            found = _parser().parse(f"5 {token}")
-        except Exception:  # quantulum3 raises assorted errors on odd input
-            return None
-    for q in found:
-        unit = q.unit
-        if unit is None or unit.entity is None or unit.entity.name in _REJECT_ENTITIES:
-            continue
-        if not (q.surface.strip() == f"5 {token}" or q.surface.replace(" ", "") == f"5{token}"):
-            continue
-        # the token must be one of the unit's own symbols or names: quantulum3 also reads a word it does not know
-        # as a unit it resembles ('key' as exayears)
-        names = {str(s).lower() for s in (*getattr(unit, "surfaces", ()), unit.name)}
-        if token in getattr(unit, "symbols", ()) or token.lower() in names or token.lower().rstrip("s") in names \
-                or token[-1] in "²³":  # 'm²', 'm³': quantulum3 lists only 'sq m' among the symbols
-            return str(unit.name)
-    return None
-
-
-def generic_quantity(text: str, num_start: int, num_end: int) -> tuple[int, str] | None:
-    """(end offset, unit name) when a unit symbol follows the number at ``num_end``, else None."""
+def generic_quantity(text: str, num_start: int, num_end: int, units: Mapping[str, str]) -> tuple[int, str] | None:
+    """(end offset, unit name) when a unit token of ``units`` (token -> unit name, the ``generic_units``
+    lexicon) follows the number at ``num_end``, else None."""
     c = text[num_end:num_end + 1]
     if c in (" ", "\u00a0"):
         c = text[num_end + 1:num_end + 2]
@@ -71,7 +39,7 @@ def generic_quantity(text: str, num_start: int, num_end: int) -> tuple[int, str]
     tok = m.group("tok")
     if tok.lower() in _COMMON_WORDS:
         return None
-    unit = _unit_for(tok)
+    unit = units.get(tok)
     if unit is None:
         return None
     return m.end(), unit
