@@ -18,6 +18,7 @@ import pytest
 import regex
 
 from caresocial.extraction import segment as S
+from caresocial.extraction.figures import context as FC
 from caresocial.extraction.figures import fixed as X
 from caresocial.extraction.figures import numbers as N
 from caresocial.extraction.figures import units as U
