@@ -51,12 +51,12 @@ def test_spooled_extraction_writes_the_same_json(monkeypatch: pytest.MonkeyPatch
     """A long document extracted for streamed output (records written to files piece by piece) gives the JSON of
     the same document extracted in one go, and its records read back are the same records."""
     from caresocial.io.output import document_json
-    from caresocial.io.spool import SpooledDocument
+    from caresocial.io.spool import SpooledDocument, SpoolFolder
 
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt")))
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 12_000)
     whole = caresocial.extract(text, doc_id="x", title="T")
-    opts = {"doc_id": "x", "title": "T", pipeline.SPOOL: str(tmp_path)}
+    opts = {"doc_id": "x", "title": "T", pipeline.SPOOL: SpoolFolder(str(tmp_path))}
     spooled = next(pipeline.extract_many([(text, opts)]))
     assert isinstance(spooled, SpooledDocument)
     assert spooled.counts == {"figures": len(whole.figures), "quotes": len(whole.quotes), "claims": len(whole.claims)}
@@ -65,7 +65,7 @@ def test_spooled_extraction_writes_the_same_json(monkeypatch: pytest.MonkeyPatch
     spooled.discard()
     assert not list(tmp_path.iterdir())
     # a short document is never spooled
-    short = next(pipeline.extract_many([("It cost £5m in 2024.", {pipeline.SPOOL: str(tmp_path)})]))
+    short = next(pipeline.extract_many([("It cost £5m in 2024.", {pipeline.SPOOL: SpoolFolder(str(tmp_path))})]))
     assert not isinstance(short, SpooledDocument)
 
 

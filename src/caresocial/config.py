@@ -47,7 +47,7 @@ else:  # pragma: no cover
 
 SEVERITIES = ("error", "warning", "note")
 _TOP_KEYS = {"disable", "fail-on", "severity", "tolerance", "aliases", "documents", "lexicons", "doc-timeout",
-             "doc-memory"}
+             "doc-memory", "rules"}
 _TOL_KEYS = {"relative", "approx", "percent-points", "arithmetic"}
 
 
@@ -96,6 +96,7 @@ class Config:
     lexicons: dict[str, Any] = field(default_factory=dict)  # additions to the built-in lexicons (see lexicons.py)
     doc_timeout: float | None = None  # seconds per document (None: the default of caresocial.watchdog; 0: none)
     doc_memory: int | None = None  # MiB per document (None: the default of caresocial.watchdog; 0: none)
+    rules: tuple[str, ...] = ()  # references ("package.module:name") of checker rules loaded from other packages
 
     @property
     def limits(self) -> Limits:
@@ -139,30 +140,62 @@ def _where(src: str, key: str) -> str:
 
 def parse(data: dict[str, Any], src: str = "<config>") -> Config:
     """A :class:`Config` from the ``[tool.caresocial]`` table; :class:`ConfigError` names a bad key."""
-    from .extraction.claims.synonyms import measure_key
-    from .extraction.figures.lexicon import UNITS  # noqa: F401 - keeps import graph light elsewhere
-
     unknown = set(data) - _TOP_KEYS
     if unknown:
         expected = ", ".join(sorted(_TOP_KEYS))
         raise ConfigError(f"{_where(src, sorted(unknown)[0])}: unknown key (expected one of {expected})")
+    plugins = _plugin_rules(data, src)  # loaded first: severity and disable may name their ids
+    disable, severity = _rule_settings(data, src)
+    values = _tolerances(data, src)
+    aliases_raw = data.get("aliases", {})
+    aliases = _aliases(aliases_raw, src)
+    lexicon_additions = with_aliases(_lexicon_additions(data, src), aliases_raw)
+    fail_on = data.get("fail-on")
+    if fail_on is not None and fail_on not in ("error", "warning", "never"):
+        raise ConfigError(f"{_where(src, 'fail-on')}: {fail_on!r} is not one of error, warning, never")
+    return Config(disable=disable, severity=severity, aliases=aliases, documents=_documents(data, src),
+                  fail_on=fail_on, source=src, lexicons=lexicon_additions, rules=plugins, **values,
+                  **_limits(data, src))
+
+
+def _plugin_rules(data: dict[str, Any], src: str) -> tuple[str, ...]:
+    """``rules``: references of checker rules in other packages, registered now."""
+    from .consistency.rules import RuleLoadError, load_rules
+
+    refs = data.get("rules", [])
+    if not isinstance(refs, list) or not all(isinstance(r, str) and r.strip() for r in refs):
+        raise ConfigError(f"{_where(src, 'rules')}: must be a list of \"package.module:name\" strings")
+    try:
+        load_rules(refs)
+    except RuleLoadError as e:
+        raise ConfigError(f"{_where(src, 'rules')}: {e}") from None
+    return tuple(refs)
+
+
+def _rule_settings(data: dict[str, Any], src: str) -> tuple[frozenset[str], dict[str, str]]:
+    """``disable`` and ``severity``, checked against the registered rules."""
     disable = data.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
         raise ConfigError(f"{_where(src, 'disable')}: must be a list of rule ids")
-    RULE_IDS = rule_ids()  # the registry's ids, read once
+    ids = rule_ids()  # the registry's ids, read once
     for r in disable:
-        if r not in RULE_IDS:
-            raise ConfigError(f"{_where(src, 'disable')}: unknown rule id {r!r} (rules: {', '.join(RULE_IDS)})")
+        if r not in ids:
+            raise ConfigError(f"{_where(src, 'disable')}: unknown rule id {r!r} (rules: {', '.join(ids)})")
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
         raise ConfigError(f"{_where(src, 'severity')}: must be a table of rule = severity")
     for r, s in severity.items():
-        if r not in RULE_IDS:
-            raise ConfigError(f"{_where(src, 'severity.' + r)}: unknown rule id (rules: {', '.join(RULE_IDS)})")
+        if r not in ids:
+            raise ConfigError(f"{_where(src, 'severity.' + r)}: unknown rule id (rules: {', '.join(ids)})")
         if s not in SEVERITIES:
             raise ConfigError(f"{_where(src, 'severity.' + r)}: {s!r} is not one of {', '.join(SEVERITIES)}")
         if r in disable:
             raise ConfigError(f"{_where(src, 'severity.' + r)}: rule is also disabled; choose one")
+    return frozenset(disable), dict(severity)
+
+
+def _tolerances(data: dict[str, Any], src: str) -> dict[str, float]:
+    """``tolerance``: the Config fields it sets."""
     tol = data.get("tolerance", {})
     if not isinstance(tol, dict):
         raise ConfigError(f"{_where(src, 'tolerance')}: must be a table")
@@ -176,7 +209,13 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
         values[k.replace("-", "_")] = float(v)
     if "relative" in values and "approx" in values and values["approx"] < values["relative"]:
         raise ConfigError(f"{_where(src, 'tolerance.approx')}: must not be below tolerance.relative")
-    aliases_raw = data.get("aliases", {})
+    return values
+
+
+def _aliases(aliases_raw: Any, src: str) -> dict[str, str]:
+    """``aliases``: alias key -> canonical key."""
+    from .extraction.claims.synonyms import measure_key
+
     if not isinstance(aliases_raw, dict):
         raise ConfigError(f"{_where(src, 'aliases')}: must be a table of measure = [aliases]")
     aliases: dict[str, str] = {}
@@ -199,6 +238,11 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
             raise ConfigError(f"{_where(src, 'aliases.' + canon_of[ak])}: is also listed as an alias of "
                               f"{canon_of.get(ck, ck)!r}; "
                               "put all its aliases under one measure")
+    return aliases
+
+
+def _documents(data: dict[str, Any], src: str) -> tuple[DocumentRule, ...]:
+    """``documents``: date and publisher by path glob."""
     docs_raw = data.get("documents", [])
     if not isinstance(docs_raw, list):
         raise ConfigError(f"{_where(src, 'documents')}: must be an array of tables ([[tool.caresocial.documents]])")
@@ -224,21 +268,21 @@ def parse(data: dict[str, Any], src: str = "<config>") -> Config:
         if pub is not None and not isinstance(pub, str):
             raise ConfigError(f"{_where(src, key + '.publisher')}: must be a string")
         rules.append(DocumentRule(d["path"], dv, pub))
-    lexicon_additions = data.get("lexicons", {})
-    if not isinstance(lexicon_additions, dict):
-        raise ConfigError(f"{_where(src, 'lexicons')}: must be a table of lexicon name = [lines] or {{key = value}}")
+    return tuple(rules)
+
+
+def _lexicon_additions(data: dict[str, Any], src: str) -> dict[str, Any]:
+    """``lexicons``: additions to the built-in lexicons, checked by building them."""
     from .lexicons import LexiconError, lexicons
 
+    additions = data.get("lexicons", {})
+    if not isinstance(additions, dict):
+        raise ConfigError(f"{_where(src, 'lexicons')}: must be a table of lexicon name = [lines] or {{key = value}}")
     try:
-        lexicons(lexicon_additions)
+        lexicons(additions)
     except LexiconError as e:
         raise ConfigError(f"{_where(src, 'lexicons')}: {e}") from None
-    lexicon_additions = with_aliases(dict(lexicon_additions), aliases_raw)
-    fail_on = data.get("fail-on")
-    if fail_on is not None and fail_on not in ("error", "warning", "never"):
-        raise ConfigError(f"{_where(src, 'fail-on')}: {fail_on!r} is not one of error, warning, never")
-    return Config(disable=frozenset(disable), severity=dict(severity), aliases=aliases, documents=tuple(rules),
-                  fail_on=fail_on, source=src, lexicons=dict(lexicon_additions), **values, **_limits(data, src))
+    return dict(additions)
 
 
 def with_aliases(additions: dict[str, Any], aliases: dict[str, Any]) -> dict[str, Any]:

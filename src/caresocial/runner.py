@@ -74,6 +74,7 @@ def documents(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, 
     a document longer than the pipeline's piece size comes as a :class:`~caresocial.io.spool.SpooledDocument`,
     its records written there as they were made."""
     from .extraction.pipeline import SPOOL
+    from .io.spool import SpoolFolder
     from .watchdog import extract_limited
 
     sources, kept, failed = _first_pass(corpus, errors)
@@ -97,7 +98,7 @@ def documents(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, 
             if texts is not None:
                 texts[got.doc_id] = got.text
             loaded[got.doc_id] = got
-            yield got.text, {**got.options(), SPOOL: spool} if spool else got.options()
+            yield got.text, {**got.options(), SPOOL: SpoolFolder(spool)} if spool else got.options()
 
     try:
         for doc in extract_limited(items(), limits=cfg.limits, errors=errors, n_process=jobs, sources=sources,

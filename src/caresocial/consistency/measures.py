@@ -28,9 +28,11 @@ from dataclasses import dataclass
 
 import regex
 
-from ..extraction.figures.lexicon import IRREGULAR_PLURALS
 from ..lexicons import LexiconError, Lexicons
 from .caching import cached
+
+#: Nouns whose plural is not an 's' away ('children'), from the ``irregular_plurals`` lexicon.
+IRREGULAR_PLURALS = frozenset(w.lower() for w in Lexicons.default().words("irregular_plurals"))
 
 SURE, LIKELY, POSSIBLE, NONE = 3, 2, 1, 0
 STRENGTH_NAMES = {SURE: "sure", LIKELY: "likely", POSSIBLE: "possible", NONE: "none"}

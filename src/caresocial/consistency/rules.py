@@ -16,15 +16,20 @@ Dask path runs the same functions on its workers. Adding a rule is one call::
 Scopes: ``"measure"`` rules get a :class:`~caresocial.consistency.groups.MeasureGroup` (claims of several
 documents taken to be on the same measure); ``"document"`` rules get one :class:`~caresocial.models.Document`.
 The built-in rules register themselves when their modules are imported (``conflicts``, ``arithmetic``,
-``scale``); the
-registry imports them on first use, so this module imports nothing of the checker itself.
+``scale``); the registry imports them on first use, so this module imports nothing of the checker itself.
+
+Rules of other packages come in two ways, both read by :func:`load_rules`: an entry point of the group
+``caresocial_rules`` (found when the registry is first used), or a reference ``"package.module:name"`` in the
+configuration (``[tool.caresocial] rules = [...]``). The object referred to is a :class:`Rule`, an iterable of
+them, or a module (or ``"package.module"`` alone) that registers its rules when imported.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from typing import Any, Literal
 
 Scope = Literal["measure", "document"]
@@ -35,6 +40,12 @@ SEVERITIES = ("error", "warning", "note")
 SAME_FIGURE = "same-figure"
 BUILTIN_MODULES = ("caresocial.consistency.conflicts", "caresocial.consistency.arithmetic",
                    "caresocial.consistency.scale")
+#: The entry-point group other packages declare their rules under.
+ENTRY_POINT_GROUP = "caresocial_rules"
+
+
+class RuleLoadError(ValueError):
+    """A rule reference that cannot be loaded: the message names the reference and why."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,49 @@ def _load_builtin() -> None:
         ordered.update((k, v) for k, v in _RULES.items() if k not in ordered)
         _RULES.clear()
         _RULES.update(ordered)
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
+            _load(ep.value, f"entry point {ep.name!r} ({ENTRY_POINT_GROUP})")
+
+
+def _resolve(reference: str, where: str) -> Any:
+    """The object ``reference`` ("package.module:name" or "package.module") names."""
+    module_name, _, attr = reference.strip().partition(":")
+    try:
+        obj: Any = importlib.import_module(module_name)
+        for part in attr.split(".") if attr else ():
+            obj = getattr(obj, part)
+    except (ImportError, AttributeError, ValueError) as e:
+        raise RuleLoadError(f"{where}: cannot load {reference!r}: {e}") from None
+    return obj
+
+
+def _load(reference: str, where: str) -> list[str]:
+    """Register what a reference names; the ids of the rules it brings (a module registers its own rules when
+    imported: those are the ids that were not registered before)."""
+    before = set(_RULES)
+    obj = _resolve(reference, where)
+    if isinstance(obj, type(importlib)):
+        return [rule_id for rule_id in _RULES if rule_id not in before] + \
+            [rule_id for rule_id in _DEFINED.get(obj.__name__, []) if rule_id in before]
+    rules = [obj] if isinstance(obj, Rule) else list(obj) if isinstance(obj, Iterable) else None
+    if not rules or not all(isinstance(r, Rule) for r in rules):
+        raise RuleLoadError(f"{where}: {reference!r} is not a caresocial Rule, a list of Rules or a module")
+    for rule in rules:
+        if _RULES.get(rule.id) is not rule:
+            if rule.id in _RULES:
+                raise RuleLoadError(f"{where}: {reference!r}: rule id {rule.id!r} is already registered")
+            _RULES[rule.id] = rule
+    return [r.id for r in rules]
+
+
+def load_rules(references: Iterable[str]) -> list[str]:
+    """Register the rules each reference ("package.module:name") names, once; the ids of those rules. A
+    reference that cannot be loaded raises :class:`RuleLoadError`."""
+    _load_builtin()
+    ids: list[str] = []
+    for reference in references:
+        ids += _load(reference, "rules")
+    return ids
 
 
 def register(rule: Rule, *, replace: bool = False) -> Rule:
@@ -137,6 +191,5 @@ def default_severity(rule_id: str) -> str:
     return rule.severity if rule is not None else "warning"
 
 
-__all__ = ["SAME_FIGURE", "SEVERITIES", "Rule", "all_rules", "default_severity", "define", "get_rule", "register",
-           "rule_ids",
-           "unregister"]
+__all__ = ["ENTRY_POINT_GROUP", "SAME_FIGURE", "SEVERITIES", "Rule", "RuleLoadError", "all_rules",
+           "default_severity", "define", "get_rule", "load_rules", "register", "rule_ids", "unregister"]

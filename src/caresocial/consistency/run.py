@@ -10,7 +10,7 @@ from ..config import Config
 from ..models import Finding
 from .items import Item, Settings, fingerprint, ref
 from .measures import POSSIBLE, SURE, Signature, strength, why
-from .rules import SEVERITIES
+from .rules import SEVERITIES, load_rules
 
 T = TypeVar("T")
 AGREEMENT = "agreement"  # the label of a confirmation (Finding.rule of an agreement)
@@ -21,6 +21,7 @@ class Run:
 
     def __init__(self, cfg: Config | None = None, show_agreements: bool = False) -> None:
         self.cfg = cfg or Config()
+        load_rules(self.cfg.rules)  # (again on a Dask worker, whose process has not read the configuration)
         self.settings = Settings.of(self.cfg)
         self.show_agreements = show_agreements
         self.findings: list[Finding] = []

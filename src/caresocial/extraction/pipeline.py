@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 from weakref import WeakKeyDictionary
 
 import regex
@@ -304,30 +303,45 @@ def extract_pieces(nlp: Language, text: str, sink: Callable[[list[Figure], list[
     )
 
 
-def extract_spooled(item: tuple[str, dict[str, Any]], folder: str, model: str | None = None,
-                    lexicons: Mapping[str, Any] | None = None) -> Any:
-    """:func:`extract` of a long (text, options) pair of :func:`extract_many` with its records written to files
-    in ``folder`` as they are made: a :class:`~caresocial.io.spool.SpooledDocument` (memory bounded by one
-    piece)."""
-    from ..io.spool import Spool
+class PieceWriter(Protocol):
+    """Where a long document's records go as they are made (:func:`extract_spooled`): ``add`` each piece's
+    records of one list, then ``close`` with the document's record, or ``discard`` on failure."""
 
+    def add(self, name: str, records: Iterable[Any]) -> None: ...
+
+    def close(self, head: Document) -> Any: ...
+
+    def discard(self) -> None: ...
+
+
+class PieceWriters(Protocol):
+    """What the ``spool`` option of :func:`extract_many` holds: a maker of one :class:`PieceWriter` per long
+    text (such as :class:`caresocial.io.spool.SpoolFolder`); it must pickle to reach worker processes."""
+
+    def new(self, text: str) -> PieceWriter: ...
+
+
+def extract_spooled(item: tuple[str, dict[str, Any]], writers: PieceWriters, model: str | None = None,
+                    lexicons: Mapping[str, Any] | None = None) -> Any:
+    """:func:`extract` of a long (text, options) pair of :func:`extract_many` with its records handed to a writer
+    of ``writers`` as they are made (memory bounded by one piece); returns what the writer's ``close`` returns."""
     text, opts = item
     nlp = get_nlp(model, lexicons)
-    spool = Spool(folder, f"{os.getpid()}-{id(text):x}-{text_sha256(text)[:12]}")
+    out = writers.new(text)
 
     def write(fs: list[Figure], qs: list[Quote], cs: list[Claim]) -> None:
-        spool.add("figures", fs)
-        spool.add("quotes", qs)
-        spool.add("claims", cs)
+        out.add("figures", fs)
+        out.add("quotes", qs)
+        out.add("claims", cs)
 
     try:
         head = extract_pieces(nlp, text, write, opts.get("doc_id"), opts.get("date"), opts.get("publisher"),
                               opts.get("path"), opts["sources"],
                               (opts.get("default_date"), opts.get("default_publisher")))
     except BaseException:
-        spool.discard()
+        out.discard()
         raise
-    return spool.close(_described(head, opts.get("title"), opts.get("url")))
+    return out.close(_described(head, opts.get("title"), opts.get("url")))
 
 
 def _renumber(ref: str | None, prefix: str, offset: int) -> str | None:
@@ -355,8 +369,8 @@ def shift_ids(part: Document, off: int, nf: int, nq: int, nc: int, n_paras: int,
 
 
 OPTIONS = frozenset({"doc_id", "date", "publisher", "title", "url", "path", "default_date", "default_publisher"})
-# (the command line's own option: a folder where a document longer than CHUNK_CHARS has its records written as
-# they are made; such a document then comes back as a caresocial.io.spool.SpooledDocument, see extract_spooled)
+# (the command line's own option: a PieceWriters to which a document longer than CHUNK_CHARS has its records
+# handed as they are made; such a document comes back as what the writer's close returns, see extract_spooled)
 SPOOL = "spool"
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..extraction.doc import text_sha256
 from ..models import Claim, Document, Figure, Quote
 
 RECORD_LISTS = ("figures", "quotes", "claims")
@@ -26,6 +27,18 @@ _COPY = 1 << 20  # characters copied at a time
 def compact_json(data: Any) -> str:
     """JSON as the output writes it: no spaces, non-ASCII as it is."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class SpoolFolder:
+    """The ``spool`` option of :func:`caresocial.extraction.pipeline.extract_many`: a :class:`Spool` in
+    ``folder`` for each long text."""
+
+    folder: str
+
+    def new(self, text: str) -> Spool:
+        """A spool for ``text``, its files named by the process and the text's digest."""
+        return Spool(self.folder, f"{os.getpid()}-{id(text):x}-{text_sha256(text)[:12]}")
 
 
 class Spool:
