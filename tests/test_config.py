@@ -138,7 +138,8 @@ def test_cli_pyproject_found_from_the_current_folder_names_its_table(tmp_path: P
     code, err = _check(tmp_path)
     assert code == 2
     assert err == [f"caresocial: {tmp_path / 'pyproject.toml'}: [tool.caresocial] disabel: unknown key (expected one "
-                   "of aliases, disable, doc-memory, doc-timeout, documents, fail-on, lexicons, rules, severity, tolerance)"]
+                   "of aliases, disable, doc-memory, doc-timeout, documents, fail-on, lexicons, rules, severity, "
+                   "tolerance)"]
 
 
 def test_cli_missing_or_folder_config(tmp_path: Path) -> None:
