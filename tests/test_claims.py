@@ -200,3 +200,14 @@ def test_claims_alone_read_the_figures_and_quotes_they_need() -> None:
     nlp.add_pipe("caresocial_claims")
     doc = nlp("Councils spent £5m on care in 2023.")
     assert [(c.measure, c.time.relation, c.time.year) for c in doc._.claims] == [("spending on care", "at", 2023)]
+
+
+@pytest.mark.parametrize(("date", "value", "year"), [
+    (None, "--03-05", None),            # no document date: the day is known, its year is not
+    ("2025-01-10", "2025-03-05", 2025),  # the document's year
+])
+def test_a_day_without_a_year_is_a_date_claim_of_its_documents_year(date: str | None, value: str,
+                                                                     year: int | None) -> None:
+    doc = caresocial.extract("5 March was the deadline for responses.", date=date)
+    assert [(c.kind, c.value, c.time.relation if c.time else None, c.time.year if c.time else None)
+            for c in doc.claims] == [("date", value, "at", year)]

@@ -286,8 +286,10 @@ class _Builder:
         text, figs, lex = self.text, self.figs, self.lex
         it = items[k]
         f = figs[it.index]
-        if f.kind in DATE_KINDS:  # a deadline or start date holds at itself
-            year = year_value(str(f.value).replace("-", "/")[:7]) if f.kind == "year" else int(str(f.value)[:4])
+        if f.kind in DATE_KINDS:  # a deadline or start date holds at itself ('--03-05': a day of no known year)
+            value = str(f.value)
+            year = year_value(value.replace("-", "/")[:7]) if f.kind == "year" else \
+                int(value[:4]) if value[:4].isdigit() else None
             return ("at", year, text[f.start:f.end], None, False)
         ref, label = self.refs.of(it.index)
         doc = self.doc_time
