@@ -103,8 +103,11 @@ def doc(doc_id: str, *claims: C, extra_figures: tuple[tuple[str, str, float, str
 
 
 def found(*docs: Document, cfg: Config | None = None) -> list[tuple[str, str, list[str]]]:
-    """(rule, severity, ['doc:claim', ...]) of every finding."""
-    return [(f.rule, f.severity, [f"{r.doc_id}:{r.claim}" for r in f.claims]) for f in check(list(docs), cfg).findings]
+    """(rule, severity, ['doc:claim', ...]) of every finding; a rule that crashed fails the test (the checker
+    keeps going after an internal error, which would otherwise read as 'nothing found')."""
+    report = check(list(docs), cfg)
+    assert report.errors == ()
+    return [(f.rule, f.severity, [f"{r.doc_id}:{r.claim}" for r in f.claims]) for f in report.findings]
 
 
 def money(sentence: str, figure: str, value: float, measure: str | None, **kw: Any) -> C:

@@ -153,7 +153,7 @@ def _stated_change(run: Run, claims: _Claims, change: Claim) -> None:
         return
     frm, to = ends
     kind = _mismatch(run, claims, change, frm, to)
-    if kind is None:
+    if not kind:  # None: not comparable; "": the stated change matches its ends
         return
     # another change stated in the sentence that these ends do match is the change between them ('11% more
     # than the year before ... from £736.6m, a 105% increase overall')
