@@ -316,8 +316,12 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
     """The first noun phrase of the words ``[start, limit)`` (a clause's subject), with its modifiers, skipping
     leading prepositions, hedges, adverbs and pronouns."""
     i = start
+    if start > 0 and ws[start - 1].low in cues_of(ws).demonstrative and _verb_after(ws, start, limit):
+        return None  # (a clause read from after 'that')
     while i < limit:
         w = ws[i]
+        if w.low in cues_of(ws).demonstrative and _verb_after(ws, i + 1, limit):
+            return None  # 'That leaves England with £9.8bn': a pronoun subject and its verb, no noun phrase
         if w.is_(FIG, TIME) or (w.is_("P", "D", "H", "E", "R", "X") and not is_noun(w)) or w.is_(PUNCT) \
                 or w.low in ("there",):
             i += 1
@@ -344,6 +348,18 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
             return p
         return None
     return None
+
+
+def _verb_after(ws: list[Word], i: int, limit: int) -> bool:
+    """Whether word ``i`` is a verb in the third person after a pronoun standing alone ('that *leaves* England',
+    'this *gives* councils'): a verb form ending in -s followed by a determiner, pronoun, figure or name."""
+    if i + 1 >= limit:
+        return False
+    w, nxt = ws[i], ws[i + 1]
+    singular = i > 0 and ws[i - 1].low in ("this", "that")  # ('these costs', 'those needs': plural nouns)
+    return singular and w.content and w.is_("V") and w.low.endswith("s") and not w.low.endswith("ss") and \
+        (nxt.is_("D", "O", FIG) or (nxt.content and nxt.is_("N") and (nxt.low.endswith("s") or
+                                                                      nxt.text[:1].isupper())))
 
 
 def noun_phrases(ws: list[Word], start: int, end: int, post: int = 1) -> list[Phrase]:
