@@ -56,6 +56,20 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      D(2021, 9, 1), [("£6bn", None, "level", "over", 2025)]),
     ("The grant averages £2bn a year over the period 2022-2025. That leaves England with £10bn over five years.",
      D(2021, 9, 1), [("£10bn", None, "level", "over", 2026)]),
+    # a sentence's opening subject set off by a participle takes the tense, and the time, of its main clause
+    ("Another £500m, announced in March, will take the total budget to £6bn in 2026.", D(2025, 4, 1),
+     [("£500m", None, "level", "at", 2026)]),
+    ("Another £500m was announced in March.", D(2025, 4, 1), [("£500m", None, "level", "at", 2025)]),
+    # a change at a point that is now is no change over a period; 'this year' still is
+    ("Scrapping the cap would cut child poverty by 200,000 today. Child poverty fell by 100,000 this year.",
+     D(2025, 4, 1), [("200,000", "change in child poverty", "change", "at", 2025),
+                     ("100,000", "change in child poverty", "change", "over", 2025)]),
+    # a figure in brackets does not take a time beyond its brackets' clause; it does when its clause runs on
+    ("Of the £2bn a year, £500m a year will go to Wales (£300m) and Scotland (£200m) - these are averages over the "
+     "period 2022-2025.", D(2021, 9, 1), [("£200m", "scotland", "level", "per", None)]),
+    ("The number of pupils with a plan went up by 140% (to 576,000) between 2015 and 2024.", D(2024, 10, 1),
+     [("140%", "change in pupils with plan", "change", "over", 2024),
+      ("576,000", "pupils with plan", "level", "to", 2024)]),
     # 'the next decade' looks forward whatever the tense of the statement
     ("Nurses: 13k more needed in the next decade", D(2024, 11, 1),
      [("13k", "nurses", "level", "by", 2034)]),

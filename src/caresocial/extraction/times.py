@@ -43,6 +43,7 @@ class TimePhrase:
     fy_ok: bool = False  # 'this year', 'next year': a financial year where the context reckons in them
     either: bool = False  # 'over three years': ahead of the statement, or up to it in a statement of the past
     ahead: bool = False  # says it looks forward ('in the next decade'), whatever the tense of the statement
+    now: bool = False  # a point that is the statement's own time ('today', 'at once'), not a period
     text: str = ""
 
     @property
@@ -397,6 +398,7 @@ def _phrase(m: regex.Match[str], relation: str, mode: str, lex: Lexicons) -> Tim
     elif mode in ("next", "last", "this", "now"):
         tp.offset = {"next": 1, "last": -1}.get(mode, 0)
         tp.fy_ok = mode in ("this", "next") and tp.month is None
+        tp.now = mode == "now"
         tp.mode = "rel"
     return tp
 

@@ -107,7 +107,8 @@ def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: in
         if t.start >= fig.end and t.start < next_start and t.start - fig.end <= 120 and t.mode != "rate":
             gap = text[fig.end:t.start]
             words = _WORD.findall(gap.lower())
-            if ";" in gap or ("(" in gap and ")" not in gap) or any(w in c.subordinator for w in words):
+            if ";" in gap or ("(" in gap and ")" not in gap) or any(w in c.subordinator for w in words) or \
+                    _out_of_brackets(gap):
                 break
             if _BEFORE_FIGURE.match(text, t.end) or (t.text.lower() == "current" and t.start - fig.end > 8):
                 continue  # the next figure's time: 'to £100,000 from the current £23,250'; another noun's
@@ -119,6 +120,15 @@ def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: in
                 return None
             return t
     return None
+
+
+def _out_of_brackets(gap: str) -> bool:
+    """Whether a figure's brackets close, and its clause ends, before a time phrase ('Wales (£700m) and Northern
+    Ireland (£400m) - these are averages over 2022-2025'; not 'went up by 140% (to 576,000) between 2015 and
+    2024')."""
+    close = gap.find(")")
+    rest = gap[close:]
+    return close >= 0 and "(" not in gap[:close] and (any(ch in rest for ch in ",;:–—") or " - " in rest)
 
 
 def rate_after(text: str, fig: FigureTime, times: list[TimePhrase], c: Cues) -> TimePhrase | None:
@@ -227,8 +237,9 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     if before:
         t = before[-1]
         return resolve(t, t.relation if t.relation != "from" else "at", doc, fig, last_year)
-    after = [t for t in usable if t.start >= fig.end and t.relation != "from" and (t.start < next_start or
-                                                                                   not owned(text, t))
+    # (a future statement holds when its sentence says: 'Another £1bn will bring the total to £12bn in 2025')
+    after = [t for t in usable if t.start >= fig.end and t.relation != "from" and (
+                 t.start < next_start or not owned(text, t) or fig.tense == "future")
              and not any(w in c.relative_word for w in _WORD.findall(text[fig.end:t.start].lower()))]
     if after:
         return resolve(after[0], after[0].relation, doc, fig, last_year)
@@ -280,6 +291,8 @@ def _change(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[Tim
         return resolve(own, "from", doc, fig, last_year)
     if own is not None and own.relation == "by":
         return resolve(own, "over" if own.span else "by", doc, fig, last_year)
+    if own is not None and own.now:
+        return resolve(own, "at", doc, fig, last_year)  # 'cut by 330,000 today': at once, over no period
     if fig.level_time is not None and (own is None or (own.relation == "over" and own.mode == "rel")):
         relation, year, written, label, relative = fig.level_time
         by = relation == "by" or (relation == "to" and (written or "").lower().startswith("by "))
