@@ -419,6 +419,10 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
             return hit
     if asp.aspect == "change":
         return change_measure(text, ws, first, last, asp, v=v)
+    if kind in ("money", "count", "percent"):
+        hit = _object_before_to(text, ws, first, v)
+        if hit is not None:
+            return hit
     if kind in ("count", "quantity"):
         return count_measure(text, ws, first, last, v=v)
     if kind == "percent":
@@ -451,6 +455,25 @@ def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -
         if p is not None and p.end == prep:
             return None if ws[p.head].low in cues_of(ws).generic_object else _read(v, text, ws, p)
     return None
+
+
+def _object_before_to(text: str, ws: list[Word], first: int, v: Vocab) -> Reading | None:
+    """The object of a verb that takes it to the figure ('will bring *total funding* to £12bn', 'lifted *the upper
+    capital limit* to £100,000'), the verb a verb form after an auxiliary or one that is no noun."""
+    j = first - 1
+    while j >= 0 and ws[j].is_("H") and not ws[j].content:
+        j -= 1
+    if j < 2 or ws[j].low != "to":
+        return None
+    cs = clause_start(ws, j)
+    verb = next((k for k in range(j - 2, max(cs - 1, j - 8), -1) if ws[k].content and ws[k].is_("V") and
+                 (not ws[k].is_("N") or (k > 0 and ws[k - 1].is_("X") and not ws[k - 1].content))), None)
+    if verb is None or any(w.is_(FIG, TIME, PUNCT) for w in ws[verb + 1:j]):
+        return None
+    p = noun_phrase(ws, verb + 1, j, post=1)
+    if p is None or p.end != j or ws[p.head].low in cues_of(ws).generic_object:
+        return None
+    return _read(v, text, ws, p)
 
 
 def assessed_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:

@@ -36,16 +36,21 @@ def cues_of(ws: list[Word]) -> Cues:
     return getattr(ws, "cues", None) or default_cues()
 
 
+def gerund(w: Word) -> bool:
+    """Whether a word reads as an -ing form ('raising', 'funding'; not 'bring', 'thing', 'king')."""
+    return w.low.endswith("ing") and len(w.low) > 5
+
+
 def is_nominal(w: Word) -> bool:
     """A word that can stand in a noun phrase before its head (noun, adjective, name, possessive)."""
     if not w.content:
         return w.is_("G")
-    return w.is_("N", "A") or w.low.endswith("ing") or "-" in w.low
+    return w.is_("N", "A") or gerund(w) or "-" in w.low
 
 
 def is_noun(w: Word) -> bool:
     """A word that can head a noun phrase."""
-    return w.content and (w.is_("N") or w.low.endswith("ing"))
+    return w.content and (w.is_("N") or gerund(w))
 
 
 def is_participle(w: Word) -> bool:
@@ -74,6 +79,8 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     if prev is not None and prev.is_("N") and prev.low.endswith("s") and not third and not past and \
             not w.low.endswith("ing") and nxt.is_("D", "N", "A", FIG) and not nxt.is_("X"):
         return True  # a plural subject and a verb that agrees with it: 'councils hold schools deficits'
+    if past and nxt.low == "to" and i + 2 < len(ws) and (ws[i + 2].is_(FIG, "H") or ws[i + 2].text in "£$€"):
+        return True  # 'spending rose to £4bn'
     nexts = ("D", "O", FIG, "H", "P") if past else ("D", "O", FIG, "H")  # ('academy trusts in the region')
     return (past or third) and (nxt.is_(*nexts) or nxt.low in ("up", "down")) and \
         not (nxt.is_("X") and not nxt.content) and nxt.low != "of"  # ('the lifetime costs of ...': a noun)
@@ -331,7 +338,8 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
             continue
         if w.is_("O", "W", "X") or w.low in cues_of(ws).opening:
             return None
-        if w.content and w.low.endswith("ing") and w.is_("V") and i + 1 < limit and ws[i + 1].is_("D", "N", "A"):
+        if w.content and gerund(w) and w.is_("V") and i + 1 < limit and ws[i + 1].is_("D", "N", "A") and \
+                not likely_verb(ws, i + 1):  # (not 'Spending rose to £4bn')
             # a gerund and its object: 'raising the UC standard allowance', 'abolishing the policy'
             obj = noun_phrase(ws, i + 1, limit, post=1)
             if obj is not None:

@@ -24,10 +24,11 @@ _KEY_BREAK = regex.compile(r"[\s,]+")
 def _synonym_pattern(lex: Lexicons) -> tuple[regex.Pattern[str] | None, dict[str, str]]:
     """One pattern for every phrase of every row (longest first) and phrase -> key."""
     to_key: dict[str, str] = {}
+    dropped = _function_words(lex)  # (read as a key reads its phrase: 'below the poverty line')
     for row in lex.rows("measure_synonyms"):
         key = _plain(row[0])
         for phrase in row[1:]:
-            p = _norm(phrase)
+            p = " ".join(w for w in _norm(phrase).split() if w not in dropped)
             if p and p != _norm(key):
                 to_key.setdefault(p, key)
     if not to_key:
