@@ -112,6 +112,13 @@ CASES = [
      [C("£9.8 billion", None, "level", "per", None)]),
     ("This needs assessment costs £4m a year.", D(2021, 9, 1),
      [C("£4m", "annual cost of needs assessment", "level", "per", None)]),
+    # a share's whole with what the clause says of it, past its modifiers and a time phrase; not the predicate of
+    # a gerund that holds the share
+    ("About half of the rise in overall school funding since 2015 has been spent on pupils with special needs.",
+     D(2024, 12, 1), [C("half", "share of rise in overall school funding spent on pupils with special needs",
+                        "level", "over", 2024)]),
+    ("Taking 10 per cent of children out of poverty will help to ease this.", D(2025, 11, 1),
+     [C("10 per cent", "share of children out of poverty", "level", "by", None)]),
     # a projected outcome with no horizon is 'by' an unknown year; a conditional cost is an amount
     ("Scrapping the policy would cost £3.6 billion and take 630,000 children out of poverty.", D(2025, 10, 1),
      [C("£3.6 billion", "cost of scrapping policy", "level", "at", None),

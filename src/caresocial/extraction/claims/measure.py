@@ -166,7 +166,10 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
         end = verb_phrase(ws, k + 1, _limit(ws, k + 1))
         rest = phrase_text(text, ws, Phrase(k + 1, end, k + 1)) if end is not None else ""
         return Reading(f"share of {{}} {rest}".strip(), 0, refers=ws[k].low)
-    p = noun_phrase(ws, k, _limit(ws, k), post=2, predicate=True)
+    # (what the clause says of the share's whole when the share is its subject: not 'taking 10% of children out
+    # of poverty will help')
+    lead = not any(w.content and w.is_("V") for w in ws[clause_start(ws, first):first])
+    p = noun_phrase(ws, k, _limit(ws, k), post=2, predicate=True, late=lead)
     hit = _read(v, text, ws, p)
     return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
 

@@ -89,8 +89,9 @@ def likely_verb(ws: list[Word], i: int) -> bool:
 def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
     """The run of premodifiers and nouns from word ``i`` (after determiners and hedges), ending in its last noun;
     'and'/'or' joins two nouns ('children and family social workers')."""
-    while i < limit and ws[i].is_("D", "H") and not ws[i].content and not ws[i].is_("G"):
-        i += 1
+    while i < limit and not ws[i].content and not ws[i].is_("G") and (ws[i].is_("D", "H") or (
+            ws[i].is_("E") and i + 1 < limit and ws[i + 1].content and ws[i + 1].is_("N", "A"))):
+        i += 1  # (and an adverb before a noun: 'the rise in *overall* school funding')
     if i > 0 and ws[i - 1].is_("D") and inner_number(ws, i):
         i += 1  # a number inside the phrase: 'the 276 independent fostering agencies', 'the 20 largest providers'
     start = i
@@ -164,10 +165,11 @@ def _premodifier(ws: list[Word], j: int, limit: int) -> bool:
 
 
 def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bool = False,
-                participles: bool = True) -> Phrase | None:
+                participles: bool = True, late: bool = True) -> Phrase | None:
     """The noun phrase from word ``i`` with up to ``post`` modifiers after it; ``predicate`` also takes a
-    copula and what it says ('were issued inside the target', 'are at risk of ...'), without the copula;
-    ``participles`` False leaves out a participle right after the noun (it is the clause's verb)."""
+    copula and what it says ('were issued inside the target', 'are at risk of ...'), without the copula, also
+    after a prepositional phrase when ``late``; ``participles`` False leaves out a participle right after the
+    noun (it is the clause's verb)."""
     core = noun_chain(ws, i, limit)
     if core is None:
         return None
@@ -180,10 +182,16 @@ def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bo
         if not participles and not predicate and end < limit and is_participle(ws[end]):
             break
         nxt = _modifier(ws, end, limit, predicate)
+        if nxt is None and predicate and end < limit and ws[end].is_(TIME):
+            k = end
+            while k < limit and ws[k].is_(TIME):
+                k += 1  # (past a time phrase to what the clause says: 'half of the rise since 2015 has been spent')
+            nxt = _modifier(ws, k, limit, predicate) if k < limit and not ws[k].is_(PUNCT) else None
         if nxt is None:
             break
+        # (what the clause says may follow a prepositional phrase: 'half of the rise in funding has been spent on')
+        predicate = predicate and late and not (ws[end].low in cues_of(ws).copula or ws[end].is_("X", "V"))
         end = nxt
-        predicate = False
     return Phrase(core.start, end, core.head)
 
 
