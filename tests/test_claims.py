@@ -119,6 +119,14 @@ CASES = [
                         "level", "over", 2024)]),
     ("Taking 10 per cent of children out of poverty will help to ease this.", D(2025, 11, 1),
      [C("10 per cent", "share of children out of poverty", "level", "by", None)]),
+    # a participle of recording says nothing of what is counted; one that qualifies stays
+    ("There were 7,600 vacancies recorded in 2022.", D(2023, 2, 1),
+     [C("7,600", "vacancies", "level", "at", 2022)]),
+    ("There were 83,840 children looked after in 2023.", D(2024, 2, 1),
+     [C("83,840", "children in care", "level", "at", 2023)]),
+    # a name a sum goes to is its purpose
+    ("Of the total, £2.2 billion will go to Scotland.", D(2021, 9, 1),
+     [C("£2.2 billion", "funding for scotland", "level", "at", None)]),
     # a projected outcome with no horizon is 'by' an unknown year; a conditional cost is an amount
     ("Scrapping the policy would cost £3.6 billion and take 630,000 children out of poverty.", D(2025, 10, 1),
      [C("£3.6 billion", "cost of scrapping policy", "level", "at", None),

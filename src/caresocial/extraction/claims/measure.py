@@ -71,6 +71,8 @@ def _limit(ws: list[Word], k: int) -> int:
 def _read(v: Vocab, text: str, ws: list[Word], p: Phrase | None, rank: int = 2) -> Reading | None:
     if p is None:
         return None
+    if p.end - p.start >= 2 and p.end - 1 > p.head and ws[p.end - 1].low in v.hollow:
+        p = Phrase(p.start, p.end - 1, p.head)  # ('7,600 vacancies recorded': vacancies)
     words = phrase_text(text, ws, p)
     if not words or v.not_measure(words):
         return None
@@ -522,16 +524,19 @@ def purpose_measure(text: str, ws: list[Word], last: int, v: Vocab) -> Reading |
     while k < len(ws) and k - last <= 4 and (ws[k].is_(TIME) or (ws[k].is_("X") and not ws[k].content) or
                                              ws[k].low in ("a", "per", "each", "every") or ws[k].low in v.periods):
         k += 1  # a rate ('a year'), auxiliaries ('will')
-    if k < len(ws) and ws[k].low in ("go", "goes", "went", "gone", "going") and k + 1 < len(ws) and \
-            ws[k + 1].low == "to":
+    goes = k < len(ws) and ws[k].low in ("go", "goes", "went", "gone", "going") and k + 1 < len(ws) and \
+        ws[k + 1].low == "to"
+    if goes:
         k += 1
     elif not (k < len(ws) and ws[k].low == "for"):
         return None
     limit = _limit(ws, k + 1)
     p = noun_phrase(ws, k + 1, limit, post=1)
     hit = _read(v, text, ws, p)
-    if hit is None or hit.rank < 2 or p is None or ws[p.head].is_(TIME):
+    if hit is None or p is None or ws[p.head].is_(TIME):
         return None
+    if hit.rank < 2 and not (goes and ws[p.head].text[:1].isupper()):
+        return None  # (a bare noun names no purpose; a name a sum goes to does: '£2.2bn will go to Scotland')
     return Reading(f"{v.purpose} for {hit.text}", 2, head=hit.head)
 
 

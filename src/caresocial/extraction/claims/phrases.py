@@ -411,8 +411,9 @@ def phrase_text(text: str, ws: list[Word], p: Phrase) -> str:
     while a < b and ((ws[a].is_("D", "H", "P", "C") and not ws[a].content) or ws[a].is_(PUNCT, TIME, FIG)):
         a += 1
     while b > a and (ws[b - 1].is_("P", "C", "D", "X", "W", PUNCT, TIME, FIG) and not ws[b - 1].is_("G")
-                     and not ws[b - 1].content):
-        b -= 1
+                     and not ws[b - 1].content) and not (b - 2 > a and ws[b - 1].low in cues_of(ws).particle
+                                                         and is_participle(ws[b - 2])):
+        b -= 1  # (but a participle keeps its particle: 'children looked after')
     if a >= b:
         return ""
     parts: list[str] = []
