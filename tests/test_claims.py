@@ -127,6 +127,12 @@ CASES = [
     # a name a sum goes to is its purpose
     ("Of the total, £2.2 billion will go to Scotland.", D(2021, 9, 1),
      [C("£2.2 billion", "funding for scotland", "level", "at", None)]),
+    # the doer of a verb of money across a bracket between it and its verb
+    ("The 20 largest providers (leaving out one that was delisted) took £1.6bn in fee income last year.",
+     D(2023, 11, 1), [C("£1.6bn", "fee income taken by largest providers", "level", "at", 2022)]),
+    # a sum set off by a dash after a share is the sum of that share
+    ("Providers took £1.6bn in fee income. Some 19% of that income was booked as profit – £310m in all.",
+     D(2023, 11, 1), [C("£310m", "income booked as profit", "level", "at", 2023)]),
     # a projected outcome with no horizon is 'by' an unknown year; a conditional cost is an amount
     ("Scrapping the policy would cost £3.6 billion and take 630,000 children out of poverty.", D(2025, 10, 1),
      [C("£3.6 billion", "cost of scrapping policy", "level", "at", None),

@@ -271,19 +271,26 @@ def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> 
     owned 968 homes' -> 'homes owned by largest companies'; 'providers made £300m profit' -> 'profit made by
     providers' (not after a verb that states a level: 'leavers numbered 5,400', 'rose to £5bn')."""
     cs = clause_start(ws, first)
+    if 0 < cs < first and ws[cs - 1].text == ")":  # (a bracket between the subject and its verb)
+        opening = next((k for k in range(cs - 2, max(-1, cs - 18), -1) if ws[k].text == "("), None)
+        cs = clause_start(ws, opening) if opening is not None else cs
     j = first - 1
     while j >= cs and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].is_("E")):
         j -= 1
     if j <= cs or not (ws[j].content and ws[j].is_("V")) or ws[j].low in v.level_verbs or \
             ws[j].low in v.framing or ws[j].low in v.money_verbs or _after_modifier(ws, j):
         return hit
-    sub = subject(ws, cs, j, v.framing)
-    if sub is None or sub.end > j or sub.end < j - 2:
+    before = j
+    if ws[j - 1].text == ")":  # (past a bracket between the subject and its verb)
+        before = next((k for k in range(j - 2, max(cs, j - 16) - 1, -1) if ws[k].text == "("), j)
+    sub = subject(ws, cs, before, v.framing)
+    if sub is None or sub.end > j or sub.end < before - 2:
         return hit  # (the subject right before the verb, a modal or adverb between at most)
     doer = _read(v, text, ws, sub)
     if doer is None:
         return hit
-    verb = ws[j].text if ws[j].low.endswith("ed") or ws[j].low in ("made", "held", "paid", "took", "lost") else None
+    verb = ws[j].text if ws[j].low.endswith("ed") or ws[j].low in ("made", "held", "paid", "lost") else \
+        ("taken" if ws[j].low == "took" else None)
     return Reading(f"{hit.text} {verb} by {doer.text}" if verb else f"{hit.text} of {doer.text}", 2, head=hit.head)
 
 

@@ -131,6 +131,13 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
         if prev is not None and prev.reading is not None and _bracketed(ws, prev, it) and \
                 (it.reading is None or it.reading.rank < 2):
             it.reading = restated(prev.reading, figs[prev.index].kind, figs[it.index].kind)
+        elif prev is not None and prev.reading is not None and figs[prev.index].kind == "percent" and \
+                prev.reading.text.startswith("share of ") and figs[it.index].kind == "money" and \
+                (it.reading is None or it.reading.rank < 2) and \
+                any(w.text in "–—-" and w.is_(PUNCT) for w in ws[prev.last + 1:it.first]):
+            # '19% of that income was booked as profit – £310m in all': the sum of that share
+            it.reading = restated(prev.reading, "percent", "count")
+
 
 def name_parts(items: list[Item], ws: list[Word], text: str) -> None:
     """A figure bracketed after a short name in a list after another figure is that name's part ('will go to
