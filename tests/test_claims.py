@@ -133,6 +133,9 @@ CASES = [
     # a sum set off by a dash after a share is the sum of that share
     ("Providers took £1.6bn in fee income. Some 19% of that income was booked as profit – £310m in all.",
      D(2023, 11, 1), [C("£310m", "income booked as profit", "level", "at", 2023)]),
+    # what a bare counted noun will do, through a semi-modal ('would have to'), not its rate
+    ("This means that 3,500 people would have to begin nurse training each year.", D(2024, 11, 1),
+     [C("3,500", "people to begin nurse training", "level", "per", None)]),
     # a projected outcome with no horizon is 'by' an unknown year; a conditional cost is an amount
     ("Scrapping the policy would cost £3.6 billion and take 630,000 children out of poverty.", D(2025, 10, 1),
      [C("£3.6 billion", "cost of scrapping policy", "level", "at", None),

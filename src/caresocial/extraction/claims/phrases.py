@@ -218,15 +218,19 @@ def relative_clause(ws: list[Word], j: int, limit: int) -> int | None:
     return inner.end if inner is not None else k
 
 
+_SEMI_MODAL = frozenset("have has had need needs going able likely due".split())
+
+
 def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | None:
     """The end of what a clause says of its subject, from word ``j``: auxiliaries, a verb (or a participle,
     preposition or adjective after a copula) and what follows it up to ``most`` words, a clause break, a
     figure or a time ('would go bust if the mechanism were removed', 'were issued inside the target', 'are at
     risk of issuing a section 114 notice'); None when no verb or predicate follows."""
     k = j
-    while k < limit and k - j < 4 and ((ws[k].is_("X") and not ws[k].content) or ws[k].low in cues_of(ws).copula or
-                                       (ws[k].is_("E", "R") and not ws[k].is_("N", "V"))):
-        k += 1
+    while k < limit and k - j < 5 and ((ws[k].is_("X") and not ws[k].content) or ws[k].low in cues_of(ws).copula or
+                                       (ws[k].is_("E", "R") and not ws[k].is_("N", "V")) or
+                                       (ws[k].low == "to" and k > j and ws[k - 1].low in _SEMI_MODAL)):
+        k += 1  # (and the 'to' of 'would have to', 'are likely to')
     if k >= limit or ws[k].is_(FIG, TIME, PUNCT):
         return None
     w = ws[k]
@@ -238,6 +242,7 @@ def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | Non
     while end < limit and end - k < most:
         x = ws[end]
         if x.is_(FIG, TIME) or (x.is_(PUNCT) and x.text in CLAUSE_BREAKS | {".", "?", "!"}) or \
+                x.low in ("each", "every", "per") or \
                 (x.low in stop and not (x.low == "and" and end + 1 < limit and ws[end + 1].is_("N", "A")
                                         and not ws[end + 1].is_("V", "X"))):
             break
