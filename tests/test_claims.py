@@ -102,6 +102,40 @@ CASES = [
     # the year to April is a financial year
     ("Some 4.3 million children lived in relative poverty in the year to April 2023.", D(2024, 3, 1),
      [C("4.3 million", "children lived in relative poverty", "level", "at", "2022/23")]),
+    # the object a verb takes to the figure; a verb is never part of the measure
+    ("The reforms will lift the upper capital limit to £100,000.", D(2021, 9, 1),
+     [C("£100,000", "upper capital limit", "level", "at", None)]),
+    ("Another £1 billion will bring total funding to £12 billion in 2025.", D(2024, 12, 1),
+     [C("£1 billion", None, "level", "at", 2025), C("£12 billion", "total funding", "level", "at", 2025)]),
+    ("Spending rose to £4bn last year.", D(2024, 12, 1), [C("£4bn", "spending", "level", "to", 2023)]),
+    ("That leaves England with £9.8 billion a year.", D(2021, 9, 1),
+     [C("£9.8 billion", None, "level", "per", None)]),
+    ("This needs assessment costs £4m a year.", D(2021, 9, 1),
+     [C("£4m", "annual cost of needs assessment", "level", "per", None)]),
+    # a share's whole with what the clause says of it, past its modifiers and a time phrase; not the predicate of
+    # a gerund that holds the share
+    ("About half of the rise in overall school funding since 2015 has been spent on pupils with special needs.",
+     D(2024, 12, 1), [C("half", "share of rise in overall school funding spent on pupils with special needs",
+                        "level", "over", 2024)]),
+    ("Taking 10 per cent of children out of poverty will help to ease this.", D(2025, 11, 1),
+     [C("10 per cent", "share of children out of poverty", "level", "by", None)]),
+    # a participle of recording says nothing of what is counted; one that qualifies stays
+    ("There were 7,600 vacancies recorded in 2022.", D(2023, 2, 1),
+     [C("7,600", "vacancies", "level", "at", 2022)]),
+    ("There were 83,840 children looked after in 2023.", D(2024, 2, 1),
+     [C("83,840", "children in care", "level", "at", 2023)]),
+    # a name a sum goes to is its purpose
+    ("Of the total, £2.2 billion will go to Scotland.", D(2021, 9, 1),
+     [C("£2.2 billion", "funding for scotland", "level", "at", None)]),
+    # the doer of a verb of money across a bracket between it and its verb
+    ("The 20 largest providers (leaving out one that was delisted) took £1.6bn in fee income last year.",
+     D(2023, 11, 1), [C("£1.6bn", "fee income taken by largest providers", "level", "at", 2022)]),
+    # a sum set off by a dash after a share is the sum of that share
+    ("Providers took £1.6bn in fee income. Some 19% of that income was booked as profit – £310m in all.",
+     D(2023, 11, 1), [C("£310m", "income booked as profit", "level", "at", 2023)]),
+    # what a bare counted noun will do, through a semi-modal ('would have to'), not its rate
+    ("This means that 3,500 people would have to begin nurse training each year.", D(2024, 11, 1),
+     [C("3,500", "people to begin nurse training", "level", "per", None)]),
     # a projected outcome with no horizon is 'by' an unknown year; a conditional cost is an amount
     ("Scrapping the policy would cost £3.6 billion and take 630,000 children out of poverty.", D(2025, 10, 1),
      [C("£3.6 billion", "cost of scrapping policy", "level", "at", None),
@@ -157,9 +191,23 @@ def test_past_statements_take_the_period_last_reported() -> None:
     ("looked-after children", "children in care"),
     ("Children looked after in England", "children in care in England"),
     ("child and family social workers", "children's social workers"),
+    # a phrase of the table is read in the plural too
+    ("SEND deficits", "high needs deficit"),
+    ("DSG deficits held by councils", "high needs deficit held by councils"),
+    ("the child poverty rate", "share of children in relative poverty"),
+    ("children living below the poverty line", "children in relative poverty"),
 ])
 def test_synonyms_join_measures(a: str, b: str) -> None:
     assert measure_key(a) == measure_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("children's social care workers", "care workers"),  # (a row's phrase inside a longer one of another sense)
+    ("children in absolute poverty", "children in relative poverty"),
+    ("care home places", "care homes"),
+])
+def test_synonyms_keep_apart_what_differs(a: str, b: str) -> None:
+    assert measure_key(a) != measure_key(b)
 
 
 def test_a_synonym_added_through_configuration_joins_measures() -> None:

@@ -21,6 +21,9 @@ CASES = [
     # the long form is what the text goes on to use: the bracketed acronym is dropped
     ("There were 412 multi-academy trusts (MATs) in the region, and 96 multi-academy trusts were run by one "
      "sponsor.", {"412": "multi-academy trusts in region", "96": "multi-academy trusts"}),
+    # a singular acronym that is the whole measure names a quantity: its long form, whatever the text uses more
+    ("The upper capital limit (UCL) will rise to £100,000 from £23,250. The £100,000 UCL will apply to everyone, "
+     "and the UCL is reviewed each year.", {"£23,250": "upper capital limit", "£100,000": "upper capital limit"}),
     # letters that are no initials of the words before them define nothing
     ("The council spent £4m on roads (TBC) this year. TBC.", {"£4m": "spending on roads"}),
 ]

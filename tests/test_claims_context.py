@@ -181,3 +181,24 @@ def test_a_trained_pipelines_parts_of_speech_are_read(tmp_path: Path) -> None:
     plain = _claims(text, D(2024, 1, 1))["£1.5bn"]
     tagged = _claims(text, D(2024, 1, 1), model=str(tmp_path / "tagger"))["£1.5bn"]
     assert (plain.measure, tagged.measure) == ("deficits", "councils hold deficits")
+
+
+def test_a_bare_population_or_period_is_not_read_against_the_text() -> None:
+    text = ("There were 31,600 children's social workers in post last year, and 29,000 children's social workers "
+            "the year before.\n\nSome 5,000 people applied. Vacancies rose to 7,900 over the year.")
+    got = _claims(text, D(2023, 2, 1))
+    assert got["5,000"].measure == "people applied"
+    assert got["7,900"].measure == "vacancies of children's social workers in post"
+
+
+def test_population_nouns_and_hollow_participles_extend_through_configuration() -> None:
+    text = ("There were 31,600 nurses in post last year, and 29,000 nurses the year before.\n\n"
+            "There were 7,900 vacancies noted.")
+    default = {text[c.start:c.end]: c.measure for c in caresocial.extract(text, doc_id="t", date=D(2023, 2, 1)).claims}
+    assert default["7,900"] == "vacancies noted"
+    extended = caresocial.extract(text, doc_id="t", date=D(2023, 2, 1),
+                                  lexicons={"measure_words": ["noted | hollow"]}).claims
+    assert {text[c.start:c.end]: c.measure for c in extended}["7,900"] == "vacancies of nurses in post"
+    kept = caresocial.extract(text, doc_id="t", date=D(2023, 2, 1),
+                              lexicons={"measure_words": ["noted | hollow"], "population_nouns": ["vacancies"]})
+    assert {text[c.start:c.end]: c.measure for c in kept.claims}["7,900"] == "vacancies"

@@ -40,7 +40,39 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     ("Fuel poverty is projected to rise from 13 per cent in 2023-24 (3.2 million homes) to 15 per cent by 2027-28.",
      D(2024, 9, 1), [("13 per cent", "fuel poverty", "level", "from", "2023/24"),
                      ("3.2 million", "homes", "level", "from", "2023/24"),
-                     ("15 per cent", "fuel poverty", "level", "by", "2027/28")]),
+                     ("15 per cent", "fuel poverty", "level", "to", "2027/28")]),
+    # the newer end of a change from a level stated with its time is 'to', also when a horizon says when; from a
+    # level with no time ('rise from 80,000 to 100,000 by 2032') it is reached 'by' the horizon
+    ("The headcount would have to grow from 41,000 now to 52,500 by 2035.", D(2025, 3, 1),
+     [("41,000", "headcount", "level", "from", 2025), ("52,500", "headcount", "level", "to", 2035)]),
+    ("The waiting list will rise from 6,000 to 9,000 by 2030.", D(2025, 3, 1),
+     [("6,000", "waiting list", "level", "from", 2025), ("9,000", "waiting list", "level", "by", 2030)]),
+    # reported data: a change's older end with no time is the period before the one last reported
+    ("In September 2023 there were 31,600 nurses in post. Vacancies fell from 4,200 to 3,900 over the year.",
+     D(2024, 2, 1), [("4,200", "vacancies of nurses in post", "level", "from", 2022),
+                     ("3,900", "vacancies of nurses in post", "level", "to", 2023)]),
+    # a period written out governs an 'over N years' of the same length in the sentence after it
+    ("The grant averages £2bn a year over the period 2022-2025.\n\nThat leaves England with £6bn over three years.",
+     D(2021, 9, 1), [("£6bn", None, "level", "over", 2025)]),
+    ("The grant averages £2bn a year over the period 2022-2025. That leaves England with £10bn over five years.",
+     D(2021, 9, 1), [("£10bn", None, "level", "over", 2026)]),
+    # a sentence's opening subject set off by a participle takes the tense, and the time, of its main clause
+    ("Another £500m, announced in March, will take the total budget to £6bn in 2026.", D(2025, 4, 1),
+     [("£500m", None, "level", "at", 2026)]),
+    ("Another £500m was announced in March.", D(2025, 4, 1), [("£500m", None, "level", "at", 2025)]),
+    # a change at a point that is now is no change over a period; 'this year' still is
+    ("Scrapping the cap would cut child poverty by 200,000 today. Child poverty fell by 100,000 this year.",
+     D(2025, 4, 1), [("200,000", "change in child poverty", "change", "at", 2025),
+                     ("100,000", "change in child poverty", "change", "over", 2025)]),
+    # a figure in brackets does not take a time beyond its brackets' clause; it does when its clause runs on
+    ("Of the £2bn a year, £500m a year will go to Wales (£300m) and Scotland (£200m) - these are averages over the "
+     "period 2022-2025.", D(2021, 9, 1), [("£200m", "scotland", "level", "per", None)]),
+    ("The number of pupils with a plan went up by 140% (to 576,000) between 2015 and 2024.", D(2024, 10, 1),
+     [("140%", "change in pupils with plan", "change", "over", 2024),
+      ("576,000", "pupils with plan", "level", "to", 2024)]),
+    # 'the next decade' looks forward whatever the tense of the statement
+    ("Nurses: 13k more needed in the next decade", D(2024, 11, 1),
+     [("13k", "nurses", "level", "by", 2034)]),
     ("The turnover rate climbed to 14% in 2022 (9,300 nurses).", D(2023, 5, 1),
      [("14%", "turnover rate", "level", "to", 2022), ("9,300", "nurses", "level", "to", 2022)]),
     # not a restatement: a bracketed figure with a time of its own

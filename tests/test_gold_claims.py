@@ -2,8 +2,9 @@
 issue #16, measured by the shared evaluator on this checkout's code (recall of the gold claims, the share whose
 time has the gold relation and year, the share whose measure shares half its content words with the gold one).
 
-Issue #16 asks for times 0.90 and measures 0.55 on dev; these floors are what the rules reach, less noise (dev
-0.8738 and 0.511, the seeds 0.9643 and 0.8929), a guard against regressions, not the issue's targets.
+Issue #16 asks for recall 0.97, times 0.90 and measures 0.55 on dev; the rules reach 0.9724, 0.9022 and 0.5647
+(the seeds 1.0, 0.9643 and 0.8929); the floors are those less about one claim of noise, a guard against
+regressions.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import caresocial
 from .conftest import SHARED
 
 FLOORS = {
-    "dev": {"claims.recall": 0.97, "claims.time_accuracy": 0.87, "claims.measure_ok": 0.50},
+    "dev": {"claims.recall": 0.965, "claims.time_accuracy": 0.895, "claims.measure_ok": 0.56},
     "seeds": {"claims.recall": 1.0, "claims.time_accuracy": 0.96, "claims.measure_ok": 0.89},
 }
 

@@ -42,6 +42,8 @@ class TimePhrase:
     month: int | None = None
     fy_ok: bool = False  # 'this year', 'next year': a financial year where the context reckons in them
     either: bool = False  # 'over three years': ahead of the statement, or up to it in a statement of the past
+    ahead: bool = False  # says it looks forward ('in the next decade'), whatever the tense of the statement
+    now: bool = False  # a point that is the statement's own time ('today', 'at once'), not a period
     text: str = ""
 
     @property
@@ -335,6 +337,12 @@ def _values(lex: Lexicons, cls: str) -> dict[str, str]:
     return {r[0].lower(): r[2] for r in lex.rows("time_words") if len(r) > 2 and r[1] == cls}
 
 
+@lru_cache(maxsize=8)
+def _class_words(lex: Lexicons, cls: str) -> frozenset[str]:
+    """The ``time_words`` of one class ('forward': 'next', 'coming', 'following')."""
+    return frozenset(r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] == cls)
+
+
 def _unit_years(unit: str | None, lex: Lexicons) -> float:
     years = _values(lex, "unit").get(unit.lower().rstrip("s")) if unit else None
     return float(years) if years is not None else 1.0
@@ -375,6 +383,7 @@ def _phrase(m: regex.Match[str], relation: str, mode: str, lex: Lexicons) -> Tim
     elif mode in ("fwd", "fwd1"):
         tp.mode, tp.offset, tp.span = "rel", length if mode == "fwd" else max(1, round(years)), 0
         tp.span = tp.offset
+        tp.ahead = any(w in _class_words(lex, "forward") for w in m.group(0).lower().split())
     elif mode in ("back", "back1"):
         tp.mode, tp.offset = "rel", 0
         tp.span = length if mode == "back" else max(1, round(years))
@@ -389,6 +398,7 @@ def _phrase(m: regex.Match[str], relation: str, mode: str, lex: Lexicons) -> Tim
     elif mode in ("next", "last", "this", "now"):
         tp.offset = {"next": 1, "last": -1}.get(mode, 0)
         tp.fy_ok = mode in ("this", "next") and tp.month is None
+        tp.now = mode == "now"
         tp.mode = "rel"
     return tp
 

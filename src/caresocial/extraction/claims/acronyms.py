@@ -77,7 +77,11 @@ def contract(key: str, acronyms: dict[str, tuple[str, str]]) -> str:
             continue
         acr, name = acronyms[long]
         key = regex.sub(rf"(?<![\w'-]){regex.escape(long)}(?:\s+{regex.escape(acr)})?(?![\w'-])", name, key)
-    return " ".join(key.split())
+    key = " ".join(key.split())
+    # a singular acronym that is the whole measure (a quantity's name: 'the £100,000 UCL') reads as its long form,
+    # the name other documents know it by; a plural one names what the document counts ('96 MATs')
+    return next((long for long, (acr, _) in sorted(acronyms.items()) if acr == key and not long.endswith("s")),
+                key)
 
 
 def use_acronyms(rows: list[dict[str, object]], text: str, lex: Lexicons) -> None:

@@ -113,8 +113,11 @@ def _tense_of(ws: list[Word], lo: int, hi: int, first: int, lex: Lexicons, defau
         main = _clause_tense(ws[hi + 1:_clause_end(ws, hi + 1, 16)], past_forms, c)
         if main == "future":
             return main
-    if tense is None and not any(w.content and w.is_("V") and not (k > lo and ws[k - 1].is_("D", "A"))
-                                 for k, w in enumerate(ws[lo:hi], lo)):
+    verbless = tense is None and not any(w.content and w.is_("V") and not (k > lo and ws[k - 1].is_("D", "A"))
+                                         for k, w in enumerate(ws[lo:hi], lo))
+    if verbless and lo == 0:
+        tense = _main_after(ws, hi, past_forms, c)  # 'Another £1bn, announced in the Budget, will bring ...'
+    if tense is None and verbless:
         end = lo
         while tense is None and end > 0:  # a clause with no verb: the clauses before it, nearest first
             start = clause_start(ws, end - 1)
@@ -123,6 +126,20 @@ def _tense_of(ws: list[Word], lo: int, hi: int, first: int, lex: Lexicons, defau
     if tense is None and any(w.low in c.modal for w in ws[:lo]):
         return "future"  # '... would cost £3.6bn and take some 630,000 children out of poverty'
     return tense or default
+
+
+def _main_after(ws: list[Word], hi: int, past_forms: tuple[frozenset[str], frozenset[str]], c: Cues) -> str | None:
+    """The tense of the main clause after a sentence's opening subject, past a participle set off in commas."""
+    for _ in range(3):
+        if hi >= len(ws) or ws[hi].text != ",":
+            return None
+        end = _clause_end(ws, hi + 1, 16)
+        words = ws[hi + 1:end]
+        if words and words[0].content and words[0].is_("V") and words[0].low.endswith(("ed", "en")):
+            hi = end  # (the participle's clause: 'announced in the recent Budget')
+            continue
+        return _clause_tense(words, past_forms, c)
+    return None
 
 
 @lru_cache(maxsize=8)

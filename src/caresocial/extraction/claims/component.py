@@ -113,6 +113,7 @@ class _Builder:
         self.sent_cache: dict[tuple[int, int], tuple[int, str]] = {}
         self.seen: dict[tuple[str, object], Item] = {}  # the first claim of each kind and value
         self.line, self.counted = 1, 0
+        self.paired = False  # the sentence being read states the older end of a change
         self.context_of: tuple[int, int] = (-1, -1)
         self.context: tuple[bool, int | None, list[tuple[int, int | str | None]], str] = (False, None, [], "present")
 
@@ -121,7 +122,7 @@ class _Builder:
         para_starts = [s for s, _ in self.paras]
         fi = 0
         projection: TimePhrase | None = None
-        para_of_projection = -1
+        para_of_projection = para_of_period = -1
         for sa, sb in self.sents:
             while fi < len(self.figs) and self.figs[fi].start < sa:
                 fi += 1
@@ -135,7 +136,12 @@ class _Builder:
                                              pi > para_of_projection + 1):
                 projection = None
             times = find_times(self.text, sa, sb, self.lex)
+            if self.doc_time.period is not None and pi > para_of_period + 1:
+                self.doc_time.period = None
             self._sentence(sa, sb, range(fi, fj), times, projection)
+            # a period written out governs an 'over N years' of the same length in the sentence after it
+            self.doc_time.period = next((t for t in reversed(times) if t.mode == "abs" and t.span > 1), None)
+            para_of_period = pi
             horizon = [t for t in times if (t.relation == "by" and t.mode != "open") or
                        (t.relation == "from" and t.mode == "abs" and self._future(sa, sb))]
             if horizon:
@@ -143,7 +149,7 @@ class _Builder:
         del starts
         self._link()
         self._headline_times()
-        qualify_bare(self.rows, self.lex)
+        qualify_bare(self.rows, self.lex, self._title_end())
         use_acronyms(self.rows, self.text, self.lex)
         return [Claim.build(**row) for row in self.rows]
 
@@ -213,6 +219,13 @@ class _Builder:
             self.seen.setdefault((f.kind, f.value), it)
         self._ends(items)
 
+    def _title_end(self) -> int:
+        """Where a title (a first paragraph that is not a sentence: 'The 8 key findings') ends, else 0."""
+        if len(self.paras) < 2:
+            return 0
+        a, b = self.paras[0]
+        return b if not self.text[a:b].rstrip().endswith((".", "!", "?", ":", ";")) else 0
+
     def _headline_times(self) -> None:
         """A figure of the title with no time of its own ('Providers made £300m profit') holds when the body says
         the same figure held ('Profits of more than £300m were made last year')."""
@@ -265,12 +278,15 @@ class _Builder:
         """The time of each claim: levels first, then changes (a change is measured up to its newer level)."""
         text = self.text
         base_years = [t.year for t in times if t.mode == "abs" and is_base(text, t, sa, cues(self.lex))]
+        self.paired = False  # (set once an older end with a time of its own is read: 'from 31% in 2024-25')
         levels: list[Item] = []
         order = [k for k, it in enumerate(items) if it.asp.aspect != "change"] + \
             [k for k, it in enumerate(items) if it.asp.aspect == "change"]
         for k in order:
             it = items[k]
             it.time = self._time_of(items, k, ws, sa, sb, times, projection, levels, base_years)
+            if it.own_time and (it.asp.role == "from" or self.figs[it.index].link_role == "from"):
+                self.paired = True
             if it.asp.aspect == "level" and self.figs[it.index].kind not in DATE_KINDS:
                 levels.append(it)
         for it in items:  # a change stated before its level ('up 9%' after 'numbered 5,400' is fine; 'a 25% rise')
@@ -304,6 +320,7 @@ class _Builder:
             ft.level_time = self._level_for(levels, it)
         ft.actors = f.kind == "count" and acting(ws, it.first, it.last, lex)
         ft.reported = any(w.low in vocabulary(lex).data_verbs for w in ws[:it.first])
+        ft.paired = self.paired and _says(ws, it.first, "to")
         nxt = next((figs[o.index].start for o in items[k + 1:] if not (figs[o.index].link == it.index and
                                                                          figs[o.index].link_type == "range")), sb)
         last = last_year_before(text, f.start, max(0, sa - 400), ctx[2])

@@ -71,6 +71,8 @@ def _limit(ws: list[Word], k: int) -> int:
 def _read(v: Vocab, text: str, ws: list[Word], p: Phrase | None, rank: int = 2) -> Reading | None:
     if p is None:
         return None
+    if p.end - p.start >= 2 and p.end - 1 > p.head and ws[p.end - 1].low in v.hollow:
+        p = Phrase(p.start, p.end - 1, p.head)  # ('7,600 vacancies recorded': vacancies)
     words = phrase_text(text, ws, p)
     if not words or v.not_measure(words):
         return None
@@ -166,7 +168,10 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
         end = verb_phrase(ws, k + 1, _limit(ws, k + 1))
         rest = phrase_text(text, ws, Phrase(k + 1, end, k + 1)) if end is not None else ""
         return Reading(f"share of {{}} {rest}".strip(), 0, refers=ws[k].low)
-    p = noun_phrase(ws, k, _limit(ws, k), post=2, predicate=True)
+    # (what the clause says of the share's whole when the share is its subject: not 'taking 10% of children out
+    # of poverty will help')
+    lead = not any(w.content and w.is_("V") for w in ws[clause_start(ws, first):first])
+    p = noun_phrase(ws, k, _limit(ws, k), post=2, predicate=True, late=lead)
     hit = _read(v, text, ws, p)
     return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
 
@@ -266,19 +271,26 @@ def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> 
     owned 968 homes' -> 'homes owned by largest companies'; 'providers made £300m profit' -> 'profit made by
     providers' (not after a verb that states a level: 'leavers numbered 5,400', 'rose to £5bn')."""
     cs = clause_start(ws, first)
+    if 0 < cs < first and ws[cs - 1].text == ")":  # (a bracket between the subject and its verb)
+        opening = next((k for k in range(cs - 2, max(-1, cs - 18), -1) if ws[k].text == "("), None)
+        cs = clause_start(ws, opening) if opening is not None else cs
     j = first - 1
     while j >= cs and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].is_("E")):
         j -= 1
     if j <= cs or not (ws[j].content and ws[j].is_("V")) or ws[j].low in v.level_verbs or \
             ws[j].low in v.framing or ws[j].low in v.money_verbs or _after_modifier(ws, j):
         return hit
-    sub = subject(ws, cs, j, v.framing)
-    if sub is None or sub.end > j or sub.end < j - 2:
+    before = j
+    if ws[j - 1].text == ")":  # (past a bracket between the subject and its verb)
+        before = next((k for k in range(j - 2, max(cs, j - 16) - 1, -1) if ws[k].text == "("), j)
+    sub = subject(ws, cs, before, v.framing)
+    if sub is None or sub.end > j or sub.end < before - 2:
         return hit  # (the subject right before the verb, a modal or adverb between at most)
     doer = _read(v, text, ws, sub)
     if doer is None:
         return hit
-    verb = ws[j].text if ws[j].low.endswith("ed") or ws[j].low in ("made", "held", "paid", "took", "lost") else None
+    verb = ws[j].text if ws[j].low.endswith("ed") or ws[j].low in ("made", "held", "paid", "lost") else \
+        ("taken" if ws[j].low == "took" else None)
     return Reading(f"{hit.text} {verb} by {doer.text}" if verb else f"{hit.text} of {doer.text}", 2, head=hit.head)
 
 
@@ -419,6 +431,10 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
             return hit
     if asp.aspect == "change":
         return change_measure(text, ws, first, last, asp, v=v)
+    if kind in ("money", "count", "percent"):
+        hit = _object_before_to(text, ws, first, v)
+        if hit is not None:
+            return hit
     if kind in ("count", "quantity"):
         return count_measure(text, ws, first, last, v=v)
     if kind == "percent":
@@ -451,6 +467,25 @@ def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -
         if p is not None and p.end == prep:
             return None if ws[p.head].low in cues_of(ws).generic_object else _read(v, text, ws, p)
     return None
+
+
+def _object_before_to(text: str, ws: list[Word], first: int, v: Vocab) -> Reading | None:
+    """The object of a verb that takes it to the figure ('will bring *total funding* to £12bn', 'lifted *the upper
+    capital limit* to £100,000'), the verb a verb form after an auxiliary or one that is no noun."""
+    j = first - 1
+    while j >= 0 and ws[j].is_("H") and not ws[j].content:
+        j -= 1
+    if j < 2 or ws[j].low != "to":
+        return None
+    cs = clause_start(ws, j)
+    verb = next((k for k in range(j - 2, max(cs - 1, j - 8), -1) if ws[k].content and ws[k].is_("V") and
+                 (not ws[k].is_("N") or (k > 0 and ws[k - 1].is_("X") and not ws[k - 1].content))), None)
+    if verb is None or any(w.is_(FIG, TIME, PUNCT) for w in ws[verb + 1:j]):
+        return None
+    p = noun_phrase(ws, verb + 1, j, post=1)
+    if p is None or p.end != j or ws[p.head].low in cues_of(ws).generic_object:
+        return None
+    return _read(v, text, ws, p)
 
 
 def assessed_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
@@ -496,16 +531,19 @@ def purpose_measure(text: str, ws: list[Word], last: int, v: Vocab) -> Reading |
     while k < len(ws) and k - last <= 4 and (ws[k].is_(TIME) or (ws[k].is_("X") and not ws[k].content) or
                                              ws[k].low in ("a", "per", "each", "every") or ws[k].low in v.periods):
         k += 1  # a rate ('a year'), auxiliaries ('will')
-    if k < len(ws) and ws[k].low in ("go", "goes", "went", "gone", "going") and k + 1 < len(ws) and \
-            ws[k + 1].low == "to":
+    goes = k < len(ws) and ws[k].low in ("go", "goes", "went", "gone", "going") and k + 1 < len(ws) and \
+        ws[k + 1].low == "to"
+    if goes:
         k += 1
     elif not (k < len(ws) and ws[k].low == "for"):
         return None
     limit = _limit(ws, k + 1)
     p = noun_phrase(ws, k + 1, limit, post=1)
     hit = _read(v, text, ws, p)
-    if hit is None or hit.rank < 2 or p is None or ws[p.head].is_(TIME):
+    if hit is None or p is None or ws[p.head].is_(TIME):
         return None
+    if hit.rank < 2 and not (goes and ws[p.head].text[:1].isupper()):
+        return None  # (a bare noun names no purpose; a name a sum goes to does: '£2.2bn will go to Scotland')
     return Reading(f"{v.purpose} for {hit.text}", 2, head=hit.head)
 
 

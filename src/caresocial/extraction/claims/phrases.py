@@ -36,16 +36,21 @@ def cues_of(ws: list[Word]) -> Cues:
     return getattr(ws, "cues", None) or default_cues()
 
 
+def gerund(w: Word) -> bool:
+    """Whether a word reads as an -ing form ('raising', 'funding'; not 'bring', 'thing', 'king')."""
+    return w.low.endswith("ing") and len(w.low) > 5
+
+
 def is_nominal(w: Word) -> bool:
     """A word that can stand in a noun phrase before its head (noun, adjective, name, possessive)."""
     if not w.content:
         return w.is_("G")
-    return w.is_("N", "A") or w.low.endswith("ing") or "-" in w.low
+    return w.is_("N", "A") or gerund(w) or "-" in w.low
 
 
 def is_noun(w: Word) -> bool:
     """A word that can head a noun phrase."""
-    return w.content and (w.is_("N") or w.low.endswith("ing"))
+    return w.content and (w.is_("N") or gerund(w))
 
 
 def is_participle(w: Word) -> bool:
@@ -74,6 +79,8 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     if prev is not None and prev.is_("N") and prev.low.endswith("s") and not third and not past and \
             not w.low.endswith("ing") and nxt.is_("D", "N", "A", FIG) and not nxt.is_("X"):
         return True  # a plural subject and a verb that agrees with it: 'councils hold schools deficits'
+    if past and nxt.low == "to" and i + 2 < len(ws) and (ws[i + 2].is_(FIG, "H") or ws[i + 2].text in "£$€"):
+        return True  # 'spending rose to £4bn'
     nexts = ("D", "O", FIG, "H", "P") if past else ("D", "O", FIG, "H")  # ('academy trusts in the region')
     return (past or third) and (nxt.is_(*nexts) or nxt.low in ("up", "down")) and \
         not (nxt.is_("X") and not nxt.content) and nxt.low != "of"  # ('the lifetime costs of ...': a noun)
@@ -82,8 +89,9 @@ def likely_verb(ws: list[Word], i: int) -> bool:
 def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
     """The run of premodifiers and nouns from word ``i`` (after determiners and hedges), ending in its last noun;
     'and'/'or' joins two nouns ('children and family social workers')."""
-    while i < limit and ws[i].is_("D", "H") and not ws[i].content and not ws[i].is_("G"):
-        i += 1
+    while i < limit and not ws[i].content and not ws[i].is_("G") and (ws[i].is_("D", "H") or (
+            ws[i].is_("E") and i + 1 < limit and ws[i + 1].content and ws[i + 1].is_("N", "A"))):
+        i += 1  # (and an adverb before a noun: 'the rise in *overall* school funding')
     if i > 0 and ws[i - 1].is_("D") and inner_number(ws, i):
         i += 1  # a number inside the phrase: 'the 276 independent fostering agencies', 'the 20 largest providers'
     start = i
@@ -157,10 +165,11 @@ def _premodifier(ws: list[Word], j: int, limit: int) -> bool:
 
 
 def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bool = False,
-                participles: bool = True) -> Phrase | None:
+                participles: bool = True, late: bool = True) -> Phrase | None:
     """The noun phrase from word ``i`` with up to ``post`` modifiers after it; ``predicate`` also takes a
-    copula and what it says ('were issued inside the target', 'are at risk of ...'), without the copula;
-    ``participles`` False leaves out a participle right after the noun (it is the clause's verb)."""
+    copula and what it says ('were issued inside the target', 'are at risk of ...'), without the copula, also
+    after a prepositional phrase when ``late``; ``participles`` False leaves out a participle right after the
+    noun (it is the clause's verb)."""
     core = noun_chain(ws, i, limit)
     if core is None:
         return None
@@ -173,10 +182,16 @@ def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bo
         if not participles and not predicate and end < limit and is_participle(ws[end]):
             break
         nxt = _modifier(ws, end, limit, predicate)
+        if nxt is None and predicate and end < limit and ws[end].is_(TIME):
+            k = end
+            while k < limit and ws[k].is_(TIME):
+                k += 1  # (past a time phrase to what the clause says: 'half of the rise since 2015 has been spent')
+            nxt = _modifier(ws, k, limit, predicate) if k < limit and not ws[k].is_(PUNCT) else None
         if nxt is None:
             break
+        # (what the clause says may follow a prepositional phrase: 'half of the rise in funding has been spent on')
+        predicate = predicate and late and not (ws[end].low in cues_of(ws).copula or ws[end].is_("X", "V"))
         end = nxt
-        predicate = False
     return Phrase(core.start, end, core.head)
 
 
@@ -203,15 +218,19 @@ def relative_clause(ws: list[Word], j: int, limit: int) -> int | None:
     return inner.end if inner is not None else k
 
 
+_SEMI_MODAL = frozenset("have has had need needs going able likely due".split())
+
+
 def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | None:
     """The end of what a clause says of its subject, from word ``j``: auxiliaries, a verb (or a participle,
     preposition or adjective after a copula) and what follows it up to ``most`` words, a clause break, a
     figure or a time ('would go bust if the mechanism were removed', 'were issued inside the target', 'are at
     risk of issuing a section 114 notice'); None when no verb or predicate follows."""
     k = j
-    while k < limit and k - j < 4 and ((ws[k].is_("X") and not ws[k].content) or ws[k].low in cues_of(ws).copula or
-                                       (ws[k].is_("E", "R") and not ws[k].is_("N", "V"))):
-        k += 1
+    while k < limit and k - j < 5 and ((ws[k].is_("X") and not ws[k].content) or ws[k].low in cues_of(ws).copula or
+                                       (ws[k].is_("E", "R") and not ws[k].is_("N", "V")) or
+                                       (ws[k].low == "to" and k > j and ws[k - 1].low in _SEMI_MODAL)):
+        k += 1  # (and the 'to' of 'would have to', 'are likely to')
     if k >= limit or ws[k].is_(FIG, TIME, PUNCT):
         return None
     w = ws[k]
@@ -223,6 +242,7 @@ def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | Non
     while end < limit and end - k < most:
         x = ws[end]
         if x.is_(FIG, TIME) or (x.is_(PUNCT) and x.text in CLAUSE_BREAKS | {".", "?", "!"}) or \
+                x.low in ("each", "every", "per") or \
                 (x.low in stop and not (x.low == "and" and end + 1 < limit and ws[end + 1].is_("N", "A")
                                         and not ws[end + 1].is_("V", "X"))):
             break
@@ -316,8 +336,12 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
     """The first noun phrase of the words ``[start, limit)`` (a clause's subject), with its modifiers, skipping
     leading prepositions, hedges, adverbs and pronouns."""
     i = start
+    if start > 0 and ws[start - 1].low in cues_of(ws).demonstrative and _verb_after(ws, start, limit):
+        return None  # (a clause read from after 'that')
     while i < limit:
         w = ws[i]
+        if w.low in cues_of(ws).demonstrative and _verb_after(ws, i + 1, limit):
+            return None  # 'That leaves England with £9.8bn': a pronoun subject and its verb, no noun phrase
         if w.is_(FIG, TIME) or (w.is_("P", "D", "H", "E", "R", "X") and not is_noun(w)) or w.is_(PUNCT) \
                 or w.low in ("there",):
             i += 1
@@ -327,7 +351,8 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
             continue
         if w.is_("O", "W", "X") or w.low in cues_of(ws).opening:
             return None
-        if w.content and w.low.endswith("ing") and w.is_("V") and i + 1 < limit and ws[i + 1].is_("D", "N", "A"):
+        if w.content and gerund(w) and w.is_("V") and i + 1 < limit and ws[i + 1].is_("D", "N", "A") and \
+                not likely_verb(ws, i + 1):  # (not 'Spending rose to £4bn')
             # a gerund and its object: 'raising the UC standard allowance', 'abolishing the policy'
             obj = noun_phrase(ws, i + 1, limit, post=1)
             if obj is not None:
@@ -344,6 +369,18 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
             return p
         return None
     return None
+
+
+def _verb_after(ws: list[Word], i: int, limit: int) -> bool:
+    """Whether word ``i`` is a verb in the third person after a pronoun standing alone ('that *leaves* England',
+    'this *gives* councils'): a verb form ending in -s followed by a determiner, pronoun, figure or name."""
+    if i + 1 >= limit:
+        return False
+    w, nxt = ws[i], ws[i + 1]
+    singular = i > 0 and ws[i - 1].low in ("this", "that")  # ('these costs', 'those needs': plural nouns)
+    return singular and w.content and w.is_("V") and w.low.endswith("s") and not w.low.endswith("ss") and \
+        (nxt.is_("D", "O", FIG) or (nxt.content and nxt.is_("N") and (nxt.low.endswith("s") or
+                                                                      nxt.text[:1].isupper())))
 
 
 def noun_phrases(ws: list[Word], start: int, end: int, post: int = 1) -> list[Phrase]:
@@ -379,8 +416,9 @@ def phrase_text(text: str, ws: list[Word], p: Phrase) -> str:
     while a < b and ((ws[a].is_("D", "H", "P", "C") and not ws[a].content) or ws[a].is_(PUNCT, TIME, FIG)):
         a += 1
     while b > a and (ws[b - 1].is_("P", "C", "D", "X", "W", PUNCT, TIME, FIG) and not ws[b - 1].is_("G")
-                     and not ws[b - 1].content):
-        b -= 1
+                     and not ws[b - 1].content) and not (b - 2 > a and ws[b - 1].low in cues_of(ws).particle
+                                                         and is_participle(ws[b - 2])):
+        b -= 1  # (but a participle keeps its particle: 'children looked after')
     if a >= b:
         return ""
     parts: list[str] = []

@@ -35,6 +35,7 @@ class DocTime:
     month: int | None = None
     release: tuple[int | str, str] | None = None  # a statistical release's reference period, and its words
     carried: tuple[int | str, str] | None = None  # the period last reported (for undated past-tense statements)
+    period: TimePhrase | None = None  # a period written out in the sentence before ('over the period 2022-2025')
     fy_doc: bool = False  # the document reckons in financial years
     dated: bool = True  # the document has a date of its own (given, or written in it), not one inferred
     cues: Cues = field(default_factory=default_cues)  # the cue words of the lexicon set
@@ -57,6 +58,7 @@ class FigureTime:
     level_time: tuple[str, int | str | None, str | None, str | None, bool] | None = None
     actors: bool = False  # a count of those who will act ('12 local authorities would pilot the model')
     reported: bool = False  # after a verb reporting data ('figures show the total is ...')
+    paired: bool = True  # the sentence states where and when a change starts ('from 31% in 2024-25')
     read_tense: str | None = None
 
     @property
@@ -105,7 +107,8 @@ def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: in
         if t.start >= fig.end and t.start < next_start and t.start - fig.end <= 120 and t.mode != "rate":
             gap = text[fig.end:t.start]
             words = _WORD.findall(gap.lower())
-            if ";" in gap or ("(" in gap and ")" not in gap) or any(w in c.subordinator for w in words):
+            if ";" in gap or ("(" in gap and ")" not in gap) or any(w in c.subordinator for w in words) or \
+                    _out_of_brackets(gap):
                 break
             if _BEFORE_FIGURE.match(text, t.end) or (t.text.lower() == "current" and t.start - fig.end > 8):
                 continue  # the next figure's time: 'to £100,000 from the current £23,250'; another noun's
@@ -117,6 +120,15 @@ def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: in
                 return None
             return t
     return None
+
+
+def _out_of_brackets(gap: str) -> bool:
+    """Whether a figure's brackets close, and its clause ends, before a time phrase ('Wales (£700m) and Northern
+    Ireland (£400m) - these are averages over 2022-2025'; not 'went up by 140% (to 576,000) between 2015 and
+    2024')."""
+    close = gap.find(")")
+    rest = gap[close:]
+    return close >= 0 and "(" not in gap[:close] and (any(ch in rest for ch in ",;:–—") or " - " in rest)
 
 
 def rate_after(text: str, fig: FigureTime, times: list[TimePhrase], c: Cues) -> TimePhrase | None:
@@ -139,7 +151,10 @@ def resolve(t: TimePhrase, relation: str, doc: DocTime, fig: FigureTime, last_ye
     label = None
     if relation == "at" and fig.starts_at is not None and fig.starts_at == t.start:
         relation = "from"
-    if t.mode == "rel" and ((t.relation == "by" and t.span) or t.either) and fig.tense == "past":
+    if doc.period is not None and t.either and t.span == doc.period.span and fig.tense != "past":
+        # ('averages over the period 2022-2025 ... £29.4bn over three years': the period stated before)
+        return relation, doc.period.year, t.text, f"the period stated before ({doc.period.text})", False
+    if t.mode == "rel" and ((t.relation == "by" and t.span) or t.either) and fig.tense == "past" and not t.ahead:
         # ('had risen 7.6 per cent in five years', 'grew by a third over five years': up to the statement)
         relation, t = "over", TimePhrase(t.start, t.end, "over", "rel", span=t.span, text=t.text)
     if t.mode == "that":
@@ -195,6 +210,15 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
         return "per", year, (rate.text if rate is not None else (own.text if own is not None else None)), None, False
     if fig.role == "from":
         return _from_end(text, fig, own, usable, doc, last_year)
+    if fig.role == "to" and fig.paired:
+        # the newer end of a change from a level stated with its time: 'to', also when reached by a horizon ('from
+        # 32,952 now to 45,989 by 2034'; but 'rise from 80,000 to 100,000 in 10 years' time' is reached 'by')
+        if own is not None:
+            return resolve(own, "to", doc, fig, last_year)
+        by = next((t for t in usable if t.relation == "by"), None)
+        if by is not None:
+            return resolve(by, "to", doc, fig, last_year)
+        return default_time(fig, doc, projection, last_year, "to")
     if fig.role == "to":
         if own is not None:
             return resolve(own, "by" if own.relation == "by" else "to", doc, fig, last_year)
@@ -213,8 +237,9 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     if before:
         t = before[-1]
         return resolve(t, t.relation if t.relation != "from" else "at", doc, fig, last_year)
-    after = [t for t in usable if t.start >= fig.end and t.relation != "from" and (t.start < next_start or
-                                                                                   not owned(text, t))
+    # (a future statement holds when its sentence says: 'Another £1bn will bring the total to £12bn in 2025')
+    after = [t for t in usable if t.start >= fig.end and t.relation != "from" and (
+                 t.start < next_start or not owned(text, t) or fig.tense == "future")
              and not any(w in c.relative_word for w in _WORD.findall(text[fig.end:t.start].lower()))]
     if after:
         return resolve(after[0], after[0].relation, doc, fig, last_year)
@@ -251,6 +276,11 @@ def _from_end(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[T
         return "from", doc.reference + period.offset - period.span, period.text, doc.label, False
     if fig.tense == "future" or doc.reference is None:
         return "from", doc.reference, None, doc.label, doc.reference is None
+    if doc.release is None and doc.carried is not None and (fig.tense == "past" or fig.reported):
+        # ('vacancies fell from 7,913 to 7,723': the newer end is the period last reported, the older the one
+        # before it)
+        return "from", shift_year(doc.carried[0], -1), None, f"the period before the one last reported " \
+            f"({doc.carried[1]})", False
     return default_time(fig, doc, None, last_year, "from")
 
 
@@ -261,10 +291,13 @@ def _change(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[Tim
         return resolve(own, "from", doc, fig, last_year)
     if own is not None and own.relation == "by":
         return resolve(own, "over" if own.span else "by", doc, fig, last_year)
+    if own is not None and own.now:
+        return resolve(own, "at", doc, fig, last_year)  # 'cut by 330,000 today': at once, over no period
     if fig.level_time is not None and (own is None or (own.relation == "over" and own.mode == "rel")):
         relation, year, written, label, relative = fig.level_time
+        by = relation == "by" or (relation == "to" and (written or "").lower().startswith("by "))
         if year is not None:  # (a change towards a level reached by a horizon is reached by it too)
-            return ("by" if relation == "by" else "over"), year, own.text if own is not None else written, label, \
+            return ("by" if by else "over"), year, own.text if own is not None else written, label, \
                 relative
     if own is not None:
         return resolve(own, "over", doc, fig, last_year)

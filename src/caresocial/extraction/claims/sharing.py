@@ -131,6 +131,13 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
         if prev is not None and prev.reading is not None and _bracketed(ws, prev, it) and \
                 (it.reading is None or it.reading.rank < 2):
             it.reading = restated(prev.reading, figs[prev.index].kind, figs[it.index].kind)
+        elif prev is not None and prev.reading is not None and figs[prev.index].kind == "percent" and \
+                prev.reading.text.startswith("share of ") and figs[it.index].kind == "money" and \
+                (it.reading is None or it.reading.rank < 2) and \
+                any(w.text in "–—-" and w.is_(PUNCT) for w in ws[prev.last + 1:it.first]):
+            # '19% of that income was booked as profit – £310m in all': the sum of that share
+            it.reading = restated(prev.reading, "percent", "count")
+
 
 def name_parts(items: list[Item], ws: list[Word], text: str) -> None:
     """A figure bracketed after a short name in a list after another figure is that name's part ('will go to
@@ -178,7 +185,15 @@ def _plural_head(key: str, content: _NotFunction) -> bool:
     return cut > 0 and words[cut - 1].endswith("s") and not words[cut - 1].endswith("ss")
 
 
-def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons) -> None:
+@lru_cache(maxsize=8)
+def _self_standing(lex: Lexicons) -> frozenset[str]:
+    """Bare nouns never read as the document subject's: a population (``population_nouns``) and a period of
+    time (the ``time_words`` units: 'over the year' is no 'year of social workers')."""
+    periods = {r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] in ("unit", "rate")}
+    return frozenset({w.lower() for w in lex.words("population_nouns")} | periods | {p + "s" for p in periods})
+
+
+def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons, title_end: int = 0) -> None:
     """A measure named by one bare noun ('vacancies fell', 'leavers numbered 5,400') is read as that of the
     document's subject: what most of its described counts count ('vacancies of children's social workers')."""
     content = content_words(lex)
@@ -186,12 +201,14 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons) -> None:
     for row in rows:
         key = row["measure"]
         if key and row["kind"] == "count" and row["aspect"] == "level" and _plural_head(key, content) and \
-                len([w for w in key.split() if w in content]) >= 2:
+                len([w for w in key.split() if w in content]) >= 2 and row["start"] >= title_end:
+            # (counted in the body: not 'the 8 key findings' of a title)
             counts[key] = counts.get(key, 0) + 1
     if not counts:
         return
     topic = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
     topic_words = set(topic.split())
+    own = _self_standing(lex)
     for row in rows:
         key = row["measure"]
         if not key:
@@ -199,7 +216,7 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons) -> None:
         prefix = next((p for p in _PREFIXES if key.startswith(p)), "")
         base = key[len(prefix):]
         words = [w for w in base.split() if w in content]
-        if len(words) == 1 and words[0] not in topic_words:
+        if len(words) == 1 and words[0] not in topic_words and words[0] not in own:
             row["measure"] = sys.intern(f"{prefix}{base} of {topic}")
 
 

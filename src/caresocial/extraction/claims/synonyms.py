@@ -24,17 +24,29 @@ _KEY_BREAK = regex.compile(r"[\s,]+")
 def _synonym_pattern(lex: Lexicons) -> tuple[regex.Pattern[str] | None, dict[str, str]]:
     """One pattern for every phrase of every row (longest first) and phrase -> key."""
     to_key: dict[str, str] = {}
+    dropped = _function_words(lex)  # (read as a key reads its phrase: 'below the poverty line')
     for row in lex.rows("measure_synonyms"):
         key = _plain(row[0])
         for phrase in row[1:]:
-            p = _norm(phrase)
+            p = " ".join(w for w in _norm(phrase).split() if w not in dropped)
             if p and p != _norm(key):
                 to_key.setdefault(p, key)
     if not to_key:
         return None, to_key
     alts = sorted(to_key, key=len, reverse=True)
-    body = "|".join(regex.escape(a).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") for a in alts)
+    # (a phrase read in the plural too: 'send deficits' is a 'send deficit')
+    body = "|".join(regex.escape(a).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") +
+                    ("(?:e?s)?+" if a[-1:].isalpha() and not a.endswith("s") else "") for a in alts)
     return regex.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", _I), to_key
+
+
+def _lookup(found: str, to_key: dict[str, str]) -> str:
+    """The key of a phrase of the table as found (perhaps in the plural)."""
+    p = _norm(found)
+    for form in (p, p[:-1], p[:-2]):
+        if form in to_key:
+            return to_key[form]
+    return found
 
 
 def _norm(phrase: str) -> str:
@@ -61,7 +73,7 @@ def _key(phrase: str, lex: Lexicons) -> str:
         p = " ".join(units.sub(" ", p).split())
     pattern, to_key = _synonym_pattern(lex)
     if pattern is not None:
-        p = pattern.sub(lambda m: to_key.get(_norm(m.group()), m.group()), p)
+        p = pattern.sub(lambda m: _lookup(m.group(), to_key), p)
         p = _REPEATED.sub(r"\1", p)  # 'universal credit (UC)' read twice
     return p.strip(" -'")
 

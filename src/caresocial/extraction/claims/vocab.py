@@ -26,6 +26,7 @@ class Vocab:
     data_verbs: frozenset[str] = frozenset()  # framing verbs that report data ('figures show the total is ...')
     purpose: str = "funding"  # names a sum by what it is for ('£300m for services': 'funding for services')
     periods: frozenset[str] = frozenset()  # the periods of a rate ('a year', 'per week'): time_words units, rates
+    hollow: frozenset[str] = frozenset()  # participles left off the end of a measure ('vacancies recorded')
 
     def not_measure(self, words: str) -> bool:
         """Whether a phrase names no measure on its own (a pronoun, a vague word, a unit)."""
@@ -58,4 +59,5 @@ def vocabulary(lex: Lexicons) -> Vocab:
                  frozenset(w.lower() for w in lex.words("framing_verbs")), frozenset(pronouns), frozenset(levels),
                  frozenset(r[0].lower() for r in lex.rows("framing_verbs") if len(r) > 1 and r[1] == "data"),
                  next(iter(sorted(roles.get("purpose", ()))), ""),
-                 frozenset(r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] in ("unit", "rate")))
+                 frozenset(r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] in ("unit", "rate")),
+                 frozenset(roles.get("hollow", ())))
