@@ -18,6 +18,7 @@ from ..config import Config
 from ..lexicons import Lexicons, lexicons
 from ..models import Claim, ClaimRef, Document
 from .caching import cached
+from .events import event_signature
 from .measures import Signature, signature
 from .values import Span, date_span, hedge_direction, span_text, value_interval, written_half_width, year_span
 
@@ -204,14 +205,17 @@ def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: 
               month: Span | None = None) -> Item | None:
     """The item of a claim, or None when the claim cannot be compared (no measure, no usable value).
     ``month``: the month its time phrase names, when it names one ('by March 2026')."""
-    measure = c.measure
-    if measure is None:
-        return None
-    sig = _measure_of(measure, c.unit, st.lex, st.aliases)
-    if sig is None:
-        return None
     family = _family(c.kind, c.unit, c.rate, c.aspect)
     if family is None:
+        return None
+    measure = c.measure
+    sig = None
+    if family == DATE_FAMILY:  # a deadline or start date: the thing it starts or ends, read from the sentence
+        at = c.start - c.sentence_start
+        sig = event_signature(c.sentence, at, at + (c.end - c.start), st.lex, st.aliases)
+    if sig is None and measure is not None:
+        sig = _measure_of(measure, c.unit, st.lex, st.aliases)
+    if sig is None:
         return None
     if family == DATE_FAMILY:
         span = date_span(c.value)
