@@ -1003,6 +1003,49 @@ def test_a_less_specific_naming_of_several_measures_meets_each_only_on_the_same_
     assert _workforce(other) == []
 
 
+def _vacancies(*extra: Document) -> list[tuple[str, str, list[str]]]:
+    a = doc("a", C("There were 7,900 vacancies of social workers in 2022.", "7,900", 7900,
+                   "vacancies of social workers", time=("at", 2022)))
+    b = doc("b", C("There were 2,000 vacancies of agency workers in 2022.", "2,000", 2000,
+                   "vacancies of agency workers", time=("at", 2022)))
+    return found(a, b, *extra)
+
+
+LESS_SPECIFIC_VALUES = [
+    # a figure close to one of the measures a bare naming could be, at the same time: a possible misquote
+    pytest.param(C("There were 7,600 vacancies recorded in 2022.", "7,600", 7600, "vacancies recorded",
+                   time=("at", 2022)), [("value-conflict", "note", ["a:c1", "c:c1"])], id="near-value-same-year"),
+    pytest.param(C("There were 2,900 vacancies in 2022.", "2,900", 2900, "vacancies", time=("at", 2022)),
+                 [("value-conflict", "note", ["b:c1", "c:c1"])], id="near-the-other-measure"),
+    pytest.param(C("There were 2,400 vacancies in 2022.", "2,400", 2400, "vacancies", time=("at", 2022)), [],
+                 id="within-the-rounding-of-2,000"),
+    # values far apart (more than half as much again) are another measure; another year is a time series; the
+    # same value agrees; no time stated is never compared
+    pytest.param(C("There were 5,000 vacancies in 2022.", "5,000", 5000, "vacancies", time=("at", 2022)), [],
+                 id="between-the-two"),
+    pytest.param(C("There were 7,600 vacancies in 2021.", "7,600", 7600, "vacancies", time=("at", 2021)), [],
+                 id="another-year"),
+    pytest.param(C("There were 7,900 vacancies in 2022.", "7,900", 7900, "vacancies", time=("at", 2022)), [],
+                 id="the-same-value"),
+    pytest.param(C("There are 7,600 vacancies.", "7,600", 7600, "vacancies", time=("at", None)), [],
+                 id="no-time"),
+]
+
+
+@pytest.mark.parametrize(("claim", "expected"), LESS_SPECIFIC_VALUES)
+def test_a_bare_naming_is_compared_with_near_values_of_the_measures_it_could_be(
+        claim: C, expected: list[tuple[str, str, list[str]]]) -> None:
+    assert _vacancies() == []
+    assert _vacancies(doc("c", claim)) == expected
+
+
+def test_a_bare_naming_whose_document_gives_the_other_value_too_is_no_conflict() -> None:
+    s = "There were 7,600 vacancies in 2022, and 7,900 vacancies of social workers in 2022 by the later count."
+    both = doc("c", C(s, "7,600", 7600, "vacancies", time=("at", 2022)),
+               C(s, "7,900", 7900, "vacancies of social workers", time=("at", 2022)))
+    assert [rule for rule, _, _ in _vacancies(both)] == []
+
+
 def test_very_many_dates_still_show_the_one_apart() -> None:
     from caresocial.consistency.conflicts import MAX_VARIANTS
 

@@ -21,7 +21,7 @@ from functools import cached_property
 
 from .items import DATE_FAMILY, Item, describe_time, describe_value, place
 from .measures import NONE, POSSIBLE, words_strength
-from .rules import SAME_FIGURE, define
+from .rules import LESS_SPECIFIC, SAME_FIGURE, define
 from .run import MeasureGroup, Run
 from .values import overlaps, same_time
 
@@ -34,6 +34,7 @@ SCALES = (1e3, 1e6, 1e9)
 STOCK_FAMILIES = frozenset({"count"})
 SELF_CONTRADICTION = 0.1  # within one document, values this close (share of the larger) are the same thing
 MAGNITUDE = 2.0  # claims linked only by their head noun are the same measure only within this factor
+NEAR_MAGNITUDE = 1.5  # a less specific naming is compared for values with one it could be only within this factor
 
 
 # ------------------------------------------------------------------------------------------------ analysis
@@ -482,10 +483,14 @@ def _dates_apart(items: list[Item]) -> list[Item]:
         "Check each figure against its source and correct the wrong one, or qualify them if they measure "
         "different things (add the scope: 'in England', 'a year', 'in real terms'). If the difference is "
         "intended, silence it with <!-- caresocial: ignore value-conflict --> or accept it with --baseline."),
-    scope="measure", tags=("consistency", "value"),
+    scope="measure", tags=("consistency", "value", LESS_SPECIFIC),
 )
 def value_conflict(run: Run, group: MeasureGroup) -> None:
-    """value-conflict on one measure group (scale slips go to unit-scale); agreements when asked for."""
+    """value-conflict on one measure group (scale slips go to unit-scale); agreements when asked for. In a
+    group joined by a less specific naming, only that naming's near values against the others."""
+    if group.candidates:
+        _less_specific(run, group)
+        return
     found = comparison_of(group)
     involved_seqs: set[int] = set()
     for _ks, items in found.conflicts:
@@ -502,6 +507,50 @@ def value_conflict(run: Run, group: MeasureGroup) -> None:
                    f"Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
     if run.show_agreements:
         _agreements(run, group, found, involved_seqs)
+
+
+def _less_specific(run: Run, group: MeasureGroup) -> None:
+    """A less specific naming ('vacancies', 'children's social workers') against one of the few measures it
+    could be: a conflict only across documents, at the same stated time, and for values within
+    ``NEAR_MAGNITUDE`` of each other (a figure misquoted, not another measure), unless the naming's document
+    also states a value that meets the other's."""
+    joining = [i for i in group.items if i.seq in group.candidates and i.time is not None]
+    others = [i for i in group.items if i.seq not in group.candidates and i.time is not None]
+    if not joining or not others or len(joining) * len(others) > MAX_EXACT:
+        return
+    by_doc: dict[str, list[Item]] = {}
+    for i in group.items:
+        by_doc.setdefault(i.doc_id, []).append(i)
+    taking: dict[int, Item] = {}
+    for j in joining:
+        for o in others:
+            if j.doc_id != o.doc_id and j.tclass == o.tclass and j.currency == o.currency and _near(j, o) \
+                    and same_time(j.time, o.time) and disagree(j, o) \
+                    and not _gives_one_meeting(by_doc[j.doc_id], o) and not _gives_one_meeting(by_doc[o.doc_id], j):
+                taking[j.seq] = j
+                taking[o.seq] = o
+    if not taking:
+        return
+    groups = variants(sorted(taking.values(), key=lambda i: i.seq))
+    cited = cite(groups)
+    listing = "; ".join(f"{describe_value(g[0])} in {places(g)}" for g in groups)
+    run.report("value-conflict", group.label, cited,
+               f"{group.label}: {len(groups)} different values for the same time ({when(cited)}): {listing}. "
+               f"Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
+
+
+def _gives_one_meeting(own: list[Item], other: Item) -> bool:
+    """True when one of a document's claims ``own`` gives a value that meets ``other``'s at its time."""
+    return any(k.time is not None and same_time(k.time, other.time) and not disagree(k, other)  # type: ignore[arg-type]
+               for k in own)
+
+
+def _near(a: Item, b: Item) -> bool:
+    """Values close enough to be one measure named two ways (never shares, which all lie between 0 and 100)."""
+    if a.family.endswith(("%", "pp")):
+        return False
+    small, big = sorted((abs(a.center), abs(b.center)))
+    return small > 0 and big / small <= NEAR_MAGNITUDE
 
 
 def _slip_only(groups: list[list[Item]]) -> set[int]:
