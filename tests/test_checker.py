@@ -762,9 +762,9 @@ MESSAGES = [
         "measure: the same measure 'reform fund'.", id="unit-scale-currencies"),
     pytest.param(
         [doc("a", C("The care reforms will start in October 2023.", "October 2023", "2023-10",
-                    "start date of the reforms", kind="date")),
-         doc("b", C("The start of the care reforms was delayed until 2027-28.", "2027-28", "2027/28",
-                    "start date of the reforms", kind="year"))],
+                    "start date of the care reforms", kind="date")),
+         doc("b", C("The start of the care reforms was delayed until 2027-28.", "2027-28", "2027/28", None,
+                    kind="year"))],
         "care reforms (start date): 2 different dates: Oct 2023 in a:1:32; Apr 2027 - Mar 2028 in b:1:49. Same "
         "measure: the same measure 'care reforms (start date)'.", id="time-conflict-dates"),
     pytest.param(
@@ -1044,6 +1044,27 @@ def test_a_bare_naming_whose_document_gives_the_other_value_too_is_no_conflict()
     both = doc("c", C(s, "7,600", 7600, "vacancies", time=("at", 2022)),
                C(s, "7,900", 7900, "vacancies of social workers", time=("at", 2022)))
     assert [rule for rule, _, _ in _vacancies(both)] == []
+
+
+def test_a_pronoun_stands_for_the_thing_of_the_date_before() -> None:
+    """'It was then pushed back to October 2025' is the care cap of the sentence before: the document tells of
+    the date moved, so it is no conflict with a document that gives the new date, and one with a document
+    that gives only the old."""
+    told = doc("a", C("The care cap was meant to take effect in October 2023.", "October 2023", "2023-10", None,
+                      kind="date"),
+               C("It was then pushed back to October 2025.", "October 2025", "2025-10", None, kind="date"))
+    later = doc("b", C("The care cap will take effect in October 2025.", "October 2025", "2025-10", None,
+                       kind="date"))
+    first = doc("c", C("The care cap will come into force in October 2023.", "October 2023", "2023-10", None,
+                       kind="date"))
+    assert found(told, later) == []
+    assert [claims for _, _, claims in found(told, first)] == [["a:c2", "c:c1"]]  # the other is stale
+    assert [claims for _, _, claims in found(first, later)] == [["c:c1", "b:c1"]]
+    # a pronoun with no date before it in reach names nothing
+    far = doc("a", C("The care cap was meant to take effect in October 2023" + ", said ministers at length" * 16
+                     + ".", "October 2023", "2023-10", None, kind="date"),
+              C("It was pushed back to 2030.", "2030", 2030, None, kind="year"))
+    assert [claims for _, _, claims in found(far, later)] == [["a:c1", "b:c1"]]
 
 
 def test_very_many_dates_still_show_the_one_apart() -> None:

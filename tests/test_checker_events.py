@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from caresocial.consistency.caching import clear_caches
-from caresocial.consistency.events import event_of, event_signature
+from caresocial.consistency.events import PRONOUN, event_of, event_signature
 from caresocial.lexicons import Lexicons
 
 LEX = Lexicons.default()
@@ -45,8 +45,10 @@ EVENTS = [
     ("The arrangement was meant to finish in 2024 but was extended until 2026.", "2024", ("end", "arrangement")),
     ("The arrangement was meant to finish in 2024 but was extended until 2026.", "2026", ("end", "arrangement")),
     ("The new rules come into force in April 2025.", "April 2025", ("start", "rules")),
-    # no thing named: a pronoun, a number, no words of a start or an end, or those words far from the date
-    ("Then it was announced that they would be pushed back by two years, to October 2025.", "October 2025", None),
+    # a pronoun stands for the thing of a date before (see the checker tests)
+    ("Then it was announced that they would be pushed back by two years, to October 2025.", "October 2025",
+     ("start", PRONOUN)),
+    # no thing named: a number, no words of a start or an end, or those words far from the date
     ("Contributions paid by employers will go up by 1.25% from April 2022.", "April 2022", None),
     ("This is the first fall since the census began in 2017.", "2017", None),
     ("Spending reached £10.7 billion for 2024-25.", "2024-25", None),

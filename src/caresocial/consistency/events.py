@@ -38,6 +38,7 @@ _TIME_LEAD = (("the", "end", "of"), ("the", "start", "of"), ("the", "beginning",
 WINDOW = 14  # tokens before the date searched for the words of an event
 MAX_PHRASE = 8  # tokens of the noun phrase naming the thing
 MAX_BEFORE = 60  # tokens of the sentence before the date looked at
+PRONOUN = ""  # the thing read when a pronoun stands for it ('they were pushed back to October 2025')
 
 
 def _tables_uncached(lex: Lexicons) -> tuple[dict[tuple[str, ...], str], frozenset[str], frozenset[str]]:
@@ -54,6 +55,13 @@ def _fill_phrases_uncached(lex: Lexicons) -> tuple[tuple[str, ...], ...]:
 
 
 _fill_phrases = cached(_fill_phrases_uncached, 64)
+
+
+def _pronouns_uncached(lex: Lexicons) -> frozenset[str]:
+    return frozenset(w.lower() for w in lex.words("pronouns"))
+
+
+_pronouns = cached(_pronouns_uncached, 64)
 
 
 _tables = cached(_tables_uncached, 64)
@@ -107,7 +115,8 @@ def _triggers(toks: list[str], triggers: dict[tuple[str, ...], str]) -> list[tup
 
 
 def _noun_phrase_before(toks: list[str], i: int, fillers: frozenset[str], stop: frozenset[str],
-                        phrases: tuple[tuple[str, ...], ...] = ()) -> list[str]:
+                        phrases: tuple[tuple[str, ...], ...] = (), pronouns: frozenset[str] = frozenset()
+                        ) -> list[str]:
     """The noun phrase ending at or before token ``i``, past fillers, quotation marks, a relative clause and
     the punctuation around it."""
     for _ in range(8):
@@ -117,6 +126,8 @@ def _noun_phrase_before(toks: list[str], i: int, fillers: frozenset[str], stop: 
             return []
         if toks[i] in _JOINS:  # 'was meant to finish in 2024 but was extended until': the sentence's subject
             return _noun_phrase_after(toks[:i], fillers, stop)
+        if toks[i] in pronouns:  # 'they were pushed back to October 2025': the thing of a sentence before
+            return [PRONOUN]
         if toks[i] in _RELATIVE:
             i -= 1
             continue
@@ -191,7 +202,7 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str] |
     if last[0] > 0 and toks[last[0] - 1] == "," and after_toks[:1] == [","]:
         phrase = _noun_phrase_after(after_toks, fillers, stop)
     if not phrase:
-        phrase = _noun_phrase_before(toks, cut - 1, fillers, stop, _fill_phrases(lex))
+        phrase = _noun_phrase_before(toks, cut - 1, fillers, stop, _fill_phrases(lex), _pronouns(lex))
     if not phrase:
         return None
     return kind, " ".join(phrase)
@@ -208,14 +219,49 @@ def event_of(sentence: str, start: int, end: int, lex: Lexicons) -> tuple[str, s
     return _event(sentence[max(0, start - 600):start], sentence[end:end + 200], lex)
 
 
+def _measure_event_uncached(measure: str, lex: Lexicons) -> tuple[str, str] | None:
+    """(kind, thing) of a date's measure that names the start or end of something ('start date of the cap on
+    care costs' -> start, 'cap on care costs'; 'statutory override end date' -> end, 'statutory override')."""
+    triggers, fillers, stop = _tables(lex)
+    toks = [t for t in tokens(measure) if t not in _QUOTES and t not in _PUNCT]
+    kinds = [triggers.get((t,)) for t in toks]
+    found = [k for k in kinds if k in ("start", "end")]
+    if len(set(found)) != 1:
+        return None
+    kept = [t for t, k in zip(toks, kinds, strict=True) if k is None and t not in fillers]
+    while kept and kept[0] in stop:
+        kept.pop(0)
+    while kept and kept[-1] in stop:
+        kept.pop()
+    return (found[0], " ".join(kept)) if kept else None
+
+
+_measure_event = cached(_measure_event_uncached, 65536)
+
+
+def thing_of(sentence: str, start: int, end: int, lex: Lexicons, measure: str | None = None
+             ) -> tuple[str, str] | None:
+    """(kind, thing) of a date: read from the claim's ``measure`` when that names the start or end of something
+    ('statutory override end date'), else from the sentence; the thing is :data:`PRONOUN` when a pronoun
+    stands for it."""
+    got = _measure_event(measure, lex) if measure else None
+    return got if got is not None else event_of(sentence, start, end, lex)
+
+
 def event_signature(sentence: str, start: int, end: int, lex: Lexicons,
-                    aliases: tuple[tuple[str, str], ...] = ()) -> Signature | None:
-    """The measure signature of a date's event: its noun phrase's signature with the kind as one more word
-    ('statutory override' + 'end'), or None."""
-    got = event_of(sentence, start, end, lex)
+                    aliases: tuple[tuple[str, str], ...] = (), measure: str | None = None,
+                    antecedent: str | None = None) -> Signature | None:
+    """The measure signature of a date's event (:func:`thing_of`): the thing's signature with its head marked
+    by the kind ('override (end date)'), or None. ``antecedent``: the thing a pronoun stands for (the thing of
+    the date just before, in the same or the sentence before)."""
+    got = thing_of(sentence, start, end, lex, measure)
     if got is None:
         return None
     kind, phrase = got
+    if phrase == PRONOUN:
+        if not antecedent:
+            return None
+        phrase = antecedent
     sig = signature(phrase, lex, aliases)
     if sig is None:
         return None
@@ -227,4 +273,4 @@ def event_signature(sentence: str, start: int, end: int, lex: Lexicons,
     return Signature(f"{sig.key} ({marker})", f"{sig.head} ({marker})", sig.words, sig.acting)
 
 
-__all__ = ["event_of", "event_signature", "tokens"]
+__all__ = ["PRONOUN", "event_of", "event_signature", "thing_of", "tokens"]

@@ -18,11 +18,12 @@ from ..config import Config
 from ..lexicons import Lexicons, lexicons
 from ..models import Claim, ClaimRef, Document
 from .caching import cached
-from .events import event_signature
+from .events import PRONOUN, event_signature, thing_of
 from .measures import Signature, signature
 from .values import Span, date_span, hedge_direction, span_text, value_interval, written_half_width, year_span
 
 DATE_FAMILY = "date"
+ANTECEDENT_REACH = 400  # characters back to the sentence of the date whose thing a pronoun stands for
 
 
 class Item(NamedTuple):
@@ -202,9 +203,10 @@ _time_of = cached(_time_of_uncached, 65536)
 
 
 def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: Settings,
-              month: Span | None = None) -> Item | None:
+              month: Span | None = None, antecedent: str | None = None) -> Item | None:
     """The item of a claim, or None when the claim cannot be compared (no measure, no usable value).
-    ``month``: the month its time phrase names, when it names one ('by March 2026')."""
+    ``month``: the month its time phrase names, when it names one ('by March 2026'); ``antecedent``: of a date,
+    the thing a pronoun before it stands for (:func:`.events.event_signature`)."""
     family = _family(c.kind, c.unit, c.rate, c.aspect)
     if family is None:
         return None
@@ -212,7 +214,7 @@ def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: 
     sig = None
     if family == DATE_FAMILY:  # a deadline or start date: the thing it starts or ends, read from the sentence
         at = c.start - c.sentence_start
-        sig = event_signature(c.sentence, at, at + (c.end - c.start), st.lex, st.aliases)
+        sig = event_signature(c.sentence, at, at + (c.end - c.start), st.lex, st.aliases, measure, antecedent)
     if sig is None and measure is not None:
         sig = _measure_of(measure, c.unit, st.lex, st.aliases)
     if sig is None:
@@ -248,11 +250,20 @@ def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]
     """The comparable claims of one document, numbered from ``seq0`` in claim order."""
     texts = {f.id: f.text for f in doc.figures}
     months = _months_by_sentence(doc)
+    last_thing: tuple[int, str] | None = None  # (sentence start, thing) of the last date that named its thing
     for k, c in enumerate(doc.claims):
         month = None
         if months and c.time.as_written and c.sentence_start in months:
             month = next((m for t, m in months[c.sentence_start] if t in c.time.as_written), None)
-        item = make_item(seq0 + k, doc.doc_id, doc.path, c, texts.get(c.figure, ""), st, month)
+        antecedent = None
+        if c.kind in ("date", "year"):
+            if last_thing is not None and 0 <= c.sentence_start - last_thing[0] <= ANTECEDENT_REACH:
+                antecedent = last_thing[1]
+            at = c.start - c.sentence_start
+            got = thing_of(c.sentence, at, at + (c.end - c.start), st.lex, c.measure)
+            if got is not None and got[1] != PRONOUN:
+                last_thing = (c.sentence_start, got[1])
+        item = make_item(seq0 + k, doc.doc_id, doc.path, c, texts.get(c.figure, ""), st, month, antecedent)
         if item is not None:
             yield item
 
