@@ -1046,6 +1046,23 @@ def test_a_bare_naming_whose_document_gives_the_other_value_too_is_no_conflict()
     assert [rule for rule, _, _ in _vacancies(both)] == []
 
 
+def test_a_bound_stands_at_its_written_figure_when_its_document_also_states_it() -> None:
+    """'£4.9bn' in a headline and 'up to £4.9bn' in the text are both what the document says against another's
+    £6bn: both are cited (the bound is no further from £6bn than the figure it is written with)."""
+    a = doc("a", money("£4.9bn deficit leaves councils facing bankruptcy in 2026.", "£4.9bn", 4.9e9, "send deficit",
+                       time=("at", 2026)),
+            money("The send deficit could be up to £4.9bn in 2026.", "£4.9bn", 4.9e9, "send deficit",
+                  time=("at", 2026), bound="max"))
+    b = doc("b", money("The send deficit will be £6bn in 2026.", "£6bn", 6e9, "send deficit", time=("at", 2026)))
+    assert [claims for _, _, claims in found(a, b)] == [["a:c1", "a:c2", "b:c1"]]
+    # a figure the document states nearer the other's value still stands for it, not the bound
+    c = doc("c", money("The send deficit will be £5.2bn in 2026.", "£5.2bn", 5.2e9, "send deficit",
+                       time=("at", 2026)),
+            money("The send deficit could be up to £3bn in 2026.", "£3bn", 3e9, "send deficit", time=("at", 2026),
+                  bound="max"))
+    assert [claims for _, _, claims in found(c, b)] == [["c:c1", "b:c1"]]
+
+
 def test_a_pronoun_stands_for_the_thing_of_the_date_before() -> None:
     """'It was then pushed back to October 2025' is the care cap of the sentence before: the document tells of
     the date moved, so it is no conflict with a document that gives the new date, and one with a document

@@ -210,10 +210,18 @@ def _states(stated: dict[str, list[tuple[float, float]]], doc: str, v: Variant) 
 def _closer(stated: dict[str, list[tuple[float, float]]], doc: str, own: Variant, other: Variant) -> bool:
     """True when ``doc`` states another value nearer to ``other`` than its ``own``: that value is what it says
     of the measure where the other document says ``other`` ('83,840 looked after children, 38,500 of them
-    placed with private providers' against '82,170 looked after children')."""
-    target = (other[0] + other[1]) / 2
-    mine = abs((own[0] + own[1]) / 2 - target)
+    placed with private providers' against '82,170 looked after children'). A bound stands at its written end:
+    'up to £4.9bn' is as near to £6bn as the same document's '£4.9bn'."""
+    target = _middle(other[0], other[1])
+    mine = abs(_middle(own[0], own[1]) - target)
     return any(abs((lo + hi) / 2 - target) < mine for lo, hi in stated.get(doc, ()) if math.isfinite(lo + hi))
+
+
+def _middle(lo: float, hi: float) -> float:
+    """Where an interval stands: its middle, or the written end of a bound ('up to £4.9bn' stands at £4.9bn)."""
+    if math.isfinite(lo) and math.isfinite(hi):
+        return (lo + hi) / 2
+    return hi if math.isfinite(hi) else lo
 
 
 def _updated(a: Item, b: Item) -> bool:
