@@ -48,7 +48,15 @@ EVENTS = [
     # a pronoun stands for the thing of a date before (see the checker tests)
     ("Then it was announced that they would be pushed back by two years, to October 2025.", "October 2025",
      ("start", PRONOUN)),
-    # no thing named: a number, no words of a start or an end, or those words far from the date
+    ("The scheme was meant to finish in 2024 but was extended until 2026.", "2026", ("end", "scheme")),
+    # no thing named: a number, a verb phrase, a period, a sentence with no subject before 'and', no words of a
+    # start or an end, or those words far from the date
+    ("The number of children it affects will keep growing until 2035, the year the limit was set.", "2035", None),
+    ("Future costs will go up by an estimated £600 million each year until 2024/25.", "2024/25", None),
+    ("On average the levy will bring in £12 billion a year, beginning next year and running until at least 2025.",
+     "2025", None),
+    ("Ministers said " + "that officials said " * 20 + "it was meant to end in 2024 but was extended until 2026.",
+     "2026", None),
     ("Contributions paid by employers will go up by 1.25% from April 2022.", "April 2022", None),
     ("This is the first fall since the census began in 2017.", "2017", None),
     ("Spending reached £10.7 billion for 2024-25.", "2024-25", None),

@@ -28,7 +28,8 @@ from .caching import cached
 from .measures import Signature, signature, singular
 
 _TOKEN = regex.compile(r"[£$€]?\d[\d,.]*(?:bn|m|k|%)?|[\p{L}][\p{L}\p{N}'’-]*|[,;:()–—\"“”‘’']")
-_PUNCT = frozenset(",;:()–—")
+_PUNCT = frozenset(",;:()–—…")
+_CUT = "…"  # stands for the words of a long sentence before those looked at
 _QUOTES = frozenset("\"“”‘’'")
 _RELATIVE = frozenset({"which", "who", "that"})
 _JOINS = frozenset({"but", "and", "yet"})  # a second verb of the same subject follows these
@@ -48,6 +49,14 @@ def _tables_uncached(lex: Lexicons) -> tuple[dict[tuple[str, ...], str], frozens
     return triggers, fillers, stop
 
 
+def _time_nouns_uncached(lex: Lexicons) -> frozenset[str]:
+    """Words of time ('year', 'month', 'january'): a period is no thing that starts or ends."""
+    return frozenset(w.lower() for w in lex.words("time_words"))
+
+
+_time_nouns = cached(_time_nouns_uncached, 64)
+
+
 def _fill_phrases_uncached(lex: Lexicons) -> tuple[tuple[str, ...], ...]:
     """The event fillers of several words ('in place'), longest first."""
     rows = {tuple(w.lower().split()) for w in lex.words("event_fillers")}
@@ -55,6 +64,13 @@ def _fill_phrases_uncached(lex: Lexicons) -> tuple[tuple[str, ...], ...]:
 
 
 _fill_phrases = cached(_fill_phrases_uncached, 64)
+
+
+def _determiners_uncached(lex: Lexicons) -> frozenset[str]:
+    return frozenset(r[0].lower() for r in lex.rows("function_words") if len(r) > 1 and r[1] == "determiner")
+
+
+_determiners = cached(_determiners_uncached, 64)
 
 
 def _pronouns_uncached(lex: Lexicons) -> frozenset[str]:
@@ -115,8 +131,8 @@ def _triggers(toks: list[str], triggers: dict[tuple[str, ...], str]) -> list[tup
 
 
 def _noun_phrase_before(toks: list[str], i: int, fillers: frozenset[str], stop: frozenset[str],
-                        phrases: tuple[tuple[str, ...], ...] = (), pronouns: frozenset[str] = frozenset()
-                        ) -> list[str]:
+                        phrases: tuple[tuple[str, ...], ...] = (), pronouns: frozenset[str] = frozenset(),
+                        determiners: frozenset[str] = frozenset()) -> list[str]:
     """The noun phrase ending at or before token ``i``, past fillers, quotation marks, a relative clause and
     the punctuation around it."""
     for _ in range(8):
@@ -125,6 +141,9 @@ def _noun_phrase_before(toks: list[str], i: int, fillers: frozenset[str], stop: 
         if i < 0:
             return []
         if toks[i] in _JOINS:  # 'was meant to finish in 2024 but was extended until': the sentence's subject
+            opens = toks[0] if toks else _CUT
+            if opens == _CUT or (opens in stop and opens not in determiners):
+                return []  # the sentence opens with no subject ('On average the levy ...')
             return _noun_phrase_after(toks[:i], fillers, stop)
         if toks[i] in pronouns:  # 'they were pushed back to October 2025': the thing of a sentence before
             return [PRONOUN]
@@ -152,6 +171,8 @@ def _noun_phrase_before(toks: list[str], i: int, fillers: frozenset[str], stop: 
                 break
         out.append(t)
         i -= 1
+    if i >= 0 and toks[i] in fillers and toks[i] in stop:
+        return []  # right after an auxiliary: a verb phrase ('will keep growing until 2035'), no noun phrase
     return out[::-1]
 
 
@@ -182,7 +203,8 @@ def _noun_phrase_after(toks: list[str], fillers: frozenset[str], stop: frozenset
 def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str] | None:
     """(kind, noun phrase) of the event a date is the start or end of, from the sentence around it."""
     triggers, fillers, stop = _tables(lex)
-    toks = _strip_time_lead(tokens(before)[-MAX_BEFORE:])
+    every = tokens(before)
+    toks = _strip_time_lead(every[-MAX_BEFORE:] if len(every) <= MAX_BEFORE else [_CUT, *every[-MAX_BEFORE:]])
     found = _triggers(toks, triggers)
     if not found:
         return None
@@ -202,8 +224,9 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str] |
     if last[0] > 0 and toks[last[0] - 1] == "," and after_toks[:1] == [","]:
         phrase = _noun_phrase_after(after_toks, fillers, stop)
     if not phrase:
-        phrase = _noun_phrase_before(toks, cut - 1, fillers, stop, _fill_phrases(lex), _pronouns(lex))
-    if not phrase:
+        phrase = _noun_phrase_before(toks, cut - 1, fillers, stop, _fill_phrases(lex), _pronouns(lex),
+                                     _determiners(lex))
+    if not phrase or phrase[-1] in _time_nouns(lex):  # 'each year until 2024/25': a period, no thing
         return None
     return kind, " ".join(phrase)
 
