@@ -60,6 +60,8 @@ EVENTS = [
     ("Contributions paid by employers will go up by 1.25% from April 2022.", "April 2022", None),
     ("This is the first fall since the census began in 2017.", "2017", None),
     ("Spending reached £10.7 billion for 2024-25.", "2024-25", None),
+    ("The absence rate climbed to 3.5 per cent, up from 3.1 per cent in 2021.", "2021", None),
+    ("The charge will rise from £20 in April 2025.", "April 2025", None),
     ("The review that ends the scheme was published in a report to ministers and then discussed in March 2026.",
      "March 2026", None),
 ]

@@ -209,8 +209,9 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str] |
     if not found:
         return None
     last = found[-1]
-    if len(toks) - last[1] > 6:  # the event words must lead into the date
-        return None
+    gap = toks[last[1]:]
+    if len(gap) > 6 or any(t[0].isdigit() or t[0] in "£$€" for t in gap):
+        return None  # the event words must lead into the date, with no other figure between ('from 3.1% in 2021')
     kinds = {k for _s, _e, k in found}
     kind = "start" if "delay" in kinds else "end" if "extend" in kinds else last[2]
     if kind not in ("start", "end"):
