@@ -23,6 +23,7 @@ from caresocial.consistency.caching import clear_caches
 from caresocial.consistency.checker import check
 from caresocial.consistency.conflicts import MAX_CITED_PER_VARIANT
 from caresocial.consistency.rules import Rule, get_rule, register, unregister
+from caresocial.consistency.run import Run
 from caresocial.io.render import RULES, render
 from caresocial.models import Claim, ClaimTime, Document, Figure, Speaker
 
@@ -1060,6 +1061,43 @@ def test_a_bound_stands_at_its_written_figure_when_its_document_also_states_it()
             money("The send deficit could be up to £3bn in 2026.", "£3bn", 3e9, "send deficit", time=("at", 2026),
                   bound="max"))
     assert [claims for _, _, claims in found(c, b)] == [["c:c1", "b:c1"]]
+
+
+def _with_date(d: Document, date: str, value: str | int) -> Document:
+    """``d`` with a date figure the claims stage left without a claim, in the sentence of its first claim."""
+    c = d.claims[0]
+    start = c.sentence_start + c.sentence.index(date)
+    f = Figure.build(id="f9", kind="date" if isinstance(value, str) else "year", text=date, start=start,
+                     end=start + len(date), sentence_start=c.sentence_start,
+                     sentence_end=c.sentence_start + len(c.sentence), value=value, unit=None)
+    return d.updated(figures=tuple(sorted((*d.figures, f), key=lambda f: f.start)))
+
+
+def test_a_date_left_without_a_claim_is_compared_when_its_sentence_names_its_thing() -> None:
+    s = "The government will bring in, from October 2023, a new £86,000 cap on care costs."
+    a = _with_date(doc("a", money(s, "£86,000", 86000, "cap on care costs", time=("from", 2023))), "October 2023",
+                   "2023-10")
+    b = doc("b", C("The cap on care costs was delayed until October 2025.", "October 2025", "2025-10", None,
+                   kind="date"))
+    assert found(a, b) == [("time-conflict", "warning", ["a:f9-date", "b:c1"])]
+    report = check([a, b])
+    (side,) = [r for r in report.findings[0].claims if r.doc_id == "a"]
+    assert (side.start, side.end, side.text, side.line, side.column) == (s.index("October"), s.index("October") + 12,
+                                                                       "October 2023", 1, s.index("October") + 1)
+    # a bare preposition is too weak for a date the claims stage passed over; a date with no claim in its
+    # sentence has no sentence to read
+    from caresocial.consistency.items import date_claims
+
+    settings = Run().settings
+    assert [(c.id, c.value, c.time.year) for c in date_claims(a, settings)] == [("f9-date", "2023-10", 2023)]
+    weak = _with_date(doc("a", pct("The share was 30% in 2022, unchanged from October 2021.", "30%", 30,
+                                   "share of homes", time=("at", 2022))), "October 2021", "2021-10")
+    assert date_claims(weak, settings) == []
+    strong = _with_date(doc("a", pct("The share was 30% in 2022, and the new rules came into force in October 2021.",
+                                     "30%", 30, "share of homes", time=("at", 2022))), "October 2021", "2021-10")
+    assert [c.id for c in date_claims(strong, settings)] == ["f9-date"]
+    lone = a.updated(claims=())
+    assert date_claims(lone, settings) == [] and found(lone, b) == []
 
 
 def test_a_pronoun_stands_for_the_thing_of_the_date_before() -> None:

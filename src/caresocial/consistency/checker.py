@@ -34,7 +34,7 @@ from typing import Any
 
 from ..config import Config
 from ..models import Document, Finding, Report
-from .items import Item, Settings, document_items, fingerprint, make_item
+from .items import Item, Settings, document_items, fingerprint, items_span, make_item
 from .measures import cluster_with_candidates
 from .rules import LESS_SPECIFIC, SAME_FIGURE, Rule, all_rules
 from .run import AGREEMENT, MeasureGroup, Run
@@ -55,7 +55,7 @@ def blocks(documents: Iterable[Document], settings: Settings) -> dict[Block, lis
     for doc in documents:
         for item in document_items(doc, settings, seq):
             out.setdefault(item.block, []).append(item)
-        seq += len(doc.claims)
+        seq += items_span(doc)
     return out
 
 

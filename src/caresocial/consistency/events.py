@@ -42,6 +42,14 @@ MAX_BEFORE = 60  # tokens of the sentence before the date looked at
 PRONOUN = ""  # the thing read when a pronoun stands for it ('they were pushed back to October 2025')
 
 
+def _weak_uncached(lex: Lexicons) -> frozenset[tuple[str, ...]]:
+    """The event words marked 'weak' (bare prepositions: 'from', 'until')."""
+    return frozenset(tuple(r[0].lower().split()) for r in lex.rows("date_events") if len(r) > 2 and r[2] == "weak")
+
+
+_weak = cached(_weak_uncached, 64)
+
+
 def _tables_uncached(lex: Lexicons) -> tuple[dict[tuple[str, ...], str], frozenset[str], frozenset[str]]:
     triggers = {tuple(r[0].lower().split()): (r[1] if len(r) > 1 else "end") for r in lex.rows("date_events")}
     fillers = frozenset(w.lower() for w in lex.words("event_fillers"))
@@ -200,8 +208,9 @@ def _noun_phrase_after(toks: list[str], fillers: frozenset[str], stop: frozenset
     return out
 
 
-def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str] | None:
-    """(kind, noun phrase) of the event a date is the start or end of, from the sentence around it."""
+def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str, bool] | None:
+    """(kind, noun phrase, whether a word that is not weak says so) of the event a date is the start or end of,
+    from the sentence around it."""
     triggers, fillers, stop = _tables(lex)
     every = tokens(before)
     toks = _strip_time_lead(every[-MAX_BEFORE:] if len(every) <= MAX_BEFORE else [_CUT, *every[-MAX_BEFORE:]])
@@ -217,9 +226,12 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str] |
     if kind not in ("start", "end"):
         kind = "start" if kind == "delay" else "end"
     cut = last[0]
+    weak = _weak(lex)
+    strong = tuple(toks[last[0]:last[1]]) not in weak
     for s, e, _k in reversed(found[:-1]):  # a run of event words ('extended until', 'bring in, from')
         if all(t in fillers or t in _PUNCT for t in toks[e:cut]):
             cut = s
+            strong = strong or tuple(toks[s:e]) not in weak
     phrase: list[str] = []
     after_toks = tokens(after)[:20]
     if last[0] > 0 and toks[last[0] - 1] == "," and after_toks[:1] == [","]:
@@ -229,18 +241,22 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str] |
                                      _determiners(lex))
     if not phrase or phrase[-1] in _time_nouns(lex):  # 'each year until 2024/25': a period, no thing
         return None
-    return kind, " ".join(phrase)
+    return kind, " ".join(phrase), strong
 
 
 _event = cached(_event_uncached, 65536)
 
 
-def event_of(sentence: str, start: int, end: int, lex: Lexicons) -> tuple[str, str] | None:
+def event_of(sentence: str, start: int, end: int, lex: Lexicons, *, strong: bool = False) -> tuple[str, str] | None:
     """(kind, noun phrase) of the one-off thing the date at ``sentence[start:end]`` starts or ends ('end',
-    'statutory override'), or None when the sentence does not say."""
+    'statutory override'), or None when the sentence does not say; with ``strong``, only when words that are
+    not weak say it ('will bring in, from', not a bare 'from')."""
     if not 0 <= start <= end <= len(sentence):
         return None
-    return _event(sentence[max(0, start - 600):start], sentence[end:end + 200], lex)
+    got = _event(sentence[max(0, start - 600):start], sentence[end:end + 200], lex)
+    if got is None or (strong and not got[2]):
+        return None
+    return got[0], got[1]
 
 
 def _measure_event_uncached(measure: str, lex: Lexicons) -> tuple[str, str] | None:
