@@ -1100,6 +1100,27 @@ def test_a_date_left_without_a_claim_is_compared_when_its_sentence_names_its_thi
     assert date_claims(lone, settings) == [] and found(lone, b) == []
 
 
+def test_a_shell_noun_names_the_thing_of_the_date_before_and_old_dates_are_superseded() -> None:
+    """'The arrangement' after the statutory override's end date is the override; its 2024, moved to 2026 in
+    the same sentence, is superseded (never cited), while the March 2026 told before it stays the document's
+    own date: both current dates disagree with another document's 2027-28."""
+    s = "The arrangement was meant to finish in 2024 but was extended until 2026."
+    a = doc("a", C("Councils could go bust if the statutory override comes to an end in March 2026.", "March 2026",
+                   "2026-03", None, kind="date"),
+            C(s, "2024", 2024, None, kind="year"), C(s, "2026", 2026, None, kind="year"))
+    b = doc("b", C("The statutory override will now run until the end of 2027-28.", "2027-28", "2027/28", None,
+                   kind="year"))
+    assert found(a, b) == [("time-conflict", "warning", ["a:c1", "a:c3", "b:c1"])]
+    # a shell noun far from any named thing, or after the other kind of date, names only itself
+    far = doc("a", C("Councils could go bust if the statutory override comes to an end in March 2026"
+                     + ", ministers said at length" * 16 + ".", "March 2026", "2026-03", None, kind="date"),
+              C(s, "2024", 2024, None, kind="year"), C(s, "2026", 2026, None, kind="year"))
+    assert [claims for _, _, claims in found(far, b)] == [["a:c1", "b:c1"]]
+    start = doc("a", C("The statutory override was introduced in 2020.", "2020", 2020, None, kind="year"),
+                C(s, "2024", 2024, None, kind="year"), C(s, "2026", 2026, None, kind="year"))
+    assert found(start, b) == []
+
+
 def test_a_pronoun_stands_for_the_thing_of_the_date_before() -> None:
     """'It was then pushed back to October 2025' is the care cap of the sentence before: the document tells of
     the date moved, so it is no conflict with a document that gives the new date, and one with a document

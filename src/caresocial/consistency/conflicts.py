@@ -457,9 +457,9 @@ def _date_conflict(run: Run, group: MeasureGroup) -> None:
 def _dates_apart(items: list[Item]) -> list[Item]:
     """The dates of one measure that a date of another document does not meet. Dates within one document never
     conflict (a document that tells of a deadline moved from 2024 to 2026 states both); a date its own document
-    later moves to the other's is no conflict (its 2024 against another's 2026), though its new date is against
-    a document that gives only the old one (that one is stale); two documents that each also give the other's
-    date agree."""
+    later moves (a date after it that no later date moves in turn disagrees with it) is superseded and no
+    conflict with any document, though its new date is against a document that gives only the old one (that
+    one is stale); two documents that each also give the other's date agree."""
     if len(items) > MAX_VARIANTS:  # very many dates: every date another date does not meet
         min_hi, max_lo = min(i.hi for i in items), max(i.lo for i in items)
         return [i for i in items if i.lo > min_hi or i.hi < max_lo]
@@ -470,14 +470,20 @@ def _dates_apart(items: list[Item]) -> list[Item]:
     def meets(doc: str, j: Item) -> bool:
         return any(not disagree(k, j) for k in by_doc[doc])
 
-    def moved(i: Item, j: Item) -> bool:  # i's document later gives j's date: it tells of i's date moved there
-        return any(k.seq > i.seq and not disagree(k, j) for k in by_doc[i.doc_id])
+    old: set[int] = set()  # dates a later current date of their own document moves: superseded
+    for mine in by_doc.values():
+        current: list[Item] = []
+        for k in sorted(mine, key=lambda i: -i.seq):
+            if any(disagree(k, c) for c in current):
+                old.add(k.seq)
+            else:
+                current.append(k)
 
     out: dict[int, Item] = {}
     for i in items:
         for j in items:
-            if i.seq < j.seq and i.doc_id != j.doc_id and disagree(i, j) and not moved(i, j) \
-                    and not moved(j, i) and not (meets(i.doc_id, j) and meets(j.doc_id, i)):
+            if i.seq < j.seq and i.doc_id != j.doc_id and disagree(i, j) and i.seq not in old \
+                    and j.seq not in old and not (meets(i.doc_id, j) and meets(j.doc_id, i)):
                 out[i.seq] = i
                 out[j.seq] = j
     return sorted(out.values(), key=lambda i: i.seq)

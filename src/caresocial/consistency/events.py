@@ -288,20 +288,33 @@ def thing_of(sentence: str, start: int, end: int, lex: Lexicons, measure: str | 
     return got if got is not None else event_of(sentence, start, end, lex)
 
 
+def shell(phrase: str, lex: Lexicons) -> bool:
+    """True for a thing named only by a shell noun ('arrangement', 'scheme': ``shell_nouns``) or a pronoun: a
+    name for a thing named before."""
+    return phrase == PRONOUN or phrase in _shells(lex)
+
+
+def _shells_uncached(lex: Lexicons) -> frozenset[str]:
+    return frozenset(w.lower() for w in lex.words("shell_nouns"))
+
+
+_shells = cached(_shells_uncached, 64)
+
+
 def event_signature(sentence: str, start: int, end: int, lex: Lexicons,
                     aliases: tuple[tuple[str, str], ...] = (), measure: str | None = None,
                     antecedent: str | None = None) -> Signature | None:
     """The measure signature of a date's event (:func:`thing_of`): the thing's signature with its head marked
-    by the kind ('override (end date)'), or None. ``antecedent``: the thing a pronoun stands for (the thing of
-    the date just before, in the same or the sentence before)."""
+    by the kind ('override (end date)'), or None. ``antecedent``: the thing a pronoun or a shell noun stands
+    for (the thing of the date just before, in reach and of the same kind; see :func:`shell`)."""
     got = thing_of(sentence, start, end, lex, measure)
     if got is None:
         return None
     kind, phrase = got
-    if phrase == PRONOUN:
-        if not antecedent:
-            return None
+    if shell(phrase, lex) and antecedent:
         phrase = antecedent
+    elif phrase == PRONOUN:
+        return None
     sig = signature(phrase, lex, aliases)
     if sig is None:
         return None
@@ -313,4 +326,4 @@ def event_signature(sentence: str, start: int, end: int, lex: Lexicons,
     return Signature(f"{sig.key} ({marker})", f"{sig.head} ({marker})", sig.words, sig.acting)
 
 
-__all__ = ["PRONOUN", "event_of", "event_signature", "thing_of", "tokens"]
+__all__ = ["PRONOUN", "event_of", "event_signature", "shell", "thing_of", "tokens"]

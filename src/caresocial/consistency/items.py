@@ -18,7 +18,7 @@ from ..config import Config
 from ..lexicons import Lexicons, lexicons
 from ..models import Claim, ClaimRef, ClaimTime, Document
 from .caching import cached
-from .events import PRONOUN, event_of, event_signature, thing_of
+from .events import PRONOUN, event_of, event_signature, shell, thing_of
 from .measures import Signature, signature
 from .values import Span, date_span, hedge_direction, span_text, value_interval, written_half_width, year_span
 
@@ -251,7 +251,7 @@ def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]
     :func:`items_span` numbers), with the dates the claims stage left without a claim (:func:`date_claims`)."""
     texts = {f.id: f.text for f in doc.figures}
     months = _months_by_sentence(doc)
-    last_thing: tuple[int, str] | None = None  # (sentence start, thing) of the last date that named its thing
+    last_thing: tuple[int, str, str] | None = None  # (sentence start, kind, thing) of the last date naming its thing
     claims = sorted((*doc.claims, *date_claims(doc, st)), key=lambda c: c.start)
     for k, c in enumerate(claims):
         month = None
@@ -259,12 +259,14 @@ def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]
             month = next((m for t, m in months[c.sentence_start] if t in c.time.as_written), None)
         antecedent = None
         if c.kind in ("date", "year"):
-            if last_thing is not None and 0 <= c.sentence_start - last_thing[0] <= ANTECEDENT_REACH:
-                antecedent = last_thing[1]
             at = c.start - c.sentence_start
             got = thing_of(c.sentence, at, at + (c.end - c.start), st.lex, c.measure)
-            if got is not None and got[1] != PRONOUN:
-                last_thing = (c.sentence_start, got[1])
+            if got is not None and last_thing is not None and got[0] == last_thing[1] \
+                    and 0 <= c.sentence_start - last_thing[0] <= ANTECEDENT_REACH:
+                antecedent = last_thing[2]
+            if got is not None and not (shell(got[1], st.lex) and antecedent):
+                if got[1] != PRONOUN:
+                    last_thing = (c.sentence_start, got[0], got[1])
         item = make_item(seq0 + k, doc.doc_id, doc.path, c, texts.get(c.figure, ""), st, month, antecedent)
         if item is not None:
             yield item
