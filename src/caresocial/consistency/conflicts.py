@@ -254,13 +254,13 @@ def _ends_of_one_change(iv: list[Item], iw: list[Item]) -> bool:
     return any((i.doc_id, i.claim.link) in ids or (i.doc_id, i.claim.id) in links for i in iv)
 
 
-def _same_magnitude(a: Item, b: Item) -> bool:
-    """Evidence of the same measure from the values alone: within a factor of ``MAGNITUDE`` (never for shares,
+def _same_magnitude(a: Item, b: Item, factor: float = MAGNITUDE) -> bool:
+    """Evidence of the same measure from the values alone: within ``factor`` of each other (never for shares,
     which all lie between 0 and 100)."""
     if a.family.endswith(("%", "pp")):
         return False
     small, big = sorted((abs(a.center), abs(b.center)))
-    return small > 0 and big / small <= MAGNITUDE
+    return small > 0 and big / small <= factor
 
 
 def _sweep(a: list[Item], b: list[Item] | None) -> list[Item]:
@@ -543,8 +543,8 @@ def _less_specific(run: Run, group: MeasureGroup) -> None:
     taking: dict[int, Item] = {}
     for j in joining:
         for o in others:
-            if j.doc_id != o.doc_id and j.tclass == o.tclass and j.currency == o.currency and _near(j, o) \
-                    and same_time(j.time, o.time) and disagree(j, o) \
+            if j.doc_id != o.doc_id and j.tclass == o.tclass and j.currency == o.currency \
+                    and _same_magnitude(j, o, NEAR_MAGNITUDE) and same_time(j.time, o.time) and disagree(j, o) \
                     and not _gives_one_meeting(by_doc[j.doc_id], o) and not _gives_one_meeting(by_doc[o.doc_id], j):
                 taking[j.seq] = j
                 taking[o.seq] = o
@@ -562,14 +562,6 @@ def _gives_one_meeting(own: list[Item], other: Item) -> bool:
     """True when one of a document's claims ``own`` gives a value that meets ``other``'s at its time."""
     return any(k.time is not None and same_time(k.time, other.time) and not disagree(k, other)  # type: ignore[arg-type]
                for k in own)
-
-
-def _near(a: Item, b: Item) -> bool:
-    """Values close enough to be one measure named two ways (never shares, which all lie between 0 and 100)."""
-    if a.family.endswith(("%", "pp")):
-        return False
-    small, big = sorted((abs(a.center), abs(b.center)))
-    return small > 0 and big / small <= NEAR_MAGNITUDE
 
 
 def _slip_only(groups: list[list[Item]]) -> set[int]:
