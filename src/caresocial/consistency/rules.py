@@ -141,5 +141,6 @@ def default_severity(rule_id: str) -> str:
     return rule.severity if rule is not None else "warning"
 
 
-__all__ = ["LESS_SPECIFIC", "SAME_FIGURE", "SEVERITIES", "Rule", "all_rules", "default_severity", "define", "get_rule",
-           "register", "rule_ids", "unregister"]
+__all__ = ["SAME_FIGURE", "SEVERITIES", "Rule", "all_rules", "default_severity", "define", "get_rule", "register",
+           "rule_ids",
+           "unregister"]
