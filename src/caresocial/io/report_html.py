@@ -230,8 +230,7 @@ def details(fig: Figure | None, claim: Claim | None) -> list[tuple[str, str]]:
     if fig is not None and fig.link_type:
         rows.append(("linked", f"{fig.link_type} {fig.link_role or ''} (with {fig.link})".replace("  ", " ")))
     if claim is not None:
-        if claim.measure:  # a claim may have no measure (a date whose thing the claims stage did not name)
-            rows.append(("measure", claim.measure))
+        rows.append(("measure", claim.measure))
         rows.append(("time", _time(claim.time)))
     who = _speaker(claim.speaker if claim is not None and claim.speaker else fig.speaker if fig else None)
     if who:
