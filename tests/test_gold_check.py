@@ -2,9 +2,11 @@
 evaluator on this checkout's code (documents handed their publisher and date, as the evaluator does).
 
 Issue #17 asks for check recall 0.80 and claim precision 0.90 on dev; these floors are what the checker reaches on
-today's claims (dev: 7 of 49 conflicts, claim precision 1.0, no agreement flagged; the seeds: 6 of 6, 1.0), a
-guard against regressions, not the issue's targets. Most of the misses are claims without the measure or time the
-gold gives them (see docs/checker.md, "Known misses").
+today's claims (dev: 20 of 49 conflicts on this branch's claims, 18 with main's newer claims, claim precision
+1.0, no agreement flagged; the seeds: 6 of 6, 1.0), a guard against regressions, not the issue's targets. Most
+of the misses are claims without the measure or time the gold gives them (see docs/checker.md, "Known misses"):
+with the gold's own measures, times and values put on the pipeline's claims, the same checker finds 36 of 49
+and the within-document slip.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import caresocial
 from .conftest import SHARED
 
 FLOORS = {
-    "dev": ({"check.recall": 0.14, "check.claim_precision": 0.95}, {"check.flagged_agreements": 0}),
+    "dev": ({"check.recall": 0.34, "check.claim_precision": 0.95}, {"check.flagged_agreements": 0}),
     "seeds": ({"check.recall": 1.0, "check.claim_precision": 1.0}, {"check.flagged_agreements": 0}),
 }
 

@@ -34,9 +34,9 @@ from typing import Any
 
 from ..config import Config
 from ..models import Document, Finding, Report
-from .items import Item, Settings, document_items, fingerprint, make_item
+from .items import Item, Settings, document_items, fingerprint, items_span, make_item
 from .measures import cluster_with_candidates
-from .rules import SAME_FIGURE, Rule, all_rules
+from .rules import LESS_SPECIFIC, SAME_FIGURE, Rule, all_rules
 from .run import AGREEMENT, MeasureGroup, Run
 
 Block = tuple[str, str]  # (unit family, head noun)
@@ -55,7 +55,7 @@ def blocks(documents: Iterable[Document], settings: Settings) -> dict[Block, lis
     for doc in documents:
         for item in document_items(doc, settings, seq):
             out.setdefault(item.block, []).append(item)
-        seq += len(doc.claims)
+        seq += items_span(doc)
     return out
 
 
@@ -92,8 +92,8 @@ def check_block(run: Run, block: Block, items: list[Item]) -> None:
         if len(group.items) < 2:
             continue
         for rule in rules:
-            if group.candidates and SAME_FIGURE not in rule.tags:
-                continue  # a group joined by a less specific naming: only for rules that need the same figure
+            if group.candidates and SAME_FIGURE not in rule.tags and LESS_SPECIFIC not in rule.tags:
+                continue  # a group joined by a less specific naming: only for the rules that compare one
             _isolated(run, f"measure {group.label!r}", rule, group)
 
 

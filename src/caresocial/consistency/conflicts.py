@@ -21,7 +21,7 @@ from functools import cached_property
 
 from .items import DATE_FAMILY, Item, describe_time, describe_value, place
 from .measures import NONE, POSSIBLE, words_strength
-from .rules import SAME_FIGURE, define
+from .rules import LESS_SPECIFIC, SAME_FIGURE, define
 from .run import MeasureGroup, Run
 from .values import overlaps, same_time
 
@@ -34,6 +34,7 @@ SCALES = (1e3, 1e6, 1e9)
 STOCK_FAMILIES = frozenset({"count"})
 SELF_CONTRADICTION = 0.1  # within one document, values this close (share of the larger) are the same thing
 MAGNITUDE = 2.0  # claims linked only by their head noun are the same measure only within this factor
+NEAR_MAGNITUDE = 1.5  # a less specific naming is compared for values with one it could be only within this factor
 
 
 # ------------------------------------------------------------------------------------------------ analysis
@@ -209,10 +210,18 @@ def _states(stated: dict[str, list[tuple[float, float]]], doc: str, v: Variant) 
 def _closer(stated: dict[str, list[tuple[float, float]]], doc: str, own: Variant, other: Variant) -> bool:
     """True when ``doc`` states another value nearer to ``other`` than its ``own``: that value is what it says
     of the measure where the other document says ``other`` ('83,840 looked after children, 38,500 of them
-    placed with private providers' against '82,170 looked after children')."""
-    target = (other[0] + other[1]) / 2
-    mine = abs((own[0] + own[1]) / 2 - target)
+    placed with private providers' against '82,170 looked after children'). A bound stands at its written end:
+    'up to £4.9bn' is as near to £6bn as the same document's '£4.9bn'."""
+    target = _middle(other[0], other[1])
+    mine = abs(_middle(own[0], own[1]) - target)
     return any(abs((lo + hi) / 2 - target) < mine for lo, hi in stated.get(doc, ()) if math.isfinite(lo + hi))
+
+
+def _middle(lo: float, hi: float) -> float:
+    """Where an interval stands: its middle, or the written end of a bound ('up to £4.9bn' stands at £4.9bn)."""
+    if math.isfinite(lo) and math.isfinite(hi):
+        return (lo + hi) / 2
+    return hi if math.isfinite(hi) else lo
 
 
 def _updated(a: Item, b: Item) -> bool:
@@ -245,13 +254,13 @@ def _ends_of_one_change(iv: list[Item], iw: list[Item]) -> bool:
     return any((i.doc_id, i.claim.link) in ids or (i.doc_id, i.claim.id) in links for i in iv)
 
 
-def _same_magnitude(a: Item, b: Item) -> bool:
-    """Evidence of the same measure from the values alone: within a factor of ``MAGNITUDE`` (never for shares,
+def _same_magnitude(a: Item, b: Item, factor: float = MAGNITUDE) -> bool:
+    """Evidence of the same measure from the values alone: within ``factor`` of each other (never for shares,
     which all lie between 0 and 100)."""
     if a.family.endswith(("%", "pp")):
         return False
     small, big = sorted((abs(a.center), abs(b.center)))
-    return small > 0 and big / small <= MAGNITUDE
+    return small > 0 and big / small <= factor
 
 
 def _sweep(a: list[Item], b: list[Item] | None) -> list[Item]:
@@ -447,8 +456,10 @@ def _date_conflict(run: Run, group: MeasureGroup) -> None:
 
 def _dates_apart(items: list[Item]) -> list[Item]:
     """The dates of one measure that a date of another document does not meet. Dates within one document never
-    conflict (a document that tells of a deadline moved from 2024 to 2026 states both), and two documents that
-    each also give the other's date agree."""
+    conflict (a document that tells of a deadline moved from 2024 to 2026 states both); a date its own document
+    later moves (a date after it that no later date moves in turn disagrees with it) is superseded and no
+    conflict with any document, though its new date is against a document that gives only the old one (that
+    one is stale); two documents that each also give the other's date agree."""
     if len(items) > MAX_VARIANTS:  # very many dates: every date another date does not meet
         min_hi, max_lo = min(i.hi for i in items), max(i.lo for i in items)
         return [i for i in items if i.lo > min_hi or i.hi < max_lo]
@@ -459,11 +470,20 @@ def _dates_apart(items: list[Item]) -> list[Item]:
     def meets(doc: str, j: Item) -> bool:
         return any(not disagree(k, j) for k in by_doc[doc])
 
+    old: set[int] = set()  # dates a later current date of their own document moves: superseded
+    for mine in by_doc.values():
+        current: list[Item] = []
+        for k in sorted(mine, key=lambda i: -i.seq):
+            if any(disagree(k, c) for c in current):
+                old.add(k.seq)
+            else:
+                current.append(k)
+
     out: dict[int, Item] = {}
     for i in items:
         for j in items:
-            if i.seq < j.seq and i.doc_id != j.doc_id and disagree(i, j) \
-                    and not (meets(i.doc_id, j) and meets(j.doc_id, i)):
+            if i.seq < j.seq and i.doc_id != j.doc_id and disagree(i, j) and i.seq not in old \
+                    and j.seq not in old and not (meets(i.doc_id, j) and meets(j.doc_id, i)):
                 out[i.seq] = i
                 out[j.seq] = j
     return sorted(out.values(), key=lambda i: i.seq)
@@ -482,10 +502,14 @@ def _dates_apart(items: list[Item]) -> list[Item]:
         "Check each figure against its source and correct the wrong one, or qualify them if they measure "
         "different things (add the scope: 'in England', 'a year', 'in real terms'). If the difference is "
         "intended, silence it with <!-- caresocial: ignore value-conflict --> or accept it with --baseline."),
-    scope="measure", tags=("consistency", "value"),
+    scope="measure", tags=("consistency", "value", LESS_SPECIFIC),
 )
 def value_conflict(run: Run, group: MeasureGroup) -> None:
-    """value-conflict on one measure group (scale slips go to unit-scale); agreements when asked for."""
+    """value-conflict on one measure group (scale slips go to unit-scale); agreements when asked for. In a
+    group joined by a less specific naming, only that naming's near values against the others."""
+    if group.candidates:
+        _less_specific(run, group)
+        return
     found = comparison_of(group)
     involved_seqs: set[int] = set()
     for _ks, items in found.conflicts:
@@ -502,6 +526,42 @@ def value_conflict(run: Run, group: MeasureGroup) -> None:
                    f"Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
     if run.show_agreements:
         _agreements(run, group, found, involved_seqs)
+
+
+def _less_specific(run: Run, group: MeasureGroup) -> None:
+    """A less specific naming ('vacancies', 'children's social workers') against one of the few measures it
+    could be: a conflict only across documents, at the same stated time, and for values within
+    ``NEAR_MAGNITUDE`` of each other (a figure misquoted, not another measure), unless the naming's document
+    also states a value that meets the other's."""
+    joining = [i for i in group.items if i.seq in group.candidates and i.time is not None]
+    others = [i for i in group.items if i.seq not in group.candidates and i.time is not None]
+    if not joining or not others or len(joining) * len(others) > MAX_EXACT:
+        return
+    by_doc: dict[str, list[Item]] = {}
+    for i in group.items:
+        by_doc.setdefault(i.doc_id, []).append(i)
+    taking: dict[int, Item] = {}
+    for j in joining:
+        for o in others:
+            if j.doc_id != o.doc_id and j.tclass == o.tclass and j.currency == o.currency \
+                    and _same_magnitude(j, o, NEAR_MAGNITUDE) and same_time(j.time, o.time) and disagree(j, o) \
+                    and not _gives_one_meeting(by_doc[j.doc_id], o) and not _gives_one_meeting(by_doc[o.doc_id], j):
+                taking[j.seq] = j
+                taking[o.seq] = o
+    if not taking:
+        return
+    groups = variants(sorted(taking.values(), key=lambda i: i.seq))
+    cited = cite(groups)
+    listing = "; ".join(f"{describe_value(g[0])} in {places(g)}" for g in groups)
+    run.report("value-conflict", group.label, cited,
+               f"{group.label}: {len(groups)} different values for the same time ({when(cited)}): {listing}. "
+               f"Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
+
+
+def _gives_one_meeting(own: list[Item], other: Item) -> bool:
+    """True when one of a document's claims ``own`` gives a value that meets ``other``'s at its time."""
+    return any(k.time is not None and same_time(k.time, other.time) and not disagree(k, other)  # type: ignore[arg-type]
+               for k in own)
 
 
 def _slip_only(groups: list[list[Item]]) -> set[int]:

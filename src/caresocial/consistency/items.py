@@ -16,12 +16,14 @@ from typing import NamedTuple
 
 from ..config import Config
 from ..lexicons import Lexicons, lexicons
-from ..models import Claim, ClaimRef, Document
+from ..models import Claim, ClaimRef, ClaimTime, Document
 from .caching import cached
+from .events import PRONOUN, event_of, event_signature, shell, thing_of
 from .measures import Signature, signature
 from .values import Span, date_span, hedge_direction, span_text, value_interval, written_half_width, year_span
 
 DATE_FAMILY = "date"
+ANTECEDENT_REACH = 400  # characters back to the sentence of the date whose thing a pronoun stands for
 
 
 class Item(NamedTuple):
@@ -201,17 +203,21 @@ _time_of = cached(_time_of_uncached, 65536)
 
 
 def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: Settings,
-              month: Span | None = None) -> Item | None:
+              month: Span | None = None, antecedent: str | None = None) -> Item | None:
     """The item of a claim, or None when the claim cannot be compared (no measure, no usable value).
-    ``month``: the month its time phrase names, when it names one ('by March 2026')."""
-    measure = c.measure
-    if measure is None:
-        return None
-    sig = _measure_of(measure, c.unit, st.lex, st.aliases)
-    if sig is None:
-        return None
+    ``month``: the month its time phrase names, when it names one ('by March 2026'); ``antecedent``: of a date,
+    the thing a pronoun before it stands for (:func:`.events.event_signature`)."""
     family = _family(c.kind, c.unit, c.rate, c.aspect)
     if family is None:
+        return None
+    measure = c.measure
+    sig = None
+    if family == DATE_FAMILY:  # a deadline or start date: the thing it starts or ends, read from the sentence
+        at = c.start - c.sentence_start
+        sig = event_signature(c.sentence, at, at + (c.end - c.start), st.lex, st.aliases, measure, antecedent)
+    if sig is None and measure is not None:
+        sig = _measure_of(measure, c.unit, st.lex, st.aliases)
+    if sig is None:
         return None
     if family == DATE_FAMILY:
         span = date_span(c.value)
@@ -241,16 +247,65 @@ def cited_item(doc: Document, c: Claim, text: str) -> Item:
 
 
 def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]:
-    """The comparable claims of one document, numbered from ``seq0`` in claim order."""
+    """The comparable claims of one document, numbered from ``seq0`` in text order (at most
+    :func:`items_span` numbers), with the dates the claims stage left without a claim (:func:`date_claims`)."""
     texts = {f.id: f.text for f in doc.figures}
     months = _months_by_sentence(doc)
-    for k, c in enumerate(doc.claims):
+    last_thing: tuple[int, str, str] | None = None  # (sentence start, kind, thing) of the last date naming its thing
+    claims = sorted((*doc.claims, *date_claims(doc, st)), key=lambda c: c.start)
+    for k, c in enumerate(claims):
         month = None
         if months and c.time.as_written and c.sentence_start in months:
             month = next((m for t, m in months[c.sentence_start] if t in c.time.as_written), None)
-        item = make_item(seq0 + k, doc.doc_id, doc.path, c, texts.get(c.figure, ""), st, month)
+        antecedent = None
+        if c.kind in ("date", "year"):
+            at = c.start - c.sentence_start
+            got = thing_of(c.sentence, at, at + (c.end - c.start), st.lex, c.measure)
+            if got is not None and last_thing is not None and got[0] == last_thing[1] \
+                    and 0 <= c.sentence_start - last_thing[0] <= ANTECEDENT_REACH:
+                antecedent = last_thing[2]
+            if got is not None and not (shell(got[1], st.lex) and antecedent):
+                if got[1] != PRONOUN:
+                    last_thing = (c.sentence_start, got[0], got[1])
+        item = make_item(seq0 + k, doc.doc_id, doc.path, c, texts.get(c.figure, ""), st, month, antecedent)
         if item is not None:
             yield item
+
+
+def items_span(doc: Document) -> int:
+    """How many sequence numbers :func:`document_items` may use for ``doc``."""
+    return len(doc.claims) + len(doc.figures)
+
+
+def date_claims(doc: Document, st: Settings) -> list[Claim]:
+    """Claims for the dates the claims stage left without one, when their sentence says what thing they start
+    or end in words that are not weak ('The government will bring in, from October 2023, a new cap'; not
+    'unchanged from 2020'): a deadline or start date is compared as a value. The sentence is known only from a
+    claim of the same sentence; the ends of a range are left out."""
+    claimed = {c.figure for c in doc.claims}
+    by_sentence = {c.sentence_start: c for c in doc.claims}
+    out: list[Claim] = []
+    for f in doc.figures:
+        if f.kind not in ("date", "year") or f.id in claimed or f.link_type == "range" or f.value is None:
+            continue
+        near = by_sentence.get(f.sentence_start)
+        if near is None:
+            continue
+        at = f.start - f.sentence_start
+        got = event_of(near.sentence, at, at + (f.end - f.start), st.lex, strong=True)
+        if got is None or got[1] == PRONOUN or near.sentence[at:at + (f.end - f.start)] != f.text:
+            continue
+        span = date_span(f.value)
+        if span is None:
+            continue
+        lo, hi = sorted((at, near.start - f.sentence_start))
+        same_line = "\n" not in near.sentence[lo:hi]
+        out.append(Claim.build(
+            id=f"{f.id}-date", figure=f.id, start=f.start, end=f.end, kind=f.kind, measure=None, measure_text=None,
+            value=f.value, unit=f.unit, time=ClaimTime.build(relation="at", year=span[0] // 12, as_written=f.text),
+            speaker=near.speaker, sentence=near.sentence, sentence_start=f.sentence_start,
+            line=near.line, column=max(1, near.column + (f.start - near.start)) if same_line else 1))
+    return out
 
 
 def _months_by_sentence(doc: Document) -> dict[int, list[tuple[str, Span]]]:
@@ -329,6 +384,24 @@ def place(item: Item) -> str:
     return f"{item.doc_id}:{item.claim.line}:{item.claim.column}"
 
 
-__all__ = ["DATE_FAMILY", "Item", "Settings", "cited_item", "describe_time", "describe_value", "document_items",
-           "family_of", "fingerprint", "has_measure", "make_item", "numeric", "oneoff_of", "place", "reading", "ref",
-           "value_text"]
+__all__ = [
+    "DATE_FAMILY",
+    "Item",
+    "Settings",
+    "cited_item",
+    "date_claims",
+    "describe_time",
+    "describe_value",
+    "document_items",
+    "family_of",
+    "fingerprint",
+    "has_measure",
+    "items_span",
+    "make_item",
+    "numeric",
+    "oneoff_of",
+    "place",
+    "reading",
+    "ref",
+    "value_text",
+]

@@ -267,7 +267,7 @@ def cluster_with_candidates(signatures: Iterable[Signature]
     Signatures with the same words are one measure. Every other signature names a less specific version of
     some others (its words are all in theirs): it joins them when they all lie under one most specific
     naming, and stays apart when it could be either of two ("workers" under "agency workers" and "workers in
-    post"); such a naming (not a bare head) that could be one of at most ``MAX_CANDIDATES`` measures is also
+    post"); such a naming (a bare head too) that could be one of at most ``MAX_CANDIDATES`` measures is also
     compared with each of them, at the lower sureness its link gives: the second mapping lists, for each of
     its signatures, the representatives of those measures. Candidates come from the rarest word's postings,
     never from all pairs. Deterministic: representatives are the smallest signature of each measure."""
@@ -300,7 +300,7 @@ def cluster_with_candidates(signatures: Iterable[Signature]
         maximal = {u for u in ups if not above[u]}
         if len(maximal) == 1:
             top[w] = next(iter(maximal))
-        elif w and 1 < len(maximal) <= MAX_CANDIDATES:
+        elif 1 < len(maximal) <= MAX_CANDIDATES:
             torn[w] = sorted(maximal, key=lambda u: (len(u), sorted(u)))
     out: dict[Signature, Signature] = {}
     members: dict[frozenset[str], list[Signature]] = {}

@@ -38,6 +38,10 @@ SEVERITIES = ("error", "warning", "note")
 #: the few measures it could name (:attr:`~.run.MeasureGroup.candidates`): rules that compare the same figure,
 #: which is evidence of the same measure of its own.
 SAME_FIGURE = "same-figure"
+#: A rule with this tag also gets those groups, and compares the less specific naming only with values of the
+#: same time close enough to be one measure named two ways (the value rule: '7,600 vacancies' against '7,900
+#: vacancies of social workers' in the same year, as a note).
+LESS_SPECIFIC = "less-specific"
 BUILTIN_MODULES = ("caresocial.consistency.conflicts", "caresocial.consistency.arithmetic",
                    "caresocial.consistency.scale")
 #: The entry-point group other packages declare their rules under.

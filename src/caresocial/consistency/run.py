@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from ..config import Config
 from ..models import Finding
-from .items import Item, Settings, fingerprint, ref
+from .items import DATE_FAMILY, Item, Settings, fingerprint, ref
 from .measures import POSSIBLE, SURE, Signature, strength, why
 from .rules import SEVERITIES, load_rules
 
@@ -79,7 +79,7 @@ class MeasureGroup:
         """The measure named in findings: the most frequent measure key (then the shortest, then the first)."""
         counts: dict[str, int] = {}
         for i in self.items:
-            key = i.claim.measure or i.sig.key
+            key = i.sig.key if i.family == DATE_FAMILY else i.claim.measure or i.sig.key
             counts[key] = counts.get(key, 0) + 1
         return min(counts, key=lambda k: (-counts[k], len(k), k))
 

@@ -1,0 +1,91 @@
+"""The one-off thing a date starts or ends, read from its sentence (consistency.events): which kind of date and
+which noun phrase, and the dates that name no thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from caresocial.consistency.caching import clear_caches
+from caresocial.consistency.events import PRONOUN, event_of, event_signature
+from caresocial.lexicons import Lexicons
+
+LEX = Lexicons.default()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    clear_caches()
+
+
+def _event(sentence: str, date: str, occurrence: int = 1) -> tuple[str, str] | None:
+    at = -1
+    for _ in range(occurrence):
+        at = sentence.index(date, at + 1)
+    return event_of(sentence, at, at + len(date), LEX)
+
+
+EVENTS = [
+    ("Yet that accountancy trick – known as the statutory override – is set to finish in March 2026.", "March 2026",
+     ("end", "statutory override")),
+    ("The SEND deficit “statutory override”, which had been due to expire next March, will now run until the end "
+     "of 2027-28.", "2027-28", ("end", "send deficit statutory override")),
+    ("The statutory override, which helps councils manage costs, will stay in place until the end of 2027-28.",
+     "2027-28", ("end", "statutory override")),
+    ("Councils rely on an accountancy mechanism known as the ‘statutory override’, which is set to expire in "
+     "March 2026.", "March 2026", ("end", "statutory override")),
+    ("Councils face ruin if the accountancy immunity called the statutory override comes to an end in March 2026.",
+     "March 2026", ("end", "statutory override")),
+    ("The government will bring in, from October 2023, a new £86,000 cap on what anyone will pay.", "October 2023",
+     ("start", "cap")),
+    ("It said nothing beyond the expected two-year delay to the Cap on Care Costs until October 2025.",
+     "October 2025", ("start", "cap on care costs")),
+    ("The chancellor said that putting back the cap on personal social-care costs until 2025 would help.", "2025",
+     ("start", "cap on personal social-care costs")),
+    ("The reforms were originally meant to take effect in October 2023.", "October 2023", ("start", "reforms")),
+    ("The arrangement was meant to finish in 2024 but was extended until 2026.", "2024", ("end", "arrangement")),
+    ("The arrangement was meant to finish in 2024 but was extended until 2026.", "2026", ("end", "arrangement")),
+    ("The new rules come into force in April 2025.", "April 2025", ("start", "rules")),
+    # a pronoun stands for the thing of a date before (see the checker tests)
+    ("Then it was announced that they would be pushed back by two years, to October 2025.", "October 2025",
+     ("start", PRONOUN)),
+    ("The scheme was meant to finish in 2024 but was extended until 2026.", "2026", ("end", "scheme")),
+    # no thing named: a number, a verb phrase, a period, a sentence with no subject before 'and', no words of a
+    # start or an end, or those words far from the date
+    ("The number of children it affects will keep growing until 2035, the year the limit was set.", "2035", None),
+    ("Future costs will go up by an estimated £600 million each year until 2024/25.", "2024/25", None),
+    ("On average the levy will bring in £12 billion a year, beginning next year and running until at least 2025.",
+     "2025", None),
+    ("Ministers said " + "that officials said " * 20 + "it was meant to end in 2024 but was extended until 2026.",
+     "2026", None),
+    ("Contributions paid by employers will go up by 1.25% from April 2022.", "April 2022", None),
+    ("This is the first fall since the census began in 2017.", "2017", None),
+    ("Spending reached £10.7 billion for 2024-25.", "2024-25", None),
+    ("The absence rate climbed to 3.5 per cent, up from 3.1 per cent in 2021.", "2021", None),
+    ("The charge will rise from £20 in April 2025.", "April 2025", None),
+    ("The review that ends the scheme was published in a report to ministers and then discussed in March 2026.",
+     "March 2026", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "expected"), EVENTS)
+def test_the_thing_a_date_starts_or_ends(sentence: str, date: str, expected: tuple[str, str] | None) -> None:
+    assert _event(sentence, date) == expected
+
+
+def test_the_signature_keeps_the_word_before_the_head_and_marks_the_kind() -> None:
+    s = "The dedicated schools grant statutory override will stay in place until the end of 2027-28."
+    at = s.index("2027-28")
+    sig = event_signature(s, at, at + 7, LEX)
+    assert sig is not None
+    assert (sig.head, sorted(sig.words)) == ("override (end date)", ["statutory"])
+    start = "The statutory override was introduced in 2020."
+    other = event_signature(start, start.index("2020"), start.index("2020") + 4, LEX)
+    assert other is not None and other.head == "override (start date)"
+
+
+def test_event_words_from_configuration_are_read() -> None:
+    s = "The pilot scheme will wind down in March 2026."
+    at = s.index("March 2026")
+    assert event_of(s, at, at + 10, LEX) is None
+    lex = LEX.extended({"date_events": ["wind down | end"]})
+    assert event_of(s, at, at + 10, lex) == ("end", "pilot scheme")
