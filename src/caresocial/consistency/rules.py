@@ -195,5 +195,5 @@ def default_severity(rule_id: str) -> str:
     return rule.severity if rule is not None else "warning"
 
 
-__all__ = ["ENTRY_POINT_GROUP", "SAME_FIGURE", "SEVERITIES", "Rule", "RuleLoadError", "all_rules",
+__all__ = ["ENTRY_POINT_GROUP", "LESS_SPECIFIC", "SAME_FIGURE", "SEVERITIES", "Rule", "RuleLoadError", "all_rules",
            "default_severity", "define", "get_rule", "load_rules", "register", "rule_ids", "unregister"]
