@@ -169,9 +169,9 @@ def test_quote_cue_offset_matches_cue() -> None:
 # the checker: a rule that crashes on one group or document costs only that group's or document's findings
 # ------------------------------------------------------------------------------------------------------
 CHECK_A = ("CCN research found that there could be close to 100,000 children in care by the end of 2025. "
-           "There were 12,000 social workers in 2022.")
+           "There were 12,000 children's social workers in post in 2022.")
 CHECK_B = "Projections show that by 2032, there will be approaching 100,000 children in care. In 2022 there were " \
-          "9,000 social workers."
+          "9,000 children's social workers in post."
 
 
 def _boom_for(measure: str, rule_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -197,7 +197,8 @@ def test_checker_crash_in_one_group_keeps_every_other_finding(monkeypatch: pytes
     docs = [caresocial.extract(CHECK_A, doc_id="a"), caresocial.extract(CHECK_B, doc_id="b")]
     clean = checker.check(docs)
     assert sorted(f.rule for f in clean.findings) == ["time-conflict", "value-conflict"] and not clean.errors
-    # time-conflict crashes on 'children in care'; value-conflict crashes on 'social worker'
+    # time-conflict crashes on 'children in care'; value-conflict crashes on the social workers in post
+    # (a count named only by its noun, 'social workers', is never compared: see has_measure)
     _boom_for("children in care", "time-conflict", monkeypatch)
     report = checker.check(docs)
     assert [f.rule for f in report.findings] == ["value-conflict"]
