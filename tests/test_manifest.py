@@ -161,6 +161,25 @@ def test_front_matter_wins_over_the_command_line_defaults(tmp_path: Path) -> Non
     assert [spoken_by(d) for d in docs] == [{"Carers Trust"}, {"Default Pub"}]
 
 
+def test_nothing_is_read_from_the_front_matter_but_the_metadata(tmp_path: Path) -> None:
+    """The front matter's date is no figure and its title no statement; offsets and the digest are the file's."""
+    import hashlib
+
+    (tmp_path / "memo.md").write_text(FRONT, encoding="utf-8")
+    code, out, err = cli("extract", str(tmp_path))
+    assert (code, err) == (0, [])
+    (doc,) = records(out)
+    body = FRONT.index(MEMO)
+    assert [(f["text"], f["start"] - body) for f in doc["figures"]] == [("£5m", 15), ("£4m", 54)]
+    assert all(q["start"] >= body for q in doc["quotes"])
+    assert doc["text_sha256"] == hashlib.sha256(FRONT.encode("utf-8")).hexdigest()
+    # the same through the Python API: a text that opens with front matter
+    assert [f.text for f in caresocial.extract(FRONT).figures] == ["£5m", "£4m"]
+    # a block of other lines than 'key: value' between rules is text, read as such
+    ruled = "---\nCouncils spent £7m.\n---\n" + MEMO
+    assert [f.text for f in caresocial.extract(ruled).figures][:1] == ["£7m"]
+
+
 DATELINED = "Carers Trust\n12 March 2021\n\nRespite care cost councils £2m last year.\n"
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc
 
 from ..lexicons import Lexicons, lexicons
-from .segment import paragraphs, sentences
+from .segment import paragraphs, sentences, without_front_matter
 
 _EXTENSIONS: dict[str, Any] = {
     "figures": [], "quotes": [], "claims": [],
@@ -72,11 +72,12 @@ register_extensions()
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy rebuilds the string from the tokens on every access."""
+    """``doc.text`` as the components read it, built once (spaCy rebuilds the string from the tokens on every
+    access): a front matter block at the top blanked, so that no figure or statement is read from metadata."""
     ext = Annotations(doc)
     text = ext.cs_text
     if text is None:
-        text = ext.cs_text = doc.text
+        text = ext.cs_text = without_front_matter(doc.text)
     return text
 
 

@@ -19,6 +19,7 @@ from ..dates import parse_date
 from ..models import Claim, Document, Figure, Quote, Suppression
 from .doc import Annotations, doc_text, text_sha256
 from .quotes.attribution import cited_sources
+from .segment import without_front_matter
 from .suppressions import find_suppressions
 
 
@@ -148,7 +149,7 @@ def _prepare(nlp: Language, text: str, doc_id: str | None, date_: date | None, p
     doc = make_doc(nlp, text)
     ext = Annotations(doc)
     ext.cs_default_date, ext.cs_default_publisher = defaults
-    ext.cs_text = text
+    ext.cs_text = without_front_matter(text)
     ext.cs_doc_id = doc_id
     ext.cs_path = path
     ext.cs_date = date_
@@ -163,7 +164,7 @@ def to_document(doc: Doc) -> Document:
     meta = ext.cs_meta
     text = doc_text(doc)
     sups: tuple[Suppression, ...] = tuple(find_suppressions(text, ext.cs_paragraphs or []))
-    digest = text_sha256(text)
+    digest = text_sha256(doc.text if text.startswith(" ") else text)  # (the text as given, front matter too)
     return Document.build(
         doc_id=ext.cs_doc_id or digest[:12],
         path=ext.cs_path,

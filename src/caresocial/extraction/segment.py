@@ -12,6 +12,29 @@ from collections.abc import Iterator
 
 import regex
 
+# front matter: a block of 'key: value' lines between two '---' lines at the very top of a text or Markdown file
+FRONT_MATTER = regex.compile(r"---[ \t]*\n((?:(?!---)[^\n]*\n){0,60}?)---[ \t]*(?:\n|\Z)")
+_FRONT_LINE = regex.compile(r"[ \t]*(?:[A-Za-z_][\w-]*[ \t]*:.*)?")
+
+
+def body_start(text: str) -> int:
+    """Where the text after its front matter starts: 0 unless the text opens with a front matter block whose
+    every line is empty or 'key: value' (the metadata, read by :mod:`caresocial.io`, is no statement)."""
+    m = FRONT_MATTER.match(text)
+    if m is None or not all(_FRONT_LINE.fullmatch(line) for line in m.group(1).splitlines()):
+        return 0
+    return m.end()
+
+
+def without_front_matter(text: str) -> str:
+    """``text`` with its front matter (see :func:`body_start`) blanked: each character but a line break becomes
+    a space, so offsets stay those of the text and nothing is read from the metadata."""
+    end = body_start(text)
+    if not end:
+        return text
+    return regex.sub(r"[^\n]", " ", text[:end]) + text[end:]
+
+
 _PARA_BREAK = regex.compile(r"\n[ \t\r\f\v\u00a0]*+\n\s*+")
 _SENT_END = regex.compile(
     r"(?<=[.!?…])[\"'”’)\]]*+[ \t\u00a0]++(?=[\"'“‘(\[]?+[A-Z0-9£$€•\-–])"

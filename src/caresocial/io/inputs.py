@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..extraction.segment import FRONT_MATTER
 from .readers import READERS, Extracted, FileMeta
 from .readers import SUFFIXES as READER_SUFFIXES
 
@@ -122,8 +123,6 @@ def read_source(path: Path) -> Extracted:
     return Extracted(text, meta=front_matter(text))
 
 
-# front matter: a block of 'key: value' lines between two '---' lines at the very top of a text or Markdown file
-_FRONT = re.compile(r"---[ \t]*\n((?:(?!---)[^\n]*\n){0,60}?)---[ \t]*(?:\n|\Z)")
 _FRONT_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*")
 # each field from the first of its keys that the front matter gives
 FRONT_MATTER_KEYS = {"title": ("title",), "date": ("date",), "publisher": ("publisher", "author"),
@@ -133,8 +132,8 @@ FRONT_MATTER_KEYS = {"title": ("title",), "date": ("date",), "publisher": ("publ
 def front_matter(text: str) -> FileMeta:
     """Title, date, publisher (``publisher``, else ``author``) and URL (``url`` or ``canonical_url``) from the
     front matter of a text or Markdown file; other keys are left alone. The text itself is unchanged (offsets
-    count the front matter; the extractor reads past it)."""
-    m = _FRONT.match(text)
+    count the front matter; the extractor reads past it: see :func:`caresocial.extraction.segment.body_start`)."""
+    m = FRONT_MATTER.match(text)
     if m is None:
         return FileMeta()
     values: dict[str, str] = {}
