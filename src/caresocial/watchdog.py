@@ -11,10 +11,12 @@ and kills (``SIGKILL``) a worker that misses it, or that dies, and forks a fresh
 The document gets a :class:`Skipped` record in its place: one line naming it and the limit. Every other
 document keeps its results, in input order.
 
-The first time a worker forked before :meth:`Supervisor.warm_up` runs over the time limit, the supervisor
-warms up (loads what extraction loads on first use, such as quantulum3's tables) so that replacements start
-with it, and when that took a noticeable time it tries the document once more in a warm worker: a killed
-worker takes such a load with it, and cold replacements would be killed again.
+Before forking its first worker the supervisor warms up (:meth:`Supervisor.warm_up`: loads the pipeline and
+what extraction loads on first use, such as its compiled patterns), so every worker starts with it and the
+load is charged to no document's time limit. A worker forked before a warm-up (when it failed) that runs
+over the time limit makes the supervisor warm up and, when that took a noticeable time, try the document once
+more in a warm worker: a killed worker takes such a load with it, and cold replacements would be killed
+again.
 
 In the worker, before each document, ``RLIMIT_CPU`` is set to the CPU time used so far plus the time limit
 and a margin, so a worker whose supervisor has gone stops by itself; with a memory limit, ``RLIMIT_AS`` is
@@ -362,9 +364,14 @@ class Supervisor:
             self.workers.remove(w)
         if len(self.workers) >= self.jobs:
             return None
+        # loaded before the fork, so every worker starts with it: the pipeline and what extraction loads on
+        # first use (compiled patterns, lexicon tables), once here rather than once in every worker and charged
+        # to no document's time limit
         from .extraction.pipeline import get_nlp
 
-        get_nlp(self.model, self.lexicons)  # loaded before the fork, so every worker starts with it
+        get_nlp(self.model, self.lexicons)
+        with suppress(Exception):  # (an extraction that fails here fails in the worker too, for each document)
+            self.warm_up()
         w = _Worker(self.limits, self.model, self.lexicons, [x.conn for x in self.workers])
         w.warm = self.warm
         self.workers.append(w)

@@ -1,9 +1,10 @@
 """The compiled patterns of the figure grammar, derived from one lexicon set.
 
-:func:`patterns` compiles every pattern that reads a word table (currencies, scale words, number words, units,
+:func:`patterns` builds every pattern that reads a word table (currencies, scale words, number words, units,
 hedges, months, ...) for a :class:`~caresocial.lexicons.Lexicons` set, once per set (cached), together with the
-cheap guards the scanner tries first (:mod:`.guards`). Patterns that read no table are module constants in
-:mod:`.fixed`.
+cheap guards the scanner tries first (:mod:`.guards`); each pattern is compiled when first used (compiling them
+all takes about 0.15 s of CPU, and a small document needs about half of them). Patterns that read no table are
+module constants in :mod:`.fixed`.
 
 Every pattern is linear: alternatives are literal words, repetitions are possessive, look-behinds are bounded,
 and patterns that end in ``\\Z`` search in reverse (``(?r)``) from a number over a short window.
@@ -42,6 +43,7 @@ class Patterns:
 
     def __init__(self, lex: Lexicons) -> None:
         self._lex = lex
+        self._sources: dict[str, tuple[str, int]] = {}  # the patterns not compiled yet: name -> (pattern, flags)
         t = self.tables = tables(lex)
         self.numbers = NumberWords(t)
         self._calendar(t)
@@ -54,7 +56,7 @@ class Patterns:
         months = alternation(w.capitalize() for w in t.months)
         # Everything that is never a figure and holds a digit at most two characters after its start: tried only at
         # digit runs (URLs, e-mails, tags and handles are found at 'http', 'www.', '@' and '#').
-        self.exclude = regex.compile(
+        self._later("exclude",
             r"(?<![\w+])(?:\+\d{1,3}[ -]?(?:\(0\)[ -]?)?\d{2,4}|\(?0\d{2,4}\)?)[ -]\d{3,4}[ -]?\d{3,4}(?!\d)"  # phones
             r"|(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![A-Za-z0-9])"  # UK postcodes
             r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?+(?:[ ]?(?:am|pm|a\.m\.|p\.m\.))?+"  # 10:30, 10:30am
@@ -70,6 +72,21 @@ class Patterns:
             _I,
         )
 
+    def _later(self, name: str, pattern: str, flags: int = 0) -> None:
+        """Declare the pattern ``name``, compiled on first use (:meth:`__getattr__`)."""
+        self._sources[name] = (pattern, flags)
+
+    def __getattr__(self, name: str) -> regex.Pattern[str]:
+        """A declared pattern, compiled when first asked for and kept as an attribute (later reads never come
+        here): a document, above all the first one a process reads, compiles only the patterns its numbers
+        need (a sentence needs about half of them)."""
+        source = self.__dict__.get("_sources", {}).get(name)
+        if source is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        compiled = regex.compile(*source)
+        setattr(self, name, compiled)
+        return compiled
+
     def _calendar(self, t: Tables) -> None:
         month = alternation(t.months)
         # a full stop after a month belongs to it only after an abbreviation ('Sept. 12', not '1 April.')
@@ -77,7 +94,7 @@ class Patterns:
         weekday = alternation(t.weekdays)
         # a weekday before a date is read but left out of its span (``\K``): 'Thursday, [February 23, 2023]'
         wd = rf"(?:(?:{weekday})\.?,?[ ]++\K)?+"
-        self.date = regex.compile(
+        self._later("date",
             rf"(?P<iso>(?<!\d|\d-){_YEAR4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!-?\d))"
             rf"|(?P<dmy>(?<![\w.,]){wd}(?P<d1>{_DAY}){_WRAP}(?:of[ ]++)?+(?P<m1>{month}){mdot}"
             rf"(?:,?{_WRAP}(?P<y1>{_YEAR4}){_NOT_FY})?+(?![\w]))"
@@ -101,17 +118,17 @@ class Patterns:
         lead, tail = alternation(t.vague_lead), alternation(t.vague_tail)
         vague = rf"(?:{lead})(?:[ ]++of[ ]++(?:{tail}))?+" if tail else f"(?:{lead})"
         vague += r"(?=[ ]++(?:of|more|upon)\b)"
-        self.core = regex.compile(
+        self._later("core",
             rf"{_NEG}(?:(?P<vague>(?<!\w){vague})"
             rf"|(?P<digits>(?<![\d.,]){DIGITS})"
             rf"|(?P<words>(?<![\w'’-]){nw.word_run}))"
             rf"|(?P<twice>(?<![\w-])(?:{alternation(t.multiples)})\b(?!-))",
             _I,
         )
-        self.digit_run = regex.compile(nw.digit_run, _I)
-        self.range_next = regex.compile(rf"[ ]*+(?:-|–|to|or|and)[ ]*+(?:\d|(?:{nw.word})\b)", _I)
+        self._later("digit_run", nw.digit_run, _I)
+        self._later("range_next", rf"[ ]*+(?:-|–|to|or|and)[ ]*+(?:\d|(?:{nw.word})\b)", _I)
         big = alternation(nw.big_scales)
-        self.digit_run_trigger = regex.compile(
+        self._later("digit_run_trigger",
             rf"[ \u00a0]++(?:hundred|{alternation(t.dozens)})\b"
             r"|[ \u00a0]++and[ ]++(?:a|one)[ ]++(?:half|quarter|third)\b"
             rf"|[ \u00a0]++(?:{big})[ ]++(?:and[ ]++(?:an?[ ]++)?+)?+"
@@ -120,20 +137,20 @@ class Patterns:
         )
         self.digit_run_start = by_initial("hundred", *t.dozens, "and", *nw.big_scales)
         small = alternation(t.units)
-        self.fold = regex.compile(
+        self._later("fold",
             rf"(?<![\w.-])(?P<n>\d++(?:\.\d++)?+|(?:{alternation([*t.units, *t.tens, 'hundred'])})(?:-(?:{small}))?+)"
             r"-?+fold(?![\w-])",
             _I,
         )
-        self.ordinal_after = regex.compile(rf"[ -]?+(?:{alternation(t.ordinal_only)})\b", _I)  # 'twenty-first'
+        self._later("ordinal_after", rf"[ -]?+(?:{alternation(t.ordinal_only)})\b", _I)  # 'twenty-first'
         # 'one in five', 'four out of five', '62 in every 10,000'
-        self.in_n = regex.compile(
+        self._later("in_n",
             rf"[ ]++(?:in(?P<every>[ ]++every)?+|out[ ]++of)[ ]++"
             rf"(?P<den>\d{{1,3}}(?:,\d{{3}})++(?![\d,.])|\d{{1,6}}(?![\d,.])|{nw.word_run})",
             _I,
         )
         # 'one over three', '1 over twenty-one': a fraction read out (ends its clause: '500 over 2021 levels' is none)
-        self.over_n = regex.compile(rf"[ ]++over[ ]++(?P<den>\d{{1,6}}(?![\d,]|\.\d)|{nw.word_run})", _I)
+        self._later("over_n", rf"[ ]++over[ ]++(?P<den>\d{{1,6}}(?![\d,]|\.\d)|{nw.word_run})", _I)
         # words that may start a number core: number words, fractions, dozens, vague plurals, multiples
         self.core_keys = trigger_keys([*t.units, *t.tens, *t.scales, *t.dozens, *t.fractions, *t.vague_lead,
                                        *t.multiples])
@@ -148,13 +165,13 @@ class Patterns:
         sym_alt = "|".join((r"(?<![A-Za-z])" + regex.escape(s) if s[0].isalpha() else regex.escape(s))
                            for s in symbols)
         codes = alternation(t.currency_codes)
-        self.prefix_cur = regex.compile(
+        self._later("prefix_cur",
             rf"(?r)(?:(?P<sym>{sym_alt})|(?<![A-Za-z])(?P<mcode>M)?+(?P<code>{codes}))[ \u00a0]?+\Z", _I
         )
         # after the amount, a symbol without letters ('10 $'), a code or a word
         self.after_symbols = [s for s in t.currency_symbols if not any("a" <= c <= "z" for c in s.lower())]
         after_sym = alternation(self.after_symbols)
-        self.suffix_cur = regex.compile(
+        self._later("suffix_cur",
             rf"(?:-(?=[A-Za-z])|[ \u00a0]?+)(?:(?P<word>(?:{alternation(t.currency_words)}))(?![A-Za-z])"
             rf"|(?P<mcode>M)?+(?P<code>{codes})(?![A-Za-z])"
             rf"|(?P<sym>{after_sym}))",
@@ -162,12 +179,12 @@ class Patterns:
         )
         glued_minor = [w for w in t.minor_words if len(w) == 1]
         spaced_minor = [w for w in t.minor_words if len(w) > 1]
-        self.suffix_minor = regex.compile(
+        self._later("suffix_minor",
             rf"(?:[ \u00a0]?+(?P<p>{alternation(glued_minor)})(?![A-Za-z0-9])"
             rf"|[ \u00a0]++(?P<word>{alternation(spaced_minor)})\b)"
         )
         minor = alternation(t.minor_words)
-        self.subunit = regex.compile(
+        self._later("subunit",
             rf"(?:[ ]++and)?+[ ]++(?P<num>\d{{1,2}}(?!\d)|(?:{alternation(list(t.tens) + list(t.units))})"
             rf"(?:[ -]++(?:{alternation(t.units)}))?+)"
             rf"(?P<cents>[ ]++(?:{minor}))?+(?![ ]*+(?:\d|{after_sym}"
@@ -179,7 +196,7 @@ class Patterns:
         self.code_set = frozenset(c.lower() for c in t.currency_codes if len(c) == 3)
         self.other_codes = tuple(sorted(c.lower() for c in t.currency_codes if len(c) != 3))
         scale_glued, scale_after = alternation(t.scale_glued), alternation(t.scale_after)
-        self.suffix_scale = regex.compile(
+        self._later("suffix_scale",
             rf"(?:[ \u00a0]?+(?P<abbr>{scale_glued})(?![A-Za-z0-9²³])"  # not "45 m²"
             rf"|[ \u00a0]++(?P<word>{scale_after})(?![A-Za-z]))"
         )
@@ -194,30 +211,30 @@ class Patterns:
         signs = [w for w, (_, where) in pct.items() if "sign" in where]
         after = [w for w, (_, where) in pct.items() if "after" in where]
         glued = [w for w, (_, where) in pct.items() if "glued" in where]
-        self.suffix_pct = regex.compile(
+        self._later("suffix_pct",
             rf"(?:[ \u00a0]?+(?P<sign>{alternation(signs)})(?:[ ]++points?\b)?+|[ \u00a0]++(?P<word>{_spaced(after)})\b"
             rf"|(?<=\d)(?P<glued>{alternation(glued)})\b)",
             _I,
         )
         before = [w for w, (_, where) in pct.items() if "of" in where]
-        self.pct_of = regex.compile(
+        self._later("pct_of",
             rf"(?<![\w])(?:{alternation(before)})[ ]++of[ ]++(?={self.numbers.word_run}|\d)", _I
         )
         self.pct_of_keys = tuple(sorted({w.split()[-1].rstrip("s") for w in before}))  # 'cent'
         self.pct_of_back = max((len(w) for w in before), default=0)
         self.pct_start = by_initial(*(w.split()[0] for w in pct))  # (the spaces inside a phrase may be several)
-        self.suffix_dur = regex.compile(
+        self._later("suffix_dur",
             rf"(?:[ \u00a0]*+-[ \u00a0]*+|[ \u00a0]++|(?=[A-Za-z]))"
             rf"(?P<unit>{alternation(t.duration_units)})(?![A-Za-z])"
             rf"|(?P<abbr>{alternation(t.duration_suffix)})(?![A-Za-z0-9])",
             _I,
         )
         self.dur_start = by_initial("-", *t.duration_units, *(c.lower() for c in t.duration_suffix))
-        self.suffix_unit = regex.compile(rf"[ \u00a0]?+(?P<unit>{alternation(t.quantity_units)})(?![A-Za-z0-9])")
+        self._later("suffix_unit", rf"[ \u00a0]?+(?P<unit>{alternation(t.quantity_units)})(?![A-Za-z0-9])")
         self.unit_start = by_initial(*(u.lower() for u in t.quantity_units))
         rate_alt = "|".join(regex.escape(w).replace("\\ ", "[ -]")
                             for w in sorted(t.rate_after, key=lambda w: (-len(w), w)))
-        self.rate_after = regex.compile(
+        self._later("rate_after",
             rf"(?:[ \u00a0]*+,?[ ]*+|-)(?:(?:more|less|extra|fewer|on[ ]++average)[ ]++)?+"
             rf"(?P<w>{rate_alt})(?![A-Za-z])",
             _I,
@@ -226,14 +243,16 @@ class Patterns:
                                      *(w if " " not in w else w.split()[0] + sep for w in t.rate_after for sep in " -"))
 
     def _before(self, t: Tables) -> None:
-        def phrases(words: tuple[str, ...]) -> regex.Pattern[str]:
-            return regex.compile(rf"(?r)(?<![\w])(?P<w>{alternation(words)})[ \u00a0]++\Z", _I)
+        def phrases(name: str, words: tuple[str, ...]) -> None:
+            self._later(name, rf"(?r)(?<![\w])(?P<w>{alternation(words)})[ \u00a0]++\Z", _I)
 
-        self.hedge, self.bound_min, self.bound_max = phrases(t.hedges), phrases(t.bounds_min), phrases(t.bounds_max)
-        self.age_before = regex.compile(rf"(?r)(?<![\w])(?:{alternation(t.age_before)})[ ]++\Z", _I)
-        self.age_is = regex.compile(rf"(?r)(?<![\w])(?:{alternation(t.age_is)})[ ]++\Z", _I)
+        phrases("hedge", t.hedges)
+        phrases("bound_min", t.bounds_min)
+        phrases("bound_max", t.bounds_max)
+        self._later("age_before", rf"(?r)(?<![\w])(?:{alternation(t.age_before)})[ ]++\Z", _I)
+        self._later("age_is", rf"(?r)(?<![\w])(?:{alternation(t.age_is)})[ ]++\Z", _I)
         self.age_is_ends = by_final(*t.age_is)
-        self.rate_before = regex.compile(
+        self._later("rate_before",
             rf"(?<![\w])(?:{alternation(t.rate_before)})(?:[ ]++[\w'’-]++){{0,4}}[ ]++(?:of|from|at|is|was|are|were|to"
             rf"|reached|totalled|totaling|totalling|stood[ ]++at|rose[ ]++to|fell[ ]++to|costs?|cost[ ]++of)"
             rf"[ ]++(?:[\w-]++[ ]++){{0,2}}\Z",
