@@ -148,12 +148,11 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=8)
-def _compiled(lex: Lexicons) -> tuple[regex.Pattern[str], list[tuple[str, str, str]], re.Pattern[str]]:
-    """The patterns, and the anchor of a time phrase (a year, a unit of time, a 'now' or horizon word, 'ago',
-    'since'): a pattern for lower-case text, tried only at characters an anchor can start with."""
+def _compiled(lex: Lexicons) -> tuple[list[tuple[str, str, str]], re.Pattern[str]]:
+    """The patterns (compiled by the word they start with when first needed, see :func:`_starting_with`), and
+    the anchor of a time phrase (a year, a unit of time, a 'now' or horizon word, 'ago', 'since'): a pattern
+    for lower-case text, tried only at characters an anchor can start with."""
     pats = _patterns(lex)
-    alt = "|".join(f"(?P<p{i}>{p})" for i, (p, _, _) in enumerate(pats))
-    # (the inner groups of the alternatives share names: the regex module allows repeated names)
     rows = [r for r in lex.rows("time_words") if len(r) > 1]
     anchors = {r[0].lower() for r in rows if r[1] in ("now", "open", "unit", "rate")}
     anchors |= {r[3].lower() for r in rows if r[1] == "unit" and len(r) > 3} | {"annum", "ago", "since"}
@@ -165,13 +164,7 @@ def _compiled(lex: Lexicons) -> tuple[regex.Pattern[str], list[tuple[str, str, s
     # (the standard library's re: three times as fast as regex on this plain pattern)
     anchor = re.compile(rf"(?=[{re.escape(first)}])(?:(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:" + "|".join(
         re.escape(a).replace(r"\ ", r"\s+") for a in words) + "))")
-    return regex.compile(alt, _I), pats, anchor
-
-
-@lru_cache(maxsize=8)
-def _outer_groups(pattern: regex.Pattern[str], n: int) -> tuple[int, ...]:
-    """The group number of each alternative ``p0`` ... ``p{n-1}`` of the combined pattern."""
-    return tuple(pattern.groupindex[f"p{i}"] for i in range(n))
+    return pats, anchor
 
 
 _REACH = (70, 60)  # characters a phrase reaches before and after its anchor (a year or a time word)
@@ -270,7 +263,7 @@ def _trie(words: list[str]) -> str:
 
 
 def _matches(text: str, start: int, end: int, lex: Lexicons) -> Iterator[tuple[regex.Match[str], int]]:
-    _, _, anchor = _compiled(lex)
+    _, anchor = _compiled(lex)
     leads, cache = _lead_pattern(lex)
     starts = _anchors(text, start, end, anchor)
     last = start
@@ -413,7 +406,7 @@ def _span(first: int | str | None, last: int | str | None) -> int:
 def find_times(text: str, start: int, end: int, lex: Lexicons | None = None) -> list[TimePhrase]:
     """Every time phrase between ``start`` and ``end``, in order."""
     lex = lex if lex is not None else Lexicons.default()
-    _, pats, _ = _compiled(lex)
+    pats, _ = _compiled(lex)
     out: list[TimePhrase] = []
     for m, idx in _matches(text, start, end, lex):
         _, relation, mode = pats[idx]
