@@ -187,3 +187,27 @@ def test_stress_corpus_runs_through_the_command_line(tmp_path: Path) -> None:
     result = json.loads(out.read_text(encoding="utf-8"))
     assert (result["documents"], result["extracted"], result["exit_code"], result["n_invalid"]) == (30, 30, 0, 0)
     assert len(result["slowest"]) == 5 and result["slowest"][0]["seconds"] > 0
+
+
+def test_the_generated_policy_corpus_of_issue_14_returns_in_time() -> None:
+    """The 265 documents of ``gen_policy.py 6000 11`` (20 of them hung before the fix), each under a per-document
+    time limit in a supervised worker: none runs over it and every record is valid. A hang, not a speed test."""
+    import json
+    import subprocess
+    import sys
+
+    from .conftest import SHARED
+
+    generator = SHARED / "stress" / "gen_policy.py"
+    if not generator.is_file():
+        pytest.skip(f"{generator} is not beside the checkout")
+    texts = json.loads(subprocess.run([sys.executable, str(generator), "6000", "11"], capture_output=True,
+                                      text=True, check=True).stdout)
+    assert len(texts) == 265
+    errors: list[str] = []
+    docs = list(watchdog.extract_limited([(t, {"doc_id": f"g{k}"}) for k, t in enumerate(texts)],
+                                         limits=Limits(timeout=20, memory=0), errors=errors))
+    assert errors == []
+    assert [d.doc_id for d in docs] == [f"g{k}" for k in range(265)]
+    for text, doc in zip(texts, docs, strict=True):
+        stress.check_records(text, doc, cues=True)
