@@ -431,8 +431,8 @@ class NumberWords:
 
     @staticmethod
     def _scale(scale: float, st: _Cardinal) -> bool | None:
-        if st.last_kind not in ("unit", "tens", "digits", "teen", "hundred", "scale", "fraction"):
-            return None
+        if st.last_kind not in ("unit", "tens", "digits", "teen", "hundred", "scale", "fraction", "decimal"):
+            return None  # ('decimal': 'three point five million')
         if st.last_kind == "scale":
             st.total *= scale
         elif st.total and scale > 1 and st.total < scale and st.group:
