@@ -7,8 +7,8 @@
 
 mutmut reads one ``[tool.mutmut]`` table from ``pyproject.toml`` in the folder it runs in. The repository's own
 table is the default target (``mutmut run`` from the root); each target here is that table with its own modules
-and tests, run in a copy of ``src/``, ``tests/``, ``fixtures/`` and ``scripts/`` under ``mutants-work/<target>/`` (ignored by
-git), where mutmut keeps its results between runs. Not part of CI: a run takes tens of minutes to hours.
+and tests, run in a copy of ``src/``, ``tests/``, ``fixtures/`` and ``scripts/`` under ``mutants-work/<target>/``
+(ignored by git), where mutmut keeps its results between runs. Not part of CI: a run takes tens of minutes to hours.
 """
 
 from __future__ import annotations
