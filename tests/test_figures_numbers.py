@@ -70,6 +70,18 @@ HUNDREDS = [
     ("Between two and three million people are affected.",
      [("two", "count", 2.0, "people"), ("three million", "count", 3_000_000.0, "people")]),
     ("The trust cut twenty 5 beds.", [("twenty", "count", 20.0, None), ("5", "count", 5.0, "beds")]),
+    ("Fourteen hundred staff left.", [("Fourteen hundred", "count", 1_400.0, "staff")]),
+    ("Twenty-five hundred staff left.", [("Twenty-five hundred", "count", 2_500.0, "staff")]),
+    ("Two thousand and twelve staff left.", [("Two thousand and twelve", "count", 2_012.0, "staff")]),
+    ("One thousand five hundred and twenty staff left.",
+     [("One thousand five hundred and twenty", "count", 1_520.0, "staff")]),
+    ("One million and five hundred thousand pounds was raised.",
+     [("One million and five hundred thousand pounds", "money", 1_500_000.0, "GBP")]),
+    # hundreds after 'and' that reach the number before it start a second number
+    ("Between a thousand and twelve hundred staff left.",
+     [("a thousand", "count", 1_000.0, "staff"), ("twelve hundred", "count", 1_200.0, "staff")]),
+    ("Between one hundred and fifteen hundred staff left.",
+     [("one hundred", "count", 100.0, "staff"), ("fifteen hundred", "count", 1_500.0, "staff")]),
 ]
 
 
@@ -127,6 +139,15 @@ FRACTIONS = [
     ("Twenty and three fifths hours were lost.", [("Twenty and three fifths hours", "duration", 20.6, "hours")]),
     ("Two and three quarters per cent of staff left.",
      [("Two and three quarters per cent", "percent", 2.75, "%")]),
+    ("A dozen and a half councils objected.", [("A dozen and a half", "count", 18.0, "councils")]),  # 12 + 6
+    ("Some 3 and a half million people are carers.", [("3 and a half million", "count", 3_500_000.0, "people")]),
+    ("One and an eighth million pounds was spent.",
+     [("One and an eighth million pounds", "money", 1_125_000.0, "GBP")]),
+    ("Waits of twenty and three quarters hours were reported.",
+     [("twenty and three quarters hours", "duration", 20.75, "hours")]),
+    ("The project took one and twenty-one fiftieths years.",
+     [("one and twenty-one fiftieths years", "duration", 1.42, "years")]),
+    ("Fifteen and a half per cent of staff left.", [("Fifteen and a half per cent", "percent", 15.5, "%")]),
     ("Half a million people are carers.", [("Half a million", "count", 500_000.0, "people")]),
     ("Half a dozen councils objected.", [("Half a dozen", "count", 6.0, "councils")]),
     ("A quarter million pounds was spent.", [("A quarter million pounds", "money", 250_000.0, "GBP")]),
@@ -163,3 +184,24 @@ NOT_NUMBERS = [
 @pytest.mark.parametrize("sentence", NOT_NUMBERS)
 def test_ranks_and_bare_denominators_are_no_figures(sentence: str) -> None:
     assert figures(sentence) == []
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# number words inside other figures: a multiplier ('fourfold', 'a twenty-fold rise'), the cents of an amount
+# ('fifteen dollars and fifty cents', '£5 and fifty pence'), a percentage written before its number
+# ---------------------------------------------------------------------------------------------------------------
+INSIDE = [
+    ("Referrals saw a fourfold rise.", [("fourfold", "ratio", 4.0, "times")]),
+    ("Referrals saw a twenty-fold rise.", [("twenty-fold", "ratio", 20.0, "times")]),
+    ("Referrals saw a 10-fold rise.", [("10-fold", "ratio", 10.0, "times")]),
+    ("The fee was fifteen dollars and fifty cents.", [("fifteen dollars and fifty cents", "money", 15.5, "USD")]),
+    ("The fee was 15 dollars and 50 cents.", [("15 dollars and 50 cents", "money", 15.5, "USD")]),
+    ("The fee was £5 and fifty pence.", [("£5 and fifty pence", "money", 5.5, "GBP")]),
+    ("The fee was €3 and twenty-five cents.", [("€3 and twenty-five cents", "money", 3.25, "EUR")]),
+    ("Spending rose per cent of twenty-two.", [("per cent of twenty-two", "percent", 22.0, "%")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), INSIDE, ids=[s[:48] for s, _ in INSIDE])
+def test_number_words_inside_multipliers_cents_and_percentages(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert figures(sentence) == expected
