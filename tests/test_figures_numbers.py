@@ -165,6 +165,13 @@ FRACTIONS = [
     ("Three two thousandths of claims were upheld.", [("Three two thousandths", "percent", 0.15, "%")]),
     ("A twenty-first of the budget was spent.", [("A twenty-first", "percent", 4.76, "%")]),
     ("One one hundred fifth of the land is farmed.", [("One one hundred fifth", "percent", 0.95, "%")]),
+    ("Seven twenty-fifths of the budget was spent.", [("Seven twenty-fifths", "percent", 28.0, "%")]),
+    ("Twenty-one twenty-fifths of the budget was spent.", [("Twenty-one twenty-fifths", "percent", 84.0, "%")]),
+    ("One two hundredth of the budget was spent.", [("One two hundredth", "percent", 0.5, "%")]),
+    ("Five one hundred thousandths of the budget was spent.",
+     [("Five one hundred thousandths", "percent", 0.01, "%")]),  # 0.005%, rounded to two places
+    ("One hundred one two hundredths of the budget.", [("One hundred one two hundredths", "percent", 50.5, "%")]),
+    ("Three hundred twenty-fifths of the budget.", [("Three hundred twenty-fifths", "percent", 1200.0, "%")]),
     ("One hundred thirty-fifths is the ratio.", [("One hundred thirty-fifths", "count", round(100 / 35, 6), None)]),
 ]
 
