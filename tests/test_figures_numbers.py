@@ -65,6 +65,8 @@ HUNDREDS = [
     ("A hundred and twenty schools closed.", [("A hundred and twenty", "count", 120.0, "schools")]),
     ("A thousand and ten beds were cut.", [("A thousand and ten", "count", 1_010.0, "beds")]),
     ("Twenty one councils objected.", [("Twenty one", "count", 21.0, "councils")]),
+    ("Ten councils objected.", [("Ten", "count", 10.0, "councils")]),
+    ("Thirteen councils objected.", [("Thirteen", "count", 13.0, "councils")]),
     ("Three and four councils objected.", [("Three", "count", 3.0, None), ("four", "count", 4.0, "councils")]),
     ("Sixty and seventy councils objected.", [("Sixty", "count", 60.0, None), ("seventy", "count", 70.0, "councils")]),
     ("Between two and three million people are affected.",
@@ -155,6 +157,12 @@ FRACTIONS = [
     ("Two thirds of a million pounds was spent.",
      [("Two thirds of a million pounds", "money", round(2e6 / 3, 6), "GBP")]),
     ("Two thirds million pounds was spent.", [("Two thirds million pounds", "money", round(2e6 / 3, 6), "GBP")]),
+    ("Some quarter million people are carers.", [("quarter million", "count", 250_000.0, "people")]),
+    ("Over a quarter of a million people are carers.",
+     [("a quarter of a million", "count", 250_000.0, "people")]),
+    ("Some three quarters of a million people are carers.",
+     [("three quarters of a million", "count", 750_000.0, "people")]),
+    ("Nearly half a billion pounds was spent.", [("half a billion pounds", "money", 5e8, "GBP")]),
     ("Three dozen beds were cut.", [("Three dozen", "count", 36.0, "beds")]),
     ("A dozen beds were cut.", [("A dozen", "count", 12.0, "beds")]),
     # compound denominators
@@ -211,4 +219,24 @@ INSIDE = [
 
 @pytest.mark.parametrize(("sentence", "expected"), INSIDE, ids=[s[:48] for s, _ in INSIDE])
 def test_number_words_inside_multipliers_cents_and_percentages(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert figures(sentence) == expected
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# numbers in digits: a vulgar fraction after the digits adds to them, alone it is the fraction; digits grouped by
+# spaces; a decimal with no whole part
+# ---------------------------------------------------------------------------------------------------------------
+DIGITS = [
+    ("Prices rose 2½% last year.", [("2½%", "percent", 2.5, "%")]),
+    ("Some ½ of councils agreed.", [("½", "percent", 50.0, "%")]),
+    ("The fund is worth £1¾m.", [("£1¾m", "money", 1_750_000.0, "GBP")]),
+    ("Waits grew to 3¼ hours.", [("3¼ hours", "duration", 3.25, "hours")]),
+    ("Between 1 234 567 and 2 000 000 people were counted.",
+     [("1 234 567", "count", 1_234_567.0, "people"), ("2 000 000", "count", 2_000_000.0, "people")]),
+    ("The fund grew .5 per cent.", [(".5 per cent", "percent", 0.5, "%")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DIGITS, ids=[s[:48] for s, _ in DIGITS])
+def test_numbers_in_digits_with_fractions_and_groups(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     assert figures(sentence) == expected
