@@ -225,6 +225,8 @@ SCALES = [
      [("twenty million pounds", "money", 20_000_000.0, "GBP")]),  # a tens word before a scale
     ("Fifteen million people live in poverty.", [("Fifteen million", "count", 15_000_000.0, "people")]),  # a teen
     ("The fund holds a thousand million pounds.", [("a thousand million pounds", "money", 1e9, "GBP")]),
+    ("The fund holds two thousand five hundred million pounds.",
+     [("two thousand five hundred million pounds", "money", 2.5e9, "GBP")]),  # (2,000 + 500) million
     ("Eleven thousand million pounds was spent.", [("Eleven thousand million pounds", "money", 1.1e10, "GBP")]),
     ("Three hundred thousand million pounds was spent.",
      [("Three hundred thousand million pounds", "money", 3e11, "GBP")]),
@@ -309,6 +311,10 @@ DECIMALS = [
     ("The score was seven point twenty-five on average.", [("seven point twenty-five", "count", 7.25, None)]),
     ("The score was seven point fifty on average.", [("seven point fifty", "count", 7.5, None)]),
     ("The score was seven point twelve on average.", [("seven point twelve", "count", 7.12, None)]),
+    ("The score was seven point twenty-one on average.", [("seven point twenty-one", "count", 7.21, None)]),
+    ("Turnover was twenty point five per cent.", [("twenty point five per cent", "percent", 20.5, "%")]),
+    ("Turnover was fifteen point five per cent.", [("fifteen point five per cent", "percent", 15.5, "%")]),
+    ("The index stood at one hundred point five.", [("one hundred point five", "count", 100.5, None)]),
 ]
 
 
@@ -335,6 +341,7 @@ FRACTIONS = [
     ("The deficit is one million and a quarter.", [("one million and a quarter", "count", 1_250_000.0, None)]),
     ("One billion and a quarter million pounds was allocated.",
      [("One billion and a quarter million pounds", "money", 1_000_250_000.0, "GBP")]),
+    ("Waits of one and one half hours were reported.", [("one and one half hours", "duration", 1.5, "hours")]),
     ("One hundred and a half beds were cut.", [("One hundred and a half", "count", 100.5, "beds")]),
     ("Twenty and three fifths hours were lost.", [("Twenty and three fifths hours", "duration", 20.6, "hours")]),
     ("Two and three quarters per cent of staff left.",
