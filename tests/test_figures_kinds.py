@@ -1,7 +1,7 @@
 """What one number is (figures/classify.py), one behaviour per table, in sentences of the kind policy texts use:
-the exact text, kind, value and unit of each figure, and the numbers that are no figure. Written to kill the
-mutants of the classifier that the sentence tables of tests/test_figures.py left alive (docs/testing.md, "Figure
-grammar and attribution")."""
+the exact text, kind, value and unit of each figure, and the numbers that are no figure. Written for the mutation
+target of the figure grammar, ahead of a full run of the classifier's mutants (docs/testing.md, "Figure grammar and
+attribution", says which modules were run)."""
 
 from __future__ import annotations
 

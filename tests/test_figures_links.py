@@ -1,7 +1,7 @@
 """Links between figures and the modifiers of each figure (figures/links.py), one behaviour per table, in sentences
 of the kind policy texts use: the exact link type and role of each end, what the ends share, and each figure's
-hedge, bound and rate. Written to kill the mutants of the link pass that the sentence tables of
-tests/test_figures.py left alive (docs/testing.md, "Figure grammar and attribution")."""
+hedge, bound and rate. Written for the mutation target of the figure grammar, ahead of a full run of the link
+pass's mutants (docs/testing.md, "Figure grammar and attribution", says which modules were run)."""
 
 from __future__ import annotations
 
