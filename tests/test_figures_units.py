@@ -374,6 +374,8 @@ FRACTIONS = [
      [("Two thirds of a million pounds", "money", round(2e6 / 3, 6), "GBP")]),
     ("Two thirds million pounds was spent.", [("Two thirds million pounds", "money", round(2e6 / 3, 6), "GBP")]),
     ("Some quarter million people are carers.", [("quarter million", "count", 250_000.0, "people")]),
+    # a run that starts with 'a' counts only with a scale in it ('a quarter million people', not 'a quarter')
+    ("A quarter million people are carers.", [("A quarter million", "count", 250_000.0, "people")]),
     ("Over a quarter of a million people are carers.",
      [("a quarter of a million", "count", 250_000.0, "people")]),
     ("Some three quarters of a million people are carers.",
