@@ -287,9 +287,7 @@ class _Builder:
         it = items[k]
         f = figs[it.index]
         if f.kind in DATE_KINDS:  # a deadline or start date holds at itself
-            day = str(f.value)  # a date may have no year ('5 March' is '--03-05'): it holds at no known year
-            year = year_value(day.replace("-", "/")[:7]) if f.kind == "year" else \
-                (int(day[:4]) if day[:4].isdigit() else None)
+            year = year_value(str(f.value).replace("-", "/")[:7]) if f.kind == "year" else int(str(f.value)[:4])
             return ("at", year, text[f.start:f.end], None, False)
         ref, label = self.refs.of(it.index)
         doc = self.doc_time
