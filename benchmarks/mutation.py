@@ -3,12 +3,12 @@
     python benchmarks/mutation.py figures                   # mutmut run on the figure grammar
     python benchmarks/mutation.py figures run 'caresocial.extraction.figures.links*'   # one module's mutants
     python benchmarks/mutation.py figures results           # the survivors; `... figures show NAME` prints one
-    python benchmarks/mutation.py figures score             # killed / (killed + survived) per module
+    python benchmarks/mutation.py figures score             # killed / (killed + survived + no tests) per module
 
 mutmut reads one ``[tool.mutmut]`` table from ``pyproject.toml`` in the folder it runs in. The repository's own
 table is the default target (``mutmut run`` from the root); each target here is that table with its own modules
-and tests, run in a copy of ``src/``, ``tests/`` and ``fixtures/`` under ``mutants-work/<target>/`` (ignored by
-git), where mutmut keeps its results between runs. Not part of CI: a run takes tens of minutes to hours.
+and tests, run in a copy of ``src/``, ``tests/``, ``fixtures/`` and ``scripts/`` under ``mutants-work/<target>/``
+(ignored by git), where mutmut keeps its results between runs. Not part of CI: a run takes tens of minutes to hours.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ TARGETS: dict[str, dict[str, list[str]]] = {
         # cores.py are also compared with plain scans by tests/test_fastpaths.py, too slow to run per mutant)
         "do_not_mutate": [f"{_FIGURES}/__init__.py", f"{_FIGURES}/component.py", f"{_FIGURES}/lexicon.py"],
         "tests": ["tests/test_figures.py", "tests/test_figures_policy.py", "tests/test_figures_units.py",
-                  "tests/test_years_and_positions.py"],
+                  "tests/test_figures_links.py", "tests/test_figures_kinds.py", "tests/test_years_and_positions.py"],
         "deselect": ["hostile", "stay_fast", "dev_set", "gold"],
     },
     "times": {
@@ -74,7 +74,7 @@ def prepare(target: str) -> Path:
     spec = TARGETS[target]
     work = WORK / target
     work.mkdir(parents=True, exist_ok=True)
-    for name in ("src", "tests", "fixtures"):
+    for name in ("src", "tests", "fixtures", "scripts"):
         shutil.rmtree(work / name, ignore_errors=True)
         shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     base = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8")).get("tool", {}).get("mutmut", {})
@@ -91,7 +91,7 @@ def prepare(target: str) -> Path:
     pyproject += (f"\n[tool.mutmut]\nsource_paths = {_toml_list(base.get('source_paths', ['src/caresocial/']))}\n"
                   f"only_mutate = {_toml_list(spec['only_mutate'])}\n"
                   f"do_not_mutate = {_toml_list(spec['do_not_mutate'])}\n"
-                  'also_copy = ["fixtures"]\n'
+                  'also_copy = ["fixtures", "scripts"]\n'
                   f"pytest_add_cli_args_test_selection = {_toml_list(tests)}\n"
                   f"pytest_add_cli_args = {_toml_list(args)}\n")
     (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
@@ -99,17 +99,18 @@ def prepare(target: str) -> Path:
 
 
 def score(target: str) -> int:
-    """killed / (killed + survived) per module, from ``mutmut results --all true``."""
+    """killed / (killed + survived + no tests) per module, from ``mutmut results --all true``."""
     work = WORK / target
     out = subprocess.run(["mutmut", "results", "--all", "true"], cwd=work, capture_output=True, text=True).stdout
     counts: dict[str, Counter[str]] = {}
     for line in out.splitlines():
-        m = re.match(r"\s*([\w.]+)\.x(?:ǁ\w+)?_\w+__mutmut_\d+: (.+)$", line.strip())
+        # 'caresocial.x.mod.x_function__mutmut_3: survived', 'caresocial.x.mod.xǁClassǁmethod__mutmut_3: killed'
+        m = re.match(r"([\w.]+?)\.x(?:_|ǁ)\w*__mutmut_\d+: (.+)$", line.strip())
         if m:
-            module = m.group(1).rsplit(".", 1)[0] if "ǁ" in line.split(":")[0] else m.group(1)
-            counts.setdefault(module, Counter())[m.group(2).strip()] += 1
+            counts.setdefault(m.group(1), Counter())[m.group(2).strip()] += 1
     for module, c in sorted(counts.items()):
-        killed, survived = c["killed"] + c["timeout"], c["survived"]
+        # a mutant no selected test runs ('no tests') is one the tests do not kill: it counts against the score
+        killed, survived = c["killed"] + c["timeout"], c["survived"] + c["no tests"]
         done = killed + survived
         print(f"{module:55s} killed {killed:4d} survived {survived:4d} no-tests {c['no tests']:3d} "
               f"score {100 * killed / done if done else 0:5.1f}%  {dict(c)}")

@@ -31,13 +31,8 @@ def _under_a_mutant() -> bool:
     return os.environ.get("MUTANT_UNDER_TEST", "") not in ("", "stats", "fail")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _fresh_caresocial_caches() -> None:
-    """Under a mutant, empty the library's memo tables (compiled patterns, word tables, the cached pipeline)
-    once before its tests: mutmut forks each run from a process that ran the tests on the original code, so a
-    mutant of a function called only while a cache is filled would otherwise never run."""
-    if not _under_a_mutant():
-        return
+def _clear_caresocial_caches() -> None:
+    """Empty every ``functools`` cache of the ``caresocial`` modules (compiled patterns, word tables, the pipeline)."""
     import sys
 
     for name, module in list(sys.modules.items()):
@@ -46,3 +41,21 @@ def _fresh_caresocial_caches() -> None:
                 clear = getattr(value, "cache_clear", None)
                 if callable(clear) and getattr(value, "__module__", "") == name:
                     clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_caresocial_caches() -> None:
+    """Under a mutant, empty the library's memo tables (compiled patterns, word tables, the cached pipeline)
+    once before its tests: mutmut forks each run from a process that ran the tests on the original code, so a
+    mutant of a function called only while a cache is filled would otherwise never run."""
+    if _under_a_mutant():
+        _clear_caresocial_caches()
+
+
+@pytest.fixture(autouse=True)
+def _caches_filled_by_every_test_for_mutmut_stats() -> None:
+    """While mutmut records which tests call which function (``MUTANT_UNDER_TEST=stats``), empty the memo tables
+    before every test: otherwise a function that only fills a cache (a pattern or table builder) is recorded for
+    the first test alone, and its mutants are run against that one test."""
+    if os.environ.get("MUTANT_UNDER_TEST", "") == "stats":
+        _clear_caresocial_caches()

@@ -73,11 +73,12 @@ WORD_BEFORE = regex.compile(r"(?r)(?P<w>[A-Za-z][A-Za-z.'’-]*)[ \u00a0]++\Z")
 NOUN_WORDS = regex.compile(
     r"[ \u00a0]++(?:of[ ]++(?:the[ ]++|these[ ]++|our[ ]++)?+)?+((?:[A-Za-z][A-Za-z'’-]*+[ ]?+){1,4})"
 )
-# 'a year earlier', 'a year or so ago', 'a month later': a point in time, not a rate (but '£30,000 a year before tax')
+# 'a year earlier', 'a year or so ago', 'a month later', 'a year on, ...': a point in time, not a rate (but
+# '£30,000 a year before tax', '£15bn a year on adult social care')
 TIME_AFTER = regex.compile(
     r"[ \u00a0\t\r\n]++(?:(?:or[ ]++(?:so|two|more)|and[ ]++a[ ]++half)[ ]++)?+"
     r"(?:earlier|ago|later|previously|prior|since|back|hence|beforehand|into|from[ ]++now"
-    r"|on(?![ ]++(?:top|average)\b)|(?:before|after)(?![ ]++(?:tax|deductions|housing|costs)\b))\b",
+    r"|on(?=[ \u00a0]*+(?:[,.;:!?)]|from\b|\Z))|(?:before|after)(?![ ]++(?:tax|deductions|housing|costs)\b))\b",
     _I,
 )
 OF_THE = regex.compile(r"[ ]++of[ ]++(?:(?:the|these|those|its|their|our|all)[ ]++)?+", _I)

@@ -421,7 +421,9 @@ class NumberWords:
     def _hundred(st: _Cardinal) -> bool | None:
         if st.last_kind not in ("unit", "tens", "digits", "teen"):
             return None
-        if st.group >= 100 and st.saved is not None:
+        # after 'and', hundreds that reach the number before it start a new number ('one hundred and five hundred',
+        # 'between a thousand and twelve hundred')
+        if st.saved is not None and (st.group >= 100 or (st.saved[2] == 0 and st.group * 100 >= st.last_scale)):
             st.end, st.total, st.group = st.saved
             return None
         st.group = st.group * 100 if st.group else 100
@@ -431,8 +433,8 @@ class NumberWords:
 
     @staticmethod
     def _scale(scale: float, st: _Cardinal) -> bool | None:
-        if st.last_kind not in ("unit", "tens", "digits", "teen", "hundred", "scale", "fraction"):
-            return None
+        if st.last_kind not in ("unit", "tens", "digits", "teen", "hundred", "scale", "fraction", "decimal"):
+            return None  # ('decimal': 'three point five million')
         if st.last_kind == "scale":
             st.total *= scale
         elif st.total and scale > 1 and st.total < scale and st.group:
@@ -458,6 +460,9 @@ class NumberWords:
                 k += 1
             elif st.last_kind == "scale":
                 st.total += value * st.last_scale
+            elif st.last_kind == "dozen":  # 'a dozen and a half' is 18
+                st.group += value * 12
+                st.last_kind = "fraction"
             else:
                 st.group += value
                 st.last_kind = "fraction"

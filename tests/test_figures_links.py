@@ -1,0 +1,169 @@
+"""Links between figures and the modifiers of each figure (figures/links.py), one behaviour per table, in sentences
+of the kind policy texts use: the exact link type and role of each end, what the ends share, and each figure's
+hedge, bound and rate. Written for the mutation target of the figure grammar, ahead of a full run of the link
+pass's mutants (docs/testing.md, "Figure grammar and attribution", says which modules were run)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from caresocial import extract
+
+
+def links(sentence: str) -> list[tuple[Any, ...]]:
+    """(text, kind, value, unit, link type, link role) of every figure, in order."""
+    return [(f.text, f.kind, f.value, f.unit, f.link_type, f.link_role) for f in extract(sentence).figures]
+
+
+def modifiers(sentence: str) -> list[tuple[Any, ...]]:
+    """(text, approx, bound, rate) of every figure, in order."""
+    return [(f.text, f.approx, f.bound, f.rate) for f in extract(sentence).figures]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# changes: 'from X to Y', 'to X from Y', 'X compared with Y', 'up from', 'rose by X to Y' link the old and the new
+# value, each with its role; the link needs two figures of one kind
+# ---------------------------------------------------------------------------------------------------------------
+CHANGES = [
+    ("The minimum wage rose by 15p to £9.90 an hour.",
+     [("15p", "money", 0.15, "GBP", "change", "by"), ("£9.90", "money", 9.9, "GBP", "change", "to")]),
+    ("Spending rose from £6bn to £8.2bn.",
+     [("£6bn", "money", 6e9, "GBP", "change", "from"), ("£8.2bn", "money", 8.2e9, "GBP", "change", "to")]),
+    ("Spending rose to £8.2bn from £6bn.",
+     [("£8.2bn", "money", 8.2e9, "GBP", "change", "to"), ("£6bn", "money", 6e9, "GBP", "change", "from")]),
+    ("Spending was £8.2bn compared with £6bn last year.",
+     [("£8.2bn", "money", 8.2e9, "GBP", "change", "to"), ("£6bn", "money", 6e9, "GBP", "change", "from")]),
+    ("Waiting lists rose to 7.6 million, up from 4.4 million in 2019.",
+     [("7.6 million", "count", 7.6e6, None, "change", "to"), ("4.4 million", "count", 4.4e6, None, "change", "from"),
+      ("2019", "year", 2019, None, None, None)]),
+    ("Vacancies rose to 12%, up from 9% a year before.",
+     [("12%", "percent", 12.0, "%", "change", "to"), ("9%", "percent", 9.0, "%", "change", "from")]),
+    # a percentage and percentage points are no change of one measure
+    ("Rates rose from 5% to 4.5 points.",
+     [("5%", "percent", 5.0, "%", None, None), ("4.5", "quantity", 4.5, "points", None, None)]),
+    # a date is never the end of a range or a change
+    ("Applications from 1 April 2024 to 30 June 2024 were counted.",
+     [("1 April 2024", "date", "2024-04-01", None, None, None), ("30 June 2024", "date", "2024-06-30", None, None,
+                                                                   None)]),
+    # figures far apart are no range even with 'to' between them
+    ("From £6bn, which the Treasury described in its long and detailed statement to Parliament as a floor for "
+     "the years to come, to £8bn.",
+     [("£6bn", "money", 6e9, "GBP", None, None), ("£8bn", "money", 8e9, "GBP", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CHANGES, ids=[s[:48] for s, _ in CHANGES])
+def test_the_old_and_new_value_of_a_change(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert links(sentence) == expected
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# ranges: the ends share scale, currency, rate and counted noun; a range is two ends of one kind
+# ---------------------------------------------------------------------------------------------------------------
+RANGES = [
+    ("Councils spent £10-15bn on care.",
+     [("£10", "money", 1e10, "GBP", "range", "low"), ("15bn", "money", 1.5e10, "GBP", "range", "high")]),
+    ("Councils spent £10bn-£15bn on care.",
+     [("£10bn", "money", 1e10, "GBP", "range", "low"), ("£15bn", "money", 1.5e10, "GBP", "range", "high")]),
+    ("Between 2 and 3 million people and 4 councils were affected.",
+     [("2", "count", 2e6, "people", "range", "low"), ("3 million", "count", 3e6, "people", "range", "high"),
+      ("4", "count", 4.0, "councils", None, None)]),
+    ("Fees of 10 to 15 per cent were charged.",
+     [("10", "percent", 10.0, "%", "range", "low"), ("15 per cent", "percent", 15.0, "%", "range", "high")]),
+    ("Between 10% and 12 points of staff left.",
+     [("10%", "percent", 10.0, "%", None, None), ("12", "count", 12.0, "points", None, None)]),
+    ("Stays of 4 weeks to 6 were reported.",
+     [("4 weeks", "duration", 4.0, "weeks", "range", "low"), ("6", "duration", 6.0, "weeks", "range", "high")]),
+    # a count after an age is an age only when it could be one: 'aged 11 to 16', not 'aged 11 to 500'
+    ("Pupils aged 11 to 16 were tested.",
+     [("11", "quantity", 11.0, "years of age", "range", "low"),
+      ("16", "quantity", 16.0, "years of age", "range", "high")]),
+    # two numbers that are no range keep their own kinds ('or' joins alternatives)
+    ("Two or three councils responded.",
+     [("Two", "count", 2.0, None, None, None), ("three", "count", 3.0, "councils", None, None)]),
+    ("Between 2 or 3 councils responded.",
+     [("2", "count", 2.0, None, None, None), ("3", "count", 3.0, "councils", None, None)]),
+    # 'and' without 'between' joins two figures, not the ends of a range
+    ("The trust has 200 beds and 300 staff.",
+     [("200", "count", 200.0, "beds", None, None), ("300", "count", 300.0, "staff", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RANGES, ids=[s[:48] for s, _ in RANGES])
+def test_the_ends_of_a_range(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert links(sentence) == expected
+
+
+def test_a_rate_on_one_end_of_a_range_is_the_rate_of_both() -> None:
+    """'£10bn-£15bn a year': both ends are yearly amounts."""
+    assert modifiers("Councils spent £10bn-£15bn a year on care.") == [
+        ("£10bn", False, None, "year"), ("£15bn", False, None, "year")]
+    assert modifiers("Pay rose from £9 to £10 an hour.") == [("£9", False, None, "hour"), ("£10", False, None, "hour")]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# nouns shared between counts: a part takes its whole's noun ('3 of the 12 councils'); a count with no noun takes
+# the noun of the count before it in the sentence; a count with decimals and a noun is an average (a quantity)
+# ---------------------------------------------------------------------------------------------------------------
+NOUNS = [
+    ("The trust lost 3 of the 12 councils.",
+     [("3", "count", 3.0, "councils", None, None), ("12", "count", 12.0, "councils", None, None)]),
+    ("About 2,000 people live here and 2,800 work here.",
+     [("2,000", "count", 2000.0, "people", None, None), ("2,800", "count", 2800.0, "people", None, None)]),
+    ("The rate was 16.3 cases, lower than the 17.8 recorded in 2017.",
+     [("16.3", "quantity", 16.3, "cases", None, None), ("17.8", "quantity", 17.8, "cases", None, None),
+      ("2017", "year", 2017, None, None, None)]),
+    # not across a sentence break
+    ("About 2,000 people live here. Last year 2,800 did.",
+     [("2,000", "count", 2000.0, "people", None, None), ("2,800", "count", 2800.0, None, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NOUNS, ids=[s[:48] for s, _ in NOUNS])
+def test_counts_share_their_noun(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert links(sentence) == expected
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# hedges, bounds and rates: (sentence, [(figure, approx, bound, rate)])
+# ---------------------------------------------------------------------------------------------------------------
+MODIFIERS = [
+    ("More than 5,000 families were helped.", [("5,000", False, "min", None)]),
+    ("No more than 5,000 families were helped.", [("5,000", False, "max", None)]),  # the longer phrase wins
+    ("At least 5,000 families were helped.", [("5,000", False, "min", None)]),
+    ("At most 5,000 families were helped.", [("5,000", False, "max", None)]),
+    ("Fewer than 5,000 families were helped.", [("5,000", False, "max", None)]),
+    ("Just over 5,000 families were helped.", [("5,000", True, "min", None)]),  # 'just over' is also a hedge
+    ("Well over 5,000 families were helped.", [("5,000", True, "min", None)]),
+    ("Carers aged 66 and over were surveyed.", [("66", False, "min", None)]),
+    ("Councils with 5,000 or more staff were surveyed.", [("5,000", False, "min", None)]),
+    ("Children aged 16 or under were surveyed.", [("16", False, "max", None)]),
+    # 'over' and 'within' before a duration say how long, not a bound
+    ("The work took over 10 years.", [("10 years", False, None, None)]),
+    ("Claims are settled within 10 days.", [("10 days", False, None, None)]),
+    ("Nearly 40% of staff left.", [("40%", True, None, None)]),
+    ("Around £2bn was spent.", [("£2bn", True, None, None)]),
+    ("Some 400 beds were lost.", [("400", True, None, None)]),
+    ("Approximately 12 councils objected.", [("12", True, None, None)]),
+    ("Carers are paid £9 per hour.", [("£9", False, None, "hour")]),
+    ("The service costs £300 per week.", [("£300", False, None, "week")]),
+    ("The scheme costs £2bn-a-year.", [("£2bn", False, None, "year")]),
+    ("Fees rose 2% a month.", [("2%", False, None, "month")]),
+    ("About 30,000 more children each year enter care.", [("30,000", True, None, "year")]),
+    ("Staff earned £28,000 a year ago.", [("£28,000", False, None, None)]),  # 'a year ago' is a time
+    ("Staff earned £28,000 a year on, the review found.", [("£28,000", False, None, None)]),  # ... 'a year on,'
+    # ... but 'a year on' what the money is spent on is a rate
+    ("Councils spend £15bn a year on adult social care.", [("£15bn", False, None, "year")]),
+    ("The NHS spent £2.5bn a year on agency staff.", [("£2.5bn", False, None, "year")]),
+    ("A weekly payment of £120 is made.", [("£120", False, None, "week")]),
+    ("A weekly total of 120 visits was made.", [("120", False, None, None)]),  # only money takes a rate before it
+    ("The 2023 budget was agreed.", [("2023", False, None, None)]),  # a year takes no modifier
+    ("Around 2023 the budget was agreed.", [("2023", False, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MODIFIERS, ids=[s[:48] for s, _ in MODIFIERS])
+def test_hedge_bound_and_rate_of_each_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert modifiers(sentence) == expected
