@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,3 +60,19 @@ def _caches_filled_by_every_test_for_mutmut_stats() -> None:
     the first test alone, and its mutants are run against that one test."""
     if os.environ.get("MUTANT_UNDER_TEST", "") == "stats":
         _clear_caresocial_caches()
+
+
+def make_claim(**kw: Any) -> Any:
+    """A claim record as the extractor makes them ('There are 80,000 children in care.', at 2022), with ``kw``
+    changed: for checker tests that build their claims."""
+    from caresocial.models import Claim, ClaimTime
+
+    values: dict[str, Any] = {
+        "id": "c1", "figure": "f1", "start": 10, "end": 16, "kind": "count", "measure": "children in care",
+        "measure_text": None, "aspect": "level", "direction": None, "ends": (), "value": 80000.0, "unit": None,
+        "approx": False, "bound": None, "rate": None, "sentence": "There are 80,000 children in care.",
+        "sentence_start": 0, "line": 1, "column": 11, "link": None, "link_role": None, "speaker": None,
+        "time": ClaimTime.build(relation="at", year=2022, as_written=None, resolved_against=None, relative=False),
+    }
+    values.update(kw)
+    return Claim.build(**values)

@@ -22,8 +22,9 @@ from caresocial.consistency.rules import Rule, register, unregister
 from caresocial.consistency.run import Run
 from caresocial.consistency.values import date_span, same_time, span_text, written_half_width, year_span
 from caresocial.lexicons import Lexicons
-from caresocial.models import Claim, ClaimTime, Speaker, Suppression
+from caresocial.models import ClaimTime, Speaker, Suppression
 
+from .conftest import make_claim as _claim
 from .test_checker import CARE_A, CARE_B, C, doc, found, money, pct
 
 
@@ -32,16 +33,6 @@ def _fresh_caches() -> None:
     clear_caches()
 
 
-def _claim(**kw: Any) -> Claim:
-    values: dict[str, Any] = {
-        "id": "c1", "figure": "f1", "start": 10, "end": 16, "kind": "count", "measure": "children in care",
-        "measure_text": None, "aspect": "level", "direction": None, "ends": (), "value": 80000.0, "unit": None,
-        "approx": False, "bound": None, "rate": None, "sentence": "There are 80,000 children in care.",
-        "sentence_start": 0, "line": 1, "column": 11, "link": None, "link_role": None, "speaker": None,
-        "time": ClaimTime.build(relation="at", year=2022, as_written=None, resolved_against=None, relative=False),
-    }
-    values.update(kw)
-    return Claim.build(**values)
 
 
 # ------------------------------------------------------------------------------------------ months

@@ -43,7 +43,9 @@ from caresocial.consistency.values import (
     year_span,
 )
 from caresocial.lexicons import Lexicons
-from caresocial.models import Claim, ClaimTime, Speaker
+from caresocial.models import ClaimTime, Speaker
+
+from .conftest import make_claim as _claim
 
 LEX = Lexicons.default()
 # the built-in tables without measure synonyms: what a phrase's own words make of it
@@ -338,16 +340,6 @@ def test_equal_words_are_one_measure_and_disjoint_words_two() -> None:
 
 
 # ------------------------------------------------------------------------------------------- claims
-def _claim(**kw: object) -> Claim:
-    values: dict[str, object] = {
-        "id": "c1", "figure": "f1", "start": 10, "end": 16, "kind": "count", "measure": "children in care",
-        "measure_text": None, "aspect": "level", "direction": None, "ends": (), "value": 80000.0, "unit": None,
-        "approx": False, "bound": None, "rate": None, "sentence": "There are 80,000 children in care.",
-        "sentence_start": 0, "line": 1, "column": 11, "link": None, "link_role": None, "speaker": None,
-        "time": ClaimTime.build(relation="at", year=2022, as_written=None, resolved_against=None, relative=False),
-    }
-    values.update(kw)
-    return Claim.build(**values)
 
 
 @pytest.mark.parametrize(("kw", "family"), [

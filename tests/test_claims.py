@@ -30,9 +30,19 @@ class C:
     year: Any
 
 
-def _claims(text: str, date: dt.date | None) -> dict[str, caresocial.Claim]:
-    doc = caresocial.extract(text, doc_id="t", date=date)
+def _claims(text: str, date: dt.date | None, **kw: Any) -> dict[str, caresocial.Claim]:
+    doc = caresocial.extract(text, doc_id="t", date=date, **kw)
     return {text[c.start:c.end]: c for c in doc.claims}
+
+
+def assert_claims(text: str, date: dt.date | None, expected: list[C]) -> None:
+    """Each expected claim is made, with its measure, aspect and time."""
+    got = _claims(text, date)
+    for exp in expected:
+        assert exp.text in got, f"no claim on {exp.text!r}: {sorted(got)}"
+        c = got[exp.text]
+        assert (c.measure, c.aspect, c.time.relation, c.time.year) == \
+            (exp.measure, exp.aspect, exp.relation, exp.year), (c.measure_text, c.time)
 
 
 CASES = [
@@ -145,12 +155,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "date", "expected"), CASES, ids=[c[0][:48] for c in CASES])
 def test_claims(text: str, date: dt.date, expected: list[C]) -> None:
-    got = _claims(text, date)
-    for exp in expected:
-        assert exp.text in got, f"no claim on {exp.text!r}: {sorted(got)}"
-        c = got[exp.text]
-        assert (c.measure, c.aspect, c.time.relation, c.time.year) == \
-            (exp.measure, exp.aspect, exp.relation, exp.year), (c.measure_text, c.time)
+    assert_claims(text, date, expected)
 
 
 def test_a_change_names_the_level_it_reached() -> None:

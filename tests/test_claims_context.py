@@ -8,32 +8,13 @@ undated documents, future plans; and the word lists of the measure rules extende
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import caresocial
 
-D = dt.date
-
-
-@dataclass(frozen=True)
-class C:
-    """An expected claim on the figure written ``text``."""
-
-    text: str
-    measure: Any
-    aspect: str
-    relation: str
-    year: Any
-
-
-def _claims(text: str, date: dt.date | None, **kw: Any) -> dict[str, caresocial.Claim]:
-    doc = caresocial.extract(text, doc_id="t", date=date, **kw)
-    return {text[c.start:c.end]: c for c in doc.claims}
-
+from .test_claims import C, D, _claims, assert_claims
 
 CASES = [
     # a plural pronoun stands for the last plural noun phrase before it; a multiple after a colon is of that sum
@@ -107,12 +88,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "date", "expected"), CASES, ids=[c[0][:48] for c in CASES])
 def test_claims_in_context(text: str, date: dt.date | None, expected: list[C]) -> None:
-    got = _claims(text, date)
-    for exp in expected:
-        assert exp.text in got, f"no claim on {exp.text!r}: {sorted(got)}"
-        c = got[exp.text]
-        assert (c.measure, c.aspect, c.time.relation, c.time.year) == \
-            (exp.measure, exp.aspect, exp.relation, exp.year), (c.measure_text, c.time)
+    assert_claims(text, date, expected)
 
 
 def test_a_bare_head_is_named_as_the_text_named_it_before() -> None:
