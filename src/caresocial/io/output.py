@@ -10,7 +10,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -46,29 +46,40 @@ def document_json(doc: Document, text: str | None = None) -> str:
     return "".join(document_json_parts(doc, text))
 
 
-_RECORD_LISTS = ("figures", "quotes", "claims")
+RECORD_LISTS = ("figures", "quotes", "claims")
 
 
-def _compact(data: Any) -> str:
+def compact_json(data: Any) -> str:
+    """JSON as the output writes it: no spaces, non-ASCII as it is."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def envelope_parts(head: Document, text: str | None, records: Callable[[str], Iterable[str]]) -> Iterator[str]:
+    """A document's JSON in pieces: ``head``'s fields (its record lists are left out) with each record list's
+    JSON text, without the brackets, from ``records(name)`` (records joined by commas)."""
+    data = head.model_copy(update=dict.fromkeys(RECORD_LISTS, ())).model_dump(mode="json")
+    if text is not None:
+        data["text"] = text
+    envelope = compact_json(data)
+    pos = 0
+    for name in RECORD_LISTS:
+        # '"figures":[]' cannot occur inside a JSON string (its quotes would be escaped): the first is the field
+        at = envelope.index(f'"{name}":[]', pos) + len(name) + 4
+        yield envelope[pos:at]
+        yield from records(name)
+        pos = at
+    yield envelope[pos:]
 
 
 def document_json_parts(doc: Document, text: str | None = None) -> Iterator[str]:
     """:func:`document_json` in pieces, one record at a time: writing a long document never holds its whole
     JSON (or a dict of all its records) in memory."""
-    head = doc.model_copy(update=dict.fromkeys(_RECORD_LISTS, ())).model_dump(mode="json")
-    if text is not None:
-        head["text"] = text
-    envelope = _compact(head)
-    pos = 0
-    for name in _RECORD_LISTS:
-        # '"figures":[]' cannot occur inside a JSON string (its quotes would be escaped): the first is the field
-        at = envelope.index(f'"{name}":[]', pos) + len(name) + 4
-        yield envelope[pos:at]
+
+    def records(name: str) -> Iterator[str]:
         for n, record in enumerate(getattr(doc, name)):
-            yield ("," if n else "") + _compact(record.model_dump(mode="json"))
-        pos = at
-    yield envelope[pos:]
+            yield ("," if n else "") + compact_json(record.model_dump(mode="json"))
+
+    return envelope_parts(doc, text, records)
 
 
 def rows(docs: Iterable[Document], table: str) -> Iterable[dict[str, Any]]:
@@ -139,7 +150,7 @@ COLUMNS = {"figures": FIGURE_COLUMNS, "claims": CLAIM_COLUMNS, "quotes": QUOTE_C
 
 def row_json(row: dict[str, Any]) -> str:
     """One table row as compact JSON (``extract --format jsonl --table ...``)."""
-    return _compact(row)
+    return compact_json(row)
 
 
 class AtomicWriter:

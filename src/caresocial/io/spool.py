@@ -18,15 +18,10 @@ from typing import Any
 
 from ..extraction.doc import text_sha256
 from ..models import Claim, Document, Figure, Quote
+from .output import RECORD_LISTS, compact_json, envelope_parts
 
-RECORD_LISTS = ("figures", "quotes", "claims")
 _RECORD_TYPES = {"figures": Figure, "quotes": Quote, "claims": Claim}
 _COPY = 1 << 20  # characters copied at a time
-
-
-def compact_json(data: Any) -> str:
-    """JSON as the output writes it: no spaces, non-ASCII as it is."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -87,20 +82,13 @@ class SpooledDocument:
     def json_parts(self, text: str | None = None) -> Iterator[str]:
         """The document's JSON (as :func:`caresocial.io.output.document_json` writes it) in pieces, the record
         lists read from the files a megabyte at a time."""
-        head = self.head.model_copy(update=dict.fromkeys(RECORD_LISTS, ())).model_dump(mode="json")
-        if text is not None:
-            head["text"] = text
-        envelope = compact_json(head)
-        pos = 0
-        for name in RECORD_LISTS:
-            # '"figures":[]' cannot occur inside a JSON string (its quotes would be escaped): the first is the field
-            at = envelope.index(f'"{name}":[]', pos) + len(name) + 4
-            yield envelope[pos:at]
+
+        def records(name: str) -> Iterator[str]:
             with open(self.paths[name], encoding="utf-8") as fh:
                 while chunk := fh.read(_COPY):
                     yield chunk
-            pos = at
-        yield envelope[pos:]
+
+        return envelope_parts(self.head, text, records)
 
     def document(self) -> Document:
         """The whole :class:`Document`, its records read back (validated) from the files."""
