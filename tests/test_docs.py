@@ -169,3 +169,45 @@ def test_tutorial_uses_real_fixture_paths() -> None:
     text = (DOCS / "tutorial.md").read_text(encoding="utf-8")
     paths = set(re.findall(r"fixtures/[\w./-]+\.(?:txt|md)", text))
     assert paths and all((ROOT / p).is_file() for p in paths)
+
+
+_FENCE = re.compile(r"```(\w*)\n(.*?)```", re.S)
+
+
+def _run_console(body: str, where: Path, last: list[int]) -> str:
+    """A console block's commands (its '$ ' lines) run in order by bash in ``where``, with their output, as a
+    reader sees them; ``echo $?`` shows the exit code of the command before it."""
+    import os
+
+    out = []
+    for line in body.splitlines():
+        if not line.startswith("$ "):
+            continue
+        out.append(line)
+        if line == "$ echo $?":
+            out.append(str(last[0]))
+            continue
+        p = subprocess.run(["bash", "-c", line[2:]], cwd=where, capture_output=True, text=True,
+                           env={**os.environ, "COLUMNS": "200"}, timeout=600)
+        last[0] = p.returncode
+        if p.stdout.strip("\n"):
+            out.append(p.stdout.rstrip("\n"))
+    return "\n".join(out) + "\n"
+
+
+def tutorial_console(page: str, where: Path) -> list[tuple[str, str]]:
+    """(as written, as run) for each console block of the tutorial, run in order in ``where`` (which holds the
+    fixtures and the tutorial's briefing.html); ``python -c "..."`` in tests/test_docs.py rewrites the page."""
+    (where / "fixtures").symlink_to(ROOT / "fixtures")
+    html = next(body for lang, body in _FENCE.findall(page) if lang == "html")
+    (where / "briefing.html").write_text(html, encoding="utf-8")
+    last = [0]
+    return [(body, _run_console(body, where, last)) for lang, body in _FENCE.findall(page) if lang == "console"]
+
+
+def test_the_tutorials_commands_print_what_it_shows(tmp_path: Path) -> None:
+    """Every command of docs/tutorial.md, run from a folder with the fixtures, prints what the page shows."""
+    pytest.importorskip("trafilatura")
+    page = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    for written, got in tutorial_console(page, tmp_path):
+        assert got == written
