@@ -428,3 +428,35 @@ def test_manifest_of_the_dev_set_scores_as_the_evaluation(tmp_path: Path) -> Non
     theirs = json.loads((keep / "findings.json").read_text(encoding="utf-8"))["findings"]
     assert [(f["rule"], f["message"], [(c["doc_id"], c["start"], c["end"]) for c in f["claims"]]) for f in ours] == \
         [(f["rule"], f["message"], [(c["doc_id"], c["start"], c["end"]) for c in f["claims"]]) for f in theirs]
+
+
+def _claim_row(cid: str, value: float, year: int, sentence: str, figure_text: str) -> dict[str, Any]:
+    start = sentence.index(figure_text)
+    return {"id": cid, "figure": "f" + cid[1:], "start": start, "end": start + len(figure_text), "kind": "money",
+            "value": value, "unit": "GBP", "measure": "council spending on agency social workers",
+            "time": {"relation": "at", "year": year}, "sentence": sentence, "sentence_start": 0}
+
+
+def test_records_of_another_producer_are_checked_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any producer of the Document schema: a minimal line (the required fields and a claim) is checked without
+    extracting; a line the schema refuses is one error naming it, and the others are still checked."""
+    import caresocial.extraction.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "get_nlp", lambda *a, **k: pytest.fail("records were extracted again"))
+    a = "Councils spent £330m on agency social workers in 2023."
+    b = "Councils spent £410m on agency social workers in 2023."
+    lines = [
+        {"doc_id": "a", "text_sha256": "0" * 64, "length": len(a),
+         "claims": [_claim_row("c1", 330e6, 2023, a, "£330m")]},
+        {"doc_id": "b", "text_sha256": "1" * 64, "length": len(b),
+         "claims": [_claim_row("c1", 410e6, 2023, b, "£410m")]},
+        {"doc_id": "c", "text_sha256": "2" * 64, "length": 10, "claims": [{"id": "c1"}]},
+    ]
+    records = tmp_path / "other-tool.jsonl"
+    records.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    code, out, err = cli("check", str(records), "--format", "json")
+    assert code == 2
+    assert len(err) == 1 and err[0].endswith("other-tool.jsonl:3: not a valid Document record (claims.0.figure: "
+                                             "Field required)")
+    findings = json.loads(out)["findings"]
+    assert [(f["rule"], sorted(c["doc_id"] for c in f["claims"])) for f in findings] == [("value-conflict", ["a", "b"])]
