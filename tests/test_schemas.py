@@ -110,3 +110,21 @@ def test_manifest_lines_the_reader_refuses_do_not_validate(line: dict[str, Any])
 def test_every_name_is_a_valid_schema() -> None:
     for name in NAMES:
         jsonschema.Draft202012Validator.check_schema(schema_of(name))
+
+
+@pytest.mark.parametrize("table", ["figures", "claims", "quotes", "documents"])
+def test_a_table_as_json_is_a_table(extract_args: list[str], table: str) -> None:
+    code, out = run("extract", *extract_args, "--table", table, "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and list(data) == [table] and data[table]
+    assert errors_of(data, "Table") == []
+    assert errors_of({table: data[table], "other": []}, "Table") != []  # one table per output
+
+
+def test_a_written_baseline_is_a_baseline(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    code, _ = run("check", *map(str, SEEDS), "--write-baseline", str(baseline), "--fail-on", "never")
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert code == 0 and data["findings"]
+    assert errors_of(data, "Baseline") == []
+    assert errors_of({**data, "version": 2}, "Baseline") != []

@@ -258,8 +258,8 @@ def report(
 @app.command(cls=Command)
 def schema(
     name: Annotated[str, typer.Argument(
-        metavar="NAME", help="Document, Figure, Quote, Claim, Speaker, Finding, Report, Manifest or Extraction "
-        "(any case).")] = "Document",
+        metavar="NAME", help="Document, Figure, Quote, Claim, Speaker, Finding, Report, Manifest, Extraction, "
+        "Table, Baseline, FiguresTable, ClaimsTable, QuotesTable or DocumentsTable (any case).")] = "Document",
 ) -> None:
     """Print the JSON Schema of a record, an output or a manifest line."""
     import json

@@ -9,6 +9,8 @@
 - ``Manifest``: one line of a manifest (see :mod:`caresocial.io.manifest`);
 - ``FiguresTable``, ``ClaimsTable``, ``QuotesTable``, ``DocumentsTable``: one row of
   ``caresocial extract --table NAME --format jsonl`` (the CSV columns, in order);
+- ``Table``: ``caresocial extract --table NAME --format json``, ``{"NAME": [row, ...]}``;
+- ``Baseline``: the file ``caresocial check --write-baseline`` writes (and ``--baseline`` reads);
 - ``Figure``, ``Quote``, ``Claim``, ``Speaker``, ``Finding``: the records themselves.
 """
 
@@ -20,13 +22,14 @@ from typing import Any
 
 from .. import models
 from ..dates import FORMS
+from .baseline import VERSION as BASELINE_VERSION
 from .manifest import FIELDS as MANIFEST_FIELDS
 from .output import COLUMNS
 
 RECORDS: tuple[str, ...] = ("Document", "Figure", "Quote", "Claim", "Speaker", "Finding", "Report")
 TABLES: dict[str, str] = {"FiguresTable": "figures", "ClaimsTable": "claims", "QuotesTable": "quotes",
                           "DocumentsTable": "documents"}
-NAMES: tuple[str, ...] = (*RECORDS, "Manifest", "Extraction", *TABLES)
+NAMES: tuple[str, ...] = (*RECORDS, "Manifest", "Extraction", *TABLES, "Table", "Baseline")
 
 _STRING_OR_NULL = {"anyOf": [{"type": "string"}, {"type": "null"}]}
 _INT_OR_NULL = {"anyOf": [{"type": "integer"}, {"type": "null"}]}
@@ -57,7 +60,30 @@ def _schema(name: str) -> dict[str, Any]:
                 "required": ["documents"], "additionalProperties": False, "$defs": {**defs, "Document": doc}}
     if name in TABLES:
         return table_schema(TABLES[name])
+    if name == "Table":
+        defs = {title: table_schema(table) for title, table in TABLES.items()}
+        return {"title": "Table", "description": "caresocial extract --table NAME --format json: one key, the "
+                "table's name, holding its rows.", "type": "object", "minProperties": 1, "maxProperties": 1,
+                "properties": {table: {"type": "array", "items": {"$ref": f"#/$defs/{title}"}}
+                               for title, table in TABLES.items()},
+                "additionalProperties": False, "$defs": defs}
+    if name == "Baseline":
+        return baseline_schema()
     return getattr(models, name).model_json_schema()
+
+
+def baseline_schema() -> dict[str, Any]:
+    """The baseline file: the accepted findings by fingerprint, with what identifies each for a reader."""
+    place = {"type": "object", "properties": {"doc_id": {"type": "string"}, "text": {"type": "string"}},
+             "required": ["doc_id", "text"], "additionalProperties": False}
+    finding = {"type": "object", "properties": {
+        "fingerprint": {"type": "string", "minLength": 1}, "rule": {"type": "string"},
+        "measure": {"type": "string"}, "claims": {"type": "array", "items": place}},
+        "required": ["fingerprint", "rule", "measure", "claims"], "additionalProperties": False}
+    return {"title": "Baseline", "description": "caresocial check --write-baseline FILE: accepted findings.",
+            "type": "object",
+            "properties": {"version": {"const": BASELINE_VERSION}, "findings": {"type": "array", "items": finding}},
+            "required": ["version", "findings"], "additionalProperties": False}
 
 
 def document_schema() -> dict[str, Any]:
