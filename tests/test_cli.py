@@ -235,7 +235,7 @@ def test_unknown_schema_lists_the_names() -> None:
     code, _, err = invoke("schema", "Nope")
     assert code == 2 and err == ["caresocial: unknown schema 'Nope'; choose one of Document, Figure, Quote, Claim, "
                                  "Speaker, Finding, Report, Manifest, Extraction, FiguresTable, ClaimsTable, "
-                                 "QuotesTable, DocumentsTable"]
+                                 "QuotesTable, DocumentsTable, Table, Baseline"]
 
 
 @pytest.mark.parametrize("command", [[], ["extract"], ["check"], ["report"], ["schema"]])

@@ -81,6 +81,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def source_text(doc: Doc) -> str:
+    """The text as given, front matter included (for reading the document's metadata); :func:`doc_text` is
+    the same text with its front matter blanked."""
+    text = doc_text(doc)
+    return doc.text if text[:1] == " " else text  # (a blanked front matter starts with spaces)
+
+
 def segments(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     ext = Annotations(doc)
     paras = ext.cs_paragraphs

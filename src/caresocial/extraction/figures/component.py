@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...models import Figure, Speaker
-from ..doc import Annotations, RuleComponent, doc_text, segments, sentence_of
+from ..doc import Annotations, RuleComponent, doc_text, segments, sentence_of, source_text
 from ..meta import read_meta
 from .grammar import RawFigure, dated, has_partial_dates, scan
 
@@ -32,7 +32,7 @@ class FigureExtractor(RuleComponent):
             figs = [f for f in figs if f.source == "rules"]
         if has_partial_dates(figs):
             ext = Annotations(doc)
-            year = document_year(ext.cs_date, text, figs, ext.cs_default_date)
+            year = document_year(ext.cs_date, source_text(doc), figs, ext.cs_default_date)
             if year is not None:
                 dated(figs, year)
         return figs

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...models import Figure, Quote, Speaker
-from ..doc import Annotations, RuleComponent, doc_text, segments
+from ..doc import Annotations, RuleComponent, doc_text, segments, source_text
 from ..figures.component import build_figure
 from ..figures.grammar import RawFigure, scan
 from ..meta import DocMeta, read_meta
@@ -54,7 +54,7 @@ class QuoteAttributor(RuleComponent):
         figs = ext.cs_raw_figures
         if figs is None:
             figs = ext.cs_raw_figures = scan(text)
-        meta = read_meta(text, figs, self.lexicons)
+        meta = read_meta(source_text(doc), figs, self.lexicons)
         given = ext.cs_publisher
         if given:
             meta.publisher, meta.publisher_members = given, ()
