@@ -150,6 +150,19 @@ CASES = [
     ("Scrapping the policy would cost £3.6 billion and take 630,000 children out of poverty.", D(2025, 10, 1),
      [C("£3.6 billion", "cost of scrapping policy", "level", "at", None),
       C("630,000", "children out of poverty", "level", "by", None)]),
+    # a sum with its own noun after it keeps it, past an aside between dashes after a share
+    ("Almost half of councils face insolvency by 2027 – largely because of rising care costs – while ministers "
+     "have no plan for an estimated £3bn shortfall.", D(2024, 10, 1),
+     [C("half", "share of councils face insolvency", "level", "by", 2027),
+      C("£3bn", "shortfall", "level", "by", 2027)]),
+    # a clause opened by a subordinate one with no comma: the noun phrase before the verb group
+    ("Ministers expect that by the time the scheme closes the total overspend could be up to £2.1 billion.",
+     D(2024, 10, 1), [C("£2.1 billion", "total overspend", "level", "at", None)]),
+    # the noun a reduced relative clause ('likely to reach', 'projected to climb to') gives the level of
+    ("Hospitals have built up repair backlogs likely to reach £11 billion this year.", D(2024, 10, 1),
+     [C("£11 billion", "repair backlogs", "level", "at", 2024)]),
+    ("Trusts may carry maintenance backlogs – projected to climb to a total of £13bn next year – off their main "
+     "accounts.", D(2024, 10, 1), [C("£13bn", "maintenance backlogs", "level", "to", 2025)]),
 ]
 
 

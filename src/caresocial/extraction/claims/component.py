@@ -149,7 +149,8 @@ class _Builder:
         del starts
         self._link()
         self._headline_times()
-        qualify_bare(self.rows, self.lex, self._title_end())
+        title_end = self._title_end()
+        qualify_bare(self.rows, self.lex, title_end, self.text[:title_end])
         use_acronyms(self.rows, self.text, self.lex)
         return [Claim.build(**row) for row in self.rows]
 

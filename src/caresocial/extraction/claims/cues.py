@@ -14,6 +14,7 @@ class Cues:
 
     modal: frozenset[str]
     future_to: frozenset[str]
+    likelihood: frozenset[str]
     past_aux: frozenset[str]
     present_aux: frozenset[str]
     condition: frozenset[str]

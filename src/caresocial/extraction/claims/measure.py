@@ -23,6 +23,7 @@ from .phrases import (
     clause_start,
     cues_of,
     inner_number,
+    is_noun,
     likely_verb,
     noun_phrase,
     phrase_text,
@@ -133,6 +134,9 @@ def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, *, v: 
         pronoun = _pronoun_subject(ws, cs, end, v)
         if pronoun in cues_of(ws).plural_pronoun:
             return Reading("{}", 0, refers=pronoun)  # 'they numbered 5,400': what 'they' stands for
+        c = cues_of(ws)
+        if ws[cs].is_("P", "W") or ws[cs].low in c.condition or ws[cs].low in c.subordinator:
+            hit = _read(v, text, ws, _before_verbs(ws, cs, end, v), rank)
     if hit is not None or cs == 0:
         return hit
     start = 0
@@ -148,6 +152,47 @@ def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, *, v: 
                 return hit
         start = stop + 1
     return None
+
+
+def _before_verbs(ws: list[Word], start: int, end: int, v: Vocab) -> Phrase | None:
+    """The noun phrase right before the verb group that ends at ``end`` (modals, auxiliaries, adverbs, hedges
+    and a verb of level), for a clause that opens with a preposition or subordinator ('by the time the override
+    ends *the cumulative deficit* could be up to £4.9bn')."""
+    k = end - 1
+    while k > start and ((ws[k].is_("H", "E", "R", "X") and not is_noun(ws[k])) or ws[k].low in v.level_verbs
+                         or (ws[k].is_("P") and ws[k - 1].is_("H"))):  # (a bound: 'up to', 'more than')
+        k -= 1
+    return _phrase_to(ws, start, k) if k < end - 1 else None
+
+
+def _phrase_to(ws: list[Word], start: int, k: int) -> Phrase | None:
+    """The noun phrase whose head is word ``k``, from its first noun or adjective after ``start``."""
+    if k < start or not is_noun(ws[k]):
+        return None
+    i = k
+    while i > start and ws[i - 1].content and ws[i - 1].is_("N", "A", "G") and not ws[i - 1].is_(FIG, TIME) \
+            and not likely_verb(ws, i - 1) and not (ws[i - 1].is_("V") and i >= 2 and ws[i - 2].is_("X")):
+        i -= 1  # (not a verb after an auxiliary: 'councils may *hold* high needs deficits')
+    p = noun_phrase(ws, i, k + 1, post=0)
+    return p if p is not None and p.end == k + 1 else None
+
+
+def _described_before(text: str, ws: list[Word], first: int, v: Vocab) -> Reading | None:
+    """A noun the figure is the expected level of, in a reduced relative clause: 'run up *deficits* likely to come
+    to £3.3bn', 'high needs *deficits* – projected to climb to a total of £5bn –' (a word of ``future_to`` or
+    ``likelihood`` before 'to', a verb of level or change, and at most 'a total of' between it and the figure)."""
+    j = first - 1
+    while j >= 0 and first - j <= 6 and ((ws[j].is_("H", "D", "P") and not ws[j].content) or
+                                         ws[j].low in v.level_verbs or ws[j].low == "total"):
+        j -= 1
+    c = cues_of(ws)
+    if j < 1 or (ws[j].low not in c.future_to and ws[j].low not in c.likelihood) or ws[j + 1].low != "to" or \
+            not any(w.low in v.level_verbs for w in ws[j + 2:first]):
+        return None
+    k = j - 1
+    while k >= 0 and (ws[k].text in ",–—" or (ws[k].is_("R", "E") and not is_noun(ws[k]))):
+        k -= 1
+    return _read(v, text, ws, _phrase_to(ws, max(0, k - 8), k))
 
 
 def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
@@ -432,7 +477,7 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
     if asp.aspect == "change":
         return change_measure(text, ws, first, last, asp, v=v)
     if kind in ("money", "count", "percent"):
-        hit = _object_before_to(text, ws, first, v)
+        hit = _object_before_to(text, ws, first, v) or _described_before(text, ws, first, v)
         if hit is not None:
             return hit
     if kind in ("count", "quantity"):

@@ -4,6 +4,7 @@ of what the document counts."""
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from .scope import Result
 from .synonyms import measure_key
 from .words import FIG, FUNCTION_CLASSES, PUNCT, TIME, Word
 
+_TITLE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _PREFIXES = ("change in ", "share of ", "annual ", "weekly ", "monthly ", "daily ")
 
 
@@ -134,9 +136,21 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
         elif prev is not None and prev.reading is not None and figs[prev.index].kind == "percent" and \
                 prev.reading.text.startswith("share of ") and figs[it.index].kind == "money" and \
                 (it.reading is None or it.reading.rank < 2) and \
-                any(w.text in "–—-" and w.is_(PUNCT) for w in ws[prev.last + 1:it.first]):
-            # '19% of that income was booked as profit – £310m in all': the sum of that share
+                _after_dash(ws, prev.last + 1, it.first):
+            # '19% of that income was booked as profit – £310m in all': the sum of that share (the sum right
+            # after the dash: not 'two-fifths of councils at risk – partly because of costs – while ... an
+            # estimated £4.6bn deficit')
             it.reading = restated(prev.reading, "percent", "count")
+
+
+def _after_dash(ws: list[Word], start: int, first: int) -> bool:
+    """Whether a dash stands in ``ws[start:first]`` with only function words between it and ``first``."""
+    for j in range(first - 1, start - 1, -1):
+        if ws[j].is_(PUNCT) and ws[j].text in "–—-":
+            return True
+        if ws[j].content or ws[j].is_(PUNCT):
+            return False
+    return False
 
 
 def name_parts(items: list[Item], ws: list[Word], text: str) -> None:
@@ -193,9 +207,11 @@ def _self_standing(lex: Lexicons) -> frozenset[str]:
     return frozenset({w.lower() for w in lex.words("population_nouns")} | periods | {p + "s" for p in periods})
 
 
-def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons, title_end: int = 0) -> None:
+def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons, title_end: int = 0, title: str = "") -> None:
     """A measure named by one bare noun ('vacancies fell', 'leavers numbered 5,400') is read as that of the
-    document's subject: what most of its described counts count ('vacancies of children's social workers')."""
+    document's subject: the counted noun (without what follows it: 'social workers' of 'social workers in
+    post') that its title names, else that most of its described counts count ('vacancies of social
+    workers')."""
     content = content_words(lex)
     counts: dict[str, int] = {}
     for row in rows:
@@ -203,10 +219,14 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons, title_end: int = 0) 
         if key and row["kind"] == "count" and row["aspect"] == "level" and _plural_head(key, content) and \
                 len([w for w in key.split() if w in content]) >= 2 and row["start"] >= title_end:
             # (counted in the body: not 'the 8 key findings' of a title)
-            counts[key] = counts.get(key, 0) + 1
+            words = key.split()
+            core = " ".join(words[:next((i for i, w in enumerate(words) if w not in content), len(words))])
+            counts[core] = counts.get(core, 0) + 1
     if not counts:
         return
-    topic = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
+    titled = {_stem(w) for w in _TITLE_WORD.findall(title.lower().replace("\u2019", "'"))}
+    order = list(counts)
+    topic = max(counts, key=lambda k: ({_stem(w) for w in k.split()} <= titled, counts[k], -order.index(k)))
     topic_words = set(topic.split())
     own = _self_standing(lex)
     for row in rows:
@@ -218,6 +238,11 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons, title_end: int = 0) 
         words = [w for w in base.split() if w in content]
         if len(words) == 1 and words[0] not in topic_words and words[0] not in own:
             row["measure"] = sys.intern(f"{prefix}{base} of {topic}")
+
+
+def _stem(word: str) -> str:
+    """A word without a plural 's' (to find a counted noun in a title: 'social worker' in 'social workers')."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def restates(ws: list[Word], prev: Item, it: Item) -> bool:
