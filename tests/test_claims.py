@@ -163,6 +163,12 @@ CASES = [
      [C("£11 billion", "repair backlogs", "level", "at", 2024)]),
     ("Trusts may carry maintenance backlogs – projected to climb to a total of £13bn next year – off their main "
      "accounts.", D(2024, 10, 1), [C("£13bn", "maintenance backlogs", "level", "to", 2025)]),
+    # a counted noun already described is not renamed after the clause's doer; a gerund with its object after
+    # 'and' starts a clause of its own, not a second noun
+    ("Raising the allowance would take 200,000 pensioners out of poverty, and cost £1bn.", D(2024, 10, 1),
+     [C("200,000", "pensioners out of poverty", "level", "by", None)]),
+    ("The plan will help 90,000 families out of debt and reducing the pressure on food banks.", D(2024, 10, 1),
+     [C("90,000", "families out of debt", "level", "by", None)]),
 ]
 
 

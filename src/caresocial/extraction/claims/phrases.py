@@ -100,7 +100,7 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
     while j < limit and j - start < MAX_WORDS:
         w = ws[j]
         if w.is_("C") and w.low in ("and", "or", "&") and head == j - 1 and j + 1 < limit and \
-                is_nominal(ws[j + 1]) and not ws[j + 1].is_(FIG):
+                is_nominal(ws[j + 1]) and not ws[j + 1].is_(FIG) and not _gerund_clause(ws, j + 1, limit):
             j += 1
             continue
         if w.is_("G") and head == j - 1:
@@ -126,6 +126,12 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
     if head < 0:
         return None
     return Phrase(start, head + 1, head)
+
+
+def _gerund_clause(ws: list[Word], i: int, limit: int) -> bool:
+    """Whether word ``i`` opens a clause of its own: an -ing form with a determiner after it ('... and
+    *strengthening the* mission'), not a noun joined to the one before."""
+    return ws[i].low.endswith("ing") and i + 1 < limit and ws[i + 1].is_("D") and not ws[i + 1].content
 
 
 def inner_number(ws: list[Word], i: int) -> bool:
