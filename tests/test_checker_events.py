@@ -49,6 +49,12 @@ EVENTS = [
     ("Then it was announced that they would be pushed back by two years, to October 2025.", "October 2025",
      ("start", PRONOUN)),
     ("The scheme was meant to finish in 2024 but was extended until 2026.", "2026", ("end", "scheme")),
+    # a cleft sentence gives the thing after the date, past a relative clause and its weak 'from'
+    ("That week, 1 April 2025, is when the new licensing rules, which apply from birth, come into force.",
+     "1 April 2025", ("start", "licensing rules")),
+    ("March 2027 was when the pilot scheme came to an end.", "March 2027", ("end", "pilot scheme")),
+    ("April 2025 is when ministers will decide.", "April 2025", None),
+    ("2019 was when the scheme, which ran from 2010, was reviewed.", "2019", None),
     # no thing named: a number, a verb phrase, a period, a sentence with no subject before 'and', no words of a
     # start or an end, or those words far from the date
     ("The number of children it affects will keep growing until 2035, the year the limit was set.", "2035", None),
@@ -89,3 +95,19 @@ def test_event_words_from_configuration_are_read() -> None:
     assert event_of(s, at, at + 10, LEX) is None
     lex = LEX.extended({"date_events": ["wind down | end"]})
     assert event_of(s, at, at + 10, lex) == ("end", "pilot scheme")
+
+
+def test_a_cleft_date_is_compared_with_the_date_another_document_gives() -> None:
+    """'March 2027 is when the pilot scheme comes to an end' is a claim of the scheme's end date, and another
+    document's end in March 2026 is a time conflict."""
+    import datetime as dt
+
+    import caresocial
+
+    a = caresocial.extract("The pilot scheme will come to an end in March 2026 and cost £4m.", doc_id="a",
+                           date=dt.date(2024, 1, 1))
+    b = caresocial.extract("Officials confirmed the plan. That month, March 2027, is when the pilot scheme, which "
+                           "serves 40 towns, comes to an end.", doc_id="b", date=dt.date(2025, 1, 1))
+    assert [c.time.as_written for c in b.claims if c.kind == "date"] == ["March 2027"]
+    found = [f for f in caresocial.check([a, b]).findings if f.rule == "time-conflict"]
+    assert len(found) == 1 and {c.text for c in found[0].claims} == {"March 2026", "March 2027"}

@@ -216,7 +216,7 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str, b
     toks = _strip_time_lead(every[-MAX_BEFORE:] if len(every) <= MAX_BEFORE else [_CUT, *every[-MAX_BEFORE:]])
     found = _triggers(toks, triggers)
     if not found:
-        return None
+        return _cleft(tokens(after)[:MAX_BEFORE], lex)
     last = found[-1]
     gap = toks[last[1]:]
     if len(gap) > 6 or any(t[0].isdigit() or t[0] in "£$€" for t in gap):
@@ -242,6 +242,28 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str, b
     if not phrase or phrase[-1] in _time_nouns(lex):  # 'each year until 2024/25': a period, no thing
         return None
     return kind, " ".join(phrase), strong
+
+
+def _cleft(after: list[str], lex: Lexicons) -> tuple[str, str, bool] | None:
+    """The event of a date that a cleft sentence gives after it: '(That month,) March 2026, is when the
+    override, which ..., comes to an end': the clause after 'is when' read as the words before a date."""
+    i = 1 if after[:1] == [","] else 0
+    if after[i:i + 2] not in (["is", "when"], ["was", "when"]):
+        return None
+    clause = after[i + 2:]
+    end = next((k for k, t in enumerate(clause) if t in (";", ":")), len(clause))
+    clause = clause[:end]
+    triggers, fillers, stop = _tables(lex)
+    weak = _weak(lex)
+    found = [f for f in _triggers(clause, triggers)
+             if f[2] in ("start", "end") and tuple(clause[f[0]:f[1]]) not in weak]
+    if not found:
+        return None
+    s, _e, kind = found[-1]  # (the clause's own verb, after any relative clause: '..., which keep X from ...,')
+    phrase = _noun_phrase_before(clause, s - 1, fillers, stop, _fill_phrases(lex), _pronouns(lex), _determiners(lex))
+    if not phrase or phrase == [PRONOUN] or phrase[-1] in _time_nouns(lex):
+        return None
+    return kind, " ".join(phrase), True
 
 
 _event = cached(_event_uncached, 65536)

@@ -45,7 +45,10 @@ def date_claim(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
             return False
     lo = clause_start(ws, first)
     window = " ".join(w.low for w in ws[max(lo, first - 8):first])
-    after = " ".join(w.low for w in ws[last + 1:last + 10])
+    k = last + 2 if last + 1 < len(ws) and ws[last + 1].text == "," else last + 1
+    cleft = k + 1 < len(ws) and ws[k].low in ("is", "was") and ws[k + 1].low == "when"
+    # (a cleft sentence gives the event after the date: 'March 2026 is when the override, which ..., ends')
+    after = " ".join(w.low for w in ws[last + 1:last + (40 if cleft else 10)])
     return bool(events.search(window) or events.search(after))
 
 
