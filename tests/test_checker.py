@@ -1189,3 +1189,13 @@ def test_intervals_that_only_touch_are_no_conflict_between_documents() -> None:
     assert found(a, b) == [] and found(b, a) == []
     c = doc("c", money("The reform fund is £5.5bn in 2023.", "£5.5bn", 5.5e9, "reform fund", time=("at", 2023)))
     assert [claims for _, _, claims in found(a, c)] == [["a:c1", "c:c1"]]
+
+
+def test_a_cap_and_a_limit_are_one_measure() -> None:
+    """``measure_synonyms``: a 'cap' is a 'limit'. The same £86,000 cap starting in two different years is a
+    slipped start, whichever word each document uses."""
+    a = _extract("The government will introduce an £86,000 cap on care costs from October 2023.", "a", "2021-11-01")
+    b = _extract("Under changes due to take effect in October next year, an £86,000 limit would have applied.", "b",
+                 "2024-07-01")
+    found = [f for f in check([a, b]).findings if f.rule == "time-conflict"]
+    assert [sorted(c.text for c in f.claims) for f in found] == [["£86,000", "£86,000"]]

@@ -99,6 +99,8 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
     j = i
     while j < limit and j - start < MAX_WORDS:
         w = ws[j]
+        if head >= 0 and _to_come(ws, j, limit):
+            break  # 'deficits *due to* land on balance sheets', 'costs *set to* rise': what is to come of them
         if w.is_("C") and w.low in ("and", "or", "&") and head == j - 1 and j + 1 < limit and \
                 is_nominal(ws[j + 1]) and not ws[j + 1].is_(FIG) and not _gerund_clause(ws, j + 1, limit):
             j += 1
@@ -126,6 +128,12 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
     if head < 0:
         return None
     return Phrase(start, head + 1, head)
+
+
+def _to_come(ws: list[Word], j: int, limit: int) -> bool:
+    """Whether word ``j`` is a word of ``future_to`` or ``likelihood`` before 'to' ('due to', 'set to')."""
+    c = cues_of(ws)
+    return j + 1 < limit and ws[j + 1].low == "to" and (ws[j].low in c.future_to or ws[j].low in c.likelihood)
 
 
 def _gerund_clause(ws: list[Word], i: int, limit: int) -> bool:
@@ -187,7 +195,7 @@ def noun_phrase(ws: list[Word], i: int, limit: int, post: int = 2, predicate: bo
     for _ in range(post):
         if not participles and not predicate and end < limit and is_participle(ws[end]):
             break
-        nxt = _modifier(ws, end, limit, predicate)
+        nxt = _modifier(ws, end, limit, predicate) if not _to_come(ws, end, limit) else None
         if nxt is None and predicate and end < limit and ws[end].is_(TIME):
             k = end
             while k < limit and ws[k].is_(TIME):
