@@ -106,6 +106,12 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
         k += 1
     if k < len(ws) and ws[k].low == "of" and k + 1 < len(ws) and ws[k + 1].low in v.pronouns:
         return None
+    if k + 1 < len(ws) and ws[k].low == "of" and ws[k + 1].is_("D") and not ws[k + 1].content:
+        # a part of a whole ('Twenty-six of the largest councils may be forced to ...'): those of the whole the
+        # clause says something of
+        part = share_measure(text, ws, first, last, v)
+        if part is not None and part.text.startswith("share of "):
+            return Reading(part.text[len("share of "):], part.rank, head=part.head)
     if k < len(ws) and ws[k].low in ("who", "that", "which"):
         # '2,000 people ..., and more than 2,800 who work in the system': the noun is left out
         end = relative_clause(ws, k, _limit(ws, k))
