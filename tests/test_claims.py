@@ -169,6 +169,9 @@ CASES = [
      [C("200,000", "pensioners out of poverty", "level", "by", None)]),
     ("The plan will help 90,000 families out of debt and reducing the pressure on food banks.", D(2024, 10, 1),
      [C("90,000", "families out of debt", "level", "by", None)]),
+    # the object of a change verb put after its figure and time
+    ("The council could at a stroke cut by 2,000 this year the number of families in temporary homes.",
+     D(2024, 10, 1), [C("2,000", "change in families in temporary homes", "change", "over", 2024)]),
     # a part of a whole counts those of the whole the clause says something of
     ("Nineteen of the largest trusts in England may be forced to close wards by 2027.", D(2024, 10, 1),
      [C("Nineteen", "largest trusts in england forced to close wards", "level", "by", 2027)]),

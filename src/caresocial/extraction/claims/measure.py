@@ -260,11 +260,29 @@ def change_measure(text: str, ws: list[Word], first: int, last: int,
     if asp.verb_before is None or (asp.verb_before > 0 and ws[asp.verb_before - 1].low in ("a", "an")):
         return None  # 'up 9%', '21% more than the year before', 'an increase of a third': the level's change
     end = asp.verb_before
+    hit = _object_after(text, ws, end, first, last, v)
+    if hit is not None:
+        return hit
     cs = clause_start(ws, end)
     hit = _number_of(v, text, ws, cs, end)
     if hit is not None:
         return hit
     return _subject(text, ws, cs, end, v=v)
+
+
+def _object_after(text: str, ws: list[Word], verb: int, first: int, last: int, v: Vocab) -> Reading | None:
+    """The object of a change verb put after its figure ('could cut by 330,000 today *the number of children in
+    poverty*'): the verb right before the figure's preposition, and a noun phrase with a determiner after the
+    figure and its time."""
+    if not (verb + 2 == first and ws[verb + 1].low in ("by", "to")):
+        return None
+    k = last + 1
+    while k < len(ws) and (ws[k].is_(TIME) or (ws[k].is_("H") and not ws[k].content)):
+        k += 1
+    if k >= len(ws) or not ws[k].is_("D") or ws[k].content:
+        return None
+    limit = _limit(ws, k)
+    return _number_of(v, text, ws, k, limit) or _read(v, text, ws, noun_phrase(ws, k, limit, post=2))
 
 
 def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
