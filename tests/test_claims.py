@@ -292,3 +292,12 @@ def test_a_day_without_a_year_is_a_date_claim_of_its_documents_year(date: str | 
     doc = caresocial.extract("5 March was the deadline for responses.", date=date)
     assert [(c.kind, c.value, c.time.relation if c.time else None, c.time.year if c.time else None)
             for c in doc.claims] == [("date", value, "at", year)]
+
+
+def test_a_word_of_what_is_to_come_is_no_measure() -> None:
+    """'is set to expire': 'set' is no noun the date measures (nor, read against the text, 'set of councils')."""
+    text = ("There were 1,200 councils in England last year.\n\n"
+            "Councils rely on a temporary mechanism, which is set to expire in March 2027.")
+    got = _claims(text, D(2024, 1, 1))
+    assert got["March 2027"].measure is None
+    assert (got["March 2027"].time.relation, got["March 2027"].time.year) == ("at", 2027)

@@ -81,6 +81,9 @@ def _read(v: Vocab, text: str, ws: list[Word], p: Phrase | None, rank: int = 2) 
         w = ws[p.start]
         if w.is_("V") and (w.low.endswith(("ing", "ed")) or w.low in v.level_verbs) and w.low not in v.money:
             return None  # a verb read as a noun ('reaching £10.7bn', 'is set to'), not a measure
+        if p.end < len(ws) and ws[p.end].low == "to" and (w.low in cues_of(ws).future_to or
+                                                          w.low in cues_of(ws).likelihood):
+            return None  # ('the override is *set* to expire in March 2026')
         rank = min(rank, 1)
     return Reading(words, rank, head=ws[p.head].text if 0 <= p.head < len(ws) else None)
 
@@ -279,8 +282,9 @@ def _object_after(text: str, ws: list[Word], verb: int, first: int, last: int, v
     k = last + 1
     while k < len(ws) and (ws[k].is_(TIME) or (ws[k].is_("H") and not ws[k].content)):
         k += 1
-    if k >= len(ws) or not ws[k].is_("D") or ws[k].content:
-        return None
+    if k >= len(ws) or not ws[k].is_("D") or ws[k].content or ws[k].low in ("a", "an", "each", "every", "per") or \
+            (k + 1 < len(ws) and ws[k + 1].low in v.periods):
+        return None  # (not a rate: 'rose by £12 a week')
     limit = _limit(ws, k)
     return _number_of(v, text, ws, k, limit) or _read(v, text, ws, noun_phrase(ws, k, limit, post=2))
 
