@@ -90,11 +90,36 @@ def test_the_signature_keeps_the_word_before_the_head_and_marks_the_kind() -> No
 
 
 def test_event_words_from_configuration_are_read() -> None:
+    """One ``date_events`` row added in configuration makes the date a claim and tells the checker what ends."""
+    import datetime as dt
+
+    import caresocial
+
     s = "The pilot scheme will wind down in March 2026."
     at = s.index("March 2026")
     assert event_of(s, at, at + 10, LEX) is None
     lex = LEX.extended({"date_events": ["wind down | end"]})
     assert event_of(s, at, at + 10, lex) == ("end", "pilot scheme")
+    plain = caresocial.extract(s, doc_id="t", date=dt.date(2024, 1, 1))
+    extended = caresocial.extract(s, doc_id="t", date=dt.date(2024, 1, 1),
+                                  lexicons={"date_events": ["wind down | end"]})
+    assert [c.kind for c in plain.claims] == [] and [c.kind for c in extended.claims] == ["date"]
+
+
+@pytest.mark.parametrize(("sentence", "claimed"), [
+    ("The cap, which ministers brought in during 2017, limits support to two children.", True),
+    # a word of an event that is a noun of time, or after the date's own clause, makes no claim
+    ("Poverty will reach 4.8m by the close of this parliament (2029/30) unless ministers act.", False),
+    ("The plans, announced in September 2021, would have brought in a new cap.", False),
+    ("Close to 100,000 children will be in care by the end of 2025.", False),
+])
+def test_which_dates_are_claims(sentence: str, claimed: bool) -> None:
+    import datetime as dt
+
+    import caresocial
+
+    doc = caresocial.extract(sentence, doc_id="t", date=dt.date(2024, 1, 1))
+    assert any(c.kind in ("date", "year") for c in doc.claims) is claimed
 
 
 def test_a_cleft_date_is_compared_with_the_date_another_document_gives() -> None:

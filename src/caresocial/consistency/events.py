@@ -34,8 +34,7 @@ _QUOTES = frozenset("\"“”‘’'")
 _RELATIVE = frozenset({"which", "who", "that"})
 _JOINS = frozenset({"but", "and", "yet"})  # a second verb of the same subject follows these
 _INNER = frozenset({"of", "on", "for", "in"})  # prepositions inside a noun phrase ('cap on care costs')
-_TIME_LEAD = (("the", "end", "of"), ("the", "start", "of"), ("the", "beginning", "of"), ("the", "middle", "of"),
-              ("in",), ("on",), ("at",), ("during",))
+LEAD = "lead"  # the kind of the ``date_events`` rows that lead into a date as a time ('the end of')
 WINDOW = 14  # tokens before the date searched for the words of an event
 MAX_PHRASE = 8  # tokens of the noun phrase naming the thing
 MAX_BEFORE = 60  # tokens of the sentence before the date looked at
@@ -44,14 +43,16 @@ PRONOUN = ""  # the thing read when a pronoun stands for it ('they were pushed b
 
 def _weak_uncached(lex: Lexicons) -> frozenset[tuple[str, ...]]:
     """The event words marked 'weak' (bare prepositions: 'from', 'until')."""
-    return frozenset(tuple(r[0].lower().split()) for r in lex.rows("date_events") if len(r) > 2 and r[2] == "weak")
+    return frozenset(tuple(r[0].lower().split()) for r in lex.rows("date_events")
+                     if len(r) > 2 and "weak" in r[2].split())
 
 
 _weak = cached(_weak_uncached, 64)
 
 
 def _tables_uncached(lex: Lexicons) -> tuple[dict[tuple[str, ...], str], frozenset[str], frozenset[str]]:
-    triggers = {tuple(r[0].lower().split()): (r[1] if len(r) > 1 else "end") for r in lex.rows("date_events")}
+    triggers = {tuple(r[0].lower().split()): (r[1] if len(r) > 1 else "end") for r in lex.rows("date_events")
+                if not (len(r) > 1 and r[1] == LEAD)}
     fillers = frozenset(w.lower() for w in lex.words("event_fillers"))
     stop = frozenset(w.lower() for w in lex.words("measure_stopwords"))
     return triggers, fillers, stop
@@ -114,9 +115,23 @@ def _skip_phrases(toks: list[str], i: int, phrases: tuple[tuple[str, ...], ...])
     return i
 
 
-def _strip_time_lead(toks: list[str]) -> list[str]:
-    """``toks`` without the words that lead into the date ('until the end of', 'finish in')."""
-    for lead in _TIME_LEAD:
+def time_leads(lex: Lexicons) -> tuple[tuple[str, ...], ...]:
+    """The ``date_events`` rows of kind 'lead' (words leading into a date as a time: 'the end of'), as word
+    tuples, longest first."""
+    return _leads(lex)
+
+
+def _leads_uncached(lex: Lexicons) -> tuple[tuple[str, ...], ...]:
+    rows = {tuple(r[0].lower().split()) for r in lex.rows("date_events") if len(r) > 1 and r[1] == LEAD}
+    return tuple(sorted(rows, key=lambda r: (-len(r), r)))
+
+
+_leads = cached(_leads_uncached, 64)
+
+
+def strip_time_lead(toks: list[str], lex: Lexicons) -> list[str]:
+    """``toks`` without the words that lead into the date at their end ('until the end of', 'finish in')."""
+    for lead in _leads(lex):
         if len(toks) >= len(lead) and tuple(toks[-len(lead):]) == lead:
             return toks[:-len(lead)]
     return toks
@@ -213,7 +228,7 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str, b
     from the sentence around it."""
     triggers, fillers, stop = _tables(lex)
     every = tokens(before)
-    toks = _strip_time_lead(every[-MAX_BEFORE:] if len(every) <= MAX_BEFORE else [_CUT, *every[-MAX_BEFORE:]])
+    toks = strip_time_lead(every[-MAX_BEFORE:] if len(every) <= MAX_BEFORE else [_CUT, *every[-MAX_BEFORE:]], lex)
     found = _triggers(toks, triggers)
     if not found:
         return _cleft(tokens(after)[:MAX_BEFORE], lex)

@@ -1,5 +1,5 @@
 """What the words of a sentence say about when its claims hold: the tense of a figure's clause, a budget
-context, words saying something starts or ends (``event_words``), a statistical release's reference date, and
+context, words saying something starts or ends (``date_events``), a statistical release's reference date, and
 the periods a rate in time can be per."""
 
 from __future__ import annotations
@@ -21,15 +21,24 @@ FY = regex.compile(r"(?<!\d)(?:19|20)\d\d[/-](?:19|20)?\d\d(?!\d)")
 
 
 @lru_cache(maxsize=8)
-def _event_patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The ``event_words`` as patterns: any of them as whole words (in words joined by spaces), and those after
-    which a time is when something takes effect, at the end of the words before a time."""
-    rows = lex.rows("event_words")
-    every = sorted({r[0].lower() for r in rows}, key=len, reverse=True)
-    starts = sorted({r[0].lower() for r in rows if len(r) > 1 and r[1] == "start"}, key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in every) or "(?!)"
-    start_alt = "|".join(re.escape(w) for w in starts) or "(?!)"
-    return re.compile(rf"(?:^| )(?:{alt})(?= |$)"), re.compile(rf"(?:{start_alt})$")
+def _event_patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The ``date_events`` as patterns: the words that make a date a claim (not a 'lead', not 'nocue') as whole
+    words (in words joined by spaces); the start words (not 'weak') after which a time is when something takes
+    effect, at the end of the words before a time; and the leads into a date ('the end of') at their end."""
+    rows = [r for r in lex.rows("date_events") if len(r) > 1]
+    flags = {r[0].lower(): set(r[2].split()) if len(r) > 2 else set() for r in rows}
+    cues = [r for r in rows if r[1] != "lead" and "nocue" not in flags[r[0].lower()]]
+    every = sorted({r[0].lower() for r in cues}, key=len, reverse=True)
+    starts = sorted({r[0].lower() for r in cues if r[1] == "start" and "weak" not in flags[r[0].lower()]},
+                    key=len, reverse=True)
+    leads = sorted({r[0].lower() for r in rows if r[1] == "lead"}, key=len, reverse=True)
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in words) or "(?!)"
+
+    # (a word of an event followed by 'of' is a noun of time: 'by the close of this parliament')
+    return (re.compile(rf"(?:^| )(?:{alt(every)})(?= |$)(?! of )"), re.compile(rf"(?:{alt(starts)})$"),
+            re.compile(rf"(?:^| )(?:{alt(leads)})$"))
 
 
 def date_claim(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
@@ -44,11 +53,16 @@ def date_claim(ws: list[Word], first: int, last: int, lex: Lexicons) -> bool:
         if not anywhere:
             return False
     lo = clause_start(ws, first)
-    window = " ".join(w.low for w in ws[max(lo, first - 8):first])
+    # (without the words leading into the date as a time: 'by the end of 2025' states no end)
+    window = _event_patterns(lex)[2].sub("", " ".join(w.low for w in ws[max(lo, first - 8):first]), count=1)
     k = last + 2 if last + 1 < len(ws) and ws[last + 1].text == "," else last + 1
     cleft = k + 1 < len(ws) and ws[k].low in ("is", "was") and ws[k + 1].low == "when"
-    # (a cleft sentence gives the event after the date: 'March 2026 is when the override, which ..., ends')
-    after = " ".join(w.low for w in ws[last + 1:last + (40 if cleft else 10)])
+    # (a cleft sentence gives the event after the date: 'March 2026 is when the override, which ..., ends';
+    # else the words after it in its own clause: not 'announced in September 2021, would have brought in')
+    end = last + 1
+    while end < min(len(ws), last + 10) and not ws[end].is_(PUNCT):
+        end += 1
+    after = " ".join(w.low for w in ws[last + 1:last + 40 if cleft else end])
     return bool(events.search(window) or events.search(after))
 
 
