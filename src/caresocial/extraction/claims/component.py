@@ -28,8 +28,9 @@ from .aspect import Aspect, aspect_of, change_between
 from .clues import FY, acting, budget, date_claim, lead_in_future, release, takes_effect, tense, time_rates
 from .context import fuller_name
 from .cues import cues
-from .measure import Reading, read_measure
+from .measure import read_measure
 from .phrases import antecedent, clause_start
+from .reading import Reading
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
 from .sharing import Item, assign_keys, compared, name_parts, qualify_bare, share_measures, share_restated_times

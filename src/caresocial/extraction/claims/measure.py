@@ -14,95 +14,41 @@ Each reading gives a rank: 2 described, 1 a bare noun, 0 nothing (no measure: ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...lexicons import Lexicons
 from .aspect import Aspect
 from .phrases import (
     Phrase,
     clause_start,
     cues_of,
-    inner_number,
     is_noun,
-    likely_verb,
     noun_phrase,
     phrase_text,
     relative_clause,
     subject,
     verb_phrase,
 )
+from .reading import (
+    Reading,
+    clause_subject,
+    fig_after,
+    next_figure,
+    number_of,
+    phrase_ending,
+    phrase_to,
+    pronoun_subject,
+    read_phrase,
+)
 from .vocab import Vocab, vocabulary
 from .words import FIG, PUNCT, TIME, Word
-
-
-@dataclass(slots=True)
-class Reading:
-    """A measure as read: its words and how well described it is."""
-
-    text: str
-    rank: int
-    elided: bool = False  # the counted noun is left out ('and more than 2,800 who work in the system')
-    head: str | None = None  # the head noun as written
-    refers: str | None = None  # a pronoun that stands for the measure, written '{}' in the text ('cost of {}')
-
-
-def _fig_after(ws: list[Word], last: int) -> int:
-    """Index of the first word after a figure's words (after '%', a closing bracket and a bracketed restatement:
-    'two-fifths (43%) of local authorities')."""
-    k = last + 1
-    while k < len(ws) and ws[k].is_(PUNCT) and ws[k].text in "%)":
-        k += 1
-    if k < len(ws) and ws[k].text == "(":
-        j = k + 1
-        while j < len(ws) and j - k < 8 and (ws[j].is_(FIG) or ws[j].low in ("or", ",", "%")):
-            j += 1
-        if j < len(ws) and j > k + 1 and ws[j].text == ")":
-            return j + 1
-    return k
-
-
-def _limit(ws: list[Word], k: int) -> int:
-    """Index of the next figure's first word at or after ``k`` (a phrase never runs into another figure, but may
-    hold a plain number after a determiner: 'for the 20 largest providers')."""
-    while k < len(ws) and (not ws[k].is_(FIG) or inner_number(ws, k)):
-        k += 1
-    return k
-
-
-def _read(v: Vocab, text: str, ws: list[Word], p: Phrase | None, rank: int = 2) -> Reading | None:
-    if p is None:
-        return None
-    if p.end - p.start >= 2 and p.end - 1 > p.head and ws[p.end - 1].low in v.hollow:
-        p = Phrase(p.start, p.end - 1, p.head)  # ('7,600 vacancies recorded': vacancies)
-    words = phrase_text(text, ws, p)
-    if not words or v.not_measure(words):
-        return None
-    if p.end - p.start == 1:
-        w = ws[p.start]
-        if w.is_("V") and (w.low.endswith(("ing", "ed")) or w.low in v.level_verbs) and w.low not in v.money:
-            return None  # a verb read as a noun ('reaching £10.7bn', 'is set to'), not a measure
-        if p.end < len(ws) and ws[p.end].low == "to" and (w.low in cues_of(ws).future_to or
-                                                          w.low in cues_of(ws).likelihood):
-            return None  # ('the override is *set* to expire in March 2026')
-        rank = min(rank, 1)
-    return Reading(words, rank, head=ws[p.head].text if 0 <= p.head < len(ws) else None)
-
-
-def _number_of(v: Vocab, text: str, ws: list[Word], start: int, first: int) -> Reading | None:
-    """'the number of X ... 5,400': X."""
-    for i in range(start, first):
-        if ws[i].low in v.quantity and i + 1 < first and ws[i + 1].low == "of" and ws[i].low != "share":
-            return _read(v, text, ws, noun_phrase(ws, i + 2, first, post=2))
-    return None
 
 
 def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
     """The measure of a count."""
     cs = clause_start(ws, first)
-    hit = _number_of(v, text, ws, cs, first)
+    hit = number_of(v, text, ws, cs, first)
     if hit is not None:
         return hit
-    k = _fig_after(ws, last)
+    k = fig_after(ws, last)
     extra = ""
     if k < len(ws) and ws[k].low in ("more", "additional", "extra", "further", "fewer", "new", "other"):
         extra = ws[k].text + " "  # '13,000 more children's social workers': additional ones
@@ -117,73 +63,22 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
             return Reading(part.text[len("share of "):], part.rank, head=part.head)
     if k < len(ws) and ws[k].low in ("who", "that", "which"):
         # '2,000 people ..., and more than 2,800 who work in the system': the noun is left out
-        end = relative_clause(ws, k, _limit(ws, k))
+        end = relative_clause(ws, k, next_figure(ws, k))
         words = phrase_text(text, ws, Phrase(k, end, k)) if end is not None else ""
         return Reading(words, 0, elided=True) if words else None
     # the count as the subject of its clause ('4,995 social workers left their roles'): its verb is no modifier
     lead = all(not w.content or w.low in ("there",) for w in ws[cs:first])
-    limit = _limit(ws, k)
+    limit = next_figure(ws, k)
     p = noun_phrase(ws, k, limit, post=2, participles=not lead)
     if lead and p is not None and p.end - p.start == 1:
         # a bare noun, the subject: with what the clause says of it ('10,000 additional children will have
         # become looked after', '82,170 children looked after in England')
         p = noun_phrase(ws, k, limit, post=2, predicate=True) or p
-    hit = _read(v, text, ws, p)
+    hit = read_phrase(v, text, ws, p)
     if hit is not None:
         hit = Reading(extra + hit.text, hit.rank, head=hit.head) if extra else hit
         return hit if lead else with_doer(text, ws, first, hit, v)
-    return _subject(text, ws, cs, first, 1, v=v)
-
-
-def _subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, *, v: Vocab) -> Reading | None:
-    """The subject of the clause from ``cs``, else of the first clause of the sentence that is not an opening
-    adverbial ('According to the figures,', 'At the same time,', 'Despite the boost,')."""
-    hit = _read(v, text, ws, subject(ws, cs, end, v.framing), rank)
-    if hit is None:
-        pronoun = _pronoun_subject(ws, cs, end, v)
-        if pronoun in cues_of(ws).plural_pronoun:
-            return Reading("{}", 0, refers=pronoun)  # 'they numbered 5,400': what 'they' stands for
-        c = cues_of(ws)
-        if ws[cs].is_("P", "W") or ws[cs].low in c.condition or ws[cs].low in c.subordinator:
-            hit = _read(v, text, ws, _before_verbs(ws, cs, end, v), rank)
-    if hit is not None or cs == 0:
-        return hit
-    start = 0
-    while start < cs:
-        stop = start
-        while stop < cs and not (ws[stop].is_(PUNCT) and ws[stop].text in ",;:–—"):
-            stop += 1
-        w = ws[start] if start < len(ws) else None
-        opening = w is not None and (w.is_("P", "C", "W") or (w.low.endswith(("ing", "ly")) and w.content))
-        if not opening:  # (the subject of an earlier clause: a weak reading, after a figure's before it)
-            hit = _read(v, text, ws, subject(ws, start, min(end, stop if stop < cs else end), v.framing), 0)
-            if hit is not None:
-                return hit
-        start = stop + 1
-    return None
-
-
-def _before_verbs(ws: list[Word], start: int, end: int, v: Vocab) -> Phrase | None:
-    """The noun phrase right before the verb group that ends at ``end`` (modals, auxiliaries, adverbs, hedges
-    and a verb of level), for a clause that opens with a preposition or subordinator ('by the time the override
-    ends *the cumulative deficit* could be up to £4.9bn')."""
-    k = end - 1
-    while k > start and ((ws[k].is_("H", "E", "R", "X") and not is_noun(ws[k])) or ws[k].low in v.level_verbs
-                         or (ws[k].is_("P") and ws[k - 1].is_("H"))):  # (a bound: 'up to', 'more than')
-        k -= 1
-    return _phrase_to(ws, start, k) if k < end - 1 else None
-
-
-def _phrase_to(ws: list[Word], start: int, k: int) -> Phrase | None:
-    """The noun phrase whose head is word ``k``, from its first noun or adjective after ``start``."""
-    if k < start or not is_noun(ws[k]):
-        return None
-    i = k
-    while i > start and ws[i - 1].content and ws[i - 1].is_("N", "A", "G") and not ws[i - 1].is_(FIG, TIME) \
-            and not likely_verb(ws, i - 1) and not (ws[i - 1].is_("V") and i >= 2 and ws[i - 2].is_("X")):
-        i -= 1  # (not a verb after an auxiliary: 'councils may *hold* high needs deficits')
-    p = noun_phrase(ws, i, k + 1, post=0)
-    return p if p is not None and p.end == k + 1 else None
+    return clause_subject(text, ws, cs, first, 1, v=v)
 
 
 def _described_before(text: str, ws: list[Word], first: int, v: Vocab) -> Reading | None:
@@ -201,13 +96,13 @@ def _described_before(text: str, ws: list[Word], first: int, v: Vocab) -> Readin
     k = j - 1
     while k >= 0 and (ws[k].text in ",–—" or (ws[k].is_("R", "E") and not is_noun(ws[k]))):
         k -= 1
-    return _read(v, text, ws, _phrase_to(ws, max(0, k - 8), k))
+    return read_phrase(v, text, ws, phrase_to(ws, max(0, k - 8), k))
 
 
 def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
     """'43% of local authorities are at risk of ...', 'four out of five agency workers were filling vacancies':
     the share of what."""
-    k = _fig_after(ws, last)
+    k = fig_after(ws, last)
     if k < len(ws) and ws[k].low == "of":
         k += 1
     elif not (k < len(ws) and ws[k].content and any(w.low in ("in", "of", "out") for w in ws[first:last + 1])):
@@ -219,14 +114,14 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
                                        (nxt.content and nxt.low.endswith(("ing", "ed"))))))):
         # '69% of those were covered by agency workers': the share of what the pronoun stands for (not 'that
         # income', 'those receiving care at home')
-        end = verb_phrase(ws, k + 1, _limit(ws, k + 1))
+        end = verb_phrase(ws, k + 1, next_figure(ws, k + 1))
         rest = phrase_text(text, ws, Phrase(k + 1, end, k + 1)) if end is not None else ""
         return Reading(f"share of {{}} {rest}".strip(), 0, refers=ws[k].low)
     # (what the clause says of the share's whole when the share is its subject: not 'taking 10% of children out
     # of poverty will help')
     lead = not any(w.content and w.is_("V") for w in ws[clause_start(ws, first):first])
-    p = noun_phrase(ws, k, _limit(ws, k), post=2, predicate=True, late=lead)
-    hit = _read(v, text, ws, p)
+    p = noun_phrase(ws, k, next_figure(ws, k), post=2, predicate=True, late=lead)
+    hit = read_phrase(v, text, ws, p)
     return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
 
 
@@ -241,10 +136,10 @@ def _share_of_fronted(text: str, ws: list[Word], first: int, k: int, v: Vocab) -
         start += 1
     if start >= cs or ws[start].low != "of":
         return None
-    base = _read(v, text, ws, noun_phrase(ws, start + 1, cs - 1, post=1))
+    base = read_phrase(v, text, ws, noun_phrase(ws, start + 1, cs - 1, post=1))
     if base is None:
         return None
-    end = verb_phrase(ws, k, _limit(ws, k))
+    end = verb_phrase(ws, k, next_figure(ws, k))
     said = phrase_text(text, ws, Phrase(k, end, k)) if end is not None else ""
     return Reading(f"share of {base.text} {said}".strip(), 2, head=base.head)
 
@@ -256,8 +151,8 @@ def change_measure(text: str, ws: list[Word], first: int, last: int,
         k = asp.noun_after + 1
         if k < len(ws) and ws[k].low in ("in", "of"):
             k += 1
-            limit = _limit(ws, k)
-            hit = _number_of(v, text, ws, k, limit) or _read(v, text, ws, noun_phrase(ws, k, limit, post=2))
+            limit = next_figure(ws, k)
+            hit = number_of(v, text, ws, k, limit) or read_phrase(v, text, ws, noun_phrase(ws, k, limit, post=2))
             if hit is not None:
                 return hit
     if asp.verb_before is None or (asp.verb_before > 0 and ws[asp.verb_before - 1].low in ("a", "an")):
@@ -267,10 +162,10 @@ def change_measure(text: str, ws: list[Word], first: int, last: int,
     if hit is not None:
         return hit
     cs = clause_start(ws, end)
-    hit = _number_of(v, text, ws, cs, end)
+    hit = number_of(v, text, ws, cs, end)
     if hit is not None:
         return hit
-    return _subject(text, ws, cs, end, v=v)
+    return clause_subject(text, ws, cs, end, v=v)
 
 
 def _object_after(text: str, ws: list[Word], verb: int, first: int, last: int, v: Vocab) -> Reading | None:
@@ -285,22 +180,22 @@ def _object_after(text: str, ws: list[Word], verb: int, first: int, last: int, v
     if k >= len(ws) or not ws[k].is_("D") or ws[k].content or ws[k].low in ("a", "an", "each", "every", "per") or \
             (k + 1 < len(ws) and ws[k + 1].low in v.periods):
         return None  # (not a rate: 'rose by £12 a week')
-    limit = _limit(ws, k)
-    return _number_of(v, text, ws, k, limit) or _read(v, text, ws, noun_phrase(ws, k, limit, post=2))
+    limit = next_figure(ws, k)
+    return number_of(v, text, ws, k, limit) or read_phrase(v, text, ws, noun_phrase(ws, k, limit, post=2))
 
 
 def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
     """The measure of a sum of money (or of a percentage that is not a share)."""
-    k = _fig_after(ws, last)
-    limit = _limit(ws, k)
+    k = fig_after(ws, last)
+    limit = next_figure(ws, k)
     # '£6bn of SEND deficits', '£1.63bn in aggregate fee income'
     if k < limit and ws[k].low in ("of", "in") and not (k + 1 < len(ws) and ws[k + 1].is_("W", TIME)):
-        hit = _read(v, text, ws, noun_phrase(ws, k + 1, limit, post=1))
+        hit = read_phrase(v, text, ws, noun_phrase(ws, k + 1, limit, post=1))
         if hit is not None and (ws[k].low == "of" or hit.rank > 1 or _moneyish(hit.text, v)):
             return with_doer(text, ws, first, hit, v)
     # 'a £4.7bn boost to services', '£300m profit'
     if k < limit and ws[k].content and ws[k].is_("N") and not ws[k].is_(TIME):
-        hit = _read(v, text, ws, noun_phrase(ws, k, limit, post=1))
+        hit = read_phrase(v, text, ws, noun_phrase(ws, k, limit, post=1))
         if hit is not None and _moneyish(hit.text, v):
             return with_doer(text, ws, first, hit, v)
     j = first - 1
@@ -322,21 +217,21 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
         return _verb_measure(text, ws, first, k, limit, j, cs, verb, v=v)
     if j >= 1 and verb in v.level_verbs and verb.endswith("ing") and ws[j - 1].text == "," and cs == j:
         # 'High-needs funding has gone up by more than half, reaching £10.7 billion': the main clause's subject
-        return _subject(text, ws, clause_start(ws, j - 1), j - 1, v=v)
+        return clause_subject(text, ws, clause_start(ws, j - 1), j - 1, v=v)
     # 'deficits of £2bn', 'a saving of £1.1 billion', 'margins averaging 23%'
     if j >= 0 and ws[j].low in ("of", "averaging", "at") and j - 1 >= cs:
         end = j
         if ws[j].low == "at" and j >= 1 and ws[j - 1].content and ws[j - 1].is_("V"):
             end = j - 1
-        p = _phrase_ending(ws, cs, end)
-        hit = _read(v, text, ws, p)
+        p = phrase_ending(ws, cs, end)
+        hit = read_phrase(v, text, ws, p)
         if hit is not None and hit.text.lower() not in ("cost", "a cost", "total"):
             return hit
         if hit is not None and hit.text.lower().endswith("cost"):
-            sub = _read(v, text, ws, subject(ws, clause_start(ws, cs - 1) if cs > 0 else 0, cs, v.framing))
+            sub = read_phrase(v, text, ws, subject(ws, clause_start(ws, cs - 1) if cs > 0 else 0, cs, v.framing))
             if sub is not None:
                 return Reading("cost of " + sub.text, 2)
-    return _subject(text, ws, cs, first, v=v)
+    return clause_subject(text, ws, cs, first, v=v)
 
 
 def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> Reading:
@@ -361,7 +256,7 @@ def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> 
     sub = subject(ws, cs, before, v.framing)
     if sub is None or sub.end > j or sub.end < before - 2:
         return hit  # (the subject right before the verb, a modal or adverb between at most)
-    doer = _read(v, text, ws, sub)
+    doer = read_phrase(v, text, ws, sub)
     if doer is None:
         return hit
     verb = ws[j].text if ws[j].low.endswith("ed") or ws[j].low in ("made", "held", "paid", "lost") else \
@@ -397,12 +292,12 @@ def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: 
         while on < len(ws) and (ws[on].low not in preps or ws[on].is_(TIME, FIG)) and on - k < 14 \
                 and not (ws[on].is_(PUNCT) and ws[on].text in ".;:"):
             on += 1
-        limit = _limit(ws, on)
+        limit = next_figure(ws, on)
         if on < limit and ws[on].low in preps:
-            hit = _read(v, text, ws, noun_phrase(ws, on + 1, limit, post=2))
+            hit = read_phrase(v, text, ws, noun_phrase(ws, on + 1, limit, post=2))
             if hit is not None:
                 return Reading(f"{reading} {hit.text}", 2)
-        sub = _read(v, text, ws, subject(ws, cs, j, v.framing))
+        sub = read_phrase(v, text, ws, subject(ws, cs, j, v.framing))
         if sub is None:
             return None
         noun = reading.split()[0]
@@ -410,10 +305,10 @@ def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: 
             return sub  # ('the deficits are now put at £4bn': no spending)
         # 'local authorities spending £2.1bn more that year compared to the start of the decade'
         return _compared_more(text, ws, k, Reading(f"{sub.text} {noun}", 2), v)
-    sub = _read(v, text, ws, subject(ws, cs, j, v.framing))
+    sub = read_phrase(v, text, ws, subject(ws, cs, j, v.framing))
     if sub is not None:
         return Reading(f"{reading} {sub.text}", 2)
-    pronoun = _pronoun_subject(ws, cs, j, v)
+    pronoun = pronoun_subject(ws, cs, j, v)
     if pronoun in cues_of(ws).plural_pronoun:  # 'On average these cost £58,000': the cost of what 'these' stands for
         return Reading(f"{reading} {{}}", 0, refers=pronoun)
     return Reading(reading.split()[0], 1)
@@ -433,34 +328,9 @@ def _compared_more(text: str, ws: list[Word], k: int, hit: Reading, v: Vocab) ->
         j += 1
     else:
         return Reading(f"additional {hit.text}", hit.rank, head=hit.head)
-    base = _read(v, text, ws, noun_phrase(ws, j, _limit(ws, j), post=1))
+    base = read_phrase(v, text, ws, noun_phrase(ws, j, next_figure(ws, j), post=1))
     tail = f" compared with {base.text}" if base is not None else ""
     return Reading(f"additional {hit.text}{tail}", hit.rank, head=hit.head)
-
-
-def _pronoun_subject(ws: list[Word], start: int, end: int, v: Vocab) -> str | None:
-    """The pronoun that is the subject of ``ws[start:end]``, the words before a verb ('these', 'they', 'it';
-    'On average these cost'), if one is: the last word before the verb but adverbs and auxiliaries."""
-    k = end - 1
-    while k >= start and ((ws[k].is_("E", "R", "X") and not ws[k].is_("N")) or ws[k].low in ("also", "still")):
-        k -= 1
-    if k >= start and ws[k].low in v.pronouns and ws[k].low not in ("there", "which", "one"):
-        return ws[k].low
-    return None
-
-
-def _phrase_ending(ws: list[Word], start: int, end: int) -> Phrase | None:
-    """The noun phrase of ``ws[start:end]`` that ends at ``end`` (the last one that does)."""
-    best = None
-    i = start
-    while i < end:
-        p = noun_phrase(ws, i, end, post=2) if not (i > start and likely_verb(ws, i)) else None
-        if p is not None and p.end == end:
-            return p  # (not from a verb: 'Councils hold schools deficits of £1.5bn')
-        if p is not None and p.end > i:
-            best = p if best is None else best
-        i += 1
-    return best if best is not None and best.end >= end - 1 else None
 
 
 def _moneyish(words: str, v: Vocab) -> bool:
@@ -471,14 +341,14 @@ def ratio_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     """'three times less likely to be in education, employment or training': the subject and what it is
     (less) likely to be or do; 'seven times more than placing a child ...': the subject."""
     cs = clause_start(ws, first)
-    sub = _subject(text, ws, cs, first, v=v)
-    k = _fig_after(ws, last)
+    sub = clause_subject(text, ws, cs, first, v=v)
+    k = fig_after(ws, last)
     tail = ""
     if k + 2 < len(ws) and ws[k].low in ("more", "less", "as") and ws[k + 1].low == "likely" and ws[k + 2].low == "to":
         m = k + 3
         if m < len(ws) and ws[m].low in ("be", "have"):
             m += 1
-        p = noun_phrase(ws, m, _limit(ws, m), post=2) if m < len(ws) and ws[m].low not in ("in", "at") else None
+        p = noun_phrase(ws, m, next_figure(ws, m), post=2) if m < len(ws) and ws[m].low not in ("in", "at") else None
         end = p.end if p is not None else m + 1
         if p is None:
             while end < len(ws) and not (ws[end].is_(FIG, TIME) or ws[end].text in ".;:()" or ws[end].low == "by") \
@@ -498,7 +368,7 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
     if first >= 1 and ws[first - 1].low == "at" and last + 2 < len(ws) and ws[last + 1].text == "," and \
             clause_start(ws, first - 1) == first - 1:
         # 'At 16.6, the average caseload was higher than in 2021': what the main clause says is at that level
-        hit = _subject(text, ws, last + 2, len(ws), v=v)
+        hit = clause_subject(text, ws, last + 2, len(ws), v=v)
         if hit is not None:
             return hit
     hit = assessed_measure(text, ws, first, last, v)
@@ -530,8 +400,6 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
     return date_measure(text, ws, first, last, v=v)
 
 
-
-
 def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -> Reading | None:
     """The object of a change verb before the figure's preposition: what the verb moves ('would cut *the bill*
     to £2.6bn', 'lower *child poverty* by 410,000', 'raise *the standard allowance* to £120'); None for a
@@ -544,7 +412,7 @@ def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -
     for start in range(verb + 1, prep):  # ('the overall headcount': from the first word a phrase to it starts at)
         p = noun_phrase(ws, start, prep, post=1)
         if p is not None and p.end == prep:
-            return None if ws[p.head].low in cues_of(ws).generic_object else _read(v, text, ws, p)
+            return None if ws[p.head].low in cues_of(ws).generic_object else read_phrase(v, text, ws, p)
     return None
 
 
@@ -564,7 +432,7 @@ def _object_before_to(text: str, ws: list[Word], first: int, v: Vocab) -> Readin
     p = noun_phrase(ws, verb + 1, j, post=1)
     if p is None or p.end != j or ws[p.head].low in cues_of(ws).generic_object:
         return None
-    return _read(v, text, ws, p)
+    return read_phrase(v, text, ws, p)
 
 
 def assessed_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
@@ -590,12 +458,12 @@ def assessed_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab)
     while start < j and ws[start].is_("D") and not ws[start].content:
         start += 1
     p = noun_phrase(ws, start, j, post=2)
-    hit = _read(v, text, ws, p) if p is not None and p.end > start else None
+    hit = read_phrase(v, text, ws, p) if p is not None and p.end > start else None
     if hit is None:
         return None
     k = last + 1
     if k + 1 < len(ws) and ws[k].low in ("in", "for", "among") and not ws[k + 1].is_(TIME, FIG):
-        setting = _read(v, text, ws, noun_phrase(ws, k + 1, _limit(ws, k + 1), post=0))
+        setting = read_phrase(v, text, ws, noun_phrase(ws, k + 1, next_figure(ws, k + 1), post=0))
         if setting is not None:
             return Reading(f"{hit.text} {ws[k].low} {setting.text}", 2, head=hit.head)
     return hit
@@ -616,9 +484,9 @@ def purpose_measure(text: str, ws: list[Word], last: int, v: Vocab) -> Reading |
         k += 1
     elif not (k < len(ws) and ws[k].low == "for"):
         return None
-    limit = _limit(ws, k + 1)
+    limit = next_figure(ws, k + 1)
     p = noun_phrase(ws, k + 1, limit, post=1)
-    hit = _read(v, text, ws, p)
+    hit = read_phrase(v, text, ws, p)
     if hit is None or p is None or ws[p.head].is_(TIME):
         return None
     if hit.rank < 2 and not (goes and ws[p.head].text[:1].isupper()):
@@ -630,7 +498,7 @@ def date_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> 
     """A deadline or start date: the subject of its clause and the event ('the cap ... take effect' ->
     'cap take effect')."""
     cs = clause_start(ws, first)
-    return _read(v, text, ws, subject(ws, cs, first, v.framing))
+    return read_phrase(v, text, ws, subject(ws, cs, first, v.framing))
 
 
 def restated(reading: Reading, kind: str, as_kind: str) -> Reading:

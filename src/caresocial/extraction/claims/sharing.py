@@ -14,7 +14,8 @@ from ...lexicons import Lexicons
 from ..figures.grammar import RawFigure
 from .aspect import Aspect
 from .clues import rate_adjectives
-from .measure import Reading, restated
+from .measure import restated
+from .reading import Reading
 from .scope import Result
 from .synonyms import measure_key
 from .words import FIG, FUNCTION_CLASSES, PUNCT, TIME, Word
