@@ -1199,3 +1199,15 @@ def test_a_cap_and_a_limit_are_one_measure() -> None:
                  "2024-07-01")
     found = [f for f in check([a, b]).findings if f.rule == "time-conflict"]
     assert [sorted(c.text for c in f.claims) for f in found] == [["£86,000", "£86,000"]]
+
+
+def test_a_finding_is_named_by_the_claims_it_cites() -> None:
+    """The group holds a bare 'list' (another figure, another time); the finding on the two December counts is
+    named by their own measure, and no speaker is said to state all when one side names none."""
+    a = _extract("The NHS waiting list in England stood at 7.6 million in December 2023, according to the Health "
+                 "Foundation. NHS England said the list is expected to fall to 6.5 million by March 2025.", "a")
+    b = _extract("The waiting list for hospital treatment in England reached 7.8 million in December 2023, the "
+                 "figures show.", "b")
+    (found,) = [f for f in check([a, b]).findings if f.rule == "value-conflict"]
+    assert found.measure == "nhs waiting list"
+    assert found.message.startswith("nhs waiting list: 2 different values") and "all stated by" not in found.message

@@ -395,8 +395,9 @@ def time_conflict(run: Run, group: MeasureGroup) -> None:
         groups = [by_time[t] for t in sorted(by_time)]
         cited = cite(groups)
         listing = "; ".join(f"{describe_time(g[0])} in {places(g)}" for g in groups)
-        run.report("time-conflict", group.label, cited,
-                   f"{group.label}: the same figure ({describe_value(cited[0])}) is given for {len(groups)} "
+        label = group.label_of(cited)
+        run.report("time-conflict", label, cited,
+                   f"{label}: the same figure ({describe_value(cited[0])}) is given for {len(groups)} "
                    f"different times: {listing}. Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
 
 
@@ -443,14 +444,16 @@ def _date_conflict(run: Run, group: MeasureGroup) -> None:
     if not taking:
         if run.show_agreements and len({i.doc_id for i in items}) > 1:
             cited = cite(variants(items))
-            run.agree(group.label, cited, f"{group.label}: {len(items)} claims give the same date: "
+            label = group.label_of(cited)
+            run.agree(label, cited, f"{label}: {len(items)} claims give the same date: "
                       + "; ".join(f"{describe_time(g[0])} in {places(g)}" for g in variants(items)) + ".")
         return
     groups = variants(taking)
     cited = cite(groups)
     listing = "; ".join(f"{describe_time(g[0])} in {places(g)}" for g in groups)
-    run.report("time-conflict", group.label, cited,
-               f"{group.label}: {len(groups)} different dates: {listing}. Same measure: {group.why(cited)}.",
+    label = group.label_of(cited)
+    run.report("time-conflict", label, cited,
+               f"{label}: {len(groups)} different dates: {listing}. Same measure: {group.why(cited)}.",
                sureness=group.sureness(cited))
 
 
@@ -521,8 +524,9 @@ def value_conflict(run: Run, group: MeasureGroup) -> None:
             continue
         cited = cite(kept)
         listing = "; ".join(f"{describe_value(g[0])} in {places(g)}" for g in kept)
-        run.report("value-conflict", group.label, cited,
-                   f"{group.label}: {len(kept)} different values for the same time ({when(cited)}): {listing}. "
+        label = group.label_of(cited)
+        run.report("value-conflict", label, cited,
+                   f"{label}: {len(kept)} different values for the same time ({when(cited)}): {listing}. "
                    f"Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
     if run.show_agreements:
         _agreements(run, group, found, involved_seqs)
@@ -553,8 +557,9 @@ def _less_specific(run: Run, group: MeasureGroup) -> None:
     groups = variants(sorted(taking.values(), key=lambda i: i.seq))
     cited = cite(groups)
     listing = "; ".join(f"{describe_value(g[0])} in {places(g)}" for g in groups)
-    run.report("value-conflict", group.label, cited,
-               f"{group.label}: {len(groups)} different values for the same time ({when(cited)}): {listing}. "
+    label = group.label_of(cited)
+    run.report("value-conflict", label, cited,
+               f"{label}: {len(groups)} different values for the same time ({when(cited)}): {listing}. "
                f"Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
 
 
@@ -584,7 +589,8 @@ def _agreements(run: Run, group: MeasureGroup, comparison: Comparison, involved:
         if len({i.doc_id for i in items}) < 2:
             continue
         cited = cite(variants(items))
-        run.agree(group.label, cited, f"{group.label}: {len(items)} claims agree for the same time ({when(items)}): "
+        label = group.label_of(cited)
+        run.agree(label, cited, f"{label}: {len(items)} claims agree for the same time ({when(items)}): "
                                       + "; ".join(f"{describe_value(g[0])} in {places(g)}" for g in variants(items))
                                       + f". Same measure: {group.why(cited)}.")
 

@@ -76,12 +76,18 @@ class MeasureGroup:
 
     @cached_property
     def label(self) -> str:
-        """The measure named in findings: the most frequent measure key (then the shortest, then the first)."""
+        """The measure named for the group: :meth:`label_of` all its claims."""
+        return self.label_of(self.items)
+
+    def label_of(self, items: Sequence[Item]) -> str:
+        """The measure a finding on ``items`` names: their most frequent measure key (then the shortest, then
+        the first); the group's claims that take no part in the finding do not name it (a bare 'list' in the
+        group does not name the finding on 'nhs waiting list' and 'nhs waiting list in england')."""
         counts: dict[str, int] = {}
-        for i in self.items:
+        for i in items:
             key = i.sig.key if i.family == DATE_FAMILY else i.claim.measure or i.sig.key
             counts[key] = counts.get(key, 0) + 1
-        return min(counts, key=lambda k: (-counts[k], len(k), k))
+        return min(counts, key=lambda k: (-counts[k], len(k), k)) if counts else self.label
 
     def sureness(self, items: Sequence[Item]) -> int:
         """How sure it is that ``items`` share a measure: each distinct signature's best link to another."""
@@ -101,7 +107,7 @@ class MeasureGroup:
                 reason += f"; and {len(sigs) - 4} more wordings"
         speakers = sorted({i.claim.speaker.name for i in items if i.claim.speaker is not None})
         docs = {i.doc_id for i in items}
-        if len(speakers) == 1 and len(docs) > 1:
+        if len(speakers) == 1 and len(docs) > 1 and all(i.claim.speaker is not None for i in items):
             reason += f"; all stated by {speakers[0]}"
         return reason
 

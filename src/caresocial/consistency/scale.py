@@ -36,8 +36,9 @@ def unit_scale(run: Run, group: MeasureGroup) -> None:
         cited = cite(taking)
         pairs = "; ".join(f"{describe_value(a[0])} in {places(a)} vs {describe_value(b[0])} in {places(b)} "
                           f"(x{s:,.0f})" for a, b, s in slips[:6])
-        run.report("unit-scale", group.label, cited,
-                   f"{group.label}: scale slip for the same time ({when(cited)}): {pairs}. "
+        label = group.label_of(cited)
+        run.report("unit-scale", label, cited,
+                   f"{label}: scale slip for the same time ({when(cited)}): {pairs}. "
                    f"Same measure: {group.why(cited)}.",
                    sureness=group.sureness(cited))
     _currencies(run, group)
@@ -52,8 +53,9 @@ def _currencies(run: Run, group: MeasureGroup) -> None:
         if len(found) < 2 or span is None:
             continue
         cited = [found[c] for c in sorted(found)]
-        run.report("unit-scale", group.label, cited,
-                   f"{group.label}: stated in different currencies ({', '.join(sorted(found))}) for "
+        label = group.label_of(cited)
+        run.report("unit-scale", label, cited,
+                   f"{label}: stated in different currencies ({', '.join(sorted(found))}) for "
                    f"{span_text(span)}: " + "; ".join(f"{describe_value(i)} in {place(i)}" for i in cited)
                    + f". Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
 
