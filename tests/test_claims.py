@@ -301,3 +301,13 @@ def test_a_word_of_what_is_to_come_is_no_measure() -> None:
     got = _claims(text, D(2024, 1, 1))
     assert got["March 2027"].measure is None
     assert (got["March 2027"].time.relation, got["March 2027"].time.year) == ("at", 2027)
+
+
+def test_an_irregular_change_verb_is_given_its_forms_in_the_lexicon() -> None:
+    """``change_verbs``: an irregular verb's -s, past, participle and -ing forms are a fourth column."""
+    text = "Reserves sank by 5% in 2023."
+    plain = caresocial.extract(text, doc_id="t", date=D(2024, 1, 1)).claims
+    extended = caresocial.extract(text, doc_id="t", date=D(2024, 1, 1),
+                                  lexicons={"change_verbs": ["sink | down | v | sinks sank sunk sinking"]}).claims
+    assert [(c.aspect, c.direction) for c in plain] == [("level", None)]
+    assert [(c.measure, c.aspect, c.direction) for c in extended] == [("change in reserves", "change", "down")]

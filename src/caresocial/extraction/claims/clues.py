@@ -163,7 +163,8 @@ def _main_after(ws: list[Word], hi: int, past_forms: tuple[frozenset[str], froze
 def past_tense(lex: Lexicons) -> tuple[frozenset[str], frozenset[str]]:
     """Past-tense forms of the word-class table (read as past when not a noun too), and of the change verbs
     (read as past even where they are nouns too: 'fell', 'rose')."""
-    changes = {inflections(r[0])[2] for r in lex.rows("change_verbs") if len(r) > 2 and r[2] == "v"}
+    changes = {inflections(r[0], r[3] if len(r) > 3 else "")[2] for r in lex.rows("change_verbs")
+               if len(r) > 2 and r[2] == "v"}
     return word_classes(lex).verbs_past, frozenset(f for f in changes if " " not in f)
 
 

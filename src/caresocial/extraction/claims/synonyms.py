@@ -121,26 +121,19 @@ def change_words(lex: Lexicons) -> dict[str, tuple[str, str]]:
         if len(row) < 3:
             continue
         word, direction, pos = row[0].lower(), row[1], row[2]
-        for form in (inflections(word) if pos == "v" else (word,)):
+        for form in (inflections(word, row[3] if len(row) > 3 else "") if pos == "v" else (word,)):
             old = out.get(form)
             out[form] = (old[0], old[1] + pos) if old is not None and pos not in old[1] else old or (direction, pos)
     return out
 
 
-_IRREGULAR = {"rise": ("rises", "rose", "risen", "rising"), "grow": ("grows", "grew", "grown", "growing"),
-              "fall": ("falls", "fell", "fallen", "falling"), "go": ("goes", "went", "gone", "going"),
-              "shoot": ("shoots", "shot", "shot", "shooting"), "shrink": ("shrinks", "shrank", "shrunk", "shrinking"),
-              "swell": ("swells", "swelled", "swollen", "swelling"), "cut": ("cuts", "cut", "cut", "cutting"),
-              "leap": ("leaps", "leapt", "leapt", "leaping"), "slip": ("slips", "slipped", "slipped", "slipping"),
-              "dip": ("dips", "dipped", "dipped", "dipping"), "drop": ("drops", "dropped", "dropped", "dropping"),
-              "plummet": ("plummets", "plummeted", "plummeted", "plummeting")}
-
-
-def inflections(lemma: str) -> tuple[str, ...]:
-    """A verb (one word, or a verb and its particle) with its -s, past, past participle and -ing forms."""
+def inflections(lemma: str, irregular: str = "") -> tuple[str, ...]:
+    """A verb (one word, or a verb and its particle) with its -s, past, past participle and -ing forms: those of
+    ``irregular`` ("rises rose risen rising", a lexicon's column) when given, else the regular ones."""
     head, _, rest = lemma.partition(" ")
-    if head in _IRREGULAR:
-        forms = (head, *_IRREGULAR[head])
+    given = irregular.lower().split()
+    if len(given) == 4:
+        forms = (head, *given)
     elif head.endswith("e"):
         forms = (head, head + "s", head + "d", head + "d", head[:-1] + "ing")
     elif head.endswith("y") and head[-2:-1] not in "aeiou":
