@@ -169,6 +169,9 @@ CASES = [
      [C("200,000", "pensioners out of poverty", "level", "by", None)]),
     ("The plan will help 90,000 families out of debt and reducing the pressure on food banks.", D(2024, 10, 1),
      [C("90,000", "families out of debt", "level", "by", None)]),
+    # an age that says who is counted is part of the counted noun's phrase, no claim of its own
+    ("There were 2,000 children aged under 5 in care in 2024.", D(2024, 10, 1),
+     [C("2,000", "children aged under 5 in care", "level", "at", 2024)]),
     # the object of a change verb put after its figure and time
     ("The council could at a stroke cut by 2,000 this year the number of families in temporary homes.",
      D(2024, 10, 1), [C("2,000", "change in families in temporary homes", "change", "over", 2024)]),
@@ -311,3 +314,9 @@ def test_an_irregular_change_verb_is_given_its_forms_in_the_lexicon() -> None:
                                   lexicons={"change_verbs": ["sink | down | v | sinks sank sunk sinking"]}).claims
     assert [(c.aspect, c.direction) for c in plain] == [("level", None)]
     assert [(c.measure, c.aspect, c.direction) for c in extended] == [("change in reserves", "change", "down")]
+
+
+def test_an_age_that_says_who_is_counted_is_no_claim() -> None:
+    text = "Adults aged between 18 and 24 made up 12% of claimants, and people aged 16 and over 4.4% in 2024."
+    got = _claims(text, D(2024, 10, 1))
+    assert sorted(got) == ["12%", "4.4%"]

@@ -304,6 +304,12 @@ QUANTITIES = [
       F("16", "quantity", 16, "years of age", link=("range", "high"))]),
     ("The pension applies to people aged 66 and over.",
      [F("66", "quantity", 66, "years of age", bound="min")]),
+    # 'under', 'over', 'between' after 'aged' (rows of the age_words lexicon)
+    ("Children aged under 5 took part.", [F("5", "quantity", 5, "years of age", bound="max")]),
+    ("Adults aged over 65 took part.", [F("65", "quantity", 65, "years of age", bound="min")]),
+    ("Adults aged between 18 and 24 took part.",
+     [F("18", "quantity", 18, "years of age", link=("range", "low")),
+      F("24", "quantity", 24, "years of age", link=("range", "high"))]),
     ("The road is 12 km long.", [F("12 km", "quantity", 12, "kilometres")]),
     ("Each bin can hold 40 kg of waste.", [F("40 kg", "quantity", 40, "kilograms")]),
     ("Nurses work 37.5 hours a week.", [F("37.5 hours", "duration", 37.5, "hours", rate="week")]),

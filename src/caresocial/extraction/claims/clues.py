@@ -262,3 +262,20 @@ def lead_in_future(text: str, start: int, lex: Lexicons) -> bool:
 
 
 _LIST_WINDOW = 4000  # characters before a sentence searched for its list's lead-in
+
+
+@lru_cache(maxsize=8)
+def _age_before(lex: Lexicons) -> re.Pattern[str]:
+    """The ``age_words`` phrases that lead into an age (kind 'before': 'aged', 'under the age of'), at the end
+    of the words before a number, past 'under', 'over' or 'between'."""
+    words = sorted({r[0].lower() for r in lex.rows("age_words") if len(r) < 2 or r[1] == "before"}, key=len,
+                   reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return re.compile(rf"\b(?:{alt})\s+(?:(?:under|over|between|from)\s+)?$", re.IGNORECASE)
+
+
+def population_age(before: str, lex: Lexicons) -> bool:
+    """Whether the words ``before`` an age lead into it as the age of who is counted ('people aged 16 and
+    over', 'children under the age of 5'), not as an amount a claim states."""
+    return bool(_age_before(lex).search(before))
+

@@ -25,7 +25,18 @@ from ..quotes.component import QuoteAttributor
 from ..times import TimePhrase, find_times, last_year_before, year_value, years_written
 from .acronyms import use_acronyms
 from .aspect import Aspect, aspect_of, change_between
-from .clues import FY, acting, budget, date_claim, lead_in_future, release, takes_effect, tense, time_rates
+from .clues import (
+    FY,
+    acting,
+    budget,
+    date_claim,
+    lead_in_future,
+    population_age,
+    release,
+    takes_effect,
+    tense,
+    time_rates,
+)
 from .context import fuller_name
 from .cues import cues
 from .measure import read_measure
@@ -158,7 +169,9 @@ class _Builder:
     def _sentence(self, sa: int, sb: int, fig_range: range, times: list[TimePhrase],
                   projection: TimePhrase | None) -> None:
         text, lex, figs = self.text, self.lex, self.figs
-        spans = [(figs[i].start, figs[i].end, FIG) for i in fig_range]
+        ages = self._population_ages(sa, fig_range)
+        # (an age that says who is counted is words of the counted noun's phrase: 'children aged under 5')
+        spans = [(figs[i].start, figs[i].end, FIG) for i in fig_range if i not in ages]
         spans += [(t.start, t.end, TIME) for t in times if t.mode != "rate"]
         ws = tag(text, sa, sb, spans, lex, self.pos)
         wstarts = [w.start for w in ws]
@@ -175,6 +188,8 @@ class _Builder:
                 continue
             if f.kind == "count" and text.startswith("-", f.end) and text[f.end + 1:f.end + 2].isalpha():
                 continue  # 'the two-child limit': a number inside a compound word states no amount
+            if i in ages:
+                continue  # 'people aged 16 and over': an age that says who is counted states no amount
             asp = aspect_of(ws, first, last, f.kind, f.unit, lex)
             items.append(Item(i, first, last, asp))
         if not items:
@@ -220,6 +235,14 @@ class _Builder:
             f = figs[it.index]
             self.seen.setdefault((f.kind, f.value), it)
         self._ends(items)
+
+    def _population_ages(self, sa: int, fig_range: range) -> set[int]:
+        """The figures of ``fig_range`` that are ages saying who is counted ('aged 16 and over', 'aged between
+        18 and 24': both ends of the range)."""
+        figs = self.figs
+        ages = {i for i in fig_range if figs[i].kind == "quantity" and (figs[i].unit or "").endswith(" of age")
+                and population_age(self.text[max(sa, figs[i].start - 40):figs[i].start], self.lex)}
+        return ages | {i for i in fig_range if figs[i].link_type == "range" and figs[i].link in ages}
 
     def _title_end(self) -> int:
         """Where a title (a first paragraph that is not a sentence: 'The 8 key findings') ends, else 0."""
