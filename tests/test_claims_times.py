@@ -17,6 +17,11 @@ D = dt.date
 Row = tuple[str, Any, str, str, Any]
 
 CASES: list[tuple[str, dt.date, list[Row]]] = [
+    # 'earlier', 'before' count back by their own unit: a month within the year, a decade ten years
+    ("Vacancies rose to 300 in May 2024 from 250 a month earlier.", D(2024, 8, 15),
+     [("300", "vacancies", "level", "to", 2024), ("250", "vacancies", "level", "from", 2024)]),
+    ("Exports were £5bn in 2020, twice the £2.5bn of a decade earlier.", D(2024, 8, 15),
+     [("£5bn", "exports", "level", "at", 2020), ("£2.5bn", "exports", "level", "at", 2010)]),
     # a future change with no time: an outcome is reached by a horizon left unstated, a sum is an amount
     ("Exempting larger families from the cap would cut the bill to £1.9 billion and lower homelessness by 12,000.",
      D(2025, 6, 1), [("£1.9 billion", "bill", "level", "at", None),

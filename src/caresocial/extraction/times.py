@@ -383,7 +383,10 @@ def _phrase(m: regex.Match[str], relation: str, mode: str, lex: Lexicons) -> Tim
     elif mode == "ago":
         tp.mode, tp.offset = "rel", -length
     elif mode == "before":
-        tp.mode, tp.offset = "that", -1
+        # 'the year before', 'a decade earlier'; within the year of the time it counts back from for a shorter
+        # unit ('up from 4.2% in the previous quarter' of April to June 2024 is 2024)
+        tp.mode, tp.offset = "that", -max(1, round(years)) if gd.get("unit") and years >= 1 else \
+            (0 if gd.get("unit") else -1)
     elif mode == "that":
         tp.offset = 0
     elif mode in ("lastmon", "nextmon"):
