@@ -169,6 +169,8 @@ CASES = [
      [C("200,000", "pensioners out of poverty", "level", "by", None)]),
     ("The plan will help 90,000 families out of debt and reducing the pressure on food banks.", D(2024, 10, 1),
      [C("90,000", "families out of debt", "level", "by", None)]),
+    # a verb in the third person before 'to' or 'by' and a figure is no part of its subject (a headline)
+    ("Unemployment rate rises to 4.4%", D(2024, 8, 15), [C("4.4%", "unemployment rate", "level", "to", 2024)]),
     # an age that says who is counted is part of the counted noun's phrase, no claim of its own
     ("There were 2,000 children aged under 5 in care in 2024.", D(2024, 10, 1),
      [C("2,000", "children aged under 5 in care", "level", "at", 2024)]),
