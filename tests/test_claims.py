@@ -234,6 +234,8 @@ def test_past_statements_take_the_period_last_reported() -> None:
     ("DSG deficits held by councils", "high needs deficit held by councils"),
     ("the child poverty rate", "share of children in relative poverty"),
     ("children living below the poverty line", "children in relative poverty"),
+    ("the jobless rate", "unemployment rate"),
+    ("the lifetime cap on care costs", "lifetime limit on care costs"),
 ])
 def test_synonyms_join_measures(a: str, b: str) -> None:
     assert measure_key(a) == measure_key(b)
