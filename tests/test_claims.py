@@ -171,6 +171,10 @@ CASES = [
      [C("90,000", "families out of debt", "level", "by", None)]),
     # a verb in the third person before 'to' or 'by' and a figure is no part of its subject (a headline)
     ("Unemployment rate rises to 4.4%", D(2024, 8, 15), [C("4.4%", "unemployment rate", "level", "to", 2024)]),
+    # the nouns of a compound before a change noun are what changes; a month after it is a time, no measure
+    ("Teachers will receive a 5.5% pay rise from September 2024.", D(2024, 7, 30),
+     [C("5.5%", "change in pay", "change", "from", 2024)]),
+    ("Tenants face a 7% rent increase in April.", D(2024, 7, 30), [C("7%", "change in rent", "change", "over", 2024)]),
     # an age that says who is counted is part of the counted noun's phrase, no claim of its own
     ("There were 2,000 children aged under 5 in care in 2024.", D(2024, 10, 1),
      [C("2,000", "children aged under 5 in care", "level", "at", 2024)]),

@@ -146,7 +146,13 @@ def _share_of_fronted(text: str, ws: list[Word], first: int, k: int, v: Vocab) -
 
 def change_measure(text: str, ws: list[Word], first: int, last: int,
                    asp: Aspect, v: Vocab) -> Reading | None:
-    """What moved: the noun phrase after a change noun ('increase in X'), else the subject of the change verb."""
+    """What moved: the nouns of a compound before a change noun ('a 5.5% *pay* rise'), the noun phrase after a
+    change noun ('increase in X'), else the subject of the change verb."""
+    if asp.noun_after is not None and asp.noun_after > last + 1 and \
+            all(w.content and w.is_("N", "A") and not w.is_(FIG, TIME) for w in ws[last + 1:asp.noun_after]):
+        hit = read_phrase(v, text, ws, Phrase(last + 1, asp.noun_after, asp.noun_after - 1))
+        if hit is not None:
+            return hit
     if asp.noun_after is not None:
         k = asp.noun_after + 1
         if k < len(ws) and ws[k].low in ("in", "of"):

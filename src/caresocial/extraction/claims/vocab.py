@@ -27,11 +27,12 @@ class Vocab:
     purpose: str = "funding"  # names a sum by what it is for ('£300m for services': 'funding for services')
     periods: frozenset[str] = frozenset()  # the periods of a rate ('a year', 'per week'): time_words units, rates
     hollow: frozenset[str] = frozenset()  # participles left off the end of a measure ('vacancies recorded')
+    calendar: frozenset[str] = frozenset()  # month and weekday names: a time, never a measure ('in April')
 
     def not_measure(self, words: str) -> bool:
-        """Whether a phrase names no measure on its own (a pronoun, a vague word, a unit)."""
+        """Whether a phrase names no measure on its own (a pronoun, a vague word, a unit, a month or day)."""
         low = words.lower()
-        return low in self.pronouns or low in self.vague or low in self.unit
+        return low in self.pronouns or low in self.vague or low in self.unit or low in self.calendar
 
 
 @lru_cache(maxsize=8)
@@ -60,4 +61,6 @@ def vocabulary(lex: Lexicons) -> Vocab:
                  frozenset(r[0].lower() for r in lex.rows("framing_verbs") if len(r) > 1 and r[1] == "data"),
                  next(iter(sorted(roles.get("purpose", ()))), ""),
                  frozenset(r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] in ("unit", "rate")),
-                 frozenset(roles.get("hollow", ())))
+                 frozenset(roles.get("hollow", ())),
+                 frozenset({r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] == "month"} |
+                           {w.lower() for w in lex.words("weekdays")}))
