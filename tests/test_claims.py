@@ -175,6 +175,9 @@ CASES = [
     ("Teachers will receive a 5.5% pay rise from September 2024.", D(2024, 7, 30),
      [C("5.5%", "change in pay", "change", "from", 2024)]),
     ("Tenants face a 7% rent increase in April.", D(2024, 7, 30), [C("7%", "change in rent", "change", "over", 2024)]),
+    # the subject of a verb of money before a relative clause between commas; a possessive is no plural subject
+    ("The council's new waste contract, which starts in April 2025, will cost £40m a year.", D(2024, 7, 30),
+     [C("£40m", "annual cost of council's new waste contract", "level", "per", 2025)]),
     # an age that says who is counted is part of the counted noun's phrase, no claim of its own
     ("There were 2,000 children aged under 5 in care in 2024.", D(2024, 10, 1),
      [C("2,000", "children aged under 5 in care", "level", "at", 2024)]),

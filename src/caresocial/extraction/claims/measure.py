@@ -311,13 +311,26 @@ def _verb_measure(text: str, ws: list[Word], first: int, k: int, limit: int, j: 
             return sub  # ('the deficits are now put at £4bn': no spending)
         # 'local authorities spending £2.1bn more that year compared to the start of the decade'
         return _compared_more(text, ws, k, Reading(f"{sub.text} {noun}", 2), v)
-    sub = read_phrase(v, text, ws, subject(ws, cs, j, v.framing))
+    sub = read_phrase(v, text, ws, subject(ws, cs, j, v.framing)) or _subject_before_relative(text, ws, cs, v)
     if sub is not None:
         return Reading(f"{reading} {sub.text}", 2)
     pronoun = pronoun_subject(ws, cs, j, v)
     if pronoun in cues_of(ws).plural_pronoun:  # 'On average these cost £58,000': the cost of what 'these' stands for
         return Reading(f"{reading} {{}}", 0, refers=pronoun)
     return Reading(reading.split()[0], 1)
+
+
+def _subject_before_relative(text: str, ws: list[Word], cs: int, v: Vocab) -> Reading | None:
+    """The subject of a clause whose verb follows a relative clause set off by commas ('*The pay award*, which
+    takes effect from September, will cost schools £1.2m'): the noun phrase before ', which'."""
+    if cs < 3 or ws[cs - 1].text != ",":
+        return None
+    k = cs - 2
+    while k > 0 and cs - k < 25 and not (ws[k].text == "," and ws[k + 1].low in cues_of(ws).relative):
+        k -= 1
+    if k <= 0 or ws[k].text != ",":
+        return None
+    return read_phrase(v, text, ws, subject(ws, clause_start(ws, k - 1), k, v.framing))
 
 
 def _compared_more(text: str, ws: list[Word], k: int, hit: Reading, v: Vocab) -> Reading:

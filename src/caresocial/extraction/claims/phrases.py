@@ -76,7 +76,8 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     past = w.low.endswith("ed") or w.low in ("left", "rose", "fell", "put", "cost", "made", "held", "took", "grew",
                                              "paid", "spent", "leapt", "shot", "hit", "found", "showed")
     third = w.low.endswith("s") and not w.low.endswith("ss")
-    if prev is not None and prev.is_("N") and prev.low.endswith("s") and not third and not past and \
+    if prev is not None and prev.is_("N") and prev.low.endswith("s") and not prev.low.endswith(("'s", "’s")) and \
+            not third and not past and \
             not w.low.endswith("ing") and nxt.is_("D", "N", "A", FIG) and not nxt.is_("X"):
         return True  # a plural subject and a verb that agrees with it: 'councils hold schools deficits'
     if (past or third) and nxt.low in ("to", "by") and i + 2 < len(ws) and \
@@ -108,6 +109,10 @@ def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
             continue
         if w.is_("G") and head == j - 1:
             j += 1
+            continue
+        if w.is_("H") and not w.content and head == j - 1 and ws[head].low.endswith(("'s", "’s")) and \
+                j + 1 < limit and is_nominal(ws[j + 1]) and not ws[j + 1].is_(FIG):
+            j += 1  # a word of the figures' hedges after a possessive ("the council's *new* contract")
             continue
         if w.text == "," and head == j - 1 and ws[j - 1].text[:1].isupper() and j + 1 < limit and \
                 ws[j + 1].text[:1].isupper() and ws[j + 1].is_("N") and not ws[j + 1].is_(FIG, TIME):
