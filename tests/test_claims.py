@@ -178,6 +178,9 @@ CASES = [
     # the subject of a verb of money before a relative clause between commas; a possessive is no plural subject
     ("The council's new waste contract, which starts in April 2025, will cost £40m a year.", D(2024, 7, 30),
      [C("£40m", "annual cost of council's new waste contract", "level", "per", 2025)]),
+    # a noun of money right after a sum names it ('measure_words': rebate, refund, fine, charge ...)
+    ("A £150 energy rebate will be paid in April 2024.", D(2024, 3, 1),
+     [C("£150", "energy rebate", "level", "at", 2024)]),
     # an age that says who is counted is part of the counted noun's phrase, no claim of its own
     ("There were 2,000 children aged under 5 in care in 2024.", D(2024, 10, 1),
      [C("2,000", "children aged under 5 in care", "level", "at", 2024)]),
