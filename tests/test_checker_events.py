@@ -49,6 +49,10 @@ EVENTS = [
     ("Then it was announced that they would be pushed back by two years, to October 2025.", "October 2025",
      ("start", PRONOUN)),
     ("The scheme was meant to finish in 2024 but was extended until 2026.", "2026", ("end", "scheme")),
+    # the object between the words of an end or start and the date's preposition
+    ("Ministers have pledged to end rough sleeping by 2024.", "2024", ("end", "rough sleeping")),
+    ("The council extended the parking scheme until March 2026.", "March 2026", ("end", "parking scheme")),
+    ("The rollout was pushed back by two years, to October 2025.", "October 2025", ("start", "rollout")),
     # a cleft sentence gives the thing after the date, past a relative clause and its weak 'from'
     ("That week, 1 April 2025, is when the new licensing rules, which apply from birth, come into force.",
      "1 April 2025", ("start", "licensing rules")),
@@ -136,3 +140,16 @@ def test_a_cleft_date_is_compared_with_the_date_another_document_gives() -> None
     assert [c.time.as_written for c in b.claims if c.kind == "date"] == ["March 2027"]
     found = [f for f in caresocial.check([a, b]).findings if f.rule == "time-conflict"]
     assert len(found) == 1 and {c.text for c in found[0].claims} == {"March 2026", "March 2027"}
+
+
+def test_a_deadline_moved_is_a_time_conflict() -> None:
+    import datetime as dt
+
+    import caresocial
+
+    a = caresocial.extract("The government has pledged to end rough sleeping by 2024.", doc_id="a",
+                           date=dt.date(2023, 6, 1))
+    b = caresocial.extract("Ministers had promised to end rough sleeping by 2027.", doc_id="b",
+                           date=dt.date(2024, 12, 1))
+    found = [f for f in caresocial.check([a, b]).findings if f.rule == "time-conflict"]
+    assert [sorted(c.text for c in f.claims) for f in found] == [["2024", "2027"]]

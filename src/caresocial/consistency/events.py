@@ -8,7 +8,8 @@ sentence itself:
 1. the words right before the date say when something starts or ends (the ``date_events`` lexicon: "from",
    "take effect in", "until", "set to expire in", "delayed until", "extended until"); a delay anywhere in those
    words moves a start, an extension an end;
-2. the thing is the noun phrase before those words, past auxiliaries and the words of ``event_fillers`` ("is
+2. the thing is the object between those words and the date ("pledged to end rough sleeping by 2024"), else
+   the noun phrase before those words, past auxiliaries and the words of ``event_fillers`` ("is
    now set to"), a relative clause (", which had been due to expire next March,") and a dash or comma; or,
    when the date stands between commas ("will bring in, from October 2023, a new £86,000 cap"), the noun
    phrase after it. A pronoun or a number there names nothing: no event is read.
@@ -251,6 +252,13 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str, b
     after_toks = tokens(after)[:20]
     if last[0] > 0 and toks[last[0] - 1] == "," and after_toks[:1] == [","]:
         phrase = _noun_phrase_after(after_toks, fillers, stop)
+    if not phrase and gap and gap[-1] in stop and not any(t in _PUNCT for t in gap) and \
+            any(_content(t, fillers, stop) for t in gap):
+        # the object between the words and the preposition of the date: 'pledged to end *rough sleeping* by
+        # 2024', 'extended *the override* until 2026' (not a period: 'pushed back by two years, to ...')
+        phrase = _noun_phrase_after(gap, fillers, stop)
+        if phrase and (phrase[-1] in _time_nouns(lex) or singular(phrase[-1]) in _time_nouns(lex)):
+            phrase = []
     if not phrase:
         phrase = _noun_phrase_before(toks, cut - 1, fillers, stop, _fill_phrases(lex), _pronouns(lex),
                                      _determiners(lex))
