@@ -181,6 +181,10 @@ CASES = [
     # a noun of money right after a sum names it ('measure_words': rebate, refund, fine, charge ...)
     ("A £150 energy rebate will be paid in April 2024.", D(2024, 3, 1),
      [C("£150", "energy rebate", "level", "at", 2024)]),
+    # 'more ... than' after the clause's verb is the verb's, not a change of the figure; 'A&E' is one word
+    ("Some 1.6 million patients waited more than four hours in August 2024.", D(2024, 9, 12),
+     [C("1.6 million", "patients waited", "level", "at", 2024)]),
+    ("Spending on R&D rose to £20bn in 2024.", D(2024, 9, 12), [C("£20bn", "spending on r&d", "level", "to", 2024)]),
     # an age that says who is counted is part of the counted noun's phrase, no claim of its own
     ("There were 2,000 children aged under 5 in care in 2024.", D(2024, 10, 1),
      [C("2,000", "children aged under 5 in care", "level", "at", 2024)]),

@@ -19,8 +19,9 @@ from functools import lru_cache
 from ...lexicons import Lexicons
 from .cues import Cues, cues, default_cues
 
-# (the standard library's re: twice as fast as regex on this simple pattern; [^\W_] is a letter or digit)
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*(?:-[^\W_]+(?:['’][^\W\d_]+)*)*|['’]s\b|[^\s\w]")
+# (the standard library's re: twice as fast as regex on this simple pattern; [^\W_] is a letter or digit; a
+# word joined by '&' is one word: 'A&E', 'R&D')
+_TOKEN = re.compile(r"[^\W_]+(?:&[^\W\d_]+)*(?:['’][^\W\d_]+)*(?:-[^\W_]+(?:['’][^\W\d_]+)*)*|['’]s\b|[^\s\w]")
 FIG = "FIG"
 TIME = "TIME"
 PUNCT = "PUNCT"
