@@ -17,6 +17,9 @@ D = dt.date
 Row = tuple[str, Any, str, str, Any]
 
 CASES: list[tuple[str, dt.date, list[Row]]] = [
+    # what a figure is 'similar to' or 'compared to' is a base, not its time
+    ("There were 1,200 road deaths, similar to the previous year.", D(2024, 10, 24),
+     [("1,200", "road deaths", "level", "at", 2024)]),
     # 'earlier', 'before' count back by their own unit: a month within the year, a decade ten years
     ("Vacancies rose to 300 in May 2024 from 250 a month earlier.", D(2024, 8, 15),
      [("300", "vacancies", "level", "to", 2024), ("250", "vacancies", "level", "from", 2024)]),

@@ -29,6 +29,7 @@ class Cues:
     generic_object: frozenset[str]
     compared_determiner: frozenset[str]
     base_before: frozenset[str]
+    base_to: frozenset[str]
     than_base: frozenset[str]
     superlative: frozenset[str]
     subordinator: frozenset[str]

@@ -81,6 +81,8 @@ def is_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) ->
     before = text[max(sent_start, t.start - 40):t.start].lower().split()
     if before and t.text.lower().startswith(("from", "since")) and before[-1] in ("unchanged", "compared", "change"):
         return True
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in c.base_to:
+        return True  # 'similar to the previous year', 'compared to 2022'
     if before and before[-1] in c.base_before and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
         return before[-1] != "from" or t.mode == "that"
     if "than" in before[-6:] and not any(w in ("will", "would", "could") for w in before[-6:]):
