@@ -185,6 +185,12 @@ CASES = [
     ("Some 1.6 million patients waited more than four hours in August 2024.", D(2024, 9, 12),
      [C("1.6 million", "patients waited", "level", "at", 2024)]),
     ("Spending on R&D rose to £20bn in 2024.", D(2024, 9, 12), [C("£20bn", "spending on r&d", "level", "to", 2024)]),
+    # a reported clause opened by its source's verb: the subject after the verb; a subject with a comparative
+    # after a copula changed by the figure
+    ("Jane Smith, the association's chair, said the shortfall would rise to £3.9bn by 2026-27.", D(2024, 10, 2),
+     [C("£3.9bn", "shortfall", "level", "by", "2026/27")]),
+    ("Spending power per person is still 18% lower than in 2010, the institute said.", D(2024, 10, 2),
+     [C("18%", "change in spending power per person", "change", "over", 2024)]),
     # an age that says who is counted is part of the counted noun's phrase, no claim of its own
     ("There were 2,000 children aged under 5 in care in 2024.", D(2024, 10, 1),
      [C("2,000", "children aged under 5 in care", "level", "at", 2024)]),

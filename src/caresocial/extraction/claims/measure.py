@@ -161,6 +161,13 @@ def change_measure(text: str, ws: list[Word], first: int, last: int,
             hit = number_of(v, text, ws, k, limit) or read_phrase(v, text, ws, noun_phrase(ws, k, limit, post=2))
             if hit is not None:
                 return hit
+    if asp.verb_before is None and asp.noun_after is None:
+        j = first - 1
+        while j >= 0 and ((ws[j].is_("H", "E", "R") and not ws[j].is_("N")) or ws[j].low in ("still", "now")):
+            j -= 1
+        if j >= 1 and ws[j].low in cues_of(ws).copula:
+            # 'council spending power per person is still 18% lower than in 2010': the subject is what changed
+            return clause_subject(text, ws, clause_start(ws, j), j, v=v)
     if asp.verb_before is None or (asp.verb_before > 0 and ws[asp.verb_before - 1].low in ("a", "an")):
         return None  # 'up 9%', '21% more than the year before', 'an increase of a third': the level's change
     end = asp.verb_before

@@ -369,6 +369,11 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
         if w.is_("O") and i > start and ws[i - 1].is_("P"):
             i += 1  # the object of an opening preposition: 'Between them the 21 largest companies held ...'
             continue
+        if i == start and w.low in framing and w.is_("V") and i + 1 < limit:
+            i += 1  # a clause opened by the verb of its source ('..., said the shortfall would rise to £3.9bn')
+            if ws[i].low == "that":
+                i += 1
+            continue
         if w.is_("O", "W", "X") or w.low in cues_of(ws).opening:
             return None
         if w.content and gerund(w) and w.is_("V") and i + 1 < limit and ws[i + 1].is_("D", "N", "A") and \

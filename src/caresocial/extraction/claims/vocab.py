@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...lexicons import Lexicons
+from ..quotes.lexicon import inflections as verb_forms
 from .cues import cues
 from .synonyms import change_words, inflections
 
@@ -57,10 +58,18 @@ def vocabulary(lex: Lexicons) -> Vocab:
     pronouns |= cues(lex).demonstrative | cues(lex).relative
     return Vocab(frozenset(roles.get("quantity", ())), frozenset(roles.get("vague", ())),
                  frozenset(roles.get("unit", ())), frozenset(roles.get("money", ())), verbs,
-                 frozenset(w.lower() for w in lex.words("framing_verbs")), frozenset(pronouns), frozenset(levels),
+                 frozenset({w.lower() for w in lex.words("framing_verbs")} | _reporting_forms(lex)),
+                 frozenset(pronouns), frozenset(levels),
                  frozenset(r[0].lower() for r in lex.rows("framing_verbs") if len(r) > 1 and r[1] == "data"),
                  next(iter(sorted(roles.get("purpose", ()))), ""),
                  frozenset(r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] in ("unit", "rate")),
                  frozenset(roles.get("hollow", ())),
                  frozenset({r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] == "month"} |
                            {w.lower() for w in lex.words("weekdays")}))
+
+
+def _reporting_forms(lex: Lexicons) -> set[str]:
+    """Every one-word form of the ``reporting_verbs`` ('said', 'warns'): like a framing verb, its subject is a
+    source, not a measure."""
+    return {form for row in lex.rows("reporting_verbs") for form in verb_forms(row).values() if " " not in form}
+
