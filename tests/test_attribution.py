@@ -455,6 +455,14 @@ MARKED = [
              F("83,630", "Baroness Grey of Ashby")],
         id="speaker-lines-question-and-answer"),
     pytest.param(
+        "Mr Tom Reid (Eastbury) (Lab): How many new prison places will open this year?\n\n"
+        "The Minister for Prisons (Carol Hart): We are delivering 20,000 additional places by 2026.\n\n"
+        "Note: figures are rounded.",
+        {}, [Q("How many new prison places", "direct", "Tom Reid"),
+             Q("We are delivering 20,000", "direct", "Carol Hart", "Minister for Prisons"),
+             F("20,000", "Carol Hart")],
+        id="debate-paragraphs-opened-by-their-speaker"),
+    pytest.param(
         "Charity: one in four care leavers is homeless within two years\n\nThe Care Leavers Trust said the "
         "figures were a national scandal.",
         {}, [Q("one in four care leavers", "reported", "Care Leavers Trust")],
@@ -778,3 +786,9 @@ def test_dev_set_quote_and_speaker_floors() -> None:
         args += ["--min", floor]
     done = subprocess.run(args, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("text", ["Note: figures are rounded to the nearest 10.", "London: 500 homes were built.",
+                                  "Photo: Getty Images", "Key findings: spending rose 5%."])
+def test_a_label_that_names_no_person_opens_no_statement(text: str) -> None:
+    assert caresocial.extract(text).quotes == ()

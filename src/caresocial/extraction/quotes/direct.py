@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 import regex
 
@@ -39,6 +40,11 @@ _JOINT = regex.compile(r"\bjoint\s+statement\b(?P<rest>[^:]*)", regex.I)
 _FROM = regex.compile(r"\b(?:from|by|between)\s+(?:the\s+)?", regex.I)
 _SIGNED = regex.compile(r"\bsigned\s+by\s+(?P<list>[^:]{3,400}?),\s*\p{L}+\s*:", regex.I)
 _SEPARATOR = regex.compile(r"[\s\-–—*_=~]*$")
+# a debate or interview paragraph opened by its speaker and a colon: 'Mr Jim Smith (Anytown) (Con): ...', 'The
+# Minister for Prisons (Edward Argar): ...'
+_INLINE_LABEL = regex.compile(r"[*\s]*(?P<who>\p{Lu}[\p{L}'’.\- ]{1,60}?)(?P<brackets>(?:\s*\([^()\n:]{1,60}\)){0,3})"
+                              r"\s*:[ \t]+(?=\S)")
+_BRACKET = regex.compile(r"\(([^()\n:]{1,60})\)")
 
 
 class DirectFinder:
@@ -67,6 +73,13 @@ class DirectFinder:
                 prev = None
                 covered.add(pi)
                 continue
+            labelled = self._inline_label(pa, pb)
+            if labelled is not None:  # (its own speaker; the paragraphs after it are not theirs by this alone)
+                mention, anchor, colon, said = labelled
+                out.append(Statement("direct", said, pb, mention, anchor, ":", colon, pi))
+                covered.add(pi)
+                current = prev = None
+                continue
             if current is None:
                 continue
             mention, anchor, cue, cue_start = current
@@ -76,6 +89,28 @@ class DirectFinder:
             covered.add(pi)
             prev = st
         return out, covered
+
+    def _inline_label(self, pa: int, pb: int) -> tuple[Mention, int, int, int] | None:
+        """(speaker, its offset, the colon's offset, where the speech starts) of a paragraph opened by a person's
+        name, or a role with the person's name in brackets, and a colon ('Mr Jim Smith (Anytown) (Con): What
+        assessment ...', 'The Minister for Prisons (Edward Argar): We are ...'); brackets after a name (a
+        constituency, a party) are passed over."""
+        m = _INLINE_LABEL.match(self.text, pa, pb)
+        if m is None or m.end() >= pb:
+            return None
+        who = parse_phrase(m.group("who").strip(), self.w)
+        if who is None:
+            return None
+        colon = self.text.rindex(":", m.start(), m.end())
+        if who.form == "person":
+            return who, m.start("who"), colon, m.end()
+        if who.form != "role":
+            return None
+        for b in _BRACKET.finditer(self.text, m.start("brackets"), m.end("brackets")):
+            named = parse_phrase(b.group(1).strip(), self.w)
+            if named is not None and named.form == "person":
+                return replace(named, role=who.text), b.start(1), colon, m.end()
+        return None
 
     def colon_header(self, pi: int) -> tuple[Mention | None, int, str, int, str, Statement | None] | None:
         """What a paragraph ending with a colon says of the paragraphs after it: (speaker phrase, its offset,
