@@ -191,6 +191,9 @@ CASES = [
      [C("£3.9bn", "shortfall", "level", "by", "2026/27")]),
     ("Spending power per person is still 18% lower than in 2010, the institute said.", D(2024, 10, 2),
      [C("18%", "change in spending power per person", "change", "over", 2024)]),
+    # a verb and an adverb before 'to' and the figure end the subject
+    ("The number of children looked after fell slightly to 83,630 in 2024.", D(2024, 11, 14),
+     [C("83,630", "children in care", "level", "to", 2024)]),
     # an age that says who is counted is part of the counted noun's phrase, no claim of its own
     ("There were 2,000 children aged under 5 in care in 2024.", D(2024, 10, 1),
      [C("2,000", "children aged under 5 in care", "level", "at", 2024)]),

@@ -45,6 +45,7 @@ from .reading import Reading
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
 from .sharing import Item, assign_keys, compared, name_parts, qualify_bare, share_measures, share_restated_times
+from .tables import Cell, Tables
 from .vocab import vocabulary
 from .words import FIG, TIME, Word, tag
 
@@ -118,6 +119,7 @@ class _Builder:
                                 release=release(self.text, self.paras, lex), fy_doc=bool(FY.search(self.text)),
                                 dated=meta.date is not None, cues=cues(lex))
         self.pos = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
+        self.tables = Tables(self.text)
         self.rows: list[dict[str, Any]] = []
         self.sent_starts = [a for a, _ in self.sents]
         self.by_fig: dict[int, int] = {}
@@ -190,6 +192,8 @@ class _Builder:
                 continue  # 'the two-child limit': a number inside a compound word states no amount
             if i in ages:
                 continue  # 'people aged 16 and over': an age that says who is counted states no amount
+            if self.tables.rows and (cell := self.tables.cell(f.start, f.end)) is not None and cell.header:
+                continue  # ('| Rate per 10,000 |': a heading states nothing)
             asp = aspect_of(ws, first, last, f.kind, f.unit, lex)
             items.append(Item(i, first, last, asp))
         if not items:
@@ -224,17 +228,35 @@ class _Builder:
             if r is not None and name is not None:
                 it.reading = Reading(name, 2, head=r.head)
         name_parts(items, ws, self.text)
+        cells = self._cells(items)
         assign_keys(items, self.figs, self.lex)
         _older_end(items, figs)
         self._times(items, ws, sa, sb, times, projection)
         self._implied_ends(items)
         share_restated_times(ws, items, self.lex)
         self._mentioned_before(items, ws)
+        for it, cell in cells:
+            if cell.year is not None:  # (a table cell holds at its row's or its column's year)
+                it.time = ("at", cell.year, cell.year_text, f"the table's year ({cell.year_text})", False)
         for it in items:
             self._row(it, (sa, sb), ws)
             f = figs[it.index]
             self.seen.setdefault((f.kind, f.value), it)
         self._ends(items)
+
+    def _cells(self, items: list[Item]) -> list[tuple[Item, Cell]]:
+        """The items in cells of a table, each named by its column's heading (or its row's label)."""
+        out = []
+        for it in items:
+            f = self.figs[it.index]
+            cell = self.tables.cell(f.start, f.end) if self.tables.rows else None
+            if cell is None:
+                continue
+            name = cell.heading or cell.label
+            if name is not None:
+                it.reading = Reading(name, 2)
+            out.append((it, cell))
+        return out
 
     def _population_ages(self, sa: int, fig_range: range) -> set[int]:
         """The figures of ``fig_range`` that are ages saying who is counted ('aged 16 and over', 'aged between

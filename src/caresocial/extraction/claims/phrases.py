@@ -80,9 +80,12 @@ def likely_verb(ws: list[Word], i: int) -> bool:
             not third and not past and \
             not w.low.endswith("ing") and nxt.is_("D", "N", "A", FIG) and not nxt.is_("X"):
         return True  # a plural subject and a verb that agrees with it: 'councils hold schools deficits'
-    if (past or third) and nxt.low in ("to", "by") and i + 2 < len(ws) and \
-            (ws[i + 2].is_(FIG, "H") or ws[i + 2].text in "£$€"):
-        return True  # 'spending rose to £4bn', 'unemployment rate rises to 4.4%'
+    k = i + 1
+    while k < len(ws) - 1 and ws[k].is_("R", "E") and not ws[k].is_("N") and k - i <= 2:
+        k += 1  # ('fell slightly to 83,630')
+    if (past or third) and ws[k].low in ("to", "by") and k + 1 < len(ws) and \
+            (ws[k + 1].is_(FIG, "H") or ws[k + 1].text in "£$€"):
+        return True  # 'spending rose to £4bn', 'unemployment rate rises to 4.4%', 'fell slightly to 83,630'
     nexts = ("D", "O", FIG, "H", "P") if past else ("D", "O", FIG, "H")  # ('academy trusts in the region')
     return (past or third) and (nxt.is_(*nexts) or nxt.low in ("up", "down")) and \
         not (nxt.is_("X") and not nxt.content) and nxt.low != "of"  # ('the lifetime costs of ...': a noun)

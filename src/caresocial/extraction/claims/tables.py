@@ -1,0 +1,124 @@
+"""Tables written in the text (Markdown pipe tables, as converted web pages and statistical releases give
+them): a figure in a cell measures its column's heading and holds at its row's year, or the row's label at its
+column's year; the figures of the heading row state nothing.
+
+    | Year | Children looked after | Rate per 10,000 |
+    |---|---|---|
+    | 2023 | 83,840 | 71 |
+
+gives 83,840 "children looked after" at 2023 and 71 "rate" at 2023 ("per 10,000" is the heading's unit).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from ..times import year_value
+
+_ROW = regex.compile(r"^[ \t]*\|(?P<cells>.*)\|[ \t]*$", regex.M)
+_RULE = regex.compile(r"^[\s|:\-]+$")
+_YEAR = regex.compile(r"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?")
+_UNIT = regex.compile(r"\s*(?:\(|\bper\b|\bin\b\s+(?:£|\$|€|thousands|millions|billions|%)).*$", regex.I)
+MAX_CELLS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """What a table cell's figure measures and when it holds (either may be unknown)."""
+
+    heading: str | None  # the column's heading, its unit left off ('Rate per 10,000' -> 'Rate')
+    label: str | None  # the row's first cell when it is not a year
+    year: int | str | None  # the row's year, else the column's
+    year_text: str | None
+    header: bool  # the cell is in the heading row
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    start: int
+    end: int
+    bounds: tuple[tuple[int, int], ...]  # each cell's offsets
+    table: int
+    header: bool
+
+
+class Tables:
+    """The pipe tables of a text, to look a figure's cell up by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.rows: list[_Row] = []
+        self.headings: dict[int, list[str]] = {}
+        self.year_columns: dict[int, dict[int, tuple[int | str, str]]] = {}
+        self._read()
+        self.starts = [r.start for r in self.rows]
+
+    def _read(self) -> None:
+        if "|" not in self.text:
+            return
+        lines = [(m.start(), m.end(), m.start("cells"), m.group("cells")) for m in _ROW.finditer(self.text)]
+        table, prev_end, count = -1, -2, 0
+        for a, b, cells_at, cells in lines:
+            if _RULE.match(cells):
+                prev_end = b
+                continue
+            contiguous = prev_end >= 0 and self.text.count("\n", prev_end, a) <= 1
+            bounds = _cells(cells, cells_at)
+            if len(bounds) > MAX_CELLS:
+                continue
+            if not contiguous:
+                table, count = table + 1, 0
+            header = count == 0 and self._rule_after(b)
+            if header:
+                self.headings[table] = [self.text[s:e].strip() for s, e in bounds]
+                self.year_columns[table] = {k: (y, self.text[s:e].strip()) for k, (s, e) in enumerate(bounds)
+                                            if (y := _year_of(self.text[s:e].strip())) is not None}
+            self.rows.append(_Row(a, b, tuple(bounds), table, header))
+            prev_end, count = b, count + 1
+
+    def _rule_after(self, end: int) -> bool:
+        nxt = self.text.find("\n", end)
+        line_end = self.text.find("\n", nxt + 1) if nxt >= 0 else -1
+        line = self.text[nxt + 1:line_end if line_end >= 0 else len(self.text)] if nxt >= 0 else ""
+        return "|" in line and "-" in line and bool(_RULE.match(line))
+
+    def cell(self, start: int, end: int) -> Cell | None:
+        """The cell holding ``text[start:end]``, or None when it is not in a table."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        if k < 0 or not (self.rows[k].start <= start and end <= self.rows[k].end):
+            return None
+        row = self.rows[k]
+        col = next((i for i, (s, e) in enumerate(row.bounds) if s <= start and end <= e), None)
+        if col is None:
+            return None
+        headings = self.headings.get(row.table, [])
+        heading = _UNIT.sub("", headings[col]).strip() if col < len(headings) and not row.header else None
+        first = self.text[row.bounds[0][0]:row.bounds[0][1]].strip()
+        row_year = _year_of(first)
+        label = first if row_year is None and col > 0 and first else None
+        column_year = self.year_columns.get(row.table, {}).get(col)
+        if row_year is not None:
+            year, year_text = row_year, first
+        elif column_year is not None:
+            year, year_text = column_year
+            heading = None  # (the heading is the year: the row's label is the measure)
+        else:
+            year, year_text = None, None
+        return Cell(heading or None, label, year, year_text, row.header)
+
+
+def _cells(cells: str, at: int) -> list[tuple[int, int]]:
+    out = []
+    k = at
+    for part in cells.split("|"):
+        out.append((k, k + len(part)))
+        k += len(part) + 1
+    return out
+
+
+def _year_of(cell: str) -> int | str | None:
+    m = _YEAR.fullmatch(cell.strip())
+    return year_value(m.group(0).replace("-", "/") if "-" in m.group(0) else m.group(0)) if m else None
