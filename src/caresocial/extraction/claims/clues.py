@@ -266,12 +266,12 @@ _LIST_WINDOW = 4000  # characters before a sentence searched for its list's lead
 
 @lru_cache(maxsize=8)
 def _age_before(lex: Lexicons) -> re.Pattern[str]:
-    """The ``age_words`` phrases that lead into an age (kind 'before': 'aged', 'under the age of'), at the end
-    of the words before a number, past 'under', 'over' or 'between'."""
+    """The ``age_words`` phrases that lead into an age (kind 'before': 'aged', 'aged under', 'under the age of'),
+    at the end of the words before a number."""
     words = sorted({r[0].lower() for r in lex.rows("age_words") if len(r) < 2 or r[1] == "before"}, key=len,
                    reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
-    return re.compile(rf"\b(?:{alt})\s+(?:(?:under|over|between|from)\s+)?$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alt})\s+$", re.IGNORECASE)
 
 
 def population_age(before: str, lex: Lexicons) -> bool:

@@ -251,7 +251,7 @@ def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> 
     """A figure and its noun that are the object of a verb, with the verb's subject: 'the 22 largest companies
     owned 968 homes' -> 'homes owned by largest companies'; 'providers made £300m profit' -> 'profit made by
     providers' (not after a verb that states a level: 'leavers numbered 5,400', 'rose to £5bn')."""
-    if any(w in _POST_PREPS for w in hit.text.lower().split()[1:]):
+    if any(w in cues_of(ws).post_prep for w in hit.text.lower().split()[1:]):
         return hit  # (already described: 'would take 350,000 *children out of poverty*')
     cs = clause_start(ws, first)
     if 0 < cs < first and ws[cs - 1].text == ")":  # (a bracket between the subject and its verb)
@@ -275,10 +275,6 @@ def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> 
     verb = ws[j].text if ws[j].low.endswith("ed") or ws[j].low in ("made", "held", "paid", "lost") else \
         ("taken" if ws[j].low == "took" else None)
     return Reading(f"{hit.text} {verb} by {doer.text}" if verb else f"{hit.text} of {doer.text}", 2, head=hit.head)
-
-
-# prepositions that open a measure's own description after its noun
-_POST_PREPS = frozenset({"of", "in", "on", "out", "for", "at", "from", "into", "with", "without", "under", "over"})
 
 
 def _after_modifier(ws: list[Word], i: int) -> bool:
