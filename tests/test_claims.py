@@ -191,6 +191,9 @@ CASES = [
      [C("£3.9bn", "shortfall", "level", "by", "2026/27")]),
     ("Spending power per person is still 18% lower than in 2010, the institute said.", D(2024, 10, 2),
      [C("18%", "change in spending power per person", "change", "over", 2024)]),
+    # a figure's own noun ('per social worker') is no subject: both ends of the change measure caseloads
+    ("Caseloads have risen too, from 16.3 per social worker in 2021 to 16.6 in 2022.", D(2023, 2, 23),
+     [C("16.3", "caseloads", "level", "from", 2021), C("16.6", "caseloads", "level", "to", 2022)]),
     # a verb and an adverb before 'to' and the figure end the subject
     ("The number of children looked after fell slightly to 83,630 in 2024.", D(2024, 11, 14),
      [C("83,630", "children in care", "level", "to", 2024)]),

@@ -393,6 +393,9 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
         if p is not None and p.end < limit and ws[p.end].low in framing:
             i = p.end + 1  # 'the data show ...', 'the LGA estimates that ...': the source, not the measure
             continue
+        if p is not None and i > start + 1 and ws[i - 1].is_("P") and ws[i - 2].is_(FIG):
+            i = p.end  # a figure's own noun ('from 16.3 *per social worker* in 2021 to 16.6'): no subject
+            continue
         if p is not None and p.end <= limit:
             return p
         return None
