@@ -194,6 +194,12 @@ CASES = [
     # a figure's own noun ('per social worker') is no subject: both ends of the change measure caseloads
     ("Caseloads have risen too, from 16.3 per social worker in 2021 to 16.6 in 2022.", D(2023, 2, 23),
      [C("16.3", "caseloads", "level", "from", 2021), C("16.6", "caseloads", "level", "to", 2022)]),
+    # 'the proportion of X' is a share of X for the change and the level alike; the level after the change's
+    # time is its newer end, at the end of that time
+    ("The proportion of schools rated in poor condition fell by 3 percentage points between 2017 and 2021, to 35%.",
+     D(2024, 1, 26), [C("3 percentage points", "change in share of schools rated in poor condition", "change", "over",
+                        2021),
+                      C("35%", "share of schools rated in poor condition", "level", "to", 2021)]),
     # a verb and an adverb before 'to' and the figure end the subject
     ("The number of children looked after fell slightly to 83,630 in 2024.", D(2024, 11, 14),
      [C("83,630", "children in care", "level", "to", 2024)]),

@@ -64,6 +64,10 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
         k = j - 1
         if ws[k].text == "(" and k >= 1:
             k -= 1  # 'went up by 140% (to 576,000)'
+        if prep in ("to", "from") and ws[k].text == "," and k >= 1 and ws[k - 1].is_(TIME):
+            k -= 1  # 'fell by 3 points between 2017 and 2021, to 35%': back over the change's time
+            while k >= 0 and ws[k].is_(TIME):
+                k -= 1
         while k >= 0 and ws[k].is_(FIG, PUNCT) and ws[k].text in ")%" and j - k < 12:
             # 'increased by 4.7% (1,485 staff) to 33,119': back over the change and its bracketed restatement
             if ws[k].text == ")":

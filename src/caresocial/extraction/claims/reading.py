@@ -76,9 +76,9 @@ def read_phrase(v: Vocab, text: str, ws: list[Word], p: Phrase | None, rank: int
 
 
 def number_of(v: Vocab, text: str, ws: list[Word], start: int, first: int) -> Reading | None:
-    """'the number of X ... 5,400': X."""
+    """'the number of X ... 5,400': X (but 'the share of X', 'the proportion of X' are shares of X: kept)."""
     for i in range(start, first):
-        if ws[i].low in v.quantity and i + 1 < first and ws[i + 1].low == "of" and ws[i].low != "share":
+        if ws[i].low in v.quantity and i + 1 < first and ws[i + 1].low == "of" and ws[i].low not in v.shares:
             return read_phrase(v, text, ws, noun_phrase(ws, i + 2, first, post=2))
     return None
 

@@ -227,6 +227,10 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
         by = next((t for t in usable if t.relation == "by"), None)
         if by is not None:
             return resolve(by, "by", doc, fig, last_year)
+        span = next((t for t in reversed(usable) if t.end <= fig.start and t.mode == "abs" and
+                     t.start_year is not None), None)
+        if span is not None:  # ('fell by 3 points between 2017 and 2021, to 35%': the level at the span's end)
+            return "to", span.year, span.text, None, False
         return default_time(fig, doc, projection, last_year, "to")
     if fig.aspect == "change":
         return _change(text, fig, own, usable, doc, projection, last_year)

@@ -29,6 +29,7 @@ class Vocab:
     periods: frozenset[str] = frozenset()  # the periods of a rate ('a year', 'per week'): time_words units, rates
     hollow: frozenset[str] = frozenset()  # participles left off the end of a measure ('vacancies recorded')
     calendar: frozenset[str] = frozenset()  # month and weekday names: a time, never a measure ('in April')
+    shares: frozenset[str] = frozenset({"share"})  # 'share' and its synonyms ('proportion'): a share of X, not X
 
     def not_measure(self, words: str) -> bool:
         """Whether a phrase names no measure on its own (a pronoun, a vague word, a unit, a month or day)."""
@@ -65,7 +66,9 @@ def vocabulary(lex: Lexicons) -> Vocab:
                  frozenset(r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] in ("unit", "rate")),
                  frozenset(roles.get("hollow", ())),
                  frozenset({r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] == "month"} |
-                           {w.lower() for w in lex.words("weekdays")}))
+                           {w.lower() for w in lex.words("weekdays")}),
+                 frozenset({"share"} | {w.lower() for row in lex.rows("measure_synonyms") if row[0].lower() == "share"
+                                        for w in row}))
 
 
 def _reporting_forms(lex: Lexicons) -> set[str]:
