@@ -200,6 +200,11 @@ CASES = [
      D(2024, 1, 26), [C("3 percentage points", "change in share of schools rated in poor condition", "change", "over",
                         2021),
                       C("35%", "share of schools rated in poor condition", "level", "to", 2021)]),
+    # the noun a change follows ('with referrals up 12%'); a sum before a scheme, programme or contract names it
+    ("Demand is rising, with referrals up 12% in 2023.", D(2024, 1, 26),
+     [C("12%", "change in referrals", "change", "over", 2023)]),
+    ("The health service recruited 2,000 GPs through an £82m scheme in 2024.", D(2025, 1, 20),
+     [C("£82m", "scheme", "level", "at", 2024)]),
     # a verb and an adverb before 'to' and the figure end the subject
     ("The number of children looked after fell slightly to 83,630 in 2024.", D(2024, 11, 14),
      [C("83,630", "children in care", "level", "to", 2024)]),

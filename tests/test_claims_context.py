@@ -116,6 +116,13 @@ def test_a_bare_measure_is_read_against_the_counted_noun_the_title_names() -> No
     assert got["7,900"].measure == "vacancies of hospital nurses"
 
 
+def test_an_increment_is_no_subject_a_bare_measure_is_read_against() -> None:
+    """'2,000 additional GPs' counts an increment, not the population the document is about."""
+    text = "The service said it had recruited 2,000 extra GPs through a new scheme. Vacancies rose to 900."
+    got = _claims(text, D(2025, 1, 20))
+    assert got["900"].measure == "vacancies"
+
+
 def test_a_headline_figure_takes_the_time_the_body_gives_it() -> None:
     text = "Care firms made £300m profit\n\nThe firms made £300m in profit last year, a report says.\n"
     got = caresocial.extract(text, doc_id="t", date=D(2023, 11, 1)).claims

@@ -163,8 +163,14 @@ def change_measure(text: str, ws: list[Word], first: int, last: int,
                 return hit
     if asp.verb_before is None and asp.noun_after is None:
         j = first - 1
-        while j >= 0 and ((ws[j].is_("H", "E", "R") and not ws[j].is_("N")) or ws[j].low in ("still", "now")):
+        while j >= 0 and ws[j].low not in ("up", "down") and ((ws[j].is_("H", "E", "R") and not ws[j].is_("N"))
+                                                               or ws[j].low in ("still", "now")):
             j -= 1
+        if j >= 1 and ws[j].low in ("up", "down") and is_noun(ws[j - 1]):
+            # 'with waiting times up 20% in two years': the noun the change follows
+            hit = read_phrase(v, text, ws, phrase_to(ws, clause_start(ws, j - 1), j - 1))
+            if hit is not None:
+                return hit
         if j >= 1 and ws[j].low in cues_of(ws).copula:
             # 'council spending power per person is still 18% lower than in 2010': the subject is what changed
             return clause_subject(text, ws, clause_start(ws, j), j, v=v)

@@ -222,7 +222,8 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons, title_end: int = 0, 
             # (counted in the body: not 'the 8 key findings' of a title)
             words = key.split()
             core = " ".join(words[:next((i for i, w in enumerate(words) if w not in content), len(words))])
-            counts[core] = counts.get(core, 0) + 1
+            if measure_key(words[0], lex) != "additional":  # (an increment is no population: 'additional gps')
+                counts[core] = counts.get(core, 0) + 1
     if not counts:
         return
     titled = {_stem(w) for w in _TITLE_WORD.findall(title.lower().replace("\u2019", "'"))}
