@@ -792,3 +792,10 @@ def test_dev_set_quote_and_speaker_floors() -> None:
                                   "Photo: Getty Images", "Key findings: spending rose 5%."])
 def test_a_label_that_names_no_person_opens_no_statement(text: str) -> None:
     assert caresocial.extract(text).quotes == ()
+
+
+def test_a_verb_its_object_and_a_colon_cue_the_quotation_after_them() -> None:
+    text = 'Its chair, Dr Jo Bloggs, told the BBC: "We are at breaking point."'
+    doc = caresocial.extract(text)
+    assert [(q.kind, q.speaker.name if q.speaker else None, text[q.start:q.end]) for q in doc.quotes] == \
+        [("direct", "Jo Bloggs", "We are at breaking point.")]

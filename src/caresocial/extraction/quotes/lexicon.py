@@ -269,7 +269,9 @@ def quote_words(lex: Lexicons) -> QuoteWords:
         stance=frozenset(x.lower() for x in stance), possessive_nouns=tuple(possessive),
         adverbs=adverbs, ly_words=frozenset(x.lower() for x in lex.words("ly_words")),
         adverb_pairs=frozenset(p for p in multi_adverbs if p.count(" ") == 1),
-        before_quote=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:that)\s+)?[:,]?\s*$"),
+        # (and a short object before a colon: 'told the BBC: "..."', 'told MPs: "..."')
+        before_quote=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?:(?i:that)\s+)?[:,]?|"
+                                   r"\p{L}[\p{L}'’&.\-]*(?:\s+\p{L}[\p{L}'’&.\-]*){0,3}\s*:)\s*$"),
         before_named=regex.compile(rf"\s*(?:(?i:{adverb_alt}|\p{{L}}{{3,}}ly)\s+)*(?:(?i:as)\s+)?"
                                    rf"(?:(?i:{small})\s+){{0,2}}[:,]?\s*$"),
         clause_after_name=regex.compile(rf",\s+(?i:{gerunds}|{subordinators})\b"),
