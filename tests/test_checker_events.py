@@ -93,7 +93,7 @@ def test_the_signature_keeps_the_word_before_the_head_and_marks_the_kind() -> No
     assert other is not None and other.head == "override (start date)"
 
 
-def test_event_words_from_configuration_are_read() -> None:
+def test_date_event_words_from_configuration_are_read() -> None:
     """One ``date_events`` row added in configuration makes the date a claim and tells the checker what ends."""
     import datetime as dt
 
