@@ -65,10 +65,10 @@ class Tables:
             if _RULE.match(cells):
                 prev_end = b
                 continue
+            if cells.count("|") >= MAX_CELLS:
+                continue
             contiguous = prev_end >= 0 and self.text.count("\n", prev_end, a) <= 1
             bounds = _cells(cells, cells_at)
-            if len(bounds) > MAX_CELLS:
-                continue
             if not contiguous:
                 table, count = table + 1, 0
             header = count == 0 and self._rule_after(b)
