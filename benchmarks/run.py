@@ -280,6 +280,9 @@ HOSTILE = {
     "quotes-nested": ("“a ‘b “c " * 1_700 + "” ’ ”" * 1_700) * 2,  # 2 x 5k marks nested 5k deep, then closed
     "scale-chain": "£1" + " million" * 30_000,  # one number, deeply repeated scale words
     "pounds-digits": "£1" * 50_000,
+    # a table of 60k rows in one paragraph, and a figure-dense text with no full stop: one "sentence" each
+    "table-rows": "|1|2|\n" * 60_000,
+    "no-stops": "The council spent £4m on roads in 2024 and " * 8_000,
     # a realistic sentence repeated to 20 MB without a newline (one line, one paragraph)
     "long-line": (("Councils spent £2.6bn on 100,000 children in care by 2032, up 12% from 2021, said Dr Jane Smith "
                    "of the County Councils Network, warning of a “£10 billion” gap. ") * 125_000)[:20_000_000],

@@ -99,7 +99,7 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     # a list item with no verb of its own reads in the tense of its lead-in
     ("Halving class sizes by other means would require:\n- recruiting 4,000 more teachers, at a cost of £1.2bn, or\n"
      "- doubling overtime pay, at a cost of £2.5bn.", D(2024, 2, 1),
-     [("£1.2bn", "cost of additional teachers", "level", "at", None),
+     [("£1.2bn", "cost of recruiting additional teachers", "level", "at", None),
       ("£2.5bn", "cost of overtime pay", "level", "at", None)]),
     ("The trust has spent:\n- £3m on agency staff, and\n- £2m on locums.", D(2024, 2, 1),
      [("£3m", None, "level", "at", 2024)]),

@@ -50,6 +50,7 @@ from .vocab import vocabulary
 from .words import FIG, TIME, Word, tag
 
 CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio", "quantity"})
+MAX_SENTENCE = 2000  # characters of a sentence read as one: a longer one is read by lines (see _Builder._units)
 DATE_KINDS = frozenset({"date", "year"})
 
 
@@ -120,6 +121,7 @@ class _Builder:
                                 dated=meta.date is not None, cues=cues(lex))
         self.pos = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
         self.tables = Tables(self.text)
+        self._fig_starts = [f.start for f in self.figs]
         self.rows: list[dict[str, Any]] = []
         self.sent_starts = [a for a, _ in self.sents]
         self.by_fig: dict[int, int] = {}
@@ -137,7 +139,7 @@ class _Builder:
         fi = 0
         projection: TimePhrase | None = None
         para_of_projection = para_of_period = -1
-        for sa, sb in self.sents:
+        for sa, sb in self._units():
             while fi < len(self.figs) and self.figs[fi].start < sa:
                 fi += 1
             fj = fi
@@ -244,6 +246,37 @@ class _Builder:
             self.seen.setdefault((f.kind, f.value), it)
         self._ends(items)
 
+    def _units(self) -> list[tuple[int, int]]:
+        """The sentences the claims are read in: a sentence longer than ``MAX_SENTENCE`` characters (a table, a
+        list without stops) is read line by line, and a longer line in pieces cut at a space outside any
+        figure, so that the work for each figure stays bounded."""
+        out: list[tuple[int, int]] = []
+        for sa, sb in self.sents:
+            if sb - sa <= MAX_SENTENCE:
+                out.append((sa, sb))
+                continue
+            a = sa
+            while a < sb:
+                b = self.text.find("\n", a, sb)
+                b = sb if b < 0 else b + 1
+                while b - a > MAX_SENTENCE:
+                    cut = self._cut(a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+                    out.append((a, cut))
+                    a = cut
+                out.append((a, b))
+                a = b
+        return out
+
+    def _cut(self, lo: int, hi: int) -> int:
+        """A place in ``[lo, hi)`` after a space outside any figure (``hi`` when there is none)."""
+        starts = self._fig_starts
+        for k in range(hi - 1, lo - 1, -1):
+            if self.text[k].isspace():
+                i = bisect.bisect_right(starts, k) - 1
+                if i < 0 or self.figs[i].end <= k:
+                    return k + 1
+        return hi
+
     def _cells(self, items: list[Item]) -> list[tuple[Item, Cell]]:
         """The items in cells of a table, each named by its column's heading (or its row's label)."""
         out = []
@@ -276,18 +309,21 @@ class _Builder:
     def _headline_times(self) -> None:
         """A figure of the title with no time of its own ('Providers made £300m profit') holds when the body says
         the same figure held ('Profits of more than £300m were made last year')."""
-        if not self.paras:
-            return
+        if not self.paras or self.paras[0][1] - self.paras[0][0] > MAX_SENTENCE:
+            return  # (a first paragraph that long is no title)
         title_end = self.paras[0][1]
+        body: dict[tuple[str, object], list[dict[str, Any]]] = {}
+        for r in self.rows:
+            if r["start"] >= title_end:
+                body.setdefault((r["kind"], r["value"]), []).append(r)
         for row in self.rows:
             if row["start"] >= title_end:
                 break
             if row["time"].as_written is not None:
                 continue
-            same = next((r for r in self.rows if r["start"] >= title_end and r["kind"] == row["kind"] and
-                         r["value"] == row["value"] and (r["time"].as_written is not None or (
-                             r["time"].year is not None and r["time"].resolved_against != row["time"].resolved_against
-                         ))), None)  # (written, or read from the body's context: the period last reported)
+            same = next((r for r in body.get((row["kind"], row["value"]), ()) if r["time"].as_written is not None or (
+                r["time"].year is not None and r["time"].resolved_against != row["time"].resolved_against
+            )), None)  # (written, or read from the body's context: the period last reported)
             if same is not None and same["time"].relation in ("at", "over", "by", "per"):
                 row["time"] = same["time"]
 

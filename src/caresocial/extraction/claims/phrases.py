@@ -379,10 +379,13 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
             continue
         if w.is_("O", "W", "X") or w.low in cues_of(ws).opening:
             return None
-        if w.content and gerund(w) and w.is_("V") and i + 1 < limit and ws[i + 1].is_("D", "N", "A") and \
-                not likely_verb(ws, i + 1):  # (not 'Spending rose to £4bn')
+        n = i + 1
+        while n < limit and ws[n].is_(FIG):
+            n += 1  # (past a count: 'recruiting 4,000 more teachers')
+        if w.content and gerund(w) and w.is_("V") and n < limit and ws[n].is_("D", "N", "A", "H") and \
+                not likely_verb(ws, n):  # (not 'Spending rose to £4bn')
             # a gerund and its object: 'raising the UC standard allowance', 'abolishing the policy'
-            obj = noun_phrase(ws, i + 1, limit, post=1)
+            obj = noun_phrase(ws, n, limit, post=1)
             if obj is not None:
                 return Phrase(i, obj.end, obj.head)
         p = noun_phrase(ws, i, limit, post=2)
