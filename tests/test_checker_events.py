@@ -116,6 +116,7 @@ def test_date_event_words_from_configuration_are_read() -> None:
     ("Poverty will reach 4.8m by the close of this parliament (2029/30) unless ministers act.", False),
     ("The plans, announced in September 2021, would have brought in a new cap.", False),
     ("Close to 100,000 children will be in care by the end of 2025.", False),
+    ("Knife crime rose by 4% to 50,500 in the year ending March 2024.", False),
 ])
 def test_which_dates_are_claims(sentence: str, claimed: bool) -> None:
     import datetime as dt
