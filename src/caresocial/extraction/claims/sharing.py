@@ -15,6 +15,7 @@ from ..figures.grammar import RawFigure
 from .aspect import Aspect
 from .clues import rate_adjectives
 from .measure import restated
+from .phrases import inner_number
 from .reading import Reading
 from .scope import Result
 from .synonyms import measure_key
@@ -122,10 +123,13 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
             own = [c for c in changes if c.asp.verb_before == it.asp.verb_before]
             if own or it.asp.verb_before is None or it.reading is None:
                 it.reading = (own or changes)[0].reading
-    for k, it in enumerate(items):
+    for it in items:
         if it.asp.aspect == "change" and it.reading is None:
-            level = next((o for o in reversed(items[:k]) if o.asp.aspect == "level" and o.reading), None) or \
-                next((o for o in items[k + 1:] if o.asp.aspect == "level" and o.reading), None)
+            # (not a number inside another figure's noun phrase: '147,746 officers in the 43 police forces ...,
+            # an increase of 470')
+            levels = [o for o in items if o.asp.aspect == "level" and o.reading and not inner_number(ws, o.first)]
+            level = next((o for o in reversed(levels) if o.first < it.first), None) or \
+                next((o for o in levels if o.first > it.first), None)
             if level is not None:
                 it.reading = level.reading
     for k, it in enumerate(items):
