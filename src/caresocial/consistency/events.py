@@ -116,13 +116,9 @@ def _skip_phrases(toks: list[str], i: int, phrases: tuple[tuple[str, ...], ...])
     return i
 
 
-def time_leads(lex: Lexicons) -> tuple[tuple[str, ...], ...]:
-    """The ``date_events`` rows of kind 'lead' (words leading into a date as a time: 'the end of'), as word
-    tuples, longest first."""
-    return _leads(lex)
-
-
 def _leads_uncached(lex: Lexicons) -> tuple[tuple[str, ...], ...]:
+    """The ``date_events`` rows of kind 'lead' (words leading into a date as a time: 'the end of'), longest
+    first."""
     rows = {tuple(r[0].lower().split()) for r in lex.rows("date_events") if len(r) > 1 and r[1] == LEAD}
     return tuple(sorted(rows, key=lambda r: (-len(r), r)))
 
