@@ -1211,3 +1211,16 @@ def test_a_finding_is_named_by_the_claims_it_cites() -> None:
     (found,) = [f for f in check([a, b]).findings if f.rule == "value-conflict"]
     assert found.measure == "nhs waiting list"
     assert found.message.startswith("nhs waiting list: 2 different values") and "all stated by" not in found.message
+
+
+def test_values_that_do_not_meet_are_no_agreement() -> None:
+    """A document giving both 3.4% and 4% tells them apart, so no finding is raised; nor are they listed as
+    agreeing with another document's 3.4%."""
+    a = _extract("CPI inflation fell to 3.4% in February.", "a", "2024-04-02")
+    b = _extract("The living wage rises to £11.44 from April 2025. Inflation was 3.4% in February, down from 4% in "
+                 "January.", "b", "2024-04-03")
+    report = check([a, b], show_agreements=True)
+    assert not report.findings
+    for agreement in report.agreements:
+        values = {c.value for c in agreement.claims}
+        assert len(values) == 1, agreement.message

@@ -586,8 +586,8 @@ def _agreements(run: Run, group: MeasureGroup, comparison: Comparison, involved:
         if key[2] is None:
             continue
         items = [i for i in comparison.buckets[key] if i.seq not in involved]
-        if len({i.doc_id for i in items}) < 2:
-            continue
+        if len({i.doc_id for i in items}) < 2 or max(i.lo for i in items) > min(i.hi for i in items):
+            continue  # (values that do not all meet are no agreement, even when no finding was raised on them)
         cited = cite(variants(items))
         label = group.label_of(cited)
         run.agree(label, cited, f"{label}: {len(items)} claims agree for the same time ({when(items)}): "
