@@ -4,6 +4,9 @@ at its row's year, or its row's label at its column's year; a heading row states
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import pytest
 
 import caresocial
 
@@ -45,3 +48,27 @@ def test_pipes_that_make_no_table_are_prose() -> None:
     assert _claims("Councils spent £4m | a rise of 5% in 2024.") == [("£4m", "councils spending", "at", 2024),
                                                                      ("5%", "change in councils spending", "over",
                                                                       2024)]
+
+
+def test_rows_of_cells_joined_by_bars_are_a_table_with_its_heading_first() -> None:
+    """The Word reader writes a table as rows of cells joined by ' | ', one paragraph each."""
+    text = ("Spending by service\n\nService | 2022-23 | 2023-24\n\nAdult social care | £20.1bn | £21.4bn\n\n"
+            "Libraries | £0.7bn | £0.8bn\n\nSpending fell | £1m in 2024 | so they say")
+    got = _claims(text)
+    assert got[:4] == [("£20.1bn", "adult social care", "at", "2022/23"),
+                       ("£21.4bn", "adult social care", "at", "2023/24"),
+                       ("£0.7bn", "libraries", "at", "2022/23"), ("£0.8bn", "libraries", "at", "2023/24")]
+
+
+def test_a_word_document_table_is_read_as_a_table(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Looked after children")
+    table = d.add_table(rows=3, cols=2)
+    for r, row in enumerate([["Year", "Children looked after"], ["2023", "83,840"], ["2024", "83,630"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    d.save(tmp_path / "t.docx")
+    doc = caresocial.extract(tmp_path / "t.docx")
+    assert [(c.measure, c.value, c.time.year) for c in doc.claims] == [("children in care", 83840, 2023),
+                                                                       ("children in care", 83630, 2024)]

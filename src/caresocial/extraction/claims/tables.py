@@ -1,6 +1,7 @@
 """Tables written in the text (Markdown pipe tables, as converted web pages and statistical releases give
-them): a figure in a cell measures its column's heading and holds at its row's year, or the row's label at its
-column's year; the figures of the heading row state nothing.
+them, and rows of cells joined by ' | ', as the Word reader writes a table): a figure in a cell measures its
+column's heading and holds at its row's year, or the row's label at its column's year; the figures of the
+heading row state nothing.
 
     | Year | Children looked after | Rate per 10,000 |
     |---|---|---|
@@ -20,6 +21,8 @@ from ..times import year_value
 
 _ROW = regex.compile(r"^[ \t]*\|(?P<cells>.*)\|[ \t]*$", regex.M)
 _RULE = regex.compile(r"^[\s|:\-]+$")
+_BARE = regex.compile(r"^[ \t]*(?P<cells>[^\n|]{1,200}(?: \| [^\n|]{1,200}){1,39})[ \t]*$", regex.M)
+_FIGURE_CELL = regex.compile(r"[£$€]?\d[\d,.]*\s*(?:%|bn|m|k|billion|million)?")
 _YEAR = regex.compile(r"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?")
 _UNIT = regex.compile(r"\s*(?:\(|\bper\b|\bin\b\s+(?:£|\$|€|thousands|millions|billions|%)).*$", regex.I)
 MAX_CELLS = 40
@@ -59,25 +62,41 @@ class Tables:
     def _read(self) -> None:
         if "|" not in self.text:
             return
-        lines = [(m.start(), m.end(), m.start("cells"), m.group("cells")) for m in _ROW.finditer(self.text)]
-        table, prev_end, count = -1, -2, 0
-        for a, b, cells_at, cells in lines:
-            if _RULE.match(cells):
+        # (piped rows '| a | b |', with a rule line under the heading; and rows of cells joined by ' | ', as the
+        # Word reader writes a table's rows, one paragraph each, the first row the heading)
+        lines = [(m.start(), m.end(), m.start("cells"), m.group("cells"), True) for m in _ROW.finditer(self.text)]
+        lines += [(m.start(), m.end(), m.start("cells"), m.group("cells"), False) for m in _BARE.finditer(self.text)
+                  if not m.group("cells").startswith("|")]
+        lines.sort()
+        groups: list[list[tuple[int, int, int, str, bool]]] = []
+        prev_end, prev_piped = -2, None
+        for line in lines:
+            a, b, _at, cells, piped = line
+            if piped and _RULE.match(cells):
                 prev_end = b
                 continue
             if cells.count("|") >= MAX_CELLS:
                 continue
-            contiguous = prev_end >= 0 and self.text.count("\n", prev_end, a) <= 1
-            bounds = _cells(cells, cells_at)
-            if not contiguous:
-                table, count = table + 1, 0
-            header = count == 0 and self._rule_after(b)
-            if header:
-                self.headings[table] = [self.text[s:e].strip() for s, e in bounds]
-                self.year_columns[table] = {k: (y, self.text[s:e].strip()) for k, (s, e) in enumerate(bounds)
-                                            if (y := _year_of(self.text[s:e].strip())) is not None}
-            self.rows.append(_Row(a, b, tuple(bounds), table, header))
-            prev_end, count = b, count + 1
+            gap = self.text[prev_end:a] if prev_end >= 0 else "x"
+            if not (piped == prev_piped and not gap.strip() and gap.count("\n") <= (1 if piped else 2)) or \
+                    (not piped and cells.count("|") != groups[-1][0][3].count("|")):
+                groups.append([])  # (a row of another width starts another table, or is prose)
+            groups[-1].append(line)
+            prev_end, prev_piped = b, piped
+        table = -1
+        for group in groups:
+            if not group[0][4] and len(group) < 2:
+                continue  # (one line with a bar in it is prose: 'spent £4m | a rise of 5%')
+            table += 1
+            for count, (a, b, cells_at, cells, piped) in enumerate(group):
+                bounds = _cells(cells, cells_at)
+                header = count == 0 and (self._rule_after(b) if piped else not any(
+                    _FIGURE_CELL.fullmatch(self.text[s:e].strip()) for s, e in bounds))
+                if header:
+                    self.headings[table] = [self.text[s:e].strip() for s, e in bounds]
+                    self.year_columns[table] = {k: (y, self.text[s:e].strip()) for k, (s, e) in enumerate(bounds)
+                                                if (y := _year_of(self.text[s:e].strip())) is not None}
+                self.rows.append(_Row(a, b, tuple(bounds), table, header))
 
     def _rule_after(self, end: int) -> bool:
         nxt = self.text.find("\n", end)
