@@ -208,6 +208,9 @@ CASES = [
     # a change stated after a level measures that level, not a number inside its noun phrase
     ("There were 147,746 police officers in the 43 forces of England on 31 March 2024, an increase of 470.",
      D(2024, 7, 25), [C("470", "change in police officers in forces of england", "change", "over", 2024)]),
+    # 'an extra N' counts additional ones, as 'N more' does
+    ("The sector will need an extra 540,000 workers by 2035.", D(2024, 5, 9),
+     [C("540,000", "additional workers", "level", "by", 2035)]),
     # a verb and an adverb before 'to' and the figure end the subject
     ("The number of children looked after fell slightly to 83,630 in 2024.", D(2024, 11, 14),
      [C("83,630", "children in care", "level", "to", 2024)]),

@@ -53,6 +53,8 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     if k < len(ws) and ws[k].low in ("more", "additional", "extra", "further", "fewer", "new", "other"):
         extra = ws[k].text + " "  # '13,000 more children's social workers': additional ones
         k += 1
+    elif first >= 2 and ws[first - 1].low in ("additional", "extra", "further") and ws[first - 2].low in ("an", "a"):
+        extra = ws[first - 1].text + " "  # 'an extra 540,000 workers'
     if k < len(ws) and ws[k].low == "of" and k + 1 < len(ws) and ws[k + 1].low in v.pronouns:
         return None
     if k + 1 < len(ws) and ws[k].low == "of" and ws[k + 1].is_("D") and not ws[k + 1].content:
