@@ -126,7 +126,7 @@ def _leads_uncached(lex: Lexicons) -> tuple[tuple[str, ...], ...]:
 _leads = cached(_leads_uncached, 64)
 
 
-def strip_time_lead(toks: list[str], lex: Lexicons) -> list[str]:
+def _strip_time_lead(toks: list[str], lex: Lexicons) -> list[str]:
     """``toks`` without the words that lead into the date at their end ('until the end of', 'finish in')."""
     for lead in _leads(lex):
         if len(toks) >= len(lead) and tuple(toks[-len(lead):]) == lead:
@@ -225,7 +225,7 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str, b
     from the sentence around it."""
     triggers, fillers, stop = _tables(lex)
     every = tokens(before)
-    toks = strip_time_lead(every[-MAX_BEFORE:] if len(every) <= MAX_BEFORE else [_CUT, *every[-MAX_BEFORE:]], lex)
+    toks = _strip_time_lead(every[-MAX_BEFORE:] if len(every) <= MAX_BEFORE else [_CUT, *every[-MAX_BEFORE:]], lex)
     found = _triggers(toks, triggers)
     if not found:
         return _cleft(tokens(after)[:MAX_BEFORE], lex)

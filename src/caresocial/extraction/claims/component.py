@@ -75,6 +75,14 @@ class ClaimBuilder(RuleComponent):
         return doc
 
 
+def _name_cells(cells: list[tuple[Item, Cell]]) -> None:
+    """Each item in a table cell named by its column's heading, or its row's label."""
+    for it, cell in cells:
+        name = cell.heading or cell.label
+        if name is not None:
+            it.reading = Reading(name, 2)
+
+
 def _says(ws: list[Word], first: int, word: str) -> bool:
     """Whether ``word`` ('from', 'to') stands within the four words before a figure."""
     return any(w.low == word for w in ws[max(0, first - 4):first])
@@ -180,6 +188,7 @@ class _Builder:
         ws = tag(text, sa, sb, spans, lex, self.pos)
         wstarts = [w.start for w in ws]
         items: list[Item] = []
+        cells: list[tuple[Item, Cell]] = []
         for i in fig_range:
             f = figs[i]
             if f.value is None or f.kind not in CLAIM_KINDS | DATE_KINDS:
@@ -194,10 +203,13 @@ class _Builder:
                 continue  # 'the two-child limit': a number inside a compound word states no amount
             if i in ages:
                 continue  # 'people aged 16 and over': an age that says who is counted states no amount
-            if self.tables.rows and (cell := self.tables.cell(f.start, f.end)) is not None and cell.header:
+            cell = self.tables.cell(f.start, f.end) if self.tables.rows else None
+            if cell is not None and cell.header:
                 continue  # ('| Rate per 10,000 |': a heading states nothing)
             asp = aspect_of(ws, first, last, f.kind, f.unit, lex)
             items.append(Item(i, first, last, asp))
+            if cell is not None:
+                cells.append((items[-1], cell))
         if not items:
             return
         for prev, it in pairwise(items):
@@ -230,7 +242,7 @@ class _Builder:
             if r is not None and name is not None:
                 it.reading = Reading(name, 2, head=r.head)
         name_parts(items, ws, self.text)
-        cells = self._cells(items)
+        _name_cells(cells)
         assign_keys(items, self.figs, self.lex)
         _older_end(items, figs)
         self._times(items, ws, sa, sb, times, projection)
@@ -276,20 +288,6 @@ class _Builder:
                 if i < 0 or self.figs[i].end <= k:
                     return k + 1
         return hi
-
-    def _cells(self, items: list[Item]) -> list[tuple[Item, Cell]]:
-        """The items in cells of a table, each named by its column's heading (or its row's label)."""
-        out = []
-        for it in items:
-            f = self.figs[it.index]
-            cell = self.tables.cell(f.start, f.end) if self.tables.rows else None
-            if cell is None:
-                continue
-            name = cell.heading or cell.label
-            if name is not None:
-                it.reading = Reading(name, 2)
-            out.append((it, cell))
-        return out
 
     def _population_ages(self, sa: int, fig_range: range) -> set[int]:
         """The figures of ``fig_range`` that are ages saying who is counted ('aged 16 and over', 'aged between

@@ -140,4 +140,4 @@ def _cells(cells: str, at: int) -> list[tuple[int, int]]:
 
 def _year_of(cell: str) -> int | str | None:
     m = _YEAR.fullmatch(cell.strip())
-    return year_value(m.group(0).replace("-", "/") if "-" in m.group(0) else m.group(0)) if m else None
+    return year_value(m.group(0)) if m else None
