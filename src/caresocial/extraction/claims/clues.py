@@ -10,6 +10,7 @@ from functools import lru_cache
 import regex
 
 from ...lexicons import Lexicons
+from ..figures.tables import tables as figure_tables
 from ..times import TimePhrase, find_times
 from .cues import Cues, cues
 from .phrases import clause_start
@@ -268,8 +269,7 @@ _LIST_WINDOW = 4000  # characters before a sentence searched for its list's lead
 def _age_before(lex: Lexicons) -> re.Pattern[str]:
     """The ``age_words`` phrases that lead into an age (kind 'before': 'aged', 'aged under', 'under the age of'),
     at the end of the words before a number."""
-    words = sorted({r[0].lower() for r in lex.rows("age_words") if len(r) < 2 or r[1] == "before"}, key=len,
-                   reverse=True)
+    words = sorted(figure_tables(lex).age_before, key=len, reverse=True)  # (as the figure grammar reads them)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
     return re.compile(rf"\b(?:{alt})\s+$", re.IGNORECASE)
 
