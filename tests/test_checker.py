@@ -1049,6 +1049,21 @@ def test_a_bare_naming_whose_document_gives_the_other_value_too_is_no_conflict()
     assert [rule for rule, _, _ in _vacancies(both)] == []
 
 
+def test_a_bare_naming_at_two_times_gives_one_finding_per_time() -> None:
+    """Near values of a bare naming against the measure it could be, in 2021 and in 2023: two disagreements, two
+    findings (one finding listing all four values 'for the same time' would join a time series)."""
+    a = doc("a", C("There were 7,900 vacancies of social workers in 2021.", "7,900", 7900,
+                   "vacancies of social workers", time=("at", 2021)),
+            C("There were 9,900 vacancies of social workers in 2023.", "9,900", 9900,
+              "vacancies of social workers", time=("at", 2023)))
+    b = doc("b", C("There were 2,000 vacancies of agency workers in 2021.", "2,000", 2000,
+                   "vacancies of agency workers", time=("at", 2021)))
+    c = doc("c", C("There were 7,300 vacancies in 2021.", "7,300", 7300, "vacancies", time=("at", 2021)),
+            C("There were 9,200 vacancies in 2023.", "9,200", 9200, "vacancies", time=("at", 2023)))
+    assert found(a, b, c) == [("value-conflict", "note", ["a:c1", "c:c1"]),
+                              ("value-conflict", "note", ["a:c2", "c:c2"])]
+
+
 def test_a_bound_stands_at_its_written_figure_when_its_document_also_states_it() -> None:
     """'£4.9bn' in a headline and 'up to £4.9bn' in the text are both what the document says against another's
     £6bn: both are cited (the bound is no further from £6bn than the figure it is written with)."""

@@ -545,6 +545,14 @@ def _less_specific(run: Run, group: MeasureGroup) -> None:
     for i in group.items:
         by_doc.setdefault(i.doc_id, []).append(i)
     taking: dict[int, Item] = {}
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
     for j in joining:
         for o in others:
             if j.doc_id != o.doc_id and j.tclass == o.tclass and j.currency == o.currency \
@@ -552,15 +560,19 @@ def _less_specific(run: Run, group: MeasureGroup) -> None:
                     and not _gives_one_meeting(by_doc[j.doc_id], o) and not _gives_one_meeting(by_doc[o.doc_id], j):
                 taking[j.seq] = j
                 taking[o.seq] = o
-    if not taking:
-        return
-    groups = variants(sorted(taking.values(), key=lambda i: i.seq))
-    cited = cite(groups)
-    listing = "; ".join(f"{describe_value(g[0])} in {places(g)}" for g in groups)
-    label = group.label_of(cited)
-    run.report("value-conflict", label, cited,
-               f"{label}: {len(groups)} different values for the same time ({when(cited)}): {listing}. "
-               f"Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
+                a, b = find(j.seq), find(o.seq)
+                parent[max(a, b)] = min(a, b)
+    components: dict[int, list[Item]] = {}
+    for seq in sorted(taking):  # one finding per disagreement: claims joined by a pair compared at one time
+        components.setdefault(find(seq), []).append(taking[seq])
+    for items in components.values():
+        groups = variants(items)
+        cited = cite(groups)
+        listing = "; ".join(f"{describe_value(g[0])} in {places(g)}" for g in groups)
+        label = group.label_of(cited)
+        run.report("value-conflict", label, cited,
+                   f"{label}: {len(groups)} different values for the same time ({when(cited)}): {listing}. "
+                   f"Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
 
 
 def _gives_one_meeting(own: list[Item], other: Item) -> bool:

@@ -77,8 +77,14 @@ def _plural_looking(word: str) -> bool:
     return word in IRREGULAR_PLURALS or singular(word) != word
 
 
-def _tables_uncached(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], regex.Pattern[str] | None, dict[str, str]]:
+def _tables_uncached(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], regex.Pattern[str] | None, dict[str, str],
+                                             frozenset[str]]:
     stop = frozenset(w.lower() for w in lex.words("measure_stopwords"))
+    try:  # past participles of another shape than -ed ('held', 'paid', 'spent'): verbs of word_classes, no noun
+        participles = frozenset(r[0].lower() for r in lex.rows("word_classes") if len(r) > 1 and "V" in r[1] and
+                                "N" not in r[1] and not r[0].endswith(("s", "ing", "ed")))
+    except LexiconError:
+        participles = frozenset()
     generic = frozenset(w.lower() for w in lex.words("measure_generic_heads"))
     try:
         rows = lex.rows("measure_synonyms")
@@ -97,7 +103,7 @@ def _tables_uncached(lex: Lexicons) -> tuple[frozenset[str], frozenset[str], reg
     if canon:
         alts = sorted(canon, key=lambda s: (-len(s), s))
         pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(a) for a in alts) + r")\b")
-    return stop, generic, pattern, canon
+    return stop, generic, pattern, canon, participles
 
 
 _tables = cached(_tables_uncached, 64)
@@ -121,21 +127,22 @@ def _signature_uncached(measure: str, lex: Lexicons, aliases: tuple[tuple[str, s
         if alias == measure or _singular_key(alias) == key:
             measure = canonical
             break
-    stop, generic, pattern, canon = _tables(lex)
+    stop, generic, pattern, canon, participles = _tables(lex)
     tokens = _units(_norm_text(measure), pattern, canon)
     if not tokens:
         return None
-    head_at = _head_index(tokens, stop, generic)
+    head_at = _head_index(tokens, stop, generic, participles)
     if head_at is None:
         return None
     head_word = tokens[head_at]
     words: set[str] = set()
     if " " in head_word:  # a synonym phrase is the head: its own head noun, its other words modify
         inner = [_bare(t) for t in head_word.split()]
-        inner_at = _head_index(inner, stop, generic)
+        inner_at = _head_index(inner, stop, generic, participles)
         head_word = inner[-1 if inner_at is None else inner_at]
         words.update(singular(t) for t in inner if t != head_word and t not in stop and t not in _BOUNDARY)
-    acting = _acting(tokens, head_at, stop)
+    acting = _acting(tokens, head_at, stop, participles)
+    acting |= _agent(tokens, acting, stop)
     for i, t in enumerate(tokens):
         if i == head_at or i in acting or t in stop or (t in _BOUNDARY and t not in _DIRECTED) \
                 or (t in generic and i < head_at):
@@ -146,14 +153,33 @@ def _signature_uncached(measure: str, lex: Lexicons, aliases: tuple[tuple[str, s
     return Signature(" ".join(tokens), head, frozenset(words) - {head}, frozenset(tokens[i] for i in acting))
 
 
-def _acting(tokens: list[str], head_at: int, stop: frozenset[str]) -> set[int]:
+def _acting(tokens: list[str], head_at: int, stop: frozenset[str], participles: frozenset[str]) -> set[int]:
     """Indices of the participles right after the head noun: what happened to the things counted, not which
     things they are ('children lifted out of poverty' are the children out of poverty)."""
     out: set[int] = set()
     i = head_at + 1
-    while i < len(tokens) and " " not in tokens[i] and len(tokens[i]) > 4 and tokens[i].endswith(("ed", "ing")) \
-            and tokens[i] not in stop:
+    while i < len(tokens) and " " not in tokens[i] and tokens[i] not in stop and (
+            (len(tokens[i]) > 4 and tokens[i].endswith(("ed", "ing"))) or tokens[i] in participles):
         out.add(i)
+        i += 1
+    return out
+
+
+def _agent(tokens: list[str], acting: set[int], stop: frozenset[str]) -> set[int]:
+    """Indices of the agent of the participles after the head ('deficits held *by local authorities*'): who did
+    it, read like the participle (what happened to the things counted, not which things they are): a 'by' right
+    after the last of them, to the next preposition or relative word. A means is kept: 'lifted *by scrapping the
+    limit*' is another measure than 'lifted by raising benefits'."""
+    if not acting:
+        return set()
+    i = max(acting) + 1
+    if i + 1 >= len(tokens) or tokens[i] != "by" or tokens[i + 1].endswith("ing"):
+        return set()
+    out = set()
+    i += 1
+    while i < len(tokens) and tokens[i] not in _BOUNDARY:
+        if tokens[i] not in stop:
+            out.add(i)
         i += 1
     return out
 
@@ -181,7 +207,8 @@ def _units(text: str, pattern: regex.Pattern[str] | None, canon: dict[str, str])
 signature = cached(_signature_uncached, 65536)
 
 
-def _head_index(tokens: list[str], stop: frozenset[str], generic: frozenset[str]) -> int | None:
+def _head_index(tokens: list[str], stop: frozenset[str], generic: frozenset[str],
+                participles: frozenset[str] = frozenset()) -> int | None:
     """Index of the head noun: the last word of the first run of content words, where a run ends at a
     preposition or relative word, or before a participle after a plural ('children lifted out of ...',
     'councils facing insolvency'); a generic head ('number of', 'rise in') hands over to the phrase after it."""
@@ -194,9 +221,10 @@ def _head_index(tokens: list[str], stop: frozenset[str], generic: frozenset[str]
         run_start = i
         while i < n and tokens[i] not in _BOUNDARY:
             word = tokens[i]
-            if i > run_start and word.endswith(("ed", "ing")) and _plural_looking(tokens[i - 1]) \
-                    and (word.endswith("ed") or i + 1 < n):
-                break
+            if i > run_start and ((word.endswith(("ed", "ing")) and (_plural_looking(tokens[i - 1]) or
+                                                                      " " in tokens[i - 1])) or word in participles) \
+                    and (not word.endswith("ing") or i + 1 < n):
+                break  # (after a plural or a synonym's phrase, 'deficits held by'; 'held' after any noun)
             i += 1
         content = [k for k in range(run_start, i) if tokens[k] not in stop]
         if content and i < n and all(tokens[k].endswith("ed") for k in content):
@@ -246,7 +274,7 @@ def why(a: Signature, b: Signature) -> str:
         if a.key == b.key:
             return f"the same measure '{a.key}'"
         if a.acting != b.acting:
-            return f"'{a.key}' and '{b.key}' differ only in a participle after '{a.head}' (likely)"
+            return f"'{a.key}' and '{b.key}' differ only in a participle (or its agent) after '{a.head}' (likely)"
         return f"'{a.key}' and '{b.key}' are the same words"
     small, big = (a, b) if len(a.words) <= len(b.words) else (b, a)
     if not small.words:

@@ -79,7 +79,10 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     if prev is not None and prev.is_("N") and prev.low.endswith("s") and not prev.low.endswith(("'s", "’s")) and \
             not third and not past and \
             not w.low.endswith("ing") and nxt.is_("D", "N", "A", FIG) and not nxt.is_("X"):
-        return True  # a plural subject and a verb that agrees with it: 'councils hold schools deficits'
+        # a plural subject and a verb that agrees with it: 'councils hold schools deficits'; not a noun of a
+        # compound whose clause has its verb group further on ('schools grant deficits held by councils *could*
+        # hit £4.6bn')
+        return not _auxiliary_ahead(ws, i + 1)
     k = i + 1
     while k < len(ws) - 1 and ws[k].is_("R", "E") and not ws[k].is_("N") and k - i <= 2:
         k += 1  # ('fell slightly to 83,630')
@@ -89,6 +92,19 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     nexts = ("D", "O", FIG, "H", "P") if past else ("D", "O", FIG, "H")  # ('academy trusts in the region')
     return (past or third) and (nxt.is_(*nexts) or nxt.low in ("up", "down")) and \
         not (nxt.is_("X") and not nxt.content) and nxt.low != "of"  # ('the lifetime costs of ...': a noun)
+
+
+def _auxiliary_ahead(ws: list[Word], i: int, most: int = 8) -> bool:
+    """Whether an auxiliary ('could', 'will', 'have') follows within ``most`` words from ``i`` with only the words
+    of a noun phrase between: nouns, adjectives, participles, determiners and prepositions, no punctuation,
+    conjunction, relative word or figure (so the clause's finite verb is still to come)."""
+    for k in range(i, min(len(ws), i + most)):
+        w = ws[k]
+        if w.is_("X") and not w.content:
+            return k > i
+        if w.is_(FIG, TIME, PUNCT, "C", "W", "O") or w.low == "that" or not (w.content or w.is_("D", "P")):
+            return False
+    return False
 
 
 def noun_chain(ws: list[Word], i: int, limit: int) -> Phrase | None:
@@ -424,13 +440,22 @@ def noun_phrases(ws: list[Word], start: int, end: int, post: int = 1) -> list[Ph
     i = start
     while i < end:
         w = ws[i]
-        p = noun_phrase(ws, i, end, post=post) if w.content and is_nominal(w) and not w.is_(FIG, TIME) else None
+        p = noun_phrase(ws, i, end, post=post) if w.content and is_nominal(w) and not w.is_(FIG, TIME) and \
+            not _relative_verb(ws, i) else None
         if p is not None and p.end > i:
             out.append(p)
             i = p.end
         else:
             i += 1
     return out
+
+
+def _relative_verb(ws: list[Word], i: int) -> bool:
+    """Whether word ``i`` is the verb of a relative clause opened by 'that' after a noun ('the loophole that
+    *stops* spiralling deficits ...'), not a noun phrase of its own."""
+    w = ws[i]
+    return i >= 2 and ws[i - 1].low == "that" and is_noun(ws[i - 2]) and w.is_("V") and \
+        w.low.endswith(("s", "ed")) and not w.low.endswith("ss")
 
 
 def antecedent(text: str, ws: list[Word], start: int, end: int, plural: bool, last: bool) -> str | None:
