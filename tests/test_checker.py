@@ -1064,6 +1064,37 @@ def test_a_bare_naming_at_two_times_gives_one_finding_per_time() -> None:
                               ("value-conflict", "note", ["a:c2", "c:c2"])]
 
 
+def _lifted(claim: C) -> list[tuple[str, str, list[str]]]:
+    a = doc("a", C("Scrapping the cap would lift 350,000 children out of poverty at once.", "350,000", 350000,
+                   "children out of poverty", time=("at", 2025)))
+    return found(a, doc("b", claim))
+
+
+CUT = "Scrapping it could cut by {} today the number of children in poverty."
+FLOWS = [
+    # a fall in the count of those in a state counts those taken out of it
+    pytest.param(C(CUT.format("330,000"), "330,000", 330000, "change in children in poverty", aspect="change",
+                   direction="down", time=("at", 2025)), [("value-conflict", "warning", ["a:c1", "b:c1"])],
+                 id="a-cut-of-another-size"),
+    pytest.param(C(CUT.format("350,000"), "350,000", 350000, "change in children in poverty", aspect="change",
+                   direction="down", time=("at", 2025)), [], id="a-cut-of-the-same-size"),
+    # a rise brings them into it: another measure than those lifted out
+    pytest.param(C("The policy raised by 330,000 today the number of children in poverty.", "330,000", 330000,
+                   "change in children in poverty", aspect="change", direction="up", time=("at", 2025)), [],
+                 id="a-rise"),
+    # a change over a period is a flow over it, not compared with a count at a time
+    pytest.param(C("The number of children in poverty fell by 330,000 in 2025.", "330,000", 330000,
+                   "change in children in poverty", aspect="change", direction="down", time=("over", 2025)), [],
+                 id="a-fall-over-the-year"),
+]
+
+
+@pytest.mark.parametrize(("claim", "expected"), FLOWS)
+def test_a_fall_in_those_in_a_state_counts_those_taken_out_of_it(
+        claim: C, expected: list[tuple[str, str, list[str]]]) -> None:
+    assert _lifted(claim) == expected
+
+
 def test_a_bound_stands_at_its_written_figure_when_its_document_also_states_it() -> None:
     """'£4.9bn' in a headline and 'up to £4.9bn' in the text are both what the document says against another's
     £6bn: both are cited (the bound is no further from £6bn than the figure it is written with)."""

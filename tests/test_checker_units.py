@@ -23,6 +23,7 @@ from caresocial.consistency.measures import (
     POSSIBLE,
     SURE,
     cluster,
+    flow_measure,
     signature,
     singular,
     strength,
@@ -263,6 +264,21 @@ def test_a_synonym_phrase_keeps_the_noun_the_measure_is_about(measure: str, key:
                                                               words: set[str]) -> None:
     sig = signature(measure, LEX)
     assert sig is not None and (sig.key, sig.head, set(sig.words)) == (key, head, words)
+
+
+@pytest.mark.parametrize(("measure", "direction", "flow"), [
+    ("change in children in poverty", "down", "children taken out of poverty"),
+    ("change in children in relative poverty", "up", "children brought into relative poverty"),
+    ("change in families in temporary accommodation", "down", "families taken out of temporary accommodation"),
+    ("change in children in poverty", None, None),  # no direction stated
+    ("children in poverty", "down", None),  # a level
+    ("change in spending on care", "down", None),  # no state the counted are in
+    ("change in share of children in poverty", "down", None),  # ('of': not a plain noun)
+    ("change in children in care in england", "down", None),  # two places: which is the state is unclear
+])
+def test_a_change_in_those_in_a_state_as_those_it_moves(measure: str, direction: str | None,
+                                                       flow: str | None) -> None:
+    assert flow_measure(measure, direction) == flow
 
 
 def test_a_phrase_of_only_small_words_has_no_signature() -> None:

@@ -19,7 +19,7 @@ from ..lexicons import Lexicons, lexicons
 from ..models import Claim, ClaimRef, ClaimTime, Document
 from .caching import cached
 from .events import PRONOUN, event_of, event_signature, shell, thing_of
-from .measures import Signature, signature
+from .measures import Signature, flow_measure, signature
 from .values import Span, date_span, hedge_direction, span_text, value_interval, written_half_width, year_span
 
 DATE_FAMILY = "date"
@@ -211,6 +211,10 @@ def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: 
     if family is None:
         return None
     measure = c.measure
+    if c.aspect == "change" and c.kind == "count" and measure is not None:
+        flow = flow_measure(measure, c.direction)
+        if flow is not None:  # ('cut by 330,000 the number of children in poverty': 330,000 taken out of it)
+            measure, family = flow, _family(c.kind, c.unit, c.rate, "level")
     sig = None
     if family == DATE_FAMILY:  # a deadline or start date: the thing it starts or ends, read from the sentence
         at = c.start - c.sentence_start

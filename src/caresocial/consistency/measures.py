@@ -153,6 +153,24 @@ def _signature_uncached(measure: str, lex: Lexicons, aliases: tuple[tuple[str, s
     return Signature(" ".join(tokens), head, frozenset(words) - {head}, frozenset(tokens[i] for i in acting))
 
 
+_FLOWS = {"down": "taken out of", "up": "brought into"}
+
+
+def flow_measure(measure: str, direction: str | None) -> str | None:
+    """A change in a count of those in a state, as the count of those it moves: a fall in 'children in poverty'
+    of 330,000 is 330,000 'children taken out of poverty' (what 'lifts 350,000 children out of poverty' counts),
+    a rise is those 'brought into' it. None unless the measure is 'change in' a plain noun and 'in' a state."""
+    flow = _FLOWS.get(direction or "")
+    if flow is None or not measure.startswith("change in "):
+        return None
+    head, sep, state = measure[len("change in "):].partition(" in ")
+    words = head.split()
+    if not sep or not words or not state or " in " in state or len(words) > 3 or \
+            not all((w.isalpha() or w.endswith("'s")) and w not in _BOUNDARY for w in words):
+        return None
+    return f"{head} {flow} {state}"
+
+
 def _acting(tokens: list[str], head_at: int, stop: frozenset[str], participles: frozenset[str]) -> set[int]:
     """Indices of the participles right after the head noun: what happened to the things counted, not which
     things they are ('children lifted out of poverty' are the children out of poverty)."""
@@ -345,4 +363,4 @@ def cluster_with_candidates(signatures: Iterable[Signature]
 
 
 __all__ = ["LIKELY", "MAX_CANDIDATES", "NONE", "POSSIBLE", "SURE", "Signature", "cluster", "cluster_with_candidates",
-           "signature", "singular", "strength", "why", "words_strength"]
+           "flow_measure", "signature", "singular", "strength", "why", "words_strength"]

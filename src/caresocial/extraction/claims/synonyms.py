@@ -127,6 +127,20 @@ def change_words(lex: Lexicons) -> dict[str, tuple[str, str]]:
     return out
 
 
+def _doubles(verb: str) -> bool:
+    """Whether a verb doubles its last consonant before -ed and -ing: one short vowel before one consonant in a
+    stressed last syllable, read as a word of three letters ('cap', 'cut') or of four opening with two consonants
+    ('slip', 'drop'; not 'open', 'edit'), and the British final l after one vowel ('spiral', 'cancel', 'control';
+    not 'appeal')."""
+    vowels = "aeiou"
+    if len(verb) < 3 or not verb.isalpha() or verb[-1] in vowels + "wxy" or verb[-2] not in vowels or \
+            verb[-3] in vowels:
+        return False
+    if verb[-1] == "l":
+        return len(verb) >= 5
+    return len(verb) == 3 or (len(verb) == 4 and verb[0] not in vowels and verb[1] not in vowels)
+
+
 def inflections(lemma: str, irregular: str = "") -> tuple[str, ...]:
     """A verb (one word, or a verb and its particle) with its -s, past, past participle and -ing forms: those of
     ``irregular`` ("rises rose risen rising", a lexicon's column) when given, else the regular ones."""
@@ -138,6 +152,9 @@ def inflections(lemma: str, irregular: str = "") -> tuple[str, ...]:
         forms = (head, head + "s", head + "d", head + "d", head[:-1] + "ing")
     elif head.endswith("y") and head[-2:-1] not in "aeiou":
         forms = (head, head[:-1] + "ies", head[:-1] + "ied", head[:-1] + "ied", head + "ing")
+    elif _doubles(head):
+        double = head + head[-1]
+        forms = (head, head + "s", double + "ed", double + "ed", double + "ing")
     else:
         forms = (head, head + "s", head + "ed", head + "ed", head + "ing")
     return tuple(dict.fromkeys(f"{f} {rest}".strip() for f in forms))

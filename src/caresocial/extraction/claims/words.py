@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ...lexicons import Lexicons
 from .cues import Cues, cues, default_cues
+from .synonyms import inflections
 
 # (the standard library's re: twice as fast as regex on this simple pattern; [^\W_] is a letter or digit; a
 # word joined by '&' is one word: 'A&E', 'R&D')
@@ -90,32 +91,14 @@ def word_classes(lex: Lexicons) -> WordClasses:
             function.setdefault(row[0].lower(), set()).add(row[1])
     open_class = {row[0].lower(): frozenset(row[1]) for row in lex.rows("word_classes") if len(row) > 1}
     for word in [w for w, c in open_class.items() if "V" in c and not w.endswith(("ing", "ed", "s"))]:
-        for form in verb_forms(word):
-            open_class.setdefault(form, _VERB)  # ('spiralling', 'capped': forms the table does not list)
+        for form in inflections(word)[2:]:
+            open_class.setdefault(form, _VERB)  # ('spiralling', 'capped': -ed and -ing forms the table lacks)
     past = frozenset(w for w, c in open_class.items() if "V" in c and (w.endswith("ed") or "N" not in c)
                      and not w.endswith(("ing", "s")))  # (not a present participle or third person)
     return WordClasses({w: frozenset(c) for w, c in function.items()}, open_class, past)
 
 
 _VERB = frozenset("V")
-
-
-def verb_forms(stem: str) -> tuple[str, ...]:
-    """The -ing and -ed forms of a verb by the regular spelling rules: 'cap' -> 'capping', 'capped'; 'spiral' ->
-    'spiralling', 'spiralled' (British doubling of a final l); 'rise' -> 'rising', 'rised' (a form never met is
-    harmless: only words of a text are looked up); 'fund' -> 'funding', 'funded'."""
-    if len(stem) < 3 or not stem.isalpha():
-        return ()
-    if stem.endswith("e") and not stem.endswith(("ee", "ye", "oe")):
-        return stem[:-1] + "ing", stem + "d"
-    if stem.endswith("y") and stem[-2] not in "aeiou":
-        return stem + "ing", stem[:-1] + "ied"
-    vowels = "aeiou"
-    if stem[-1] not in vowels + "wxy" and stem[-2] in vowels and (len(stem) < 3 or stem[-3] not in vowels) and \
-            (len(stem) <= 4 or stem[-1] == "l"):
-        double = stem + stem[-1]  # ('cap' -> 'capping', 'spiral' -> 'spiralling'; not 'budget' -> 'budgetting')
-        return double + "ing", double + "ed", stem + "ing", stem + "ed"
-    return stem + "ing", stem + "ed"
 
 
 _MARKS = {FIG: frozenset({FIG}), TIME: frozenset({TIME})}
