@@ -93,7 +93,9 @@ def prepare(target: str) -> Path:
                   f"do_not_mutate = {_toml_list(spec['do_not_mutate'])}\n"
                   'also_copy = ["fixtures", "scripts"]\n'
                   f"pytest_add_cli_args_test_selection = {_toml_list(tests)}\n"
-                  f"pytest_add_cli_args = {_toml_list(args)}\n")
+                  f"pytest_add_cli_args = {_toml_list(args)}\n"
+                  # a mutant that loops is stopped after 8x (not 30x) the CPU time of the tests that cover it
+                  "timeout_multiplier = 4.0\n")
     (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     return work
 

@@ -17,6 +17,12 @@ D = dt.date
 Row = tuple[str, Any, str, str, Any]
 
 CASES: list[tuple[str, dt.date, list[Row]]] = [
+    # a time after a participle of announcement dates the announcement: the sum holds over the period it is for,
+    # ahead of the statement ('claim_cues' role 'announced'); with no period, the time written is the sum's
+    ("We still do not know what will happen to the £2bn pledged in 2023 to build new prisons over four years.",
+     D(2024, 6, 1), [("£2bn", None, "level", "over", 2028)]),
+    ("The £2bn pledged in 2023 for new prisons has not been spent.", D(2024, 6, 1),
+     [("£2bn", None, "level", "at", 2023)]),
     # what a figure is 'similar to' or 'compared to' is a base, not its time
     ("There were 1,200 road deaths, similar to the previous year.", D(2024, 10, 24),
      [("1,200", "road deaths", "level", "at", 2024)]),

@@ -37,6 +37,7 @@ class Cues:
     other_end: frozenset[str]
     not_rate_gap: frozenset[str]
     assess_verb: frozenset[str]
+    announced: frozenset[str]
 
 
 @lru_cache(maxsize=8)

@@ -18,7 +18,7 @@ budget context. See GUIDELINES "Which year to record".
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -114,6 +114,11 @@ def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: in
                 break
             if _BEFORE_FIGURE.match(text, t.end) or (t.text.lower() == "current" and t.start - fig.end > 8):
                 continue  # the next figure's time: 'to £100,000 from the current £23,250'; another noun's
+            if words and words[-1] in c.announced:
+                period = next((p for p in times if p.start >= t.end and p.start < next_start and p.relation == "over"
+                               and p.span and p.start - fig.end <= 120 and ";" not in text[t.end:p.start]), None)
+                if period is not None:  # ('the £5.4bn announced last year to pay for them over three years'):
+                    return replace(period, ahead=True)  # the period the sum is for, ahead of it
             return t
     for t in reversed(times):
         if t.end <= fig.start and fig.start - t.end <= 14 and t.mode != "rate":
