@@ -167,3 +167,33 @@ MODIFIERS = [
 @pytest.mark.parametrize(("sentence", "expected"), MODIFIERS, ids=[s[:48] for s, _ in MODIFIERS])
 def test_hedge_bound_and_rate_of_each_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     assert modifiers(sentence) == expected
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# what a connective between two figures does not join (mutants of figures/links.py that lived through the tables
+# above): a percentage and a sum; two financial years side by side with any dash, also after another figure; a
+# 'from' or 'between' that opens the clause far before the pair
+# ---------------------------------------------------------------------------------------------------------------
+NOT_JOINED = [
+    # a change by a percentage to a sum: the percentage is no end of a range with the sum
+    ("Pay rose 5% to £30,000 a year.", [("5%", "percent", None, None), ("£30,000", "money", None, None)]),
+    ("Fees rose to £9,250 from 3% of income.", [("£9,250", "money", None, None), ("3%", "percent", None, None)]),
+    # two financial years joined by a hyphen, an en dash or an em dash are two years, after a sum as at the start
+    ("£5bn was spent in 2019/20 - 2020/21 on roads.",
+     [("£5bn", "money", None, None), ("2019/20", "year", None, None), ("2020/21", "year", None, None)]),
+    ("£5bn was spent in 2019/20 – 2020/21 on roads.",
+     [("£5bn", "money", None, None), ("2019/20", "year", None, None), ("2020/21", "year", None, None)]),
+    ("£5bn was spent in 2019/20 — 2020/21 on roads.",
+     [("£5bn", "money", None, None), ("2019/20", "year", None, None), ("2020/21", "year", None, None)]),
+    # 'from' far before a pair joined by 'to' opens no change: the pair is a range
+    ("From next April, the scheme will cost £5bn to £6bn a year.",
+     [("£5bn", "money", "range", "low"), ("£6bn", "money", "range", "high")]),
+    # 'between' far before a pair joined by 'and' opens no range: two counts
+    ("Between them, the two trusts employ 300 and 400 nurses respectively.",
+     [("two", "count", None, None), ("300", "count", None, None), ("400", "count", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NOT_JOINED, ids=[s[:48] for s, _ in NOT_JOINED])
+def test_what_a_connective_between_two_figures_does_not_join(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(t, k, lt, lr) for t, k, _v, _u, lt, lr in links(sentence)] == expected

@@ -102,8 +102,9 @@ def _auxiliary_ahead(ws: list[Word], i: int, most: int = 8) -> bool:
         w = ws[k]
         if w.is_("X") and not w.content:
             return k > i
-        if w.is_(FIG, TIME, PUNCT, "C", "W", "O") or w.low == "that" or not (w.content or w.is_("D", "P")):
-            return False
+        if w.is_(FIG, TIME, PUNCT, "C", "W", "O") or w.low in cues_of(ws).relative or \
+                not (w.content or w.is_("D", "P")):
+            return False  # (a relative clause: 'deficits *that* could hit')
     return False
 
 
@@ -451,10 +452,10 @@ def noun_phrases(ws: list[Word], start: int, end: int, post: int = 1) -> list[Ph
 
 
 def _relative_verb(ws: list[Word], i: int) -> bool:
-    """Whether word ``i`` is the verb of a relative clause opened by 'that' after a noun ('the loophole that
-    *stops* spiralling deficits ...'), not a noun phrase of its own."""
+    """Whether word ``i`` is the verb of a relative clause opened after a noun (``claim_cues`` role 'relative': 'the
+    loophole that *stops* spiralling deficits ...'), not a noun phrase of its own."""
     w = ws[i]
-    return i >= 2 and ws[i - 1].low == "that" and is_noun(ws[i - 2]) and w.is_("V") and \
+    return i >= 2 and ws[i - 1].low in cues_of(ws).relative and is_noun(ws[i - 2]) and w.is_("V") and \
         w.low.endswith(("s", "ed")) and not w.low.endswith("ss")
 
 
