@@ -232,6 +232,20 @@ CASES = [
      D(2024, 10, 1), [C("£1.2bn", "housing benefit overpayments held by councils", "level", "by", 2027)]),
     ("Ministers said that nurses pay arrears held by trusts could reach £3bn in 2025.", D(2024, 10, 1),
      [C("£3bn", "nurses pay arrears held by trusts", "level", "at", 2025)]),
+    # a change by 'an average of' a sum; a pronoun object of a change verb stands for the noun before it, and the
+    # level after the change's comma is its newer end
+    ("Council tax will rise by an average of £109 over the next three years.", D(2025, 2, 1),
+     [C("£109", "change in council tax", "change", "over", 2028)]),
+    ("Rail firms sought a 9% increase in fares. They will instead be allowed to raise them by 4.6%, to £320 a year.",
+     D(2025, 2, 1), [C("4.6%", "change in fares", "change", "by", None), C("£320", "annual fares", "level", "at", None)]),
+    # what a sum is to do: 'to' and a verb and its object right after the sum
+    ("The plan includes £3bn to repair school buildings in 2026.", D(2025, 2, 1),
+     [C("£3bn", "funding to repair school buildings", "level", "at", 2026)]),
+    # a fuller name of a bare noun is read within its line and never starts at a verb after 'to'
+    ("Rail fares to rise, operators say\n\nPassenger fares will rise in March.\n\nOne firm had sought a 9% increase "
+     "in fares.", D(2025, 2, 1), [C("9%", "change in passenger fares", "change", "over", 2025)]),
+    ("Road deaths fell, ministers say\nFunding to cut road crashes was agreed.\n\nMinisters said crashes would fall "
+     "by 10% in 2026.", D(2025, 2, 1), [C("10%", "change in road crashes", "change", "over", 2026)]),
     # a verb form the word table does not list ('spiralling', 'capped') is read as a verb, never a noun
     ("The rule that stops spiralling arrears from closing schemes was extended. The arrears may soon reach £2bn.",
      D(2024, 10, 1), [C("£2bn", "arrears", "level", "by", None)]),

@@ -39,10 +39,11 @@ def _hedges(ws: list[Word], j: int) -> int:
     if j >= 1 and ws[j].low == "of":
         k = j - 1
         while k >= 0 and ((ws[k].is_("H", "D") and not ws[k].content) or ws[k].low in ("high", "peak", "level",
-                                                                                   "total", "record", "low")):
+                                                                                   "total", "record", "low",
+                                                                                   "average")):
             k -= 1
-        if k >= 0 and ws[k].low in ("to", "from") and k < j - 1:
-            return k  # 'from a record high of 5,421'
+        if k >= 0 and ws[k].low in ("to", "from", "by") and k < j - 1:
+            return k  # 'from a record high of 5,421', 'rise by an average of £123'
     return j
 
 
@@ -68,6 +69,8 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
             k -= 1  # 'fell by 3 points between 2017 and 2021, to 35%': back over the change's time
             while k >= 0 and ws[k].is_(TIME):
                 k -= 1
+        elif prep == "to" and ws[k].text == "," and k >= 2 and ws[k - 1].is_(FIG):
+            k -= 1  # 'raise them by 35%, to £588 a year': back over the comma to the change
         while k >= 0 and ws[k].is_(FIG, PUNCT) and ws[k].text in ")%" and j - k < 12:
             # 'increased by 4.7% (1,485 staff) to 33,119': back over the change and its bracketed restatement
             if ws[k].text == ")":
@@ -119,10 +122,11 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
 
 def _verb_over_object(ws: list[Word], k: int, cw: dict[str, tuple[str, str]]) -> tuple[int, tuple[str, str] | None]:
     """A change verb before a short object: 'lifting *the overall number* by almost a third', 'raise the
-    standard allowance to £100' -> (its index, its entry); (k, None) when there is none."""
+    standard allowance to £100', 'raise them by 35%' -> (its index, its entry); (k, None) when there is none."""
     i = k
-    while i >= 0 and k - i < 5 and not ws[i].is_(FIG, PUNCT, TIME) and (ws[i].is_("D", "A", "N", "G", "R", "E") or
-                                                                       ws[i].low in ("number", "total")):
+    while i >= 0 and k - i < 5 and not ws[i].is_(FIG, PUNCT, TIME) and (
+            ws[i].is_("D", "A", "N", "G", "R", "E") or ws[i].low in ("number", "total") or (i == k and ws[i].is_("O"))):
+        # (or an object pronoun right before 'by': 'raise *them* by 35%')
         hit = cw.get(ws[i].low)
         if hit is not None and "v" in hit[1] and i < k:
             return i, hit

@@ -52,15 +52,17 @@ def fuller_name(text: str, reading: str, head_word: str | None, before: int, lex
 def _compound_before(text: str, at: int, length: int, lex: Lexicons) -> str | None:
     """The noun compound ending at the head found at ``at`` ('children's social care system'), when it has a
     noun or possessive before the head."""
-    a = max(0, at - _WINDOW)
+    a = max(0, at - _WINDOW, text.rfind("\n", 0, at) + 1)  # (within its line: not across a heading)
     ws = tag(text, a, at + length, [], lex)
     if not ws or ws[-1].start != at:
         return None
     numbers = number_words(lex)
     k = len(ws) - 1
     while k > 0 and (ws[k - 1].is_("G") or _noun_modifier(ws, k - 1, numbers)) and \
-            not ws[k - 1].is_(FIG, TIME, PUNCT) and len(ws) - k < 5:
-        k -= 1  # (nouns and adjectives, not participles: not 'privately run children', '350,000 children')
+            not ws[k - 1].is_(FIG, TIME, PUNCT) and len(ws) - k < 5 and \
+            not (k > 1 and ws[k - 2].low == "to" and ws[k - 1].is_("V")):
+        k -= 1  # (nouns and adjectives, not participles: not 'privately run children', '350,000 children'; not
+        # a verb after 'to': 'to *cut* sewage spills')
     while k < len(ws) - 1 and not ws[k].is_("N") and not ws[k].is_("G"):
         k += 1  # (start on a noun: 'the children's social care system', not 'radical reform of')
     if k >= len(ws) - 1 or not any(w.is_("N", "G") for w in ws[k:-1]):

@@ -439,6 +439,8 @@ def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -
         prep -= 1
     if prep - verb < 2 or any(w.is_(FIG, TIME, PUNCT) for w in ws[verb + 1:prep]):
         return None
+    if prep - verb == 2 and ws[verb + 1].is_("O") and ws[verb + 1].low in cues_of(ws).plural_pronoun:
+        return Reading("{}", 0, refers=ws[verb + 1].low)  # 'raise *them* by 35%': what the pronoun stands for
     for start in range(verb + 1, prep):  # ('the overall headcount': from the first word a phrase to it starts at)
         p = noun_phrase(ws, start, prep, post=1)
         if p is not None and p.end == prep:
@@ -512,6 +514,13 @@ def purpose_measure(text: str, ws: list[Word], last: int, v: Vocab) -> Reading |
         ws[k + 1].low == "to"
     if goes:
         k += 1
+    elif k + 2 < len(ws) and ws[k].low == "to" and k == last + 1 and _base_verb(ws[k + 1]):
+        # 'including £22bn to cut sewage spills': what the sum is to do
+        p = noun_phrase(ws, k + 2, next_figure(ws, k + 2), post=1)
+        hit = read_phrase(v, text, ws, p) if p is not None and p.start == k + 2 else None
+        if hit is None or hit.rank < 2:
+            return None
+        return Reading(f"{v.purpose} to {ws[k + 1].low} {hit.text}", 2, head=hit.head)
     elif not (k < len(ws) and ws[k].low == "for"):
         return None
     limit = next_figure(ws, k + 1)
@@ -522,6 +531,13 @@ def purpose_measure(text: str, ws: list[Word], last: int, v: Vocab) -> Reading |
     if hit.rank < 2 and not (goes and ws[p.head].text[:1].isupper()):
         return None  # (a bare noun names no purpose; a name a sum goes to does: '£2.2bn will go to Scotland')
     return Reading(f"{v.purpose} for {hit.text}", 2, head=hit.head)
+
+
+def _base_verb(w: Word) -> bool:
+    """A verb in its base form, as after 'to' ('to *cut*', 'to *build*'): a verb of the word table not in -ed,
+    -ing or -s."""
+    return w.content and w.is_("V") and not w.low.endswith(("ed", "ing")) and \
+        not (w.low.endswith("s") and not w.low.endswith("ss"))
 
 
 def date_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
