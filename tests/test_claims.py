@@ -237,7 +237,8 @@ CASES = [
     ("Council tax will rise by an average of £109 over the next three years.", D(2025, 2, 1),
      [C("£109", "change in council tax", "change", "over", 2028)]),
     ("Rail firms sought a 9% increase in fares. They will instead be allowed to raise them by 4.6%, to £320 a year.",
-     D(2025, 2, 1), [C("4.6%", "change in fares", "change", "by", None), C("£320", "annual fares", "level", "at", None)]),
+     D(2025, 2, 1), [C("4.6%", "change in fares", "change", "by", None),
+                     C("£320", "annual fares", "level", "at", None)]),
     # what a sum is to do: 'to' and a verb and its object right after the sum
     ("The plan includes £3bn to repair school buildings in 2026.", D(2025, 2, 1),
      [C("£3bn", "funding to repair school buildings", "level", "at", 2026)]),
