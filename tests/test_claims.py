@@ -239,7 +239,11 @@ CASES = [
     ("Rail firms sought a 9% increase in fares. They will instead be allowed to raise them by 4.6%, to £320 a year.",
      D(2025, 2, 1), [C("4.6%", "change in fares", "change", "by", None),
                      C("£320", "annual fares", "level", "at", None)]),
-    # what a sum is to do: 'to' and a verb and its object right after the sum
+    # what a sum is to do: 'to' and a verb and its object right after the sum (a bare noun too); the change
+    # stated after it measures the same
+    ("The department has committed £2bn to tackle homelessness in 2025-26, an increase of £300m on the previous "
+     "year.", D(2025, 2, 1), [C("£2bn", "funding to tackle homelessness", "level", "at", "2025/26"),
+                              C("£300m", "change in funding to tackle homelessness", "change", "over", "2025/26")]),
     ("The plan includes £3bn to repair school buildings in 2026.", D(2025, 2, 1),
      [C("£3bn", "funding to repair school buildings", "level", "at", 2026)]),
     # a fuller name of a bare noun is read within its line and never starts at a verb after 'to'

@@ -17,6 +17,17 @@ D = dt.date
 Row = tuple[str, Any, str, str, Any]
 
 CASES: list[tuple[str, dt.date, list[Row]]] = [
+    # a clause opened by 'since' dates its own event: the record holds now, not in the year after it
+    ("Some 8,400 people slept rough, the highest number since counts began in 2010.", D(2024, 10, 31),
+     [("8,400", "people slept rough", "level", "at", 2024)]),
+    ("Some 8,400 people slept rough, the highest since 2017.", D(2024, 10, 31),
+     [("8,400", "people slept rough", "level", "at", 2024)]),
+    # 'on the same point last year' is what a change is measured against; 'That is an increase of' measures what
+    # the sentence before stated
+    ("The number of families in emergency hostels has reached 4,100. That is an increase of 12% on the "
+     "same point last year.", D(2024, 10, 31),
+     [("4,100", "families in emergency hostels", "level", "at", 2024),
+      ("12%", "change in families in emergency hostels", "change", "over", 2024)]),
     # a time after a participle of announcement dates the announcement: the sum holds over the period it is for,
     # ahead of the statement ('claim_cues' role 'announced'); with no period, the time written is the sum's
     ("We still do not know what will happen to the £2bn pledged in 2023 to build new prisons over four years.",

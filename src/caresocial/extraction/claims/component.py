@@ -14,6 +14,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Any
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,7 +44,7 @@ from .measure import read_measure
 from .phrases import antecedent, clause_start
 from .reading import Reading
 from .reference import ReferenceYears, infer_reference, sentence_window
-from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of
+from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of, since_base
 from .sharing import Item, assign_keys, compared, name_parts, qualify_bare, share_measures, share_restated_times
 from .tables import Cell, Tables
 from .vocab import vocabulary
@@ -53,6 +54,8 @@ CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio", "quantity"})
 MAX_SENTENCE = 2000  # characters of a sentence read as one: a longer one is read by lines (see _Builder._units)
 DATE_KINDS = frozenset({"date", "year"})
 
+
+_NUMBER_OF = regex.compile(r"^(?:the\s+)?(?:total\s+)?number\s+of\s+", regex.IGNORECASE)
 
 class ClaimBuilder(RuleComponent):
     """Claims with measure, aspect and time in ``doc._.claims``, from the figures and quotes of the components
@@ -338,6 +341,8 @@ class _Builder:
             if found is None:
                 prev = self._previous_words(sa)
                 found = antecedent(self.text, prev, 0, len(prev), plural, last=plural) if prev else None
+            if found:  # ('the number of households ...': the households, as a count of them is read)
+                found = _NUMBER_OF.sub("", found, count=1) or found
             it.reading = Reading(r.text.replace("{}", found), 2) if found else None
 
     def _previous_words(self, sa: int) -> list[Word]:
@@ -358,7 +363,8 @@ class _Builder:
                projection: TimePhrase | None) -> None:
         """The time of each claim: levels first, then changes (a change is measured up to its newer level)."""
         text = self.text
-        base_years = [t.year for t in times if t.mode == "abs" and is_base(text, t, sa, cues(self.lex))]
+        base_years = [t.year for t in times if t.mode == "abs" and is_base(text, t, sa, cues(self.lex))
+                      and not since_base(text, t, sa, cues(self.lex))]  # (a record's start: no year after it)
         self.paired = False  # (set once an older end with a time of its own is read: 'from 31% in 2024-25')
         levels: list[Item] = []
         order = [k for k, it in enumerate(items) if it.asp.aspect != "change"] + \

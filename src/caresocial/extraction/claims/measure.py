@@ -176,6 +176,12 @@ def change_measure(text: str, ws: list[Word], first: int, last: int,
         if j >= 1 and ws[j].low in cues_of(ws).copula:
             # 'council spending power per person is still 18% lower than in 2010': the subject is what changed
             return clause_subject(text, ws, clause_start(ws, j), j, v=v)
+    if asp.verb_before is not None and asp.verb_before > 2 and ws[asp.verb_before - 1].low in ("a", "an") and \
+            ws[asp.verb_before - 2].low in cues_of(ws).copula:
+        k = asp.verb_before - 3
+        if ws[k].low in ("that", "this", "it") and (k == 0 or ws[k - 1].is_(PUNCT) or ws[k - 1].is_("C")):
+            # 'That is an increase of 16.3% on a year earlier': of what the sentence before stated
+            return Reading("{}", 0, refers=ws[k].low)
     if asp.verb_before is None or (asp.verb_before > 0 and ws[asp.verb_before - 1].low in ("a", "an")):
         return None  # 'up 9%', '21% more than the year before', 'an increase of a third': the level's change
     end = asp.verb_before
@@ -518,7 +524,7 @@ def purpose_measure(text: str, ws: list[Word], last: int, v: Vocab) -> Reading |
         # 'including £22bn to cut sewage spills': what the sum is to do
         p = noun_phrase(ws, k + 2, next_figure(ws, k + 2), post=1)
         hit = read_phrase(v, text, ws, p) if p is not None and p.start == k + 2 else None
-        if hit is None or hit.rank < 2:
+        if hit is None:  # (the verb names the purpose with its object, a bare noun too: 'to tackle homelessness')
             return None
         return Reading(f"{v.purpose} to {ws[k + 1].low} {hit.text}", 2, head=hit.head)
     elif not (k < len(ws) and ws[k].low == "for"):

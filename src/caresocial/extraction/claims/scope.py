@@ -85,6 +85,9 @@ def is_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) ->
         return True  # 'similar to the previous year', 'compared to 2022'
     if before and before[-1] in c.base_before and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
         return before[-1] != "from" or t.mode == "that"
+    if len(before) >= 4 and before[-3:-1] == ["the", "same"] and before[-4] in c.base_before and \
+            before[-4] != "from":
+        return True  # 'up 16.3% on the same point last year', 'compared with the same period a year earlier'
     if "than" in before[-6:] and not any(w in ("will", "would", "could") for w in before[-6:]):
         at = len(before) - before[::-1].index("than")
         after_than = before[at:]
@@ -92,9 +95,23 @@ def is_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) ->
             after_than[0] not in c.than_base  # 'more than doubled over the past six years': a bound, no base
         if not bound and not any(ch.isdigit() for w in after_than for ch in w):
             return True  # 'than in 2021', 'than a proposal put forward in 2015' (not 'more than £15bn ... by 2032')
-    if t.text.lower().startswith("since") and any(w in c.superlative for w in before[-4:]):
+    if since_base(text, t, sent_start, c):
         return True
     return t.mode == "that" and t.offset < 0 and bool(before) and before[-1] in ("more", "fewer", "higher", "lower")
+
+
+def since_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) -> bool:
+    """Whether a time phrase starts the period a record is counted over ('the highest since 2017') or dates the
+    event of a clause opened by 'since' ('the highest since records began in 1998'): a base, but not one the
+    figure is the year after."""
+    c = c or default_cues()
+    before = text[max(sent_start, t.start - 40):t.start].lower().split()
+    if t.text.lower().startswith("since"):
+        return any(w in c.superlative for w in before[-4:])
+    if "since" not in before[-5:]:
+        return False
+    gap = before[len(before) - before[::-1].index("since"):]
+    return bool(gap) and not any(ch.isdigit() for w in gap for ch in w)
 
 
 _WORD = regex.compile(r"[\w'’-]+")
