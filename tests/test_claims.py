@@ -239,6 +239,14 @@ CASES = [
     ("Rail firms sought a 9% increase in fares. They will instead be allowed to raise them by 4.6%, to £320 a year.",
      D(2025, 2, 1), [C("4.6%", "change in fares", "change", "by", None),
                      C("£320", "annual fares", "level", "at", None)]),
+    # the noun a count is the size of ('a backlog of 41,000'); a linking verb after its subject is no part of
+    # its name, and a noun written with 'the' is named as the document named it before ('the *court* backlog')
+    ("Ministers inherited a backlog of 41,000 cases.", D(2024, 12, 12),
+     [C("41,000", "cases", "level", "at", 2024)]),
+    ("Ministers inherited a court backlog of 41,000.", D(2024, 12, 12),
+     [C("41,000", "court backlog", "level", "at", 2024)]),
+    ("The court backlog for crown court trials grew again.\n\nThe backlog remains far above the 33,000 recorded "
+     "in 2019.", D(2024, 12, 12), [C("33,000", "court backlog", "level", "at", 2019)]),
     # what a sum is to do: 'to' and a verb and its object right after the sum (a bare noun too); the change
     # stated after it measures the same
     ("The department has committed £2bn to tackle homelessness in 2025-26, an increase of £300m on the previous "

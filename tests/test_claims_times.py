@@ -17,6 +17,19 @@ D = dt.date
 Row = tuple[str, Any, str, str, Any]
 
 CASES: list[tuple[str, dt.date, list[Row]]] = [
+    # a month alone is its latest time up to the document's date: this year's once it has come, else last year's
+    ("Rail passenger journeys fell to 410 million in October.", D(2024, 12, 12),
+     [("410 million", "rail passenger journeys", "level", "to", 2024)]),
+    ("Rail passenger journeys fell to 410 million in October.", D(2025, 2, 3),
+     [("410 million", "rail passenger journeys", "level", "to", 2024)]),
+    # how long something lasts is no time of the figure: a window shorter than a year, a period after a verb
+    # in the past that is no change ('waited over a year'); a change over a year keeps it
+    ("By March 2027, 70% of claims will be settled within 12 weeks.", D(2024, 12, 12),
+     [("70%", "share of claims settled", "level", "by", 2027)]),
+    ("Some 41,000 claimants had waited over a year for a decision.", D(2024, 12, 12),
+     [("41,000", "claimants waited", "level", "at", 2024)]),
+    ("Benefit claims rose by 9% over a year.", D(2024, 12, 12),
+     [("9%", "change in benefit claims", "change", "over", 2024)]),
     # a clause opened by 'since' dates its own event: the record holds now, not in the year after it
     ("Some 8,400 people slept rough, the highest number since counts began in 2010.", D(2024, 10, 31),
      [("8,400", "people slept rough", "level", "at", 2024)]),

@@ -44,6 +44,7 @@ class TimePhrase:
     either: bool = False  # 'over three years': ahead of the statement, or up to it in a statement of the past
     ahead: bool = False  # says it looks forward ('in the next decade'), whatever the tense of the statement
     now: bool = False  # a point that is the statement's own time ('today', 'at once'), not a period
+    short: bool = False  # counted in a unit shorter than a year ('within 18 weeks', 'over six months')
     text: str = ""
 
     @property
@@ -68,6 +69,9 @@ class TimePhrase:
             return None
         if self.mode == "decade":
             return reference - reference % 10 + 10
+        if self.mode == "mon" and self.month is not None:
+            # a month alone: the latest such month up to the reference date (this year's when it has come)
+            return reference - 1 if month is not None and self.month > month else reference
         if self.mode in ("lastmon", "nextmon") and self.month is not None:
             # the nearest such month before (after) the reference date; a year back (on) when its month is unknown
             if self.mode == "lastmon":
@@ -82,6 +86,15 @@ class TimePhrase:
 def _alternatives(lex: Lexicons, cls: str) -> str:
     words = sorted((r[0] for r in lex.rows("time_words") if len(r) > 1 and r[1] == cls), key=len, reverse=True)
     return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+def _month_names(lex: Lexicons) -> list[str]:
+    """The full name of each month (the longest word of its value in ``time_words``: 'october', not 'oct')."""
+    best: dict[str, str] = {}
+    for r in lex.rows("time_words"):
+        if len(r) > 2 and r[1] == "month" and len(r[0]) > len(best.get(r[2], "")):
+            best[r[2]] = r[0].lower()
+    return sorted(best.values())
 
 
 def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
@@ -137,6 +150,8 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
         (rf"\b(?:in\s+)?(?P<mon>{mon})\s+{back}\s+year\b", "at", "last"),
         (rf"\b(?:in\s+)?{back}\s+(?P<mon>{mon})\b", "at", "lastmon"),
         (rf"\b(?:in\s+)?{fwd}\s+(?P<mon>{mon})\b", "at", "nextmon"),
+        # a month alone ('fell to 7.54 million in October'): its latest time up to the reference date
+        (rf"\b(?:in|during)\s+(?P<mon>{'|'.join(_month_names(lex))})\b(?!\s*\d)(?!['’]s\b)", "at", "mon"),
         (rf"\b{back}\s+year\b", "at", "last"),
         (rf"\b(?:this|the\s+current)\s+{fyw}?year\b", "at", "this"),
         (rf"\b{fwd}\s+{fyw}?year\b", "at", "next"),
@@ -159,6 +174,7 @@ def _compiled(lex: Lexicons) -> tuple[list[tuple[str, str, str]], re.Pattern[str
     months = [r[0].lower() for r in rows if r[1] == "month"]
     turns = [r[0].lower() for r in rows if r[1] in ("forward", "back")]
     anchors |= {f"{t} {m}" for t in turns for m in months}  # ('last December', 'next March')
+    anchors |= {f"{t} {m}" for t in ("in", "during") for m in _month_names(lex)}  # ('in October')
     words = sorted(anchors, key=len, reverse=True)
     first = "".join(sorted({w[0] for w in words} | {"1", "2"}))
     # (the standard library's re: three times as fast as regex on this plain pattern)
@@ -354,6 +370,7 @@ def _phrase(m: regex.Match[str], relation: str, mode: str, lex: Lexicons) -> Tim
     if gd.get("y0"):
         tp.start_year = year_value(gd["y0"])
     years = _unit_years(gd.get("unit"), lex)
+    tp.short = years < 1
     n = _number(gd.get("n"))
     length = max(1, round(n * years))
     if mode == "span":  # 'between 2022-2025' (but '2023-2024' is one financial year)
@@ -389,7 +406,7 @@ def _phrase(m: regex.Match[str], relation: str, mode: str, lex: Lexicons) -> Tim
             (0 if gd.get("unit") else -1)
     elif mode == "that":
         tp.offset = 0
-    elif mode in ("lastmon", "nextmon"):
+    elif mode in ("lastmon", "nextmon", "mon"):
         tp.mode = mode
     elif mode in ("next", "last", "this", "now"):
         tp.offset = {"next": 1, "last": -1}.get(mode, 0)

@@ -46,6 +46,7 @@ from .reading import Reading
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of, since_base
 from .sharing import Item, assign_keys, compared, name_parts, qualify_bare, share_measures, share_restated_times
+from .synonyms import change_words
 from .tables import Cell, Tables
 from .vocab import vocabulary
 from .words import FIG, TIME, Word, tag
@@ -56,6 +57,12 @@ DATE_KINDS = frozenset({"date", "year"})
 
 
 _NUMBER_OF = regex.compile(r"^(?:the\s+)?(?:total\s+)?number\s+of\s+", regex.IGNORECASE)
+
+
+def _definite(text: str, reading: str, start: int, end: int) -> bool:
+    """Whether a one-word measure is written with 'the' between ``start`` and ``end`` ('The list remains ...')."""
+    return " " not in reading and bool(regex.search(rf"\bthe\s+{regex.escape(reading)}\b", text[start:end],
+                                                    regex.IGNORECASE))
 
 class ClaimBuilder(RuleComponent):
     """Claims with measure, aspect and time in ``doc._.claims``, from the figures and quotes of the components
@@ -129,7 +136,7 @@ class _Builder:
                 meta.date_source = inferred[1]
         self.doc_time = DocTime(month=meta.date.month if meta.date is not None else None,
                                 release=release(self.text, self.paras, lex), fy_doc=bool(FY.search(self.text)),
-                                dated=meta.date is not None, cues=cues(lex))
+                                dated=meta.date is not None, cues=cues(lex), changes=frozenset(change_words(lex)))
         self.pos = {t.idx: t.pos_ for t in doc} if doc.has_annotation("POS") else None
         self.tables = Tables(self.text)
         self._fig_starts = [f.start for f in self.figs]
@@ -236,8 +243,10 @@ class _Builder:
         for it, read in zip(items, own, strict=True):
             r, kind = it.reading, figs[it.index].kind
             if r is not None and id(r) not in names and (kind == "money" or (kind == "percent" and r is read) or
-                                                         r.text.lower().split()[-2:-1] == ["the"]):
-                # (a bare count is read against what the document counts: see qualify_bare)
+                                                         r.text.lower().split()[-2:-1] == ["the"] or
+                                                         _definite(text, r.text, sa, figs[it.index].start)):
+                # (a bare count is read against what the document counts, see qualify_bare; but one written with
+                # 'the' names what the document named before: 'the list remains far above ...')
                 names[id(r)] = fuller_name(text, r.text, r.head, sa, lex)
         for it in items:  # (every figure that shares a measure shares its fuller name)
             r = it.reading

@@ -87,4 +87,7 @@ def _participle(ws: list[Word], i: int) -> bool:
     """Whether word ``i`` is a verb form modifying what follows ('privately run', 'looked-after'): -ed or -ing,
     or a verb after an -ly adverb."""
     w = ws[i]
-    return w.is_("V") and (w.low.endswith(("ed", "ing")) or (i > 0 and ws[i - 1].low.endswith("ly")))
+    after_ly = i > 0 and ws[i - 1].low.endswith("ly")
+    if w.low.endswith("ing") and w.is_("N") and not after_ly:
+        return False  # a noun in -ing before the head: 'the *waiting* list', 'the *housing* budget'
+    return w.is_("V") and (w.low.endswith(("ed", "ing")) or after_ly)

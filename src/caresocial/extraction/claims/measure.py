@@ -80,6 +80,11 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     if hit is not None:
         hit = Reading(extra + hit.text, hit.rank, head=hit.head) if extra else hit
         return hit if lead else with_doer(text, ws, first, hit, v)
+    if first >= 2 and ws[first - 1].low == "of" and is_noun(ws[first - 2]):
+        # 'a waiting list of 7.6 million', 'a shortfall of 13,000': the noun the count is the size of
+        named = read_phrase(v, text, ws, phrase_to(ws, cs, first - 2))
+        if named is not None:
+            return named
     return clause_subject(text, ws, cs, first, 1, v=v)
 
 

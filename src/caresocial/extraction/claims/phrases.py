@@ -76,6 +76,8 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     past = w.low.endswith("ed") or w.low in ("left", "rose", "fell", "put", "cost", "made", "held", "took", "grew",
                                              "paid", "spent", "leapt", "shot", "hit", "found", "showed")
     third = w.low.endswith("s") and not w.low.endswith("ss")
+    if (past or third) and w.low in cues_of(ws).copula and prev is not None and is_noun(prev):
+        return True  # a linking verb after its subject: 'the list *remains* far above', 'the rate *remained* at
     if prev is not None and prev.is_("N") and prev.low.endswith("s") and not prev.low.endswith(("'s", "’s")) and \
             not third and not past and \
             not w.low.endswith("ing") and nxt.is_("D", "N", "A", FIG) and not nxt.is_("X"):
@@ -407,6 +409,9 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
                 return Phrase(i, obj.end, obj.head)
         p = noun_phrase(ws, i, limit, post=2)
         inner = next((k for k in range(i, p.end) if ws[k].low in framing), None) if p is not None else None
+        if inner is not None and p is not None and inner == p.head == p.end - 1 == limit - 1 and inner > i and \
+                limit < len(ws) and ws[limit].content and ws[limit].is_("V"):
+            inner = None  # the head right before the clause's verb is a noun: 'benefit *claims* rose by 9%'
         if inner is not None:
             i = inner + 1  # 'Our latest research also shows spending on ...': the verb was read as a noun
             continue

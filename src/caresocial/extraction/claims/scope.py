@@ -39,6 +39,7 @@ class DocTime:
     fy_doc: bool = False  # the document reckons in financial years
     dated: bool = True  # the document has a date of its own (given, or written in it), not one inferred
     cues: Cues = field(default_factory=default_cues)  # the cue words of the lexicon set
+    changes: frozenset[str] = frozenset()  # every form of the words of change ('rose', 'increased')
 
 
 @dataclass(slots=True)
@@ -100,6 +101,38 @@ def is_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) ->
     return t.mode == "that" and t.offset < 0 and bool(before) and before[-1] in ("more", "fewer", "higher", "lower")
 
 
+def _past_announcements(text: str, times: list[TimePhrase], sent_start: int, c: Cues) -> list[TimePhrase]:
+    """The time phrases of a sentence without those right after a participle of announcement ('claim_cues' role
+    'announced') that another phrase follows: they date the announcement, not a figure ('Another £500m, announced
+    in March, will take the total to £6bn in 2026'); a period right after one is the period the sum is for,
+    ahead of the announcement ('the £5.4bn announced last year to pay for them over three years')."""
+    out: list[TimePhrase] = []
+    ahead = False
+    for k, t in enumerate(times):
+        if ahead and t.relation == "over" and t.span and t.mode == "rel":
+            t = replace(t, ahead=True)
+        ahead = False
+        before = _WORD.findall(text[max(sent_start, t.start - 20):t.start].lower())
+        if before and before[-1] in c.announced and k + 1 < len(times):
+            ahead = True
+            continue
+        out.append(t)
+    return out
+
+
+def _duration(text: str, t: TimePhrase, sent_start: int, changes: frozenset[str]) -> bool:
+    """Whether a time phrase is how long something lasts, not when a figure holds: a window shorter than a year
+    ('seen *within 18 weeks*', 'waited more than *four hours*'), or a period right after a verb in the past that
+    is no verb of change ('215,000 had waited *over a year*'; but 'rose *over a year*')."""
+    low = t.text.lower()
+    if t.short and t.mode == "rel" and low.startswith(("within", "in ", "over", "for")):
+        return True
+    if t.mode != "rel" or not low.startswith(("over ", "for ")):
+        return False
+    before = _WORD.findall(text[max(sent_start, t.start - 24):t.start].lower())
+    return bool(before) and before[-1].endswith("ed") and len(before[-1]) > 4 and before[-1] not in changes
+
+
 def since_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) -> bool:
     """Whether a time phrase starts the period a record is counted over ('the highest since 2017') or dates the
     event of a clause opened by 'since' ('the highest since records began in 1998'): a base, but not one the
@@ -131,11 +164,6 @@ def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: in
                 break
             if _BEFORE_FIGURE.match(text, t.end) or (t.text.lower() == "current" and t.start - fig.end > 8):
                 continue  # the next figure's time: 'to £100,000 from the current £23,250'; another noun's
-            if words and words[-1] in c.announced:
-                period = next((p for p in times if p.start >= t.end and p.start < next_start and p.relation == "over"
-                               and p.span and p.start - fig.end <= 120 and ";" not in text[t.end:p.start]), None)
-                if period is not None:  # ('the £5.4bn announced last year to pay for them over three years'):
-                    return replace(period, ahead=True)  # the period the sum is for, ahead of it
             return t
     for t in reversed(times):
         if t.end <= fig.start and fig.start - t.end <= 14 and t.mode != "rate":
@@ -220,7 +248,10 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
                doc: DocTime, projection: TimePhrase | None, last_year: int | str | None) -> Result:
     """(relation, year, as written, resolved against, relative) of one claim figure."""
     c = doc.cues
-    usable = [t for t in times if t.mode != "rate" and not is_base(text, t, sent_start, c)]
+    usable = [t for t in times if t.mode != "rate" and not is_base(text, t, sent_start, c)
+              and not _duration(text, t, sent_start, doc.changes)]
+    if len(usable) > 1:
+        usable = _past_announcements(text, usable, sent_start, c)
     own = own_time(text, fig, usable, next_start, sent_start, c)
     fig.own = own
     rate = rate_after(text, fig, times, c) if fig.rate is None else None
