@@ -239,6 +239,16 @@ CASES = [
     ("Rail firms sought a 9% increase in fares. They will instead be allowed to raise them by 4.6%, to £320 a year.",
      D(2025, 2, 1), [C("4.6%", "change in fares", "change", "by", None),
                      C("£320", "annual fares", "level", "at", None)]),
+    # what a sum is for, right after it, names it better than the clause's subject (the one who receives it)
+    ("Hospitals in Wales will receive an additional £80m for patients with long-term conditions next year.",
+     D(2024, 12, 16), [C("£80m", "funding for patients with long-term conditions", "level", "at", 2025)]),
+    # a noun and a level verb in -ing before a sum ('arrears totalling £2bn'), also after the verb of a relative
+    # clause ('many of which face ...')
+    ("The help goes to landlords, many of which face arrears totalling £2bn.", D(2024, 12, 16),
+     [C("£2bn", "arrears", "level", "at", 2024)]),
+    # a verb in -ing after an auxiliary is no modifier of the noun after it ('are *giving* schools')
+    ("We are giving colleges the resources they need.\n\nHalf of colleges expected to cut courses next year.",
+     D(2024, 12, 16), [C("Half", "share of colleges", "level", "at", 2025)]),
     # the noun a count is the size of ('a backlog of 41,000'); a linking verb after its subject is no part of
     # its name, and a noun written with 'the' is named as the document named it before ('the *court* backlog')
     ("Ministers inherited a backlog of 41,000 cases.", D(2024, 12, 12),

@@ -88,6 +88,7 @@ def _participle(ws: list[Word], i: int) -> bool:
     or a verb after an -ly adverb."""
     w = ws[i]
     after_ly = i > 0 and ws[i - 1].low.endswith("ly")
-    if w.low.endswith("ing") and w.is_("N") and not after_ly:
-        return False  # a noun in -ing before the head: 'the *waiting* list', 'the *housing* budget'
+    verb_before = i > 0 and (ws[i - 1].is_("X", "O") or ws[i - 1].low == "to") and not ws[i - 1].content
+    if w.low.endswith("ing") and w.is_("N") and not after_ly and not verb_before:
+        return False  # a noun in -ing before the head: 'the *waiting* list' (not 'we are *giving* schools')
     return w.is_("V") and (w.low.endswith(("ed", "ing")) or after_ly)

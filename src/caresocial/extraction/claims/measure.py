@@ -250,8 +250,10 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     if j >= 1 and verb in v.level_verbs and verb.endswith("ing") and ws[j - 1].text == "," and cs == j:
         # 'High-needs funding has gone up by more than half, reaching £10.7 billion': the main clause's subject
         return clause_subject(text, ws, clause_start(ws, j - 1), j - 1, v=v)
-    # 'deficits of £2bn', 'a saving of £1.1 billion', 'margins averaging 23%'
-    if j >= 0 and ws[j].low in ("of", "averaging", "at") and j - 1 >= cs:
+    # 'deficits of £2bn', 'a saving of £1.1 billion', 'margins averaging 23%', 'deficits totalling £3.3bn'
+    if j >= 0 and (ws[j].low in ("of", "averaging", "at") or (
+            ws[j].low in v.level_verbs and ws[j].low.endswith("ing") and j >= 1 and is_noun(ws[j - 1]))) \
+            and j - 1 >= cs:
         end = j
         if ws[j].low == "at" and j >= 1 and ws[j - 1].content and ws[j - 1].is_("V"):
             end = j - 1
@@ -430,10 +432,9 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
     if kind == "percent":
         return share_measure(text, ws, first, last, v=v) or money_measure(text, ws, first, last, v=v)
     if kind == "money":
-        hit = money_measure(text, ws, first, last, v=v)
-        if hit is None or hit.rank < 2 or " " not in hit.text.strip():
-            return purpose_measure(text, ws, last, v) or hit
-        return hit
+        # what a sum is for, written right after it, names it better than its clause ('Schools will receive £1bn
+        # for pupils with special needs', 'will spend £2bn to build prisons')
+        return purpose_measure(text, ws, last, v) or money_measure(text, ws, first, last, v=v)
     if kind == "ratio":
         if any(w.low in ("in", "out") for w in ws[first:last + 1]):  # 'four out of five', 'eight in 10'
             return share_measure(text, ws, first, last, v=v)

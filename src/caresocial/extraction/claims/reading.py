@@ -150,7 +150,9 @@ def phrase_ending(ws: list[Word], start: int, end: int) -> Phrase | None:
     best = None
     i = start
     while i < end:
-        p = noun_phrase(ws, i, end, post=2) if not (i > start and likely_verb(ws, i)) else None
+        after_relative = i > 0 and ws[i - 1].is_("W") and not ws[i - 1].content and ws[i].content and ws[i].is_("V")
+        p = noun_phrase(ws, i, end, post=2) if not ((i > start and likely_verb(ws, i)) or after_relative) else None
+        # (nor from the verb of a relative clause: 'councils, many of which *face* deficits totalling £3.3bn')
         if p is not None and p.end == end:
             return p  # (not from a verb: 'Councils hold schools deficits of £1.5bn')
         if p is not None and p.end > i:
