@@ -239,6 +239,17 @@ CASES = [
     ("Rail firms sought a 9% increase in fares. They will instead be allowed to raise them by 4.6%, to £320 a year.",
      D(2025, 2, 1), [C("4.6%", "change in fares", "change", "by", None),
                      C("£320", "annual fares", "level", "at", None)]),
+    # 'bringing the total to N': the total of those counted before, not the increment
+    ("The trust hired 1,200 additional nurses in 2024, bringing the total to 9,400.", D(2024, 12, 16),
+     [C("9,400", "nurses hired by trust", "level", "at", 2024)]),
+    # a source who told someone: the reported clause's subject after whom it was told
+    ("The transport secretary told MPs the scheme had cost £2.1bn over four years.", D(2024, 12, 16),
+     [C("£2.1bn", "cost of scheme", "level", "over", 2024)]),
+    ("Housing minister Jo Green told councils the shortfall would reach £900m.", D(2024, 12, 16),
+     [C("£900m", "shortfall", "level", "at", None)]),
+    # 'X is down 50%': the subject of the linking verb changed
+    ("\"Burglary is down 40% since 2015,\" she said.", D(2024, 12, 16),
+     [C("40%", "change in burglary", "change", "over", 2024)]),
     # what a sum is for, right after it, names it better than the clause's subject (the one who receives it)
     ("Hospitals in Wales will receive an additional £80m for patients with long-term conditions next year.",
      D(2024, 12, 16), [C("£80m", "funding for patients with long-term conditions", "level", "at", 2025)]),

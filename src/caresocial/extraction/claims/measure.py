@@ -178,6 +178,9 @@ def change_measure(text: str, ws: list[Word], first: int, last: int,
             hit = read_phrase(v, text, ws, phrase_to(ws, clause_start(ws, j - 1), j - 1))
             if hit is not None:
                 return hit
+        if j >= 2 and ws[j].low in ("up", "down") and ws[j - 1].low in cues_of(ws).copula:
+            # 'Crime is down 50% since 2010': the subject of the linking verb
+            return clause_subject(text, ws, clause_start(ws, j - 1), j - 1, v=v)
         if j >= 1 and ws[j].low in cues_of(ws).copula:
             # 'council spending power per person is still 18% lower than in 2010': the subject is what changed
             return clause_subject(text, ws, clause_start(ws, j), j, v=v)
@@ -470,12 +473,16 @@ def _object_before_to(text: str, ws: list[Word], first: int, v: Vocab) -> Readin
         return None
     cs = clause_start(ws, j)
     verb = next((k for k in range(j - 2, max(cs - 1, j - 8), -1) if ws[k].content and ws[k].is_("V") and
-                 (not ws[k].is_("N") or (k > 0 and ws[k - 1].is_("X") and not ws[k - 1].content))), None)
+                 (not ws[k].is_("N") or (k > 0 and ws[k - 1].is_("X") and not ws[k - 1].content) or
+                  (k == cs and ws[k].low.endswith("ing")))), None)  # (or a clause's -ing verb: ', bringing')
     if verb is None or any(w.is_(FIG, TIME, PUNCT) for w in ws[verb + 1:j]):
         return None
     p = noun_phrase(ws, verb + 1, j, post=1)
-    if p is None or p.end != j or ws[p.head].low in cues_of(ws).generic_object:
+    if p is None or p.end != j:
         return None
+    if ws[p.head].low in cues_of(ws).generic_object:
+        # 'recruited 20,000 more officers, bringing the total to 149,566': the total of those counted before
+        return Reading("", 0, total=True) if p.end - p.start <= 2 else None
     return read_phrase(v, text, ws, p)
 
 

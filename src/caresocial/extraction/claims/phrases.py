@@ -405,6 +405,9 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
                 not likely_verb(ws, n):  # (not 'Spending rose to £4bn')
             # a gerund and its object: 'raising the UC standard allowance', 'abolishing the policy'
             obj = noun_phrase(ws, n, limit, post=1)
+            if obj is not None and obj.end < limit and ws[obj.end].low in framing:
+                i = _after_source(ws, obj.end, limit)  # ('Policing minister Chris Philp told MPs ...': a source)
+                continue
             if obj is not None:
                 return Phrase(i, obj.end, obj.head)
         p = noun_phrase(ws, i, limit, post=2)
@@ -416,7 +419,7 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
             i = inner + 1  # 'Our latest research also shows spending on ...': the verb was read as a noun
             continue
         if p is not None and p.end < limit and ws[p.end].low in framing:
-            i = p.end + 1  # 'the data show ...', 'the LGA estimates that ...': the source, not the measure
+            i = _after_source(ws, p.end, limit)  # 'the data show ...', 'the LGA estimates that ...': the source
             continue
         if p is not None and i > start + 1 and ws[i - 1].is_("P") and ws[i - 2].is_(FIG):
             i = p.end  # a figure's own noun ('from 16.3 *per social worker* in 2021 to 16.6'): no subject
@@ -425,6 +428,16 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
             return p
         return None
     return None
+
+
+def _after_source(ws: list[Word], verb: int, limit: int) -> int:
+    """The first word after the verb of a source at ``verb`` and after whom it was told, when a noun phrase with
+    a determiner follows that ('told *MPs* the uplift had cost ...'): where the reported clause starts."""
+    i = verb + 1
+    told = noun_phrase(ws, i, limit, post=0) if i < limit and ws[i].content and is_noun(ws[i]) else None
+    if told is not None and told.end < limit and ws[told.end].is_("D") and not ws[told.end].content:
+        return told.end
+    return i
 
 
 def _verb_after(ws: list[Word], i: int, limit: int) -> bool:

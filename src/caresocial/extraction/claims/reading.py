@@ -29,6 +29,7 @@ class Reading:
     elided: bool = False  # the counted noun is left out ('and more than 2,800 who work in the system')
     head: str | None = None  # the head noun as written
     refers: str | None = None  # a pronoun that stands for the measure, written '{}' in the text ('cost of {}')
+    total: bool = False  # the total of what the sentence counted before ('bringing the total to 149,566')
 
 
 def fig_after(ws: list[Word], last: int) -> int:

@@ -80,6 +80,13 @@ def compared(ws: list[Word], first: int) -> bool:
 def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex: Lexicons) -> None:
     """Coordinated figures, the ends of ranges and changes, and changes without a subject share a measure."""
     for k, it in enumerate(items):
+        if it.reading is not None and it.reading.total:
+            # the total of those counted before it, not the increment: '20,000 additional officers, bringing the
+            # total to 149,566' counts officers
+            prev = next((o for o in reversed(items[:k]) if o.reading is not None and not o.reading.total and
+                         figs[o.index].kind == figs[it.index].kind), None)
+            it.reading = _whole(prev.reading, lex) if prev is not None and prev.reading is not None else None
+    for k, it in enumerate(items):
         f = figs[it.index]
         partner = next((o for o in items if o.index == f.link), None) if f.link is not None and (
             f.link_type == "range" or it.asp.role is not None) else None
@@ -146,6 +153,14 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
             # after the dash: not 'two-fifths of councils at risk – partly because of costs – while ... an
             # estimated £4.6bn deficit')
             it.reading = restated(prev.reading, "percent", "count")
+
+
+def _whole(r: Reading, lex: Lexicons) -> Reading:
+    """A reading without a word of increment before it ('additional officers' -> 'officers')."""
+    first, _, rest = r.text.partition(" ")
+    if rest and measure_key(first, lex) == "additional":
+        return Reading(rest, r.rank, head=r.head)
+    return r
 
 
 def _after_dash(ws: list[Word], start: int, first: int) -> bool:
