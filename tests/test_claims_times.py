@@ -22,6 +22,9 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      [("410 million", "rail passenger journeys", "level", "to", 2024)]),
     ("Rail passenger journeys fell to 410 million in October.", D(2025, 2, 3),
      [("410 million", "rail passenger journeys", "level", "to", 2024)]),
+    # (a span of months is no month alone: the year written at its end)
+    ("The claimant rate was 4.1% in October to December 2023.", D(2024, 2, 3),
+     [("4.1%", "claimant rate", "level", "to", 2023)]),
     # how long something lasts is no time of the figure: a window shorter than a year, a period after a verb
     # in the past that is no change ('waited over a year'); a change over a year keeps it
     ("By March 2027, 70% of claims will be settled within 12 weeks.", D(2024, 12, 12),

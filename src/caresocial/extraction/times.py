@@ -151,7 +151,8 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
         (rf"\b(?:in\s+)?{back}\s+(?P<mon>{mon})\b", "at", "lastmon"),
         (rf"\b(?:in\s+)?{fwd}\s+(?P<mon>{mon})\b", "at", "nextmon"),
         # a month alone ('fell to 7.54 million in October'): its latest time up to the reference date
-        (rf"\b(?:in|during)\s+(?P<mon>{'|'.join(_month_names(lex))})\b(?!\s*\d)(?!['’]s\b)", "at", "mon"),
+        (rf"\b(?:in|during)\s+(?P<mon>{'|'.join(_month_names(lex))})\b(?!\s*\d)(?!['’]s\b)"
+         rf"(?!\s*(?:to|and|until|-|–)\s*{mon}\b)", "at", "mon"),  # (not a span of months: 'July to September')
         (rf"\b{back}\s+year\b", "at", "last"),
         (rf"\b(?:this|the\s+current)\s+{fyw}?year\b", "at", "this"),
         (rf"\b{fwd}\s+{fyw}?year\b", "at", "next"),
