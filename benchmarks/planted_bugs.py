@@ -26,7 +26,7 @@ BUGS = [
     ("percentage-point tolerance 0 -> 10", "caresocial/config.py",
      "percent_points: float = 0.0", "percent_points: float = 10.0",
      ["tests/test_checker.py::test_two_documents_disagree[percentages-8-points-apart]"]),
-    ("a scale slip ignores x1e9", "caresocial/consistency/conflicts.py",
+    ("a scale slip ignores x1e9", "caresocial/consistency/comparison.py",
      "SCALES = (1e3, 1e6, 1e9)", "SCALES = (1e3, 1e6)",
      ["tests/test_checker.py::test_two_documents_disagree[a-lost-billion]"]),
     ("rate x period: decades not x10", "caresocial/consistency/arithmetic.py",

@@ -541,13 +541,13 @@ def test_built_in_rules_come_first_whatever_the_import_order(monkeypatch: pytest
     ([(0, 11), (0, 11), (30, 40)], 2),
 ])
 def test_how_many_separate_times_a_series_has(spans: list[tuple[int, int]], count: int) -> None:
-    from caresocial.consistency.conflicts import _series_count
+    from caresocial.consistency.comparison import _series_count
 
     assert _series_count(spans) == count
 
 
 def test_keep_two_keeps_the_lowest_of_two_documents() -> None:
-    from caresocial.consistency.conflicts import _keep_two
+    from caresocial.consistency.comparison import _keep_two
 
     best: list[tuple[float, str]] = []
     for entry in [(5.0, "a"), (3.0, "a"), (4.0, "b"), (9.0, "c"), (1.0, "c"), (2.0, "b")]:

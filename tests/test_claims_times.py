@@ -22,6 +22,12 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      [("410 million", "rail passenger journeys", "level", "to", 2024)]),
     ("Rail passenger journeys fell to 410 million in October.", D(2025, 2, 3),
      [("410 million", "rail passenger journeys", "level", "to", 2024)]),
+    # a month alone in a statement of the future is its next time
+    ("Rail fares will rise by 4.6% in March.", D(2024, 11, 22), [("4.6%", "change in rail fares", "change", "over",
+                                                                   2025)]),
+    # a hedge before a comparative ('about 40% higher') leaves the subject of the linking verb what changed
+    ("Bills remained about 40% higher than before the crisis.", D(2024, 11, 22),
+     [("40%", "change in bills", "change", "over", 2024)]),
     # (a span of months is no month alone: the year written at its end)
     ("The claimant rate was 4.1% in October to December 2023.", D(2024, 2, 3),
      [("4.1%", "claimant rate", "level", "to", 2023)]),

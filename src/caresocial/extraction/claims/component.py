@@ -239,20 +239,7 @@ class _Builder:
         self._resolve_pronouns(items, ws, sa)
         own = [it.reading for it in items]
         share_measures(items, ws, self.figs, self.lex)
-        names: dict[int, str | None] = {}
-        for it, read in zip(items, own, strict=True):
-            r, kind = it.reading, figs[it.index].kind
-            if r is not None and id(r) not in names and (kind == "money" or (kind == "percent" and r is read) or
-                                                         r.text.lower().split()[-2:-1] == ["the"] or
-                                                         _definite(text, r.text, sa, figs[it.index].start)):
-                # (a bare count is read against what the document counts, see qualify_bare; but one written with
-                # 'the' names what the document named before: 'the list remains far above ...')
-                names[id(r)] = fuller_name(text, r.text, r.head, sa, lex)
-        for it in items:  # (every figure that shares a measure shares its fuller name)
-            r = it.reading
-            name = names.get(id(r)) if r is not None else None
-            if r is not None and name is not None:
-                it.reading = Reading(name, 2, head=r.head)
+        self._fuller_names(items, own, sa)
         name_parts(items, ws, self.text)
         _name_cells(cells)
         assign_keys(items, self.figs, self.lex)
@@ -336,6 +323,25 @@ class _Builder:
             )), None)  # (written, or read from the body's context: the period last reported)
             if same is not None and same["time"].relation in ("at", "over", "by", "per"):
                 row["time"] = same["time"]
+
+    def _fuller_names(self, items: list[Item], own: list[Reading | None], sa: int) -> None:
+        """Bare measures named as the document named them before (:func:`.context.fuller_name`): sums, a
+        percentage's own reading, and a count written with 'the' ('the list remains far above ...'; another bare
+        count is read against what the document counts, see qualify_bare). Figures that share a reading share
+        its fuller name."""
+        text, figs, lex = self.text, self.figs, self.lex
+        names: dict[int, str | None] = {}
+        for it, read in zip(items, own, strict=True):
+            r, kind = it.reading, figs[it.index].kind
+            if r is not None and id(r) not in names and (kind == "money" or (kind == "percent" and r is read) or
+                                                         r.text.lower().split()[-2:-1] == ["the"] or
+                                                         _definite(text, r.text, sa, figs[it.index].start)):
+                names[id(r)] = fuller_name(text, r.text, r.head, sa, lex)
+        for it in items:
+            r = it.reading
+            name = names.get(id(r)) if r is not None else None
+            if r is not None and name is not None:
+                it.reading = Reading(name, 2, head=r.head)
 
     def _resolve_pronouns(self, items: list[Item], ws: list[Word], sa: int) -> None:
         """A measure named by a pronoun ('these cost £58,000', '69% of those') is what the pronoun stands for: a
