@@ -242,6 +242,8 @@ CASES = [
     # 'bringing the total to N': the total of those counted before, not the increment
     ("The trust hired 1,200 additional nurses in 2024, bringing the total to 9,400.", D(2024, 12, 16),
      [C("9,400", "nurses hired by trust", "level", "at", 2024)]),
+    ("Another four would close in 2026, taking the total to 19 libraries.", D(2024, 12, 16),
+     [C("19", "libraries", "level", "at", 2026)]),  # (nothing counted before it: its own noun)
     # a source who told someone: the reported clause's subject after whom it was told
     ("The transport secretary told MPs the scheme had cost £2.1bn over four years.", D(2024, 12, 16),
      [C("£2.1bn", "cost of scheme", "level", "over", 2024)]),

@@ -428,8 +428,17 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
         return change_measure(text, ws, first, last, asp, v=v)
     if kind in ("money", "count", "percent"):
         hit = _object_before_to(text, ws, first, v) or _described_before(text, ws, first, v)
+        if hit is not None and hit.total:  # (its own reading, kept when the sentence counted nothing before it)
+            own = _by_kind(text, ws, first, last, kind, v)
+            return Reading(own.text if own is not None else "", own.rank if own is not None else 0,
+                           head=own.head if own is not None else None, total=True)
         if hit is not None:
             return hit
+    return _by_kind(text, ws, first, last, kind, v)
+
+
+def _by_kind(text: str, ws: list[Word], first: int, last: int, kind: str, v: Vocab) -> Reading | None:
+    """The measure read by the rules of a figure's kind (the last steps of :func:`read_measure`)."""
     if kind in ("count", "quantity"):
         return count_measure(text, ws, first, last, v=v)
     if kind == "percent":

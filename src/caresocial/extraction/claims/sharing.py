@@ -85,7 +85,11 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
             # total to 149,566' counts officers
             prev = next((o for o in reversed(items[:k]) if o.reading is not None and not o.reading.total and
                          figs[o.index].kind == figs[it.index].kind), None)
-            it.reading = _whole(prev.reading, lex) if prev is not None and prev.reading is not None else None
+            if prev is not None and prev.reading is not None:
+                it.reading = _whole(prev.reading, lex)
+            else:  # (nothing counted before it: its own reading, 'taking the total to 24 councils')
+                it.reading = Reading(it.reading.text, it.reading.rank, head=it.reading.head) if it.reading.text \
+                    else None
     for k, it in enumerate(items):
         f = figs[it.index]
         partner = next((o for o in items if o.index == f.link), None) if f.link is not None and (
