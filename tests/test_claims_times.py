@@ -22,6 +22,12 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      [("410 million", "rail passenger journeys", "level", "to", 2024)]),
     ("Rail passenger journeys fell to 410 million in October.", D(2025, 2, 3),
      [("410 million", "rail passenger journeys", "level", "to", 2024)]),
+    # 'since the start of 2023' is a change's own period, before the horizon of a level after it
+    ("The court backlog has risen by 9,000 since the start of 2023 and is projected to reach 80,000 by 2027.",
+     D(2024, 7, 26), [("9,000", "change in court backlog", "change", "over", 2024)]),
+    # an announcement's time before a figure dates another figure ('promised in 2021'), not this one
+    ("Work on 20,000 new homes, promised in 2021, is late: only 6,000 have been built.", D(2024, 7, 26),
+     [("20,000", "new homes", "level", "at", 2021), ("6,000", "new homes", "level", "at", 2024)]),
     # a month alone in a statement of the future is its next time
     ("Rail fares will rise by 4.6% in March.", D(2024, 11, 22), [("4.6%", "change in rail fares", "change", "over",
                                                                    2025)]),

@@ -123,7 +123,7 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
         (rf"\b(?:over|in|during)\s+(?:the|a)\s+(?:(?P<n>\d{{1,3}}|[a-z]+)[\s-]+)?{unit}\s+(?:to|up\s+to|ending(?:\s+in)?)"
          rf"\s+{date}?(?P<y>{_Y})", "over", "abs"),
         (rf"\b(?:until|till|up\s+to|through|to)\s+(?:the\s+end\s+of\s+)?{date}?(?P<y>{_Y})", "to", "abs"),
-        (rf"\bsince\s+{date}?(?P<y0>{_Y})", "over", "since"),
+        (rf"\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?{date}?(?P<y0>{_Y})", "over", "since"),
         (r"\bsince\s+(?:[\w’']+\s+){1,5}?(?:came|took|come|taking|began|started|entered)\s+(?:to\s+)?"
          r"(?:power|office)\b", "over", "since"),
         (rf"\bfrom\s+{date}?(?P<y>{_Y})", "from", "abs"),

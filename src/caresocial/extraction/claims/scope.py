@@ -112,12 +112,17 @@ def _past_announcements(text: str, times: list[TimePhrase], sent_start: int, c: 
         if ahead and t.relation == "over" and t.span and t.mode == "rel":
             t = replace(t, ahead=True)
         ahead = False
-        before = _WORD.findall(text[max(sent_start, t.start - 20):t.start].lower())
-        if before and before[-1] in c.announced and k + 1 < len(times):
+        if _announced(text, t, sent_start, c) and k + 1 < len(times):
             ahead = True
             continue
         out.append(t)
     return out
+
+
+def _announced(text: str, t: TimePhrase, sent_start: int, c: Cues) -> bool:
+    """Whether a time phrase follows a participle of announcement ('announced in March', 'promised in 2021')."""
+    before = _WORD.findall(text[max(sent_start, t.start - 20):t.start].lower())
+    return bool(before) and before[-1] in c.announced
 
 
 def _duration(text: str, t: TimePhrase, sent_start: int, changes: frozenset[str]) -> bool:
@@ -256,6 +261,9 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
               and not _duration(text, t, sent_start, doc.changes)]
     if len(usable) > 1:
         usable = _past_announcements(text, usable, sent_start, c)
+    # (an announcement's time before the figure is another figure's: 'new places, promised in 2021, ... only 6,000
+    # have been delivered')
+    usable = [t for t in usable if t.end > fig.start or not _announced(text, t, sent_start, c)]
     own = own_time(text, fig, usable, next_start, sent_start, c)
     fig.own = own
     rate = rate_after(text, fig, times, c) if fig.rate is None else None
@@ -356,7 +364,8 @@ def _change(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[Tim
         return resolve(own, "over" if own.span else "by", doc, fig, last_year)
     if own is not None and own.now:
         return resolve(own, "at", doc, fig, last_year)  # 'cut by 330,000 today': at once, over no period
-    if fig.level_time is not None and (own is None or (own.relation == "over" and own.mode == "rel")):
+    if fig.level_time is not None and (own is None or (own.relation == "over" and own.mode == "rel" and
+                                                       own.start_year is None)):  # (not 'since 2023': its own)
         relation, year, written, label, relative = fig.level_time
         by = relation == "by" or (relation == "to" and (written or "").lower().startswith("by "))
         if year is not None:  # (a change towards a level reached by a horizon is reached by it too)
