@@ -272,6 +272,13 @@ REPORTED = [
 # citations and joint statements
 # ------------------------------------------------------------------------------------------------------
 CITATION_JOINT = [
+    # a body named by capitalised words joined by 'for', with no organisation word ('Homes for Britain')
+    pytest.param(
+        "Homelessness rose to 117,450 households, according to Homes for Britain's annual report.",
+        {"publisher": "The Guardian"}, [F("117,450", "Homes for Britain")], id="name-joined-by-for"),
+    pytest.param(
+        "Homelessness rose to 117,450 households, Homes for Britain said.",
+        {"publisher": "The Guardian"}, [F("117,450", "Homes for Britain")], id="name-joined-by-for-said"),
     pytest.param(
         "Child poverty has risen sharply in recent years (Joseph Rowntree Foundation, 2023).",
         {}, [Q("Joseph Rowntree Foundation, 2023", "citation", "Joseph Rowntree Foundation")],

@@ -73,7 +73,10 @@ def is_body_name(s: str, w: QuoteWords, possessive: bool = False) -> bool:
         return is_acronym(word, w) or (possessive and word.endswith(("’s", "'s")) and len(word) > 4)
     if not all(x[:1].isupper() or w.is_(x, "joiner") or x[:1].isdigit() for x in words):
         return False
-    return any(org_word(x, w) for x in words) or is_acronym(words[0], w)
+    # (or capitalised words joined by 'for', no person's name: 'Skills for Care', 'Action for Children')
+    return any(org_word(x, w) for x in words) or is_acronym(words[0], w) or \
+        any(words[i] == "for" and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+            for i in range(1, len(words) - 1))
 
 
 def owner_name(owner: str, w: QuoteWords) -> bool:
