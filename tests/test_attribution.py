@@ -276,6 +276,12 @@ CITATION_JOINT = [
     pytest.param(
         "Homelessness rose to 117,450 households, according to Homes for Britain's annual report.",
         {"publisher": "The Guardian"}, [F("117,450", "Homes for Britain")], id="name-joined-by-for"),
+    # a name is written on one line: a heading's last words are no part of the name on the next line
+    pytest.param(
+        "Rail fares: Older Passengers\n\nQuestion for Department for Transport\n\nThe department estimates that "
+        "around 12% of journeys are made by passengers over 60.",
+        {"publisher": "UK Parliament"}, [Q("around 12% of journeys", "reported", "Department for Transport")],
+        id="name-within-its-line"),
     pytest.param(
         "Homelessness rose to 117,450 households, Homes for Britain said.",
         {"publisher": "The Guardian"}, [F("117,450", "Homes for Britain")], id="name-joined-by-for-said"),

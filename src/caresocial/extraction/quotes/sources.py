@@ -18,9 +18,10 @@ from .statement import Statement
 _MIN_WORDS = 3
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _IN_FINDING = regex.compile(r"(?P<prep>\p{Lu}\p{Ll}+)\s+(?P<phrase>[^,;:.]{4,160}?),\s*")
-_NAME_RUN = regex.compile(r"(?<![\p{L}’'])[\p{Lu}][\p{Ll}’'-]+(?:\s+[\p{Lu}][\p{L}’'-]+){1,3}")
-_CAPITAL_RUN = regex.compile(r"(?<![\p{L}’'])[\p{Lu}][\p{L}’'&.-]*(?:\s+(?:(?:of|for|and|&|the|on|in|to)\s+)*"
-                             r"[\p{Lu}][\p{L}’'&.-]*)+")
+# (a name is written on one line: a heading's last words are no part of the next line's name)
+_NAME_RUN = regex.compile(r"(?<![\p{L}’'])[\p{Lu}][\p{Ll}’'-]+(?:[^\S\n]+[\p{Lu}][\p{L}’'-]+){1,3}")
+_CAPITAL_RUN = regex.compile(r"(?<![\p{L}’'])[\p{Lu}][\p{L}’'&.-]*(?:[^\S\n]+(?:(?:of|for|and|&|the|on|in|to)"
+                             r"[^\S\n]+)*[\p{Lu}][\p{L}’'&.-]*)+")
 _THAT_IS = regex.compile(r"(?:That|This|These|Those)\s+(?:is|was|are|were)\s+(?:also\s+)?"
                          r"(?P<phrase>(?:the|a|one\s+of\s+the)\s+[^,;:.]{3,120}?)(?=[,;:.]|\s+which\b|\s+that\b)")
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
