@@ -353,22 +353,25 @@ class _Builder:
                 continue
             plural = r.refers in ("these", "those", "they", "them")
             found = antecedent(self.text, ws, 0, clause_start(ws, it.first), plural, last=True) if plural else None
-            if found is None:
-                prev = self._previous_words(sa)
+            if found is None:  # ('That is an increase of 16.3%' opening a paragraph: of what the one before stated)
+                prev = self._previous_words(sa, across=r.refers == "that" and r.text == "{}")
                 found = antecedent(self.text, prev, 0, len(prev), plural, last=plural) if prev else None
             if found:  # ('the number of households ...': the households, as a count of them is read)
                 found = _NUMBER_OF.sub("", found, count=1) or found
             it.reading = Reading(r.text.replace("{}", found), 2) if found else None
 
-    def _previous_words(self, sa: int) -> list[Word]:
-        """The words of the sentence before the one starting at ``sa`` (in its paragraph)."""
+    def _previous_words(self, sa: int, across: bool = False) -> list[Word]:
+        """The words of the sentence before the one starting at ``sa`` (in its paragraph, or with ``across`` in
+        the paragraph before: news gives a sentence a paragraph)."""
         k = bisect.bisect_left(self.sent_starts, sa) - 1
         if k < 0:
             return []
         a, b = self.sents[k]
-        if self.paras and any(a < pa <= sa for pa, _ in self.paras):
+        if not across and self.paras and any(a < pa <= sa for pa, _ in self.paras):
             return []  # (a new paragraph: nothing to refer back to)
-        return tag(self.text, a, b, [], self.lex, self.pos)
+        lo = bisect.bisect_left(self._fig_starts, a)
+        spans = [(f.start, f.end, FIG) for f in self.figs[lo:bisect.bisect_left(self._fig_starts, b)]]
+        return tag(self.text, a, b, spans, self.lex, self.pos)  # (its figures no words of a noun phrase)
 
     def _future(self, sa: int, sb: int) -> bool:
         low = self.text[sa:sb].lower().split()

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ...lexicons import Lexicons
+from .phrases import likely_verb
 from .vocab import vocabulary
 from .words import FIG, PUNCT, TIME, Word, tag
 
@@ -43,10 +44,21 @@ def fuller_name(text: str, reading: str, head_word: str | None, before: int, lex
     floor = max(0, before - _BACK)
     hits = [m.start() for m in pattern.finditer(text, floor, before)]
     for at in reversed(hits[-4:]):
+        if _modifies_next(text, at, at + len(head), lex):
+            continue  # (a modifier there, not the head: 'the core *schools* budget')
         name = _compound_before(text, at, len(head), lex)
         if name is not None:
             return f"{reading[:ws[k].start]}{name}".strip()
     return None
+
+
+def _modifies_next(text: str, at: int, end: int, lex: Lexicons) -> bool:
+    """Whether the word at ``at``-``end`` is followed, on its line, by a noun that does not read as its verb (so
+    it modifies that noun: 'schools' in 'the core schools budget', not in 'schools spend')."""
+    ws = tag(text, at, min(len(text), end + 30), [], lex)
+    if len(ws) < 2 or ws[1].start - end > 1 or not ws[1].text[:1].islower():
+        return False
+    return ws[1].content and ws[1].is_("N") and not likely_verb(ws, 1)
 
 
 def _compound_before(text: str, at: int, length: int, lex: Lexicons) -> str | None:

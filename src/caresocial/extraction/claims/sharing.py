@@ -254,6 +254,7 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons, title_end: int = 0, 
     topic = max(counts, key=lambda k: ({_stem(w) for w in k.split()} <= titled, counts[k], -order.index(k)))
     topic_words = set(topic.split())
     own = _self_standing(lex)
+    props = frozenset(w.lower() for w in lex.words("property_nouns"))  # (only what is of a population)
     for row in rows:
         key = row["measure"]
         if not key:
@@ -261,7 +262,7 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons, title_end: int = 0, 
         prefix = next((p for p in _PREFIXES if key.startswith(p)), "")
         base = key[len(prefix):]
         words = [w for w in base.split() if w in content]
-        if len(words) == 1 and words[0] not in topic_words and words[0] not in own:
+        if len(words) == 1 and words[0] not in topic_words and words[0] not in own and words[0] in props:
             row["measure"] = sys.intern(f"{prefix}{base} of {topic}")
 
 
