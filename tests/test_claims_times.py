@@ -28,6 +28,9 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     # an announcement's time before a figure dates another figure ('promised in 2021'), not this one
     ("Work on 20,000 new homes, promised in 2021, is late: only 6,000 have been built.", D(2024, 7, 26),
      [("20,000", "new homes", "level", "at", 2021), ("6,000", "new homes", "level", "at", 2024)]),
+    # 'in the first quarter of 2024' is a time phrase: the change's period
+    ("Bus journeys rose by 9% in the first quarter of 2024.", D(2024, 7, 26),
+     [("9%", "change in bus journeys", "change", "over", 2024)]),
     # a month alone in a statement of the future is its next time
     ("Rail fares will rise by 4.6% in March.", D(2024, 11, 22), [("4.6%", "change in rail fares", "change", "over",
                                                                    2025)]),

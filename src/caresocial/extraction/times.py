@@ -118,6 +118,9 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
         (rf"\b(?:from|between)\s+{date}?(?P<y0>{_Y})\s+(?:to|and|until)\s+{date}?(?P<y>{_Y})", "over", "abs"),
         (r"\b(?:between|over|during|across|throughout|for)\s+(?:the\s+)?(?:period\s+)?(?P<y0>(?:19|20)\d{2})\s?[-–]"
          r"\s?(?P<y>(?:19|20)\d{2})(?![\d/])", "over", "span"),
+        # ('in the first quarter of 2024')
+        (rf"\b(?:in|during|over)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:quarter|half|three\s+months|"
+         rf"six\s+months)\s+of\s+(?:the\s+)?{fyw}?(?:year\s+)?(?P<y>{_Y})", "at", "abs"),
         (rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?:year|twelve\s+months|12\s+months)\s+(?:to|ending|ended)\s+"
          rf"{date}(?P<y>{_Y})", "at", "yearto"),
         (rf"\b(?:over|in|during)\s+(?:the|a)\s+(?:(?P<n>\d{{1,3}}|[a-z]+)[\s-]+)?{unit}\s+(?:to|up\s+to|ending(?:\s+in)?)"

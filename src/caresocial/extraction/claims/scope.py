@@ -310,7 +310,7 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
         return resolve(t, t.relation if t.relation != "from" else "at", doc, fig, last_year)
     # (a future statement holds when its sentence says: 'Another £1bn will bring the total to £12bn in 2025')
     after = [t for t in usable if t.start >= fig.end and t.relation != "from" and (
-                 t.start < next_start or not owned(text, t) or fig.tense == "future")
+                 t.start < next_start or not owned(text, t) or (fig.tense == "future" and t.mode != "that"))
              and not any(w in c.relative_word for w in _WORD.findall(text[fig.end:t.start].lower()))]
     if after:
         return resolve(after[0], after[0].relation, doc, fig, last_year)

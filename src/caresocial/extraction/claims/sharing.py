@@ -129,7 +129,8 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
     changes = [o for o in items if o.asp.aspect == "change" and o.asp.verb_before is not None and o.reading]
     for it in items:
         # the ends of a change stated with its verb ('soared by a third, from £6bn to £8.2bn') measure what moved
-        if changes and it.asp.aspect == "level" and (it.asp.role or figs[it.index].link_role) in ("from", "to"):
+        if changes and it.asp.aspect == "level" and (it.asp.role or figs[it.index].link_role) in ("from", "to") \
+                and figs[it.index].kind not in ("year", "date"):  # (a year is a time, never what moved)
             # (not the end of another verb: 'cut the bill to £2.6bn and lower child poverty by 410,000')
             own = [c for c in changes if c.asp.verb_before == it.asp.verb_before]
             if own or it.asp.verb_before is None or it.reading is None:
