@@ -107,3 +107,24 @@ KINDS = [
 @pytest.mark.parametrize(("sentence", "expected"), KINDS, ids=[s[:48] for s, _ in KINDS])
 def test_the_kind_of_each_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     assert figures(sentence) == expected
+
+
+# fractions written with a slash: a share of a whole ('3/4 of councils'), a mixed number with its scale
+# ('2 1/4 million'), and the slashes that make no fraction (a denominator fractions are not written with, a
+# numerator not below its denominator, a date, a financial year)
+SLASH_FRACTIONS = [
+    ("Some 3/4 of councils reported a deficit.", [("3/4", "percent", 75.0, "%")]),
+    ("Roughly 1/3 of pupils were absent.", [("1/3", "percent", 33.33, "%")]),
+    ("A 1/2 share went to councils.", [("1/2", "count", 0.5, None)]),
+    ("Some 2 1/4 million people were affected.", [("2 1/4 million", "count", 2250000.0, "people")]),
+    ("Spending hit £2 1/2 billion.", [("£2 1/2 billion", "money", 2.5e9, "GBP")]),
+    ("It took 2 1/2 years.", [("2 1/2 years", "duration", 2.5, "years")]),
+    ("Some 5/4 of the target was met.", [("5", "count", 5.0, None), ("4", "count", 4.0, None)]),
+    ("The meeting on 3/4 was cancelled.", [("3", "count", 3.0, None), ("4", "count", 4.0, None)]),
+    ("In 2024/25 spending rose.", [("2024/25", "year", "2024/25", None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SLASH_FRACTIONS, ids=[s[:40] for s, _ in SLASH_FRACTIONS])
+def test_fractions_written_with_a_slash(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert figures(sentence) == expected

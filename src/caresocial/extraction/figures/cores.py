@@ -303,7 +303,11 @@ class Cores(Classifier):
             num, den = int(mixed.group("num")), int(mixed.group("den"))
             if 0 < num < den and den in X.SLASH_DENOMINATORS:
                 whole = abs(value) + num / den
-                self.classify(s, mixed.end(), -whole if value < 0 else whole, words=True, first_token="")
+                scale, end = self.scale_after(mixed.end(), True)  # ('2 1/4 million people': 2,250,000)
+                if scale is not None:
+                    whole *= scale
+                self.classify(s, end, -whole if value < 0 else whole, words=True, first_token="",
+                              has_scale=scale is not None)
                 return True
             return False
         frac = X.SLASH_FRACTION.match(text, e, e + AHEAD)
