@@ -79,17 +79,7 @@ def compared(ws: list[Word], first: int) -> bool:
 
 def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex: Lexicons) -> None:
     """Coordinated figures, the ends of ranges and changes, and changes without a subject share a measure."""
-    for k, it in enumerate(items):
-        if it.reading is not None and it.reading.total:
-            # the total of those counted before it, not the increment: '20,000 additional officers, bringing the
-            # total to 149,566' counts officers
-            prev = next((o for o in reversed(items[:k]) if o.reading is not None and not o.reading.total and
-                         figs[o.index].kind == figs[it.index].kind), None)
-            if prev is not None and prev.reading is not None:
-                it.reading = _whole(prev.reading, lex)
-            else:  # (nothing counted before it: its own reading, 'taking the total to 24 councils')
-                it.reading = Reading(it.reading.text, it.reading.rank, head=it.reading.head) if it.reading.text \
-                    else None
+    _totals(items, figs, lex)
     for k, it in enumerate(items):
         f = figs[it.index]
         partner = next((o for o in items if o.index == f.link), None) if f.link is not None and (
@@ -158,6 +148,21 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
             # after the dash: not 'two-fifths of councils at risk – partly because of costs – while ... an
             # estimated £4.6bn deficit')
             it.reading = restated(prev.reading, "percent", "count")
+
+
+def _totals(items: list[Item], figs: list[RawFigure], lex: Lexicons) -> None:
+    """A total of those counted before it, not the increment: '20,000 additional officers, bringing the total to
+    149,566' counts officers; with nothing counted before it, its own reading ('taking the total to 24
+    councils')."""
+    for k, it in enumerate(items):
+        if it.reading is None or not it.reading.total:
+            continue
+        prev = next((o for o in reversed(items[:k]) if o.reading is not None and not o.reading.total and
+                     figs[o.index].kind == figs[it.index].kind), None)
+        if prev is not None and prev.reading is not None:
+            it.reading = _whole(prev.reading, lex)
+        else:
+            it.reading = Reading(it.reading.text, it.reading.rank, head=it.reading.head) if it.reading.text else None
 
 
 def _whole(r: Reading, lex: Lexicons) -> Reading:
