@@ -128,3 +128,28 @@ SLASH_FRACTIONS = [
 @pytest.mark.parametrize(("sentence", "expected"), SLASH_FRACTIONS, ids=[s[:40] for s, _ in SLASH_FRACTIONS])
 def test_fractions_written_with_a_slash(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     assert figures(sentence) == expected
+
+
+# one in N: a share of a whole up to a base of 1,000 ('one in 1,000' is 0.1%), a rate per its base beyond it, or
+# from 1,000 with 'every' ('62 in every 10,000 children'); a year after 'in' (1800-2100) or a base no larger than
+# the number makes no share
+ONE_IN_N = [
+    ("One in five councils reported a deficit.", [("One in five", "percent", 20.0, "%")]),
+    ("Some 3 in 5 were single providers.", [("3 in 5", "percent", 60.0, "%")]),
+    ("Four out of five homes were rated good.", [("Four out of five", "percent", 80.0, "%")]),
+    ("Two in every three councils agreed.", [("Two in every three", "percent", 66.67, "%")]),
+    ("One in 1,000 people were affected.", [("One in 1,000", "percent", 0.1, "%")]),
+    ("One in 1,001 people were affected.", [("One in 1,001", "quantity", 1.0, "per 1,001 people")]),
+    ("One in every 999 people was affected.", [("One in every 999", "percent", 0.1, "%")]),
+    ("One in every 1,000 people was affected.", [("One in every 1,000", "quantity", 1.0, "per 1,000 people")]),
+    ("There were 62 in every 10,000 children in care.",
+     [("62 in every 10,000", "quantity", 62.0, "per 10,000 children")]),
+    ("Only 1 in 2100 was counted.", [("1", "count", 1.0, None), ("2100", "year", 2100, None)]),
+    ("Only 1 in 2101 was counted.", [("1 in 2101", "quantity", 1.0, "per 2101")]),
+    ("Some 5 in 3 was wrong.", [("5", "count", 5.0, None), ("3", "count", 3.0, None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ONE_IN_N, ids=[s[:40] for s, _ in ONE_IN_N])
+def test_one_in_n_is_a_share_or_a_rate(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert figures(sentence) == expected
