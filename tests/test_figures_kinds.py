@@ -153,3 +153,22 @@ ONE_IN_N = [
 @pytest.mark.parametrize(("sentence", "expected"), ONE_IN_N, ids=[s[:40] for s, _ in ONE_IN_N])
 def test_one_in_n_is_a_share_or_a_rate(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     assert figures(sentence) == expected
+
+
+# an age after a phrase that takes one ('carers are over 55'), when nothing it could count follows it: the end of
+# the text or of a clause, or a word that ends noun phrases; 'in', 'of', a noun or a dash after it make a count
+AGE_IS = [
+    ("Most carers are over 55.", [("55", "quantity", 55.0, "years of age")]),
+    ("Most carers are over 55", [("55", "quantity", 55.0, "years of age")]),
+    ("Most carers are over 55 and female.", [("55", "quantity", 55.0, "years of age")]),
+    ("Most carers are over 55, the survey found.", [("55", "quantity", 55.0, "years of age")]),
+    ("Most carers are over 55 in number.", [("55", "count", 55.0, None)]),
+    ("Most carers are over 55 of them.", [("55", "count", 55.0, None)]),
+    ("Most carers are over 55 councils.", [("55", "count", 55.0, "councils")]),
+    ("Most carers are over 55 - a record.", [("55", "count", 55.0, None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), AGE_IS, ids=[s[:40] for s, _ in AGE_IS])
+def test_an_age_after_a_phrase_that_takes_one(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert figures(sentence) == expected
