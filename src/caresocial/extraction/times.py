@@ -53,7 +53,7 @@ class TimePhrase:
         return self.mode not in ("abs", "rate")
 
     def resolve(self, reference: int | None, last_year: int | str | None = None,
-                fy_month: int | None = None, month: int | None = None) -> int | str | None:
+                fy_month: int | None = None, month: int | None = None, future: bool = False) -> int | str | None:
         """The phrase's year against a reference year (None when it cannot be known). ``fy_month`` (the month of
         the reference date) asks for a financial year where the phrase allows one ('this year' in April 2024 or
         later is 2024/25); ``month`` is the reference date's month, for 'last December' and 'next March'."""
@@ -70,7 +70,10 @@ class TimePhrase:
         if self.mode == "decade":
             return reference - reference % 10 + 10
         if self.mode == "mon" and self.month is not None:
-            # a month alone: the latest such month up to the reference date (this year's when it has come)
+            # a month alone: the latest such month up to the reference date (this year's when it has come); in a
+            # statement of the ``future``, its next time from it
+            if future:
+                return reference + 1 if month is not None and self.month < month else reference
             return reference - 1 if month is not None and self.month > month else reference
         if self.mode in ("lastmon", "nextmon") and self.month is not None:
             # the nearest such month before (after) the reference date; a year back (on) when its month is unknown

@@ -214,16 +214,12 @@ def resolve(t: TimePhrase, relation: str, doc: DocTime, fig: FigureTime, last_ye
     if t.mode == "rel" and ((t.relation == "by" and t.span) or t.either) and fig.tense == "past" and not t.ahead:
         # ('had risen 7.6 per cent in five years', 'grew by a third over five years': up to the statement)
         relation, t = "over", TimePhrase(t.start, t.end, "over", "rel", span=t.span, text=t.text)
-    if t.mode == "mon" and fig.tense == "future" and doc.reference is not None and t.month is not None:
-        # a month alone in a statement of the future: its next time from the reference date ('to rise in January')
-        year = doc.reference + 1 if doc.month is not None and t.month < doc.month else doc.reference
-        return relation, year, t.text, doc.label, False
     if t.mode == "that":
         year = t.resolve(doc.reference, last_year)
         label = f"the year written before ({last_year})" if last_year is not None else doc.label
     else:
         fy = doc.month if (t.fy_ok and fig.budget) else None
-        year = t.resolve(doc.reference, None, fy, doc.month)
+        year = t.resolve(doc.reference, None, fy, doc.month, future=t.mode == "mon" and fig.tense == "future")
         if t.relative and t.mode != "open" and year is not None:
             label = doc.label
     return relation, year, t.text, label, year is None and t.mode not in ("abs", "rate", "open")
