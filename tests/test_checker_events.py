@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from caresocial.consistency.caching import clear_caches
-from caresocial.consistency.events import PRONOUN, event_of, event_signature
+from caresocial.consistency.events import PRONOUN, anchored_event, event_of, event_signature
 from caresocial.lexicons import Lexicons
 
 LEX = Lexicons.default()
@@ -154,3 +154,60 @@ def test_a_deadline_moved_is_a_time_conflict() -> None:
                            date=dt.date(2024, 12, 1))
     found = [f for f in caresocial.check([a, b]).findings if f.rule == "time-conflict"]
     assert [sorted(c.text for c in f.claims) for f in found] == [["2024", "2027"]]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Officials believe that by the time the override ends the deficit could be up to £4.9 billion.",
+     ("by", "override (end date)")),
+    ("The shortfall will reach £5bn when the statutory override comes to an end.",
+     ("at", "statutory override (end date)")),
+    ("Once the new licensing rules come into force, 40% of landlords will need a permit.",
+     ("at", "licensing rules (start date)")),
+    # no event: the clause has no verb that starts or ends something, a weak word, a pronoun or a shell noun
+    ("The cost was £3bn when the figures were published.", None),
+    ("When ministers met in May, 20% of the budget had gone.", None),
+    ("The deficit was £2bn when it ended.", None),
+    ("Once the scheme closes, 40% of applicants will have waited a year.", None),
+    ("Costs rose 5% until the pilot ran out of money.", None),
+])
+def test_a_clause_dated_by_an_event(sentence: str, expected: tuple[str, str] | None) -> None:
+    got = anchored_event(sentence, LEX)
+    assert (got if got is None else (got[0], got[1].key)) == expected
+
+
+def _check_texts(*docs: tuple[str, str, str]) -> list:
+    import datetime as dt
+
+    import caresocial
+
+    extracted = [caresocial.extract(text, doc_id=name, date=dt.date.fromisoformat(date)) for name, text, date in docs]
+    return caresocial.check(extracted).findings
+
+
+def test_a_figure_dated_by_an_event_holds_when_its_document_dates_the_event() -> None:
+    """'by the time the override ends' is March 2026 in a document that says the override comes to an end then
+    (the latest end it gives: one extended holds at its new end), so another document's larger deficit for
+    March 2026 disagrees with it; in a document that never dates the end, the figure keeps no time."""
+    a = ("a", "Four in 10 councils could go bust if the statutory override comes to an end in March 2026. The "
+              "arrangement was meant to finish in 2024 but was extended until 2026.\n\nThe department believes "
+              "that by the time the override ends the cumulative deficit could be up to £4.9 billion.", "2024-10-24")
+    b = ("b", "The high needs deficit of councils will reach £6bn in March 2026, the network said.", "2025-03-01")
+    found = [f for f in _check_texts(a, b) if f.rule == "value-conflict"]
+    assert [sorted(c.text for c in f.claims) for f in found] == [["£4.9 billion", "£6bn"]]
+    assert "by Mar 2026 (as the document dates it)" in found[0].message
+    undated = ("a", "The department believes that by the time the override ends the cumulative deficit could be "
+                    "up to £4.9 billion.", "2024-10-24")
+    found = [f for f in _check_texts(undated, b) if f.rule == "value-conflict"]
+    assert "no time stated" in found[0].message and "as the document dates it" not in found[0].message
+
+
+def test_a_heading_figure_is_the_figure_it_heads() -> None:
+    """A section heading's '£4.9bn ticking timebomb deficit' is the £4.9 billion of the text under it: it holds
+    when that does and measures what that measures, so it disagrees with a £4.6bn deficit for the same date."""
+    a = ("a", "SEND crisis: the findings\n\n1. £4.9bn ticking timebomb deficit leaves councils facing "
+              "bankruptcy\n\nCouncils could go bust if the statutory override comes to an end in March 2026. "
+              "The department believes that by the time the override ends the cumulative deficit could be "
+              "£4.9 billion.", "2024-10-24")
+    b = ("b", "The watchdog estimated the deficit at £4.6bn by March 2026.", "2024-10-25")
+    found = [f for f in _check_texts(a, b) if f.rule == "value-conflict"]
+    assert [sorted(c.text for c in f.claims) for f in found] == [["£4.6bn", "£4.9 billion", "£4.9bn"]]

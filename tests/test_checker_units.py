@@ -220,7 +220,7 @@ def test_financial_years_keep_their_zero_padding() -> None:
 # ------------------------------------------------------------------------------------------- measures
 @pytest.mark.parametrize(("measure", "head", "words"), [
     ("children in care", "children", {"care"}),
-    ("national cumulative high needs (DSG) deficit", "deficit", {"national", "cumulative", "high", "need", "dsg"}),
+    ("national cumulative high needs (DSG) deficit", "deficit", {"national", "high", "need", "dsg"}),
     ("children lifted out of poverty by scrapping the two-child limit", "children",
      {"out", "poverty", "scrapping", "two", "child", "limit"}),  # 'out' is no 'in'; 'lifted' is what happened
     ("children pulled into poverty", "children", {"into", "poverty"}),
@@ -257,7 +257,7 @@ def test_participles_after_the_head_only_lower_the_sureness(a: str, b: str, link
     ("looked after children in England", "children in care in england", "children", {"care", "england"}),
     ("the number of children looked after", "the number of children in care", "children", {"care"}),
     ("national cumulative high needs (DSG) deficit", "national cumulative high needs high needs deficit",
-     "deficit", {"national", "cumulative", "high", "need"}),
+     "deficit", {"national", "high", "need"}),
     ("agency social workers", "agency workers", "worker", {"agency"}),
 ])
 def test_a_synonym_phrase_keeps_the_noun_the_measure_is_about(measure: str, key: str, head: str,
@@ -279,6 +279,18 @@ def test_a_synonym_phrase_keeps_the_noun_the_measure_is_about(measure: str, key:
 def test_a_change_in_those_in_a_state_as_those_it_moves(measure: str, direction: str | None,
                                                        flow: str | None) -> None:
     assert flow_measure(measure, direction) == flow
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("the cumulative deficit", "deficit"),
+    ("the combined deficits of councils", "deficits of councils"),
+    ("the overall budget for schools", "budget for schools"),
+    ("aggregate fee income", "fee income"),
+])
+def test_words_of_summing_say_no_more_than_the_total(a: str, b: str) -> None:
+    sa, sb = signature(a, LEX), signature(b, LEX)
+    assert sa is not None and sb is not None and (sa.head, sa.words) == (sb.head, sb.words)
+    assert strength(sa, sb) == strength(sb, sb)
 
 
 def test_a_phrase_of_only_small_words_has_no_signature() -> None:

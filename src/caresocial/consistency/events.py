@@ -356,6 +356,13 @@ def event_signature(sentence: str, start: int, end: int, lex: Lexicons,
         phrase = antecedent
     elif phrase == PRONOUN:
         return None
+    return thing_signature(kind, phrase, lex, aliases)
+
+
+def thing_signature(kind: str, phrase: str, lex: Lexicons, aliases: tuple[tuple[str, str], ...] = ()
+                    ) -> Signature | None:
+    """The signature of the start or end (``kind``) of the thing a noun phrase names ('statutory override' ->
+    'override (end date)'), or None."""
     sig = signature(phrase, lex, aliases)
     if sig is None:
         return None
@@ -367,4 +374,66 @@ def event_signature(sentence: str, start: int, end: int, lex: Lexicons,
     return Signature(f"{sig.key} ({marker})", f"{sig.head} ({marker})", sig.words, sig.acting)
 
 
-__all__ = ["PRONOUN", "event_of", "event_signature", "shell", "thing_of", "tokens"]
+def _anchors_uncached(lex: Lexicons) -> dict[tuple[str, ...], str]:
+    return {tuple(r[0].lower().split()): r[1] for r in lex.rows("event_anchors") if len(r) > 1}
+
+
+_anchors = cached(_anchors_uncached, 64)
+
+
+def _event_after(toks: list[str], q: int, lex: Lexicons) -> tuple[str, str] | None:
+    """(kind, thing) of a noun phrase at ``toks[q:]`` followed by a verb that starts or ends it ('the override
+    ends'), or None."""
+    triggers, fillers, stop = _tables(lex)
+    longest = max((len(k) for k in triggers), default=0)
+    for r in range(q, min(q + MAX_PHRASE + 1, len(toks))):
+        m = next((m for m in range(longest, 0, -1) if tuple(toks[r:r + m]) in triggers), 0)
+        if m and r > q:
+            kind = triggers[tuple(toks[r:r + m])]
+            phrase = toks[q:r]
+            if kind not in ("start", "end") or tuple(toks[r:r + m]) in _weak(lex) \
+                    or not _content(phrase[-1], fillers, stop):
+                return None
+            return kind, " ".join(phrase)
+        if not (_content(toks[r], fillers, stop) or (toks[r] in _INNER and r > q)):
+            return None
+    return None
+
+
+def _anchored_uncached(sentence: str, lex: Lexicons) -> tuple[str, str, str] | None:
+    """(relation, kind, thing) of the first clause of ``sentence`` dated by an event (``event_anchors``)."""
+    anchors = _anchors(lex)
+    if not anchors:
+        return None
+    determiners = _determiners(lex)
+    toks = tokens(sentence)[:4 * MAX_BEFORE]
+    longest = max(len(a) for a in anchors)
+    for p in range(len(toks)):
+        n = next((n for n in range(longest, 0, -1) if tuple(toks[p:p + n]) in anchors), 0)
+        if not n:
+            continue
+        q = p + n
+        while q < len(toks) and toks[q] in determiners:
+            q += 1
+        got = _event_after(toks, q, lex)
+        if got is not None:
+            return anchors[tuple(toks[p:p + n])], got[0], got[1]
+    return None
+
+
+_anchored = cached(_anchored_uncached, 65536)
+
+
+def anchored_event(sentence: str, lex: Lexicons, aliases: tuple[tuple[str, str], ...] = ()
+                   ) -> tuple[str, Signature] | None:
+    """(relation, event signature) of a clause of ``sentence`` dated by an event rather than a date ('by the
+    time the override ends' -> 'by', 'override (end date)'), or None."""
+    got = _anchored(sentence, lex)
+    if got is None or shell(got[2], lex):
+        return None
+    sig = thing_signature(got[1], got[2], lex, aliases)
+    return (got[0], sig) if sig is not None else None
+
+
+__all__ = ["PRONOUN", "anchored_event", "event_of", "event_signature", "shell", "thing_of", "thing_signature",
+           "tokens"]

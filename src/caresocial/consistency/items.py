@@ -18,7 +18,7 @@ from ..config import Config
 from ..lexicons import Lexicons, lexicons
 from ..models import Claim, ClaimRef, ClaimTime, Document
 from .caching import cached
-from .events import PRONOUN, event_of, event_signature, shell, thing_of
+from .events import PRONOUN, anchored_event, event_of, event_signature, shell, thing_of
 from .measures import Signature, flow_measure, signature
 from .values import Span, date_span, hedge_direction, span_text, value_interval, written_half_width, year_span
 
@@ -257,6 +257,7 @@ def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]
     months = _months_by_sentence(doc)
     last_thing: tuple[int, str, str] | None = None  # (sentence start, kind, thing) of the last date naming its thing
     claims = sorted((*doc.claims, *date_claims(doc, st)), key=lambda c: c.start)
+    items: list[Item] = []
     for k, c in enumerate(claims):
         month = None
         if months and c.time.as_written and c.sentence_start in months:
@@ -273,7 +274,49 @@ def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]
                     last_thing = (c.sentence_start, got[0], got[1])
         item = make_item(seq0 + k, doc.doc_id, doc.path, c, texts.get(c.figure, ""), st, month, antecedent)
         if item is not None:
-            yield item
+            items.append(item)
+    yield from anchored_times(items, st)
+
+
+def anchored_times(items: list[Item], st: Settings) -> list[Item]:
+    """``items`` of one document, those with no time of their own dated by an event the document dates ('by the
+    time the override ends the deficit could be up to £4.9bn' after 'the override comes to an end in March
+    2026': by March 2026), when the document gives that event one time (:func:`.events.anchored_event`)."""
+    events = [it for it in items if it.family == DATE_FAMILY]
+    if not events:
+        return items
+    out = []
+    dated: dict[tuple[str, object, str | None], Item] = {}
+    for it in items:
+        got = anchored_event(it.claim.sentence, st.lex, st.aliases) if it.time is None and it.family != \
+            DATE_FAMILY and it.claim.time.year is None else None
+        if got is not None:
+            relation, sig = got
+            span = _current_date([(e.lo, e.hi) for e in events if e.sig.head == sig.head and sig.words <= e.sig.words])
+            if span is not None:
+                it = it._replace(time=span, oneoff="projection" if relation == "by" else it.oneoff)
+                dated.setdefault((it.family, it.claim.value, it.claim.unit), it)
+        out.append(it)
+    if dated:  # a heading's figure with no time written is the same figure below it, in fewer words: it holds
+        for k, it in enumerate(out):  # then and measures what the text says ('£4.9bn ticking timebomb deficit')
+            same = dated.get((it.family, it.claim.value, it.claim.unit))
+            if same is not None and it.seq < same.seq and it.claim.time.as_written is None \
+                    and not it.claim.sentence.rstrip().endswith((".", "!", "?", ":", ";")):
+                out[k] = it._replace(time=same.time, oneoff=same.oneoff, sig=same.sig)
+    return out
+
+
+def _current_date(spans: list[tuple[float, float]]) -> Span | None:
+    """The date a document gives a thing's start or end: the narrowest of the latest dates that hold each other
+    ('March 2026' of '2026' and 'March 2026'; an end moved later, 'meant to finish in 2024 but extended until
+    2026', is at its latest date)."""
+    if not spans:
+        return None
+    latest = max(spans, key=lambda s: (s[0], -s[1]))
+    inside = [s for s in spans
+              if (s[0] <= latest[0] and latest[1] <= s[1]) or (latest[0] <= s[0] and s[1] <= latest[1])]
+    lo, hi = min(inside, key=lambda s: (s[1] - s[0], s))
+    return int(lo), int(hi)
 
 
 def items_span(doc: Document) -> int:
@@ -375,6 +418,10 @@ def describe_time(item: Item) -> str:
     t = item.claim.time
     if item.family == DATE_FAMILY:
         return span_text((int(item.lo), int(item.hi)))
+    own = year_span(t.year)
+    if item.time is not None and (own is None or not own[0] <= item.time[0] <= item.time[1] <= own[1]):
+        # a time the document gives elsewhere (:func:`anchored_times`)
+        return f"{'by' if item.oneoff == 'projection' else 'at'} {span_text(item.time)} (as the document dates it)"
     if t.year is None:
         return "no time stated"
     out = f"{t.relation} {t.year}"
