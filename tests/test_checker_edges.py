@@ -316,6 +316,24 @@ def test_a_document_that_states_the_other_value_at_its_edge_tells_them_apart() -
     assert [r for r, _, _ in found(both, apart)] == ["value-conflict"]
 
 
+def test_a_value_said_again_in_other_words_disagrees_as_the_first_does() -> None:
+    """A document that gives one estimate twice ('nearly half a million ... 450,000') disagrees with another
+    document's 350,000 in both; one that gives two different amounts (83,840 in care, 38,500 of them placed
+    privately) is compared with another's 82,170 by the nearer one only."""
+    s = "Scrapping the limit will lift nearly half a million children out of poverty, taking 450,000 out of it."
+    twice = doc("a", C(s, "half a million", 500000, "children out of poverty", time=("by", None), approx=True),
+                C(s, "450,000", 450000, "children out of poverty", time=("by", None)))
+    other = doc("b", C("Scrapping it would lift 350,000 children out of poverty.", "350,000", 350000,
+                       "children out of poverty", time=("by", None)))
+    ((rule, _severity, cited),) = found(twice, other)
+    assert rule == "value-conflict" and sorted(cited) == ["a:c1", "a:c2", "b:c1"]
+    s2 = "There were 83,840 children in care, 38,500 of them placed by private providers."
+    two = doc("a", C(s2, "83,840", 83840, "children in care"), C(s2, "38,500", 38500, "children in care"))
+    near = doc("b", C("There were 82,170 children in care.", "82,170", 82170, "children in care"))
+    ((rule, _severity, cited),) = found(two, near)
+    assert sorted(cited) == ["a:c1", "b:c1"]
+
+
 def test_a_self_contradiction_needs_both_values_in_the_document() -> None:
     s1 = "The reform money is £10.0bn over three years."
     own = doc("d", money(s1, "£10.0bn", 10e9, "reform money", time=("over", 2025)))

@@ -293,6 +293,15 @@ def test_words_of_summing_say_no_more_than_the_total(a: str, b: str) -> None:
     assert strength(sa, sb) == strength(sb, sb)
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("children taken out of hardship", "children taken out of poverty"),
+    ("families in financial hardship", "families in financial poverty"),
+])
+def test_hardship_is_read_as_poverty(a: str, b: str) -> None:
+    sa, sb = signature(a, LEX), signature(b, LEX)
+    assert sa is not None and sb is not None and (sa.head, sa.words) == (sb.head, sb.words)
+
+
 def test_a_phrase_of_only_small_words_has_no_signature() -> None:
     assert signature("of the", LEX) is None and signature("", LEX) is None
 

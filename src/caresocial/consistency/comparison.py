@@ -202,10 +202,12 @@ def _closer(stated: dict[str, list[tuple[float, float]]], doc: str, own: Variant
     """True when ``doc`` states another value nearer to ``other`` than its ``own``: that value is what it says
     of the measure where the other document says ``other`` ('83,840 looked after children, 38,500 of them
     placed with private providers' against '82,170 looked after children'). A bound stands at its written end:
-    'up to £4.9bn' is as near to £6bn as the same document's '£4.9bn'."""
+    'up to £4.9bn' is as near to £6bn as the same document's '£4.9bn'. A nearer value that admits ``own`` is
+    the same statement said again ('nearly half a million ... 450,000'): both disagree with ``other``."""
     target = _middle(other[0], other[1])
     mine = abs(_middle(own[0], own[1]) - target)
-    return any(abs((lo + hi) / 2 - target) < mine for lo, hi in stated.get(doc, ()) if math.isfinite(lo + hi))
+    return any(abs((lo + hi) / 2 - target) < mine and not (lo <= own[1] and own[0] <= hi)
+               for lo, hi in stated.get(doc, ()) if math.isfinite(lo + hi))
 
 
 def _middle(lo: float, hi: float) -> float:
