@@ -79,3 +79,27 @@ def test_a_claims_column_counts_from_the_start_of_its_own_line() -> None:
     assert got == POSITIONS
     for c in doc.claims:  # the same column, counted by hand from the last line break before the figure
         assert c.column == c.start - (TEXT.rfind("\n", 0, c.start) + 1) + 1
+
+
+YEAR_OR_COUNT = [
+    # (sentence, (text, kind, value) of its figures): a number from 1800 to 2100 before a plural noun counts it,
+    # unless a word of time before it makes it a year; a year after a fraction word is a year
+    ("About 1900 children were waiting for a place.", [("1900", "count", 1900.0)]),
+    ("There were 2000 people at the meeting.", [("2000", "count", 2000.0)]),
+    ("In 2023 councils spent more than they raised.", [("2023", "year", 2023)]),
+    ("Since 2010 councils have lost 40% of their funding.", [("2010", "year", 2010), ("40%", "percent", 40.0)]),
+    ("The council's Vision 2030 sets out its plans.", []),  # part of a name
+    ("Breakdowns rose by 22% in the first quarter of 2024, to 8,098.",
+     [("22%", "percent", 22.0), ("2024", "year", 2024), ("8,098", "count", 8098.0)]),
+    # a number in digits after a fraction word keeps its thousands
+    ("Half of 2,000 councils said they would miss the deadline.",
+     [("Half", "percent", 50.0), ("2,000", "count", 2000.0)]),
+    ("A quarter of 12,500 homes failed the standard.", [("A quarter", "percent", 25.0), ("12,500", "count", 12500.0)]),
+    ("Two thirds of 1.5 million claimants were women.",
+     [("Two thirds", "percent", 66.67), ("1.5 million", "count", 1500000.0)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figures"), YEAR_OR_COUNT, ids=[s[:40] for s, _ in YEAR_OR_COUNT])
+def test_a_year_or_a_count(sentence: str, figures: list[tuple[str, str, float]]) -> None:
+    assert [(f.text, f.kind, f.value) for f in extract(sentence).figures] == figures

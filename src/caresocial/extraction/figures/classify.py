@@ -293,6 +293,9 @@ class Classifier(Context):
             return False
         if n.after_char == "s" and not self.text[n.e + 1:n.e + 2].isalpha():
             return True  # a decade: 'the 1990s'
+        if self.counts_after(n.e) and n.word_before.lower().rstrip(".,") not in self.t.year_time_words \
+                and not self.name_before(n.s, n.word_before):
+            return False  # a count: 'about 1900 children' (not 'In 2023 councils spent more', 'Vision 2030 sets')
         if self.is_year(n.s, n.e, n.word_before):
             self.take(RawFigure("year", n.s, n.e, int(n.value), num_start=n.s, num_end=n.e))
         return True

@@ -100,18 +100,27 @@ class Context(ScanBase):
         """True when a four-digit number from 1800 to 2100 is a year ('In 2023'; not '2000 people', 'Vision
         2030')."""
         text = self.text
-        nxt = X.WORD_AFTER.match(text, e, e + AHEAD)
-        if nxt:
-            low = nxt.group("w").lower()
-            if self.plural(low) and low not in self.t.unit_stop and low not in ("years", "months", "days", "weeks"):
-                return False  # '2000 people'
+        if self.counts_after(e) and word_before.lower().rstrip(".,") not in self.t.year_time_words:
+            return False  # '2000 people' (not 'In 2023 councils spent more')
+        return not self.name_before(s, word_before)
+
+    def name_before(self, s: int, word_before: str) -> bool:
+        """True when the number at ``s`` ends a name: 'CCN News 2023', 'Vision 2030' (not 'In 2023', 'May
+        2023', nor a capital that opens a sentence)."""
         wb = word_before
         if wb and wb[0].isupper() and wb.lower().rstrip(".,") not in self.t.year_context:
-            # part of a name: 'CCN News 2023', 'Vision 2030' (but not 'In 2023', 'May 2023')
             a = max(0, s - len(wb) - 3)
-            if not X.NAME_BREAK.search(text[a:s - len(wb) - 1] if s - len(wb) - 1 > a else ""):
-                return False
-        return True
+            return not X.NAME_BREAK.search(self.text[a:s - len(wb) - 1] if s - len(wb) - 1 > a else "")
+        return False
+
+    def counts_after(self, e: int) -> bool:
+        """True when a plural noun right after ``text[:e]`` is what a number counts ('2000 people'; not '2023
+        years', 'in 2023 figures' is plural too: 'figures' is a unit stop word)."""
+        nxt = X.WORD_AFTER.match(self.text, e, e + AHEAD)
+        if not nxt:
+            return False
+        low = nxt.group("w").lower()
+        return self.plural(low) and low not in self.t.unit_stop and low not in ("years", "months", "days", "weeks")
 
     def plural(self, word: str) -> bool:
         """True for a plural noun."""

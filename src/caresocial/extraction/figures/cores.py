@@ -248,8 +248,9 @@ class Cores(Classifier):
             if neg:
                 s = m.start()
             before = len(self.out)
-            self.classify(s, e, -num.value if neg else num.value, fraction_only=num.fraction_only,
-                          has_scale=num.has_scale, words=True, first_token=toks[num.first][0])
+            lone = toks[num.first][0] if num.first == num.last and toks[num.first][0].isdigit() else None
+            self.classify(s, e, -num.value if neg else num.value, digits=lone, fraction_only=num.fraction_only,
+                          has_scale=num.has_scale, words=lone is None, first_token=toks[num.first][0])
             if len(self.out) > before:
                 pos = max(pos, self.out[-1].end)
         return pos

@@ -198,7 +198,8 @@ class NumberWords:
         # the parser splits it. The 'a'/'half' prefix is taken only before a number word ('half a million'), so
         # 'half of' and 'half year' still start a run at 'half'.
         tail_word = f"{word}|{alternation(compound_only)}|" if compound_only else f"{word}|"
-        run_tail = rf"(?:{_SEP}(?:(?:and|point|an?|of){_SEP}){{0,2}}+(?:{tail_word}\d++(?:\.\d++)?+)\b)*+"
+        # (digits there end at a word boundary that is no thousands separator: 'half of 2,000' is no run)
+        run_tail = rf"(?:{_SEP}(?:(?:and|point|an?|of){_SEP}){{0,2}}+(?:{tail_word}\d++(?:\.\d++)?+(?![,.]\d))\b)*+"
         self.word = word
         self.word_run = rf"(?:(?:an?|half)[ \t\u00a0]++(?=(?:{word})\b))?+(?:{word})\b{run_tail}"
         # Digits followed by number words: '3 hundred and 21', '4 thousand 3 hundred', '3 dozens'.

@@ -189,6 +189,8 @@ class Tables:
                 self.ambiguous_months.add(word)
         self.weekdays = _lower_words(lex.words("weekdays"))
         self.year_context = frozenset(_lower_words(lex.words("year_context_words")))
+        self.year_time_words = frozenset(r[0].lower() for r in lex.rows("year_context_words")
+                                         if len(r) > 1 and r[1] == "time")
 
     def _nouns(self, lex: Lexicons) -> None:
         self.label_words = frozenset(_lower_words(lex.words("label_words")))
