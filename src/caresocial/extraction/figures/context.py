@@ -99,7 +99,6 @@ class Context(ScanBase):
     def is_year(self, s: int, e: int, word_before: str) -> bool:
         """True when a four-digit number from 1800 to 2100 is a year ('In 2023'; not '2000 people', 'Vision
         2030')."""
-        text = self.text
         if self.counts_after(e) and word_before.lower().rstrip(".,") not in self.t.year_time_words:
             return False  # '2000 people' (not 'In 2023 councils spent more')
         return not self.name_before(s, word_before)
