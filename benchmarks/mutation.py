@@ -35,7 +35,8 @@ TARGETS: dict[str, dict[str, list[str]]] = {
         "only_mutate": ["src/caresocial/consistency/*"],
         "do_not_mutate": ["src/caresocial/consistency/baseline.py", "src/caresocial/consistency/suppress.py",
                           "src/caresocial/consistency/__init__.py"],
-        "tests": ["tests/test_checker.py", "tests/test_checker_units.py", "tests/test_checker_edges.py"],
+        "tests": ["tests/test_checker.py", "tests/test_checker_units.py", "tests/test_checker_edges.py",
+                  "tests/test_checker_events.py"],
         "deselect": [],
     },
     "figures": {
