@@ -91,6 +91,13 @@ YEAR_OR_COUNT = [
     ("The council's Vision 2030 sets out its plans.", []),  # part of a name
     ("Breakdowns rose by 22% in the first quarter of 2024, to 8,098.",
      [("22%", "percent", 22.0), ("2024", "year", 2024), ("8,098", "count", 8098.0)]),
+    ("At the end of 2022 councils held £5bn in reserves.",
+     [("2022", "year", 2022), ("£5bn", "money", 5000000000.0)]),
+    ("In the latter half of 2022 prices rose.", [("2022", "year", 2022)]),  # a part of a period: no share
+    ("Output fell in the first half of 2023.", [("2023", "year", 2023)]),
+    ("Sales rose in the final quarter of the year.", []),
+    ("A total of 2000 people replied.", [("2000", "count", 2000.0)]),
+    ("Half of 2000 councils replied.", [("Half", "percent", 50.0), ("2000", "count", 2000.0)]),
     # a number in digits after a fraction word keeps its thousands
     ("Half of 2,000 councils said they would miss the deadline.",
      [("Half", "percent", 50.0), ("2,000", "count", 2000.0)]),

@@ -293,7 +293,7 @@ class Classifier(Context):
             return False
         if n.after_char == "s" and not self.text[n.e + 1:n.e + 2].isalpha():
             return True  # a decade: 'the 1990s'
-        if self.counts_after(n.e) and n.word_before.lower().rstrip(".,") not in self.t.year_time_words \
+        if self.counts_after(n.e) and not self.time_before(n.s, n.word_before) \
                 and not self.name_before(n.s, n.word_before):
             return False  # a count: 'about 1900 children' (not 'In 2023 councils spent more', 'Vision 2030 sets')
         if self.is_year(n.s, n.e, n.word_before):
@@ -324,6 +324,8 @@ class Classifier(Context):
         if not n.fraction_only:
             return False
         text, s, e, value = self.text, n.s, n.e, n.value
+        if n.first_token in ("half", "quarter") and n.word_before.lower() in self.t.period_parts:
+            return True  # a part of a period: 'the first half of 2023', 'the final quarter'
         pof = X.PCT_OF_FRACTION.match(text, e, e + AHEAD)
         if pof:  # 'a quarter of a percentage point'
             self.take(RawFigure("percent", s, pof.end(), value, "percentage points" if pof.group("pp") else "%",

@@ -99,7 +99,7 @@ class Context(ScanBase):
     def is_year(self, s: int, e: int, word_before: str) -> bool:
         """True when a four-digit number from 1800 to 2100 is a year ('In 2023'; not '2000 people', 'Vision
         2030')."""
-        if self.counts_after(e) and word_before.lower().rstrip(".,") not in self.t.year_time_words:
+        if self.counts_after(e) and not self.time_before(s, word_before):
             return False  # '2000 people' (not 'In 2023 councils spent more')
         return not self.name_before(s, word_before)
 
@@ -111,6 +111,17 @@ class Context(ScanBase):
             a = max(0, s - len(wb) - 3)
             return not X.NAME_BREAK.search(self.text[a:s - len(wb) - 1] if s - len(wb) - 1 > a else "")
         return False
+
+    def time_before(self, s: int, word_before: str) -> bool:
+        """True when a word of time stands before the number at ``s``, right before it or before an 'of' right
+        before it ('In 2023', 'the end of 2022', 'the latter half of 2022': ``year_context_words`` marked time)."""
+        wb = word_before.lower().rstrip(".,")
+        if wb == "of" and s >= 3:
+            at = s - len(word_before) - 1
+            wb = self.word_before(at).lower()
+            if wb in ("half", "quarter"):  # 'the latter half of 2022' (not 'half of 2000 councils')
+                return self.word_before(at - len(wb) - 1).lower() in self.t.period_parts
+        return wb in self.t.year_time_words
 
     def counts_after(self, e: int) -> bool:
         """True when a plural noun right after ``text[:e]`` is what a number counts ('2000 people'; not '2023

@@ -4,7 +4,7 @@ Every list of words the grammar knows is a file in ``caresocial/data/`` (see :mo
 header comment names its columns: ``currencies`` (symbol, code, word or minor unit -> ISO code), ``scale_words``,
 ``number_words``, ``fractions``, ``vague_counts``, ``multiples`` ('doubled'), ``percent_words``, ``hedges``,
 ``bounds_min``, ``bounds_max``, ``rate_words``, ``duration_units``, ``quantity_units``, ``generic_units``,
-``age_words``, ``months``, ``weekdays``, ``year_context_words``, ``label_words``, ``street_words``,
+``age_words``, ``months``, ``weekdays``, ``year_context_words``, ``period_parts``, ``label_words``, ``street_words``,
 ``one_not_count``, ``noun_stop_words``, ``noun_skips``, ``noun_compounds`` and ``irregular_plurals``.
 :func:`tables` reads one :class:`~caresocial.lexicons.Lexicons` set into the dictionaries and sets
 the patterns are compiled from (:mod:`.patterns`), once per set. Adding a row to a file, or through configuration
@@ -191,6 +191,7 @@ class Tables:
         self.year_context = frozenset(_lower_words(lex.words("year_context_words")))
         self.year_time_words = frozenset(r[0].lower() for r in lex.rows("year_context_words")
                                          if len(r) > 1 and r[1] == "time")
+        self.period_parts = frozenset(_lower_words(lex.words("period_parts")))
 
     def _nouns(self, lex: Lexicons) -> None:
         self.label_words = frozenset(_lower_words(lex.words("label_words")))
