@@ -85,6 +85,12 @@ KINDS = [
     ("Four out of five carers are unpaid.", [("Four out of five", "percent", 80.0, "%")]),
     ("62 in every 10,000 children are in care.", [("62 in every 10,000", "quantity", 62.0, "per 10,000 children")]),
     ("3 in 10,000 children are in care.", [("3 in 10,000", "quantity", 3.0, "per 10,000 children")]),
+    # the base after 'per' is part of the unit, no count of its own
+    ("The rate was 70 per 10,000 children.", [("70", "quantity", 70.0, "per 10,000 children")]),
+    ("There were 4.5 deaths per 1,000 live births.", [("4.5", "quantity", 4.5, "deaths per 1,000 live births")]),
+    ("The rate fell from 12.3 per 1,000 to 11.8 per 1,000.",
+     [("12.3", "quantity", 12.3, "per 1,000"), ("11.8", "quantity", 11.8, "per 1,000")]),
+    ("Infections stood at about 5 per 1000.", [("5", "quantity", 5.0, "per 1000")]),
     ("One in 2020 was lost.", [("2020", "year", 2020, None)]),
     ("The figure was 1 over 3.", [("1 over 3", "percent", 33.33, "%")]),
     # years, quantities with a unit, shares, counts, averages and counts per something

@@ -366,8 +366,10 @@ class Classifier(Context):
             return  # 'the two-child limit', 'six-figure sums', 'the two child limit'  (not 'those 103 private IFAs')
         per = self.per_base(end, unit)
         if per is not None:
-            unit = f"{unit} per {per}" if unit else f"per {per}"
+            unit = f"{unit} per {per[0]}" if unit else f"per {per[0]}"
             self.take(RawFigure("quantity", s, end, n.amount, unit, num_start=s, num_end=e))
+            if per[1] is not None:
+                self.exclude(*per[1])  # the base is part of the unit: '70 per 10,000 children' counts no 10,000
         else:
             average = n.scale is None and n.digits is not None and not float(n.value).is_integer()
             self.take(RawFigure("count", s, end, n.amount, unit, num_start=s, num_end=e, scale=n.scale,

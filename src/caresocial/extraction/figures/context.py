@@ -219,9 +219,10 @@ class Context(ScanBase):
         k = nm.group(1).lower().find(last)
         return nm.start(1) + k + len(last) if k >= 0 else nm.start(1) + len(unit)
 
-    def per_base(self, e: int, unit: str | None) -> str | None:
-        """What a number counts per, after its counted noun ('16.3 cases per social worker' -> 'social worker');
-        None for none, or for a period of time ('a year', 'per week' are rates)."""
+    def per_base(self, e: int, unit: str | None) -> tuple[str, tuple[int, int] | None] | None:
+        """What a number counts per, after its counted noun ('16.3 cases per social worker' -> 'social worker'),
+        with the span of the number in it ('per 10,000 children'), or None for none, or for a period of time ('a
+        year', 'per week' are rates)."""
         k = self.noun_end(e, unit)
         if not self.may_start(k, self.p.per_start):
             return None
@@ -235,7 +236,9 @@ class Context(ScanBase):
             words.append(w)
         if not words or self.t.rate_after.get(f"per {words[0].lower()}") in _TIME_RATES:
             return None
-        return " ".join(words)
+        at = m.start("base")
+        number = (at, at + len(words[0])) if words[0][:1].isdigit() else None
+        return " ".join(words), number
 
     def noun_words(self, e: int) -> regex.Match[str] | None:
         """NOUN_WORDS at ``e`` (spaces, then a letter); the last answer is kept for the modifiers, which ask again

@@ -88,7 +88,9 @@ ONE_TO_ANOTHER = regex.compile(
 )
 # a number that counts per something else: '16.3 cases per social worker', '62 per 10,000 children'
 PER_BASE = regex.compile(
-    r"[ ]++per[ ]++(?P<base>(?:\d{1,3}(?:,\d{3})*+[ ]++)?+[A-Za-z][A-Za-z'’-]*+(?:[ ][A-Za-z][A-Za-z'’-]*+){0,2})"
+    r"[ ]++per[ ]++(?P<base>\d++(?:,\d{3})*+(?![\d.,]\d)"
+    r"(?:[ ]++[A-Za-z][A-Za-z'’-]*+(?:[ ][A-Za-z][A-Za-z'’-]*+){0,2})?+"
+    r"|[A-Za-z][A-Za-z'’-]*+(?:[ ][A-Za-z][A-Za-z'’-]*+){0,2})"
 )
 # up to four lower-case words after a number, for a name that holds it ('the two child limit')
 LOWER_WORDS = regex.compile(r"[ ]([a-z][a-z'’]*+)" + r"(?:[ ]([a-z][a-z'’]*+))?+" * 3)
