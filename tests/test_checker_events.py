@@ -45,6 +45,9 @@ EVENTS = [
     ("The arrangement was meant to finish in 2024 but was extended until 2026.", "2024", ("end", "arrangement")),
     ("The arrangement was meant to finish in 2024 but was extended until 2026.", "2026", ("end", "arrangement")),
     ("The new rules come into force in April 2025.", "April 2025", ("start", "rules")),
+    # a value after the thing is no end of its noun phrase
+    ("The new bus fare cap of £2.50 will come into force in January 2025.", "January 2025",
+     ("start", "bus fare cap")),
     # a pronoun stands for the thing of a date before (see the checker tests)
     ("Then it was announced that they would be pushed back by two years, to October 2025.", "October 2025",
      ("start", PRONOUN)),

@@ -184,6 +184,9 @@ def _noun_phrase_before(toks: list[str], i: int, fillers: frozenset[str], stop: 
         if t in _QUOTES:
             i -= 1
             continue
+        if not out and i > 1 and toks[i - 1] == "of" and (t[0].isdigit() or t[0] in "£$€"):
+            i -= 2  # a value after the thing: 'the new bus fare cap of £2.50 will come into force'
+            continue
         if t in _PUNCT or t[0].isdigit() or t[0] in "£$€" or t in fillers:
             break
         if t in stop:
