@@ -233,6 +233,9 @@ CASES = [
     ("Ministers said that nurses pay arrears held by trusts could reach £3bn in 2025.", D(2024, 10, 1),
      [C("£3bn", "nurses pay arrears held by trusts", "level", "at", 2025)]),
     # a change by 'an average of' a sum; a pronoun object of a change verb stands for the noun before it, and the
+    # the object of a change verb may hold prepositional phrases: it is what moves, not the verb's subject
+    ("Ministers will raise the cap on bus fares in England from £2 to £3.", D(2024, 10, 30),
+     [C("£2", "limit on bus fares in england", "level", "from", 2024)]),
     # level after the change's comma is its newer end
     ("Council tax will rise by an average of £109 over the next three years.", D(2025, 2, 1),
      [C("£109", "change in council tax", "change", "over", 2028)]),

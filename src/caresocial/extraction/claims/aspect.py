@@ -120,12 +120,17 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
     return out
 
 
+_INNER = frozenset({"of", "on", "for", "in"})  # prepositions inside a noun phrase
+
+
 def _verb_over_object(ws: list[Word], k: int, cw: dict[str, tuple[str, str]]) -> tuple[int, tuple[str, str] | None]:
     """A change verb before a short object: 'lifting *the overall number* by almost a third', 'raise the
     standard allowance to £100', 'raise them by 35%' -> (its index, its entry); (k, None) when there is none."""
     i = k
-    while i >= 0 and k - i < 5 and not ws[i].is_(FIG, PUNCT, TIME) and (
-            ws[i].is_("D", "A", "N", "G", "R", "E") or ws[i].low in ("number", "total") or (i == k and ws[i].is_("O"))):
+    while i >= 0 and k - i < 8 and not ws[i].is_(FIG, PUNCT, TIME) and (
+            ws[i].is_("D", "A", "N", "G", "R", "E") or ws[i].low in ("number", "total") or (i == k and ws[i].is_("O"))
+            or (ws[i].low in _INNER and 0 < i < k and ws[i + 1].is_("N", "A", "D"))):
+        # (a prepositional phrase inside the object: 'raise the cap on bus fares in England from £2 to £3')
         # (or an object pronoun right before 'by': 'raise *them* by 35%')
         hit = cw.get(ws[i].low)
         if hit is not None and "v" in hit[1] and i < k:
