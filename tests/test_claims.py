@@ -233,6 +233,10 @@ CASES = [
     ("Ministers said that nurses pay arrears held by trusts could reach £3bn in 2025.", D(2024, 10, 1),
      [C("£3bn", "nurses pay arrears held by trusts", "level", "at", 2025)]),
     # a change by 'an average of' a sum; a pronoun object of a change verb stands for the noun before it, and the
+    # 'the figure' after a figure is that figure said again: its measure (not the speaker's name before it)
+    ("According to the department, 1.2 billion journeys were made in 2023. Operators, however, say the figure was "
+     "nearer 1.1 billion.", D(2024, 10, 30),
+     [C("1.2 billion", "journeys made", "level", "at", 2023), C("1.1 billion", "journeys made", "level", "at", 2023)]),
     # the object of a change verb may hold prepositional phrases: it is what moves, not the verb's subject
     ("Ministers will raise the cap on bus fares in England from £2 to £3.", D(2024, 10, 30),
      [C("£2", "limit on bus fares in england", "level", "from", 2024)]),

@@ -42,7 +42,7 @@ from .context import fuller_name
 from .cues import cues
 from .measure import read_measure
 from .phrases import antecedent, clause_start
-from .reading import Reading
+from .reading import RESTATED, Reading
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of, since_base
 from .sharing import Item, assign_keys, compared, name_parts, qualify_bare, share_measures, share_restated_times
@@ -52,6 +52,7 @@ from .vocab import vocabulary
 from .words import FIG, TIME, Word, tag
 
 CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio", "quantity"})
+RESTATED_REACH = 4  # claims back that a figure named "the figure" may restate
 MAX_SENTENCE = 2000  # characters of a sentence read as one: a longer one is read by lines (see _Builder._units)
 DATE_KINDS = frozenset({"date", "year"})
 
@@ -350,6 +351,12 @@ class _Builder:
         for it in items:
             r = it.reading
             if r is None or r.refers is None:
+                continue
+            if r.refers == RESTATED:  # 'the figure was nearer 1.1 billion': the measure of the figure before it
+                kind = self.figs[it.index].kind
+                prev = next((row for row in reversed(self.rows[-RESTATED_REACH:]) if row["kind"] == kind
+                             and row["measure_text"]), None)
+                it.reading = Reading(prev["measure_text"], 2) if prev is not None else None
                 continue
             plural = r.refers in ("these", "those", "they", "them")
             found = antecedent(self.text, ws, 0, clause_start(ws, it.first), plural, last=True) if plural else None

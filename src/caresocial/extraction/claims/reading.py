@@ -19,6 +19,8 @@ from .phrases import (
 from .vocab import Vocab
 from .words import FIG, PUNCT, TIME, Word
 
+RESTATED = "restated"  # what a measure named by 'the figure', 'the estimate' refers to: the figure given before
+
 
 @dataclass(slots=True)
 class Reading:
@@ -87,7 +89,10 @@ def number_of(v: Vocab, text: str, ws: list[Word], start: int, first: int) -> Re
 def clause_subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, *, v: Vocab) -> Reading | None:
     """The subject of the clause from ``cs``, else of the first clause of the sentence that is not an opening
     adverbial ('According to the figures,', 'At the same time,', 'Despite the boost,')."""
-    hit = read_phrase(v, text, ws, subject(ws, cs, end, v.framing), rank)
+    p = subject(ws, cs, end, v.framing)
+    hit = read_phrase(v, text, ws, p, rank)
+    if hit is None and p is not None and ws[p.head].low in v.restated and _definite(ws, p.start):
+        return Reading("", 0, refers=RESTATED)  # 'the figure was nearer 1.1 billion': the figure given before
     if hit is None:
         pronoun = pronoun_subject(ws, cs, end, v)
         if pronoun in cues_of(ws).plural_pronoun:
@@ -110,6 +115,12 @@ def clause_subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, 
                 return hit
         start = stop + 1
     return None
+
+
+def _definite(ws: list[Word], start: int) -> bool:
+    """Whether the noun phrase at ``start`` opens with (or right after) 'the' or a demonstrative."""
+    words = {ws[k].low for k in (start - 1, start) if 0 <= k < len(ws)}
+    return bool(words & ({"the"} | cues_of(ws).demonstrative))
 
 
 def before_verbs(ws: list[Word], start: int, end: int, v: Vocab) -> Phrase | None:

@@ -30,6 +30,7 @@ class Vocab:
     hollow: frozenset[str] = frozenset()  # participles left off the end of a measure ('vacancies recorded')
     calendar: frozenset[str] = frozenset()  # month and weekday names: a time, never a measure ('in April')
     shares: frozenset[str] = frozenset({"share"})  # 'share' and its synonyms ('proportion'): a share of X, not X
+    restated: frozenset[str] = frozenset()  # 'the figure', 'the estimate': the measure of the figure given before
 
     def not_measure(self, words: str) -> bool:
         """Whether a phrase names no measure on its own (a pronoun, a vague word, a unit, a month or day)."""
@@ -68,7 +69,8 @@ def vocabulary(lex: Lexicons) -> Vocab:
                  frozenset({r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] == "month"} |
                            {w.lower() for w in lex.words("weekdays")}),
                  frozenset({"share"} | {w.lower() for row in lex.rows("measure_synonyms") if row[0].lower() == "share"
-                                        for w in row}))
+                                        for w in row}),
+                 frozenset(roles.get("restated", ())))
 
 
 def _reporting_forms(lex: Lexicons) -> set[str]:
