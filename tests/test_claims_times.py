@@ -65,6 +65,13 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      D(2024, 6, 1), [("£2bn", None, "level", "over", 2028)]),
     ("The £2bn pledged in 2023 for new prisons has not been spent.", D(2024, 6, 1),
      [("£2bn", None, "level", "at", 2023)]),
+    # a reported statement dated by its reporting words ('said in 2022 that') resolves its relative times then
+    ("The shadow transport secretary said in 2022 that fares had risen by 50% since 2010.", D(2024, 10, 30),
+     [("50%", "change in fares", "change", "over", 2022)]),
+    ("The minister said on 3 March 2021 that 20,000 homes had been built so far.", D(2024, 10, 30),
+     [("20,000", "homes built", "level", "at", 2021)]),
+    ("The minister said that 20,000 homes had been built so far.", D(2024, 10, 30),
+     [("20,000", "homes built", "level", "at", 2024)]),
     # what a figure is 'similar to' or 'compared to' is a base, not its time
     ("There were 1,200 road deaths, similar to the previous year.", D(2024, 10, 24),
      [("1,200", "road deaths", "level", "at", 2024)]),

@@ -1,8 +1,9 @@
 """What the relative times of a claim resolve against, and the sentence a claim quotes.
 
-A statement's reference year is the date of the source it cites later in its paragraph, the date of the
-statement of its speaker when the corpus dates that speaker, the document's date, or (for an undated document)
-the latest dated source it quotes.
+A statement's reference year is the date of the source it cites later in its paragraph, the year its reporting
+words give it ('said in 2022 that ...', 'said on 3 March 2021 that ...'), the date of the statement of its speaker
+when the corpus dates that speaker, the document's date, or (for an undated document) the latest dated source it
+quotes.
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ class ReferenceYears:
         date = self.meta.date
         self.dated = (date.year, f"document date {date.isoformat()}") if date is not None else None
 
+    def _stated_year(self, q: RawQuote) -> tuple[int, str] | None:
+        """The year the reporting words of a reported statement date it in ('X said in 2022 that ...')."""
+        if q.kind != "reported" or q.cue is None or q.cue_start is None:
+            return None
+        m = _stated_in(self.text, q.cue_start + len(q.cue))
+        if m is None or q.cue_start <= q.start < m.end():
+            return None
+        return int(m.group(1)), f"date of the statement ({m.group().strip(' ,')})"
+
     def of(self, fig_index: int) -> tuple[int | None, str | None]:
         text, quotes, sources, paras = self.text, self.quotes, self.sources, self.paras
         f = self.figs[fig_index]
@@ -61,9 +71,13 @@ class ReferenceYears:
             if pi >= 0 and paras[pi][0] <= f.start < paras[pi][1] and q.start < paras[pi][1]:
                 year = int(text[q.end - 4:q.end])
                 return year, f"cited source ({text[q.start:q.end]})"
-        # 2. the speaker's statement date, when the corpus cites that speaker
+        # 2. the year its reporting words give the statement ('said in 2022 that ...'); the speaker's statement
+        # date, when the corpus cites that speaker
         inner = self.inner
         qi = inner[fig_index] if inner is not None else innermost_quote(quotes, f.start, f.end)
+        stated = self._stated_year(quotes[qi]) if qi is not None else None
+        if stated is not None:
+            return stated
         if qi is not None and sources and quotes[qi].speaker is not None:
             name = normalise_source(quotes[qi].speaker.name)
             if name in sources and (self.publisher_key is None or self.publisher_key != name):
@@ -75,6 +89,14 @@ class ReferenceYears:
         if self.inferred is not None:
             return self.inferred
         return None, None
+
+
+_STATED_IN = regex.compile(r"[ ,]*+(?:in|during|on)[ ](?:[0-9]{1,2}[ ])?+(?:[A-Z][a-z]{2,8}[ ])?+((?:19|20)[0-9]{2})\b")
+
+
+def _stated_in(text: str, at: int) -> regex.Match[str] | None:
+    """'in 2022', 'on 3 March 2022' right after a reporting verb that ends at ``at``."""
+    return _STATED_IN.match(text, at, min(len(text), at + 40))
 
 
 def infer_reference(doc: Doc, text: str | None = None, quotes: list[RawQuote] | None = None,
