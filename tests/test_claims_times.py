@@ -65,6 +65,12 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      D(2024, 6, 1), [("£2bn", None, "level", "over", 2028)]),
     ("The £2bn pledged in 2023 for new prisons has not been spent.", D(2024, 6, 1),
      [("£2bn", None, "level", "at", 2023)]),
+    # a period after a record is the window it is a record in, not the figure's time
+    ("The remand population stood at 17,000, the highest level in over 50 years.", D(2024, 10, 30),
+     [("17,000", "remand population", "level", "at", 2024)]),
+    ("Unemployment was 4.2%, the lowest for 20 years.", D(2024, 10, 30),
+     [("4.2%", "unemployment", "level", "at", 2024)]),
+    ("Costs rose 20% in five years.", D(2024, 10, 30), [("20%", "change in costs", "change", "over", 2024)]),
     # a reported statement dated by its reporting words ('said in 2022 that') resolves its relative times then
     ("The shadow transport secretary said in 2022 that fares had risen by 50% since 2010.", D(2024, 10, 30),
      [("50%", "change in fares", "change", "over", 2022)]),

@@ -139,13 +139,15 @@ def _duration(text: str, t: TimePhrase, sent_start: int, changes: frozenset[str]
 
 
 def since_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) -> bool:
-    """Whether a time phrase starts the period a record is counted over ('the highest since 2017') or dates the
-    event of a clause opened by 'since' ('the highest since records began in 1998'): a base, but not one the
-    figure is the year after."""
+    """Whether a time phrase starts the period a record is counted over ('the highest since 2017', 'the highest
+    level in over 50 years') or dates the event of a clause opened by 'since' ('the highest since records began
+    in 1998'): a base, but not one the figure is the year after."""
     c = c or default_cues()
     before = text[max(sent_start, t.start - 40):t.start].lower().split()
     if t.text.lower().startswith("since"):
         return any(w in c.superlative for w in before[-4:])
+    if t.mode == "rel" and (before[-1:] in (["in"], ["for"]) or t.text.lower().startswith(("in ", "for "))):
+        return any(w in c.superlative for w in before[-5:])  # 'the highest level in over 50 years': a window
     if "since" not in before[-5:]:
         return False
     gap = before[len(before) - before[::-1].index("since"):]
