@@ -237,6 +237,13 @@ CASES = [
     ("According to the department, 1.2 billion journeys were made in 2023. Operators, however, say the figure was "
      "nearer 1.1 billion.", D(2024, 10, 30),
      [C("1.2 billion", "journeys made", "level", "at", 2023), C("1.1 billion", "journeys made", "level", "at", 2023)]),
+    # verbs of money: what a sum given, allocated or provided is for
+    ("The department allocated £3.1 billion to NHS dentistry in 2021/22.", D(2024, 11, 11),
+     [C("£3.1 billion", "allocation to nhs dentistry", "level", "at", "2021/22")]),
+    ("The council gave £2m to local charities last year.", D(2024, 11, 11),
+     [C("£2m", "funding to local charities", "level", "at", 2023)]),
+    ("Ministers provided £500m for social care in 2023.", D(2024, 11, 11),
+     [C("£500m", "funding for social care", "level", "at", 2023)]),
     # the object of a change verb may hold prepositional phrases: it is what moves, not the verb's subject
     ("Ministers will raise the cap on bus fares in England from £2 to £3.", D(2024, 10, 30),
      [C("£2", "limit on bus fares in england", "level", "from", 2024)]),

@@ -86,6 +86,8 @@ KINDS = [
     ("62 in every 10,000 children are in care.", [("62 in every 10,000", "quantity", 62.0, "per 10,000 children")]),
     ("3 in 10,000 children are in care.", [("3 in 10,000", "quantity", 3.0, "per 10,000 children")]),
     # the base after 'per' is part of the unit, no count of its own
+    ("Question for the Department, UIN 12345, tabled on 4 November 2024.",
+     [("4 November 2024", "date", "2024-11-04", None)]),  # a label's number is no figure
     ("The rate was 70 per 10,000 children.", [("70", "quantity", 70.0, "per 10,000 children")]),
     ("There were 4.5 deaths per 1,000 live births.", [("4.5", "quantity", 4.5, "deaths per 1,000 live births")]),
     ("The rate fell from 12.3 per 1,000 to 11.8 per 1,000.",
