@@ -459,6 +459,11 @@ MARKED = [
              Q("A further 200 will start", "direct", "Jane Porter"), F("400", "Jane Porter")],
         id="speaker-line-answered-by"),
     pytest.param(
+        "Answered on 11 November 2024 by Sam Kerr:\n\nThe department allocated £3.1 billion to dentistry in "
+        "2023/24.",
+        {}, [Q("The department allocated £3.1", "direct", "Sam Kerr"), F("£3.1 billion", "Sam Kerr")],
+        id="speaker-line-dated-before-by"),
+    pytest.param(
         "Question from: Lord Mills (Crossbench - Life peer)\n\nTo ask the Government how many children are in "
         "care.\n\nAnswer from: Baroness Grey of Ashby - Minister of State (Education)\n\nThere were 83,630 "
         "children in care in March 2024.\n\nThe department publishes these figures every year.",

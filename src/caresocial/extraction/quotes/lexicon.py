@@ -237,7 +237,9 @@ def quote_words(lex: Lexicons) -> QuoteWords:
     role_noun = regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation([*role_nouns, *plural_roles])})(?![\p{{L}}-])")
     body_nouns = {row[0].lower(): (row[1] if len(row) > 1 else "any", row[2] if len(row) > 2 else "any")
                   for row in lex.rows("body_nouns")}
-    labels = _alternation([w.lower() for w in lex.words("speaker_labels")])
+    # (a date may stand before a label's last word: 'Answered on 11 November 2024 by Stephen Kinnock:')
+    labels = _alternation([w.lower() for w in lex.words("speaker_labels")]).replace(
+        r"\s+by", r"(?:\s+on\s+[^\n:]{4,40}?)?\s+by")
     speaker_line = regex.compile(
         rf"[*#\s]*(?i:{labels})\s*:?\s*(?P<who>[^\n]{{2,200}}?)"
         r"(?:\s+on\s+(?P<when>\d[^\n:]{4,40}|[A-Z][a-z]+\s+\d[^\n:]{2,30}))?\s*:?[*\s]*$")
