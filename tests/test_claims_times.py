@@ -65,6 +65,9 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      D(2024, 6, 1), [("£2bn", None, "level", "over", 2028)]),
     ("The £2bn pledged in 2023 for new prisons has not been spent.", D(2024, 6, 1),
      [("£2bn", None, "level", "at", 2023)]),
+    # a change said again as a share after ', or' is the same change
+    ("Fees rose by £120, or 8%, in 2024.", D(2025, 3, 1),
+     [("£120", "change in fees", "change", "over", 2024), ("8%", "change in fees", "change", "over", 2024)]),
     # a period after a record is the window it is a record in, not the figure's time
     ("The remand population stood at 17,000, the highest level in over 50 years.", D(2024, 10, 30),
      [("17,000", "remand population", "level", "at", 2024)]),

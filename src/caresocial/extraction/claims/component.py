@@ -228,8 +228,11 @@ class _Builder:
                 it.asp = replace(prev.asp, role=it.asp.role or prev.asp.role)  # 'by £2-3bn': both ends a change
                 continue
             # 'increased by 4.7% (1,485 staff)': the bracketed figure restates the change
-            if it.asp.aspect == "level" and it.first >= 1 and ws[it.first - 1].text == "(" and \
-                    it.first - prev.last <= 3:
+            restates = it.first >= 1 and ws[it.first - 1].text == "(" and it.first - prev.last <= 3
+            # ('an increase of £109, or 5.0%': the change again, as a share)
+            restates = restates or (it.first - prev.last == 3 and ws[it.first - 1].low == "or" and
+                                    ws[it.first - 2].text == "," and prev.asp.aspect == "change")
+            if it.asp.aspect == "level" and restates:
                 if prev.asp.aspect == "change":
                     it.asp = Aspect("change", prev.asp.direction, None, prev.asp.noun_after, prev.asp.verb_before)
                 elif it.asp.role is None:
