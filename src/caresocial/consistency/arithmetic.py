@@ -206,25 +206,40 @@ def doc_place(doc: Document, c: Claim) -> str:
 
 
 # ------------------------------------------------------------------------------------- parts and totals
-def _total_cues_uncached(lex: Lexicons) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    before, after = [], []
+def _total_cues_uncached(lex: Lexicons) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    before, after, partial = [], [], set()
     for row in lex.rows("total_cues"):
         words = " ".join(row[0].lower().split())
         (after if len(row) > 1 and row[1].strip().lower() == "after" else before).append(words)
-    return tuple(sorted(before, key=len, reverse=True)), tuple(sorted(after, key=len, reverse=True))
+        if len(row) > 2 and row[2].strip().lower() == "partial":
+            partial.add(words)
+    return tuple(sorted(before, key=len, reverse=True)), tuple(sorted(after, key=len, reverse=True)), \
+        frozenset(partial)
 
 
 _total_cues = cached(_total_cues_uncached, 64)
 
 
-def _is_total(c: Claim, lex: Lexicons) -> bool:
-    before_cues, after_cues = _total_cues(lex)
+def _is_total(c: Claim, lex: Lexicons) -> str | None:
+    """The cue that marks ``c`` as the total of the other figures of its sentence, or None."""
+    before_cues, after_cues, _partial = _total_cues(lex)
     at = c.start - c.sentence_start
     before = " ".join(c.sentence[max(0, at - _CUE_WINDOW):at].lower().split())
     after = " ".join(c.sentence[c.end - c.sentence_start:c.end - c.sentence_start + _CUE_WINDOW].lower().split())
-    if any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in before_cues):
-        return True
-    return any(after.startswith(w) and (len(after) == len(w) or not after[len(w)].isalnum()) for w in after_cues)
+    cue = next((w for w in before_cues
+                if before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())), None)
+    cue = cue or next((w for w in after_cues if _starts(after, w)), None)
+    if cue is not None:
+        return cue
+    # a cue of several words after a comma or the noun the figure names ('the £10bn package is made up of',
+    # '£3bn, of which')
+    words = " ".join(after.replace(",", " ").split()).split(" ", 3)
+    tails = [" ".join(words[k:]) for k in (0, 1, 2) if len(words) > k and all(x.isalpha() for x in words[:k])]
+    return next((w for tail in tails for w in after_cues if " " in w and _starts(tail, w)), None)
+
+
+def _starts(text: str, words: str) -> bool:
+    return text.startswith(words) and (len(text) == len(words) or not text[len(words)].isalnum())
 
 
 def _addable(c: Claim, total: Claim) -> bool:
@@ -237,15 +252,17 @@ def _parts_total(run: Run, claims: _Claims, sentence: Sequence[Claim]) -> None:
     if len(sentence) < 3:
         return
     for total in sentence:
-        if total.bound is not None or total.aspect != "level" or not _is_total(total, run.settings.lex):
+        cue = _is_total(total, run.settings.lex) if total.bound is None and total.aspect == "level" else None
+        if cue is None:
             continue
         parts = [c for c in sentence if _addable(c, total)]
         if len(parts) < 2:
             continue
         span = (sum(claims.interval(p)[0] for p in parts), sum(claims.interval(p)[1] for p in parts))
         got = claims.interval(total)
-        if not _apart(span, got, _slack(run, claims.value(total)[2])):
-            continue
+        if not _apart(span, got, _slack(run, claims.value(total)[2])) or \
+                (cue in _total_cues(run.settings.lex)[2] and span[1] < got[0]):
+            continue  # (a partial list names only some parts: less than the total is no error)
         stated = sum(claims.value(p)[2] for p in parts)
         items = [claims.item(total), *(claims.item(p) for p in parts)]
         measure = total.measure or "total"
