@@ -214,3 +214,49 @@ def test_a_heading_figure_is_the_figure_it_heads() -> None:
     b = ("b", "The watchdog estimated the deficit at £4.6bn by March 2026.", "2024-10-25")
     found = [f for f in _check_texts(a, b) if f.rule == "value-conflict"]
     assert [sorted(c.text for c in f.claims) for f in found] == [["£4.6bn", "£4.9 billion", "£4.9bn"]]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the thing may be a noun phrase of up to MAX_PHRASE (8) words, with prepositions inside it
+    ("By the time the cap on care costs starts, 20% will pay.", ("by", "limit on care costs (start date)")),
+    ("When the new national statutory override for special needs deficits ends, 40% of councils face ruin.",
+     ("at", "statutory override for special needs deficits (end date)")),
+    ("When the new national statutory override for all special needs deficits of councils ends, 40% face ruin.",
+     None),
+    # a start or end word right after the anchor names no thing; a weak word ('from') no event; two things
+    # joined by 'and' are not one thing; an anchor and determiner at the very end; no anchor at all
+    ("Once launched, the fund will pay out £2m a year.", None),
+    ("When the levy from April rises, 40% will pay more.", None),
+    ("When the cap and the floor start, 20% will pay.", None),
+    ("Prices rose by 5% when the", None),
+    ("The levy ends in 2026 and costs 5% of pay.", None),
+])
+def test_the_event_a_clause_is_dated_by(sentence: str, expected: tuple[str, str] | None) -> None:
+    got = anchored_event(sentence, LEX)
+    assert (got if got is None else (got[0], got[1].key)) == expected
+
+
+def test_event_anchors_of_any_length_from_configuration() -> None:
+    s = "The moment the override ends, 40% of councils face ruin."
+    assert anchored_event(s, LEX) is None
+    got = anchored_event(s, LEX.extended({"event_anchors": ["the moment | at"]}))
+    assert got is not None and (got[0], got[1].key) == ("at", "override (end date)")
+
+
+@pytest.mark.parametrize(("phrase", "key"), [
+    ("school funding formula", "funding formula (start date)"),  # the head and the word before it
+    ("statutory override", "statutory override (start date)"),
+])
+def test_a_things_signature_keeps_the_word_before_its_head(phrase: str, key: str) -> None:
+    from caresocial.consistency.events import thing_signature
+
+    sig = thing_signature("start", phrase, LEX)
+    assert sig is not None and sig.key == key
+
+
+def test_a_things_signature_reads_configured_aliases() -> None:
+    from caresocial.consistency.events import thing_signature
+
+    sig = thing_signature("end", "pension triple lock", LEX, (("triple lock", "earnings guarantee"),))
+    plain = thing_signature("end", "pension triple lock", LEX)
+    assert sig is not None and plain is not None and sig.key != plain.key
