@@ -198,7 +198,6 @@ def test_checker_crash_in_one_group_keeps_every_other_finding(monkeypatch: pytes
     clean = checker.check(docs)
     assert sorted(f.rule for f in clean.findings) == ["time-conflict", "value-conflict"] and not clean.errors
     # time-conflict crashes on 'children in care'; value-conflict crashes on the social workers in post
-    # (a count named only by its noun, 'social workers', is never compared: see has_measure)
     _boom_for("children in care", "time-conflict", monkeypatch)
     report = checker.check(docs)
     assert [f.rule for f in report.findings] == ["value-conflict"]

@@ -162,7 +162,8 @@ def reading(c: Claim, text: str, st: Settings) -> tuple[float, float, float] | N
 
 def has_measure(c: Claim) -> bool:
     """False for a claim with no measure, or whose measure is only its unit ('GBP', '%', 'children' for a count
-    of children): a unit names no measure, and such claims are never compared."""
+    of children): a unit names no measure, and such claims are never compared. A counted noun of several words
+    ('dental practices', 'social workers') names one."""
     return c.measure is not None and _real_measure(c.measure, c.unit)
 
 
@@ -171,7 +172,7 @@ def _real_measure_uncached(measure: str, unit: str | None) -> bool:
     words = (unit or "").lower().split()
     if not text or text in ("%", "percent", "per cent"):
         return False
-    return not (words and text in (words[0], " ".join(words)))
+    return not (words and text in (words[0], " ".join(words))) or len(text.split()) > 1
 
 
 _real_measure = cached(_real_measure_uncached, 65536)
