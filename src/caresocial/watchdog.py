@@ -541,9 +541,9 @@ def extract_limited(items: Iterable[str | tuple[str, dict[str, Any]] | Document]
     """``extract_many`` under per-document ``limits`` (the command line's entry point): the documents in input
     order; a document that ran over a limit, or whose extraction failed, adds its one line to ``errors``
     instead. Without limits, or on a platform without ``fork``, plain ``extract_many``."""
-    from .extraction.pipeline import extract_many
-
     if not limits.active or not available():
+        from .extraction.pipeline import extract_many  # (here: it loads spaCy, which records do not need)
+
         check_limits(limits)
         yield from extract_many(items, n_process=n_process, sources=sources, model=model, lexicons=lexicons)
         return
