@@ -7,6 +7,7 @@ imported inside the commands so ``--version`` and ``--help`` stay fast.
 
 from __future__ import annotations
 
+import gc
 import sys
 from datetime import date
 from enum import Enum
@@ -281,3 +282,8 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
+    finally:
+        # Everything made so far (spaCy's ~100,000 objects, the compiled patterns) lives till the process ends;
+        # frozen, the interpreter's collections at exit skip it instead of walking it (0.2 s of every command
+        # that loaded spaCy). Nothing is lost: work that must happen at exit is done by then or is atexit's.
+        gc.freeze()
