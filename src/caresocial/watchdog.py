@@ -31,6 +31,7 @@ Needs ``os.fork`` (Linux, macOS, other Unix); :func:`available` says whether the
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -228,7 +229,18 @@ class _Worker:
             except (OSError, ValueError, AttributeError):
                 pass
         main = threading.current_thread() is threading.main_thread()
-        pid = os.fork()
+        # What the child inherits (the pipeline, the compiled patterns) is frozen for the fork: its collections
+        # skip those objects instead of walking them (and copying their pages); the parent's are collectable
+        # again at once. (Not when someone froze objects before: unfreezing would release theirs too.)
+        freeze = gc.get_freeze_count() == 0
+        if freeze:
+            gc.freeze()
+        pid = -1
+        try:
+            pid = os.fork()
+        finally:
+            if freeze and pid != 0:  # (the parent, or a fork that failed)
+                gc.unfreeze()
         if pid == 0:  # pragma: no cover - runs in the child
             ours.close()
             _child(theirs, inherited, limits, model, lexicons, main)
