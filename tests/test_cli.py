@@ -76,6 +76,20 @@ def test_bad_file_does_not_cost_the_others_their_results(tmp_path: Path) -> None
     assert docs[0]["figures"][0]["value"] == 11_300_000_000
 
 
+def test_checking_records_does_not_load_spacy(tmp_path: Path) -> None:
+    """Records written by extract are checked as they are: the command never imports spaCy (its import alone
+    takes most of a second)."""
+    records = tmp_path / "records.jsonl"
+    assert run("extract", *map(str, SEEDS), "-o", str(records)).returncode == 0
+    code = ("import sys, runpy; sys.argv = ['caresocial', *sys.argv[1:]]\n"
+            "try:\n    runpy.run_module('caresocial', run_name='__main__')\n"
+            "finally:\n    print('spacy' in sys.modules, file=sys.stderr)")
+    p = subprocess.run([sys.executable, "-c", code, "check", str(records), "-f", "json"], capture_output=True,
+                       text=True)
+    assert p.returncode == 1 and {f["rule"] for f in json.loads(p.stdout)["findings"]} == {"time-conflict"}
+    assert p.stderr.strip() == "False"
+
+
 def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
     doc = tmp_path / "doc.txt"
     doc.write_text("£5m", encoding="utf-8")

@@ -65,6 +65,23 @@ def test_supervised_output_is_the_in_process_output(jobs: int) -> None:
         assert len(sup.workers) == jobs
 
 
+def test_forking_a_worker_leaves_the_supervisors_objects_collectable() -> None:
+    """Workers are forked with what they inherit frozen; the supervisor's objects are unfrozen at once, and
+    objects someone else froze stay frozen."""
+    import gc
+
+    with Supervisor(Limits(timeout=60), jobs=1) as sup:
+        assert as_json(list(sup.run(items(TEXTS[:1])))) == as_json(list(extract_many(items(TEXTS[:1]))))
+        assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        with Supervisor(Limits(timeout=60), jobs=1) as sup:
+            assert len(list(sup.run(items(TEXTS[:1])))) == 1
+        assert gc.get_freeze_count() > 0  # (some of those objects may have been freed since)
+    finally:
+        gc.unfreeze()
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_slow_document_is_stopped_and_the_others_are_complete(hooked: None, jobs: int) -> None:
     texts = [*TEXTS[:2], f"{hooks.SLOW}: it cost £5m in 2023.", *TEXTS[2:]]

@@ -7,6 +7,8 @@ imported inside the commands so ``--version`` and ``--help`` stay fast.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import sys
 from datetime import date
 from enum import Enum
@@ -276,6 +278,11 @@ def schema(
 
 def main() -> None:
     """Console entry point."""
+    # When the process ends, everything the command made (spaCy's ~100,000 objects, the compiled patterns) is
+    # frozen, so the interpreter's collections at exit skip it instead of walking it (0.2-0.3 s of every command
+    # that loaded spaCy). Registered first, it runs after every other exit handler; the outputs are closed by
+    # then, and nothing else needs collecting from a process that is ending.
+    atexit.register(gc.freeze)
     try:
         app()
     except KeyboardInterrupt:

@@ -47,17 +47,15 @@ class LexiconError(ValueError):
 
 def parse_line(line: str) -> Row | None:
     """The fields of one line of a lexicon file (None for a blank or comment line)."""
-    body = line.split("#", 1)[0] if not line.lstrip().startswith("#") else ""
-    body = body.strip()
+    body = (line.split("#", 1)[0] if "#" in line else line).strip()
     if not body:
         return None
-    return tuple(field.strip() for field in body.split(SEPARATOR))
+    return tuple(map(str.strip, body.split(SEPARATOR))) if SEPARATOR in body else (body,)
 
 
 def parse_text(text: str) -> tuple[Row, ...]:
     """Every row of a lexicon file's text, in file order."""
-    rows = (parse_line(line) for line in text.splitlines())
-    return tuple(row for row in rows if row is not None)
+    return tuple(row for row in map(parse_line, text.splitlines()) if row is not None)
 
 
 @lru_cache(maxsize=1)

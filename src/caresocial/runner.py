@@ -46,8 +46,6 @@ def _first_pass(corpus: Corpus, errors: list[str]) -> tuple[dict[str, int], dict
     """Read every document once: the statement years of the sources the corpus cites (to date the statements
     of those sources), the documents kept in memory till extracted (given texts, and HTML, PDF and DOCX, which
     are parsed once), and the positions of those that could not be read."""
-    from .extraction.pipeline import collect_sources
-
     kept: dict[int, Loaded] = {}
     failed: set[int] = set()
     texts: list[str] = []
@@ -63,6 +61,10 @@ def _first_pass(corpus: Corpus, errors: list[str]) -> tuple[dict[str, int], dict
         texts.append(got.text)
         if item.text is not None or (item.path is not None and item.path.suffix.lower() in READERS):
             kept[k] = got
+    if not texts:  # (records only: nothing to extract, and extraction loads spaCy)
+        return {}, kept, failed
+    from .extraction.pipeline import collect_sources
+
     return collect_sources(texts), kept, failed
 
 
@@ -73,7 +75,6 @@ def documents(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, 
     stop the others; ``texts`` (when given) gets each document's text, where known. With ``spool`` (a folder),
     a document longer than the pipeline's piece size comes as a :class:`~caresocial.io.spool.SpooledDocument`,
     its records written there as they were made."""
-    from .extraction.pipeline import SPOOL
     from .io.spool import SpoolFolder
     from .watchdog import extract_limited
 
@@ -98,7 +99,12 @@ def documents(corpus: Corpus, *, cfg: Config, jobs: int, progress: bool | None, 
             if texts is not None:
                 texts[got.doc_id] = got.text
             loaded[got.doc_id] = got
-            yield got.text, {**got.options(), SPOOL: SpoolFolder(spool)} if spool else got.options()
+            if not spool:
+                yield got.text, got.options()
+                continue
+            from .extraction.pipeline import SPOOL  # (here: extraction loads spaCy, which records do not need)
+
+            yield got.text, {**got.options(), SPOOL: SpoolFolder(spool)}
 
     try:
         for doc in extract_limited(items(), limits=cfg.limits, errors=errors, n_process=jobs, sources=sources,

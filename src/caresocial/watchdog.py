@@ -31,6 +31,7 @@ Needs ``os.fork`` (Linux, macOS, other Unix); :func:`available` says whether the
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -228,7 +229,18 @@ class _Worker:
             except (OSError, ValueError, AttributeError):
                 pass
         main = threading.current_thread() is threading.main_thread()
-        pid = os.fork()
+        # What the child inherits (the pipeline, the compiled patterns) is frozen for the fork: its collections
+        # skip those objects instead of walking them (and copying their pages); the parent's are collectable
+        # again at once. (Not when someone froze objects before: unfreezing would release theirs too.)
+        freeze = gc.get_freeze_count() == 0
+        if freeze:
+            gc.freeze()
+        pid = -1
+        try:
+            pid = os.fork()
+        finally:
+            if freeze and pid != 0:  # (the parent, or a fork that failed)
+                gc.unfreeze()
         if pid == 0:  # pragma: no cover - runs in the child
             ours.close()
             _child(theirs, inherited, limits, model, lexicons, main)
@@ -541,9 +553,9 @@ def extract_limited(items: Iterable[str | tuple[str, dict[str, Any]] | Document]
     """``extract_many`` under per-document ``limits`` (the command line's entry point): the documents in input
     order; a document that ran over a limit, or whose extraction failed, adds its one line to ``errors``
     instead. Without limits, or on a platform without ``fork``, plain ``extract_many``."""
-    from .extraction.pipeline import extract_many
-
     if not limits.active or not available():
+        from .extraction.pipeline import extract_many  # (here: it loads spaCy, which records do not need)
+
         check_limits(limits)
         yield from extract_many(items, n_process=n_process, sources=sources, model=model, lexicons=lexicons)
         return

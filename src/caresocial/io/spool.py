@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..extraction.doc import text_sha256
 from ..models import Claim, Document, Figure, Quote
 from .output import RECORD_LISTS, compact_json, envelope_parts
 
@@ -33,6 +32,8 @@ class SpoolFolder:
 
     def new(self, text: str) -> Spool:
         """A spool for ``text``, its files named by the process and the text's digest."""
+        from ..extraction.doc import text_sha256  # (here: it loads spaCy, which checking records does not need)
+
         return Spool(self.folder, f"{os.getpid()}-{id(text):x}-{text_sha256(text)[:12]}")
 
 

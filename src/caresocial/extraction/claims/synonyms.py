@@ -157,4 +157,6 @@ def inflections(lemma: str, irregular: str = "") -> tuple[str, ...]:
         forms = (head, head + "s", double + "ed", double + "ed", double + "ing")
     else:
         forms = (head, head + "s", head + "ed", head + "ed", head + "ing")
+    if not rest:  # (one word: the forms as they are; the same as below, without a string for each)
+        return tuple(dict.fromkeys(forms))
     return tuple(dict.fromkeys(f"{f} {rest}".strip() for f in forms))

@@ -89,7 +89,9 @@ def word_classes(lex: Lexicons) -> WordClasses:
     for row in lex.rows("function_words"):
         if len(row) > 1 and row[1] in FUNCTION_CLASSES:
             function.setdefault(row[0].lower(), set()).add(row[1])
-    open_class = {row[0].lower(): frozenset(row[1]) for row in lex.rows("word_classes") if len(row) > 1}
+    sets: dict[str, frozenset[str]] = {}  # (one set for each of the few distinct class strings)
+    open_class = {row[0].lower(): sets.get(row[1]) or sets.setdefault(row[1], frozenset(row[1]))
+                  for row in lex.rows("word_classes") if len(row) > 1}
     for word in [w for w, c in open_class.items() if "V" in c and not w.endswith(("ing", "ed", "s"))]:
         for form in inflections(word)[2:]:
             open_class.setdefault(form, _VERB)  # ('spiralling', 'capped': -ed and -ing forms the table lacks)

@@ -9,7 +9,7 @@ cached per lexicon set, so a verb added through configuration is recognised ever
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -96,7 +96,6 @@ class QuoteWords:
     verbs: dict[str, VerbForm]
     that_only: frozenset[str]  # lemmas that report only before 'that' or a colon
     naming: dict[str, VerbForm]
-    trigger: regex.Pattern[str]  # every reporting-verb and naming-verb form and source phrase, whole words
     titles: dict[str, tuple[str, str]]  # lower-case title without its dot -> (gender, person|peer)
     title_prefix: regex.Pattern[str]  # one or more titles at the start of a name
     title_dot_end: regex.Pattern[str]  # a title with its full stop at the end of a string ('... Dr.')
@@ -131,6 +130,16 @@ class QuoteWords:
     classes: dict[str, frozenset[str]]  # function word -> its classes
     particles: frozenset[str]
     not_names: frozenset[str]
+
+    @cached_property
+    def trigger(self) -> regex.Pattern[str]:
+        """Every reporting-verb and naming-verb form and source phrase, whole words: the grammar's triggers
+        without a pipeline (a pipeline finds them on its tokens, see ``statement.TriggerMatcher``, so this
+        large pattern is compiled only when first used)."""
+        # (the words of a phrase one space apart, as spaCy's tokens are for the PhraseMatcher)
+        return regex.compile(r"(?<![\p{L}\p{N}'’-])(?i:" +
+                             _alternation([*self.verbs, *self.naming, *self.source_after], " ") +
+                             r")(?![\p{L}\p{N}-])")
 
     def is_(self, word: str, cls: str) -> bool:
         """Whether ``word`` (lower case or capitalised) belongs to the function-word class ``cls``."""
@@ -228,10 +237,6 @@ def quote_words(lex: Lexicons) -> QuoteWords:
     naming = _forms(lex.rows("naming_verbs"))
     sources = [row[0].lower() for row in lex.rows("source_phrases") if row[1:2] == ("after",)]
     possessive = [row[0].lower() for row in lex.rows("source_phrases") if row[1:2] == ("possessive",)]
-    # (the words of a phrase one space apart, as spaCy's tokens are for the PhraseMatcher that finds them in a
-    # pipeline: see statement.TriggerMatcher)
-    trigger = regex.compile(r"(?<![\p{L}\p{N}'’-])(?i:" + _alternation([*verbs, *naming, *sources], " ") +
-                            r")(?![\p{L}\p{N}-])")
     role_nouns = {row[0].lower(): (row[1] if len(row) > 1 else "person") for row in lex.rows("role_nouns")}
     plural_roles = [_third_person(r) for r in role_nouns if not r.isupper()]
     role_noun = regex.compile(rf"(?<![\p{{L}}-])(?i:{_alternation([*role_nouns, *plural_roles])})(?![\p{{L}}-])")
@@ -253,7 +258,7 @@ def quote_words(lex: Lexicons) -> QuoteWords:
     finding_nouns = frozenset(w.lower() for w in lex.words("finding_nouns"))
     stance = list(lex.words("stance_adjectives"))
     return QuoteWords(
-        verbs=verbs, naming=naming, trigger=trigger,
+        verbs=verbs, naming=naming,
         that_only=frozenset(x.lower() for x in lex.words("that_clause_verbs")),
         role_nouns=role_nouns, role_noun=role_noun,
         role_verbs={row[0].lower(): row[1] for row in lex.rows("role_verbs") if len(row) > 1},
