@@ -32,6 +32,11 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     ("Bus journeys rose by 9% in the first quarter of 2024.", D(2024, 7, 26),
      [("9%", "change in bus journeys", "change", "over", 2024)]),
     # a month alone in a statement of the future is its next time
+    # a season with its year dates a count like a month ('in winter 2022'), and is no word of its measure
+    ("Food bank parcels handed out on a single day in winter 2022 were estimated at 61,000.", D(2024, 5, 2),
+     [("61,000", "food bank parcels", "level", "at", 2022)]),
+    ("Volunteers counted 3,150 rough sleepers last autumn.", D(2025, 3, 14),
+     [("3,150", "people sleeping rough counted by volunteers", "level", "at", 2024)]),
     ("Rail fares will rise by 4.6% in March.", D(2024, 11, 22), [("4.6%", "change in rail fares", "change", "over",
                                                                    2025)]),
     # a hedge before a comparative ('about 40% higher') leaves the subject of the linking verb what changed
