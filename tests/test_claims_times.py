@@ -32,6 +32,18 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     ("Bus journeys rose by 9% in the first quarter of 2024.", D(2024, 7, 26),
      [("9%", "change in bus journeys", "change", "over", 2024)]),
     # a month alone in a statement of the future is its next time
+    # a bare year after 'on' is what a change is measured against ('up 3% on 2019'), and a level in a 'when'
+    # clause right after it holds then; the change holds at the level reported before it
+    ("The number of midwives in post in 2023-24 was 31,200. That is an increase of 450 (1.5%) on 2022-23, "
+     "when there were 30,750 midwives.", D(2024, 9, 5),
+     [("450", "change in midwives in post", "change", "over", "2023/24"),
+      ("1.5%", "change in midwives in post", "change", "over", "2023/24"),
+      ("30,750", "midwives", "level", "at", "2022/23")]),
+    ("Ferry crossings were up 6% on 2019, when there were 1.1 million.", D(2024, 9, 5),
+     [("6%", "change in ferry crossings", "change", "over", 2024)]),
+    # (but a date after 'on' is when something happened)
+    ("The scheme opened on 1 March 2024 with 2,000 places.", D(2024, 9, 5),
+     [("2,000", "places", "level", "at", 2024)]),
     # a season with its year dates a count like a month ('in winter 2022'), and is no word of its measure
     ("Food bank parcels handed out on a single day in winter 2022 were estimated at 61,000.", D(2024, 5, 2),
      [("61,000", "food bank parcels", "level", "at", 2022)]),

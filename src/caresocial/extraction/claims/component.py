@@ -392,7 +392,8 @@ class _Builder:
             it.time = self._time_of(items, k, ws, sa, sb, times, projection, levels, base_years)
             if it.own_time and (it.asp.role == "from" or self.figs[it.index].link_role == "from"):
                 self.paired = True
-            if it.asp.aspect == "level" and self.figs[it.index].kind not in DATE_KINDS:
+            if it.asp.aspect == "level" and self.figs[it.index].kind not in DATE_KINDS and not (
+                    it.time[2] is not None and it.time[1] in base_years):  # (a level at the base: the older end)
                 levels.append(it)
         for it in items:  # a change stated before its level ('up 9%' after 'numbered 5,400' is fine; 'a 25% rise')
             if it.asp.aspect == "change" and it.time is not None and it.time[1] is None and it.time[0] == "over":
@@ -435,7 +436,7 @@ class _Builder:
                 and f.kind != "money"):
             year = next_year_of(base_years[0])
             result = ("at", year, None, f"the year after the comparison ({base_years[0]})", False)
-        year = carried_year(result)
+        year = carried_year(result) if result[1] not in base_years else None  # (not a level at a base)
         if year is not None and it.asp.aspect == "level" and ft.tense != "future" and not compared(ws, it.first) \
                 and (self.doc_time.carried is None or _first_year(year) >= _first_year(self.doc_time.carried[0])):
             self.doc_time.carried = (year, result[2] or str(year))

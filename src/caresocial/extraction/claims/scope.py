@@ -82,6 +82,8 @@ def is_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) ->
     before = text[max(sent_start, t.start - 40):t.start].lower().split()
     if before and t.text.lower().startswith(("from", "since")) and before[-1] in ("unchanged", "compared", "change"):
         return True
+    if t.mode == "abs" and t.month is None and t.text[:3].lower() == "on " and "on" in c.base_before:
+        return True  # 'an increase of 42 (0.2%) on 2022-23': a year after 'on' is a base ('on 1 March 2024' a date)
     if len(before) >= 2 and before[-1] == "to" and before[-2] in c.base_to:
         return True  # 'similar to the previous year', 'compared to 2022'
     if before and before[-1] in c.base_before and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
@@ -249,10 +251,27 @@ def default_time(fig: FigureTime, doc: DocTime, projection: TimePhrase | None, l
     return relation, doc.reference, None, doc.label, False
 
 
+_WHEN_CLAUSE = regex.compile(r",?\s+when\s+(?:\w+\s+){0,4}$", regex.IGNORECASE)
+
+
+def _when_of_base(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: int, c: Cues) -> TimePhrase | None:
+    """The base time a level is stated at in a clause right after it ('an increase of 42 on 2022-23, when there
+    were 24,151'; 'compared with 2019, when it stood at 8%'): the level holds then, not when the change does."""
+    if fig.aspect == "change":
+        return None
+    before = [t for t in times if t.end <= fig.start and fig.start - t.end <= 40]
+    if not before or not is_base(text, before[-1], sent_start, c):
+        return None
+    return before[-1] if _WHEN_CLAUSE.search(text, before[-1].end, fig.start) else None
+
+
 def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: int, next_start: int,
                doc: DocTime, projection: TimePhrase | None, last_year: int | str | None) -> Result:
     """(relation, year, as written, resolved against, relative) of one claim figure."""
     c = doc.cues
+    base = _when_of_base(text, fig, times, sent_start, c)
+    if base is not None:
+        return resolve(base, "at", doc, fig, last_year)
     usable = [t for t in times if t.mode != "rate" and not is_base(text, t, sent_start, c)
               and not _duration(text, t, sent_start, doc.changes)]
     if len(usable) > 1:
