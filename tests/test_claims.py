@@ -56,6 +56,13 @@ CASES = [
     ("Councils spent £150m in 2019-20 and £200m in 2020-21 on agency staff.", D(2022, 1, 1),
      [C("£150m", "spending on agency workers", "level", "at", "2019/20"),
       C("£200m", "spending on agency workers", "level", "at", "2020/21")]),
+    # a sum a verb of money puts *in* something measures what it goes to, not the thing ('£1.63bn in fee income')
+    ("The department is investing £450 million in flood defences in 2025-26.", D(2025, 1, 9),
+     [C("£450 million", "funding for flood defences", "level", "at", "2025/26")]),
+    ("The trust will put £2m into staff training next year.", D(2025, 1, 9),
+     [C("£2m", "spending on staff training", "level", "at", 2026)]),
+    ("Care providers reported £1.6bn in fee income in 2023.", D(2025, 1, 9),
+     [C("£1.6bn", "fee income", "level", "at", 2023)]),
     # a level is not a change: the points are the change, the 4.2% the level it reached
     ("The unemployment rate fell 0.3 percentage points to 4.2%.", D(2024, 8, 1),
      [C("0.3 percentage points", "change in unemployment rate", "change", "over", 2024),
@@ -351,6 +358,7 @@ def test_past_statements_take_the_period_last_reported() -> None:
     ("children living below the poverty line", "children in relative poverty"),
     ("the jobless rate", "unemployment rate"),
     ("the lifetime cap on care costs", "lifetime limit on care costs"),
+    ("investment in flood defences", "funding for flood defences"),
 ])
 def test_synonyms_join_measures(a: str, b: str) -> None:
     assert measure_key(a) == measure_key(b)
@@ -360,6 +368,7 @@ def test_synonyms_join_measures(a: str, b: str) -> None:
     ("children's social care workers", "care workers"),  # (a row's phrase inside a longer one of another sense)
     ("children in absolute poverty", "children in relative poverty"),
     ("care home places", "care homes"),
+    ("spending on flood defences", "funding for flood defences"),  # (outturn is not an allocation)
 ])
 def test_synonyms_keep_apart_what_differs(a: str, b: str) -> None:
     assert measure_key(a) != measure_key(b)
