@@ -56,6 +56,13 @@ CASES = [
     ("Councils spent £150m in 2019-20 and £200m in 2020-21 on agency staff.", D(2022, 1, 1),
      [C("£150m", "spending on agency workers", "level", "at", "2019/20"),
       C("£200m", "spending on agency workers", "level", "at", "2020/21")]),
+    # a sentence whose subject only points back ('The number', 'The total', 'This') before a copula is about the
+    # measure of the sentence before
+    ("The number of families on the housing register was 2,310 in 2024. The number is below the peak of 2,870 "
+     "in 2019.",
+     D(2025, 1, 9), [C("2,870", "families on housing register", "level", "at", 2019)]),
+    ("The number of bus journeys outside London was 2.1 billion in 2024. The total is 6% higher than in 2023.",
+     D(2025, 1, 9), [C("6%", "change in bus journeys outside london", "change", "over", 2024)]),
     # a sum a verb of money puts *in* something measures what it goes to, not the thing ('£1.63bn in fee income')
     ("The department is investing £450 million in flood defences in 2025-26.", D(2025, 1, 9),
      [C("£450 million", "funding for flood defences", "level", "at", "2025/26")]),

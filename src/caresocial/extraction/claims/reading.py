@@ -92,6 +92,8 @@ def clause_subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, 
         pronoun = pronoun_subject(ws, cs, end, v)
         if pronoun in cues_of(ws).plural_pronoun:
             return Reading("{}", 0, refers=pronoun)  # 'they numbered 5,400': what 'they' stands for
+        if cs == 0 and _restating_subject(ws, end, v):
+            return Reading("{}", 0, refers="that")  # 'The number is below the peak of 4,751': the one just stated
         c = cues_of(ws)
         if ws[cs].is_("P", "W") or ws[cs].low in c.condition or ws[cs].low in c.subordinator:
             hit = read_phrase(v, text, ws, before_verbs(ws, cs, end, v), rank)
@@ -133,6 +135,15 @@ def phrase_to(ws: list[Word], start: int, k: int) -> Phrase | None:
         i -= 1  # (not a verb after an auxiliary: 'councils may *hold* high needs deficits')
     p = noun_phrase(ws, i, k + 1, post=0)
     return p if p is not None and p.end == k + 1 else None
+
+
+def _restating_subject(ws: list[Word], end: int, v: Vocab) -> bool:
+    """Whether a sentence opens with a subject that only points back, 'This' or 'The number' ('the total', 'the
+    figure': a word of quantity or a vague one alone) before a copula: the measure of the sentence before."""
+    c = cues_of(ws)
+    k = 2 if len(ws) > 2 and ws[0].low == "the" and (ws[1].low in v.quantity or ws[1].low in v.vague) else \
+        1 if ws and ws[0].low in c.demonstrative and ws[0].low in ("this", "that") else 0
+    return 0 < k <= end and k < len(ws) and ws[k].low in c.copula
 
 
 def pronoun_subject(ws: list[Word], start: int, end: int, v: Vocab) -> str | None:
