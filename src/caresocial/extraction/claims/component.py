@@ -511,7 +511,8 @@ class _Builder:
         before = [it for it in levels if it.first < change.first]
         if before:
             return before[-1].time
-        return levels[0].time if levels else None
+        after = [it for it in levels if it.asp.role != "from" and self.figs[it.index].link_role != "from"]
+        return after[0].time if after else None  # (not its older end after it: 'up 20% from 3,898 in 2023')
 
     def _row(self, it: Item, sent: tuple[int, int], ws: list[Word]) -> None:
         f = self.figs[it.index]

@@ -181,6 +181,16 @@ def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: in
     return None
 
 
+_FROM_FIGURE = regex.compile(r"\bfrom\s+(?:the\s+)?[£$€]?\d[\d.,]*(?:\s*(?:%|per\s+cent|[a-z]{1,8}))?\s*,?\s*$",
+                            regex.IGNORECASE)
+
+
+def _of_from_end(text: str, t: TimePhrase, fig: FigureTime) -> bool:
+    """Whether a time phrase comes right after the older end of a change ('from 3,898 in autumn 2023', 'from
+    £2.1bn in 2019'), after the change's own figure: the time of that end, not of the change."""
+    return t.start >= fig.end and bool(_FROM_FIGURE.search(text, max(fig.end, t.start - 40), t.start))
+
+
 def _out_of_brackets(gap: str) -> bool:
     """Whether a figure's brackets close, and its clause ends, before a time phrase ('Wales (£700m) and Northern
     Ireland (£400m) - these are averages over 2022-2025'; not 'went up by 140% (to 576,000) between 2015 and
@@ -313,6 +323,9 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
             return "to", span.year, span.text, None, False
         return default_time(fig, doc, projection, last_year, "to")
     if fig.aspect == "change":
+        # ('up 20% from 3,898 in autumn 2023': the older end's time; the change runs to the newer level)
+        usable = [t for t in usable if not _of_from_end(text, t, fig)]
+        own = None if own is not None and _of_from_end(text, own, fig) else own
         return _change(text, fig, own, usable, doc, projection, last_year)
     if own is not None:
         return resolve(own, own.relation, doc, fig, last_year)
