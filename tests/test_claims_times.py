@@ -43,9 +43,11 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      [("6%", "change in ferry crossings", "change", "over", 2024)]),
     # the time right after a change's older end ('from 3,898 in autumn 2023') is that end's: the change runs to the
     # newer level (the sentence before's), or to now
-    ("Homeless households in B&Bs numbered 5,910 in March 2024. This is up 14% (720) from 5,190 in March 2023.",
+    ("Homeless households in B&Bs numbered 5,910 in March 2024. This is up 14% (720) from 5,190 in March 2023, "
+     "and up 40% from 4,220 in March 2021.",
      D(2024, 6, 20), [("14%", "change in homeless households in b&bs", "change", "over", 2024),
-                      ("5,190", "homeless households in b&bs", "level", "from", 2023)]),
+                      ("5,190", "homeless households in b&bs", "level", "from", 2023),
+                      ("40%", "change in homeless households in b&bs", "change", "over", 2024)]),
     ("Spending on school transport has risen 38% from £1.1bn in 2019.", D(2024, 6, 20),
      [("38%", "change in spending on school transport", "change", "over", 2024),
       ("£1.1bn", "spending on school transport", "level", "from", 2019)]),

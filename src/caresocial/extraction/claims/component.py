@@ -508,11 +508,17 @@ class _Builder:
         for it in levels:
             if it.asp.role == "to" or self.figs[it.index].link_role == "to":
                 return it.time
-        before = [it for it in levels if it.first < change.first]
+        ends = [it for it in levels if not self._older_end(it)]  # (not an older end: 'up 20% from 3,898 in 2023')
+        before = [it for it in ends if it.first < change.first]
         if before:
             return before[-1].time
-        after = [it for it in levels if it.asp.role != "from" and self.figs[it.index].link_role != "from"]
-        return after[0].time if after else None  # (not its older end after it: 'up 20% from 3,898 in 2023')
+        return ends[0].time if ends else None
+
+    def _older_end(self, it: Item) -> bool:
+        """Whether a level is the older end of a change: so read, or written right after 'from'."""
+        f = self.figs[it.index]
+        return it.asp.role == "from" or f.link_role == "from" or \
+            self.text[max(0, f.start - 8):f.start].rstrip().lower().endswith("from")
 
     def _row(self, it: Item, sent: tuple[int, int], ws: list[Word]) -> None:
         f = self.figs[it.index]

@@ -187,8 +187,10 @@ _FROM_FIGURE = regex.compile(r"\bfrom\s+(?:the\s+)?[£$€]?\d[\d.,]*(?:\s*(?:%|
 
 def _of_from_end(text: str, t: TimePhrase, fig: FigureTime) -> bool:
     """Whether a time phrase comes right after the older end of a change ('from 3,898 in autumn 2023', 'from
-    £2.1bn in 2019'), after the change's own figure: the time of that end, not of the change."""
-    return t.start >= fig.end and bool(_FROM_FIGURE.search(text, max(fig.end, t.start - 40), t.start))
+    £2.1bn in 2019'), not the change's own figure: the time of that end, not of a change."""
+    if t.start < fig.end and t.end > fig.start:
+        return False
+    return bool(_FROM_FIGURE.search(text, max(fig.end if t.start >= fig.end else 0, t.start - 40), t.start))
 
 
 def _out_of_brackets(gap: str) -> bool:
