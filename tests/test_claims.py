@@ -56,6 +56,13 @@ CASES = [
     ("Councils spent £150m in 2019-20 and £200m in 2020-21 on agency staff.", D(2022, 1, 1),
      [C("£150m", "spending on agency workers", "level", "at", "2019/20"),
       C("£200m", "spending on agency workers", "level", "at", "2020/21")]),
+    # a part of a figure ('6,500 of the 20,000 new places') counts what its whole counts, and what a passive after
+    # the whole says was done to it; the whole is the total, not what was done
+    ("Only 2,100 of the promised 8,000 new school places had been delivered by March 2024.", D(2024, 9, 1),
+     [C("2,100", "new school places delivered", "level", "by", 2024), C("8,000", "new school places", "level", "by",
+                                                                        2024)]),
+    ("Some 300 of its 1,200 electric buses have been built.", D(2024, 9, 1),
+     [C("300", "electric buses built", "level", "at", 2024), C("1,200", "electric buses", "level", "at", 2024)]),
     # a sentence whose subject only points back ('The number', 'The total', 'This') before a copula is about the
     # measure of the sentence before
     ("The number of families on the housing register was 2,310 in 2024. The number is below the peak of 2,870 "
