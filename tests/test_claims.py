@@ -56,6 +56,9 @@ CASES = [
     ("Councils spent £150m in 2019-20 and £200m in 2020-21 on agency staff.", D(2022, 1, 1),
      [C("£150m", "spending on agency workers", "level", "at", "2019/20"),
       C("£200m", "spending on agency workers", "level", "at", "2020/21")]),
+    # a speaker's label in a debate ('Lucy Frazer: We ...') is no subject a sum could measure
+    ("Lucy Frazer: We will open the 40 new libraries, backed by £90 million, but the work is behind schedule.",
+     D(2024, 9, 1), [C("£90 million", None, "level", "at", 2024)]),
     # a part of a figure ('6,500 of the 20,000 new places') counts what its whole counts, and what a passive after
     # the whole says was done to it; the whole is the total, not what was done
     ("Only 2,100 of the promised 8,000 new school places had been delivered by March 2024.", D(2024, 9, 1),

@@ -106,6 +106,9 @@ def clause_subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, 
             stop += 1
         w = ws[start] if start < len(ws) else None
         opening = w is not None and (w.is_("P", "C", "W") or (w.low.endswith(("ing", "ly")) and w.content))
+        # (a speaker's label before a clause of their own: 'Shabana Mahmood: We will build ...'; but a topic
+        # before a fragment is the subject: 'Children's social workers: 13k more needed')
+        opening = opening or (stop + 1 < cs and ws[stop].text == ":" and ws[stop + 1].low in v.pronouns)
         if not opening:  # (the subject of an earlier clause: a weak reading, after a figure's before it)
             hit = read_phrase(v, text, ws, subject(ws, start, min(end, stop if stop < cs else end), v.framing), 0)
             if hit is not None:
