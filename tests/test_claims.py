@@ -56,6 +56,13 @@ CASES = [
     ("Councils spent £150m in 2019-20 and £200m in 2020-21 on agency staff.", D(2022, 1, 1),
      [C("£150m", "spending on agency workers", "level", "at", "2019/20"),
       C("£200m", "spending on agency workers", "level", "at", "2020/21")]),
+    # a count of a noun alone right after a count of that noun named in full, in its paragraph, is that count
+    # again; in the next paragraph it is not
+    ("The number of midwives with a practising licence in 2023-24 was 31,200. That is an increase of 450 on "
+     "2022-23, when there were 30,750 midwives.", D(2024, 9, 5),
+     [C("30,750", "midwives with practising licence", "level", "at", "2022/23")]),
+    ("The number of midwives with a practising licence in 2023-24 was 31,200.\n\nThere were 27,000 midwives in 2019.",
+     D(2024, 9, 5), [C("27,000", "midwives", "level", "at", 2019)]),
     # a speaker's label in a debate ('Lucy Frazer: We ...') is no subject a sum could measure
     ("Lucy Frazer: We will open the 40 new libraries, backed by £90 million, but the work is behind schedule.",
      D(2024, 9, 1), [C("£90 million", None, "level", "at", 2024)]),

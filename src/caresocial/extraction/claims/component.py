@@ -45,7 +45,8 @@ from .phrases import antecedent, clause_start
 from .reading import Reading
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of, since_base
-from .sharing import Item, assign_keys, compared, name_parts, qualify_bare, share_measures, share_restated_times
+from .sharing import (Item, assign_keys, compared, name_bare_counts, name_parts, qualify_bare, share_measures,
+                      share_restated_times)
 from .synonyms import change_words
 from .tables import Cell, Tables
 from .vocab import vocabulary
@@ -185,6 +186,7 @@ class _Builder:
         self._headline_times()
         title_end = self._title_end()
         qualify_bare(self.rows, self.lex, title_end, self.text[:title_end])
+        name_bare_counts(self.rows, self.text)
         use_acronyms(self.rows, self.text, self.lex)
         return [Claim.build(**row) for row in self.rows]
 

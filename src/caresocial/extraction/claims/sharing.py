@@ -311,6 +311,28 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons, title_end: int = 0, 
             row["measure"] = sys.intern(f"{prefix}{base} of {topic}")
 
 
+NAMED_REACH = 300  # characters back to the count that named a bare count's noun in full
+
+
+def name_bare_counts(rows: list[dict[str, Any]], text: str) -> None:
+    """A count measured by its counted noun alone ('..., when there were 24,151 dentists') right after a count of
+    that noun named in full ('the number of dentists with NHS activity in 2023-24 was 24,193') is that count
+    again: it takes the fuller name (the nearest within ``NAMED_REACH`` characters before it in its paragraph,
+    whose first word is the noun)."""
+    for k, row in enumerate(rows):
+        key = row["measure"]
+        if row["kind"] != "count" or row["aspect"] != "level" or not key or " " in key or \
+                (row["unit"] or "").lower() != key:
+            continue
+        for prev in reversed(rows[max(0, k - 4):k]):
+            if row["start"] - prev["end"] > NAMED_REACH or "\n\n" in text[prev["end"]:row["start"]]:
+                break
+            words = (prev["measure"] or "").split()
+            if prev["kind"] == "count" and prev["aspect"] == "level" and len(words) > 1 and words[0] == key:
+                row["measure"], row["measure_text"] = prev["measure"], prev["measure_text"]
+                break
+
+
 def _stem(word: str) -> str:
     """A word without a plural 's' (to find a counted noun in a title: 'social worker' in 'social workers')."""
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
