@@ -38,7 +38,7 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      "when there were 30,750 midwives.", D(2024, 9, 5),
      [("450", "change in midwives in post", "change", "over", "2023/24"),
       ("1.5%", "change in midwives in post", "change", "over", "2023/24"),
-      ("30,750", "midwives", "level", "at", "2022/23")]),
+      ("30,750", "midwives in post", "level", "at", "2022/23")]),
     ("Ferry crossings were up 6% on 2019, when there were 1.1 million.", D(2024, 9, 5),
      [("6%", "change in ferry crossings", "change", "over", 2024)]),
     # the time right after a change's older end ('from 3,898 in autumn 2023') is that end's: the change runs to the

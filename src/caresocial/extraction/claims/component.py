@@ -45,8 +45,16 @@ from .phrases import antecedent, clause_start
 from .reading import Reading
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of, since_base
-from .sharing import (Item, assign_keys, compared, name_bare_counts, name_parts, qualify_bare, share_measures,
-                      share_restated_times)
+from .sharing import (
+    Item,
+    assign_keys,
+    compared,
+    name_bare_counts,
+    name_parts,
+    qualify_bare,
+    share_measures,
+    share_restated_times,
+)
 from .synonyms import change_words
 from .tables import Cell, Tables
 from .vocab import vocabulary
