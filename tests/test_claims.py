@@ -63,6 +63,9 @@ CASES = [
      [C("30,750", "midwives with practising licence", "level", "at", "2022/23")]),
     ("The number of midwives with a practising licence in 2023-24 was 31,200.\n\nThere were 27,000 midwives in 2019.",
      D(2024, 9, 5), [C("27,000", "midwives", "level", "at", 2019)]),
+    # an acronym ending in S is no plural subject whose verb the next word could be ('NHS work', 'ONS data')
+    ("The number of physiotherapists doing NHS work rose to 12,400 in 2023-24.", D(2024, 9, 5),
+     [C("12,400", "physiotherapists doing nhs work", "level", "to", "2023/24")]),
     # a speaker's label in a debate ('Lucy Frazer: We ...') is no subject a sum could measure
     ("Lucy Frazer: We will open the 40 new libraries, backed by £90 million, but the work is behind schedule.",
      D(2024, 9, 1), [C("£90 million", None, "level", "at", 2024)]),
