@@ -105,6 +105,21 @@ def _passive_after(ws: list[Word], whole: Item) -> str | None:
     return ws[j].low
 
 
+def _share_partitives(items: list[Item], ws: list[Word], figs: list[RawFigure]) -> None:
+    """'only 6,500 of the promised 20,000 new places had been delivered': a part counts what its whole counts,
+    and what a passive after the whole says was done to it; the whole is the total, not what was done."""
+    for k, it in enumerate(items[:-1]):
+        whole = items[k + 1]
+        if whole.reading is not None and (it.reading is None or it.reading.text == whole.reading.text) and \
+                figs[whole.index].kind == figs[it.index].kind and _partitive(ws, it.last, whole.first):
+            # ('... had been delivered': the part is what was delivered, the whole what it is a part of)
+            done, text = _passive_after(ws, whole), whole.reading.text
+            if done and text.lower().endswith(f" {done}"):
+                whole.reading = Reading(text[:-len(done) - 1], 2, head=whole.reading.head)
+            it.reading = Reading(f"{whole.reading.text} {done}", 2, head=whole.reading.head) if done else \
+                whole.reading
+
+
 def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex: Lexicons) -> None:
     """Coordinated figures, the ends of ranges and changes, and changes without a subject share a measure."""
     _totals(items, figs, lex)
@@ -125,17 +140,7 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
                 it.reading = prev.reading
             elif f.kind == "ratio" and it.reading is None and items[k - 1].reading is not None:
                 it.reading = items[k - 1].reading  # '£58,000 per pupil: seven times more than ...': a multiple of it
-    for k, it in enumerate(items[:-1]):
-        # 'only 6,500 of the promised 20,000 new places had been delivered': a part counts what its whole counts
-        whole = items[k + 1]
-        if whole.reading is not None and (it.reading is None or it.reading.text == whole.reading.text) and \
-                figs[whole.index].kind == figs[it.index].kind and _partitive(ws, it.last, whole.first):
-            # ('... had been delivered': the part is what was delivered, the whole what it is a part of)
-            done, text = _passive_after(ws, whole), whole.reading.text
-            if done and text.lower().endswith(f" {done}"):
-                whole.reading = Reading(text[:-len(done) - 1], 2, head=whole.reading.head)
-            it.reading = Reading(f"{whole.reading.text} {done}", 2, head=whole.reading.head) if done else \
-                whole.reading
+    _share_partitives(items, ws, figs)
     for k, it in enumerate(items):
         # a baseline ('up from £10 billion now') measures what the figure before it measures
         up_from = any(w.low in ("up", "down") for w in ws[max(0, it.first - 3):it.first])
