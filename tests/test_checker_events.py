@@ -48,6 +48,11 @@ EVENTS = [
     # a value after the thing is no end of its noun phrase
     ("The new bus fare cap of £2.50 will come into force in January 2025.", "January 2025",
      ("start", "bus fare cap")),
+    # a state that holds since a date started then ('in place since', 'in force since')
+    ("The new parking permit scheme has been in place since 1 April 2024.", "1 April 2024",
+     ("start", "parking permit scheme")),
+    ("The licensing rules have been in force since March 2023, the minister said.", "March 2023",
+     ("start", "licensing rules")),
     # a pronoun stands for the thing of a date before (see the checker tests)
     ("Then it was announced that they would be pushed back by two years, to October 2025.", "October 2025",
      ("start", PRONOUN)),
@@ -120,6 +125,7 @@ def test_date_event_words_from_configuration_are_read() -> None:
     ("The plans, announced in September 2021, would have brought in a new cap.", False),
     ("Close to 100,000 children will be in care by the end of 2025.", False),
     ("Knife crime rose by 4% to 50,500 in the year ending March 2024.", False),
+    ("The new parking permit scheme has been in place since 1 April 2024.", True),
 ])
 def test_which_dates_are_claims(sentence: str, claimed: bool) -> None:
     import datetime as dt

@@ -32,6 +32,33 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     ("Bus journeys rose by 9% in the first quarter of 2024.", D(2024, 7, 26),
      [("9%", "change in bus journeys", "change", "over", 2024)]),
     # a month alone in a statement of the future is its next time
+    # a bare year after 'on' is what a change is measured against ('up 3% on 2019'), and a level in a 'when'
+    # clause right after it holds then; the change holds at the level reported before it
+    ("The number of midwives in post in 2023-24 was 31,200. That is an increase of 450 (1.5%) on 2022-23, "
+     "when there were 30,750 midwives.", D(2024, 9, 5),
+     [("450", "change in midwives in post", "change", "over", "2023/24"),
+      ("1.5%", "change in midwives in post", "change", "over", "2023/24"),
+      ("30,750", "midwives in post", "level", "at", "2022/23")]),
+    ("Ferry crossings were up 6% on 2019, when there were 1.1 million.", D(2024, 9, 5),
+     [("6%", "change in ferry crossings", "change", "over", 2024)]),
+    # the time right after a change's older end ('from 3,898 in autumn 2023') is that end's: the change runs to the
+    # newer level (the sentence before's), or to now
+    ("Homeless households in B&Bs numbered 5,910 in March 2024. This is up 14% (720) from 5,190 in March 2023, "
+     "and up 40% from 4,220 in March 2021.",
+     D(2024, 6, 20), [("14%", "change in homeless households in b&bs", "change", "over", 2024),
+                      ("5,190", "homeless households in b&bs", "level", "from", 2023),
+                      ("40%", "change in homeless households in b&bs", "change", "over", 2024)]),
+    ("Spending on school transport has risen 38% from £1.1bn in 2019.", D(2024, 6, 20),
+     [("38%", "change in spending on school transport", "change", "over", 2024),
+      ("£1.1bn", "spending on school transport", "level", "from", 2019)]),
+    # (but a date after 'on' is when something happened)
+    ("The scheme opened on 1 March 2024 with 2,000 places.", D(2024, 9, 5),
+     [("2,000", "places", "level", "at", 2024)]),
+    # a season with its year dates a count like a month ('in winter 2022'), and is no word of its measure
+    ("Food bank parcels handed out on a single day in winter 2022 were estimated at 61,000.", D(2024, 5, 2),
+     [("61,000", "food bank parcels", "level", "at", 2022)]),
+    ("Volunteers counted 3,150 rough sleepers last autumn.", D(2025, 3, 14),
+     [("3,150", "people sleeping rough counted by volunteers", "level", "at", 2024)]),
     ("Rail fares will rise by 4.6% in March.", D(2024, 11, 22), [("4.6%", "change in rail fares", "change", "over",
                                                                    2025)]),
     # a hedge before a comparative ('about 40% higher') leaves the subject of the linking verb what changed

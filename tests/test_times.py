@@ -54,6 +54,10 @@ CASES = [
     ("A survey published last December found that 70% were unsure.",
      [("last December", "at", "lastmon", None, 0, 0, None)]),
     ("Over the last 24 hours, 300 people replied.", [("Over the last 24 hours", "over", "rel", None, 0, 1, None)]),
+    # a season with its year is a time like a month ('autumn 2024'); 'last spring' like 'last December'
+    ("Homeless families numbered 2,300 in spring 2023.", [("in spring 2023", "at", "abs", 2023, 0, 0, None)]),
+    ("The review was put back until autumn 2026.", [("until autumn 2026", "to", "abs", 2026, 0, 0, None)]),
+    ("Some 900 rangers were hired last spring.", [("last spring", "at", "lastmon", None, 0, 0, None)]),
 ]
 
 
@@ -71,6 +75,8 @@ def test_time_phrases(sentence: str, expected: list[tuple]) -> None:
     ("next March", 2023, 6, 2024),
     ("next March", 2023, 2, 2023),
     ("last December", 2023, None, 2022),  # no month known: a year back
+    ("last autumn", 2025, 3, 2024),       # March 2025: the autumn before
+    ("last summer", 2025, 9, 2025),
 ])
 def test_named_months_resolve_against_the_reference_month(phrase: str, reference: int, month: int | None,
                                                          year: int) -> None:

@@ -86,8 +86,8 @@ class TimePhrase:
         return reference + self.offset
 
 
-def _alternatives(lex: Lexicons, cls: str) -> str:
-    words = sorted((r[0] for r in lex.rows("time_words") if len(r) > 1 and r[1] == cls), key=len, reverse=True)
+def _alternatives(lex: Lexicons, *classes: str) -> str:
+    words = sorted((r[0] for r in lex.rows("time_words") if len(r) > 1 and r[1] in classes), key=len, reverse=True)
     return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 
 
@@ -102,7 +102,7 @@ def _month_names(lex: Lexicons) -> list[str]:
 
 def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
     """(pattern, relation, mode) in the order they are tried at one offset (longer phrases first)."""
-    mon = _alternatives(lex, "month")
+    mon = _alternatives(lex, "month", "season")  # (a season stands for its middle month: 'autumn 2024')
     now = _alternatives(lex, "now")
     fwd = _alternatives(lex, "forward")
     back = _alternatives(lex, "back")
@@ -178,7 +178,7 @@ def _compiled(lex: Lexicons) -> tuple[list[tuple[str, str, str]], re.Pattern[str
     rows = [r for r in lex.rows("time_words") if len(r) > 1]
     anchors = {r[0].lower() for r in rows if r[1] in ("now", "open", "unit", "rate")}
     anchors |= {r[3].lower() for r in rows if r[1] == "unit" and len(r) > 3} | {"annum", "ago", "since"}
-    months = [r[0].lower() for r in rows if r[1] == "month"]
+    months = [r[0].lower() for r in rows if r[1] in ("month", "season")]
     turns = [r[0].lower() for r in rows if r[1] in ("forward", "back")]
     anchors |= {f"{t} {m}" for t in turns for m in months}  # ('last December', 'next March')
     anchors |= {f"{t} {m}" for t in ("in", "during") for m in _month_names(lex)}  # ('in October')
@@ -365,7 +365,8 @@ def _unit_years(unit: str | None, lex: Lexicons) -> float:
 
 
 def _month_of(word: str | None, lex: Lexicons) -> int | None:
-    month = _values(lex, "month").get(word.lower().rstrip(".")) if word else None
+    key = word.lower().rstrip(".") if word else ""
+    month = _values(lex, "month").get(key) or _values(lex, "season").get(key) if key else None
     return int(month) if month is not None else None
 
 

@@ -45,7 +45,16 @@ from .phrases import antecedent, clause_start
 from .reading import RESTATED, Reading
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of, since_base
-from .sharing import Item, assign_keys, compared, name_parts, qualify_bare, share_measures, share_restated_times
+from .sharing import (
+    Item,
+    assign_keys,
+    compared,
+    name_bare_counts,
+    name_parts,
+    qualify_bare,
+    share_measures,
+    share_restated_times,
+)
 from .synonyms import change_words
 from .tables import Cell, Tables
 from .vocab import vocabulary
@@ -186,6 +195,7 @@ class _Builder:
         self._headline_times()
         title_end = self._title_end()
         qualify_bare(self.rows, self.lex, title_end, self.text[:title_end])
+        name_bare_counts(self.rows, self.text)
         use_acronyms(self.rows, self.text, self.lex)
         return [Claim.build(**row) for row in self.rows]
 
@@ -402,7 +412,8 @@ class _Builder:
             it.time = self._time_of(items, k, ws, sa, sb, times, projection, levels, base_years)
             if it.own_time and (it.asp.role == "from" or self.figs[it.index].link_role == "from"):
                 self.paired = True
-            if it.asp.aspect == "level" and self.figs[it.index].kind not in DATE_KINDS:
+            if it.asp.aspect == "level" and self.figs[it.index].kind not in DATE_KINDS and not (
+                    it.time[2] is not None and it.time[1] in base_years):  # (a level at the base: the older end)
                 levels.append(it)
         for it in items:  # a change stated before its level ('up 9%' after 'numbered 5,400' is fine; 'a 25% rise')
             if it.asp.aspect == "change" and it.time is not None and it.time[1] is None and it.time[0] == "over":
@@ -445,7 +456,7 @@ class _Builder:
                 and f.kind != "money"):
             year = next_year_of(base_years[0])
             result = ("at", year, None, f"the year after the comparison ({base_years[0]})", False)
-        year = carried_year(result)
+        year = carried_year(result) if result[1] not in base_years else None  # (not a level at a base)
         if year is not None and it.asp.aspect == "level" and ft.tense != "future" and not compared(ws, it.first) \
                 and (self.doc_time.carried is None or _first_year(year) >= _first_year(self.doc_time.carried[0])):
             self.doc_time.carried = (year, result[2] or str(year))
@@ -517,10 +528,17 @@ class _Builder:
         for it in levels:
             if it.asp.role == "to" or self.figs[it.index].link_role == "to":
                 return it.time
-        before = [it for it in levels if it.first < change.first]
+        ends = [it for it in levels if not self._older_end(it)]  # (not an older end: 'up 20% from 3,898 in 2023')
+        before = [it for it in ends if it.first < change.first]
         if before:
             return before[-1].time
-        return levels[0].time if levels else None
+        return ends[0].time if ends else None
+
+    def _older_end(self, it: Item) -> bool:
+        """Whether a level is the older end of a change: so read, or written right after 'from'."""
+        f = self.figs[it.index]
+        return it.asp.role == "from" or f.link_role == "from" or \
+            self.text[max(0, f.start - 8):f.start].rstrip().lower().endswith("from")
 
     def _row(self, it: Item, sent: tuple[int, int], ws: list[Word]) -> None:
         f = self.figs[it.index]

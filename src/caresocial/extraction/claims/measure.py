@@ -224,7 +224,8 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     k = fig_after(ws, last)
     limit = next_figure(ws, k)
     # '£6bn of SEND deficits', '£1.63bn in aggregate fee income'
-    if k < limit and ws[k].low in ("of", "in") and not (k + 1 < len(ws) and ws[k + 1].is_("W", TIME)):
+    if k < limit and ws[k].low in ("of", "in") and not (k + 1 < len(ws) and ws[k + 1].is_("W", TIME)) and \
+            not (ws[k].low == "in" and _invested_in(ws, first, v)):
         hit = read_phrase(v, text, ws, noun_phrase(ws, k + 1, limit, post=1))
         if hit is not None and (ws[k].low == "of" or hit.rank > 1 or _moneyish(hit.text, v)):
             return with_doer(text, ws, first, hit, v)
@@ -269,6 +270,16 @@ def money_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
             if sub is not None:
                 return Reading("cost of " + sub.text, 2)
     return clause_subject(text, ws, cs, first, v=v)
+
+
+def _invested_in(ws: list[Word], first: int, v: Vocab) -> bool:
+    """Whether a sum is the object of a verb of money whose sum goes *in* something ('investing £1bn in
+    homelessness services': what it is invested in, not a sum of services; but '£1.63bn in fee income')."""
+    j = first - 1
+    while j >= 0 and ws[j].is_("H", "D") and not ws[j].content:
+        j -= 1
+    return j >= 0 and ws[j].low in v.money_verbs and v.money_verbs[ws[j].low].split()[-1] in ("in", "into") and \
+        not _after_modifier(ws, j)
 
 
 def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> Reading:

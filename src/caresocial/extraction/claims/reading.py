@@ -97,6 +97,8 @@ def clause_subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, 
         pronoun = pronoun_subject(ws, cs, end, v)
         if pronoun in cues_of(ws).plural_pronoun:
             return Reading("{}", 0, refers=pronoun)  # 'they numbered 5,400': what 'they' stands for
+        if cs == 0 and _restating_subject(ws, end, v):
+            return Reading("{}", 0, refers="that")  # 'The number is below the peak of 4,751': the one just stated
         c = cues_of(ws)
         if ws[cs].is_("P", "W") or ws[cs].low in c.condition or ws[cs].low in c.subordinator:
             hit = read_phrase(v, text, ws, before_verbs(ws, cs, end, v), rank)
@@ -109,6 +111,9 @@ def clause_subject(text: str, ws: list[Word], cs: int, end: int, rank: int = 2, 
             stop += 1
         w = ws[start] if start < len(ws) else None
         opening = w is not None and (w.is_("P", "C", "W") or (w.low.endswith(("ing", "ly")) and w.content))
+        # (a speaker's label before a clause of their own: 'Shabana Mahmood: We will build ...'; but a topic
+        # before a fragment is the subject: 'Children's social workers: 13k more needed')
+        opening = opening or (stop + 1 < cs and ws[stop].text == ":" and ws[stop + 1].low in v.pronouns)
         if not opening:  # (the subject of an earlier clause: a weak reading, after a figure's before it)
             hit = read_phrase(v, text, ws, subject(ws, start, min(end, stop if stop < cs else end), v.framing), 0)
             if hit is not None:
@@ -144,6 +149,15 @@ def phrase_to(ws: list[Word], start: int, k: int) -> Phrase | None:
         i -= 1  # (not a verb after an auxiliary: 'councils may *hold* high needs deficits')
     p = noun_phrase(ws, i, k + 1, post=0)
     return p if p is not None and p.end == k + 1 else None
+
+
+def _restating_subject(ws: list[Word], end: int, v: Vocab) -> bool:
+    """Whether a sentence opens with a subject that only points back, 'This' or 'The number' ('the total', 'the
+    figure': a word of quantity or a vague one alone) before a copula: the measure of the sentence before."""
+    c = cues_of(ws)
+    k = 2 if len(ws) > 2 and ws[0].low == "the" and (ws[1].low in v.quantity or ws[1].low in v.vague) else \
+        1 if ws and ws[0].low in c.demonstrative and ws[0].low in ("this", "that") else 0
+    return 0 < k <= end and k < len(ws) and ws[k].low in c.copula
 
 
 def pronoun_subject(ws: list[Word], start: int, end: int, v: Vocab) -> str | None:

@@ -82,6 +82,8 @@ def is_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) ->
     before = text[max(sent_start, t.start - 40):t.start].lower().split()
     if before and t.text.lower().startswith(("from", "since")) and before[-1] in ("unchanged", "compared", "change"):
         return True
+    if t.mode == "abs" and t.month is None and t.text[:3].lower() == "on " and "on" in c.base_before:
+        return True  # 'an increase of 42 (0.2%) on 2022-23': a year after 'on' is a base ('on 1 March 2024' a date)
     if len(before) >= 2 and before[-1] == "to" and before[-2] in c.base_to:
         return True  # 'similar to the previous year', 'compared to 2022'
     if before and before[-1] in c.base_before and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
@@ -181,6 +183,18 @@ def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: in
     return None
 
 
+_FROM_FIGURE = regex.compile(r"\bfrom\s+(?:the\s+)?[£$€]?\d[\d.,]*(?:\s*(?:%|per\s+cent|[a-z]{1,8}))?\s*,?\s*$",
+                            regex.IGNORECASE)
+
+
+def _of_from_end(text: str, t: TimePhrase, fig: FigureTime) -> bool:
+    """Whether a time phrase comes right after the older end of a change ('from 3,898 in autumn 2023', 'from
+    £2.1bn in 2019'), not the change's own figure: the time of that end, not of a change."""
+    if t.start < fig.end and t.end > fig.start:
+        return False
+    return bool(_FROM_FIGURE.search(text, max(fig.end if t.start >= fig.end else 0, t.start - 40), t.start))
+
+
 def _out_of_brackets(gap: str) -> bool:
     """Whether a figure's brackets close, and its clause ends, before a time phrase ('Wales (£700m) and Northern
     Ireland (£400m) - these are averages over 2022-2025'; not 'went up by 140% (to 576,000) between 2015 and
@@ -251,10 +265,27 @@ def default_time(fig: FigureTime, doc: DocTime, projection: TimePhrase | None, l
     return relation, doc.reference, None, doc.label, False
 
 
+_WHEN_CLAUSE = regex.compile(r",?\s+when\s+(?:\w+\s+){0,4}$", regex.IGNORECASE)
+
+
+def _when_of_base(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: int, c: Cues) -> TimePhrase | None:
+    """The base time a level is stated at in a clause right after it ('an increase of 42 on 2022-23, when there
+    were 24,151'; 'compared with 2019, when it stood at 8%'): the level holds then, not when the change does."""
+    if fig.aspect == "change":
+        return None
+    before = [t for t in times if t.end <= fig.start and fig.start - t.end <= 40]
+    if not before or not is_base(text, before[-1], sent_start, c):
+        return None
+    return before[-1] if _WHEN_CLAUSE.search(text, before[-1].end, fig.start) else None
+
+
 def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: int, next_start: int,
                doc: DocTime, projection: TimePhrase | None, last_year: int | str | None) -> Result:
     """(relation, year, as written, resolved against, relative) of one claim figure."""
     c = doc.cues
+    base = _when_of_base(text, fig, times, sent_start, c)
+    if base is not None:
+        return resolve(base, "at", doc, fig, last_year)
     usable = [t for t in times if t.mode != "rate" and not is_base(text, t, sent_start, c)
               and not _duration(text, t, sent_start, doc.changes)]
     if len(usable) > 1:
@@ -296,6 +327,9 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
             return "to", span.year, span.text, None, False
         return default_time(fig, doc, projection, last_year, "to")
     if fig.aspect == "change":
+        # ('up 20% from 3,898 in autumn 2023': the older end's time; the change runs to the newer level)
+        usable = [t for t in usable if not _of_from_end(text, t, fig)]
+        own = None if own is not None and _of_from_end(text, own, fig) else own
         return _change(text, fig, own, usable, doc, projection, last_year)
     if own is not None:
         return resolve(own, own.relation, doc, fig, last_year)

@@ -77,6 +77,49 @@ def compared(ws: list[Word], first: int) -> bool:
     return any(w.low in ("compared", "against", "than", "from", "unchanged") for w in words) and not bound
 
 
+def _partitive(ws: list[Word], last: int, whole: int) -> bool:
+    """Whether a figure is a part of the figure after it: 'of' right after it, then a determiner and at most two
+    words before the whole ('6,500 of the promised 20,000', '300 of its 1,200')."""
+    k = last + 1
+    if k >= whole or ws[k].low != "of" or not (k + 1 < whole and ws[k + 1].is_("D") and not ws[k + 1].content):
+        return False
+    return whole - (k + 2) <= 2 and not any(w.is_(PUNCT) for w in ws[k + 2:whole])
+
+
+_AUXILIARIES = frozenset("has have had been be was were are is will would could may might already now".split())
+
+
+def _passive_after(ws: list[Word], whole: Item) -> str | None:
+    """The participle of a passive right after a figure's noun phrase ('20,000 new places *had been delivered*'),
+    lower case; None when there is none."""
+    k = whole.last + 1
+    while k < len(ws) and k - whole.last <= 4 and ws[k].low not in _AUXILIARIES and not ws[k].is_(PUNCT, FIG) \
+            and not ws[k].low.endswith("ed"):
+        k += 1  # (the noun phrase of the whole)
+    j = k
+    while j < len(ws) and ws[j].low in _AUXILIARIES:
+        j += 1
+    if j == k or j >= len(ws) or not (ws[j].low.endswith("ed") or (ws[j].is_("V") and ws[j].content)) or \
+            ws[j - 1].low not in ("been", "be", "was", "were", "are", "is"):
+        return None  # (a participle after a passive auxiliary: 'delivered', 'built')
+    return ws[j].low
+
+
+def _share_partitives(items: list[Item], ws: list[Word], figs: list[RawFigure]) -> None:
+    """'only 6,500 of the promised 20,000 new places had been delivered': a part counts what its whole counts,
+    and what a passive after the whole says was done to it; the whole is the total, not what was done."""
+    for k, it in enumerate(items[:-1]):
+        whole = items[k + 1]
+        if whole.reading is not None and (it.reading is None or it.reading.text == whole.reading.text) and \
+                figs[whole.index].kind == figs[it.index].kind and _partitive(ws, it.last, whole.first):
+            # ('... had been delivered': the part is what was delivered, the whole what it is a part of)
+            done, text = _passive_after(ws, whole), whole.reading.text
+            if done and text.lower().endswith(f" {done}"):
+                whole.reading = Reading(text[:-len(done) - 1], 2, head=whole.reading.head)
+            it.reading = Reading(f"{whole.reading.text} {done}", 2, head=whole.reading.head) if done else \
+                whole.reading
+
+
 def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex: Lexicons) -> None:
     """Coordinated figures, the ends of ranges and changes, and changes without a subject share a measure."""
     _totals(items, figs, lex)
@@ -97,6 +140,7 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
                 it.reading = prev.reading
             elif f.kind == "ratio" and it.reading is None and items[k - 1].reading is not None:
                 it.reading = items[k - 1].reading  # '£58,000 per pupil: seven times more than ...': a multiple of it
+    _share_partitives(items, ws, figs)
     for k, it in enumerate(items):
         # a baseline ('up from £10 billion now') measures what the figure before it measures
         up_from = any(w.low in ("up", "down") for w in ws[max(0, it.first - 3):it.first])
@@ -270,6 +314,28 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons, title_end: int = 0, 
         words = [w for w in base.split() if w in content]
         if len(words) == 1 and words[0] not in topic_words and words[0] not in own and words[0] in props:
             row["measure"] = sys.intern(f"{prefix}{base} of {topic}")
+
+
+NAMED_REACH = 300  # characters back to the count that named a bare count's noun in full
+
+
+def name_bare_counts(rows: list[dict[str, Any]], text: str) -> None:
+    """A count measured by its counted noun alone ('..., when there were 24,151 dentists') right after a count of
+    that noun named in full ('the number of dentists with NHS activity in 2023-24 was 24,193') is that count
+    again: it takes the fuller name (the nearest within ``NAMED_REACH`` characters before it in its paragraph,
+    whose first word is the noun)."""
+    for k, row in enumerate(rows):
+        key = row["measure"]
+        if row["kind"] != "count" or row["aspect"] != "level" or not key or " " in key or \
+                (row["unit"] or "").lower() != key:
+            continue
+        for prev in reversed(rows[max(0, k - 4):k]):
+            if row["start"] - prev["end"] > NAMED_REACH or "\n\n" in text[prev["end"]:row["start"]]:
+                break
+            words = (prev["measure"] or "").split()
+            if prev["kind"] == "count" and prev["aspect"] == "level" and len(words) > 1 and words[0] == key:
+                row["measure"], row["measure_text"] = prev["measure"], prev["measure_text"]
+                break
 
 
 def _stem(word: str) -> str:

@@ -28,7 +28,7 @@ class Vocab:
     purpose: str = "funding"  # names a sum by what it is for ('£300m for services': 'funding for services')
     periods: frozenset[str] = frozenset()  # the periods of a rate ('a year', 'per week'): time_words units, rates
     hollow: frozenset[str] = frozenset()  # participles left off the end of a measure ('vacancies recorded')
-    calendar: frozenset[str] = frozenset()  # month and weekday names: a time, never a measure ('in April')
+    calendar: frozenset[str] = frozenset()  # month, season and weekday names: a time, never a measure ('in April')
     shares: frozenset[str] = frozenset({"share"})  # 'share' and its synonyms ('proportion'): a share of X, not X
     restated: frozenset[str] = frozenset()  # 'the figure', 'the estimate': the measure of the figure given before
 
@@ -66,7 +66,7 @@ def vocabulary(lex: Lexicons) -> Vocab:
                  next(iter(sorted(roles.get("purpose", ()))), ""),
                  frozenset(r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] in ("unit", "rate")),
                  frozenset(roles.get("hollow", ())),
-                 frozenset({r[0].lower() for r in lex.rows("time_words") if len(r) > 1 and r[1] == "month"} |
+                 frozenset({r[0].lower() for r in lex.rows("time_words") if r[1:2] in (["month"], ["season"])} |
                            {w.lower() for w in lex.words("weekdays")}),
                  frozenset({"share"} | {w.lower() for row in lex.rows("measure_synonyms") if row[0].lower() == "share"
                                         for w in row}),
