@@ -95,6 +95,9 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     # a change said again as a share after ', or' is the same change
     ("Fees rose by £120, or 8%, in 2024.", D(2025, 3, 1),
      [("£120", "change in fees", "change", "over", 2024), ("8%", "change in fees", "change", "over", 2024)]),
+    ("Band D council tax will average £2,280 in 2025-26, an increase of £109, or 5.0%, on 2024-25.", D(2025, 3, 27),
+     [("£109", "change in band d council tax", "change", "over", "2025/26"),
+      ("5.0%", "change in band d council tax", "change", "over", "2025/26")]),
     # a period after a record is the window it is a record in, not the figure's time
     ("The remand population stood at 17,000, the highest level in over 50 years.", D(2024, 10, 30),
      [("17,000", "remand population", "level", "at", 2024)]),
