@@ -20,6 +20,7 @@ from .phrases import (
     Phrase,
     clause_start,
     cues_of,
+    is_nominal,
     is_noun,
     noun_phrase,
     phrase_text,
@@ -476,6 +477,14 @@ def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -
         return None
     if prep - verb == 2 and ws[verb + 1].is_("O") and ws[verb + 1].low in cues_of(ws).plural_pronoun:
         return Reading("{}", 0, refers=ws[verb + 1].low)  # 'raise *them* by 35%': what the pronoun stands for
+    first = verb + 1
+    while first < prep and ws[first].is_("D") and not ws[first].content:
+        first += 1
+    if prep - first >= 2 and is_noun(ws[prep - 1]) and all(is_nominal(w) for w in ws[first:prep]):
+        # nouns only, up to the preposition: one compound, its last word no verb ('cut *sewage spills* by 44%')
+        if ws[prep - 1].low in cues_of(ws).generic_object:
+            return None
+        return read_phrase(v, text, ws, Phrase(first, prep, prep - 1))
     for start in range(verb + 1, prep):  # ('the overall headcount': from the first word a phrase to it starts at)
         p = noun_phrase(ws, start, prep, post=1)
         if p is not None and p.end == prep:
