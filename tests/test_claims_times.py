@@ -126,6 +126,11 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     # the object of a change verb is what moves; a generic object leaves the subject's measure
     ("The government will raise the standard allowance to £120 a week.", D(2025, 6, 1),
      [("£120", "weekly standard allowance", "level", "at", None)]),
+    ("117,450 households were in temporary accommodation on 30 September 2024, up 16.3% from the same date last "
+     "year.", D(2025, 1, 30),
+     [("16.3%", "change in households in temporary accommodation", "change", "over", 2024)]),
+    ("Data from the same period last year showed 4,000 cases.", D(2025, 1, 30),
+     [("4,000", "cases", "level", "at", 2024)]),
     ("The plan would cut sewage spills by 44% by 2030.", D(2024, 12, 19),
      [("44%", "change in sewage spills", "change", "by", 2030)]),  # a noun that is also a verb ends a compound
     ("Councils raised council tax by 5% last year.", D(2025, 6, 1),

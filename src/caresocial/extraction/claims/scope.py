@@ -89,8 +89,10 @@ def is_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None) ->
     if before and before[-1] in c.base_before and (t.mode == "that" or before[-1] == "than" or t.relation == "at"):
         return before[-1] != "from" or t.mode == "that"
     if len(before) >= 4 and before[-3:-1] == ["the", "same"] and before[-4] in c.base_before and \
-            before[-4] != "from":
-        return True  # 'up 16.3% on the same point last year', 'compared with the same period a year earlier'
+            (before[-4] != "from" or (len(before) >= 5 and any(ch.isdigit() for ch in before[-5]))):
+        # 'up 16.3% on the same point last year', 'compared with the same period a year earlier', 'up 16.3% from
+        # the same date last year' (a figure right before 'from')
+        return True
     if "than" in before[-6:] and not any(w in ("will", "would", "could") for w in before[-6:]):
         at = len(before) - before[::-1].index("than")
         after_than = before[at:]
