@@ -115,6 +115,8 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     ("There were 1,200 road deaths, similar to the previous year.", D(2024, 10, 24),
      [("1,200", "road deaths", "level", "at", 2024)]),
     # 'earlier', 'before' count back by their own unit: a month within the year, a decade ten years
+    ("The waiting list fell to 7.5 million in November, from 7.6 million the month before.", D(2025, 1, 9),
+     [("7.5 million", "waiting list", "level", "to", 2024), ("7.6 million", "waiting list", "level", "from", 2024)]),
     ("Vacancies rose to 300 in May 2024 from 250 a month earlier.", D(2024, 8, 15),
      [("300", "vacancies", "level", "to", 2024), ("250", "vacancies", "level", "from", 2024)]),
     ("Exports were £5bn in 2020, twice the £2.5bn of a decade earlier.", D(2024, 8, 15),

@@ -515,10 +515,16 @@ class _Builder:
         if self.context_of != (sa, sb):
             text = self.text
             self.context_of = (sa, sb)
+            written = years_written(text, max(0, sa - 400), sb) if any(t.mode == "that" for t in times) else []
+            date = self.refs.meta.date
+            if date is not None and any(t.mode == "that" for t in times):
+                # a month alone is a year written too ('to 7.5 million in November, from 7.6 million the month
+                # before': the month before November of the year November was)
+                months = [(t.start, t.resolve(date.year, month=date.month)) for t in times if t.mode == "mon"]
+                written = sorted([*written, *months], key=lambda w: w[0]) if months else written
             self.context = (budget(text, sa, sb, "money", self.lex),
                             takes_effect(text, times, sa, self.lex) if times else None,
-                            years_written(text, max(0, sa - 400), sb) if any(t.mode == "that" for t in times)
-                            else [],
+                            written,
                             "future" if lead_in_future(text, max(sa, sb - 1), self.lex) else "present")
         return self.context
 
