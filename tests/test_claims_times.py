@@ -115,6 +115,15 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     ("There were 1,200 road deaths, similar to the previous year.", D(2024, 10, 24),
      [("1,200", "road deaths", "level", "at", 2024)]),
     # 'earlier', 'before' count back by their own unit: a month within the year, a decade ten years
+    # the time right after a figure compared with another is the compared figure's ('£2.5bn a year earlier')
+    ("Spending was £3bn, compared with £2.5bn a year earlier.", D(2025, 1, 9),
+     [("£3bn", "spending", "level", "at", 2025), ("£2.5bn", "spending", "level", "at", 2024)]),
+    # a figure after 'a target of' measures the target for what the figure before it measures, at its time
+    ("Just 68.9% of patients were seen within four hours in December, against a target of 95%.", D(2025, 1, 9),
+     [("68.9%", "share of patients seen", "level", "at", 2024),
+      ("95%", "target for share of patients seen", "level", "at", 2024)]),
+    ("The government has a goal of 1.5 million homes by 2029.", D(2025, 1, 9),
+     [("1.5 million", "goal for homes", "level", "by", 2029)]),
     ("The waiting list fell to 7.5 million in November, from 7.6 million the month before.", D(2025, 1, 9),
      [("7.5 million", "waiting list", "level", "to", 2024), ("7.6 million", "waiting list", "level", "from", 2024)]),
     ("Vacancies rose to 300 in May 2024 from 250 a month earlier.", D(2024, 8, 15),

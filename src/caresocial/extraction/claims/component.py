@@ -42,7 +42,7 @@ from .context import fuller_name
 from .cues import cues
 from .measure import read_measure
 from .phrases import antecedent, clause_start
-from .reading import RESTATED, Reading
+from .reading import RESTATED, TARGET, Reading
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of, since_base
 from .sharing import (
@@ -364,6 +364,11 @@ class _Builder:
         for it in items:
             r = it.reading
             if r is None or r.refers is None:
+                continue
+            if r.refers == TARGET:  # 'in December, against a target of 95%': a target for what the figure before
+                prev = next((o.reading for o in reversed(items[:items.index(it)]) if o.reading is not None
+                             and o.reading.refers is None), None)
+                it.reading = Reading(r.text.replace("{}", prev.text), 2) if prev is not None else None
                 continue
             if r.refers == RESTATED:  # 'the figure was nearer 1.1 billion': the measure of the figure before it
                 kind = self.figs[it.index].kind

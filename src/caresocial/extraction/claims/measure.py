@@ -29,6 +29,7 @@ from .phrases import (
     verb_phrase,
 )
 from .reading import (
+    TARGET,
     Reading,
     clause_subject,
     fig_after,
@@ -423,6 +424,21 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
                  lex: Lexicons | None = None) -> Reading | None:
     """The measure of the figure whose words are ``ws[first:last+1]``, by its kind and aspect."""
     v = vocabulary(lex if lex is not None else Lexicons.default())
+    j = first - 1
+    while j >= 0 and ws[j].is_("H") and not ws[j].content:
+        j -= 1
+    if j >= 1 and ws[j].low == "of" and ws[j - 1].low in v.targets:
+        # 'against a target of 95%': what is aimed at, never the level itself
+        hit = _read_measure(text, ws, first, last, kind, asp, v)
+        aim = ws[j - 1].low
+        if hit is None or hit.text.lower() == aim:  # ('... in December, against a target of 95%': of the figure before)
+            return Reading(f"{aim} for {{}}", 0, refers=TARGET)
+        return Reading(f"{aim} for {hit.text}", 2)
+    return _read_measure(text, ws, first, last, kind, asp, v)
+
+
+def _read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, asp: Aspect,
+                  v: Vocab) -> Reading | None:
     if first >= 1 and ws[first - 1].low == "at" and last + 2 < len(ws) and ws[last + 1].text == "," and \
             clause_start(ws, first - 1) == first - 1:
         # 'At 16.6, the average caseload was higher than in 2021': what the main clause says is at that level

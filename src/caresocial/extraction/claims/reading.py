@@ -20,6 +20,7 @@ from .vocab import Vocab
 from .words import FIG, PUNCT, TIME, Word
 
 RESTATED = "restated"  # what a measure named by 'the figure', 'the estimate' refers to: the figure given before
+TARGET = "target"  # what 'a target of 95%' is the target for: what the figure before it in its sentence measures
 
 
 @dataclass(slots=True)

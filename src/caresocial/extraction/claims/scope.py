@@ -361,7 +361,8 @@ def _event_before(text: str, fig: FigureTime, t: TimePhrase) -> bool:
         and fig.tense == "future"
 
 
-_FIGURE_END = regex.compile(r"(?:\d|%|\bbn|\bm|\bmillion|\bbillion|\bcent|\bpc|\btimes)\s*$", regex.IGNORECASE)
+_FIGURE_END = regex.compile(r"(?:\d(?:bn|m|k|tn)?|%|\bbn|\bm|\bmillion|\bbillion|\bcent|\bpc|\btimes)\s*$",
+                            regex.IGNORECASE)
 
 
 def owned(text: str, t: TimePhrase) -> bool:

@@ -19,6 +19,7 @@ from .phrases import inner_number
 from .reading import Reading
 from .scope import Result
 from .synonyms import measure_key
+from .vocab import vocabulary
 from .words import FIG, FUNCTION_CLASSES, PUNCT, TIME, Word
 
 _TITLE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -120,6 +121,12 @@ def _share_partitives(items: list[Item], ws: list[Word], figs: list[RawFigure]) 
                 whole.reading
 
 
+def _aim(it: Item, lex: Lexicons) -> bool:
+    """Whether an item measures a target ('against a target of 95%'), never what it is compared with."""
+    r = it.reading
+    return r is not None and r.text.split(" ", 1)[0].lower() in vocabulary(lex).targets
+
+
 def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex: Lexicons) -> None:
     """Coordinated figures, the ends of ranges and changes, and changes without a subject share a measure."""
     _totals(items, figs, lex)
@@ -155,7 +162,7 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
             it.reading = items[k - 1].reading
     for k, it in enumerate(items):
         # 'X, compared with 17.6% the year before': the same measure as the figure it is compared with
-        if k > 0 and it.asp.aspect == "level" and compared(ws, it.first):
+        if k > 0 and it.asp.aspect == "level" and compared(ws, it.first) and not _aim(it, lex):
             prev = next((o for o in reversed(items[:k]) if figs[o.index].kind == figs[it.index].kind
                          and o.reading is not None), None)
             if prev is not None:

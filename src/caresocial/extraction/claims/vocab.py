@@ -31,6 +31,7 @@ class Vocab:
     calendar: frozenset[str] = frozenset()  # month, season and weekday names: a time, never a measure ('in April')
     shares: frozenset[str] = frozenset({"share"})  # 'share' and its synonyms ('proportion'): a share of X, not X
     restated: frozenset[str] = frozenset()  # 'the figure', 'the estimate': the measure of the figure given before
+    targets: frozenset[str] = frozenset()  # 'a target of 95%': what is aimed at, not a level ('target for ...')
 
     def not_measure(self, words: str) -> bool:
         """Whether a phrase names no measure on its own (a pronoun, a vague word, a unit, a month or day)."""
@@ -70,7 +71,7 @@ def vocabulary(lex: Lexicons) -> Vocab:
                            {w.lower() for w in lex.words("weekdays")}),
                  frozenset({"share"} | {w.lower() for row in lex.rows("measure_synonyms") if row[0].lower() == "share"
                                         for w in row}),
-                 frozenset(roles.get("restated", ())))
+                 frozenset(roles.get("restated", ())), frozenset(roles.get("target", ())))
 
 
 def _reporting_forms(lex: Lexicons) -> set[str]:
