@@ -122,6 +122,12 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     ("Just 68.9% of patients were seen within four hours in December, against a target of 95%.", D(2025, 1, 9),
      [("68.9%", "share of patients seen", "level", "at", 2024),
       ("95%", "target for share of patients seen", "level", "at", 2024)]),
+    ("Councils met 40% of the target last year.", D(2025, 1, 9),
+     [("40%", "share of target for councils", "level", "at", 2024)]),  # whose target: the clause's subject
+    # a unit is no document subject a bare noun is read against ('full-time equivalents')
+    ("Recruitment was 50% below target this year. There were 2,000 more teachers in post than a year ago, taking "
+     "the total to 468,693 full-time equivalents.", D(2024, 11, 28),
+     [("50%", "recruitment", "level", "at", 2024)]),
     ("The government has a goal of 1.5 million homes by 2029.", D(2025, 1, 9),
      [("1.5 million", "goal for homes", "level", "by", 2029)]),
     ("The waiting list fell to 7.5 million in November, from 7.6 million the month before.", D(2025, 1, 9),

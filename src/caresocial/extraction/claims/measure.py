@@ -131,6 +131,12 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     lead = not any(w.content and w.is_("V") for w in ws[clause_start(ws, first):first])
     p = noun_phrase(ws, k, next_figure(ws, k), post=2, predicate=True, late=lead)
     hit = read_phrase(v, text, ws, p)
+    if hit is not None and p is not None and ws[p.head].low in v.targets:
+        # 'Recruitment to physics courses hit 31% of the target': the share of the target for the clause's subject
+        cs = clause_start(ws, first)
+        whose = read_phrase(v, text, ws, subject(ws, cs, first, v.framing))
+        if whose is not None:
+            return Reading(f"share of {hit.text} for {whose.text}", 2, head=hit.head)
     return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
 
 

@@ -302,8 +302,9 @@ def qualify_bare(rows: list[dict[str, Any]], lex: Lexicons, title_end: int = 0, 
             # (counted in the body: not 'the 8 key findings' of a title)
             words = key.split()
             core = " ".join(words[:next((i for i, w in enumerate(words) if w not in content), len(words))])
-            if measure_key(words[0], lex) != "additional":  # (an increment is no population: 'additional gps')
-                counts[core] = counts.get(core, 0) + 1
+            units = vocabulary(lex).unit  # (nor a unit: '468,693 full-time equivalents')
+            if measure_key(words[0], lex) != "additional" and core not in units and core[:-1] not in units:
+                counts[core] = counts.get(core, 0) + 1  # (an increment is no population: 'additional gps')
     if not counts:
         return
     titled = {_stem(w) for w in _TITLE_WORD.findall(title.lower().replace("\u2019", "'"))}
