@@ -561,6 +561,13 @@ RATES = [
                  "£20bn", 20e9, ("two decades", 20.0, "years"), [], id="two-decades-as-20-years"),
     pytest.param("The scheme costs £1bn a year and will cost £30bn over the next ten years.", "£1bn", 1e9,
                  "£30bn", 30e9, ("ten years", 10.0, "years"), ["arithmetic"], id="1bn-a-year-for-10-years-is-not-30bn"),
+    # a rate stated now need not have held over a period that has passed; a rate per member is no group's
+    pytest.param("The scheme costs £45m a year and has cost £180m over the past three years.", "£45m", 45e6,
+                 "£180m", 180e6, ("three years", 3.0, "years"), [], id="a-past-period-at-another-rate"),
+    pytest.param("The scheme costs £45m a year and will cost £180m over the next three years.", "£45m", 45e6,
+                 "£180m", 180e6, ("three years", 3.0, "years"), ["arithmetic"], id="the-next-period-at-this-rate"),
+    pytest.param("Each council gets £2m a year for three years; the scheme costs £240m in total.", "£2m", 2e6,
+                 "£240m", 240e6, ("three years", 3.0, "years"), [], id="a-rate-per-member"),
 ]
 
 

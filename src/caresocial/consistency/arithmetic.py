@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import regex
+
 from ..lexicons import Lexicons
 from ..models import Claim, Document, Figure
 from .caching import cached
@@ -305,8 +307,34 @@ def _same_thing(rate: Claim, total: Claim, lex: Lexicons) -> bool:
     return sa is not None and sb is not None and sa.head == sb.head and sb.words <= sa.words
 
 
+def _distributive_uncached(lex: Lexicons) -> frozenset[str]:
+    return frozenset(r[0].lower() for r in lex.rows("function_words") if len(r) > 1 and r[1] == "distributive")
+
+
+_distributive = cached(_distributive_uncached, 64)
+_BACK = regex.compile(r"\b(?:past|last|previous|preceding)\s+$", regex.IGNORECASE)
+
+
+def _per_member(rate: Claim, lex: Lexicons) -> bool:
+    """Whether a rate is given per member of a group ('each council gets £2m a year'): its clause says so before
+    it."""
+    at = rate.start - rate.sentence_start
+    clause = rate.sentence[:at]
+    clause = clause[max(clause.rfind(";"), clause.rfind(". ")) + 1:]
+    return any(w in _distributive(lex) for w in clause.lower().split())
+
+
+def _past_period(figures: Sequence[Figure], lo: int, hi: int, total: Claim) -> bool:
+    """Whether the duration between ``lo`` and ``hi`` (in the sentence of ``total``) is a period that has passed
+    ('over the past three years'): a rate stated now need not have held over it."""
+    f = next((f for f in figures if f.kind == "duration" and lo <= f.start and f.end <= hi), None)
+    at = f.start - total.sentence_start if f is not None else -1
+    return at > 0 and bool(_BACK.search(total.sentence[max(0, at - 12):at]))
+
+
 def _rate_period(run: Run, claims: _Claims, sentence: Sequence[Claim]) -> None:
-    rates = [c for c in sentence if c.rate == "year" and c.kind in ("money", "count") and c.aspect == "level"]
+    rates = [c for c in sentence if c.rate == "year" and c.kind in ("money", "count") and c.aspect == "level"
+             and not _per_member(c, run.settings.lex)]
     if not rates:
         return
     totals = [c for c in sentence if c.rate is None and c.kind in ("money", "count") and c.aspect == "level"
@@ -318,7 +346,9 @@ def _rate_period(run: Run, claims: _Claims, sentence: Sequence[Claim]) -> None:
             start = min(rate.start, total.start)
             end = max(rate.end, total.end) + 40  # 'a total of £180m over three years'
             years = _period_years(claims.figures, start, end)
-            if years is None or not (_is_total(total, run.settings.lex) or _same_thing(rate, total, run.settings.lex)):
+            cued = _is_total(total, run.settings.lex)
+            if years is None or not (cued or _same_thing(rate, total, run.settings.lex)) or \
+                    (not cued and _past_period(claims.figures, start, end, total)):
                 continue
             r_lo, r_hi = claims.interval(rate)
             expected = (r_lo * years, r_hi * years)
