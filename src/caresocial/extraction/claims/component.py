@@ -23,7 +23,7 @@ from ...models import Claim, ClaimTime, Figure
 from ..doc import Annotations, RuleComponent, doc_text, segments
 from ..figures.grammar import RawFigure
 from ..quotes.component import QuoteAttributor
-from ..times import TimePhrase, find_times, last_year_before, year_value, years_written
+from ..times import TimePhrase, find_times, last_year_before, year_value
 from .acronyms import use_acronyms
 from .aspect import Aspect, aspect_of, change_between
 from .clues import (
@@ -44,11 +44,23 @@ from .measure import read_measure
 from .phrases import antecedent, clause_start
 from .reading import RESTATED, TARGET, Reading
 from .reference import ReferenceYears, infer_reference, sentence_window
-from .scope import DocTime, FigureTime, Result, carried_year, claim_time, is_base, next_year_of, since_base
+from .scope import (
+    DocTime,
+    FigureTime,
+    Result,
+    carried_year,
+    claim_time,
+    is_base,
+    next_year_of,
+    since_base,
+    years_before_that,
+)
 from .sharing import (
     Item,
     assign_keys,
+    back_reading,
     compared,
+    headline_times,
     name_bare_counts,
     name_parts,
     qualify_bare,
@@ -61,7 +73,6 @@ from .vocab import vocabulary
 from .words import FIG, TIME, Word, tag
 
 CLAIM_KINDS = frozenset({"money", "count", "percent", "ratio", "quantity"})
-RESTATED_REACH = 4  # claims back that a figure named "the figure" may restate
 MAX_SENTENCE = 2000  # characters of a sentence read as one: a longer one is read by lines (see _Builder._units)
 DATE_KINDS = frozenset({"date", "year"})
 
@@ -318,25 +329,9 @@ class _Builder:
         return b if not self.text[a:b].rstrip().endswith((".", "!", "?", ":", ";")) else 0
 
     def _headline_times(self) -> None:
-        """A figure of the title with no time of its own ('Providers made £300m profit') holds when the body says
-        the same figure held ('Profits of more than £300m were made last year')."""
-        if not self.paras or self.paras[0][1] - self.paras[0][0] > MAX_SENTENCE:
-            return  # (a first paragraph that long is no title)
-        title_end = self.paras[0][1]
-        body: dict[tuple[str, object], list[dict[str, Any]]] = {}
-        for r in self.rows:
-            if r["start"] >= title_end:
-                body.setdefault((r["kind"], r["value"]), []).append(r)
-        for row in self.rows:
-            if row["start"] >= title_end:
-                break
-            if row["time"].as_written is not None:
-                continue
-            same = next((r for r in body.get((row["kind"], row["value"]), ()) if r["time"].as_written is not None or (
-                r["time"].year is not None and r["time"].resolved_against != row["time"].resolved_against
-            )), None)  # (written, or read from the body's context: the period last reported)
-            if same is not None and same["time"].relation in ("at", "over", "by", "per"):
-                row["time"] = same["time"]
+        """A figure of the title with no time of its own holds when the body says the same figure held."""
+        if self.paras and self.paras[0][1] - self.paras[0][0] <= MAX_SENTENCE:  # (else no title)
+            headline_times(self.rows, self.paras[0][1])
 
     def _fuller_names(self, items: list[Item], own: list[Reading | None], sa: int) -> None:
         """Bare measures named as the document named them before (:func:`.context.fuller_name`): sums, a
@@ -365,16 +360,8 @@ class _Builder:
             r = it.reading
             if r is None or r.refers is None:
                 continue
-            if r.refers == TARGET:  # 'in December, against a target of 95%': a target for what the figure before
-                prev = next((o.reading for o in reversed(items[:items.index(it)]) if o.reading is not None
-                             and o.reading.refers is None), None)
-                it.reading = Reading(r.text.replace("{}", prev.text), 2) if prev is not None else None
-                continue
-            if r.refers == RESTATED:  # 'the figure was nearer 1.1 billion': the measure of the figure before it
-                kind = self.figs[it.index].kind
-                prev = next((row for row in reversed(self.rows[-RESTATED_REACH:]) if row["kind"] == kind
-                             and row["measure_text"]), None)
-                it.reading = Reading(prev["measure_text"], 2) if prev is not None else None
+            if r.refers in (TARGET, RESTATED):  # 'against a target of 95%', 'the figure was nearer 1.1 billion'
+                it.reading = back_reading(r, self.figs[it.index].kind, items[:items.index(it)], self.rows)
                 continue
             plural = r.refers in ("these", "those", "they", "them")
             found = antecedent(self.text, ws, 0, clause_start(ws, it.first), plural, last=True) if plural else None
@@ -520,16 +507,9 @@ class _Builder:
         if self.context_of != (sa, sb):
             text = self.text
             self.context_of = (sa, sb)
-            written = years_written(text, max(0, sa - 400), sb) if any(t.mode == "that" for t in times) else []
-            date = self.refs.meta.date
-            if date is not None and any(t.mode == "that" for t in times):
-                # a month alone is a year written too ('to 7.5 million in November, from 7.6 million the month
-                # before': the month before November of the year November was)
-                months = [(t.start, t.resolve(date.year, month=date.month)) for t in times if t.mode == "mon"]
-                written = sorted([*written, *months], key=lambda w: w[0]) if months else written
             self.context = (budget(text, sa, sb, "money", self.lex),
                             takes_effect(text, times, sa, self.lex) if times else None,
-                            written,
+                            years_before_that(text, sa, sb, times, self.refs.meta.date),
                             "future" if lead_in_future(text, max(sa, sb - 1), self.lex) else "present")
         return self.context
 

@@ -17,12 +17,13 @@ budget context. See GUIDELINES "Which year to record".
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import regex
 
-from ..times import TimePhrase, shift_year
+from ..times import TimePhrase, shift_year, years_written
 from .cues import Cues, default_cues
 
 
@@ -160,6 +161,20 @@ def since_base(text: str, t: TimePhrase, sent_start: int, c: Cues | None = None)
 
 _WORD = regex.compile(r"[\w'’-]+")
 _BEFORE_FIGURE = regex.compile(r"\s{0,2}[£$€\d]")
+
+
+def years_before_that(text: str, sa: int, sb: int, times: list[TimePhrase], date: dt.date | None
+                      ) -> list[tuple[int, int | str | None]]:
+    """(offset, year) of the years written from 400 characters before a sentence to its end, for its phrases that
+    count from the time before them ('the year before', 'the month before'); a month alone counts as its year
+    against the document's ``date`` ('to 7.5 million in November, from 7.6 million the month before')."""
+    if not any(t.mode == "that" for t in times):
+        return []
+    written = years_written(text, max(0, sa - 400), sb)
+    if date is None:
+        return written
+    months = [(t.start, t.resolve(date.year, month=date.month)) for t in times if t.mode == "mon"]
+    return sorted([*written, *months], key=lambda w: w[0]) if months else written
 
 
 def own_time(text: str, fig: FigureTime, times: list[TimePhrase], next_start: int, sent_start: int,

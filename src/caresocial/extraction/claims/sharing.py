@@ -16,7 +16,7 @@ from .aspect import Aspect
 from .clues import rate_adjectives
 from .measure import restated
 from .phrases import inner_number
-from .reading import Reading
+from .reading import TARGET, Reading
 from .scope import Result
 from .synonyms import measure_key
 from .vocab import vocabulary
@@ -119,6 +119,21 @@ def _share_partitives(items: list[Item], ws: list[Word], figs: list[RawFigure]) 
                 whole.reading = Reading(text[:-len(done) - 1], 2, head=whole.reading.head)
             it.reading = Reading(f"{whole.reading.text} {done}", 2, head=whole.reading.head) if done else \
                 whole.reading
+
+
+RESTATED_REACH = 4  # claims back that a figure named "the figure" may restate
+
+
+def back_reading(r: Reading, kind: str, before: list[Item], rows: list[dict[str, Any]]) -> Reading | None:
+    """The reading of a figure named by what came before it: a target's ('against a target of 95%': a target for
+    what the figure before it in its sentence measures) or 'the figure' said again ('Operators say the figure was
+    nearer 1.1 billion': what the last claim of its kind, a few claims back, measured)."""
+    if r.refers == TARGET:
+        prev = next((o.reading for o in reversed(before) if o.reading is not None and o.reading.refers is None), None)
+        return Reading(r.text.replace("{}", prev.text), 2) if prev is not None else None
+    row = next((row for row in reversed(rows[-RESTATED_REACH:]) if row["kind"] == kind and row["measure_text"]),
+               None)
+    return Reading(row["measure_text"], 2) if row is not None else None
 
 
 def _aim(it: Item, lex: Lexicons) -> bool:
@@ -432,3 +447,22 @@ def share_restated_times(ws: list[Word], items: list[Item], lex: Lexicons) -> No
         if whole is not None and whole.time is not None and whole.asp.aspect == "level":
             relation = "at" if whole.time[0] in ("from", "to") else whole.time[0]  # (a part of a new level is
             it.time = (relation, *whole.time[1:])  # a level at its year)
+
+
+def headline_times(rows: list[dict[str, Any]], title_end: int) -> None:
+    """A figure of the title (ending at ``title_end``) with no time of its own ('Providers made £300m profit')
+    holds when the body says the same figure held ('Profits of more than £300m were made last year')."""
+    body: dict[tuple[str, object], list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["start"] >= title_end:
+            body.setdefault((r["kind"], r["value"]), []).append(r)
+    for row in rows:
+        if row["start"] >= title_end:
+            break
+        if row["time"].as_written is not None:
+            continue
+        same = next((r for r in body.get((row["kind"], row["value"]), ()) if r["time"].as_written is not None or (
+            r["time"].year is not None and r["time"].resolved_against != row["time"].resolved_against
+        )), None)  # (written, or read from the body's context: the period last reported)
+        if same is not None and same["time"].relation in ("at", "over", "by", "per"):
+            row["time"] = same["time"]
