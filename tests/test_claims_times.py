@@ -92,6 +92,9 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
      D(2024, 6, 1), [("£2bn", None, "level", "over", 2028)]),
     ("The £2bn pledged in 2023 for new prisons has not been spent.", D(2024, 6, 1),
      [("£2bn", None, "level", "at", 2023)]),
+    # a title's new level ('rises to 13%') holds when the body's does
+    ("Fuel poverty rises to 13%\n\nThe proportion of households in fuel poverty rose to 13.0% in 2023, up from "
+     "12.6% in 2022.", D(2025, 2, 27), [("13%", "fuel poverty", "level", "to", 2023)]),
     # a change said again as a share after ', or' is the same change
     ("Fees rose by £120, or 8%, in 2024.", D(2025, 3, 1),
      [("£120", "change in fees", "change", "over", 2024), ("8%", "change in fees", "change", "over", 2024)]),

@@ -86,6 +86,11 @@ KINDS = [
     ("62 in every 10,000 children are in care.", [("62 in every 10,000", "quantity", 62.0, "per 10,000 children")]),
     ("3 in 10,000 children are in care.", [("3 in 10,000", "quantity", 3.0, "per 10,000 children")]),
     # the base after 'per' is part of the unit, no count of its own
+    # 'zero' in an idiom or a name is no count ('zero_not_count'); a count of zero is one
+    ("The Department for Energy Security and Net Zero said 13% of homes were affected.",
+     [("13%", "percent", 13.0, "%")]),
+    ("Police have a zero tolerance approach.", []),
+    ("The council recorded zero cases in March.", [("zero", "count", 0.0, "cases")]),
     ("Question for the Department, UIN 12345, tabled on 4 November 2024.",
      [("4 November 2024", "date", "2024-11-04", None)]),  # a label's number is no figure
     ("The rate was 70 per 10,000 children.", [("70", "quantity", 70.0, "per 10,000 children")]),

@@ -464,5 +464,6 @@ def headline_times(rows: list[dict[str, Any]], title_end: int) -> None:
         same = next((r for r in body.get((row["kind"], row["value"]), ()) if r["time"].as_written is not None or (
             r["time"].year is not None and r["time"].resolved_against != row["time"].resolved_against
         )), None)  # (written, or read from the body's context: the period last reported)
-        if same is not None and same["time"].relation in ("at", "over", "by", "per"):
-            row["time"] = same["time"]
+        if same is not None and (same["time"].relation in ("at", "over", "by", "per") or
+                                 same["time"].relation == row["time"].relation == "to"):
+            row["time"] = same["time"]  # ('Fuel poverty rises to 13%' as the body's 'rose to 13.0% in 2023')

@@ -356,6 +356,9 @@ class Classifier(Context):
         s, e = n.s, n.e
         if n.words and n.first_token == "one" and n.value == 1 and not self.one_counts(s, e):
             return
+        if n.words and n.first_token.lower() == "zero" and self.zero_idiom(s, e):
+            return  # 'net zero', 'zero tolerance'
+
         if n.words and n.first_token in ("a", "an") and n.scale is None and not n.has_scale:
             return
         if n.digits is not None and n.after_char.isalpha() and n.scale is None:

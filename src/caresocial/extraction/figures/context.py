@@ -187,6 +187,14 @@ class Context(ScanBase):
             return False
         return self.p.range_next.match(self.text, e, e + AHEAD) is not None
 
+    def zero_idiom(self, s: int, e: int) -> bool:
+        """True when 'zero' at ``text[s:e]`` is part of an idiom or a name ('net zero', 'zero tolerance':
+        ``zero_not_count``)."""
+        if self.word_before(s).lower() in self.t.zero_not_before:
+            return True
+        nxt = X.WORD_AFTER.match(self.text, e, e + AHEAD)
+        return nxt is not None and nxt.group("w").lower() in self.t.zero_not_after
+
     def names_a_thing(self, s: int, e: int) -> bool:
         """True when the number ``text[s:e]`` is part of a name rather than a count: a compound modifier ('the
         two-child limit', 'six-figure sums', 'a 10-point plan'), or after a determiner a lower-case phrase of

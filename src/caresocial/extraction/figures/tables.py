@@ -4,8 +4,9 @@ Every list of words the grammar knows is a file in ``caresocial/data/`` (see :mo
 header comment names its columns: ``currencies`` (symbol, code, word or minor unit -> ISO code), ``scale_words``,
 ``number_words``, ``fractions``, ``vague_counts``, ``multiples`` ('doubled'), ``percent_words``, ``hedges``,
 ``bounds_min``, ``bounds_max``, ``rate_words``, ``duration_units``, ``quantity_units``, ``generic_units``,
-``age_words``, ``months``, ``weekdays``, ``year_context_words``, ``period_parts``, ``label_words``, ``street_words``,
-``one_not_count``, ``noun_stop_words``, ``noun_skips``, ``noun_compounds`` and ``irregular_plurals``.
+``age_words``, ``months``, ``weekdays``, ``year_context_words``, ``period_parts``, ``label_words``,
+``street_words``, ``one_not_count``, ``zero_not_count``, ``noun_stop_words``, ``noun_skips``, ``noun_compounds``
+and ``irregular_plurals``.
 :func:`tables` reads one :class:`~caresocial.lexicons.Lexicons` set into the dictionaries and sets
 the patterns are compiled from (:mod:`.patterns`), once per set. Adding a row to a file, or through configuration
 (``extract(text, lexicons={"currencies": ["₿ | XBT"]})``, ``[tool.caresocial.lexicons]``), is all it takes to
@@ -199,6 +200,10 @@ class Tables:
         self.one_not_before: set[str] = set()
         for row in lex.rows("one_not_count"):
             (self.one_not_before if "before" in _flags(row, 1) else self.one_not_after).add(row[0].lower())
+        self.zero_not_after: set[str] = set()
+        self.zero_not_before: set[str] = set()
+        for row in lex.rows("zero_not_count"):
+            (self.zero_not_before if "before" in _flags(row, 1) else self.zero_not_after).add(row[0].lower())
         self.unit_stop = frozenset(_lower_words(lex.words("noun_stop_words")))
         self.noun_compounds = frozenset(" ".join(w.split()) for w in _lower_words(lex.words("noun_compounds")))
         self.unit_skip = frozenset(_lower_words(lex.words("noun_skips")))
