@@ -542,6 +542,36 @@ def test_not_figures(sentence: str, expected: list[dict[str, Any]]) -> None:
 
 
 
+# Identifiers beside real figures: the link, address, e-mail, tag or time holds no figure, and the figures around
+# it are still found. A number glued to letters ('2024review', '#100Days', '3min') would otherwise be read by its
+# suffix as a year, a duration or a quantity; a time after a figure that is not excluded must still be.
+IDENTIFIERS = [
+    ("See the report (https://ifs.org.uk/2024/send) on 30,000 children.",
+     [F("30,000", "count", 30000, "children")]),
+    ('The data ("https://www.ons.gov.uk/2023") cover 5,000 homes.', [F("5,000", "count", 5000, "homes")]),
+    ("The guide [www.gov.uk/2023-rules] lists 4 steps.", [F("4", "count", 4, "steps")]),
+    ("Email 2024review@council.gov.uk for the 12 reports.", [F("12", "count", 12, "reports")]),
+    ("Email 2024.review@ons.gov.uk about the 4 reports.", [F("4", "count", 4, "reports")]),
+    ("Write to 2024-consultation@dhsc.gov.uk with 3 examples.", [F("3", "count", 3, "examples")]),
+    ("Contact j.smith.2024@council.gov.uk about the 300 places.", [F("300", "count", 300, "places")]),
+    ("Contact 1000voices@carers.org for the 50 stories.", [F("50", "count", 50, "stories")]),
+    ("Email jane_2024+survey@ons.gov.uk today.", []),
+    ("The campaign #100Days ran for 100 days.", [F("100 days", "duration", 100, "days")]),
+    ("Share your views with #2024Review by 5 June.", [F("5 June", "date", "--06-05")]),
+    ("It is a 3min read for the 40 councils.", [F("40", "count", 40, "councils")]),
+    ("The charity is at 221B Baker Street; 40 staff work there.", [F("40", "count", 40, "staff")]),
+    ("Visiting ends at 8 pm in 14 wards, and at 9 pm in 3.",
+     [F("14", "count", 14, "wards"), F("3", "count", 3, "wards")]),
+    ("The 12 councils (40 were asked) close their offices at 5 pm.",
+     [F("12", "count", 12, "councils"), F("40", "count", 40, "councils")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), IDENTIFIERS, ids=_ids(IDENTIFIERS))
+def test_identifiers_beside_figures(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
 # Letters that the patterns' case-insensitive matching reads as ASCII ('ſ' as 's', the Kelvin sign as 'k',
 # 'İ' as 'i'): the unit, month and rate tables are looked up by the same folded key, never a missing one.
 FOLDED = [
