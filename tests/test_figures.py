@@ -613,6 +613,25 @@ def test_what_the_context_decides(sentence: str, expected: list[dict[str, Any]])
     check(sentence, expected)
 
 
+# Number cores (cores.py): a number word after a comma, a vague plural before a later duration, a verb of
+# multiplying before an adverb ('could potentially triple overnight').
+CORES = [
+    ("In Leeds, two councils shared £5.3m in 2021, a rise of 4%.",
+     [F("two", "count", 2, "councils"), F("£5.3m", "money", 5.3e6, "GBP"), F("2021", "year", 2021),
+      F("4%", "percent", 4, "%")]),
+    ("Without more funding, thousands more children would wait over the next decade.",
+     [F("thousands", "count", None, "children", approx=True), F("decade", "duration", 10, "years")]),
+    ("Deficits could potentially triple overnight, tipping 60% more councils into insolvency.",
+     [F("triple", "ratio", 3, "times"), F("60%", "percent", 60, "%")]),
+    ("Costs could double again, adding £2bn.", [F("double", "ratio", 2, "times"), F("£2bn", "money", 2e9, "GBP")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CORES, ids=_ids(CORES))
+def test_number_cores(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
 # A four-digit number before a plural noun counts it: it is never a year. (The count itself is not yet extracted:
 # docs/testing.md, figure grammar, known gaps.)
 @pytest.mark.parametrize("sentence", ["There were 2000 people waiting.", "By 2025, 2000 people will be waiting."])
