@@ -632,6 +632,22 @@ def test_number_cores(sentence: str, expected: list[dict[str, Any]]) -> None:
     check(sentence, expected)
 
 
+# A sign on a short line that holds no prose (a table cell read as text) signs its number; before prose a dash is
+# a bullet.
+SIGNED = [
+    ("Change in grant\n- 10 k\n+ 5 k", [F("- 10 k", "count", -10000), F("5 k", "count", 5000)]),
+    ("Net change\n- 1 4/5\nTotal", [F("- 1 4/5", "count", -1.8)]),
+    ("Budget line\n– 12%\n– 4%", [F("– 12%", "percent", -12, "%"), F("– 4%", "percent", -4, "%")]),
+    ("Income\n−4.5", [F("−4.5", "count", -4.5)]),
+    ("- 30,000 children are waiting for a plan.", [F("30,000", "count", 30000, "children")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SIGNED, ids=_ids(SIGNED))
+def test_signed_table_lines(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
 # A four-digit number before a plural noun counts it: it is never a year. (The count itself is not yet extracted:
 # docs/testing.md, figure grammar, known gaps.)
 @pytest.mark.parametrize("sentence", ["There were 2000 people waiting.", "By 2025, 2000 people will be waiting."])
