@@ -550,6 +550,8 @@ IDENTIFIERS = [
      [F("30,000", "count", 30000, "children")]),
     ('The data ("https://www.ons.gov.uk/2023") cover 5,000 homes.', [F("5,000", "count", 5000, "homes")]),
     ("The guide [www.gov.uk/2023-rules] lists 4 steps.", [F("4", "count", 4, "steps")]),
+    ("The figures are at http://example.org/stats/2023 and cover 40 councils.", [F("40", "count", 40, "councils")]),
+    ("Doors open at 9.30 pm and close at 11 pm.", []),
     ("Email 2024review@council.gov.uk for the 12 reports.", [F("12", "count", 12, "reports")]),
     ("Email 2024.review@ons.gov.uk about the 4 reports.", [F("4", "count", 4, "reports")]),
     ("Write to 2024-consultation@dhsc.gov.uk with 3 examples.", [F("3", "count", 3, "examples")]),
