@@ -552,6 +552,16 @@ IDENTIFIERS = [
     ("The guide [www.gov.uk/2023-rules] lists 4 steps.", [F("4", "count", 4, "steps")]),
     ("The figures are at http://example.org/stats/2023 and cover 40 councils.", [F("40", "count", 40, "councils")]),
     ("Doors open at 9.30 pm and close at 11 pm.", []),
+    ("See https://www.gov.uk/2021 and https://www.gov.uk/2022 for the 3 tables.", [F("3", "count", 3, "tables")]),
+    ("Full tables for all 152 councils: https://www.ons.gov.uk/2023", [F("152", "count", 152, "councils")]),
+    ("Email 2024review@dhsc.gov.uk or 2025plan@dhsc.gov.uk for the 3 forms.", [F("3", "count", 3, "forms")]),
+    ("#100Days: the campaign ran for 100 days.", [F("100 days", "duration", 100, "days")]),
+    ("Enter your reference followed by # to hear the 3 options.", [F("3", "count", 3, "options")]),
+    # an address far into a paragraph: its local part is still found (the look-back is bounded, not the position)
+    ("The consultation, which closes on 5 June, asks councils, providers, unpaid carers and people who draw on care "
+     "how the reforms should be phased in, what support the 40 pilot areas need, and how charging should work; "
+     "responses can be sent by post or by email to 2024review@dhsc.gov.uk.",
+     [F("5 June", "date", "--06-05"), F("40", "count", 40, "pilot areas")]),
     ("Email 2024review@council.gov.uk for the 12 reports.", [F("12", "count", 12, "reports")]),
     ("Email 2024.review@ons.gov.uk about the 4 reports.", [F("4", "count", 4, "reports")]),
     ("Write to 2024-consultation@dhsc.gov.uk with 3 examples.", [F("3", "count", 3, "examples")]),
