@@ -589,6 +589,7 @@ def test_identifiers_beside_figures(sentence: str, expected: list[dict[str, Any]
 # number ('£1.2b'), not when it letters the next option ('a) £5 b) £10').
 CONTEXT = [
     ("Families are paid at half the rate given for the first child.", [F("half", "percent", 50, "%")]),
+    ("More than half said pay was too low.", [F("half", "percent", 50, "%", bound="min")]),
     ("Four in five posts were filled by agency staff, against three quarters a year earlier.",
      [F("Four in five", "percent", 80, "%"), F("three quarters", "percent", 75, "%")]),
     ("As a result, two-fifths (43%) of councils are at risk of overspending.",
