@@ -85,7 +85,8 @@ class Exclusions(ScanBase):
             i = low.find(key)
             while i >= 0:
                 nxt = i + 1
-                if i == 0 or text[i - 1].isspace():
+                # a link starts a word: after a space, a bracket or a quote ('(https://...'), not inside a word
+                if i == 0 or not text[i - 1].isalnum():
                     lead = 4 if key == "www." else 8 if low.startswith("https://", i) else \
                         7 if low.startswith("http://", i) else 0
                     sp = X.SPACE.search(text, i + lead) if lead else None
