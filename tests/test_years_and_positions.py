@@ -89,6 +89,10 @@ YEAR_OR_COUNT = [
     ("In 2023 councils spent more than they raised.", [("2023", "year", 2023)]),
     ("Since 2010 councils have lost 40% of their funding.", [("2010", "year", 2010), ("40%", "percent", 40.0)]),
     ("The council's Vision 2030 sets out its plans.", []),  # part of a name
+    # after a determiner, a number that is no round hundred is the year of what follows
+    ("The 2025 reforms were delayed.", [("2025", "year", 2025)]),
+    ("The 2023 data show a rise.", [("2023", "year", 2023)]),
+    ("The 2000 people who replied were mostly carers.", [("2000", "count", 2000.0)]),
     ("Breakdowns rose by 22% in the first quarter of 2024, to 8,098.",
      [("22%", "percent", 22.0), ("2024", "year", 2024), ("8,098", "count", 8098.0)]),
     ("At the end of 2022 councils held £5bn in reserves.",

@@ -114,8 +114,12 @@ class Context(ScanBase):
 
     def time_before(self, s: int, word_before: str) -> bool:
         """True when a word of time stands before the number at ``s``, right before it or before an 'of' right
-        before it ('In 2023', 'the end of 2022', 'the latter half of 2022': ``year_context_words`` marked time)."""
+        before it ('In 2023', 'the end of 2022', 'the latter half of 2022': ``year_context_words`` marked time), or
+        a determiner before a number that is no round hundred ('the 2025 reforms', 'the 2023 data'; not 'the
+        2000 people who replied')."""
         wb = word_before.lower().rstrip(".,")
+        if wb in _DETERMINERS and self.text[s:s + 4].isdigit() and int(self.text[s:s + 4]) % 100:
+            return True
         if wb == "of" and s >= 3:
             at = s - len(word_before) - 1
             wb = self.word_before(at).lower()
