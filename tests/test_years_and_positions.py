@@ -89,6 +89,8 @@ YEAR_OR_COUNT = [
     ("In 2023 councils spent more than they raised.", [("2023", "year", 2023)]),
     ("Since 2010 councils have lost 40% of their funding.", [("2010", "year", 2010), ("40%", "percent", 40.0)]),
     ("The council's Vision 2030 sets out its plans.", []),  # part of a name
+    ("Vision 2030 sets out the council's plans.", []),  # also opening a sentence
+    ("Some 1900 children were waiting.", [("1900", "count", 1900.0)]),  # a hedge is no name
     # after a determiner, a number that is no round hundred is the year of what follows
     ("The 2025 reforms were delayed.", [("2025", "year", 2025)]),
     ("The 2023 data show a rise.", [("2023", "year", 2023)]),

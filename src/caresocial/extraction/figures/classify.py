@@ -295,6 +295,8 @@ class Classifier(Context):
             return True  # a decade: 'the 1990s'
         if self.counts_after(n.e) and not self.time_before(n.s, n.word_before) \
                 and not self.name_before(n.s, n.word_before):
+            if self.capital_opening(n.word_before):
+                return True  # 'Vision 2030 sets out ...' opening a sentence: a name's number, no figure
             return False  # a count: 'about 1900 children' (not 'In 2023 councils spent more', 'Vision 2030 sets')
         if self.is_year(n.s, n.e, n.word_before):
             self.take(RawFigure("year", n.s, n.e, int(n.value), num_start=n.s, num_end=n.e))

@@ -127,6 +127,14 @@ class Context(ScanBase):
                 return self.word_before(at - len(wb) - 1).lower() in self.t.period_parts
         return wb in self.t.year_time_words
 
+    def capital_opening(self, word_before: str) -> bool:
+        """True for a capitalised word before a number that is no word of time, hedge or bound ('Vision' of
+        'Vision 2030 sets out', not 'About', 'Some', 'Over', 'In')."""
+        wb = word_before.lower().rstrip(".,")
+        t = self.t
+        return bool(word_before) and word_before[0].isupper() and wb not in t.year_context and \
+            not any(wb == h.split()[0] for h in (*t.hedges, *t.bounds_min, *t.bounds_max))
+
     def counts_after(self, e: int) -> bool:
         """True when a plural noun right after ``text[:e]`` is what a number counts ('2000 people'; not '2023
         years', 'in 2023 figures' is plural too: 'figures' is a unit stop word)."""
