@@ -5,7 +5,7 @@ with."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 
 from .items import DATE_FAMILY, Item, describe_time, place
@@ -341,6 +341,12 @@ def places(items: list[Item]) -> str:
     shown = ", ".join(place(i) for i in items[:MAX_CITED_PER_VARIANT])
     more = len(items) - MAX_CITED_PER_VARIANT
     return shown + (f" and {more} more" if more > 0 else "")
+
+
+def listing(groups: list[list[Item]], describe: Callable[[Item], str]) -> str:
+    """The variants of a finding for people, each described by its first claim, with its places ('£4.6bn in
+    nao:12:5, nao:30:1; £5.9bn in ccn:8:44')."""
+    return "; ".join(f"{describe(g[0])} in {places(g)}" for g in groups)
 
 
 def when(items: list[Item]) -> str:

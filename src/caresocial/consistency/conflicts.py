@@ -15,6 +15,8 @@ say ("£4.6bn in nao:12:5, nao:30:1; £5.9bn in ccn:8:44"), with why they were t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .comparison import (
     MAX_CITED_PER_VARIANT,
     MAX_EXACT,
@@ -23,6 +25,7 @@ from .comparison import (
     cite,
     comparison_of,
     disagree,
+    listing,
     places,
     same_magnitude,
     scale_slip,
@@ -78,12 +81,8 @@ def time_conflict(run: Run, group: MeasureGroup) -> None:
         for i in sorted(taking, key=lambda i: i.seq):
             by_time.setdefault(i.time, []).append(i)  # type: ignore[arg-type]
         groups = [by_time[t] for t in sorted(by_time)]
-        cited = cite(groups)
-        listing = "; ".join(f"{describe_time(g[0])} in {places(g)}" for g in groups)
-        label = group.label_of(cited)
-        run.report("time-conflict", label, cited,
-                   f"{label}: the same figure ({describe_value(cited[0])}) is given for {len(groups)} "
-                   f"different times: {listing}. Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
+        _report(run, group, "time-conflict", groups, describe_time, lambda cited, n: (
+            f"the same figure ({describe_value(cited[0])}) is given for {n} different times"))
 
 
 def same_figures(items: list[Item]) -> list[list[Item]]:
@@ -131,15 +130,10 @@ def _date_conflict(run: Run, group: MeasureGroup) -> None:
             cited = cite(variants(items))
             label = group.label_of(cited)
             run.agree(label, cited, f"{label}: {len(items)} claims give the same date: "
-                      + "; ".join(f"{describe_time(g[0])} in {places(g)}" for g in variants(items)) + ".")
+                      + listing(variants(items), describe_time) + ".")
         return
     groups = variants(taking)
-    cited = cite(groups)
-    listing = "; ".join(f"{describe_time(g[0])} in {places(g)}" for g in groups)
-    label = group.label_of(cited)
-    run.report("time-conflict", label, cited,
-               f"{label}: {len(groups)} different dates: {listing}. Same measure: {group.why(cited)}.",
-               sureness=group.sureness(cited))
+    _report(run, group, "time-conflict", groups, describe_time, lambda _cited, n: f"{n} different dates")
 
 
 def _dates_apart(items: list[Item]) -> list[Item]:
@@ -242,12 +236,18 @@ def _less_specific(run: Run, group: MeasureGroup) -> None:
 
 def _report_values(run: Run, group: MeasureGroup, groups: list[list[Item]]) -> None:
     """One value-conflict finding listing every value given (``groups``: the claims of each value)."""
+    _report(run, group, "value-conflict", groups, describe_value,
+            lambda cited, n: f"{n} different values for the same time ({when(cited)})")
+
+
+def _report(run: Run, group: MeasureGroup, rule: str, groups: list[list[Item]], describe: Callable[[Item], str],
+            headline: Callable[[list[Item], int], str]) -> None:
+    """One finding of ``rule`` citing every variant (``groups``: the claims of each), its message the
+    ``headline`` of the cited claims and the number of variants, the variants and why they are one measure."""
     cited = cite(groups)
-    listing = "; ".join(f"{describe_value(g[0])} in {places(g)}" for g in groups)
     label = group.label_of(cited)
-    run.report("value-conflict", label, cited,
-               f"{label}: {len(groups)} different values for the same time ({when(cited)}): {listing}. "
-               f"Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
+    run.report(rule, label, cited, f"{label}: {headline(cited, len(groups))}: {listing(groups, describe)}. "
+                                   f"Same measure: {group.why(cited)}.", sureness=group.sureness(cited))
 
 
 
@@ -280,7 +280,7 @@ def _agreements(run: Run, group: MeasureGroup, comparison: Comparison, involved:
         cited = cite(variants(items))
         label = group.label_of(cited)
         run.agree(label, cited, f"{label}: {len(items)} claims agree for the same time ({when(items)}): "
-                                      + "; ".join(f"{describe_value(g[0])} in {places(g)}" for g in variants(items))
+                                      + listing(variants(items), describe_value)
                                       + f". Same measure: {group.why(cited)}.")
 
 
