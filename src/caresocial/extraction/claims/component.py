@@ -41,7 +41,7 @@ from .clues import (
 from .context import fuller_name
 from .cues import cues
 from .measure import read_measure
-from .phrases import antecedent, clause_start
+from .phrases import antecedent, before_hedges, clause_start
 from .reading import RESTATED, TARGET, Reading
 from .reference import ReferenceYears, infer_reference, sentence_window
 from .scope import (
@@ -461,9 +461,7 @@ class _Builder:
         figs = self.figs
         for k, it in enumerate(items):
             f = figs[it.index]
-            j = it.first - 1
-            while j >= 0 and ws[j].is_("H") and not ws[j].content:
-                j -= 1
+            j = before_hedges(ws, it.first - 1)
             earlier = self.seen.get((f.kind, f.value))
             if earlier is None or j < 0 or ws[j].low not in ("the", "this", "that") or earlier.time is None:
                 continue

@@ -19,6 +19,7 @@ from .aspect import Aspect
 from .objects import assessed_measure, object_before_to, object_measure, purpose_measure
 from .phrases import (
     Phrase,
+    before_hedges,
     clause_start,
     cues_of,
     is_noun,
@@ -430,9 +431,7 @@ def read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, as
                  lex: Lexicons | None = None) -> Reading | None:
     """The measure of the figure whose words are ``ws[first:last+1]``, by its kind and aspect."""
     v = vocabulary(lex if lex is not None else Lexicons.default())
-    j = first - 1
-    while j >= 0 and ws[j].is_("H") and not ws[j].content:
-        j -= 1
+    j = before_hedges(ws, first - 1)
     if j >= 1 and ws[j].low == "of" and ws[j - 1].low in v.targets:
         # 'against a target of 95%': what is aimed at, never the level itself
         hit = _read_measure(text, ws, first, last, kind, asp, v)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .phrases import (
     Phrase,
+    before_hedges,
     clause_start,
     cues_of,
     is_nominal,
@@ -49,9 +50,7 @@ def object_measure(text: str, ws: list[Word], first: int, verb: int, v: Vocab) -
 def object_before_to(text: str, ws: list[Word], first: int, v: Vocab) -> Reading | None:
     """The object of a verb that takes it to the figure ('will bring *total funding* to £12bn', 'lifted *the upper
     capital limit* to £100,000'), the verb a verb form after an auxiliary or one that is no noun."""
-    j = first - 1
-    while j >= 0 and ws[j].is_("H") and not ws[j].content:
-        j -= 1
+    j = before_hedges(ws, first - 1)
     if j < 2 or ws[j].low != "to":
         return None
     cs = clause_start(ws, j)
@@ -73,9 +72,7 @@ def assessed_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab)
     """The object of a verb that puts it at the figure: 'the CMA put *the operating profit margins of large
     providers* between 2016 and 2020 at 22.6%', 'the OBR estimates *the cost* at £3bn'; with the setting after
     the figure ('at 22.6% *in children's homes*, 19.4% in IFAs': each figure its own setting)."""
-    j = first - 1
-    while j >= 0 and ws[j].is_("H") and not ws[j].content:
-        j -= 1
+    j = before_hedges(ws, first - 1)
     if j >= 0 and ws[j].low in (",", "and", "or"):
         # a later figure of a list ('at 22.6% in children's homes, *19.4%* in IFAs'): back to its 'at'
         while j >= 0 and first - j < 24 and ws[j].low != "at" and not (ws[j].is_(PUNCT) and ws[j].text != ",") \

@@ -53,6 +53,13 @@ def is_noun(w: Word) -> bool:
     return w.content and (w.is_("N") or gerund(w))
 
 
+def before_hedges(ws: list[Word], j: int) -> int:
+    """Index of the last word at or before ``j`` that is no hedge ('more than', 'an estimated' before a figure)."""
+    while j >= 0 and ws[j].is_("H") and not ws[j].content:
+        j -= 1
+    return j
+
+
 def is_participle(w: Word) -> bool:
     """A past or present participle ('looked', 'placed', 'living')."""
     return w.content and w.is_("V") and (w.low.endswith(("ed", "ing", "en")) or w.low in ("held", "run", "left",
