@@ -134,18 +134,22 @@ def _strip_time_lead(toks: list[str], lex: Lexicons) -> list[str]:
     return toks
 
 
+def _phrase_at(toks: list[str], p: int, table: dict[tuple[str, ...], str], longest: int) -> int:
+    """The length of the longest phrase of ``table`` (none longer than ``longest`` tokens) that starts at token
+    ``p``, 0 when none does."""
+    return next((n for n in range(min(longest, len(toks) - p), 0, -1) if tuple(toks[p:p + n]) in table), 0)
+
+
 def _triggers(toks: list[str], triggers: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every event phrase in the last WINDOW tokens, longest first at each place."""
     out: list[tuple[int, int, str]] = []
     longest = max((len(k) for k in triggers), default=0)
     p = max(0, len(toks) - WINDOW)
     while p < len(toks):
-        for n in range(min(longest, len(toks) - p), 0, -1):
-            kind = triggers.get(tuple(toks[p:p + n]))
-            if kind is not None:
-                out.append((p, p + n, kind))
-                p += n - 1
-                break
+        n = _phrase_at(toks, p, triggers, longest)
+        if n:
+            out.append((p, p + n, triggers[tuple(toks[p:p + n])]))
+            p += n - 1
         p += 1
     return out
 
@@ -390,7 +394,7 @@ def _event_after(toks: list[str], q: int, lex: Lexicons) -> tuple[str, str] | No
     triggers, fillers, stop = _tables(lex)
     longest = max((len(k) for k in triggers), default=0)
     for r in range(q, min(q + MAX_PHRASE + 1, len(toks))):
-        m = next((m for m in range(longest, 0, -1) if tuple(toks[r:r + m]) in triggers), 0)
+        m = _phrase_at(toks, r, triggers, longest)
         if m and r > q:
             kind = triggers[tuple(toks[r:r + m])]
             phrase = toks[q:r]
@@ -412,7 +416,7 @@ def _anchored_uncached(sentence: str, lex: Lexicons) -> tuple[str, str, str] | N
     toks = tokens(sentence)[:4 * MAX_BEFORE]
     longest = max(len(a) for a in anchors)
     for p in range(len(toks)):
-        n = next((n for n in range(longest, 0, -1) if tuple(toks[p:p + n]) in anchors), 0)
+        n = _phrase_at(toks, p, anchors, longest)
         if not n:
             continue
         q = p + n
