@@ -18,7 +18,8 @@ def is_plural(word: str, irregular: frozenset[str]) -> bool:
         or word in irregular
 
 
-_DETERMINERS = frozenset("a an the this that these those its their his her our your my".split())
+# determiners before a number (a name or a year may follow them: "the two-child limit", "the 2025 reforms")
+DETERMINERS = frozenset("a an the this that these those its their his her our your my".split())
 _TIME_RATES = frozenset({"year", "month", "week", "day", "hour"})
 
 
@@ -118,7 +119,7 @@ class Context(ScanBase):
         a determiner before a number that is no round hundred ('the 2025 reforms', 'the 2023 data'; not 'the
         2000 people who replied')."""
         wb = word_before.lower().rstrip(".,")
-        if wb in _DETERMINERS and self.text[s:s + 4].isdigit() and int(self.text[s:s + 4]) % 100:
+        if wb in DETERMINERS and self.text[s:s + 4].isdigit() and int(self.text[s:s + 4]) % 100:
             return True
         if wb == "of" and s >= 3:
             at = s - len(word_before) - 1
@@ -216,7 +217,7 @@ class Context(ScanBase):
         if text[e:e + 1] == "-":
             return text[e + 1:e + 2].isalpha()
         m = X.LOWER_WORDS.match(text, e, e + AHEAD) if text[e:e + 1] == " " else None
-        if m is None or self.word_before(s).lower() not in _DETERMINERS:
+        if m is None or self.word_before(s).lower() not in DETERMINERS:
             return False
         t = self.t
         words: list[str] = []

@@ -11,10 +11,10 @@ import regex
 from . import fixed as X
 from .base import RawFigure
 from .classify import Classifier
+from .context import DETERMINERS
 from .numbers import GROUP_SPACES, VULGAR, parse_digits, tokenize_run
 from .tables import AHEAD
 
-_DETERMINERS = frozenset("a an the this that these those its their his her our your my".split())
 _AFTER_VERB = frozenset({"overnight", "again"})  # 'could triple overnight'
 _CONTINUES_DIGITS = ",." + GROUP_SPACES  # before a digit, these continue a number in digits (``whole_run``)
 
@@ -266,8 +266,8 @@ class Cores(Classifier):
         nxt = X.WORD_AFTER.match(self.text, e, e + AHEAD)
         after = nxt.group("w").lower() if nxt else ""
         if kind == "verb":
-            return before not in _DETERMINERS or after == "of"
-        if before in _DETERMINERS or (nxt and self.plural(after) and after not in self.t.unit_stop):
+            return before not in DETERMINERS or after == "of"
+        if before in DETERMINERS or (nxt and self.plural(after) and after not in self.t.unit_stop):
             return False  # an adjective: 'a double blow', 'double digits'
         if before in self.t.unit_stop or not nxt:
             return True
