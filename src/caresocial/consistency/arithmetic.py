@@ -287,14 +287,15 @@ _YEARS = {"year": 1.0, "years": 1.0, "month": 1 / 12, "months": 1 / 12, "week": 
           "decade": 10.0, "decades": 10.0, "day": 1 / 365.25, "days": 1 / 365.25}
 
 
-def _period_years(figures: Sequence[Figure], lo: int, hi: int) -> float | None:
-    """Years of the one duration figure between offsets lo and hi (None when there is none, or several)."""
+def _period(figures: Sequence[Figure], lo: int, hi: int) -> tuple[float, Figure] | None:
+    """(years, figure) of the one duration figure between offsets lo and hi (None when there is none, or
+    several)."""
     found = [f for f in figures if f.kind == "duration" and lo <= f.start and f.end <= hi and numeric(f.value)]
     if len(found) != 1:
         return None
     f = found[0]
     per = _YEARS.get((f.unit or "years").lower())
-    return None if per is None else float(f.value) * per  # type: ignore[arg-type]
+    return None if per is None else (float(f.value) * per, f)  # type: ignore[arg-type]
 
 
 def _same_thing(rate: Claim, total: Claim, lex: Lexicons) -> bool:
@@ -324,11 +325,10 @@ def _per_member(rate: Claim, lex: Lexicons) -> bool:
     return any(w in _distributive(lex) for w in clause.lower().split())
 
 
-def _past_period(figures: Sequence[Figure], lo: int, hi: int, total: Claim) -> bool:
-    """Whether the duration between ``lo`` and ``hi`` (in the sentence of ``total``) is a period that has passed
-    ('over the past three years'): a rate stated now need not have held over it."""
-    f = next((f for f in figures if f.kind == "duration" and lo <= f.start and f.end <= hi), None)
-    at = f.start - total.sentence_start if f is not None else -1
+def _past_period(f: Figure, total: Claim) -> bool:
+    """Whether a duration in the sentence of ``total`` is a period that has passed ('over the past three
+    years'): a rate stated now need not have held over it."""
+    at = f.start - total.sentence_start
     return at > 0 and bool(_BACK.search(total.sentence[max(0, at - 12):at]))
 
 
@@ -345,11 +345,13 @@ def _rate_period(run: Run, claims: _Claims, sentence: Sequence[Claim]) -> None:
                 continue
             start = min(rate.start, total.start)
             end = max(rate.end, total.end) + 40  # 'a total of £180m over three years'
-            years = _period_years(claims.figures, start, end)
-            cued = _is_total(total, run.settings.lex)
-            if years is None or not (cued or _same_thing(rate, total, run.settings.lex)) or \
-                    (not cued and _past_period(claims.figures, start, end, total)):
+            period = _period(claims.figures, start, end)
+            if period is None:
                 continue
+            cued = _is_total(total, run.settings.lex) is not None
+            if not cued and (not _same_thing(rate, total, run.settings.lex) or _past_period(period[1], total)):
+                continue
+            years = period[0]
             r_lo, r_hi = claims.interval(rate)
             expected = (r_lo * years, r_hi * years)
             got = claims.interval(total)
