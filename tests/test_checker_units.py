@@ -555,7 +555,7 @@ def test_built_in_rules_come_first_whatever_the_import_order(monkeypatch: pytest
     shuffled = {"extra": extra, **{k: rules._RULES[k] for k in reversed(list(rules._RULES)) if k != "extra"}}
     monkeypatch.setattr(rules, "_RULES", shuffled)
     monkeypatch.setattr(rules, "_LOADED", [])
-    assert rule_ids() == ("time-conflict", "value-conflict", "arithmetic", "unit-scale", "extra")
+    assert rule_ids() == ("time-conflict", "value-conflict", "arithmetic", "unit-scale", "announced-sum", "extra")
     assert rules._LOADED == [True]
 
 

@@ -232,7 +232,8 @@ class ClaimRef(Record):
 class Finding(Record):
     """A disagreement (or, with show_agreements, a confirmation) between claims."""
 
-    rule: str = Field(description="Rule id ('time-conflict', 'value-conflict', 'arithmetic', 'unit-scale').")
+    rule: str = Field(
+        description="Rule id ('time-conflict', 'value-conflict', 'arithmetic', 'unit-scale', 'announced-sum').")
     severity: Severity | Literal["info"] = Field(description="error, warning, note; 'info' for agreements.")
     message: str = Field(description="Human-readable explanation quoting both sentences and values.")
     measure: str = Field(description="The measure the claims share.")

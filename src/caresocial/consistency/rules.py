@@ -43,7 +43,7 @@ SAME_FIGURE = "same-figure"
 #: vacancies of social workers' in the same year, as a note).
 LESS_SPECIFIC = "less-specific"
 BUILTIN_MODULES = ("caresocial.consistency.conflicts", "caresocial.consistency.arithmetic",
-                   "caresocial.consistency.scale")
+                   "caresocial.consistency.scale", "caresocial.consistency.announced")
 #: The entry-point group other packages declare their rules under.
 ENTRY_POINT_GROUP = "caresocial_rules"
 
