@@ -36,7 +36,7 @@ TARGETS: dict[str, dict[str, list[str]]] = {
         "do_not_mutate": ["src/caresocial/consistency/baseline.py", "src/caresocial/consistency/suppress.py",
                           "src/caresocial/consistency/__init__.py"],
         "tests": ["tests/test_checker.py", "tests/test_checker_units.py", "tests/test_checker_edges.py",
-                  "tests/test_checker_events.py"],
+                  "tests/test_checker_events.py", "tests/test_checker_announced.py"],
         "deselect": [],
     },
     "figures": {
