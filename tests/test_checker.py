@@ -719,7 +719,7 @@ def test_an_unknown_rule_in_configuration_names_the_registered_ones() -> None:
     from caresocial.errors import ConfigError
 
     with pytest.raises(ConfigError, match=r"unknown rule id 'round-numbers' \(rules: time-conflict, value-conflict, "
-                                          r"arithmetic, unit-scale\)"):
+                                          r"arithmetic, unit-scale, announced-sum\)"):
         parse({"disable": ["round-numbers"]})
     assert get_rule("value-conflict") is not None and get_rule("value-conflict").severity == "error"  # type: ignore[union-attr]
 

@@ -180,6 +180,6 @@ def test_cli_unknown_rule_in_an_inline_suppression(tmp_path: Path) -> None:
     code, err = _check(tmp_path)
     assert code == 2
     assert err == [f"caresocial: {doc}: inline 'caresocial: ignore' comment names unknown rule id 'value-conflcit' "
-                   "(rules: time-conflict, value-conflict, arithmetic, unit-scale)"]
+                   "(rules: time-conflict, value-conflict, arithmetic, unit-scale, announced-sum)"]
     doc.write_text("<!-- caresocial: ignore value-conflict -->\n" + DOC, encoding="utf-8")
     assert _check(tmp_path) == (0, [])

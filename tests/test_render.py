@@ -175,7 +175,7 @@ def test_rule_metadata(rule: str, severity: str) -> None:
 def test_rules_describe_every_registered_rule() -> None:
     from caresocial.consistency.rules import all_rules
 
-    assert list(RULES) == ["time-conflict", "value-conflict", "arithmetic", "unit-scale"]
+    assert list(RULES) == ["time-conflict", "value-conflict", "arithmetic", "unit-scale", "announced-sum"]
     for rule in all_rules():
         assert RULES[rule.id]["default_severity"] == rule.severity and RULES[rule.id]["help"] == rule.help
     assert "agreement" not in RULES  # a confirmation is not a rule
@@ -279,7 +279,8 @@ def test_json_follows_the_scorer_contract() -> None:
     assert data["errors"] == ["docs/missing.md: file not found"]
     assert data["summary"] == {
         "documents": 4, "claims": 28, "findings": 4, "by_severity": {"error": 2, "warning": 1, "note": 1},
-        "by_rule": {"time-conflict": 1, "value-conflict": 1, "arithmetic": 1, "unit-scale": 1},
+        "by_rule": {"time-conflict": 1, "value-conflict": 1, "arithmetic": 1, "unit-scale": 1,
+                    "announced-sum": 0},
         "agreements": 1, "suppressed": 2, "baselined": 3, "errors": 1,
     }
 

@@ -17,7 +17,8 @@ A reference is a money claim that is a level (no rate, no bound) with:
 
 What a sum is for is read from the purpose after its announcement ("announced last year for road repairs",
 "announced in 2021 to deliver the white paper"): two references whose purposes share no content word are two
-sums; a purpose that is a pronoun ("to pay for them") tells nothing apart. (The claims stage's measure of such
+sums; a purpose that is a pronoun ("to pay for them") tells nothing apart. Two references with the same measure
+are left to the value rules, which compare them. (The claims stage's measure of such
 a reference is often the subject of its clause, "ministers have not said what will happen to the £3.2bn ...",
 and is not read.) Two references in the same sentence are two sums ("the £2bn announced in March and the
 £2.1bn pledged in May"), never compared.
@@ -33,7 +34,7 @@ from ..models import Claim, Document
 from .caching import cached
 from .comparison import SELF_CONTRADICTION, Joined, cite, listing, variants
 from .events import tokens
-from .items import Item, Settings, cited_item, describe_value, numeric, reading
+from .items import Item, Settings, cited_item, describe_value, has_measure, numeric, reading
 from .measures import singular
 from .rules import define
 from .run import Run
@@ -115,6 +116,11 @@ def _purpose(after: list[str], w: _Words) -> frozenset[str]:
     return frozenset(singular(t) for t in words[:cut] if t not in w.empty and t.isalpha())
 
 
+def _compared(a: Claim, b: Claim) -> bool:
+    """Whether the value rules compare the two claims themselves (the same measure, named the same way)."""
+    return has_measure(a) and has_measure(b) and a.measure == b.measure
+
+
 def _close(a: Item, b: Item) -> bool:
     """Different values at their written precision (touching included), within ``SELF_CONTRADICTION``."""
     if a.center == b.center or not (a.lo >= b.hi or b.lo >= a.hi):
@@ -164,7 +170,8 @@ def _report(run: Run, items: Sequence[tuple[Item, frozenset[str]]]) -> None:
     taking: dict[int, Item] = {}
     for k, (a, pa) in enumerate(items):
         for b, pb in items[k + 1:]:
-            if a.claim.sentence_start != b.claim.sentence_start and _close(a, b) and (not pa or not pb or pa & pb):
+            if a.claim.sentence_start != b.claim.sentence_start and _close(a, b) and (not pa or not pb or pa & pb) \
+                    and not _compared(a.claim, b.claim):
                 joined.join(a.seq, b.seq)
                 taking[a.seq], taking[b.seq] = a, b
     found: dict[int, list[Item]] = {}
