@@ -41,6 +41,7 @@ from .run import Run
 
 WINDOW = 5  # words after a sum searched for the participle of its announcement, and after it for a purpose
 PURPOSE = 6  # words of a purpose read
+REACH = 160  # characters read on each side of a sum
 MEASURE = "announced sum"  # what a finding names when the references give no measure
 _PUNCT = frozenset(",;:()–—\"“”‘’'")
 
@@ -77,7 +78,7 @@ def referred_back(c: Claim, lex: Lexicons) -> frozenset[str] | None:
         return None
     w = _words(lex)
     at = c.start - c.sentence_start
-    before = tokens(c.sentence[max(0, at - 120):at])
+    before = tokens(c.sentence[max(0, at - REACH):at])
     said = False
     while before:
         hedge = next((h for h in w.hedges if tuple(before[-len(h):]) == h), None)
@@ -90,7 +91,7 @@ def referred_back(c: Claim, lex: Lexicons) -> frozenset[str] | None:
             break
     if not before or before[-1] not in w.definite:
         return None
-    after = tokens(c.sentence[at + (c.end - c.start):])
+    after = tokens(c.sentence[at + (c.end - c.start):at + (c.end - c.start) + REACH])
     if not said:
         k = next((k for k, t in enumerate(after[:WINDOW]) if t in _PUNCT or t in w.announced), None)
         if k is None or after[k] in _PUNCT:
