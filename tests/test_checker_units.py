@@ -302,6 +302,16 @@ def test_hardship_is_read_as_poverty(a: str, b: str) -> None:
     assert sa is not None and sb is not None and (sa.head, sa.words) == (sb.head, sb.words)
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("expenditure on temporary accommodation", "spending on temporary accommodation"),
+    ("local authority expenditure on libraries", "local authority spending on libraries"),
+    ("the spend on agency staff", "spending on agency staff"),
+])
+def test_expenditure_and_spend_are_read_as_spending(a: str, b: str) -> None:
+    sa, sb = signature(a, LEX), signature(b, LEX)
+    assert sa is not None and sb is not None and (sa.head, sa.words) == (sb.head, sb.words)
+
+
 def test_a_phrase_of_only_small_words_has_no_signature() -> None:
     assert signature("of the", LEX) is None and signature("", LEX) is None
 
