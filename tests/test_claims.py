@@ -346,6 +346,12 @@ CASES = [
     # a verb form the word table does not list ('spiralling', 'capped') is read as a verb, never a noun
     ("The rule that stops spiralling arrears from closing schemes was extended. The arrears may soon reach £2bn.",
      D(2024, 10, 1), [C("£2bn", "arrears", "level", "by", None)]),
+    # a word that can be a verb after a determiner and an adjective is a noun ('the average cost'), and 'cost' is
+    # never a verb before 'per'
+    ("The average cost per prison place was £51,724 in 2023/24.", D(2025, 1, 10),
+     [C("£51,724", "average cost per prison place", "level", "at", "2023/24")]),
+    ("The unit cost per pupil is £7,460.", D(2025, 1, 10),
+     [C("£7,460", "unit cost per pupil", "level", "at", 2025)]),
 ]
 
 

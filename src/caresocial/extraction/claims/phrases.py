@@ -78,8 +78,9 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     if nxt is None:
         return False
     prev = ws[i - 1] if i > 0 else None
-    if prev is not None and ((prev.is_("D") and not prev.content) or (prev.is_("A") and not prev.is_("V"))):
-        return False  # 'the annual costs', 'the costs': a noun after a determiner or an adjective
+    if prev is not None and ((prev.is_("D") and not prev.content) or (prev.is_("A") and (
+            not prev.is_("V") or (i > 1 and ws[i - 2].is_("D") and not ws[i - 2].content)))):
+        return False  # 'the annual costs', 'the costs', 'the average cost': a noun after a determiner or adjective
     past = w.low.endswith("ed") or w.low in ("left", "rose", "fell", "put", "cost", "made", "held", "took", "grew",
                                              "paid", "spent", "leapt", "shot", "hit", "found", "showed")
     third = w.low.endswith("s") and not w.low.endswith("ss")
@@ -100,7 +101,8 @@ def likely_verb(ws: list[Word], i: int) -> bool:
         return True  # 'spending rose to £4bn', 'unemployment rate rises to 4.4%', 'fell slightly to 83,630'
     nexts = ("D", "O", FIG, "H", "P") if past else ("D", "O", FIG, "H")  # ('academy trusts in the region')
     return (past or third) and (nxt.is_(*nexts) or nxt.low in ("up", "down")) and \
-        not (nxt.is_("X") and not nxt.content) and nxt.low != "of"  # ('the lifetime costs of ...': a noun)
+        not (nxt.is_("X") and not nxt.content) and nxt.low not in ("of", "per")  # ('the lifetime costs of ...',
+    # 'unit cost per place': a noun)
 
 
 def _auxiliary_ahead(ws: list[Word], i: int, most: int = 8) -> bool:
