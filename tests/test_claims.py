@@ -352,6 +352,14 @@ CASES = [
      [C("£51,724", "average cost per prison place", "level", "at", "2023/24")]),
     ("The unit cost per pupil is £7,460.", D(2025, 1, 10),
      [C("£7,460", "unit cost per pupil", "level", "at", 2025)]),
+    # a denied 'until' says when something happens (by then); 'until' alone how long it lasts
+    ("The 14,000 new prison places will not be ready until 2032.", D(2025, 6, 10),
+     [C("14,000", "new prison places", "level", "by", 2032)]),
+    ("Ministers admit that 1.5 million new homes won't be built until 2030.", D(2025, 6, 10),
+     [C("1.5 million", "new homes built", "level", "by", 2030)]),
+    ("The 92% target won’t be met until March 2030, officials said.", D(2025, 6, 10),  # (not "target won't")
+     [C("March 2030", "target", "level", "at", 2030)]),
+    ("Funding of £300m will continue until 2028.", D(2025, 6, 10), [C("£300m", "funding", "level", "to", 2028)]),
 ]
 
 

@@ -440,8 +440,27 @@ def find_times(text: str, start: int, end: int, lex: Lexicons | None = None) -> 
         _, relation, mode = pats[idx]
         if text.startswith(("'s", "’s"), m.end()):
             continue  # 'this year's Budget': the year names the noun, not when something holds
-        out.append(_phrase(m, relation, mode, lex))
+        phrase = _phrase(m, relation, mode, lex)
+        if relation == "to" and _denied_until(text, phrase, start, lex):
+            phrase.relation = "by"
+        out.append(phrase)
     return out
+
+
+def _denied_until(text: str, p: TimePhrase, start: int, lex: Lexicons) -> bool:
+    """Whether an 'until' phrase follows a denied verb in its clause ('will not be ready until 2032', 'won't open
+    until 2030'): the thing happens then (by then), it does not last until then."""
+    if not text[p.start:p.start + 5].lower().startswith(("until", "till")):
+        return False
+    before = text[max(start, p.start - 80):p.start]
+    words = before[max(before.rfind(c) for c in ",;:") + 1:].lower().replace("’", "'").split()[-6:]
+    denials = _negations(lex)
+    return any(w in denials or w.endswith("n't") for w in words)
+
+
+@lru_cache(maxsize=64)
+def _negations(lex: Lexicons) -> frozenset[str]:
+    return frozenset(w.lower() for w in lex.words("negations"))
 
 
 def shift_year(year: int | str | None, offset: int) -> int | str | None:
