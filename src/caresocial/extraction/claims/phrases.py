@@ -280,7 +280,8 @@ def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | Non
     k = j
     while k < limit and k - j < 5 and ((ws[k].is_("X") and not ws[k].content) or ws[k].low in cues_of(ws).copula or
                                        (ws[k].is_("E", "R") and not ws[k].is_("N", "V")) or
-                                       (ws[k].low == "to" and k > j and ws[k - 1].low in _SEMI_MODAL)):
+                                       (ws[k].low == "to" and k > j and ws[k - 1].low in _SEMI_MODAL) or
+                                       _time_in_verb_group(ws, j, k, limit)):
         k += 1  # (and the 'to' of 'would have to', 'are likely to')
     if k >= limit or ws[k].is_(FIG, TIME, PUNCT):
         return None
@@ -301,6 +302,13 @@ def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | Non
     while end > k + 1 and not ws[end - 1].content and not (ws[end - 1].low in c.particle and ws[end - 2].content):
         end -= 1  # (not ending on a function word, but on a particle: 'looked after')
     return end
+
+
+def _time_in_verb_group(ws: list[Word], j: int, k: int, limit: int) -> bool:
+    """Whether word ``k`` is a time of one word between an auxiliary and the verb ('are *now* waiting', 'have
+    *today* announced'): the clause's time, no end of its verb group."""
+    return k > j and ws[k].is_(TIME) and ws[k].low.isalpha() and not ws[k - 1].is_(TIME) and k + 1 < limit \
+        and ws[k + 1].content and ws[k + 1].is_("V") and not ws[k + 1].is_(TIME)
 
 
 def _modifier(ws: list[Word], j: int, limit: int, predicate: bool) -> int | None:
