@@ -365,6 +365,23 @@ CASES = [
      [C("7.48 million", "people waiting for hospital treatment in england", "level", "at", 2025)]),
     ("About 1,200 families are currently living in hotels.", D(2025, 6, 10),
      [C("1,200", "families living in hotels", "level", "at", 2025)]),
+    # a place the sentence opens with is where its figures are counted; a body, a statement or a budget is no
+    # place, and a measure that names the place already is left alone
+    ("In Scotland, 16,300 households were in temporary accommodation in March 2024.", D(2025, 6, 10),
+     [C("16,300", "households in temporary accommodation in scotland", "level", "at", 2024)]),
+    ("Across England and Wales as a whole, the prison population reached 87,900 in 2024.", D(2025, 6, 10),
+     [C("87,900", "prison population in england and wales", "level", "at", 2024)]),
+    ("In the Autumn Statement, the Chancellor announced £2bn for roads in 2025.", D(2025, 6, 10),
+     [C("£2bn", "funding for roads", "level", "at", 2025)]),
+    # verbs that give money: the sum is funding for (or to) what follows
+    ("Ministers pledged £500m for bus services in 2025.", D(2025, 6, 10),
+     [C("£500m", "funding for bus services", "level", "at", 2025)]),
+    ("The mayor committed £40m to cycle lanes in 2026.", D(2025, 6, 10),
+     [C("£40m", "funding to cycle lanes", "level", "at", 2026)]),
+    ("The government has earmarked £300m to tackle homelessness.", D(2025, 6, 10),
+     [C("£300m", "funding to tackle homelessness", "level", "at", 2025)]),
+    ("In Wales, 4,300 people were in prison in Wales in 2024.", D(2025, 6, 10),
+     [C("4,300", "people in prison in wales", "level", "at", 2024)]),
 ]
 
 

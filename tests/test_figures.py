@@ -114,6 +114,9 @@ MONEY = [
 # counts: digits, groups, scale words and suffixes, number words, vague plurals
 # ---------------------------------------------------------------------------------------------------
 COUNTS = [
+    # a word that makes a number a label ('Building 7', 'Section 17') does not before a number in thousands
+    ("The council has committed to building 2,000 homes.", [F("2,000", "count", 2000, "homes")]),
+    ("The trust is building 12,500 homes on the site.", [F("12,500", "count", 12500, "homes")]),
     ("Some 10k runners took part in the race.", [F("10k", "count", 10000, "runners", approx=True)]),
     ("There are 1.2m people waiting for social care.", [F("1.2m", "count", 1.2e6, "people")]),
     ("The NHS employs 1.3 million staff.", [F("1.3 million", "count", 1.3e6, "staff")]),

@@ -60,6 +60,7 @@ from .sharing import (
     assign_keys,
     back_reading,
     compared,
+    fronted_place,
     headline_times,
     name_bare_counts,
     name_parts,
@@ -266,6 +267,7 @@ class _Builder:
         share_measures(items, ws, self.figs, self.lex)
         self._fuller_names(items, own, sa)
         name_parts(items, ws, self.text)
+        fronted_place(items, ws, self.text, lex)
         _name_cells(cells)
         assign_keys(items, self.figs, self.lex)
         _older_end(items, figs)

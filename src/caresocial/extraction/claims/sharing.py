@@ -264,6 +264,47 @@ def name_parts(items: list[Item], ws: list[Word], text: str) -> None:
             it.reading = Reading(name, 2, head=ws[it.first - 2].text)
 
 
+_PLACE_LEADS = frozenset({"in", "across", "throughout"})
+_PLACE_INNER = frozenset({"of", "and"})  # ('Isle of Wight', 'England and Wales')
+_AS_A_WHOLE = ("as", "a", "whole")
+
+
+def fronted_place(items: list[Item], ws: list[Word], text: str, lex: Lexicons) -> None:
+    """A place the sentence opens with before a comma ('In Scotland, 16,300 households were in temporary
+    accommodation', 'Across the UK as a whole, the list stood at 9.1 million') is where the figures after it
+    are counted: it is added to their measures ('households in temporary accommodation in scotland'), unless
+    they name it already. A place is one to five capitalised words ('of' and 'and' between them), none of them a
+    word of a body, a statement or a budget ('In the Autumn Statement,', 'In Parliament,' name no place)."""
+    if len(ws) < 4 or ws[0].low not in _PLACE_LEADS or not items:
+        return
+    k = 2 if ws[1].low == "the" else 1
+    start = k
+    while k < len(ws) and k - start < 5 and not ws[k].is_(FIG, TIME, PUNCT) and (
+            ws[k].text[:1].isupper() or (ws[k].low in _PLACE_INNER and k > start)):
+        k += 1
+    while k > start and ws[k - 1].low in _PLACE_INNER:
+        k -= 1
+    end = k
+    if tuple(w.low for w in ws[k:k + 3]) == _AS_A_WHOLE:
+        k += 3
+    if end == start or k >= len(ws) or ws[k].text != "," or any(w.low in _not_places(lex) for w in ws[start:end]):
+        return
+    place = text[ws[start].start:ws[end - 1].end]
+    words = {w.low for w in ws[start:end]} - _PLACE_INNER
+    for it in items:
+        r = it.reading
+        if it.first > k and r is not None and r.text and not words <= set(_TITLE_WORD.findall(r.text.lower())):
+            it.reading = Reading(f"{r.text} in {place}", r.rank, r.elided, r.head, r.refers, r.total)
+
+
+@lru_cache(maxsize=64)
+def _not_places(lex: Lexicons) -> frozenset[str]:
+    """Lower-case words that make a capitalised phrase no place: words of bodies, statements and budgets."""
+    return frozenset({*(r[0].lower() for r in lex.rows("organisation_words")),
+                      *(w for r in lex.rows("statement_nouns") for w in r[0].lower().split()),
+                      *(w.lower() for w in lex.words("budget_words"))})
+
+
 def assign_keys(items: list[Item], figs: list[RawFigure], lex: Lexicons) -> None:
     """The key of every claim's measure."""
     for it in items:

@@ -74,8 +74,9 @@ class Classifier(Context):
                 if word.lower() not in _HYPHEN_PREFIXES:
                     return True
         wb = n.word_before = self.word_before(s)
-        if wb.lower() in self.t.label_words and not (len(wb) == 1 and wb.islower()):
-            return True  # (a word that ends a sentence, 'series.', is no label)
+        if wb.lower() in self.t.label_words and not (len(wb) == 1 and wb.islower()) and "," not in text[s:e]:
+            return True  # (a word that ends a sentence, 'series.', is no label; nor is a number in thousands:
+            # 'building 2,000 homes')
         return wb in ("Year", "Years") and n.digits is not None and n.value < 14  # school years: 'Year 6 pupils'
 
     # -- money ---------------------------------------------------------------------------------------
