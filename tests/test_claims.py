@@ -217,7 +217,7 @@ CASES = [
      [C("£150", "energy rebate", "level", "at", 2024)]),
     # 'more ... than' after the clause's verb is the verb's, not a change of the figure; 'A&E' is one word
     ("Some 1.6 million patients waited more than four hours in August 2024.", D(2024, 9, 12),
-     [C("1.6 million", "patients waited", "level", "at", 2024)]),
+     [C("1.6 million", "patients waited more than four hours", "level", "at", 2024)]),
     ("Spending on R&D rose to £20bn in 2024.", D(2024, 9, 12), [C("£20bn", "spending on r&d", "level", "to", 2024)]),
     # a reported clause opened by its source's verb: the subject after the verb; a subject with a comparative
     # after a copula changed by the figure
@@ -365,6 +365,12 @@ CASES = [
      [C("7.48 million", "people waiting for hospital treatment in england", "level", "at", 2025)]),
     ("About 1,200 families are currently living in hotels.", D(2025, 6, 10),
      [C("1,200", "families living in hotels", "level", "at", 2025)]),
+    # how long those counted have waited is part of who they are ('waiting less than 18 weeks'); a synonym
+    # before 'than' compares ('more than a year' is not 'additional')
+    ("In April 2025, 59.8% of patients were waiting less than 18 weeks from referral.", D(2025, 6, 10),
+     [C("59.8%", "share of patients waiting less than 18 weeks from referral", "level", "at", 2025)]),
+    ("Some 300,000 patients have waited more than a year for treatment.", D(2025, 6, 10),
+     [C("300,000", "patients waited more than year for treatment", "level", "at", 2025)]),
     # a place the sentence opens with is where its figures are counted; a body, a statement or a budget is no
     # place, and a measure that names the place already is left alone
     ("In Scotland, 16,300 households were in temporary accommodation in March 2024.", D(2025, 6, 10),

@@ -38,7 +38,7 @@ from .clues import (
     tense,
     time_rates,
 )
-from .context import fuller_name
+from .context import fuller_name, waits
 from .cues import cues
 from .measure import read_measure
 from .phrases import antecedent, before_hedges, clause_start
@@ -214,10 +214,13 @@ class _Builder:
     def _sentence(self, sa: int, sb: int, fig_range: range, times: list[TimePhrase],
                   projection: TimePhrase | None) -> None:
         text, lex, figs = self.text, self.lex, self.figs
-        ages = self._population_ages(sa, fig_range)
-        # (an age that says who is counted is words of the counted noun's phrase: 'children aged under 5')
+        ages = self._population_ages(sa, fig_range) | waits(figs, fig_range, text, lex)
+        # (an age or a wait that says who is counted is words of the counted noun's phrase: 'children aged under
+        # 5', 'patients waiting more than 18 weeks')
         spans = [(figs[i].start, figs[i].end, FIG) for i in fig_range if i not in ages]
-        spans += [(t.start, t.end, TIME) for t in times if t.mode != "rate"]
+        words = [(figs[i].start, figs[i].end) for i in ages]
+        spans += [(t.start, t.end, TIME) for t in times if t.mode != "rate" and
+                  not any(a < t.end and t.start < b for a, b in words)]
         ws = tag(text, sa, sb, spans, lex, self.pos)
         wstarts = [w.start for w in ws]
         items: list[Item] = []

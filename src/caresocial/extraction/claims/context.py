@@ -1,12 +1,15 @@
 """What a bare measure is, by what the document said before: 'a flawed system will cost £15bn' in a text that
-spoke of 'the children's social care system' measures the cost of that system."""
+spoke of 'the children's social care system' measures the cost of that system; and the figures of a sentence
+that only qualify who is counted ('patients waiting more than 18 weeks')."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ...lexicons import Lexicons
+from ..figures.grammar import RawFigure
 from .phrases import likely_verb
 from .vocab import vocabulary
 from .words import FIG, PUNCT, TIME, Word, tag
@@ -104,3 +107,30 @@ def _participle(ws: list[Word], i: int) -> bool:
     if w.low.endswith("ing") and w.is_("N") and not after_ly and not verb_before:
         return False  # a noun in -ing before the head: 'the *waiting* list' (not 'we are *giving* schools')
     return w.is_("V") and (w.low.endswith(("ed", "ing")) or after_ly)
+
+
+def waits(figs: Sequence[RawFigure], fig_range: range, text: str, lex: Lexicons) -> set[int]:
+    """The bounded durations of ``fig_range`` right after a participle ('waiting more than 18 weeks', 'had waited
+    for over a year'): how long those counted have waited, words of the counted noun's phrase, not a figure of
+    their own."""
+    bounds = _bound_phrases(lex)
+    out = set()
+    for i in fig_range:
+        f = figs[i]
+        if f.kind != "duration" or f.bound is None:
+            continue
+        before = text[max(0, f.start - 60):f.start].lower().split()
+        cut = next((len(b) for b in bounds if tuple(before[-len(b):]) == b), 0)
+        before = before[:len(before) - cut]
+        if before and before[-1] == "for":
+            before.pop()
+        if before and before[-1].endswith(("ing", "ed")):
+            out.add(i)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _bound_phrases(lex: Lexicons) -> tuple[tuple[str, ...], ...]:
+    """The words of ``bounds_min`` and ``bounds_max``, longest first."""
+    rows = {tuple(r[0].lower().split()) for name in ("bounds_min", "bounds_max") for r in lex.rows(name) if r[0]}
+    return tuple(sorted(rows, key=lambda r: (-len(r), r)))

@@ -37,7 +37,8 @@ def _synonym_pattern(lex: Lexicons) -> tuple[regex.Pattern[str] | None, dict[str
     # (a phrase read in the plural too: 'send deficits' is a 'send deficit')
     body = "|".join(regex.escape(a).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+") +
                     ("(?:e?s)?+" if a[-1:].isalpha() and not a.endswith("s") else "") for a in alts)
-    return regex.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", _I), to_key
+    # (not before 'than': 'more than a year' compares, it is not 'additional')
+    return regex.compile(rf"(?<![\w'-])(?:{body})(?![\w-])(?![ ]than\b)", _I), to_key
 
 
 def _lookup(found: str, to_key: dict[str, str]) -> str:
