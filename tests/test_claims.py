@@ -365,6 +365,11 @@ CASES = [
      [C("7.48 million", "people waiting for hospital treatment in england", "level", "at", 2025)]),
     ("About 1,200 families are currently living in hotels.", D(2025, 6, 10),
      [C("1,200", "families living in hotels", "level", "at", 2025)]),
+    # a verb of level in -ing after the subject is the clause's verb, not a word of the measure
+    ("Official projections show the prison population reaching 105,200 by 2028.", D(2025, 6, 10),
+     [C("105,200", "prison population", "level", "by", 2028)]),
+    ("The prison population reaching 105,200 by 2028 would exceed capacity.", D(2025, 6, 10),
+     [C("105,200", "prison population", "level", "by", 2028)]),
     # how long those counted have waited is part of who they are ('waiting less than 18 weeks'); a synonym
     # before 'than' compares ('more than a year' is not 'additional')
     ("In April 2025, 59.8% of patients were waiting less than 18 weeks from referral.", D(2025, 6, 10),

@@ -65,6 +65,9 @@ def read_phrase(v: Vocab, text: str, ws: list[Word], p: Phrase | None, rank: int
         return None
     if p.end - p.start >= 2 and p.end - 1 > p.head and ws[p.end - 1].low in v.hollow:
         p = Phrase(p.start, p.end - 1, p.head)  # ('7,600 vacancies recorded': vacancies)
+    elif p.end - p.start >= 2 and p.end - 1 >= p.head and ws[p.end - 1].low.endswith("ing") and \
+            ws[p.end - 1].low in v.level_verbs and is_noun(ws[p.end - 2]):
+        p = Phrase(p.start, p.end - 1, min(p.head, p.end - 2))  # ('the prison population reaching 105,200')
     words = phrase_text(text, ws, p)
     if not words or v.not_measure(words):
         return None
