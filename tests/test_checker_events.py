@@ -61,6 +61,10 @@ EVENTS = [
     ("Ministers have pledged to end rough sleeping by 2024.", "2024", ("end", "rough sleeping")),
     ("The council extended the parking scheme until March 2026.", "March 2026", ("end", "parking scheme")),
     ("The rollout was pushed back by two years, to October 2025.", "October 2025", ("start", "rollout")),
+    # a target met, achieved or restored by a date starts to hold then
+    ("The four-hour standard will be restored by March 2029.", "March 2029", ("start", "four-hour standard")),
+    ("The 95% target is due to be met in March 2027.", "March 2027", ("start", "target")),
+    ("Ministers said the 62-day cancer target would be achieved by 2026.", "2026", ("start", "day cancer target")),
     # a cleft sentence gives the thing after the date, past a relative clause and its weak 'from'
     ("That week, 1 April 2025, is when the new licensing rules, which apply from birth, come into force.",
      "1 April 2025", ("start", "licensing rules")),
@@ -78,6 +82,8 @@ EVENTS = [
     ("Contributions paid by employers will go up by 1.25% from April 2022.", "April 2022", None),
     ("This is the first fall since the census began in 2017.", "2017", None),
     ("Spending reached £10.7 billion for 2024-25.", "2024-25", None),
+    ("The aim of treating 92% of patients within 18 weeks will be met by March 2029.", "March 2029", None),
+    ("When ministers met in May, the scheme was restarted.", "May", None),
     ("The absence rate climbed to 3.5 per cent, up from 3.1 per cent in 2021.", "2021", None),
     ("The charge will rise from £20 in April 2025.", "April 2025", None),
     ("The review that ends the scheme was published in a report to ministers and then discussed in March 2026.",
@@ -163,6 +169,19 @@ def test_a_deadline_moved_is_a_time_conflict() -> None:
                            date=dt.date(2024, 12, 1))
     found = [f for f in caresocial.check([a, b]).findings if f.rule == "time-conflict"]
     assert [sorted(c.text for c in f.claims) for f in found] == [["2024", "2027"]]
+
+
+def test_a_target_restored_later_is_a_time_conflict() -> None:
+    import datetime as dt
+
+    import caresocial
+
+    a = caresocial.extract("Ministers say the four-hour standard will be restored by March 2029.", doc_id="a",
+                           date=dt.date(2025, 1, 10))
+    b = caresocial.extract("The four-hour standard will now be restored by March 2030, the minister said.", doc_id="b",
+                           date=dt.date(2025, 6, 10))
+    found = [f for f in caresocial.check([a, b]).findings if f.rule == "time-conflict"]
+    assert [sorted(c.text for c in f.claims) for f in found] == [["March 2029", "March 2030"]]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

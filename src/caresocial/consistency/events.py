@@ -265,8 +265,8 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str, b
     if not phrase:
         phrase = _noun_phrase_before(toks, cut - 1, fillers, stop, _fill_phrases(lex), _pronouns(lex),
                                      _determiners(lex))
-    if not phrase or phrase[-1] in _time_nouns(lex):  # 'each year until 2024/25': a period, no thing
-        return None
+    if not phrase or phrase[-1] in _time_nouns(lex) or singular(phrase[-1]) in _time_nouns(lex):
+        return None  # 'each year until 2024/25', '... within 18 weeks will be met by': a period, no thing
     return kind, " ".join(phrase), strong
 
 
