@@ -279,6 +279,13 @@ DATES = [
 # durations
 # ---------------------------------------------------------------------------------------------------
 DURATIONS = [
+    # a fraction of a period is a length of time, not a share ('half a century' was 50%); not before 'earlier'
+    ("Prison numbers are at their highest level for half a century.",
+     [F("half a century", "duration", 50, "years")]),
+    ("It is the first fall in a quarter of a century.", [F("a quarter of a century", "duration", 25, "years")]),
+    ("Rents have risen for half a decade.", [F("half a decade", "duration", 5, "years")]),
+    ("Four in five used agency staff, against three quarters a year earlier.",
+     [F("Four in five", "percent", 80, "%"), F("three quarters", "percent", 75, "%")]),
     ("The council set out a 10-year plan for housing.", [F("10-year", "duration", 10, "years")]),
     ("The programme will run for two years.", [F("two years", "duration", 2, "years")]),
     ("Pupils have endured a decade of cuts.", [F("decade", "duration", 10, "years")]),

@@ -329,6 +329,13 @@ class Classifier(Context):
         text, s, e, value = self.text, n.s, n.e, n.value
         if n.first_token in ("half", "quarter") and n.word_before.lower() in self.t.period_parts:
             return True  # a part of a period: 'the first half of 2023', 'the final quarter'
+        of_a = X.OF_A.match(text, e, e + AHEAD)
+        dur = self.duration_after(of_a.end()) if of_a else None
+        if dur is not None and not dur.group("abbr") and not X.TIME_AFTER.match(text, dur.end(), dur.end() + AHEAD):
+            # 'half a century', 'a quarter of a century': a length of time (not 'three quarters a year earlier')
+            unit, factor = self.t.duration_units[fold(dur.group("unit"))]
+            self.take(RawFigure("duration", s, dur.end(), value * factor, unit, num_start=s, num_end=e))
+            return True
         pof = X.PCT_OF_FRACTION.match(text, e, e + AHEAD)
         if pof:  # 'a quarter of a percentage point'
             self.take(RawFigure("percent", s, pof.end(), value, "percentage points" if pof.group("pp") else "%",

@@ -38,6 +38,12 @@ class Cores(Classifier):
             if not art and not X.DECADE_BEFORE.search(text, max(0, s - 24), s):
                 continue
             if art == "a":
+                before = self.word_before(s).lower()
+                if before == "of":
+                    k = self.text.rfind("of", 0, s)
+                    before = self.word_before(k).lower() if k > 0 else ""
+                if before in self.t.fractions:
+                    continue  # 'half a decade', 'a quarter of a decade': a fraction of it, read with the fraction
                 s = e - 6  # the article is no part of the figure: 'over a decade' is 'decade'
             if self.overlaps_taken(s, e):
                 continue

@@ -34,6 +34,7 @@ PCT_OF_FRACTION = regex.compile(
     r"[ ]++of[ ]++(?:a|one)[ ]++(?:(?P<pp>percentage[ ]++point)|per[ ]?cent|percent)\b", _I
 )
 OF_AFTER = regex.compile(r"[ ]++of\b", _I)
+OF_A = regex.compile(r"[ ]++(?:of[ ]++)?an?(?=[ ])", _I)  # ' a', ' of a' (before a period: 'half a century')
 ALONE_AFTER = regex.compile(r"[ \t]*+[!?:\"'”’)\]]*+[ \t]*+")  # then the end of the line or text
 DECADE = regex.compile(r"(?<![\w-])(?:(?P<art>a|one)[ ]++)?decade(?![\w-])", _I)
 DECADE_BEFORE = regex.compile(
