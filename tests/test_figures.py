@@ -116,6 +116,9 @@ MONEY = [
 COUNTS = [
     # a word that makes a number a label ('Building 7', 'Section 17') does not before a number in thousands
     ("The council has committed to building 2,000 homes.", [F("2,000", "count", 2000, "homes")]),
+    # a part takes the noun of its whole, also when the whole's number is a word
+    ("Two of the four new prisons will open in 2026.",
+     [F("Two", "count", 2, "prisons"), F("four", "count", 4, "prisons"), F("2026", "year", 2026)]),
     ("The trust is building 12,500 homes on the site.", [F("12,500", "count", 12500, "homes")]),
     ("Some 10k runners took part in the race.", [F("10k", "count", 10000, "runners", approx=True)]),
     ("There are 1.2m people waiting for social care.", [F("1.2m", "count", 1.2e6, "people")]),

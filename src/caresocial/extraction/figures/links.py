@@ -149,9 +149,10 @@ class Links(Context):
         # a part takes the noun of its whole: '3 of the 12 councils'
         for i in range(len(figs) - 1, 0, -1):
             a, b = figs[i - 1], figs[i]
-            if a.kind == b.kind == "count" and a.unit is None and b.unit and X.OF_THE.fullmatch(self.text, a.end,
-                                                                                               b.start):
-                a.unit = b.unit
+            if a.kind == b.kind == "count" and b.unit and X.OF_THE.fullmatch(self.text, a.end, b.start) and (
+                    a.unit is None or a.unit.lower().startswith(self.text[b.start:b.end].lower() + " ")):
+                a.unit = b.unit  # (also when the whole's number in words was read into the part's noun: 'Two of
+                # the four new prisons')
         # elliptical counts (and averages) take the noun of the one before them: '2,000 people ... and 2,800 who
         # work', '16.3 cases, lower than the 17.8 recorded in 2017'
         last: dict[str, RawFigure] = {}
