@@ -365,6 +365,9 @@ CASES = [
      [C("7.48 million", "people waiting for hospital treatment in england", "level", "at", 2025)]),
     ("About 1,200 families are currently living in hotels.", D(2025, 6, 10),
      [C("1,200", "families living in hotels", "level", "at", 2025)]),
+    # 'that' after a preposition is a determiner, no clause break
+    ("Operational capacity at that date was 89,500.", D(2025, 6, 10),
+     [C("89,500", "operational capacity at date", "level", "at", 2025)]),
     # a verb of level in -ing after the subject is the clause's verb, not a word of the measure
     ("Official projections show the prison population reaching 105,200 by 2028.", D(2025, 6, 10),
      [C("105,200", "prison population", "level", "by", 2028)]),

@@ -380,6 +380,9 @@ def _clause_start(ws: list[Word], i: int, floor: int) -> int:
                 ws[j + 1].text[:1].isupper() and ws[j - 1].is_("N") and ws[j + 1].is_("N"):
             j -= 1  # a comma inside a name: 'an Education, Health and Care plan'
             continue
+        if w.low == "that" and j > floor and ws[j - 1].is_("P") and not ws[j - 1].content:
+            j -= 1  # a determiner after a preposition, no clause: 'capacity at that date was 89,500'
+            continue
         if (w.is_(PUNCT) and w.text in CLAUSE_BREAKS) or w.is_("W") or w.low in ("and", "but", "while", "whereas",
                                                                                 "because", "as", "although", "that"):
             if w.low == "and" and j > floor and ws[j - 1].content and j + 1 < i and ws[j + 1].content and \
