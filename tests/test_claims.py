@@ -365,6 +365,11 @@ CASES = [
      [C("7.48 million", "people waiting for hospital treatment in england", "level", "at", 2025)]),
     ("About 1,200 families are currently living in hotels.", D(2025, 6, 10),
      [C("1,200", "families living in hotels", "level", "at", 2025)]),
+    # a preposition of place starts a modifier of the counted noun ('behind bars', 'below the poverty line')
+    ("With 88,234 people now behind bars in England and Wales, there is no margin.", D(2025, 12, 1),
+     [C("88,234", "people behind bars in england and wales", "level", "at", 2025)]),
+    ("More than 200,000 people are living above the shop.", D(2025, 12, 1),
+     [C("200,000", "people living above shop", "level", "at", 2025)]),
     # 'that' after a preposition is a determiner, no clause break
     ("Operational capacity at that date was 89,500.", D(2025, 6, 10),
      [C("89,500", "operational capacity at date", "level", "at", 2025)]),
