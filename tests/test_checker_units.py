@@ -306,8 +306,10 @@ def test_hardship_is_read_as_poverty(a: str, b: str) -> None:
     ("expenditure on temporary accommodation", "spending on temporary accommodation"),
     ("local authority expenditure on libraries", "local authority spending on libraries"),
     ("the spend on agency staff", "spending on agency staff"),
+    ("people behind bars in england and wales", "prison population in england and wales"),
+    ("patients waiting for hospital treatment", "nhs waiting list"),
 ])
-def test_expenditure_and_spend_are_read_as_spending(a: str, b: str) -> None:
+def test_common_synonyms_of_policy_measures(a: str, b: str) -> None:
     sa, sb = signature(a, LEX), signature(b, LEX)
     assert sa is not None and sb is not None and (sa.head, sa.words) == (sb.head, sb.words)
 
