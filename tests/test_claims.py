@@ -370,6 +370,9 @@ CASES = [
      [C("88,234", "people behind bars in england and wales", "level", "at", 2025)]),
     ("More than 200,000 people are living above the shop.", D(2025, 12, 1),
      [C("200,000", "people living above shop", "level", "at", 2025)]),
+    # a source with a participle's phrase before its verb ('projections published today show ...')
+    ("Projections published today show the prison population will reach 105,200 by March 2029.",
+     D(2025, 6, 10), [C("105,200", "prison population", "level", "by", 2029)]),
     # 'that' after a preposition is a determiner, no clause break
     ("Operational capacity at that date was 89,500.", D(2025, 6, 10),
      [C("89,500", "operational capacity at date", "level", "at", 2025)]),

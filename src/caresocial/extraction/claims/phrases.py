@@ -441,12 +441,31 @@ def subject(ws: list[Word], start: int, limit: int, framing: frozenset[str] = fr
         if p is not None and p.end < limit and ws[p.end].low in framing:
             i = _after_source(ws, p.end, limit)  # 'the data show ...', 'the LGA estimates that ...': the source
             continue
+        source = _framing_after_participle(ws, p.end, limit, framing) if p is not None else None
+        if source is not None:
+            i = _after_source(ws, source, limit)  # 'Projections published today show ...': the source
+            continue
         if p is not None and i > start + 1 and ws[i - 1].is_("P") and ws[i - 2].is_(FIG):
             i = p.end  # a figure's own noun ('from 16.3 *per social worker* in 2021 to 16.6'): no subject
             continue
         if p is not None and p.end <= limit:
             return p
         return None
+    return None
+
+
+def _framing_after_participle(ws: list[Word], k: int, limit: int, framing: frozenset[str]) -> int | None:
+    """The framing verb after a noun phrase and a participle's short phrase ('projections *published
+    alongside this announcement* show'), if there is one within six words, no punctuation or other verb
+    between."""
+    if k >= limit or not ws[k].low.endswith("ed") or not is_participle(ws[k]):
+        return None
+    for q in range(k + 1, min(limit, k + 7)):
+        w = ws[q]
+        if w.low in framing and w.is_("V"):
+            return q
+        if w.is_(PUNCT, FIG) or (w.is_("V", "X") and not w.is_("N", "A")):
+            return None
     return None
 
 
