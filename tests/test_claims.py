@@ -367,7 +367,7 @@ CASES = [
      [C("1,200", "families living in hotels", "level", "at", 2025)]),
     # a preposition of place starts a modifier of the counted noun ('behind bars', 'below the poverty line')
     ("With 88,234 people now behind bars in England and Wales, there is no margin.", D(2025, 12, 1),
-     [C("88,234", "people behind bars in england and wales", "level", "at", 2025)]),
+     [C("88,234", "prison population in england and wales", "level", "at", 2025)]),
     ("More than 200,000 people are living above the shop.", D(2025, 12, 1),
      [C("200,000", "people living above shop", "level", "at", 2025)]),
     # a source with a participle's phrase before its verb ('projections published today show ...')
