@@ -360,13 +360,17 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     # (a future statement holds when its sentence says: 'Another £1bn will bring the total to £12bn in 2025')
     after = [t for t in usable if t.start >= fig.end and t.relation != "from" and (
                  t.start < next_start or not owned(text, t) or (fig.tense == "future" and t.mode != "that"))
-             and not any(w in c.relative_word for w in _WORD.findall(text[fig.end:t.start].lower()))]
+             and not any(w in c.relative_word for w in _WORD.findall(text[fig.end:t.start].lower()))
+             and not (t.start >= next_start and _NEW_CLAUSE.search(text, fig.end, next_start))]
     if after:
         return resolve(after[0], after[0].relation, doc, fig, last_year)
     return default_time(fig, doc, projection, last_year)
 
 
 _PARTICIPLE_BEFORE = regex.compile(r"\b\w{3,}ed\s+$")
+# a clause of its own begins ('..., and some 330,000 households were owed a duty in 2024/25'): a time after the
+# next figure there is that clause's
+_NEW_CLAUSE = regex.compile(r",\s+(?:and|but|while|whereas)\s|;")
 
 
 def _event_before(text: str, fig: FigureTime, t: TimePhrase) -> bool:
