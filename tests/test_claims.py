@@ -373,6 +373,9 @@ CASES = [
     # a source with a participle's phrase before its verb ('projections published today show ...')
     ("Projections published today show the prison population will reach 105,200 by March 2029.",
      D(2025, 6, 10), [C("105,200", "prison population", "level", "by", 2029)]),
+    # a count of appointments is no change in points ('point' inside a word is no unit of change)
+    ("Some 500 extra appointments will be offered in 2026.", D(2025, 7, 10),
+     [C("500", "additional appointments offered", "level", "at", 2026)]),
     # a time after the next figure, in a clause of its own, is that clause's
     ("Nearly 165,000 children are living in hotels, and some 330,000 households were owed a duty in 2024/25.",
      D(2025, 7, 10), [C("165,000", "children living in hotels", "level", "at", 2025),

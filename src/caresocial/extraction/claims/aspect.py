@@ -57,8 +57,8 @@ def aspect_of(ws: list[Word], first: int, last: int, kind: str, unit: str | None
                  not fig_text.endswith(("ed", "ing"))):
         # ('more than double the cost of ...': a multiple of another amount; 'doubled the year before' a change)
         return Aspect("change", cw[next(w for w in fig_text.split() if w in cw)][0], verb_before=first)
-    if unit and "point" in unit:
-        out.aspect = "change"
+    if unit and any(w in ("point", "points") for w in unit.split()):
+        out.aspect = "change"  # (percentage points; not 'appointments', 'disappointment')
     j = _hedges(ws, first - 1)
     prep = ws[j].low if j >= 0 else ""
     if prep in ("by", "of", "to", "from", "at") and j >= 1:
