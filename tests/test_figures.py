@@ -374,6 +374,9 @@ MODIFIERS = [
     ("Ministers will save £20m each year.", [F("£20m", "money", 2e7, "GBP", rate="year")]),
     ("The post pays £45,000 per annum.", [F("£45,000", "money", 45000, "GBP", rate="year")]),
     ("The council has an annual budget of £3m.", [F("£3m", "money", 3e6, "GBP", rate="year")]),
+    # 'annual' before a noun, its own phrase ('of a prison place') and its verb: a yearly sum
+    ("The annual cost of a prison place is £54,000.", [F("£54,000", "money", 54000, "GBP", rate="year")]),
+    ("The annual report of the council said £5m was spent.", [F("£5m", "money", 5e6, "GBP")]),
     ("Claimants receive £50 per week.", [F("£50", "money", 50, "GBP", rate="week")]),
     ("Rent is £1,200 a month.", [F("£1,200", "money", 1200, "GBP", rate="month")]),
     ("The minimum wage rises to £11.44 an hour.", [F("£11.44", "money", 11.44, "GBP", rate="hour")]),

@@ -255,7 +255,10 @@ class Patterns:
         self._later("rate_before",
             rf"(?<![\w])(?:{alternation(t.rate_before)})(?:[ ]++[\w'’-]++){{0,4}}[ ]++(?:of|from|at|is|was|are|were|to"
             rf"|reached|totalled|totaling|totalling|stood[ ]++at|rose[ ]++to|fell[ ]++to|costs?|cost[ ]++of)"
-            rf"[ ]++(?:[\w-]++[ ]++){{0,2}}\Z",
+            rf"[ ]++(?:[\w-]++[ ]++){{0,2}}\Z"
+            # ('the annual cost of a prison place is £54,000': the noun's own phrase, then its verb)
+            rf"|(?<![\w])(?:{alternation(t.rate_before)})(?:[ ]++[\w'’-]++){{1,2}}[ ]++(?:of|per|for)"
+            rf"(?:[ ]++[\w'’-]++){{1,4}}[ ]++(?:is|was|are|were|stood[ ]++at|reached|totalled)[ ]++\Z",
             _I,
         )
         self.hedge_ends = by_final(*t.hedges)
