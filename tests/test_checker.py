@@ -1287,3 +1287,15 @@ def test_values_that_do_not_meet_are_no_agreement() -> None:
     for agreement in report.agreements:
         values = {c.value for c in agreement.claims}
         assert len(values) == 1, agreement.message
+
+
+def test_a_rate_dated_to_its_months_is_no_conflict_with_the_next_quarters() -> None:
+    """A yearly rate that holds for some months ('£1,720 a year for July to September 2025') is compared at that
+    month, not the whole year: the next quarter's rate is a time series; the same quarter's other value is not."""
+    one = _extract("The price cap was £1,720 a year for July to September 2025 and is £1,755 a year for October "
+                   "to December 2025.", "a", "2025-10-01")
+    assert [f.rule for f in check([one]).findings] == []
+    other = _extract("The price cap was £1,790 a year for July to September 2025.", "b", "2025-10-02")
+    (found,) = check([one, other]).findings
+    assert found.rule == "value-conflict"
+    assert sorted(c.doc_id for c in found.claims) == ["a", "b"]

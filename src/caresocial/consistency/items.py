@@ -235,8 +235,8 @@ def make_item(seq: int, doc_id: str, path: str | None, c: Claim, text: str, st: 
         return None
     t = c.time
     time, tclass, oneoff = _time_of(t.relation, t.year, t.as_written, c.link_role == "from", st.lex)
-    if month is not None and time is not None and tclass == "level" and time[0] <= month[0] <= time[1]:
-        time = month
+    if month is not None and time is not None and tclass in ("level", "per") and time[0] <= month[0] <= time[1]:
+        time = month  # ('£1,720 a year for July to September 2025': a rate that holds in that month too)
     currency = c.unit.split()[0] if c.kind == "money" and c.unit else ""
     return Item(seq, doc_id, path, c, text, family, sig, got[0], got[1], got[2], time, tclass, oneoff, currency)
 
