@@ -376,6 +376,11 @@ CASES = [
     # a count of appointments is no change in points ('point' inside a word is no unit of change)
     ("Some 500 extra appointments will be offered in 2026.", D(2025, 7, 10),
      [C("500", "additional appointments offered", "level", "at", 2026)]),
+    # a time before a clause that supposes ('even if ...') is the main clause's; not past a comma that closes it
+    ("The workforce will be short of 8,000 teachers by 2027 even if the pledge of 6,500 new teachers is met.",
+     D(2025, 7, 10), [C("8,000", "teachers", "level", "by", 2027), C("6,500", "new teachers", "level", "by", None)]),
+    ("By 2027, if nothing changes, 8,000 teachers will be missing.", D(2025, 7, 10),
+     [C("8,000", "teachers missing", "level", "by", 2027)]),
     # a time after the next figure, in a clause of its own, is that clause's
     ("Nearly 165,000 children are living in hotels, and some 330,000 households were owed a duty in 2024/25.",
      D(2025, 7, 10), [C("165,000", "children living in hotels", "level", "at", 2025),

@@ -38,6 +38,7 @@ class Cues:
     not_rate_gap: frozenset[str]
     assess_verb: frozenset[str]
     announced: frozenset[str]
+    supposed: frozenset[str]
 
 
 @lru_cache(maxsize=8)

@@ -353,7 +353,7 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     # a time stated once governs the figures after it ('in 2023 ... just half'; 'between 2016 and 2020 at
     # 22.6%'), but not the time of another figure ('compared with 16.1% in 2020, which amounts to 6,520')
     before = [t for t in usable if t.end <= fig.start and (t.start_year is None or t.mode == "abs")
-              and not owned(text, t) and not _event_before(text, fig, t)]
+              and not owned(text, t) and not _event_before(text, fig, t) and not _in_subclause(text, t, fig, c)]
     if before:
         t = before[-1]
         return resolve(t, t.relation if t.relation != "from" else "at", doc, fig, last_year)
@@ -371,6 +371,18 @@ _PARTICIPLE_BEFORE = regex.compile(r"\b\w{3,}ed\s+$")
 # a clause of its own begins ('..., and some 330,000 households were owed a duty in 2024/25'): a time after the
 # next figure there is that clause's
 _NEW_CLAUSE = regex.compile(r",\s+(?:and|but|while|whereas)\s|;")
+
+
+def _in_subclause(text: str, t: TimePhrase, fig: FigureTime, c: Cues) -> bool:
+    """Whether the figure stands in a clause that supposes, opened after the time (``claim_cues`` role
+    'supposed': 'short of 8,000 by 2027 *even if the pledge of 6,500* is met'): the time is the main clause's.
+    Not such a clause closed by a comma before the figure ('By 2027, if nothing changes, 8,000 ...')."""
+    words = _WORD.findall(text[t.end:fig.start].lower())
+    k = next((k for k in range(len(words) - 1, -1, -1) if words[k] in c.supposed), None)
+    if k is None:
+        return False
+    opener = text.lower().rfind(words[k], t.end, fig.start)
+    return "," not in text[opener:fig.start]
 
 
 def _event_before(text: str, fig: FigureTime, t: TimePhrase) -> bool:
