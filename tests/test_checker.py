@@ -1299,3 +1299,16 @@ def test_a_rate_dated_to_its_months_is_no_conflict_with_the_next_quarters() -> N
     (found,) = check([one, other]).findings
     assert found.rule == "value-conflict"
     assert sorted(c.doc_id for c in found.claims) == ["a", "b"]
+
+
+@pytest.mark.parametrize(("text", "messages"), [
+    # a change restated in other terms is checked in each: the £111 matches, the 8% does not
+    ("The price cap rose by £111, or 8%, from £1,738 to £1,849 in April.",
+     ["change in price limit: stated a rise of 8% but £1,738 to £1,849 is a change of +6.4% (d:1:32)."]),
+    ("The price cap rose by £111 (8%) from £1,738 to £1,849 in April.",
+     ["change in price limit: stated a rise of 8% but £1,738 to £1,849 is a change of +6.4% (d:1:29)."]),
+    ("The price cap rose by £111, or 6.4%, from £1,738 to £1,849 in April.", []),
+])
+def test_a_change_restated_in_other_terms_is_checked_in_each(text: str, messages: list[str]) -> None:
+    doc = caresocial.extract(text, doc_id="d", date=date(2025, 6, 10))
+    assert [f.message for f in check([doc]).findings if f.rule == "arithmetic"] == messages

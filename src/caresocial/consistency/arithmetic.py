@@ -159,7 +159,9 @@ def _stated_change(run: Run, claims: _Claims, change: Claim) -> None:
         return
     # another change stated in the sentence that these ends do match is the change between them ('11% more
     # than the year before ... from £736.6m, a 105% increase overall')
-    if any(other is not change and other.aspect == "change" and _mismatch(run, claims, other, frm, to) == ""
+    # (but not a restatement of the same change in other terms: 'rose by £111, or 8%, from £1,738 to £1,849')
+    if any(other is not change and other.aspect == "change" and not _restates(change, other)
+           and _mismatch(run, claims, other, frm, to) == ""
            for other in claims.by_sentence.get(change.sentence_start, ())):
         return
     _, _, f_value = claims.value(frm)
@@ -171,6 +173,16 @@ def _stated_change(run: Run, claims: _Claims, change: Claim) -> None:
                f"{change.measure or frm.measure or 'change'}: stated {_said(change, items[0])} but "
                f"{describe_value(items[1])} to {describe_value(items[2])} is a change of {size} "
                f"({doc_place(claims.doc, change)}).")
+
+
+_RESTATING = regex.compile(r"\s*(?:,?\s*or|\()\s*")
+
+
+def _restates(a: Claim, b: Claim) -> bool:
+    """Whether two changes of a sentence are one change in two terms: only ', or' or a bracket between them."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    gap = first.sentence[first.end - first.sentence_start:second.start - second.sentence_start]
+    return bool(_RESTATING.fullmatch(gap))
 
 
 def _mismatch(run: Run, claims: _Claims, change: Claim, frm: Claim, to: Claim) -> str | None:
