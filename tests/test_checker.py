@@ -1312,3 +1312,12 @@ def test_a_rate_dated_to_its_months_is_no_conflict_with_the_next_quarters() -> N
 def test_a_change_restated_in_other_terms_is_checked_in_each(text: str, messages: list[str]) -> None:
     doc = caresocial.extract(text, doc_id="d", date=date(2025, 6, 10))
     assert [f.message for f in check([doc]).findings if f.rule == "arithmetic"] == messages
+
+
+def test_a_total_cue_after_the_totals_own_time_is_read() -> None:
+    """'£1.2 billion in 2025/26, made up of ...': the total's own time stands between it and its cue."""
+    doc = caresocial.extract("The pay award will cost £1.2 billion in 2025/26, made up of £615m from school budgets "
+                             "and £485m of new grant.", doc_id="d", date=date(2025, 6, 10))
+    assert [f.message for f in check([doc]).findings] == [
+        "cost of pay award: the parts (£615m, £485m) add up to GBP 1,100,000,000, not the stated total £1.2 billion "
+        "(d:1:25)."]

@@ -239,7 +239,11 @@ def _is_total(c: Claim, lex: Lexicons) -> str | None:
     before_cues, after_cues, _partial = _total_cues(lex)
     at = c.start - c.sentence_start
     before = " ".join(c.sentence[max(0, at - _CUE_WINDOW):at].lower().split())
-    after = " ".join(c.sentence[c.end - c.sentence_start:c.end - c.sentence_start + _CUE_WINDOW].lower().split())
+    end = c.end - c.sentence_start
+    written = " ".join((c.time.as_written or "").lower().split())
+    if written and c.sentence[end:].lower().lstrip().startswith(written):
+        end = c.sentence.lower().index(written, end) + len(written)  # ('£1.2bn in 2025/26, made up of ...')
+    after = " ".join(c.sentence[end:end + _CUE_WINDOW].lower().split())
     cue = next((w for w in before_cues
                 if before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())), None)
     cue = cue or next((w for w in after_cues if _starts(after, w)), None)
