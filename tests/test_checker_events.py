@@ -61,6 +61,11 @@ EVENTS = [
     ("Ministers have pledged to end rough sleeping by 2024.", "2024", ("end", "rough sleeping")),
     ("The council extended the parking scheme until March 2026.", "March 2026", ("end", "parking scheme")),
     ("The rollout was pushed back by two years, to October 2025.", "October 2025", ("start", "rollout")),
+    # 'open' starts a thing; a denied 'until' says when the verb before it happens ('will not open until')
+    ("The new nurseries will open from September 2025.", "September 2025", ("start", "nurseries")),
+    ("The new nurseries will not open until April 2026.", "April 2026", ("start", "nurseries")),
+    ("The override won't end until March 2028.", "March 2028", ("end", "override")),
+    ("The cap will not apply until October 2026.", "October 2026", None),
     # a target met, achieved or restored by a date starts to hold then
     ("The four-hour standard will be restored by March 2029.", "March 2029", ("start", "four-hour standard")),
     ("The 95% target is due to be met in March 2027.", "March 2027", ("start", "target")),

@@ -237,6 +237,13 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str, b
     if not found:
         return _cleft(tokens(after)[:MAX_BEFORE], lex)
     last = found[-1]
+    if _denied_until(toks, last, lex):
+        # 'will not open until April 2026': the thing starts (or, 'will not end until', ends) then; with no
+        # such words before it ('will not apply until'), no event is read
+        if len(found) == 1:
+            return None
+        found = found[:-1]
+        last = (found[-1][0], last[1], found[-1][2])
     gap = toks[last[1]:]
     if len(gap) > 6 or any(t[0].isdigit() or t[0] in "£$€" for t in gap):
         return None  # the event words must lead into the date, with no other figure between ('from 3.1% in 2021')
@@ -268,6 +275,22 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str, b
     if not phrase or phrase[-1] in _time_nouns(lex) or singular(phrase[-1]) in _time_nouns(lex):
         return None  # 'each year until 2024/25', '... within 18 weeks will be met by': a period, no thing
     return kind, " ".join(phrase), strong
+
+
+def _denied_until(toks: list[str], trigger: tuple[int, int, str], lex: Lexicons) -> bool:
+    """Whether an event phrase is a bare 'until' after a denied verb ('will not open until', 'won't end until'):
+    it says when the verb's event happens, not how long something lasts."""
+    if toks[trigger[0]:trigger[1]] not in (["until"], ["till"]):
+        return False
+    denials = _negations(lex)
+    return any(t in denials or t.endswith("n't") for t in toks[max(0, trigger[0] - 6):trigger[0]])
+
+
+def _negations_uncached(lex: Lexicons) -> frozenset[str]:
+    return frozenset(w.lower() for w in lex.words("negations"))
+
+
+_negations = cached(_negations_uncached, 64)
 
 
 def _cleft(after: list[str], lex: Lexicons) -> tuple[str, str, bool] | None:
