@@ -373,6 +373,15 @@ CASES = [
     # a source with a participle's phrase before its verb ('projections published today show ...')
     ("Projections published today show the prison population will reach 105,200 by March 2029.",
      D(2025, 6, 10), [C("105,200", "prison population", "level", "by", 2029)]),
+    # a noun with its modifiers before a copula and a place or state: what the clause says of it
+    ("Official estimates show that 3.17 million households in England were in fuel poverty in 2024.",
+     D(2025, 7, 10), [C("3.17 million", "households in england in fuel poverty", "level", "at", 2024)]),
+    # the share of a target for a subject with its 'to' phrase ('Recruitment to ...')
+    ("Recruitment to secondary teacher training reached 62% of target in 2024/25.", D(2025, 7, 10),
+     [C("62%", "share of target for recruitment to secondary teacher training", "level", "at", "2024/25")]),
+    # 'receive' gives funding: what the sum is for
+    ("Providers receive £11.54 an hour for under-twos in 2025-26.", D(2025, 7, 10),
+     [C("£11.54", "hourly funding for under-twos", "level", "per", "2025/26")]),
     # a count of appointments is no change in points ('point' inside a word is no unit of change)
     ("Some 500 extra appointments will be offered in 2026.", D(2025, 7, 10),
      [C("500", "additional appointments offered", "level", "at", 2026)]),

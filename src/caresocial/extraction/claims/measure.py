@@ -75,7 +75,10 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     lead = all(not w.content or w.low in ("there",) for w in ws[cs:first])
     limit = next_figure(ws, k)
     p = noun_phrase(ws, k, limit, post=2, participles=not lead)
-    if lead and p is not None and p.end - p.start == 1:
+    if lead and p is not None and (p.end - p.start == 1 or (
+            p.end + 1 < limit and ws[p.end].low in cues_of(ws).copula and ws[p.end + 1].low in cues_of(ws).post_prep)):
+        # (and a noun with its modifiers before a copula and a place or state: '3.17 million households in
+        # England were in fuel poverty')
         # a bare noun, the subject: with what the clause says of it ('10,000 additional children will have
         # become looked after', '82,170 children looked after in England')
         p = noun_phrase(ws, k, limit, post=2, predicate=True) or p
@@ -135,7 +138,12 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     if hit is not None and p is not None and ws[p.head].low in v.targets:
         # 'Recruitment to physics courses hit 31% of the target': the share of the target for the clause's subject
         cs = clause_start(ws, first)
-        whose = read_phrase(v, text, ws, subject(ws, cs, first, v.framing))
+        sub = subject(ws, cs, first, v.framing)
+        if sub is not None and sub.end + 1 < first and ws[sub.end].low == "to" and is_noun(ws[sub.end + 1]) \
+                and not ws[sub.end + 1].is_("V"):
+            to = noun_phrase(ws, sub.end + 1, first, post=0)  # ('Recruitment *to secondary teacher training*')
+            sub = Phrase(sub.start, to.end, sub.head) if to is not None else sub
+        whose = read_phrase(v, text, ws, sub)
         if whose is not None:
             return Reading(f"share of {hit.text} for {whose.text}", 2, head=hit.head)
     return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
