@@ -308,6 +308,7 @@ def test_hardship_is_read_as_poverty(a: str, b: str) -> None:
     ("the spend on agency staff", "spending on agency staff"),
     ("people behind bars in england and wales", "prison population in england and wales"),
     ("patients waiting for hospital treatment", "nhs waiting list"),
+    ("household energy arrears", "household energy debt"),
 ])
 def test_common_synonyms_of_policy_measures(a: str, b: str) -> None:
     sa, sb = signature(a, LEX), signature(b, LEX)

@@ -94,8 +94,10 @@ def _clause_tense(words: list[Word], past_forms: tuple[frozenset[str], frozenset
     tense = None
     for k, w in enumerate(words):
         nxt = words[k + 1].low if k + 1 < len(words) else ""
-        if w.low in c.modal or (w.low in c.future_to and nxt == "to"):
-            return "future"
+        if w.low in c.modal or (w.low in c.future_to and nxt == "to") or (
+                w.low in c.expect_to and not (k > 0 and words[k - 1].is_("D", "A"))
+                and any(x.low == "to" for x in words[k + 2:k + 6])):
+            return "future"  # ('will', 'set to', 'expect the cap to fall')
         if tense is not None:
             continue
         if w.low in c.present_aux:

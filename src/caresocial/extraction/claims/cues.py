@@ -39,6 +39,7 @@ class Cues:
     assess_verb: frozenset[str]
     announced: frozenset[str]
     supposed: frozenset[str]
+    expect_to: frozenset[str]
 
 
 @lru_cache(maxsize=8)

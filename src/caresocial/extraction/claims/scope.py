@@ -62,6 +62,7 @@ class FigureTime:
     reported: bool = False  # after a verb reporting data ('figures show the total is ...')
     paired: bool = True  # the sentence states where and when a change starts ('from 31% in 2024-25')
     read_tense: str | None = None
+    announced: frozenset[int] = frozenset()  # offsets of the time phrases after a participle of announcement
 
     @property
     def tense(self) -> str:
@@ -252,7 +253,9 @@ def resolve(t: TimePhrase, relation: str, doc: DocTime, fig: FigureTime, last_ye
         label = f"the year written before ({last_year})" if last_year is not None else doc.label
     else:
         fy = doc.month if (t.fy_ok and fig.budget) else None
-        year = t.resolve(doc.reference, None, fy, doc.month, future=t.mode == "mon" and fig.tense == "future")
+        # (a month of an announcement is past, whatever the tense: 'the £630m announced in May was meant to ...')
+        year = t.resolve(doc.reference, None, fy, doc.month, future=t.mode == "mon" and fig.tense == "future"
+                         and t.start not in fig.announced)
         if t.relative and t.mode != "open" and year is not None:
             label = doc.label
     return relation, year, t.text, label, year is None and t.mode not in ("abs", "rate", "open")
@@ -310,6 +313,7 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     # (an announcement's time before the figure is another figure's: 'new places, promised in 2021, ... only 6,000
     # have been delivered')
     usable = [t for t in usable if t.end > fig.start or not _announced(text, t, sent_start, c)]
+    fig.announced = frozenset(t.start for t in usable if _announced(text, t, sent_start, c))
     own = own_time(text, fig, usable, next_start, sent_start, c)
     fig.own = own
     rate = rate_after(text, fig, times, c) if fig.rate is None else None
