@@ -374,6 +374,9 @@ MODIFIERS = [
     ("Ministers will save £20m each year.", [F("£20m", "money", 2e7, "GBP", rate="year")]),
     ("The post pays £45,000 per annum.", [F("£45,000", "money", 45000, "GBP", rate="year")]),
     ("The council has an annual budget of £3m.", [F("£3m", "money", 3e6, "GBP", rate="year")]),
+    # 'per' and a word of its own after a sum: a price per that unit ('per cent' is none)
+    ("The electricity unit rate will be 27.03p per kWh.", [F("27.03p", "money", 0.2703, "GBP", rate="kWh")]),
+    ("Petrol costs £1.50 per litre.", [F("£1.50", "money", 1.5, "GBP", rate="litre")]),
     # 'annual' before a noun, its own phrase ('of a prison place') and its verb: a yearly sum
     ("The annual cost of a prison place is £54,000.", [F("£54,000", "money", 54000, "GBP", rate="year")]),
     ("The annual report of the council said £5m was spent.", [F("£5m", "money", 5e6, "GBP")]),

@@ -93,6 +93,8 @@ PER_BASE = regex.compile(
     r"(?:[ ]++[A-Za-z][A-Za-z'’-]*+(?:[ ][A-Za-z][A-Za-z'’-]*+){0,2})?+"
     r"|[A-Za-z][A-Za-z'’-]*+(?:[ ][A-Za-z][A-Za-z'’-]*+){0,2})"
 )
+# 'per' and a word after a sum ('27.03p per kWh', '£1.50 per litre'): what the sum is charged for
+PER_WORD = regex.compile(r"[ ]++per[ ]++(?P<w>[A-Za-z][A-Za-z'’-]*+)(?![\w-])")
 # up to four lower-case words after a number, for a name that holds it ('the two child limit')
 LOWER_WORDS = regex.compile(r"[ ]([a-z][a-z'’]*+)" + r"(?:[ ]([a-z][a-z'’]*+))?+" * 3)
 CONNECT_RANGE = regex.compile(r"[ \u00a0]*+(?:-|–|—|to|and|or)[ \u00a0]*+", _I)

@@ -120,6 +120,10 @@ class Links(Context):
             rate = None
         if rate:
             fig.rate = self.t.rate_after[X.SPACES.sub(" ", fold(rate.group("w")).replace("-", " "))]
+        elif fig.kind == "money" and "per" in self.low[fig.end:fig.end + 5]:
+            per = X.PER_WORD.match(text, fig.end, fig.end + AHEAD)
+            if per and per.group("w").lower() != "cent":  # ('27.03p per kWh': a price per unit of its own)
+                fig.rate = per.group("w")
         elif fig.kind == "money" and (not self.plain or any(w in self.low[a:b] for w in self.t.rate_before)):
             rb = self.p.rate_before.search(text, a, b)
             if rb:
