@@ -1321,3 +1321,13 @@ def test_a_total_cue_after_the_totals_own_time_is_read() -> None:
     assert [f.message for f in check([doc]).findings] == [
         "cost of pay award: the parts (£615m, £485m) add up to GBP 1,100,000,000, not the stated total £1.2 billion "
         "(d:1:25)."]
+
+
+def test_a_time_that_names_a_month_alone_holds_in_that_month() -> None:
+    """'in April' and 'in July' of one year are different times (a time series), not one year; a month that is
+    also a word ('may') counts only when capitalised."""
+    a = _extract("The price cap rose to £1,849 in April.", "a", "2025-05-01")
+    b = _extract("The price cap fell to £1,720 in July.", "b", "2025-08-01")
+    assert [f.rule for f in check([a, b]).findings] == []
+    c = _extract("The price cap stood at £1,790 in July.", "c", "2025-08-02")
+    assert [sorted(x.doc_id for x in f.claims) for f in check([b, c]).findings] == [["b", "c"]]

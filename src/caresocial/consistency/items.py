@@ -263,6 +263,8 @@ def document_items(doc: Document, st: Settings, seq0: int = 0) -> Iterator[Item]
         month = None
         if months and c.time.as_written and c.sentence_start in months:
             month = next((m for t, m in months[c.sentence_start] if t in c.time.as_written), None)
+        if month is None and c.time.as_written and isinstance(c.time.year, int):
+            month = _month_alone(c.time.as_written, c.time.year, st.lex)  # ('rose to £1,849 in April')
         antecedent = None
         if c.kind in ("date", "year"):
             at = c.start - c.sentence_start
@@ -354,6 +356,26 @@ def date_claims(doc: Document, st: Settings) -> list[Claim]:
             speaker=near.speaker, sentence=near.sentence, sentence_start=f.sentence_start,
             line=near.line, column=max(1, near.column + (f.start - near.start)) if same_line else 1))
     return out
+
+
+def _month_names_uncached(lex: Lexicons) -> dict[str, tuple[int, bool]]:
+    """Month name -> (number, whether it is also another word: 'may', 'march', a month only when capitalised)."""
+    return {r[0].lower(): (int(r[1]), len(r) > 2 and "ambiguous" in r[2]) for r in lex.rows("months")
+            if len(r) > 1 and r[1].isdigit()}
+
+
+_month_names = cached(_month_names_uncached, 64)
+
+
+def _month_alone(written: str, year: int, lex: Lexicons) -> Span | None:
+    """The month of a time phrase that names a month of the claim's year ('in April', 'by July'), or None."""
+    names = _month_names(lex)
+    words = [(w, names.get(w.lower())) for w in written.replace(".", " ").split()]
+    found = {n[0] for w, n in words if n is not None and (not n[1] or w[:1].isupper())}
+    if len(found) != 1:
+        return None
+    month = year * 12 + found.pop() - 1
+    return (month, month)
 
 
 def _months_by_sentence(doc: Document) -> dict[int, list[tuple[str, Span]]]:
