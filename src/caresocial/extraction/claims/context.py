@@ -33,7 +33,7 @@ def fuller_name(text: str, reading: str, head_word: str | None, before: int, lex
     prefix = next((f"{r} " for r in sorted(set(v.money_verbs.values())) if reading.startswith(f"{r} ")), None)
     if head_word is None and prefix is None:
         return None
-    if len(head) < 3 or not head.isalpha() or v.not_measure(head) or head in v.quantity:
+    if len(head) < 3 or not head.isalpha() or v.not_measure(head):
         return None
     ws = tag(reading, 0, len(reading), [], lex)
     k = len(ws) - 1
