@@ -370,6 +370,9 @@ CASES = [
      [C("88,234", "prison population in england and wales", "level", "at", 2025)]),
     ("More than 200,000 people are living above the shop.", D(2025, 12, 1),
      [C("200,000", "people living above shop", "level", "at", 2025)]),
+    # a word of quantity with 'the' ('the population') is named as the document last named it ('prison population')
+    ("The prison population stood at 88,234 in October 2024. The population is projected to reach 105,200 by "
+     "March 2029.", D(2024, 10, 20), [C("105,200", "prison population", "level", "by", 2029)]),
     # a source with a participle's phrase before its verb ('projections published today show ...')
     ("Projections published today show the prison population will reach 105,200 by March 2029.",
      D(2025, 6, 10), [C("105,200", "prison population", "level", "by", 2029)]),
