@@ -381,12 +381,12 @@ def _in_subclause(text: str, t: TimePhrase, fig: FigureTime, c: Cues) -> bool:
     """Whether the figure stands in a clause that supposes, opened after the time (``claim_cues`` role
     'supposed': 'short of 8,000 by 2027 *even if the pledge of 6,500* is met'): the time is the main clause's.
     Not such a clause closed by a comma before the figure ('By 2027, if nothing changes, 8,000 ...')."""
-    words = _WORD.findall(text[t.end:fig.start].lower())
+    between = text[t.end:fig.start].lower()
+    words = _WORD.findall(between)
     k = next((k for k in range(len(words) - 1, -1, -1) if words[k] in c.supposed), None)
     if k is None:
         return False
-    opener = text.lower().rfind(words[k], t.end, fig.start)
-    return "," not in text[opener:fig.start]
+    return "," not in between[between.rfind(words[k]):]
 
 
 def _event_before(text: str, fig: FigureTime, t: TimePhrase) -> bool:
