@@ -43,6 +43,10 @@ def _findings(text: str) -> list[tuple[str, str, list[str]]]:
         "Budget over four years is still unspent. Critics say the £2.4bn unveiled in the Budget over four "
         "years was never new money.",
         ["£2.4bn", "£2.4bn", "£2.5bn"], id="one-finding-for-three-references"),
+    pytest.param(
+        "Ministers have spent £40m so far. Nothing is known of the £90m over two years announced previously. "
+        "Councils await the £100m announced last year over two years.",
+        ["£90m", "£100m"], id="exactly-a-tenth-apart-after-another-sum"),
 ])
 def test_one_sum_given_two_values_is_found(text: str, cited: list[str]) -> None:
     assert _findings(text) == [("announced-sum", "warning", cited)]
@@ -76,6 +80,19 @@ def test_one_sum_given_two_values_is_found(text: str, cited: list[str]) -> None:
         "unclear. Providers say the £850m pledged in the spending review to pay for it over four years has "
         "not arrived.", id="a-round-figure-admits-the-other"),
     pytest.param(
+        "Councils have yet to see the £1.2bn announced last year for the roads over three years. Schools "
+        "have yet to see the £1.3bn announced last year for the schools over three years.",
+        id="purposes-sharing-only-small-words"),
+    pytest.param(
+        "Nothing is known of the €3.2bn over two years announced previously. Councils await the £3.3bn "
+        "announced last year over two years.", id="different-currencies"),
+    pytest.param(
+        "Nothing is known of the more than £3.2bn over two years announced previously. Councils await the "
+        "£3.3bn announced last year over two years.", id="a-bound-is-no-sum-referred-back"),
+    pytest.param(
+        "Nothing is known of the 3,200 homes over two years announced previously. Councils await the 3,300 "
+        "homes announced last year over two years.", id="counts-are-no-sums"),
+    pytest.param(
         "The £3.2bn, announced previously, runs over two years. Councils are still waiting for the £3.3bn, "
         "announced last spring, over two years.", id="announcement-after-a-comma-is-another-clause"),
     pytest.param(
@@ -97,6 +114,14 @@ def test_references_that_are_two_sums_or_agree_are_not_found(text: str) -> None:
     ("It awaits the £2bn, announced in 2023 for hospices.", "£2bn", None),
     ("It awaits a £2bn fund announced in 2023 for hospices.", "£2bn", None),
     ("It awaits the £2bn a year announced in 2023 for hospices.", "£2bn", None),  # a rate is no sum
+    # the purpose's noun phrase ends at a preposition but 'of', a conjunction, a verb, a relative or another word
+    ("It awaits the £2bn announced in 2023 for the new school places.", "£2bn", {"new", "school", "place"}),
+    ("It awaits the £2bn announced in 2023 for the repair of roads.", "£2bn", {"repair", "road"}),
+    ("It awaits the £2bn announced in 2023 for roads in Kent.", "£2bn", {"road"}),
+    ("It awaits the £2bn announced in 2023 for roads and bridges.", "£2bn", {"road"}),
+    ("It awaits the £2bn announced in 2023 for roads which councils want.", "£2bn", {"road"}),
+    ("It awaits the £2bn announced in 2023 for roads is late.", "£2bn", {"road"}),
+    ("It awaits the £2bn announced in 2023 for roads also promised.", "£2bn", {"road"}),
 ])
 def test_what_a_reference_to_an_announced_sum_is_for(text: str, figure: str, purpose: set[str] | None) -> None:
     doc = caresocial.extract(text, doc_id="d", date=DATE)
@@ -111,3 +136,20 @@ def test_the_rule_can_be_switched_off() -> None:
             "are still waiting for the £3.3bn pledged last spring to fund the programme over two years.")
     doc = caresocial.extract(text, doc_id="d", date=DATE)
     assert [f.rule for f in check([doc], Config(disable=frozenset({"announced-sum"}))).findings] == []
+
+
+def test_a_finding_says_which_values_and_why_they_are_one_sum() -> None:
+    text = ("Ministers have not said what will happen to the £3.2bn over two years announced previously. Councils "
+            "are still waiting for the £3.3bn pledged last spring to fund the programme over two years.\n\n"
+            "Separately, the £520m pledged for ports is unspent. The £540m pledged for ports has not reached "
+            "them.")
+    doc = caresocial.extract(text, doc_id="d", date=DATE)
+    found = [f for f in check([doc]).findings if f.rule == "announced-sum"]
+    assert [f.message for f in found] == [
+        "announced sum: 2 different values for one sum announced before: £3.2bn in d:1:49; £3.3bn in d:1:128. "
+        "Same sum: each is referred back to with 'the' and its announcement, for the same period (over two years), "
+        "and nothing said of what each is for tells them apart.",
+        "announced sum: 2 different values for one sum announced before: £520m in d:3:17; £540m in d:3:57. "
+        "Same sum: each is referred back to with 'the' and its announcement, with no period, and nothing said of "
+        "what each is for tells them apart."]
+    assert all(f.severity == "warning" and f.measure == "announced sum" for f in found)
