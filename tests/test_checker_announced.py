@@ -47,6 +47,14 @@ def _findings(text: str) -> list[tuple[str, str, list[str]]]:
         "Ministers have spent £40m so far. Nothing is known of the £90m over two years announced previously. "
         "Councils await the £100m announced last year over two years.",
         ["£90m", "£100m"], id="exactly-a-tenth-apart-after-another-sum"),
+    pytest.param(
+        "Nothing is known of the £3.20bn over two years announced previously. Councils await the £3.25bn "
+        "announced last year over two years.", ["£3.20bn", "£3.25bn"], id="precision-as-written"),
+    pytest.param(
+        "In a long statement to the House on the state of local roads, bridges, street lights and the many other "
+        "assets that councils up and down the country maintain, the minister said nothing of the £3.2bn over two "
+        "years announced previously. Councils await the £3.3bn announced last year over two years.",
+        ["£3.2bn", "£3.3bn"], id="far-into-a-long-sentence"),
 ])
 def test_one_sum_given_two_values_is_found(text: str, cited: list[str]) -> None:
     assert _findings(text) == [("announced-sum", "warning", cited)]
@@ -153,3 +161,13 @@ def test_a_finding_says_which_values_and_why_they_are_one_sum() -> None:
         "Same sum: each is referred back to with 'the' and its announcement, with no period, and nothing said of "
         "what each is for tells them apart."]
     assert all(f.severity == "warning" and f.measure == "announced sum" for f in found)
+
+
+def test_two_sums_each_given_two_ways_are_two_findings() -> None:
+    text = ("Nothing is known of the £3.2bn announced previously for roads over two years. Councils await the "
+            "£3.3bn announced last year for roads over two years. The £520m announced previously for ports over "
+            "two years is unspent. The £540m announced last year for ports over two years has not arrived.")
+    doc = caresocial.extract(text, doc_id="d", date=DATE)
+    by_start = {f.start: f.text for f in doc.figures}
+    assert [[by_start[c.start] for c in f.claims] for f in check([doc]).findings if f.rule == "announced-sum"] == [
+        ["£3.2bn", "£3.3bn"], ["£520m", "£540m"]]
