@@ -55,60 +55,56 @@ def _findings(text: str) -> list[tuple[str, str, list[str]]]:
         "assets that councils up and down the country maintain, the minister said nothing of the £3.2bn over two "
         "years announced previously. Councils await the £3.3bn announced last year over two years.",
         ["£3.2bn", "£3.3bn"], id="far-into-a-long-sentence"),
-])
-def test_one_sum_given_two_values_is_found(text: str, cited: list[str]) -> None:
-    assert _findings(text) == [("announced-sum", "warning", cited)]
-
-
-@pytest.mark.parametrize("text", [
+    # two sums, or references that agree: no finding
     pytest.param(
         "Ministers confirmed the £2bn announced in March and the £2.1bn pledged in May for the scheme over "
-        "two years.", id="two-sums-in-one-sentence"),
+        "two years.", [], id="two-sums-in-one-sentence"),
     pytest.param(
         "Nothing is known of the £2bn over three years announced last year. The trust still awaits the £3bn "
-        "over three years announced in March.", id="values-too-far-apart"),
+        "over three years announced in March.", [], id="values-too-far-apart"),
     pytest.param(
         "Nothing is known of the £5.3bn over three years announced previously. The trust still awaits the "
-        "£5.4bn announced last year over four years.", id="different-periods"),
+        "£5.4bn announced last year over four years.", [], id="different-periods"),
     pytest.param(
         "Nothing is known of the £5.3bn over three years. The trust still awaits the £5.4bn over three "
-        "years.", id="no-announcement"),
+        "years.", [], id="no-announcement"),
     pytest.param(
         "A £5.3bn fund over three years was announced last year for ports. A £5.4bn fund over three years "
-        "was announced in the spring for airports.", id="indefinite-sums-are-new"),
+        "was announced in the spring for airports.", [], id="indefinite-sums-are-new"),
     pytest.param(
         "Councils have yet to see the £1.2bn announced last year for road repairs over three years. Schools "
         "have yet to see the £1.3bn announced last year for school buildings over three years.",
-        id="different-purposes"),
+        [], id="different-purposes"),
     pytest.param(
         "Nothing is known of the £5.3bn over three years announced previously. The trust still awaits the "
-        "£5.30bn announced last year to pay for it over three years.", id="same-value-written-twice"),
+        "£5.30bn announced last year to pay for it over three years.", [], id="same-value-written-twice"),
     pytest.param(
         "What happens to the £800m over four years pledged in the spending review to expand childcare is "
         "unclear. Providers say the £850m pledged in the spending review to pay for it over four years has "
-        "not arrived.", id="a-round-figure-admits-the-other"),
+        "not arrived.", [], id="a-round-figure-admits-the-other"),
     pytest.param(
         "Councils have yet to see the £1.2bn announced last year for the roads over three years. Schools "
         "have yet to see the £1.3bn announced last year for the schools over three years.",
-        id="purposes-sharing-only-small-words"),
+        [], id="purposes-sharing-only-small-words"),
     pytest.param(
         "Nothing is known of the €3.2bn over two years announced previously. Councils await the £3.3bn "
-        "announced last year over two years.", id="different-currencies"),
+        "announced last year over two years.", [], id="different-currencies"),
     pytest.param(
         "Nothing is known of the more than £3.2bn over two years announced previously. Councils await the "
-        "£3.3bn announced last year over two years.", id="a-bound-is-no-sum-referred-back"),
+        "£3.3bn announced last year over two years.", [], id="a-bound-is-no-sum-referred-back"),
     pytest.param(
         "Nothing is known of the 3,200 homes over two years announced previously. Councils await the 3,300 "
-        "homes announced last year over two years.", id="counts-are-no-sums"),
+        "homes announced last year over two years.", [], id="counts-are-no-sums"),
     pytest.param(
         "The £3.2bn, announced previously, runs over two years. Councils are still waiting for the £3.3bn, "
-        "announced last spring, over two years.", id="announcement-after-a-comma-is-another-clause"),
+        "announced last spring, over two years.", [], id="announcement-after-a-comma-is-another-clause"),
     pytest.param(
         "Ministers announced £3.2bn over two years. Councils want the £3.3bn over two years that was "
-        "announced last spring.", id="announced-further-than-the-window"),
+        "announced last spring.", [], id="announced-further-than-the-window"),
 ])
-def test_references_that_are_two_sums_or_agree_are_not_found(text: str) -> None:
-    assert _findings(text) == []
+def test_one_sum_given_two_values(text: str, cited: list[str]) -> None:
+    assert _findings(text) == ([("announced-sum", "warning", cited)] if cited else [])
+
 
 
 @pytest.mark.parametrize(("text", "figure", "purpose"), [

@@ -296,13 +296,6 @@ def test_words_of_summing_say_no_more_than_the_total(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), [
     ("children taken out of hardship", "children taken out of poverty"),
     ("families in financial hardship", "families in financial poverty"),
-])
-def test_hardship_is_read_as_poverty(a: str, b: str) -> None:
-    sa, sb = signature(a, LEX), signature(b, LEX)
-    assert sa is not None and sb is not None and (sa.head, sa.words) == (sb.head, sb.words)
-
-
-@pytest.mark.parametrize(("a", "b"), [
     ("expenditure on temporary accommodation", "spending on temporary accommodation"),
     ("local authority expenditure on libraries", "local authority spending on libraries"),
     ("the spend on agency staff", "spending on agency staff"),
