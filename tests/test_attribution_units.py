@@ -149,3 +149,24 @@ def test_attribute_finds_the_reporting_verbs_itself_when_not_given_them() -> Non
     assert [(q.kind, text[q.start:q.end], q.speaker.name) for q in got] == \
         [(q.kind, text[q.start:q.end], q.speaker.name) for q in given] == \
         [("reported", "reserves would run out by March.", "Local Government Association")]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a role noun: the person named with that role before it, else after it
+    ("Stephen Kinnock, the care minister, said that funding would follow. The minister added that 500 beds would "
+     "open.", [("Stephen Kinnock", "person"), ("Stephen Kinnock", "person")]),
+    ("The minister said that 500 beds would open. Stephen Kinnock, the care minister, said that funding would "
+     "follow.", [("Stephen Kinnock", "person"), ("Stephen Kinnock", "person")]),
+    # 'it' and 'the charity': the body named before, a one-word name becoming a body once 'it' names it
+    ("Mencap said that 40% of carers were in debt. It also said that 12% had sold their homes. It said that more "
+     "would follow.", [("Mencap", "organisation")] * 3),
+    ("Mencap said that carers were in debt. The charity said that 12% had sold their homes.",
+     [("Mencap", "organisation")] * 2),
+    ("Sarah Patel, the council leader, said costs were rising. She said that 300 homes would close.",
+     [("Sarah Patel", "person")] * 2),
+    # a spokesperson: of the body named with them, else of the publisher
+    ("A spokesperson for Mencap said that 40% of carers were in debt.", [("Mencap", "organisation")]),
+    ("A spokesperson said that the council would appeal.", [("Example News", "organisation")]),
+])
+def test_a_later_mention_is_the_speaker_it_refers_to(text: str, speakers: list[tuple[str, str]]) -> None:
+    assert [(s[2], s[3]) for s in _said(text, "Example News")] == speakers
