@@ -95,6 +95,8 @@ CASES = [
     ("Councils pay £3m a quarter and £20,000 every day.",
      [("a quarter", "per", "rate", None, 0, 0, None), ("every day", "per", "rate", None, 0, 0, None)]),
     ("Care workers earn £23,000 per annum.", [("per annum", "per", "rate", None, 0, 0, None)]),
+    # no period is counted in zeros
+    ("There was a 10% rise in zero hours contracts.", []),
     # two years a year apart are one financial year; further apart a period, also between two financial years
     ("The levy raised £20bn over the period 2021-2023.",
      [("over the period 2021-2023", "over", "abs", 2023, 0, 2, 2021)]),
@@ -244,6 +246,9 @@ def test_find_times_within_span_only() -> None:
     text = "By 2030 it grows. In 2032 it peaks."
     got = find_times(text, 18, len(text))
     assert [(t.text, t.year) for t in got] == [("In 2032", 2032)]
+    text = "Poverty has risen since Labour came to power in July."
+    assert find_times(text, 0, text.index("power")) == []  # (a phrase ends within the span too)
+    assert [t.text for t in find_times(text, 0, len(text))] == ["since Labour came to power", "in July"]
 
 
 def test_a_time_word_added_through_configuration_is_read() -> None:
@@ -275,6 +280,9 @@ def test_a_time_word_row_without_a_class_is_left_out() -> None:
     text = "Councils will act by 2030."
     lex = lexicons({"time_words": ["shortly"]})
     assert [t.text for t in find_times(text, 0, len(text), lex)] == ["by 2030"]
+    text = "Vacancies fell in October and by 2030."
+    lex = lexicons({"time_words": ["sept | month"]})  # (a month without its number)
+    assert [t.text for t in find_times(text, 0, len(text), lex)] == ["in October", "by 2030"]
 
 
 def test_years() -> None:

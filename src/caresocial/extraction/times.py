@@ -361,13 +361,15 @@ def _class_words(lex: Lexicons, cls: str) -> frozenset[str]:
 
 
 def _unit_years(unit: str | None, lex: Lexicons) -> float:
-    years = _values(lex, "unit").get(unit.lower().rstrip("s")) if unit else None
+    """The years of a unit of time (its plural 's' and a month's dot are outside the patterns' groups)."""
+    years = _values(lex, "unit").get(unit.lower()) if unit else None
     return float(years) if years is not None else 1.0
 
 
 def _month_of(word: str | None, lex: Lexicons) -> int | None:
-    key = word.lower().rstrip(".") if word else ""
-    month = _values(lex, "month").get(key) or _values(lex, "season").get(key) if key else None
+    if not word:
+        return None
+    month = _values(lex, "month").get(word.lower()) or _values(lex, "season").get(word.lower())
     return int(month) if month is not None else None
 
 
