@@ -283,6 +283,17 @@ def test_a_time_word_row_without_a_class_is_left_out() -> None:
     text = "Vacancies fell in October and by 2030."
     lex = lexicons({"time_words": ["sept | month"]})  # (a month without its number)
     assert [t.text for t in find_times(text, 0, len(text), lex)] == ["in October", "by 2030"]
+    text = "Prices rose in fall 2024."
+    lex = lexicons({"time_words": ["fall | season"]})  # (a season without its month: a time, no month)
+    assert [(t.text, t.month, t.year) for t in find_times(text, 0, len(text), lex)] == [("in fall 2024", None, 2024)]
+
+
+def test_the_longest_time_word_is_read() -> None:
+    from caresocial.lexicons import lexicons
+
+    text = "Rules will change shortly after the election."
+    lex = lexicons({"time_words": ["shortly | open", "shortly after | open"]})
+    assert [t.text for t in find_times(text, 0, len(text), lex)] == ["shortly after"]
 
 
 def test_years() -> None:
