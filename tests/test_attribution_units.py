@@ -170,3 +170,25 @@ def test_attribute_finds_the_reporting_verbs_itself_when_not_given_them() -> Non
 ])
 def test_a_later_mention_is_the_speaker_it_refers_to(text: str, speakers: list[tuple[str, str]]) -> None:
     assert [(s[2], s[3]) for s in _said(text, "Example News")] == speakers
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # 'he' skips the woman named last for the man named before her (the titles tell them apart)
+    ("Mr John Smith, the director of adult services, said costs were rising. Mrs Sarah Patel, the council leader, "
+     "said that fees would rise. He said that 300 homes would close.",
+     [("reported", "costs were rising.", "John Smith"), ("reported", "fees would rise.", "Sarah Patel"),
+      ("reported", "300 homes would close.", "John Smith")]),
+    # a quotation inside a statement is the statement's speaker's
+    ("Sarah Patel, the council leader, said that the system was “broken beyond all repair”.",
+     [("reported", "the system was “broken beyond all repair”.", "Sarah Patel"),
+      ("direct", "broken beyond all repair", "Sarah Patel")]),
+    # a citation before the statements does not end the search for their speakers
+    ("Councils face a £4bn gap (Local Government Association, 2024). Sarah Patel, the council leader, said that "
+     "300 homes would close.",
+     [("citation", "Local Government Association, 2024", "Local Government Association"),
+      ("reported", "300 homes would close.", "Sarah Patel")]),
+    # a quotation with no one before it to give it to is left out
+    ("“The system is broken beyond repair.”\n\nFees rose by 5% across the county.", []),
+])
+def test_who_says_what_in_short_documents(text: str, said: list[tuple[str, str, str]]) -> None:
+    assert [s[:3] for s in _said(text, "Example News")] == said
