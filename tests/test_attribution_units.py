@@ -192,3 +192,11 @@ def test_a_later_mention_is_the_speaker_it_refers_to(text: str, speakers: list[t
 ])
 def test_who_says_what_in_short_documents(text: str, said: list[tuple[str, str, str]]) -> None:
     assert [s[:3] for s in _said(text, "Example News")] == said
+
+
+def test_a_statement_reported_in_a_quotation_within_a_quotation_ends_with_the_inner_one() -> None:
+    """The reported words end where the innermost quotation around the reporting verb ends."""
+    text = ("Ann Jones, chief executive of Carers UK, said: “One carer wrote to us: ‘The council said that my mother’s "
+            "home would close in March.’ Nothing was done.”")
+    got = [s for s in _said(text, "Example News") if s[0] == "reported"]
+    assert got == [("reported", "my mother’s home would close in March.", "council", "organisation")]
