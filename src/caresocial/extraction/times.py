@@ -147,7 +147,6 @@ def _patterns(lex: Lexicons) -> list[tuple[str, str, str]]:
          "over", "fwd"),
         (rf"\b(?:over|in|during)\s+(?:the\s+)?{back}\s+{num}\s+{unit}", "over", "back"),
         (rf"\b(?:over|in|during)\s+(?:the\s+)?{back}\s+{unit}", "over", "back1"),
-        (r"\bover\s+a\s+(?P<unit>decade)\b", "over", "back1"),
         (rf"\b{num}\s+{unit}\s+ago\b", "at", "ago"),
         (rf"\b(?:the\s+|a\s+)?(?:{unit}|twelve\s+months)\s+(?:before|earlier)\b|\bthe\s+{back}\s+{unit}\b",
          "at", "before"),
@@ -197,13 +196,18 @@ _FY = regex.compile(r"((?:19|20)\d{2})[/-]((?:19|20)?\d{2})")
 _YEAR_MENTION = re.compile(r"(?<![\w/£$€.,-])(?:19|20)\d{2}(?:[/-]\d{2})?(?![\w/%]|[.,]\d)")
 
 
+def _lower(text: str) -> str:
+    """``text`` in lower case, of the same length: a letter whose lower case is longer ('İ') is kept as written,
+    so that offsets in the lower-case text are offsets in ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
 def _anchors(text: str, start: int, end: int, anchor: re.Pattern[str]) -> list[int]:
-    """Where the time anchors of ``text[start:end]`` start (read in the lower-case text, where lower-casing keeps
-    the length, else case-blind)."""
-    low = text[start:end].lower()
-    if len(low) == end - start:
-        return [m.start() + start for m in anchor.finditer(low)]
-    return [m.start() for m in re.compile(anchor.pattern, re.IGNORECASE).finditer(text, start, end)]
+    """Where the time anchors of ``text[start:end]`` start (read in its lower-case text)."""
+    return [m.start() + start for m in anchor.finditer(_lower(text[start:end]))]
 
 
 def _windows(starts: list[int], start: int, end: int) -> list[tuple[int, int]]:
@@ -294,10 +298,7 @@ def _matches(text: str, start: int, end: int, lex: Lexicons) -> Iterator[tuple[r
         a = max(a, last)
         if a >= b:
             continue
-        low = text[a:b].lower()
-        if len(low) != b - a:
-            low = text[a:b]  # (no lead word is found where lower-casing changes the length; nothing is lost)
-        for w in leads.finditer(low):
+        for w in leads.finditer(_lower(text[a:b])):
             at = w.start() + a
             if at < last:
                 continue
@@ -314,7 +315,7 @@ def _matches(text: str, start: int, end: int, lex: Lexicons) -> Iterator[tuple[r
             if sub is None:
                 continue
             pattern, keep = sub
-            m = pattern.match(text, at, b)
+            m = pattern.match(text, at, end)  # (a phrase may run past the window: 'since ... took office')
             if m is None:
                 continue
             name = m.lastgroup
@@ -360,13 +361,15 @@ def _class_words(lex: Lexicons, cls: str) -> frozenset[str]:
 
 
 def _unit_years(unit: str | None, lex: Lexicons) -> float:
-    years = _values(lex, "unit").get(unit.lower().rstrip("s")) if unit else None
+    """The years of a unit of time (its plural 's' and a month's dot are outside the patterns' groups)."""
+    years = _values(lex, "unit").get(unit.lower()) if unit else None
     return float(years) if years is not None else 1.0
 
 
 def _month_of(word: str | None, lex: Lexicons) -> int | None:
-    key = word.lower().rstrip(".") if word else ""
-    month = _values(lex, "month").get(key) or _values(lex, "season").get(key) if key else None
+    if not word:
+        return None
+    month = _values(lex, "month").get(word.lower()) or _values(lex, "season").get(word.lower())
     return int(month) if month is not None else None
 
 
@@ -399,23 +402,19 @@ def _phrase(m: regex.Match[str], relation: str, mode: str, lex: Lexicons) -> Tim
     elif mode == "since":
         tp.mode, tp.span = "rel", 0
     elif mode in ("fwd", "fwd1"):
-        tp.mode, tp.offset, tp.span = "rel", length if mode == "fwd" else max(1, round(years)), 0
-        tp.span = tp.offset
+        tp.mode = "rel"
+        tp.offset = tp.span = length if mode == "fwd" else max(1, round(years))
         tp.ahead = any(w in _class_words(lex, "forward") for w in m.group(0).lower().split())
     elif mode in ("back", "back1"):
         tp.mode, tp.offset = "rel", 0
         tp.span = length if mode == "back" else max(1, round(years))
-    elif mode == "ago":
-        tp.mode, tp.offset = "rel", -length
+    elif mode == "ago":  # in whole years: 'six weeks ago' is the statement's year, '12 months ago' the year before
+        tp.mode, tp.offset = "rel", -round(n * years)
     elif mode == "before":
         # 'the year before', 'a decade earlier'; within the year of the time it counts back from for a shorter
         # unit ('up from 4.2% in the previous quarter' of April to June 2024 is 2024)
         tp.mode, tp.offset = "that", -max(1, round(years)) if gd.get("unit") and years >= 1 else \
             (0 if gd.get("unit") else -1)
-    elif mode == "that":
-        tp.offset = 0
-    elif mode in ("lastmon", "nextmon", "mon"):
-        tp.mode = mode
     elif mode in ("next", "last", "this", "now"):
         tp.offset = {"next": 1, "last": -1}.get(mode, 0)
         tp.fy_ok = mode in ("this", "next") and tp.month is None
