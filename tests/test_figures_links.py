@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from caresocial import extract
+from caresocial.extraction.figures.grammar import scan
 
 
 def links(sentence: str) -> list[tuple[Any, ...]]:
@@ -197,3 +198,60 @@ NOT_JOINED = [
 @pytest.mark.parametrize(("sentence", "expected"), NOT_JOINED, ids=[s[:48] for s, _ in NOT_JOINED])
 def test_what_a_connective_between_two_figures_does_not_join(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     assert [(t, k, lt, lr) for t, k, _v, _u, lt, lr in links(sentence)] == expected
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the link pass, figure by figure (issue #22, third pass): (text, start, kind, value, unit, approx, bound, rate,
+# link type, link role, source) of every figure
+# ---------------------------------------------------------------------------------------------------------------
+def everything(sentence: str) -> list[tuple[Any, ...]]:
+    return [(f.text, f.start, f.kind, f.value, f.unit, f.approx, f.bound, f.rate, f.link_type, f.link_role, f.source)
+            for f in extract(sentence).figures]
+
+
+LINK_PASS = [
+    # a count of a noun is no end of a money range: 'to' gives the money to the things counted
+    ("The fund gave £5m to 1,000 schools and £2m to 400 nurseries.",
+     [("£5m", 14, "money", 5e6, "GBP", False, None, None, None, None, "rules"),
+      ("1,000", 21, "count", 1000.0, "schools", False, None, None, None, None, "rules"),
+      ("£2m", 39, "money", 2e6, "GBP", False, None, None, None, None, "rules"),
+      ("400", 46, "count", 400.0, "nurseries", False, None, None, None, None, "rules")]),
+    ("Grants of £500 to 20 charities were announced.",
+     [("£500", 10, "money", 500.0, "GBP", False, None, None, None, None, "rules"),
+      ("20", 18, "count", 20.0, "charities", False, None, None, None, None, "rules")]),
+    # a fall by a percentage to a sum: the percentage takes neither a link nor the sum's rate
+    ("Spending on respite care fell by 6% to £2.1bn a year.",
+     [("6%", 33, "percent", 6.0, "%", False, None, None, None, None, "rules"),
+      ("£2.1bn", 39, "money", 2.1e9, "GBP", False, None, "year", None, None, "rules")]),
+    # 'annually' is a rate whatever follows; 'a year'/'an hour' before 'since', 'later' is a point in time
+    ("The charity has received £500 annually since 2019.",
+     [("£500", 25, "money", 500.0, "GBP", False, None, "year", None, None, "rules"),
+      ("2019", 45, "year", 2019, None, False, None, None, None, None, "rules")]),
+    ("Fees rose 3% annually into the 2030s.",
+     [("3%", 10, "percent", 3.0, "%", False, None, "year", None, None, "rules")]),
+    ("Councils paid £12 an hour later that year.",
+     [("£12", 14, "money", 12.0, "GBP", False, None, None, None, None, "rules")]),
+    # the high end of an age range or a unit range takes the low end's kind, unit and source
+    ("Pupils aged 11 to 16 were tested.",
+     [("11", 12, "quantity", 11.0, "years of age", False, None, None, "range", "low", "rules"),
+      ("16", 18, "quantity", 16.0, "years of age", False, None, None, "range", "high", "rules")]),
+    ("Patients were given doses of 5 mg to 10 a day.",
+     [("5 mg", 29, "quantity", 5.0, "milligram", False, None, "day", "range", "low", "quantulum3"),
+      ("10", 37, "quantity", 10.0, "milligram", False, None, "day", "range", "high", "quantulum3")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LINK_PASS, ids=[s[:48] for s, _ in LINK_PASS])
+def test_the_link_pass_figure_by_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert everything(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Spending will go up by a further £2–3 billion by 2027.", [("£2", 2e9, 1e9), ("3 billion", 3e9, 1e9),
+                                                              ("2027", 2027, None)]),
+    ("Between 1,000 and 1,500 million pounds was set aside.", [("1,000", 1e9, 1e6),
+                                                             ("1,500 million pounds", 1.5e9, 1e6)]),
+])
+def test_the_low_end_of_a_range_takes_the_scale_of_the_high_end(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    """The raw figures of the scanner: the low end's value and the scale word it took."""
+    assert [(sentence[f.start:f.end], f.value, f.scale) for f in scan(sentence)] == expected
