@@ -231,6 +231,11 @@ LINK_PASS = [
      [("3%", 10, "percent", 3.0, "%", False, None, "year", None, None, "rules")]),
     ("Councils paid £12 an hour later that year.",
      [("£12", 14, "money", 12.0, "GBP", False, None, None, None, None, "rules")]),
+    # 'over' and 'within' before a duration say how long; a bound after it is still read
+    ("The programme will take over 10 years or more.",
+     [("10 years", 29, "duration", 10.0, "years", False, "min", None, None, None, "rules")]),
+    ("Treatment should start within 18 weeks or less.",
+     [("18 weeks", 30, "duration", 18.0, "weeks", False, "max", None, None, None, "rules")]),
     # the high end of an age range or a unit range takes the low end's kind, unit and source
     ("Pupils aged 11 to 16 were tested.",
      [("11", 12, "quantity", 11.0, "years of age", False, None, None, "range", "low", "rules"),

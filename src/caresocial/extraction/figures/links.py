@@ -99,13 +99,18 @@ class Links(Context):
                 bmin = None
             else:
                 bmax = None
+        if fig.kind == "duration":  # 'over 10 years', 'within 6 weeks' say how long, not a bound
+            if bmin and bmin.group("w").lower() == "over":
+                bmin = None
+            if bmax and bmax.group("w").lower() == "within":
+                bmax = None
         if not bmin and not bmax:
             after = self.bound_after(fig.end)
-            if after:  # '66 and over', '5,000 or more', '16 or under'
+            if after:  # '66 and over', '5,000 or more', '16 or under', 'over 10 years or more'
                 fig.bound = "min" if after.group("min") else "max"
-        if bmin and not (fig.kind == "duration" and bmin.group("w").lower() == "over"):
+        if bmin:
             fig.bound = "min"
-        elif bmax and not (fig.kind == "duration" and bmax.group("w").lower() in ("within",)):
+        elif bmax:
             fig.bound = "max"
         if fig.bound and bmin and bmin.group("w").lower() in ("just over", "well over"):
             fig.approx = True
