@@ -243,6 +243,46 @@ LINK_PASS = [
     ("Patients were given doses of 5 mg to 10 a day.",
      [("5 mg", 29, "quantity", 5.0, "milligram", False, None, "day", "range", "low", "quantulum3"),
       ("10", 37, "quantity", 10.0, "milligram", False, None, "day", "range", "high", "quantulum3")]),
+    # "from" inside the gap opens no change unless the gap ends in "from" ("up from", "compared with")
+    ("Councils received £2bn from the Treasury and £1bn from other sources.",
+     [("£2bn", 18, "money", 2000000000.0, "GBP", False, None, None, None, None, "rules"),
+      ("£1bn", 45, "money", 1000000000.0, "GBP", False, None, None, None, None, "rules")]),
+    # a range far into a long sentence (the gap between the two, not their offsets, is measured)
+    ("In its annual report on the state of adult social care in England, published this week, the regulator said "
+     "that providers had reported between 2 and 3 million hours of unmet need.",
+     [("2", 143, "count", 2000000.0, "hours", False, None, None, "range", "low", "rules"),
+      ("3 million", 149, "count", 3000000.0, "hours", False, None, None, "range", "high", "rules")]),
+    # after a linked pair (or a date, or a pair of other kinds) the pairs that follow are still tried
+    ("Deaths fell from 1,450 to 1,200 and admissions from 350 to 300.",
+     [("1,450", 17, "count", 1450.0, None, False, None, None, "change", "from", "rules"),
+      ("1,200", 26, "count", 1200.0, None, False, None, None, "change", "to", "rules"),
+      ("350", 52, "count", 350.0, None, False, None, None, "change", "from", "rules"),
+      ("300", 59, "count", 300.0, None, False, None, None, "change", "to", "rules")]),
+    ("On 1 April 2024 councils had between 2 and 3 weeks to reply.",
+     [("1 April 2024", 3, "date", "2024-04-01", None, False, None, None, None, None, "rules"),
+      ("2", 37, "duration", 2.0, "weeks", False, None, None, "range", "low", "rules"),
+      ("3 weeks", 43, "duration", 3.0, "weeks", False, None, None, "range", "high", "rules")]),
+    ("In 2023, 40% of councils spent between £2m and £3m.",
+     [("2023", 3, "year", 2023, None, False, None, None, None, None, "rules"),
+      ("40%", 9, "percent", 40.0, "%", False, None, None, None, None, "rules"),
+      ("£2m", 39, "money", 2000000.0, "GBP", False, None, None, "range", "low", "rules"),
+      ("£3m", 47, "money", 3000000.0, "GBP", False, None, None, "range", "high", "rules")]),
+    # a figure linked already is no end of a second link
+    ("Pay rose from £10 to £11 to £12 an hour over two years.",
+     [("£10", 14, "money", 10.0, "GBP", False, None, None, "change", "from", "rules"),
+      ("£11", 21, "money", 11.0, "GBP", False, None, None, "change", "to", "rules"),
+      ("£12", 28, "money", 12.0, "GBP", False, None, "hour", None, None, "rules"),
+      ("two years", 45, "duration", 2.0, "years", False, None, None, None, None, "rules")]),
+    # "by" at the very start of the text
+    ("By 15p to £9.90 an hour: how the minimum wage rose.",
+     [("15p", 3, "money", 0.15, "GBP", False, None, "hour", "change", "by", "rules"),
+      ("£9.90", 10, "money", 9.9, "GBP", False, None, "hour", "change", "to", "rules")]),
+    # a percentage and percentage points are no change of one measure; the next pair is still tried
+    ("The rate rose from 5% to 6 percentage points, and fees from £10 to £12.",
+     [("5%", 19, "percent", 5.0, "%", False, None, None, None, None, "rules"),
+      ("6 percentage points", 25, "percent", 6.0, "percentage points", False, None, None, None, None, "rules"),
+      ("£10", 60, "money", 10.0, "GBP", False, None, None, "change", "from", "rules"),
+      ("£12", 67, "money", 12.0, "GBP", False, None, None, "change", "to", "rules")]),
 ]
 
 
