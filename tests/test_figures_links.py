@@ -243,6 +243,14 @@ LINK_PASS = [
     ("Patients were given doses of 5 mg to 10 a day.",
      [("5 mg", 29, "quantity", 5.0, "milligram", False, None, "day", "range", "low", "quantulum3"),
       ("10", 37, "quantity", 10.0, "milligram", False, None, "day", "range", "high", "quantulum3")]),
+    # the low end's rate (read before it) is the high end's; the ends share after an unlinked figure too
+    ("A weekly payment of £100 to £120 is made.",
+     [("£100", 20, "money", 100.0, "GBP", False, None, "week", "range", "low", "rules"),
+      ("£120", 28, "money", 120.0, "GBP", False, None, "week", "range", "high", "rules")]),
+    ("In 2023 councils spent £10-15bn on care.",
+     [("2023", 3, "year", 2023, None, False, None, None, None, None, "rules"),
+      ("£10", 23, "money", 1e10, "GBP", False, None, None, "range", "low", "rules"),
+      ("15bn", 27, "money", 1.5e10, "GBP", False, None, None, "range", "high", "rules")]),
     # "from" inside the gap opens no change unless the gap ends in "from" ("up from", "compared with")
     ("Councils received £2bn from the Treasury and £1bn from other sources.",
      [("£2bn", 18, "money", 2000000000.0, "GBP", False, None, None, None, None, "rules"),
