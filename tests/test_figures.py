@@ -270,6 +270,14 @@ DATES = [
     ("The figures cover the year to 31 Dec 2023.", [F("31 Dec 2023", "date", "2023-12-31")]),
     ("Consultation closes at the end of June 2024.", [F("June 2024", "date", "2024-06")]),
     ("Monday, March 4, 2024 was the start date.", [F("March 4, 2024", "date", "2024-03-04")]),
+    # dates in numbers: the last day and month, the first, UK order unless only the US one is valid ('12/13'),
+    # a two-digit year below 70 in this century, from 70 in the last
+    ("The consultation closed on 31/12/2024.", [F("31/12/2024", "date", "2024-12-31")]),
+    ("Applications opened on 01/01/2025.", [F("01/01/2025", "date", "2025-01-01")]),
+    ("The form is dated 12/13/2024.", [F("12/13/2024", "date", "2024-12-13")]),
+    ("The letter is dated 05/12/2024.", [F("05/12/2024", "date", "2024-12-05")]),
+    ("On 29.05.70 the Act received Royal Assent.", [F("29.05.70", "date", "1970-05-29")]),
+    ("Minutes of the meeting of 03.04.69 were kept.", [F("03.04.69", "date", "2069-04-03")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
