@@ -251,6 +251,22 @@ LINK_PASS = [
      [("2023", 3, "year", 2023, None, False, None, None, None, None, "rules"),
       ("£10", 23, "money", 1e10, "GBP", False, None, None, "range", "low", "rules"),
       ("15bn", 27, "money", 1.5e10, "GBP", False, None, None, "range", "high", "rules")]),
+    # a part takes its whole's noun wherever the pair stands; an elliptical count takes the noun of the count
+    # before it in the same sentence, far into a long one too, whatever sentences come before or after
+    ("Only 3 of the 12 councils replied by 2023.",
+     [("3", 5, "count", 3.0, "councils", False, None, None, None, None, "rules"),
+      ("12", 14, "count", 12.0, "councils", False, None, None, None, None, "rules"),
+      ("2023", 37, "year", 2023, None, False, None, None, None, None, "rules")]),
+    ("Costs rose. About 2,000 people live here and 2,800 work here.",
+     [("2,000", 18, "count", 2000.0, "people", True, None, None, None, None, "rules"),
+      ("2,800", 45, "count", 2800.0, "people", False, None, None, None, None, "rules")]),
+    ("About 2,000 people live here and 2,800 work here. Costs rose.",
+     [("2,000", 6, "count", 2000.0, "people", True, None, None, None, None, "rules"),
+      ("2,800", 33, "count", 2800.0, "people", False, None, None, None, None, "rules")]),
+    ("In its survey of local authorities across England and Wales, published on Tuesday with a detailed "
+     "commentary, the association found that 2,000 people use day centres and 2,800 use home care.",
+     [("2,000", 137, "count", 2000.0, "people", False, None, None, None, None, "rules"),
+      ("2,800", 170, "count", 2800.0, "people", False, None, None, None, None, "rules")]),
     # "from" inside the gap opens no change unless the gap ends in "from" ("up from", "compared with")
     ("Councils received £2bn from the Treasury and £1bn from other sources.",
      [("£2bn", 18, "money", 2000000000.0, "GBP", False, None, None, None, None, "rules"),
