@@ -278,6 +278,11 @@ DATES = [
     ("The letter is dated 05/12/2024.", [F("05/12/2024", "date", "2024-12-05")]),
     ("On 29.05.70 the Act received Royal Assent.", [F("29.05.70", "date", "1970-05-29")]),
     ("Minutes of the meeting of 03.04.69 were kept.", [F("03.04.69", "date", "2069-04-03")]),
+    # a month at the very start of the text (a three-letter one too), and a dateline before a headline that ends
+    # in a letter
+    ("May 23, 2024 is the deadline for bids.", [F("May 23, 2024", "date", "2024-05-23")]),
+    ("Jan 5 2024 was the first day of the pilot.", [F("Jan 5 2024", "date", "2024-01-05")]),
+    ("March 4, 2024 Council tax bills rise", [F("March 4, 2024", "date", "2024-03-04")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
