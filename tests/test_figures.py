@@ -283,6 +283,9 @@ DATES = [
     ("May 23, 2024 is the deadline for bids.", [F("May 23, 2024", "date", "2024-05-23")]),
     ("Jan 5 2024 was the first day of the pilot.", [F("Jan 5 2024", "date", "2024-01-05")]),
     ("March 4, 2024 Council tax bills rise", [F("March 4, 2024", "date", "2024-03-04")]),
+    # a number right after a date that ends in a month starts no second date; a month glued to the word before it
+    ("On 23 May, 24 councils had replied.", [F("23 May", "date", "--05-23"), F("24", "count", 24, "councils")]),
+    ("Last updatedJune 4, 2024", [F("June 4, 2024", "date", "2024-06-04")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
