@@ -286,6 +286,11 @@ DATES = [
     # a number right after a date that ends in a month starts no second date; a month glued to the word before it
     ("On 23 May, 24 councils had replied.", [F("23 May", "date", "--05-23"), F("24", "count", 24, "councils")]),
     ("Last updatedJune 4, 2024", [F("June 4, 2024", "date", "2024-06-04")]),
+    # what is no date (a section number, 'may' the verb, a date inside a link) leaves the dates after it alone
+    ("See section 1.2.10 on 4 May 2024.", [F("4 May 2024", "date", "2024-05-04")]),
+    ("Carers may 20 hours a week be unpaid, a survey of 4 May 2024 found.",
+     [F("20 hours", "duration", 20, "hours", rate="week"), F("4 May 2024", "date", "2024-05-04")]),
+    ("Guidance at https://gov.uk/news/2024-05-01 took effect on 4 May 2024.", [F("4 May 2024", "date", "2024-05-04")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
