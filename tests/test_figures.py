@@ -247,6 +247,15 @@ YEARS = [
     ("Spending on children's social care reached £12.2bn in 2024/25.",
      [F("£12.2bn", "money", 1.22e10, "GBP"), F("2024/25", "year", "2024/25")]),
     ("The figures cover April 2024/25.", [F("2024/25", "year", "2024/25")]),
+    # 'FY' with or without a space is part of the span, also at the start of the text; an en dash joins the years;
+    # a link or a date after a financial year
+    ("In FY 2025/26 the council expects a £20m gap.",
+     [F("FY 2025/26", "year", "2025/26"), F("£20m", "money", 2e7, "GBP")]),
+    ("FY2025/26 budgets were set in March.", [F("FY2025/26", "year", "2025/26")]),
+    ("In 2025–26 the gap is £20m.", [F("2025–26", "year", "2025/26"), F("£20m", "money", 2e7, "GBP")]),
+    ("In 2025/26, see https://gov.uk/care for details.", [F("2025/26", "year", "2025/26")]),
+    ("In 2025/26, from 1 April 2025, fees rise.",
+     [F("2025/26", "year", "2025/26"), F("1 April 2025", "date", "2025-04-01")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
