@@ -254,6 +254,11 @@ YEARS = [
     ("FY2025/26 budgets were set in March.", [F("FY2025/26", "year", "2025/26")]),
     ("In 2025–26 the gap is £20m.", [F("2025–26", "year", "2025/26"), F("£20m", "money", 2e7, "GBP")]),
     ("In 2025/26, see https://gov.uk/care for details.", [F("2025/26", "year", "2025/26")]),
+    # a span of up to 30 years is one period; a longer one is two years (a range), and the years after it are read
+    ("Data for 1990-2020 were revised.", [F("1990-2020", "year", "1990/20")]),
+    ("The 1990-2030 projection and the 2025/26 budget differ.",
+     [F("1990", "year", 1990, link=("range", "low")), F("2030", "year", 2030, link=("range", "high")),
+      F("2025/26", "year", "2025/26")]),
     ("In 2025/26, from 1 April 2025, fees rise.",
      [F("2025/26", "year", "2025/26"), F("1 April 2025", "date", "2025-04-01")]),
 ]
