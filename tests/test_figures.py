@@ -801,3 +801,14 @@ def test_generic_units_table_agrees_with_quantulum3(token: str) -> None:
             sys.path.pop(0)
         expected = unit_for(parser, token)
     assert tables(Lexicons.default()).generic_units.get(token) == expected
+
+
+def test_overlapping_excluded_spans_are_merged() -> None:
+    """The spans that are never figures (links, e-mail addresses, phone numbers) are kept sorted and merged: a span
+    that starts inside the one before extends it; one inside it adds nothing; spans that only touch stay apart."""
+    from caresocial.extraction.figures.guards import merged
+
+    assert merged([(3, 9), (0, 5), (12, 14)]) == [(0, 9), (12, 14)]
+    assert merged([(0, 5), (10, 12), (11, 20)]) == [(0, 5), (10, 20)]
+    assert merged([(0, 9), (2, 4), (20, 30), (25, 40)]) == [(0, 9), (20, 40)]
+    assert merged([(0, 5), (5, 8)]) == [(0, 5), (5, 8)]
