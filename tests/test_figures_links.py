@@ -223,6 +223,10 @@ LINK_PASS = [
     ("Spending on respite care fell by 6% to £2.1bn a year.",
      [("6%", 33, "percent", 6.0, "%", False, None, None, None, None, "rules"),
       ("£2.1bn", 39, "money", 2.1e9, "GBP", False, None, "year", None, None, "rules")]),
+    # a year is no end of a change with a sum ('from 2025' says when), and takes none of its rate
+    ("Funding will rise from 2025 to £5bn a year.",
+     [("2025", 23, "year", 2025, None, False, None, None, None, None, "rules"),
+      ("£5bn", 31, "money", 5e9, "GBP", False, None, "year", None, None, "rules")]),
     # 'annually' is a rate whatever follows; 'a year'/'an hour' before 'since', 'later' is a point in time
     ("The charity has received £500 annually since 2019.",
      [("£500", 25, "money", 500.0, "GBP", False, None, "year", None, None, "rules"),
