@@ -225,6 +225,10 @@ RATIOS = [
     ("Costs rose 10-fold.", [F("10-fold", "ratio", 10, "times")]),
     ("Demand is 1.5 times the national average.", [F("1.5 times", "ratio", 1.5, "times")]),
     ("Prices rose by a factor of three.", [F("a factor of three", "ratio", 3, "times")]),
+    # a fold word at the very start of the text; two in a row, each read from its own trigger
+    ("Twofold rises in fees were reported.", [F("Twofold", "ratio", 2, "times")]),
+    ("Costs rose twofold, threefold in some areas.",
+     [F("twofold", "ratio", 2, "times"), F("threefold", "ratio", 3, "times")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
