@@ -108,6 +108,9 @@ MONEY = [
      [F("10 $", "money", 10, "USD"), F("30 $", "money", 30, "USD"), F("two", "count", 2, "seats")]),
     ("The stall lists dumplings at 10 rmb 20 usd.",
      [F("10 rmb", "money", 10, "CNY"), F("20 usd", "money", 20, "USD")]),
+    # a symbol before a no-break space, a code at the very start of the text
+    (f"Fees of £{NBSP}500 were charged.", [F(f"£{NBSP}500", "money", 500, "GBP")]),
+    ("USD 5bn was pledged by donors.", [F("USD 5bn", "money", 5e9, "USD")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -514,6 +517,7 @@ NEGATIVES = [
     ("Call us on (020) 7946 0958.", []),
     ("The office is at SW1A 2AA.", []),
     ("See www.gov.uk/guidance/2023-rules for the rules.", []),
+    (f"See section{NBSP}1.2.10 of the guidance.", []),  # a label word before a no-break space
 ]
 
 ALL = (MONEY + COUNTS + PERCENT + FRACTIONS + RATIOS + YEARS + DATES + DURATIONS + QUANTITIES + MODIFIERS + LINKS
