@@ -719,6 +719,9 @@ FOLDED = [
     ("It costs £3 per weeK.", [F("£3", "money", 3, "GBP", rate="week")]),
     ("The bill was 50 pence.", [F("50 pence", "money", 0.5, "GBP")]),
     ("On 3 JAN 2020 the review began.", [F("3 JAN 2020", "date", "2020-01-03")]),
+    # 'İ' lower-cases to two characters: the lower-cased text keeps the offsets of the text
+    ("İstanbul spent £5m on 2,000 homes in March 2024.",
+     [F("£5m", "money", 5e6, "GBP"), F("2,000", "count", 2000, "homes"), F("March 2024", "date", "2024-03")]),
 ]
 
 
