@@ -155,6 +155,7 @@ COUNTS = [
      [F("88 per cent", "percent", 88, "%"), F("4,500", "count", 4500)]),
     ("The city has 2,000 licensed taxis and 2,800 private hire vehicles.",
      [F("2,000", "count", 2000, "licensed taxis"), F("2,800", "count", 2800, "private hire vehicles")]),
+    ("5 councils replied late.", [F("5", "count", 5, "councils")]),  # a one-digit count at the start of the text
 ]
 
 # ---------------------------------------------------------------------------------------------------
