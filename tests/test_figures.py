@@ -108,6 +108,9 @@ MONEY = [
      [F("10 $", "money", 10, "USD"), F("30 $", "money", 30, "USD"), F("two", "count", 2, "seats")]),
     ("The stall lists dumplings at 10 rmb 20 usd.",
      [F("10 rmb", "money", 10, "CNY"), F("20 usd", "money", 20, "USD")]),
+    # a symbol before a no-break space, a code at the very start of the text
+    (f"Fees of £{NBSP}500 were charged.", [F(f"£{NBSP}500", "money", 500, "GBP")]),
+    ("USD 5bn was pledged by donors.", [F("USD 5bn", "money", 5e9, "USD")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -158,6 +161,7 @@ COUNTS = [
      [F("88 per cent", "percent", 88, "%"), F("4,500", "count", 4500)]),
     ("The city has 2,000 licensed taxis and 2,800 private hire vehicles.",
      [F("2,000", "count", 2000, "licensed taxis"), F("2,800", "count", 2800, "private hire vehicles")]),
+    ("5 councils replied late.", [F("5", "count", 5, "councils")]),  # a one-digit count at the start of the text
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -231,6 +235,10 @@ RATIOS = [
     ("Costs rose 10-fold.", [F("10-fold", "ratio", 10, "times")]),
     ("Demand is 1.5 times the national average.", [F("1.5 times", "ratio", 1.5, "times")]),
     ("Prices rose by a factor of three.", [F("a factor of three", "ratio", 3, "times")]),
+    # a fold word at the very start of the text; two in a row, each read from its own trigger
+    ("Twofold rises in fees were reported.", [F("Twofold", "ratio", 2, "times")]),
+    ("Costs rose twofold, threefold in some areas.",
+     [F("twofold", "ratio", 2, "times"), F("threefold", "ratio", 3, "times")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -253,6 +261,20 @@ YEARS = [
     ("Spending on children's social care reached £12.2bn in 2024/25.",
      [F("£12.2bn", "money", 1.22e10, "GBP"), F("2024/25", "year", "2024/25")]),
     ("The figures cover April 2024/25.", [F("2024/25", "year", "2024/25")]),
+    # 'FY' with or without a space is part of the span, also at the start of the text; an en dash joins the years;
+    # a link or a date after a financial year
+    ("In FY 2025/26 the council expects a £20m gap.",
+     [F("FY 2025/26", "year", "2025/26"), F("£20m", "money", 2e7, "GBP")]),
+    ("FY2025/26 budgets were set in March.", [F("FY2025/26", "year", "2025/26")]),
+    ("In 2025–26 the gap is £20m.", [F("2025–26", "year", "2025/26"), F("£20m", "money", 2e7, "GBP")]),
+    ("In 2025/26, see https://gov.uk/care for details.", [F("2025/26", "year", "2025/26")]),
+    # a span of up to 30 years is one period; a longer one is two years (a range), and the years after it are read
+    ("Data for 1990-2020 were revised.", [F("1990-2020", "year", "1990/20")]),
+    ("The 1990-2030 projection and the 2025/26 budget differ.",
+     [F("1990", "year", 1990, link=("range", "low")), F("2030", "year", 2030, link=("range", "high")),
+      F("2025/26", "year", "2025/26")]),
+    ("In 2025/26, from 1 April 2025, fees rise.",
+     [F("2025/26", "year", "2025/26"), F("1 April 2025", "date", "2025-04-01")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -276,6 +298,27 @@ DATES = [
     ("The figures cover the year to 31 Dec 2023.", [F("31 Dec 2023", "date", "2023-12-31")]),
     ("Consultation closes at the end of June 2024.", [F("June 2024", "date", "2024-06")]),
     ("Monday, March 4, 2024 was the start date.", [F("March 4, 2024", "date", "2024-03-04")]),
+    # dates in numbers: the last day and month, the first, UK order unless only the US one is valid ('12/13'),
+    # a two-digit year below 70 in this century, from 70 in the last
+    ("The consultation closed on 31/12/2024.", [F("31/12/2024", "date", "2024-12-31")]),
+    ("Applications opened on 01/01/2025.", [F("01/01/2025", "date", "2025-01-01")]),
+    ("The form is dated 12/13/2024.", [F("12/13/2024", "date", "2024-12-13")]),
+    ("The letter is dated 05/12/2024.", [F("05/12/2024", "date", "2024-12-05")]),
+    ("On 29.05.70 the Act received Royal Assent.", [F("29.05.70", "date", "1970-05-29")]),
+    ("Minutes of the meeting of 03.04.69 were kept.", [F("03.04.69", "date", "2069-04-03")]),
+    # a month at the very start of the text (a three-letter one too), and a dateline before a headline that ends
+    # in a letter
+    ("May 23, 2024 is the deadline for bids.", [F("May 23, 2024", "date", "2024-05-23")]),
+    ("Jan 5 2024 was the first day of the pilot.", [F("Jan 5 2024", "date", "2024-01-05")]),
+    ("March 4, 2024 Council tax bills rise", [F("March 4, 2024", "date", "2024-03-04")]),
+    # a number right after a date that ends in a month starts no second date; a month glued to the word before it
+    ("On 23 May, 24 councils had replied.", [F("23 May", "date", "--05-23"), F("24", "count", 24, "councils")]),
+    ("Last updatedJune 4, 2024", [F("June 4, 2024", "date", "2024-06-04")]),
+    # what is no date (a section number, 'may' the verb, a date inside a link) leaves the dates after it alone
+    ("See section 1.2.10 on 4 May 2024.", [F("4 May 2024", "date", "2024-05-04")]),
+    ("Carers may 20 hours a week be unpaid, a survey of 4 May 2024 found.",
+     [F("20 hours", "duration", 20, "hours", rate="week"), F("4 May 2024", "date", "2024-05-04")]),
+    ("Guidance at https://gov.uk/news/2024-05-01 took effect on 4 May 2024.", [F("4 May 2024", "date", "2024-05-04")]),
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -494,6 +537,7 @@ NEGATIVES = [
     ("Call us on (020) 7946 0958.", []),
     ("The office is at SW1A 2AA.", []),
     ("See www.gov.uk/guidance/2023-rules for the rules.", []),
+    (f"See section{NBSP}1.2.10 of the guidance.", []),  # a label word before a no-break space
 ]
 
 ALL = (MONEY + COUNTS + PERCENT + FRACTIONS + RATIOS + YEARS + DATES + DURATIONS + QUANTITIES + MODIFIERS + LINKS
@@ -695,6 +739,9 @@ FOLDED = [
     ("It costs £3 per weeK.", [F("£3", "money", 3, "GBP", rate="week")]),
     ("The bill was 50 pence.", [F("50 pence", "money", 0.5, "GBP")]),
     ("On 3 JAN 2020 the review began.", [F("3 JAN 2020", "date", "2020-01-03")]),
+    # 'İ' lower-cases to two characters: the lower-cased text keeps the offsets of the text
+    ("İstanbul spent £5m on 2,000 homes in March 2024.",
+     [F("£5m", "money", 5e6, "GBP"), F("2,000", "count", 2000, "homes"), F("March 2024", "date", "2024-03")]),
 ]
 
 
@@ -785,3 +832,14 @@ def test_generic_units_table_agrees_with_quantulum3(token: str) -> None:
             sys.path.pop(0)
         expected = unit_for(parser, token)
     assert tables(Lexicons.default()).generic_units.get(token) == expected
+
+
+def test_overlapping_excluded_spans_are_merged() -> None:
+    """The spans that are never figures (links, e-mail addresses, phone numbers) are kept sorted and merged: a span
+    that starts inside the one before extends it; one inside it adds nothing; spans that only touch stay apart."""
+    from caresocial.extraction.figures.guards import merged
+
+    assert merged([(3, 9), (0, 5), (12, 14)]) == [(0, 9), (12, 14)]
+    assert merged([(0, 5), (10, 12), (11, 20)]) == [(0, 5), (10, 20)]
+    assert merged([(0, 9), (2, 4), (20, 30), (25, 40)]) == [(0, 9), (20, 40)]
+    assert merged([(0, 5), (5, 8)]) == [(0, 5), (5, 8)]

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from caresocial import extract
+from caresocial.extraction.figures.grammar import scan
 
 
 def links(sentence: str) -> list[tuple[Any, ...]]:
@@ -197,3 +198,133 @@ NOT_JOINED = [
 @pytest.mark.parametrize(("sentence", "expected"), NOT_JOINED, ids=[s[:48] for s, _ in NOT_JOINED])
 def test_what_a_connective_between_two_figures_does_not_join(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     assert [(t, k, lt, lr) for t, k, _v, _u, lt, lr in links(sentence)] == expected
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the link pass, figure by figure (issue #22, third pass): (text, start, kind, value, unit, approx, bound, rate,
+# link type, link role, source) of every figure
+# ---------------------------------------------------------------------------------------------------------------
+def everything(sentence: str) -> list[tuple[Any, ...]]:
+    return [(f.text, f.start, f.kind, f.value, f.unit, f.approx, f.bound, f.rate, f.link_type, f.link_role, f.source)
+            for f in extract(sentence).figures]
+
+
+LINK_PASS = [
+    # a count of a noun is no end of a money range: 'to' gives the money to the things counted
+    ("The fund gave £5m to 1,000 schools and £2m to 400 nurseries.",
+     [("£5m", 14, "money", 5e6, "GBP", False, None, None, None, None, "rules"),
+      ("1,000", 21, "count", 1000.0, "schools", False, None, None, None, None, "rules"),
+      ("£2m", 39, "money", 2e6, "GBP", False, None, None, None, None, "rules"),
+      ("400", 46, "count", 400.0, "nurseries", False, None, None, None, None, "rules")]),
+    ("Grants of £500 to 20 charities were announced.",
+     [("£500", 10, "money", 500.0, "GBP", False, None, None, None, None, "rules"),
+      ("20", 18, "count", 20.0, "charities", False, None, None, None, None, "rules")]),
+    # a fall by a percentage to a sum: the percentage takes neither a link nor the sum's rate
+    ("Spending on respite care fell by 6% to £2.1bn a year.",
+     [("6%", 33, "percent", 6.0, "%", False, None, None, None, None, "rules"),
+      ("£2.1bn", 39, "money", 2.1e9, "GBP", False, None, "year", None, None, "rules")]),
+    # a year is no end of a change with a sum ('from 2025' says when), and takes none of its rate
+    ("Funding will rise from 2025 to £5bn a year.",
+     [("2025", 23, "year", 2025, None, False, None, None, None, None, "rules"),
+      ("£5bn", 31, "money", 5e9, "GBP", False, None, "year", None, None, "rules")]),
+    # 'annually' is a rate whatever follows; 'a year'/'an hour' before 'since', 'later' is a point in time
+    ("The charity has received £500 annually since 2019.",
+     [("£500", 25, "money", 500.0, "GBP", False, None, "year", None, None, "rules"),
+      ("2019", 45, "year", 2019, None, False, None, None, None, None, "rules")]),
+    ("Fees rose 3% annually into the 2030s.",
+     [("3%", 10, "percent", 3.0, "%", False, None, "year", None, None, "rules")]),
+    ("Councils paid £12 an hour later that year.",
+     [("£12", 14, "money", 12.0, "GBP", False, None, None, None, None, "rules")]),
+    # 'over' and 'within' before a duration say how long; a bound after it is still read
+    ("The programme will take over 10 years or more.",
+     [("10 years", 29, "duration", 10.0, "years", False, "min", None, None, None, "rules")]),
+    ("Treatment should start within 18 weeks or less.",
+     [("18 weeks", 30, "duration", 18.0, "weeks", False, "max", None, None, None, "rules")]),
+    # the high end of an age range or a unit range takes the low end's kind, unit and source
+    ("Pupils aged 11 to 16 were tested.",
+     [("11", 12, "quantity", 11.0, "years of age", False, None, None, "range", "low", "rules"),
+      ("16", 18, "quantity", 16.0, "years of age", False, None, None, "range", "high", "rules")]),
+    ("Patients were given doses of 5 mg to 10 a day.",
+     [("5 mg", 29, "quantity", 5.0, "milligram", False, None, "day", "range", "low", "quantulum3"),
+      ("10", 37, "quantity", 10.0, "milligram", False, None, "day", "range", "high", "quantulum3")]),
+    # the low end's rate (read before it) is the high end's; the ends share after an unlinked figure too
+    ("A weekly payment of £100 to £120 is made.",
+     [("£100", 20, "money", 100.0, "GBP", False, None, "week", "range", "low", "rules"),
+      ("£120", 28, "money", 120.0, "GBP", False, None, "week", "range", "high", "rules")]),
+    ("In 2023 councils spent £10-15bn on care.",
+     [("2023", 3, "year", 2023, None, False, None, None, None, None, "rules"),
+      ("£10", 23, "money", 1e10, "GBP", False, None, None, "range", "low", "rules"),
+      ("15bn", 27, "money", 1.5e10, "GBP", False, None, None, "range", "high", "rules")]),
+    # a part takes its whole's noun wherever the pair stands; an elliptical count takes the noun of the count
+    # before it in the same sentence, far into a long one too, whatever sentences come before or after
+    ("Only 3 of the 12 councils replied by 2023.",
+     [("3", 5, "count", 3.0, "councils", False, None, None, None, None, "rules"),
+      ("12", 14, "count", 12.0, "councils", False, None, None, None, None, "rules"),
+      ("2023", 37, "year", 2023, None, False, None, None, None, None, "rules")]),
+    ("Costs rose. About 2,000 people live here and 2,800 work here.",
+     [("2,000", 18, "count", 2000.0, "people", True, None, None, None, None, "rules"),
+      ("2,800", 45, "count", 2800.0, "people", False, None, None, None, None, "rules")]),
+    ("About 2,000 people live here and 2,800 work here. Costs rose.",
+     [("2,000", 6, "count", 2000.0, "people", True, None, None, None, None, "rules"),
+      ("2,800", 33, "count", 2800.0, "people", False, None, None, None, None, "rules")]),
+    ("In its survey of local authorities across England and Wales, published on Tuesday with a detailed "
+     "commentary, the association found that 2,000 people use day centres and 2,800 use home care.",
+     [("2,000", 137, "count", 2000.0, "people", False, None, None, None, None, "rules"),
+      ("2,800", 170, "count", 2800.0, "people", False, None, None, None, None, "rules")]),
+    # "from" inside the gap opens no change unless the gap ends in "from" ("up from", "compared with")
+    ("Councils received £2bn from the Treasury and £1bn from other sources.",
+     [("£2bn", 18, "money", 2000000000.0, "GBP", False, None, None, None, None, "rules"),
+      ("£1bn", 45, "money", 1000000000.0, "GBP", False, None, None, None, None, "rules")]),
+    # a range far into a long sentence (the gap between the two, not their offsets, is measured)
+    ("In its annual report on the state of adult social care in England, published this week, the regulator said "
+     "that providers had reported between 2 and 3 million hours of unmet need.",
+     [("2", 143, "count", 2000000.0, "hours", False, None, None, "range", "low", "rules"),
+      ("3 million", 149, "count", 3000000.0, "hours", False, None, None, "range", "high", "rules")]),
+    # after a linked pair (or a date, or a pair of other kinds) the pairs that follow are still tried
+    ("Deaths fell from 1,450 to 1,200 and admissions from 350 to 300.",
+     [("1,450", 17, "count", 1450.0, None, False, None, None, "change", "from", "rules"),
+      ("1,200", 26, "count", 1200.0, None, False, None, None, "change", "to", "rules"),
+      ("350", 52, "count", 350.0, None, False, None, None, "change", "from", "rules"),
+      ("300", 59, "count", 300.0, None, False, None, None, "change", "to", "rules")]),
+    ("On 1 April 2024 councils had between 2 and 3 weeks to reply.",
+     [("1 April 2024", 3, "date", "2024-04-01", None, False, None, None, None, None, "rules"),
+      ("2", 37, "duration", 2.0, "weeks", False, None, None, "range", "low", "rules"),
+      ("3 weeks", 43, "duration", 3.0, "weeks", False, None, None, "range", "high", "rules")]),
+    ("In 2023, 40% of councils spent between £2m and £3m.",
+     [("2023", 3, "year", 2023, None, False, None, None, None, None, "rules"),
+      ("40%", 9, "percent", 40.0, "%", False, None, None, None, None, "rules"),
+      ("£2m", 39, "money", 2000000.0, "GBP", False, None, None, "range", "low", "rules"),
+      ("£3m", 47, "money", 3000000.0, "GBP", False, None, None, "range", "high", "rules")]),
+    # a figure linked already is no end of a second link
+    ("Pay rose from £10 to £11 to £12 an hour over two years.",
+     [("£10", 14, "money", 10.0, "GBP", False, None, None, "change", "from", "rules"),
+      ("£11", 21, "money", 11.0, "GBP", False, None, None, "change", "to", "rules"),
+      ("£12", 28, "money", 12.0, "GBP", False, None, "hour", None, None, "rules"),
+      ("two years", 45, "duration", 2.0, "years", False, None, None, None, None, "rules")]),
+    # "by" at the very start of the text
+    ("By 15p to £9.90 an hour: how the minimum wage rose.",
+     [("15p", 3, "money", 0.15, "GBP", False, None, "hour", "change", "by", "rules"),
+      ("£9.90", 10, "money", 9.9, "GBP", False, None, "hour", "change", "to", "rules")]),
+    # a percentage and percentage points are no change of one measure; the next pair is still tried
+    ("The rate rose from 5% to 6 percentage points, and fees from £10 to £12.",
+     [("5%", 19, "percent", 5.0, "%", False, None, None, None, None, "rules"),
+      ("6 percentage points", 25, "percent", 6.0, "percentage points", False, None, None, None, None, "rules"),
+      ("£10", 60, "money", 10.0, "GBP", False, None, None, "change", "from", "rules"),
+      ("£12", 67, "money", 12.0, "GBP", False, None, None, "change", "to", "rules")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LINK_PASS, ids=[s[:48] for s, _ in LINK_PASS])
+def test_the_link_pass_figure_by_figure(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    assert everything(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Spending will go up by a further £2–3 billion by 2027.", [("£2", 2e9, 1e9), ("3 billion", 3e9, 1e9),
+                                                              ("2027", 2027, None)]),
+    ("Between 1,000 and 1,500 million pounds was set aside.", [("1,000", 1e9, 1e6),
+                                                             ("1,500 million pounds", 1.5e9, 1e6)]),
+])
+def test_the_low_end_of_a_range_takes_the_scale_of_the_high_end(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    """The raw figures of the scanner: the low end's value and the scale word it took."""
+    assert [(sentence[f.start:f.end], f.value, f.scale) for f in scan(sentence)] == expected

@@ -82,6 +82,8 @@ TIME_AFTER = regex.compile(
     r"|on(?=[ \u00a0]*+(?:[,.;:!?)]|from\b|\Z))|(?:before|after)(?![ ]++(?:tax|deductions|housing|costs)\b))\b",
     _I,
 )
+# a rate that opens with 'a' or 'an' ('a year', 'an-hour') is a point in time before TIME_AFTER; 'annually' never is
+RATE_ARTICLE = regex.compile(r"an?[ -]", _I)
 OF_THE = regex.compile(r"[ ]++of[ ]++(?:(?:the|these|those|its|their|our|all)[ ]++)?+", _I)
 # 'from one local authority to another', 'from one year to the next': an idiom, not a count of one
 ONE_TO_ANOTHER = regex.compile(

@@ -15,10 +15,12 @@ _COUNT_PARTNERS = frozenset({"money", "percent", "duration", "quantity"})
 
 
 def compatible(a: RawFigure, b: RawFigure) -> bool:
-    """One kind, or a count and a money amount, percentage, duration or quantity."""
+    """One kind, or a bare count and a money amount, percentage, duration or quantity ('£10-15bn', '4 weeks to 6');
+    a count of a noun is no end of a money range ('£2m to 400 nurseries')."""
     if a.kind == b.kind:
         return True
-    return (a.kind == "count" and b.kind in _COUNT_PARTNERS) or (b.kind == "count" and a.kind in _COUNT_PARTNERS)
+    return (a.kind == "count" and a.unit is None and b.kind in _COUNT_PARTNERS) \
+        or (b.kind == "count" and b.unit is None and a.kind in _COUNT_PARTNERS)
 
 
 def _link(figs: list[RawFigure], i: int, link_type: str, roles: tuple[str, str]) -> None:
@@ -97,13 +99,18 @@ class Links(Context):
                 bmin = None
             else:
                 bmax = None
+        if fig.kind == "duration":  # 'over 10 years', 'within 6 weeks' say how long, not a bound
+            if bmin and bmin.group("w").lower() == "over":
+                bmin = None
+            if bmax and bmax.group("w").lower() == "within":
+                bmax = None
         if not bmin and not bmax:
             after = self.bound_after(fig.end)
-            if after:  # '66 and over', '5,000 or more', '16 or under'
+            if after:  # '66 and over', '5,000 or more', '16 or under', 'over 10 years or more'
                 fig.bound = "min" if after.group("min") else "max"
-        if bmin and not (fig.kind == "duration" and bmin.group("w").lower() == "over"):
+        if bmin:
             fig.bound = "min"
-        elif bmax and not (fig.kind == "duration" and bmax.group("w").lower() in ("within",)):
+        elif bmax:
             fig.bound = "max"
         if fig.bound and bmin and bmin.group("w").lower() in ("just over", "well over"):
             fig.approx = True
@@ -115,8 +122,7 @@ class Links(Context):
             at = self.noun_end(fig.end, fig.unit)  # after the counted noun: '30,000 more children a year'
             if at != fig.end:
                 rate = self.rate_after(at)
-        if rate and rate.group("w")[:2].lower() in ("a ", "a-", "an") \
-                and X.TIME_AFTER.match(text, rate.end(), rate.end() + AHEAD):
+        if rate and X.RATE_ARTICLE.match(rate.group("w")) and X.TIME_AFTER.match(text, rate.end(), rate.end() + AHEAD):
             rate = None
         if rate:
             fig.rate = self.t.rate_after[X.SPACES.sub(" ", fold(rate.group("w")).replace("-", " "))]
