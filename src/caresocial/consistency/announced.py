@@ -32,7 +32,7 @@ from typing import NamedTuple
 from ..lexicons import Lexicons
 from ..models import Claim, Document
 from .caching import cached
-from .comparison import SELF_CONTRADICTION, Joined, cite, listing, variants
+from .comparison import Joined, cite, listing, variants, written_two_ways
 from .events import tokens
 from .items import Item, Settings, cited_item, describe_value, has_measure, numeric, reading
 from .measures import singular
@@ -122,13 +122,6 @@ def _compared(a: Claim, b: Claim) -> bool:
     return has_measure(a) and has_measure(b) and a.measure == b.measure
 
 
-def _close(a: Item, b: Item) -> bool:
-    """Different values at their written precision (touching included), within ``SELF_CONTRADICTION``."""
-    if a.center == b.center or not (a.lo >= b.hi or b.lo >= a.hi):
-        return False
-    return abs(a.center - b.center) <= SELF_CONTRADICTION * max(abs(a.center), abs(b.center))
-
-
 def _references(doc: Document, st: Settings) -> dict[tuple[str, ...], list[tuple[Item, frozenset[str]]]]:
     """The document's references to announced sums with what each is for, by what must be the same for one
     sum: currency and period as written."""
@@ -171,8 +164,8 @@ def _report(run: Run, items: Sequence[tuple[Item, frozenset[str]]]) -> None:
     taking: dict[int, Item] = {}
     for k, (a, pa) in enumerate(items):
         for b, pb in items[k + 1:]:
-            if a.claim.sentence_start != b.claim.sentence_start and _close(a, b) and (not pa or not pb or pa & pb) \
-                    and not _compared(a.claim, b.claim):
+            if a.claim.sentence_start != b.claim.sentence_start and written_two_ways(a, b) \
+                    and (not pa or not pb or pa & pb) and not _compared(a.claim, b.claim):
                 joined.join(a.seq, b.seq)
                 taking[a.seq], taking[b.seq] = a, b
     found: dict[int, list[Item]] = {}

@@ -234,6 +234,12 @@ def _self_contradiction(kv: Variant, kw: Variant, iv: list[Item], iw: list[Item]
     a, b = iv[0], iw[0]
     if a.time is None or a.time != b.time or _ends_of_one_change(iv, iw):
         return False
+    return written_two_ways(a, b)
+
+
+def written_two_ways(a: Item, b: Item) -> bool:
+    """Whether two claims of one document read as one value written two ways: different at their written
+    precision (touching included) and within ``SELF_CONTRADICTION`` of the larger."""
     if a.center == b.center or not (a.lo >= b.hi or b.lo >= a.hi):
         return False
     return abs(a.center - b.center) <= SELF_CONTRADICTION * max(abs(a.center), abs(b.center))
@@ -358,4 +364,4 @@ def when(items: list[Item]) -> str:
 
 __all__ = ["MAGNITUDE", "MAX_CITED_PER_VARIANT", "MAX_EXACT", "SCALES", "SELF_CONTRADICTION", "Comparison", "Joined",
            "cite", "comparison_of", "disagree", "disagreeing", "places", "same_magnitude", "scale_slip", "variants",
-           "when"]
+           "when", "written_two_ways"]
