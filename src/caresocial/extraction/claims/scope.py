@@ -312,8 +312,9 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
         usable = _past_announcements(text, usable, sent_start, c)
     # (an announcement's time before the figure is another figure's: 'new places, promised in 2021, ... only 6,000
     # have been delivered')
-    usable = [t for t in usable if t.end > fig.start or not _announced(text, t, sent_start, c)]
-    fig.announced = frozenset(t.start for t in usable if _announced(text, t, sent_start, c))
+    announced = frozenset(t.start for t in usable if _announced(text, t, sent_start, c))
+    usable = [t for t in usable if t.end > fig.start or t.start not in announced]
+    fig.announced = frozenset(t.start for t in usable if t.start in announced)
     own = own_time(text, fig, usable, next_start, sent_start, c)
     fig.own = own
     rate = rate_after(text, fig, times, c) if fig.rate is None else None
