@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -294,7 +294,7 @@ def fronted_place(items: list[Item], ws: list[Word], text: str, lex: Lexicons) -
     for it in items:
         r = it.reading
         if it.first > k and r is not None and r.text and not words <= set(_TITLE_WORD.findall(r.text.lower())):
-            it.reading = Reading(f"{r.text} in {place}", r.rank, r.elided, r.head, r.refers, r.total)
+            it.reading = replace(r, text=f"{r.text} in {place}")
 
 
 @lru_cache(maxsize=64)
