@@ -116,3 +116,31 @@ YEAR_OR_COUNT = [
 @pytest.mark.parametrize(("sentence", "figures"), YEAR_OR_COUNT, ids=[s[:40] for s, _ in YEAR_OR_COUNT])
 def test_a_year_or_a_count(sentence: str, figures: list[tuple[str, str, float]]) -> None:
     assert [(f.text, f.kind, f.value) for f in extract(sentence).figures] == figures
+
+
+# A day and month without a year ('6 April') is a date of no year ('--04-06') until the document's year is known;
+# `scan(text, year=...)` gives it that year and leaves every other figure as it was.
+PARTIAL_DATES = [
+    # (sentence, the dates without a year, the dates with the year 2025, whether any date lacks its year)
+    ("The consultation closes on 6 April.", ["--04-06"], ["2025-04-06"], True),
+    ("Payments start on 1 October, and 12 March is the deadline.", ["--10-01", "--03-12"],
+     ["2025-10-01", "2025-03-12"], True),
+    ("It closed on 6 April 2024 and reopens in May 2026.", ["2024-04-06", "2026-05"], ["2024-04-06", "2026-05"], False),
+    ("Some 4,000 families applied in 2023.", [], [], False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "bare", "dated", "partial"), PARTIAL_DATES,
+                         ids=[r[0][:40] for r in PARTIAL_DATES])
+def test_a_date_without_a_year_takes_the_documents_year(sentence: str, bare: list[str], dated: list[str],
+                                                        partial: bool) -> None:
+    from caresocial.extraction.figures.grammar import has_partial_dates, scan
+
+    figs = scan(sentence)
+    assert [f.value for f in figs if f.kind == "date"] == bare
+    assert has_partial_dates(figs) is partial
+    with_year = scan(sentence, year=2025)
+    assert [f.value for f in with_year if f.kind == "date"] == dated
+    assert [(f.kind, f.start, f.end) for f in with_year] == [(f.kind, f.start, f.end) for f in figs]
+    assert [f.value for f in with_year if f.kind != "date"] == [f.value for f in figs if f.kind != "date"]
+    assert has_partial_dates(with_year) is False
