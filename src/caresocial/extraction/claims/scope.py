@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from ..times import TimePhrase, shift_year, years_written
+from ..times import POSSESSED_FIGURE, TimePhrase, shift_year, years_written
 from .cues import Cues, default_cues
 
 
@@ -303,6 +303,10 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
                doc: DocTime, projection: TimePhrase | None, last_year: int | str | None) -> Result:
     """(relation, year, as written, resolved against, relative) of one claim figure."""
     c = doc.cues
+    mine = _possessive_time(text, fig, times)
+    if mine is not None:  # ('lower than last year's rise of 4.9%': the time is the 4.9%'s own, no base)
+        return resolve(mine, "over" if fig.aspect == "change" else "at", doc, fig, last_year)
+    times = [t for t in times if not text.startswith(("'s", "’s"), t.end)]  # (another figure's own)
     base = _when_of_base(text, fig, times, sent_start, c)
     if base is not None:
         return resolve(base, "at", doc, fig, last_year)
@@ -370,6 +374,17 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     if after:
         return resolve(after[0], after[0].relation, doc, fig, last_year)
     return default_time(fig, doc, projection, last_year)
+
+
+def _possessive_time(text: str, fig: FigureTime, times: list[TimePhrase]) -> TimePhrase | None:
+    """A time phrase whose possessive noun phrase holds the figure ('last year's rise of 4.9%', 'this year's
+    £2bn deficit'): when that figure holds."""
+    for t in times:
+        if t.end <= fig.start and fig.start - t.end <= 24 and text.startswith(("'s", "’s"), t.end):
+            m = POSSESSED_FIGURE.match(text, t.end + 2)
+            if m is not None and m.start("fig") == fig.start:
+                return t
+    return None
 
 
 _PARTICIPLE_BEFORE = regex.compile(r"\b\w{3,}ed\s+$")
