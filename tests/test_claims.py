@@ -433,6 +433,13 @@ CASES = [
      [C("£300m", "funding to tackle homelessness", "level", "at", 2025)]),
     ("In Wales, 4,300 families were in hotels in Wales in 2024.", D(2025, 6, 10),
      [C("4,300", "families in hotels in wales", "level", "at", 2024)]),
+    # a quantity's noun is its unit: the measure is what the unit is of, or the subject a level verb states it of
+    ("Leakage across Wales stood at 180 megalitres a day in 2022-23.", D(2024, 3, 1),
+     [C("180 megalitres", "leakage across wales", "level", "per", "2022/23")]),
+    ("Some 3 million tonnes of plastic is burnt every year.", D(2024, 3, 1),
+     [C("3 million tonnes", "plastic burnt", "level", "per", None)]),
+    ("Farms used 40,000 tonnes in 2023.", D(2024, 3, 1),
+     [C("40,000 tonnes", "tonnes used by farms", "level", "at", 2023)]),
 ]
 
 

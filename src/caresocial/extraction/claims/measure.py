@@ -94,6 +94,32 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     return clause_subject(text, ws, cs, first, 1, v=v)
 
 
+def quantity_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
+    """The measure of a quantity, whose noun after the number is its unit: what the unit is 'of' ('1.5 million
+    tonnes of food is wasted'), the subject a level verb states it of ('Leakage stood at 2,900 megalitres a
+    day'), past a rate after the unit; else the unit as a counted noun ('firms lost 3,000 megalitres' ->
+    'megalitres lost by firms')."""
+    k = fig_after(ws, last)
+    limit = next_figure(ws, k)
+    if k + 1 < limit and ws[k].low in ("a", "an", "per", "each", "every") and ws[k + 1].low in v.periods:
+        k += 2
+    if k < limit and ws[k].low == "of":
+        hit = read_phrase(v, text, ws, noun_phrase(ws, k + 1, limit, post=2, predicate=True))
+        if hit is not None:
+            return with_doer(text, ws, first, hit, v)
+    unit = text[ws[first].start:ws[last].end].split()[-1]
+    if not unit.isalpha():  # (a unit apart from the number: '16.3 per social worker')
+        return count_measure(text, ws, first, last, v=v)
+    j = first - 1
+    while j >= 0 and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].low == "at"):
+        j -= 1
+    if j >= 0 and (ws[j].low in v.level_verbs or ws[j].low in cues_of(ws).copula):
+        hit = clause_subject(text, ws, clause_start(ws, j), j, v=v)
+        if hit is not None:
+            return hit
+    return with_doer(text, ws, first, Reading(unit, 1), v)
+
+
 def _described_before(text: str, ws: list[Word], first: int, v: Vocab) -> Reading | None:
     """A noun the figure is the expected level of, in a reduced relative clause: 'run up *deficits* likely to come
     to £3.3bn', 'high needs *deficits* – projected to climb to a total of £5bn –' (a word of ``future_to`` or
@@ -480,8 +506,10 @@ def _read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, a
 
 def _by_kind(text: str, ws: list[Word], first: int, last: int, kind: str, v: Vocab) -> Reading | None:
     """The measure read by the rules of a figure's kind (the last steps of :func:`read_measure`)."""
-    if kind in ("count", "quantity"):
+    if kind == "count":
         return count_measure(text, ws, first, last, v=v)
+    if kind == "quantity":
+        return quantity_measure(text, ws, first, last, v=v)
     if kind == "percent":
         return share_measure(text, ws, first, last, v=v) or money_measure(text, ws, first, last, v=v)
     if kind == "money":
