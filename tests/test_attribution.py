@@ -482,12 +482,13 @@ MARKED = [
         id="debate-paragraphs-opened-by-their-speaker"),
     pytest.param(
         "3. Ms Ann Lowry (Westford) (LD): How many bridges need repair?\n\n"
-        "The Minister of State for Housing, Communities and Local Government (Omar Patel): Some 3,000 bridges "
+        "The Parliamentary Under-Secretary of State for Housing, Communities and Local Government (Omar Patel): "
+        "Some 3,000 bridges "
         "need repair.\n\nMs Lowry: And 400 of them are shut.",
         {"publisher": "Hansard"},
         [Q("How many bridges", "direct", "Ann Lowry"),
          Q("Some 3,000 bridges", "direct", "Omar Patel",
-           "Minister of State for Housing, Communities and Local Government"),
+           "Parliamentary Under-Secretary of State for Housing, Communities and Local Government"),
          Q("And 400 of them", "direct", "Ann Lowry"), F("3,000", "Omar Patel"), F("400", "Ann Lowry")],
         id="debate-labels-numbered-with-commas-in-the-role-and-title-and-surname"),
     pytest.param(

@@ -42,7 +42,7 @@ _SIGNED = regex.compile(r"\bsigned\s+by\s+(?P<list>[^:]{3,400}?),\s*\p{L}+\s*:",
 _SEPARATOR = regex.compile(r"[\s\-–—*_=~]*$")
 # a debate or interview paragraph opened by its speaker and a colon: 'Mr Jim Smith (Anytown) (Con): ...', 'The
 # Minister for Prisons (Edward Argar): ...'
-_INLINE_LABEL = regex.compile(r"[*\s]*(?:\d{1,3}\.\s+)?(?P<who>\p{Lu}[\p{L}'’.,\- ]{1,80}?)"
+_INLINE_LABEL = regex.compile(r"[*\s]*(?:\d{1,3}\.\s+)?(?P<who>\p{Lu}[\p{L}'’.,\- ]{1,120}?)"
                               r"(?P<brackets>(?:\s*\([^()\n:]{1,60}\)){0,3})"
                               r"\s*:[ \t]+(?=\S)")
 _BRACKET = regex.compile(r"\(([^()\n:]{1,60})\)")
