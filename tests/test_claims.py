@@ -438,6 +438,9 @@ CASES = [
      [C("180 megalitres", "leakage across wales", "level", "per", "2022/23")]),
     ("Some 3 million tonnes of plastic is burnt every year.", D(2024, 3, 1),
      [C("3 million tonnes", "plastic burnt", "level", "per", None)]),
+    # a singular noun in -s ('bus', 'census') before a noun that can be a verb is no plural subject of that verb
+    ("The £1 bus fare cap, launched in 2023, ends this year.", D(2024, 3, 1),
+     [C("£1", "bus fare limit", "level", "from", 2023)]),
     ("Farms used 40,000 tonnes in 2023.", D(2024, 3, 1),
      [C("40,000 tonnes", "tonnes used by farms", "level", "at", 2023)]),
 ]

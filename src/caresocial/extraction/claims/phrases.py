@@ -86,8 +86,9 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     third = w.low.endswith("s") and not w.low.endswith("ss")
     if (past or third) and w.low in cues_of(ws).copula and prev is not None and is_noun(prev):
         return True  # a linking verb after its subject: 'the list *remains* far above', 'the rate *remained* at
-    if prev is not None and prev.is_("N") and prev.low.endswith("s") and not prev.low.endswith(("'s", "’s")) and \
-            not prev.text.isupper() and not third and not past and \
+    if prev is not None and prev.is_("N") and prev.low.endswith("s") and \
+            not prev.low.endswith(("'s", "’s", "ss", "us", "is")) and not prev.text.isupper() and not third and \
+            not past and \
             not w.low.endswith("ing") and nxt.is_("D", "N", "A", FIG) and not nxt.is_("X"):
         # a plural subject and a verb that agrees with it: 'councils hold schools deficits'; not a noun of a
         # compound whose clause has its verb group further on ('schools grant deficits held by councils *could*
