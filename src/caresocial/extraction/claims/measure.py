@@ -172,7 +172,25 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
         whose = read_phrase(v, text, ws, sub)
         if whose is not None:
             return Reading(f"share of {hit.text} for {whose.text}", 2, head=hit.head)
+    part = _part_subject(text, ws, first, v) if hit is not None else None
+    if hit is not None and part is not None:
+        return Reading(f"{part.text} share of {hit.text}", 2, head=hit.head)  # ('agency share of the workforce')
     return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
+
+
+def _part_subject(text: str, ws: list[Word], first: int, v: Vocab) -> Reading | None:
+    """The subject of a verb of composition right before a share ('*Female officers* made up 35% of all
+    officers', 'Agency staff account for a fifth of the workforce'): the part the share is of its whole."""
+    said = cues_of(ws).part_verb
+    verb = next((j - n + 1 for j in (first - 1, before_hedges(ws, first - 1)) for n in (2, 1)
+                 if j - n + 1 >= 1 and " ".join(w.low for w in ws[j - n + 1:j + 1]) in said), None)
+    if verb is None:
+        return None
+    cs = clause_start(ws, verb)
+    k = verb - 1
+    while k > cs and (ws[k].is_(TIME) or (ws[k].is_("E", "R") and not ws[k].is_("N"))):
+        k -= 1  # ('Women *now* represent ...')
+    return read_phrase(v, text, ws, phrase_to(ws, cs, k)) if cs <= k else None
 
 
 def _share_of_fronted(text: str, ws: list[Word], first: int, k: int, v: Vocab) -> Reading | None:
