@@ -440,6 +440,9 @@ CASES = [
      [C("180 megalitres", "leakage across wales", "level", "per", "2022/23")]),
     ("Some 3 million tonnes of plastic is burnt every year.", D(2024, 3, 1),
      [C("3 million tonnes", "plastic burnt", "level", "per", None)]),
+    # a rate restating a sum after 'equivalent to' measures what the sum measures (not 'equivalent')
+    ("Councils will spend £90bn over the six years to 2031, equivalent to £18bn a year.", D(2025, 3, 1),
+     [C("£18bn", "annual councils spending", "level", "per", None)]),
     # a share after a verb of composition is its subject's share; what a 'have' has, even a bounded duration,
     # says which ones a share counts
     ("Women now account for 41% of all firefighters.", D(2024, 3, 1),
