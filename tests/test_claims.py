@@ -440,6 +440,9 @@ CASES = [
      [C("180 megalitres", "leakage across wales", "level", "per", "2022/23")]),
     ("Some 3 million tonnes of plastic is burnt every year.", D(2024, 3, 1),
      [C("3 million tonnes", "plastic burnt", "level", "per", None)]),
+    # 'have' before a count: what the subject has ('the trust has 500 beds' -> beds of the trust)
+    ("Hospitals in Scotland had 21,000 beds in April 2024.", D(2024, 9, 1),
+     [C("21,000", "beds of hospitals in scotland", "level", "at", 2024)]),
     # a rate restating a sum after 'equivalent to' measures what the sum measures (not 'equivalent')
     ("Councils will spend £90bn over the six years to 2031, equivalent to £18bn a year.", D(2025, 3, 1),
      [C("£18bn", "annual councils spending", "level", "per", None)]),

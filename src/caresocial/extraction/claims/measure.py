@@ -346,7 +346,8 @@ def _invested_in(ws: list[Word], first: int, v: Vocab) -> bool:
 def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> Reading:
     """A figure and its noun that are the object of a verb, with the verb's subject: 'the 22 largest companies
     owned 968 homes' -> 'homes owned by largest companies'; 'providers made £300m profit' -> 'profit made by
-    providers' (not after a verb that states a level: 'leavers numbered 5,400', 'rose to £5bn')."""
+    providers'; 'forces had 139,000 officers' -> 'officers of forces' (not after a verb that states a level:
+    'leavers numbered 5,400', 'rose to £5bn')."""
     if any(w in cues_of(ws).post_prep for w in hit.text.lower().split()[1:]):
         return hit  # (already described: 'would take 350,000 *children out of poverty*')
     cs = clause_start(ws, first)
@@ -356,7 +357,8 @@ def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> 
     j = first - 1
     while j >= cs and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].is_("E")):
         j -= 1
-    if j <= cs or not (ws[j].content and ws[j].is_("V")) or ws[j].low in v.level_verbs or \
+    if j <= cs or not ((ws[j].content and ws[j].is_("V")) or ws[j].low in ("has", "have", "had")) or \
+            ws[j].low in v.level_verbs or \
             ws[j].low in v.framing or ws[j].low in v.money_verbs or _after_modifier(ws, j):
         return hit
     before = j
