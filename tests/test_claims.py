@@ -440,6 +440,9 @@ CASES = [
      [C("180 megalitres", "leakage across wales", "level", "per", "2022/23")]),
     ("Some 3 million tonnes of plastic is burnt every year.", D(2024, 3, 1),
      [C("3 million tonnes", "plastic burnt", "level", "per", None)]),
+    # a unit qualifier ('FTE') before a bare subject noun leaves it bare: what the clause says of it is its measure
+    ("In 2023-24, 4,100 FTE nurses left the NHS.", D(2024, 9, 1),
+     [C("4,100", "nurses left nhs", "level", "at", "2023/24")]),
     # 'have' before a count: what the subject has ('the trust has 500 beds' -> beds of the trust)
     ("Hospitals in Scotland had 21,000 beds in April 2024.", D(2024, 9, 1),
      [C("21,000", "beds of hospitals in scotland", "level", "at", 2024)]),

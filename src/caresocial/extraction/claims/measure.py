@@ -75,7 +75,8 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     lead = all(not w.content or w.low in ("there",) for w in ws[cs:first])
     limit = next_figure(ws, k)
     p = noun_phrase(ws, k, limit, post=2, participles=not lead)
-    if lead and p is not None and (p.end - p.start == 1 or (
+    bare = p is not None and (p.end - p.start == 1 or (p.end - p.start == 2 and ws[p.start].low in v.unit))
+    if lead and p is not None and (bare or (
             p.end + 1 < limit and ws[p.end].low in cues_of(ws).copula and ws[p.end + 1].low in cues_of(ws).post_prep)):
         # (and a noun with its modifiers before a copula and a place or state: '3.17 million households in
         # England were in fuel poverty')
