@@ -503,6 +503,11 @@ MARKED = [
              F("14%", "Home Care Association")],
         id="headline-ending-in-its-source"),
     pytest.param(
+        "The Local Transport Grant paid for new routes.\n\nFares fell by 3% in two years, our review finds.",
+        {"publisher": "Roads Institute"},
+        [Q("Fares fell by 3%", "reported", "Roads Institute"), F("3%", "Roads Institute")],
+        id="our-review-is-the-publishers-not-a-body-named-before"),
+    pytest.param(
         "The government said it would “act without delay” on the findings.",
         {"publisher": "Care News"}, [Q("it would", "reported", "Government")],
         id="short-quoted-phrase-inside-reported-speech"),
