@@ -449,6 +449,9 @@ CASES = [
     # a rate restating a sum after 'equivalent to' measures what the sum measures (not 'equivalent')
     ("Councils will spend £90bn over the six years to 2031, equivalent to £18bn a year.", D(2025, 3, 1),
      [C("£18bn", "annual councils spending", "level", "per", None)]),
+    # a hedge word between a share in words and its noun ('one in four *new* nurses') is passed over
+    ("A union leader said one in four new nurses were planning to quit.", D(2024, 3, 1),
+     [C("one in four", "share of nurses planning to quit", "level", "at", 2024)]),
     # a share after a verb of composition is its subject's share; what a 'have' has, even a bounded duration,
     # says which ones a share counts
     ("Women now account for 41% of all firefighters.", D(2024, 3, 1),

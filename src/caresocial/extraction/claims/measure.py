@@ -143,9 +143,12 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     """'43% of local authorities are at risk of ...', 'four out of five agency workers were filling vacancies':
     the share of what."""
     k = fig_after(ws, last)
+    n = k
+    while n < len(ws) and n - k < 2 and ws[n].is_("H") and not ws[n].content:
+        n += 1  # ('one in three *new* recruits')
     if k < len(ws) and ws[k].low == "of":
         k += 1
-    elif not (k < len(ws) and ws[k].content and any(w.low in ("in", "of", "out") for w in ws[first:last + 1])):
+    elif not (n < len(ws) and ws[n].content and any(w.low in ("in", "of", "out") for w in ws[first:last + 1])):
         return _share_of_fronted(text, ws, first, k, v)
     nxt = ws[k + 1] if k + 1 < len(ws) else None
     if k < len(ws) and ws[k].low in v.pronouns and not (nxt is not None and (
