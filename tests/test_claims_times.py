@@ -288,6 +288,11 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     ("The tax rise will raise £12bn a year.", D(2021, 9, 1),
      [("£12bn", "annual revenue from tax rise", "level", "per", None)]),
     ("Providers earned £300m last year.", D(2021, 9, 1), [("£300m", "earnings of providers", "level", "at", 2020)]),
+    # a rate holds in the year a relative time written right after it names ('a day last year')
+    ("Hospitals treated 2,000 patients a day last year.", D(2024, 2, 1),
+     [("2,000", "patients treated by hospitals", "level", "per", 2023)]),
+    ("The levy will raise £3bn a year, starting next year.", D(2024, 2, 1),
+     [("£3bn", "annual levy", "level", "per", None)]),
     # a possessive time whose noun holds the figure dates that figure, also after 'than' (its own time, no base),
     # and no other figure of the sentence
     ("Council tax will go up by 5% in April, lower than last year's increase of 5.1%.", D(2024, 2, 1),

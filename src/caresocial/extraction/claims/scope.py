@@ -328,7 +328,10 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
         now = own or next((t for t in usable if t.end <= fig.start and fig.start - t.end <= 40 and
                            "," not in text[t.end:fig.start]), None)
         year = now.resolve(doc.reference) if now is not None and (now.mode == "abs" or (
-            now.mode == "rel" and not now.offset and not now.span and now.relation == "at")) else None
+            now.mode == "rel" and not now.span and now.relation == "at" and (not now.offset or (
+                now is own and _right_after_rate(text, fig, times, now, c))))) else None
+        # (a year counted from now only right after the rate: '3,000 litres a day last year'; not '£12bn a year,
+        # beginning next year')
         return "per", year, (rate.text if rate is not None else (own.text if own is not None else None)), None, False
     if fig.role == "from":
         return _from_end(text, fig, own, usable, doc, last_year)
@@ -374,6 +377,12 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     if after:
         return resolve(after[0], after[0].relation, doc, fig, last_year)
     return default_time(fig, doc, projection, last_year)
+
+
+def _right_after_rate(text: str, fig: FigureTime, times: list[TimePhrase], t: TimePhrase, c: Cues) -> bool:
+    """Whether a time phrase follows the rate phrase of a figure with nothing between ('a day last year')."""
+    rate = rate_after(text, fig, times, c)
+    return rate is not None and rate.end <= t.start and not text[rate.end:t.start].strip()
 
 
 def _possessive_time(text: str, fig: FigureTime, times: list[TimePhrase]) -> TimePhrase | None:
