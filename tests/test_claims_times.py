@@ -292,7 +292,7 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     ("Hospitals treated 2,000 patients a day last year.", D(2024, 2, 1),
      [("2,000", "patients treated by hospitals", "level", "per", 2023)]),
     ("The levy will raise £3bn a year, starting next year.", D(2024, 2, 1),
-     [("£3bn", "annual levy", "level", "per", None)]),
+     [("£3bn", "annual revenue from levy", "level", "per", None)]),
     # a possessive time whose noun holds the figure dates that figure, also after 'than' (its own time, no base),
     # and no other figure of the sentence
     ("Council tax will go up by 5% in April, lower than last year's increase of 5.1%.", D(2024, 2, 1),
