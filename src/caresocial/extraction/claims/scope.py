@@ -425,6 +425,16 @@ _FIGURE_END = regex.compile(r"(?:\d(?:bn|m|k|tn)?|%|\bbn|\bm|\bmillion|\bbillion
                             regex.IGNORECASE)
 
 
+def _ends_clause(text: str, t: TimePhrase, fig: FigureTime) -> bool:
+    """Whether a deadline ends a clause that another clause follows before the figure ('cut by 50% by 2040, and
+    bills will rise by £94'): the deadline of what the clause it ends says (a year, 'rose in 2023, and ...', may
+    date both)."""
+    if t.relation != "by":
+        return False
+    m = _NEW_CLAUSE.match(text, t.end)
+    return m is not None and m.end() <= fig.start
+
+
 def owned(text: str, t: TimePhrase) -> bool:
     """Whether a time phrase follows a figure directly ('16.1% in 2020'): that figure's time."""
     return bool(_FIGURE_END.search(text, max(0, t.start - 12), t.start))
@@ -468,7 +478,7 @@ def _change(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[Tim
                 relative
     if own is not None:
         return resolve(own, "over", doc, fig, last_year)
-    before = [t for t in usable if t.end <= fig.start]
+    before = [t for t in usable if t.end <= fig.start and not _ends_clause(text, t, fig)]
     if before:
         return resolve(before[-1], "from" if before[-1].relation == "from" else "over", doc, fig, last_year)
     after = [t for t in usable if t.start >= fig.end and t.relation != "from"]
