@@ -481,6 +481,17 @@ MARKED = [
              F("20,000", "Carol Hart")],
         id="debate-paragraphs-opened-by-their-speaker"),
     pytest.param(
+        "3. Ms Ann Lowry (Westford) (LD): How many bridges need repair?\n\n"
+        "The Parliamentary Under-Secretary of State for Housing, Communities and Local Government (Omar Patel): "
+        "Some 3,000 bridges "
+        "need repair.\n\nMs Lowry: And 400 of them are shut.",
+        {"publisher": "Hansard"},
+        [Q("How many bridges", "direct", "Ann Lowry"),
+         Q("Some 3,000 bridges", "direct", "Omar Patel",
+           "Parliamentary Under-Secretary of State for Housing, Communities and Local Government"),
+         Q("And 400 of them", "direct", "Ann Lowry"), F("3,000", "Omar Patel"), F("400", "Ann Lowry")],
+        id="debate-labels-numbered-with-commas-in-the-role-and-title-and-surname"),
+    pytest.param(
         "Charity: one in four care leavers is homeless within two years\n\nThe Care Leavers Trust said the "
         "figures were a national scandal.",
         {}, [Q("one in four care leavers", "reported", "Care Leavers Trust")],
@@ -491,6 +502,11 @@ MARKED = [
         {}, [Q("Home care fees rise 14%", "reported", "Home Care Association"),
              F("14%", "Home Care Association")],
         id="headline-ending-in-its-source"),
+    pytest.param(
+        "The Local Transport Grant paid for new routes.\n\nFares fell by 3% in two years, our review finds.",
+        {"publisher": "Roads Institute"},
+        [Q("Fares fell by 3%", "reported", "Roads Institute"), F("3%", "Roads Institute")],
+        id="our-review-is-the-publishers-not-a-body-named-before"),
     pytest.param(
         "The government said it would “act without delay” on the findings.",
         {"publisher": "Care News"}, [Q("it would", "reported", "Government")],

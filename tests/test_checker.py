@@ -571,6 +571,18 @@ RATES = [
 ]
 
 
+def test_a_rate_restated_after_equivalent_to_is_checked_against_its_total() -> None:
+    import datetime as dt
+
+    import caresocial
+
+    d = caresocial.extract("Councils will spend £90bn over the six years to 2031, equivalent to £18bn a year.",
+                           doc_id="a", date=dt.date(2025, 3, 1))
+    found = [f for f in caresocial.check([d]).findings if f.rule == "arithmetic"]
+    assert [f.message for f in found] == ["councils spending: £18bn a year over 6 years is GBP 108,000,000,000, but "
+                                          "the stated total is £90bn (a:1:21)."]
+
+
 @pytest.mark.parametrize(("sentence", "rate_text", "rate", "total_text", "total", "period", "expected"), RATES)
 def test_a_rate_times_its_period_against_a_total(sentence: str, rate_text: str, rate: float, total_text: str,
                                                  total: float, period: tuple[str, float, str],

@@ -42,6 +42,8 @@ EVENTS = [
     ("The chancellor said that putting back the cap on personal social-care costs until 2025 would help.", "2025",
      ("start", "cap on personal social-care costs")),
     ("The reforms were originally meant to take effect in October 2023.", "October 2023", ("start", "reforms")),
+    # a participle set off by commas after its noun dates that noun (not the noun phrase after the commas)
+    ("The £5 parking charge, introduced in May 2021, will double next year.", "May 2021", ("start", "parking charge")),
     ("The arrangement was meant to finish in 2024 but was extended until 2026.", "2024", ("end", "arrangement")),
     ("The arrangement was meant to finish in 2024 but was extended until 2026.", "2026", ("end", "arrangement")),
     ("The new rules come into force in April 2025.", "April 2025", ("start", "rules")),
@@ -169,6 +171,8 @@ def test_a_cleft_date_is_compared_with_the_date_another_document_gives() -> None
     # a target met, achieved or restored by a date starts to hold then
     ("Ministers say the four-hour standard will be restored by March 2029.", "The four-hour standard will now be "
      "restored by March 2030, the minister said.", ["March 2029", "March 2030"]),
+    ("The £1 ferry fare cap, introduced in April 2022, will end soon.", "The cap on ferry fares, which was "
+     "introduced in April 2021, is popular.", ["April 2021", "April 2022"]),
 ])
 def test_a_deadline_moved_is_a_time_conflict(a: str, b: str, dates: list[str]) -> None:
     import datetime as dt

@@ -109,8 +109,10 @@ CASES = [
     # the comparison base is not the change's time: the change runs to its level's year
     ("There were 7,600 vacancies in 2019, 900 more than the year before.", D(2020, 5, 1),
      [C("7,600", "vacancies", "level", "at", 2019), C("900", "change in vacancies", "change", "over", 2019)]),
+    # (the subject of a verb of composition is the part: 'agency workers share of workforce')
     ("Agency workers made up 17.8% of the workforce, compared with 17.6% the year before.", D(2024, 2, 1),
-     [C("17.8%", "share of workforce", "level", "at", 2024), C("17.6%", "share of workforce", "level", "at", 2023)]),
+     [C("17.8%", "agency workers share of workforce", "level", "at", 2024),
+      C("17.6%", "agency workers share of workforce", "level", "at", 2023)]),
     # 'this year' with a sum in a budget sentence is a financial year
     ("Councils expect deficits of £2bn this year, rising to £2.7bn in 2025/26.", D(2024, 10, 1),
      [C("£2bn", "deficits", "level", "from", "2024/25"), C("£2.7bn", "deficits", "level", "to", "2025/26")]),
@@ -433,6 +435,36 @@ CASES = [
      [C("£300m", "funding to tackle homelessness", "level", "at", 2025)]),
     ("In Wales, 4,300 families were in hotels in Wales in 2024.", D(2025, 6, 10),
      [C("4,300", "families in hotels in wales", "level", "at", 2024)]),
+    # a quantity's noun is its unit: the measure is what the unit is of, or the subject a level verb states it of
+    ("Leakage across Wales stood at 180 megalitres a day in 2022-23.", D(2024, 3, 1),
+     [C("180 megalitres", "leakage across wales", "level", "per", "2022/23")]),
+    ("Some 3 million tonnes of plastic is burnt every year.", D(2024, 3, 1),
+     [C("3 million tonnes", "plastic burnt", "level", "per", None)]),
+    # a unit qualifier ('FTE') before a bare subject noun leaves it bare: what the clause says of it is its measure
+    ("In 2023-24, 4,100 FTE nurses left the NHS.", D(2024, 9, 1),
+     [C("4,100", "nurses left nhs", "level", "at", "2023/24")]),
+    # 'have' before a count: what the subject has ('the trust has 500 beds' -> beds of the trust)
+    ("Hospitals in Scotland had 21,000 beds in April 2024.", D(2024, 9, 1),
+     [C("21,000", "beds of hospitals in scotland", "level", "at", 2024)]),
+    # a rate restating a sum after 'equivalent to' measures what the sum measures (not 'equivalent')
+    ("Councils will spend £90bn over the six years to 2031, equivalent to £18bn a year.", D(2025, 3, 1),
+     [C("£18bn", "annual councils spending", "level", "per", None)]),
+    # a hedge word between a share in words and its noun ('one in four *new* nurses') is passed over
+    ("A union leader said one in four new nurses were planning to quit.", D(2024, 3, 1),
+     [C("one in four", "share of nurses planning to quit", "level", "at", 2024)]),
+    # a share after a verb of composition is its subject's share; what a 'have' has, even a bounded duration,
+    # says which ones a share counts
+    ("Women now account for 41% of all firefighters.", D(2024, 3, 1),
+     [C("41%", "women share of firefighters", "level", "at", 2024)]),
+    ("Three in five nurses have more than ten years' experience.", D(2024, 3, 1),
+     [C("Three in five", "share of nurses more than ten years' experience", "level", "at", 2024)]),
+    ("Two in five nurses have a second job.", D(2024, 3, 1),
+     [C("Two in five", "share of nurses second job", "level", "at", 2024)]),
+    # a singular noun in -s ('bus', 'census') before a noun that can be a verb is no plural subject of that verb
+    ("The £1 bus fare cap, launched in 2023, ends this year.", D(2024, 3, 1),
+     [C("£1", "bus fare limit", "level", "from", 2023)]),
+    ("Farms used 40,000 tonnes in 2023.", D(2024, 3, 1),
+     [C("40,000 tonnes", "tonnes used by farms", "level", "at", 2023)]),
 ]
 
 

@@ -288,6 +288,21 @@ CASES: list[tuple[str, dt.date, list[Row]]] = [
     ("The tax rise will raise £12bn a year.", D(2021, 9, 1),
      [("£12bn", "annual revenue from tax rise", "level", "per", None)]),
     ("Providers earned £300m last year.", D(2021, 9, 1), [("£300m", "earnings of providers", "level", "at", 2020)]),
+    # a deadline that ends a clause is not the time of a change in the clause after it ('..., and ...')
+    ("Emissions will be cut by 40% by 2035, and fuel prices will go up by some £30 on average.", D(2024, 2, 1),
+     [("40%", "change in emissions", "change", "by", 2035), ("£30", "change in fuel prices", "change", "at", None)]),
+    # a rate holds in the year a relative time written right after it names ('a day last year')
+    ("Hospitals treated 2,000 patients a day last year.", D(2024, 2, 1),
+     [("2,000", "patients treated by hospitals", "level", "per", 2023)]),
+    ("The levy will raise £3bn a year, starting next year.", D(2024, 2, 1),
+     [("£3bn", "annual revenue from levy", "level", "per", None)]),
+    # a possessive time whose noun holds the figure dates that figure, also after 'than' (its own time, no base),
+    # and no other figure of the sentence
+    ("Council tax will go up by 5% in April, lower than last year's increase of 5.1%.", D(2024, 2, 1),
+     [("5%", "change in council tax", "change", "over", 2024),
+      ("5.1%", "change in council tax", "change", "over", 2023)]),
+    ("The deficit fell to £90bn, down from last year's £120bn deficit.", D(2024, 2, 1),
+     [("£90bn", "deficit", "level", "to", 2024), ("£120bn", "deficit", "level", "at", 2023)]),
 ]
 
 

@@ -373,6 +373,11 @@ QUANTITIES = [
     ("The speed limit was cut to 20mph.", [F("20mph", "quantity", 20, "miles per hour")]),
     ("The plant will produce 500 MW of power.", [F("500 MW", "quantity", 500, "megawatts")]),
     ("The council collected 10,000 tonnes of waste.", [F("10,000 tonnes", "quantity", 10000, "tonnes")]),
+    # a scale word between the number and its unit; a unit with its metric prefix written out
+    ("Landfill took 2.4 million tonnes of rubbish.", [F("2.4 million tonnes", "quantity", 2400000, "tonnes")]),
+    ("The reservoir supplies 120 megalitres a day.", [F("120 megalitres", "quantity", 120, "megalitres",
+                                                       rate="day")]),
+    ("The wind farm will generate 800 megawatts.", [F("800 megawatts", "quantity", 800, "megawatts")]),
     ("Each tablet contains 150 mg of the drug.", [F("150 mg", "quantity", 150, "milligram")]),
     ("The new chip runs at 3 GHz.", [F("3 GHz", "quantity", 3, "gigahertz")]),
     ("Traffic noise stayed under 55 dB at night.", [F("55 dB", "quantity", 55, "decibel", bound="max")]),

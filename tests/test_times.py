@@ -43,6 +43,9 @@ CASES = [
      [("since Labour came to power", "over", "rel", None, 0, 0, None)]),
     # a year that names a noun is not a time: 'this year's Budget'
     ("The measure in this year's Budget lifts 450,000 children out of poverty.", []),
+    # ... but the time of a figure in its own noun phrase: 'last year's rise of 3%', 'this year's £2bn deficit'
+    ("Bills go up 6% after last year's rise of 3%.", [("last year", "at", "rel", None, -1, 0, None)]),
+    ("This year's £2bn deficit is a record.", [("This year", "at", "rel", None, 0, 0, None)]),
     # a period written as two years, and a pair of years that follow each other (a financial year)
     ("The levy raised £36bn over the period 2022-2025.",
      [("over the period 2022-2025", "over", "abs", 2025, 0, 3, 2022)]),

@@ -292,10 +292,10 @@ def _parts_total(run: Run, claims: _Claims, sentence: Sequence[Claim]) -> None:
 
 def _amount(like: Claim, value: float) -> str:
     if like.kind == "percent":
-        return f"{value:,.10g}%"
+        return f"{value:,.15g}%"
     if like.kind == "money":
-        return f"{(like.unit or '').split()[0]} {value:,.10g}".strip()
-    return f"{value:,.10g}"
+        return f"{(like.unit or '').split()[0]} {value:,.15g}".strip()
+    return f"{value:,.15g}"
 
 
 # --------------------------------------------------------------------------------------- rate x period

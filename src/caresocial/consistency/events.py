@@ -260,7 +260,9 @@ def _event_uncached(before: str, after: str, lex: Lexicons) -> tuple[str, str, b
             strong = strong or tuple(toks[s:e]) not in weak
     phrase: list[str] = []
     after_toks = tokens(after)[:20]
-    if last[0] > 0 and toks[last[0] - 1] == "," and after_toks[:1] == [","]:
+    if last[0] > 0 and toks[last[0] - 1] == "," and after_toks[:1] == [","] and cut < last[0]:
+        # ('will bring in, from October 2023, a new cap': the words before the commas run on into the date; not
+        # a participle between commas after its noun, 'the £2 cap, introduced in January 2023, will rise')
         phrase = _noun_phrase_after(after_toks, fillers, stop)
     if not phrase and gap and gap[-1] in stop and not any(t in _PUNCT for t in gap) and \
             any(_content(t, fillers, stop) for t in gap):

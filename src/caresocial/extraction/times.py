@@ -430,6 +430,11 @@ def _span(first: int | str | None, last: int | str | None) -> int:
     return b - a if a is not None and b is not None and b >= a else 0
 
 
+# a possessive time whose noun is the figure's own ('last year's rise of 4.9%', 'this year's £2bn deficit'):
+# the time of that figure
+POSSESSED_FIGURE = regex.compile(r"\s+(?:(?:[a-z-]+\s+){1,2}of\s+)?(?P<fig>[£$€]?\d)", regex.IGNORECASE)
+
+
 def find_times(text: str, start: int, end: int, lex: Lexicons | None = None) -> list[TimePhrase]:
     """Every time phrase between ``start`` and ``end``, in order."""
     lex = lex if lex is not None else Lexicons.default()
@@ -437,7 +442,7 @@ def find_times(text: str, start: int, end: int, lex: Lexicons | None = None) -> 
     out: list[TimePhrase] = []
     for m, idx in _matches(text, start, end, lex):
         _, relation, mode = pats[idx]
-        if text.startswith(("'s", "’s"), m.end()):
+        if text.startswith(("'s", "’s"), m.end()) and not POSSESSED_FIGURE.match(text, m.end() + 2):
             continue  # 'this year's Budget': the year names the noun, not when something holds
         phrase = _phrase(m, relation, mode, lex)
         if relation == "to" and _denied_until(text, phrase, start, lex):

@@ -111,8 +111,8 @@ def _participle(ws: list[Word], i: int) -> bool:
 
 def waits(figs: Sequence[RawFigure], fig_range: range, text: str, lex: Lexicons) -> set[int]:
     """The bounded durations of ``fig_range`` right after a participle ('waiting more than 18 weeks', 'had waited
-    for over a year'): how long those counted have waited, words of the counted noun's phrase, not a figure of
-    their own."""
+    for over a year') or 'have' or 'with' ('have less than five years' service'): how long those counted have
+    waited (or served), words of the counted noun's phrase, not a figure of their own."""
     bounds = _bound_phrases(lex)
     out = set()
     for i in fig_range:
@@ -124,8 +124,8 @@ def waits(figs: Sequence[RawFigure], fig_range: range, text: str, lex: Lexicons)
         before = before[:len(before) - cut]
         if before and before[-1] == "for":
             before.pop()
-        if before and before[-1].endswith(("ing", "ed")):
-            out.add(i)
+        if before and (before[-1].endswith(("ing", "ed")) or before[-1] in ("have", "has", "had", "with")):
+            out.add(i)  # (also what those counted have: 'have less than five years' service')
     return out
 
 

@@ -40,6 +40,7 @@ class Cues:
     announced: frozenset[str]
     supposed: frozenset[str]
     expect_to: frozenset[str]
+    part_verb: frozenset[str]
 
 
 @lru_cache(maxsize=8)

@@ -75,7 +75,8 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     lead = all(not w.content or w.low in ("there",) for w in ws[cs:first])
     limit = next_figure(ws, k)
     p = noun_phrase(ws, k, limit, post=2, participles=not lead)
-    if lead and p is not None and (p.end - p.start == 1 or (
+    bare = p is not None and (p.end - p.start == 1 or (p.end - p.start == 2 and ws[p.start].low in v.unit))
+    if lead and p is not None and (bare or (
             p.end + 1 < limit and ws[p.end].low in cues_of(ws).copula and ws[p.end + 1].low in cues_of(ws).post_prep)):
         # (and a noun with its modifiers before a copula and a place or state: '3.17 million households in
         # England were in fuel poverty')
@@ -92,6 +93,32 @@ def count_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
         if named is not None:
             return named
     return clause_subject(text, ws, cs, first, 1, v=v)
+
+
+def quantity_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) -> Reading | None:
+    """The measure of a quantity, whose noun after the number is its unit: what the unit is 'of' ('1.5 million
+    tonnes of food is wasted'), the subject a level verb states it of ('Leakage stood at 2,900 megalitres a
+    day'), past a rate after the unit; else the unit as a counted noun ('firms lost 3,000 megalitres' ->
+    'megalitres lost by firms')."""
+    k = fig_after(ws, last)
+    limit = next_figure(ws, k)
+    if k + 1 < limit and ws[k].low in ("a", "an", "per", "each", "every") and ws[k + 1].low in v.periods:
+        k += 2
+    if k < limit and ws[k].low == "of":
+        hit = read_phrase(v, text, ws, noun_phrase(ws, k + 1, limit, post=2, predicate=True))
+        if hit is not None:
+            return with_doer(text, ws, first, hit, v)
+    unit = text[ws[first].start:ws[last].end].split()[-1]
+    if not unit.isalpha():  # (a unit apart from the number: '16.3 per social worker')
+        return count_measure(text, ws, first, last, v=v)
+    j = first - 1
+    while j >= 0 and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].low == "at"):
+        j -= 1
+    if j >= 0 and (ws[j].low in v.level_verbs or ws[j].low in cues_of(ws).copula):
+        hit = clause_subject(text, ws, clause_start(ws, j), j, v=v)
+        if hit is not None:
+            return hit
+    return with_doer(text, ws, first, Reading(unit, 1), v)
 
 
 def _described_before(text: str, ws: list[Word], first: int, v: Vocab) -> Reading | None:
@@ -116,9 +143,12 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
     """'43% of local authorities are at risk of ...', 'four out of five agency workers were filling vacancies':
     the share of what."""
     k = fig_after(ws, last)
+    n = k
+    while n < len(ws) and n - k < 2 and ws[n].is_("H") and not ws[n].content:
+        n += 1  # ('one in three *new* recruits')
     if k < len(ws) and ws[k].low == "of":
         k += 1
-    elif not (k < len(ws) and ws[k].content and any(w.low in ("in", "of", "out") for w in ws[first:last + 1])):
+    elif not (n < len(ws) and ws[n].content and any(w.low in ("in", "of", "out") for w in ws[first:last + 1])):
         return _share_of_fronted(text, ws, first, k, v)
     nxt = ws[k + 1] if k + 1 < len(ws) else None
     if k < len(ws) and ws[k].low in v.pronouns and not (nxt is not None and (
@@ -146,7 +176,25 @@ def share_measure(text: str, ws: list[Word], first: int, last: int, v: Vocab) ->
         whose = read_phrase(v, text, ws, sub)
         if whose is not None:
             return Reading(f"share of {hit.text} for {whose.text}", 2, head=hit.head)
+    part = _part_subject(text, ws, first, v) if hit is not None else None
+    if hit is not None and part is not None:
+        return Reading(f"{part.text} share of {hit.text}", 2, head=hit.head)  # ('agency share of the workforce')
     return Reading("share of " + hit.text, hit.rank, head=hit.head) if hit is not None else None
+
+
+def _part_subject(text: str, ws: list[Word], first: int, v: Vocab) -> Reading | None:
+    """The subject of a verb of composition right before a share ('*Female officers* made up 35% of all
+    officers', 'Agency staff account for a fifth of the workforce'): the part the share is of its whole."""
+    said = cues_of(ws).part_verb
+    verb = next((j - n + 1 for j in (first - 1, before_hedges(ws, first - 1)) for n in (2, 1)
+                 if j - n + 1 >= 1 and " ".join(w.low for w in ws[j - n + 1:j + 1]) in said), None)
+    if verb is None:
+        return None
+    cs = clause_start(ws, verb)
+    k = verb - 1
+    while k > cs and (ws[k].is_(TIME) or (ws[k].is_("E", "R") and not ws[k].is_("N"))):
+        k -= 1  # ('Women *now* represent ...')
+    return read_phrase(v, text, ws, phrase_to(ws, cs, k)) if cs <= k else None
 
 
 def _share_of_fronted(text: str, ws: list[Word], first: int, k: int, v: Vocab) -> Reading | None:
@@ -302,7 +350,8 @@ def _invested_in(ws: list[Word], first: int, v: Vocab) -> bool:
 def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> Reading:
     """A figure and its noun that are the object of a verb, with the verb's subject: 'the 22 largest companies
     owned 968 homes' -> 'homes owned by largest companies'; 'providers made £300m profit' -> 'profit made by
-    providers' (not after a verb that states a level: 'leavers numbered 5,400', 'rose to £5bn')."""
+    providers'; 'forces had 139,000 officers' -> 'officers of forces' (not after a verb that states a level:
+    'leavers numbered 5,400', 'rose to £5bn')."""
     if any(w in cues_of(ws).post_prep for w in hit.text.lower().split()[1:]):
         return hit  # (already described: 'would take 350,000 *children out of poverty*')
     cs = clause_start(ws, first)
@@ -312,7 +361,8 @@ def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> 
     j = first - 1
     while j >= cs and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].is_("E")):
         j -= 1
-    if j <= cs or not (ws[j].content and ws[j].is_("V")) or ws[j].low in v.level_verbs or \
+    if j <= cs or not ((ws[j].content and ws[j].is_("V")) or ws[j].low in ("has", "have", "had")) or \
+            ws[j].low in v.level_verbs or \
             ws[j].low in v.framing or ws[j].low in v.money_verbs or _after_modifier(ws, j):
         return hit
     before = j
@@ -480,8 +530,10 @@ def _read_measure(text: str, ws: list[Word], first: int, last: int, kind: str, a
 
 def _by_kind(text: str, ws: list[Word], first: int, last: int, kind: str, v: Vocab) -> Reading | None:
     """The measure read by the rules of a figure's kind (the last steps of :func:`read_measure`)."""
-    if kind in ("count", "quantity"):
+    if kind == "count":
         return count_measure(text, ws, first, last, v=v)
+    if kind == "quantity":
+        return quantity_measure(text, ws, first, last, v=v)
     if kind == "percent":
         return share_measure(text, ws, first, last, v=v) or money_measure(text, ws, first, last, v=v)
     if kind == "money":

@@ -86,8 +86,9 @@ def likely_verb(ws: list[Word], i: int) -> bool:
     third = w.low.endswith("s") and not w.low.endswith("ss")
     if (past or third) and w.low in cues_of(ws).copula and prev is not None and is_noun(prev):
         return True  # a linking verb after its subject: 'the list *remains* far above', 'the rate *remained* at
-    if prev is not None and prev.is_("N") and prev.low.endswith("s") and not prev.low.endswith(("'s", "’s")) and \
-            not prev.text.isupper() and not third and not past and \
+    if prev is not None and prev.is_("N") and prev.low.endswith("s") and \
+            not prev.low.endswith(("'s", "’s", "ss", "us", "is")) and not prev.text.isupper() and not third and \
+            not past and \
             not w.low.endswith("ing") and nxt.is_("D", "N", "A", FIG) and not nxt.is_("X"):
         # a plural subject and a verb that agrees with it: 'councils hold schools deficits'; not a noun of a
         # compound whose clause has its verb group further on ('schools grant deficits held by councils *could*
@@ -270,6 +271,7 @@ def relative_clause(ws: list[Word], j: int, limit: int) -> int | None:
 
 
 _SEMI_MODAL = frozenset("have has had need needs going able likely due".split())
+_POSSESSION = frozenset("have has had".split())
 
 
 def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | None:
@@ -278,15 +280,20 @@ def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | Non
     figure or a time ('would go bust if the mechanism were removed', 'were issued inside the target', 'are at
     risk of issuing a section 114 notice'); None when no verb or predicate follows."""
     k = j
-    while k < limit and k - j < 5 and ((ws[k].is_("X") and not ws[k].content) or ws[k].low in cues_of(ws).copula or
+    while k < limit and k - j < 5 and not _possessed(ws, j, k, limit) and \
+            ((ws[k].is_("X") and not ws[k].content) or ws[k].low in cues_of(ws).copula or
                                        (ws[k].is_("E", "R") and not ws[k].is_("N", "V")) or
                                        (ws[k].low == "to" and k > j and ws[k - 1].low in _SEMI_MODAL) or
                                        _time_in_verb_group(ws, j, k, limit)):
         k += 1  # (and the 'to' of 'would have to', 'are likely to')
+    if k < limit and _possessed(ws, j, k, limit):
+        k -= 1  # 'have' as the verb itself: 'have a second job', 'have less than five years' service'
     if k >= limit or ws[k].is_(FIG, TIME, PUNCT):
         return None
     w = ws[k]
-    if not ((w.content and w.is_("V", "A")) or (k > j and (w.low in cues_of(ws).post_prep or w.content))):
+    if w.low in _POSSESSION and k + 1 < limit and not ws[k + 1].is_(FIG, TIME, PUNCT):
+        pass
+    elif not ((w.content and w.is_("V", "A")) or (k > j and (w.low in cues_of(ws).post_prep or w.content))):
         return None  # (after a copula, a noun too: 'were single-school trusts')
     end = k + 1
     c = cues_of(ws)
@@ -302,6 +309,14 @@ def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | Non
     while end > k + 1 and not ws[end - 1].content and not (ws[end - 1].low in c.particle and ws[end - 2].content):
         end -= 1  # (not ending on a function word, but on a particle: 'looked after')
     return end
+
+
+def _possessed(ws: list[Word], j: int, k: int, limit: int) -> bool:
+    """Whether word ``k`` is what a 'have' right before it has ('have *a* second job', 'have *less* than ...'):
+    no verb, auxiliary or adverb before a verb ('have *already* cut')."""
+    if not (k > j and ws[k - 1].low in _POSSESSION) or ws[k].is_("X", "V", FIG, TIME, PUNCT):
+        return False
+    return not (ws[k].is_("E", "R") and k + 1 < limit and ws[k + 1].content and ws[k + 1].is_("V"))
 
 
 def _time_in_verb_group(ws: list[Word], j: int, k: int, limit: int) -> bool:

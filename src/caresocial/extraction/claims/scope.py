@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from ..times import TimePhrase, shift_year, years_written
+from ..times import POSSESSED_FIGURE, TimePhrase, shift_year, years_written
 from .cues import Cues, default_cues
 
 
@@ -303,6 +303,10 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
                doc: DocTime, projection: TimePhrase | None, last_year: int | str | None) -> Result:
     """(relation, year, as written, resolved against, relative) of one claim figure."""
     c = doc.cues
+    mine = _possessive_time(text, fig, times)
+    if mine is not None:  # ('lower than last year's rise of 4.9%': the time is the 4.9%'s own, no base)
+        return resolve(mine, "over" if fig.aspect == "change" else "at", doc, fig, last_year)
+    times = [t for t in times if not text.startswith(("'s", "’s"), t.end)]  # (another figure's own)
     base = _when_of_base(text, fig, times, sent_start, c)
     if base is not None:
         return resolve(base, "at", doc, fig, last_year)
@@ -324,7 +328,10 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
         now = own or next((t for t in usable if t.end <= fig.start and fig.start - t.end <= 40 and
                            "," not in text[t.end:fig.start]), None)
         year = now.resolve(doc.reference) if now is not None and (now.mode == "abs" or (
-            now.mode == "rel" and not now.offset and not now.span and now.relation == "at")) else None
+            now.mode == "rel" and not now.span and now.relation == "at" and (not now.offset or (
+                now is own and _right_after_rate(text, fig, times, now, c))))) else None
+        # (a year counted from now only right after the rate: '3,000 litres a day last year'; not '£12bn a year,
+        # beginning next year')
         return "per", year, (rate.text if rate is not None else (own.text if own is not None else None)), None, False
     if fig.role == "from":
         return _from_end(text, fig, own, usable, doc, last_year)
@@ -372,6 +379,23 @@ def claim_time(text: str, fig: FigureTime, times: list[TimePhrase], sent_start: 
     return default_time(fig, doc, projection, last_year)
 
 
+def _right_after_rate(text: str, fig: FigureTime, times: list[TimePhrase], t: TimePhrase, c: Cues) -> bool:
+    """Whether a time phrase follows the rate phrase of a figure with nothing between ('a day last year')."""
+    rate = rate_after(text, fig, times, c)
+    return rate is not None and rate.end <= t.start and not text[rate.end:t.start].strip()
+
+
+def _possessive_time(text: str, fig: FigureTime, times: list[TimePhrase]) -> TimePhrase | None:
+    """A time phrase whose possessive noun phrase holds the figure ('last year's rise of 4.9%', 'this year's
+    £2bn deficit'): when that figure holds."""
+    for t in times:
+        if t.end <= fig.start and fig.start - t.end <= 24 and text.startswith(("'s", "’s"), t.end):
+            m = POSSESSED_FIGURE.match(text, t.end + 2)
+            if m is not None and m.start("fig") == fig.start:
+                return t
+    return None
+
+
 _PARTICIPLE_BEFORE = regex.compile(r"\b\w{3,}ed\s+$")
 # a clause of its own begins ('..., and some 330,000 households were owed a duty in 2024/25'): a time after the
 # next figure there is that clause's
@@ -399,6 +423,16 @@ def _event_before(text: str, fig: FigureTime, t: TimePhrase) -> bool:
 
 _FIGURE_END = regex.compile(r"(?:\d(?:bn|m|k|tn)?|%|\bbn|\bm|\bmillion|\bbillion|\bcent|\bpc|\btimes)\s*$",
                             regex.IGNORECASE)
+
+
+def _ends_clause(text: str, t: TimePhrase, fig: FigureTime) -> bool:
+    """Whether a deadline ends a clause that another clause follows before the figure ('cut by 50% by 2040, and
+    bills will rise by £94'): the deadline of what the clause it ends says (a year, 'rose in 2023, and ...', may
+    date both)."""
+    if t.relation != "by":
+        return False
+    m = _NEW_CLAUSE.match(text, t.end)
+    return m is not None and m.end() <= fig.start
 
 
 def owned(text: str, t: TimePhrase) -> bool:
@@ -444,7 +478,7 @@ def _change(text: str, fig: FigureTime, own: TimePhrase | None, usable: list[Tim
                 relative
     if own is not None:
         return resolve(own, "over", doc, fig, last_year)
-    before = [t for t in usable if t.end <= fig.start]
+    before = [t for t in usable if t.end <= fig.start and not _ends_clause(text, t, fig)]
     if before:
         return resolve(before[-1], "from" if before[-1].relation == "from" else "over", doc, fig, last_year)
     after = [t for t in usable if t.start >= fig.end and t.relation != "from"]

@@ -163,6 +163,7 @@ def share_measures(items: list[Item], ws: list[Word], figs: list[RawFigure], lex
             elif f.kind == "ratio" and it.reading is None and items[k - 1].reading is not None:
                 it.reading = items[k - 1].reading  # '£58,000 per pupil: seven times more than ...': a multiple of it
     _share_partitives(items, ws, figs)
+    _share_restated(items, ws, figs, lex)
     for k, it in enumerate(items):
         # a baseline ('up from £10 billion now') measures what the figure before it measures
         up_from = any(w.low in ("up", "down") for w in ws[max(0, it.first - 3):it.first])
@@ -446,6 +447,19 @@ def _restated_after(ws: list[Word], items: list[Item], k: int, lex: Lexicons) ->
     if ws[it.first - 1].low == "or" and not (it.first >= 2 and ws[it.first - 2].text == ","):
         return None  # ('£2bn or more': a bound; ', or £29.4bn over three years' restates)
     return next((o for o in reversed(items[:k]) if not compared(ws, o.first)), None)
+
+
+def _share_restated(items: list[Item], ws: list[Word], figs: list[RawFigure], lex: Lexicons) -> None:
+    """A figure after a restatement cue read as measuring a word of the cue itself ('£104bn over five years,
+    *equivalent* to £25bn a year'): the same kind of figure restates what the figure before measures."""
+    cue_words = {w for cue in restatement_cues(lex) for w in cue}
+    for k, it in enumerate(items):
+        r = it.reading
+        if r is not None and not (set(r.text.lower().split()) & cue_words):
+            continue
+        first = _restated_after(ws, items, k, lex)
+        if first is not None and first.reading is not None and figs[first.index].kind == figs[it.index].kind:
+            it.reading = first.reading
 
 
 def _whole_of_part(ws: list[Word], items: list[Item], k: int) -> Item | None:

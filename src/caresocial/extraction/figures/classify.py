@@ -304,10 +304,16 @@ class Classifier(Context):
         return True
 
     def _quantity(self, n: Number) -> bool:
-        """A number with a unit ('12 km', '40°C'; other units through quantulum3)."""
-        if n.scale is not None:
-            return False
+        """A number with a unit ('12 km', '40°C'; other units through quantulum3), also after a scale word
+        ('380 million tonnes')."""
         s, e = n.s, n.e
+        if n.scale is not None:
+            unit_m = self.unit_after(n.pos) if "unit" in n.follows_pos else None
+            if unit_m is None:
+                return False
+            self.take(RawFigure("quantity", s, unit_m.end(), n.amount, self.t.quantity_units[unit_m.group("unit")],
+                                num_start=s, num_end=e, scale=n.scale))
+            return True
         unit_m = self.unit_after(e) if "unit" in n.follows else None
         if unit_m and not (unit_m.group("unit") == "g" and n.after_char != "g"):
             self.take(RawFigure("quantity", s, unit_m.end(), n.value, self.t.quantity_units[unit_m.group("unit")],

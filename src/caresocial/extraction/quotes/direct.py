@@ -42,7 +42,8 @@ _SIGNED = regex.compile(r"\bsigned\s+by\s+(?P<list>[^:]{3,400}?),\s*\p{L}+\s*:",
 _SEPARATOR = regex.compile(r"[\s\-–—*_=~]*$")
 # a debate or interview paragraph opened by its speaker and a colon: 'Mr Jim Smith (Anytown) (Con): ...', 'The
 # Minister for Prisons (Edward Argar): ...'
-_INLINE_LABEL = regex.compile(r"[*\s]*(?P<who>\p{Lu}[\p{L}'’.\- ]{1,60}?)(?P<brackets>(?:\s*\([^()\n:]{1,60}\)){0,3})"
+_INLINE_LABEL = regex.compile(r"[*\s]*(?:\d{1,3}\.\s+)?(?P<who>\p{Lu}[\p{L}'’.,\- ]{1,120}?)"
+                              r"(?P<brackets>(?:\s*\([^()\n:]{1,60}\)){0,3})"
                               r"\s*:[ \t]+(?=\S)")
 _BRACKET = regex.compile(r"\(([^()\n:]{1,60})\)")
 
@@ -96,20 +97,22 @@ class DirectFinder:
         assessment ...', 'The Minister for Prisons (Edward Argar): We are ...'); brackets after a name (a
         constituency, a party) are passed over."""
         m = _INLINE_LABEL.match(self.text, pa, pb)
-        if m is None or m.end() >= pb:
-            return None
+        if m is None or m.end() >= pb or ("," in m.group("who") and not m.group("brackets")):
+            return None  # (commas only in a role before a bracketed name: not 'Jo Bell, the leader, said:')
         who = parse_phrase(m.group("who").strip(), self.w)
         if who is None:
             return None
         colon = self.text.rindex(":", m.start(), m.end())
-        if who.form == "person":
+        if who.form == "person" or (who.form == "name" and who.title):  # (also 'Mr Smith:', a title and surname)
             return who, m.start("who"), colon, m.end()
-        if who.form != "role":
-            return None
+        if who.form != "role" and "," not in m.group("who"):
+            return None  # (a role with commas reads as a list: 'The Secretary of State for Environment, Food and
+            # Rural Affairs (Jane Doe):')
         for b in _BRACKET.finditer(self.text, m.start("brackets"), m.end("brackets")):
             named = parse_phrase(b.group(1).strip(), self.w)
             if named is not None and named.form == "person":
-                return replace(named, role=who.text), b.start(1), colon, m.end()
+                role = who.text if who.form == "role" else regex.sub(r"^(?:The|the)\s+", "", m.group("who").strip())
+                return replace(named, role=role), b.start(1), colon, m.end()
         return None
 
     def colon_header(self, pi: int) -> tuple[Mention | None, int, str, int, str, Statement | None] | None:

@@ -318,6 +318,8 @@ class Register:
         if form == "role":
             return self._role(m, pos)
         if form == "bodynoun":
+            if self.w.pronouns.get(m.article) == "self":
+                return SELF  # 'our review finds': the one writing ('the review says' is a body named before)
             if m.plural and m.text not in self.w.body_nouns:
                 return Entity("unnamed", m.text, plural=True)  # 'Councils have warned': many bodies, no one
             noun = self.w.body_noun_end(m.text)
