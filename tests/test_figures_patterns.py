@@ -1,0 +1,126 @@
+"""The table-derived patterns and guards of the figure grammar (figures/patterns.py), one behaviour per table, in
+sentences of the kind policy texts use: every figure with its exact text, kind, value, unit, hedge, bound, rate
+and link (``check`` of tests/test_figures.py). Written for issue #22 from the survivors of a mutation run over
+patterns.py (docs/testing.md, "Mutation testing"): each table says what a pattern or a guard lets through.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from caresocial.extraction.figures.patterns import Patterns, patterns
+from caresocial.lexicons import Lexicons
+
+from .test_figures import F, check
+
+LO, HI = ("range", "low"), ("range", "high")
+
+Cases = list[tuple[str, list[dict[str, Any]]]]
+
+
+def _ids(cases: Cases) -> list[str]:
+    return [s[:60] for s, _ in cases]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a day written with an ordinal suffix ('31st', '2nd', '3rd', '24th') starts a date: the suffix belongs to its span
+# ---------------------------------------------------------------------------------------------------------------
+DAY_ORDINALS: Cases = [
+    ("The minister replied on 31st March 2022 that recruitment was a priority.",
+     [F("31st March 2022", "date", "2022-03-31")]),
+    ("Councils had until 2nd June 2021 to respond to the consultation.",
+     [F("2nd June 2021", "date", "2021-06-02")]),
+    ("The new guidance takes effect on 3rd January 2024.", [F("3rd January 2024", "date", "2024-01-03")]),
+    ("The board met on 24th November 2023 to agree the budget.", [F("24th November 2023", "date", "2023-11-24")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DAY_ORDINALS, ids=_ids(DAY_ORDINALS))
+def test_a_day_with_an_ordinal_suffix_starts_a_date(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 'or more', 'and over' after the figure bound it, also when a comma stands between them
+# ---------------------------------------------------------------------------------------------------------------
+BOUND_AFTER_A_COMMA: Cases = [
+    ("Grants of £5,000, or more, must be approved by the board.", [F("£5,000", "money", 5000, "GBP", bound="min")]),
+    ("Residents aged 80, and over, were offered the vaccine first.",
+     [F("80", "quantity", 80, "years of age", bound="min")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BOUND_AFTER_A_COMMA, ids=_ids(BOUND_AFTER_A_COMMA))
+def test_a_bound_after_a_comma_bounds_the_figure(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a headline in title case reads as the same sentence in lower case: the words of a number, of a range and of a
+# time of day are matched in any case
+# ---------------------------------------------------------------------------------------------------------------
+TITLE_CASE: Cases = [
+    ("Nearly 3 Hundred Families Were Rehoused Last Winter",
+     [F("3 Hundred", "count", 300, "families", approx=True)]),
+    ("Between One And Three Children In Every Class Are Affected",
+     [F("One", "count", 1, "children", link=LO), F("Three", "count", 3, "children", link=HI)]),
+    ("Teams Grew From One To Three Social Workers",
+     [F("One", "count", 1, "social workers", link=("change", "from")),
+      F("Three", "count", 3, "social workers", link=("change", "to"))]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TITLE_CASE, ids=_ids(TITLE_CASE))
+def test_a_headline_in_title_case_reads_as_its_sentence(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a time of day and a reading-time label are no figures, in capitals too
+# ---------------------------------------------------------------------------------------------------------------
+NO_FIGURE_IN_CAPITALS = [
+    "The helpline opens at 9AM and closes at 5.30 PM on weekdays.",
+    "SOCIAL CARE WORKFORCE REPORT 3 MIN READ",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_FIGURE_IN_CAPITALS)
+def test_a_time_of_day_in_capitals_is_no_figure(sentence: str) -> None:
+    check(sentence, [])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a lexicon set without some kinds of entry still reads the figures that do not need them
+# ---------------------------------------------------------------------------------------------------------------
+NO_MONTH_ABBREVIATIONS = {"months": [f"-{m}" for m in
+                                     ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
+                                      "dec")]}
+NO_VAGUE_TAILS = {"vague_counts": ["-thousands", "-millions", "-billions",
+                                   "thousands | lead", "millions | lead", "billions | lead"]}
+REDUCED_LEXICONS = [
+    (NO_MONTH_ABBREVIATIONS, "The review was published on 23 May 2022.", [F("23 May 2022", "date", "2022-05-23")]),
+    (NO_MONTH_ABBREVIATIONS, "It was laid before Parliament on May 23, 2022.",
+     [F("May 23, 2022", "date", "2022-05-23")]),
+    (NO_VAGUE_TAILS, "Hundreds of carers wrote to the council.", [F("Hundreds", "count", None, "carers", approx=True)]),
+]
+
+
+@pytest.mark.parametrize(("lexicons", "sentence", "expected"), REDUCED_LEXICONS,
+                         ids=[s[:50] for _, s, _ in REDUCED_LEXICONS])
+def test_a_lexicon_set_without_some_entries(lexicons: dict[str, Any], sentence: str,
+                                            expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected, lexicons=lexicons)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a pattern is compiled on first use; a name no pattern was declared under is the usual AttributeError, also on an
+# instance not yet initialised (as copy and pickle make one)
+# ---------------------------------------------------------------------------------------------------------------
+def test_an_undeclared_pattern_is_an_attribute_error() -> None:
+    p = patterns(Lexicons.default())
+    with pytest.raises(AttributeError, match=r"^'Patterns' object has no attribute 'no_such_pattern'$"):
+        _ = p.no_such_pattern
+    with pytest.raises(AttributeError, match=r"^'Patterns' object has no attribute 'hedge'$"):
+        _ = Patterns.__new__(Patterns).hedge
