@@ -58,6 +58,21 @@ def test_a_bound_after_a_comma_bounds_the_figure(sentence: str, expected: list[d
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# a percent phrase of several words ('per cent', 'percentage points') is one unit however many spaces stand inside
+# it (a justified line of a PDF leaves two)
+# ---------------------------------------------------------------------------------------------------------------
+PERCENT_PHRASES_WITH_SPACES: Cases = [
+    ("Turnout was 62 per  cent in the ward.", [F("62 per  cent", "percent", 62, "%")]),
+    ("The vacancy rate rose by 3 percentage  points.", [F("3 percentage  points", "percent", 3, "percentage points")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PERCENT_PHRASES_WITH_SPACES, ids=_ids(PERCENT_PHRASES_WITH_SPACES))
+def test_a_percent_phrase_with_several_spaces_is_one_unit(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # a headline in title case reads as the same sentence in lower case: the words of a number, of a range and of a
 # time of day are matched in any case
 # ---------------------------------------------------------------------------------------------------------------
