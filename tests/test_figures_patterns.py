@@ -73,6 +73,22 @@ def test_a_percent_phrase_with_several_spaces_is_one_unit(sentence: str, expecte
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# a multiple written with 'fold': digits or number words, a compound ('twenty-five-fold'), and 'hundredfold' (100)
+# ---------------------------------------------------------------------------------------------------------------
+FOLD: Cases = [
+    ("Referrals rose a hundredfold in a decade.",
+     [F("hundredfold", "ratio", 100, "times"), F("decade", "duration", 10, "years")]),
+    ("The regulator reported a hundred-fold rise in complaints.", [F("hundred-fold", "ratio", 100, "times")]),
+    ("Demand for the service saw a twenty-five-fold increase.", [F("twenty-five-fold", "ratio", 25, "times")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FOLD, ids=_ids(FOLD))
+def test_a_multiple_written_with_fold(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # a headline in title case reads as the same sentence in lower case: the words of a number, of a range and of a
 # time of day are matched in any case
 # ---------------------------------------------------------------------------------------------------------------
