@@ -89,6 +89,26 @@ def test_a_multiple_written_with_fold(sentence: str, expected: list[dict[str, An
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# a currency before the amount: a code in lower case ('eur 15'), a symbol glued after a word ('to£9,000'); a symbol
+# of letters only where it stands alone ('basic $200' is dollars, not the Canadian 'c $'); and after the amount only
+# a symbol without letters ('10 $'): 'constant 2015 US$' names the prices of a year
+# ---------------------------------------------------------------------------------------------------------------
+CURRENCY_SYMBOLS: Cases = [
+    ("Entry costs eur 15 for adults and eur 8 for children.",
+     [F("eur 15", "money", 15, "EUR"), F("eur 8", "money", 8, "EUR")]),
+    ("The fee rose to£9,000 a year.", [F("£9,000", "money", 9000, "GBP", rate="year")]),
+    ("The scheme offers a basic $200 payment to carers.", [F("$200", "money", 200, "USD")]),
+    ("All amounts in the table are in constant 2015 US$.", [F("2015", "year", 2015)]),
+    ("Figures for Australia are given in 2020 A$.", [F("2020", "year", 2020)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CURRENCY_SYMBOLS, ids=_ids(CURRENCY_SYMBOLS))
+def test_where_a_currency_symbol_or_code_belongs(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # a headline in title case reads as the same sentence in lower case: the words of a number, of a range and of a
 # time of day are matched in any case
 # ---------------------------------------------------------------------------------------------------------------
@@ -100,6 +120,10 @@ TITLE_CASE: Cases = [
     ("Teams Grew From One To Three Social Workers",
      [F("One", "count", 1, "social workers", link=("change", "from")),
       F("Three", "count", 3, "social workers", link=("change", "to"))]),
+    ("One In Five Carers Are Now Living In Poverty", [F("One In Five", "percent", 20, "%")]),
+    ("The Ratio Of Staff To Residents Fell To One Over Three",
+     [F("One Over Three", "percent", 33.33, "%", approx=True)]),
+    ("The Twenty First Annual Report Of The Care Regulator", []),  # an ordinal, no figure
 ]
 
 
