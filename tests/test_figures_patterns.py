@@ -100,6 +100,12 @@ CURRENCY_SYMBOLS: Cases = [
     ("The scheme offers a basic $200 payment to carers.", [F("$200", "money", 200, "USD")]),
     ("All amounts in the table are in constant 2015 US$.", [F("2015", "year", 2015)]),
     ("Figures for Australia are given in 2020 A$.", [F("2020", "year", 2020)]),
+    # a code after the amount, with M for millions (as European accounts write it)
+    ("The project budget is 45 MEUR over five years.",
+     [F("45 MEUR", "money", 45e6, "EUR"), F("five years", "duration", 5, "years")]),
+    # cents after 'dollars and' only when no other noun follows ('group' is no 'p')
+    ("Membership costs 12 dollars and 30 group sessions are included.",
+     [F("12 dollars", "money", 12, "USD"), F("30", "count", 30, "group sessions")]),
 ]
 
 
@@ -124,6 +130,9 @@ TITLE_CASE: Cases = [
     ("The Ratio Of Staff To Residents Fell To One Over Three",
      [F("One Over Three", "percent", 33.33, "%", approx=True)]),
     ("The Twenty First Annual Report Of The Care Regulator", []),  # an ordinal, no figure
+    ("Council Tax Rises By 5 Per Cent", [F("5 Per Cent", "percent", 5, "%")]),
+    ("COUNCIL TAX TO RISE BY 5 PERCENT", [F("5 PERCENT", "percent", 5, "%")]),
+    ("Tickets Cost Fifteen Dollars And Fifty Cents", [F("Fifteen Dollars And Fifty Cents", "money", 15.5, "USD")]),
 ]
 
 
@@ -154,7 +163,10 @@ NO_MONTH_ABBREVIATIONS = {"months": [f"-{m}" for m in
                                       "dec")]}
 NO_VAGUE_TAILS = {"vague_counts": ["-thousands", "-millions", "-billions",
                                    "thousands | lead", "millions | lead", "billions | lead"]}
+NO_PERCENT_BEFORE = {"percent_words": ["-per cent", "-per cents", "-percent", "-percents",
+                                        "per cent | % | after", "percent | % | after"]}
 REDUCED_LEXICONS = [
+    (NO_PERCENT_BEFORE, "Turnout was 62 per cent in the ward.", [F("62 per cent", "percent", 62, "%")]),
     (NO_MONTH_ABBREVIATIONS, "The review was published on 23 May 2022.", [F("23 May 2022", "date", "2022-05-23")]),
     (NO_MONTH_ABBREVIATIONS, "It was laid before Parliament on May 23, 2022.",
      [F("May 23, 2022", "date", "2022-05-23")]),
