@@ -115,6 +115,25 @@ def test_where_a_currency_symbol_or_code_belongs(sentence: str, expected: list[d
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# a rate after the figure ('a week', 'per hour') is its rate also after a comma, and after 'more', 'less', 'extra',
+# 'fewer' or 'on average'
+# ---------------------------------------------------------------------------------------------------------------
+RATE_AFTER_A_MODIFIER: Cases = [
+    ("Agency staff cost £45, per hour, on average.", [F("£45", "money", 45, "GBP", rate="hour")]),
+    ("Carers now get £20 less a week than in 2019.",
+     [F("£20", "money", 20, "GBP", rate="week"), F("2019", "year", 2019)]),
+    ("Staff will receive £30 extra a week from April.", [F("£30", "money", 30, "GBP", rate="week")]),
+    ("Compared with last year, the service makes 200 fewer each month.", [F("200", "count", 200, rate="month")]),
+    ("Families spend £30 on average a week on travel.", [F("£30", "money", 30, "GBP", rate="week")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RATE_AFTER_A_MODIFIER, ids=_ids(RATE_AFTER_A_MODIFIER))
+def test_a_rate_after_a_comma_or_a_modifier(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # a headline in title case reads as the same sentence in lower case: the words of a number, of a range and of a
 # time of day are matched in any case
 # ---------------------------------------------------------------------------------------------------------------
