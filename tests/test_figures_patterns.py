@@ -115,8 +115,8 @@ def test_where_a_currency_symbol_or_code_belongs(sentence: str, expected: list[d
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# a rate after the figure ('a week', 'per hour') is its rate also after a comma, and after 'more', 'less', 'extra',
-# 'fewer' or 'on average'
+# a rate after the figure ('a week', 'per hour', 'per-hour') is its rate also after a comma, and after 'more', 'less',
+# 'extra', 'fewer' or 'on average'
 # ---------------------------------------------------------------------------------------------------------------
 RATE_AFTER_A_MODIFIER: Cases = [
     ("Agency staff cost £45, per hour, on average.", [F("£45", "money", 45, "GBP", rate="hour")]),
@@ -125,6 +125,8 @@ RATE_AFTER_A_MODIFIER: Cases = [
     ("Staff will receive £30 extra a week from April.", [F("£30", "money", 30, "GBP", rate="week")]),
     ("Compared with last year, the service makes 200 fewer each month.", [F("200", "count", 200, rate="month")]),
     ("Families spend £30 on average a week on travel.", [F("£30", "money", 30, "GBP", rate="week")]),
+    # a hyphen inside the rate phrase, as a spaced one
+    ("Cleaners in the trust are paid £11 per-hour.", [F("£11", "money", 11, "GBP", rate="hour")]),
 ]
 
 
