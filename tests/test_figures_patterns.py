@@ -154,11 +154,29 @@ TITLE_CASE: Cases = [
     ("Council Tax Rises By 5 Per Cent", [F("5 Per Cent", "percent", 5, "%")]),
     ("COUNCIL TAX TO RISE BY 5 PERCENT", [F("5 PERCENT", "percent", 5, "%")]),
     ("Tickets Cost Fifteen Dollars And Fifty Cents", [F("Fifteen Dollars And Fifty Cents", "money", 15.5, "USD")]),
+    ("Carers Aged 65 And Over Face Rising Costs", [F("65", "quantity", 65, "years of age", bound="min")]),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), TITLE_CASE, ids=_ids(TITLE_CASE))
 def test_a_headline_in_title_case_reads_as_its_sentence(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a phrase before the number that starts the sentence, with its capital, hedges, bounds or makes an age of it
+# ---------------------------------------------------------------------------------------------------------------
+PHRASE_STARTS_THE_SENTENCE: Cases = [
+    ("Aged 16, she became a young carer.", [F("16", "quantity", 16, "years of age")]),
+    ("Around 300 homes were lost to flooding.", [F("300", "count", 300, "homes", approx=True)]),
+    ("More than 2,000 staff left the service.", [F("2,000", "count", 2000, "staff", bound="min")]),
+    ("Up to 500 families could lose support.", [F("500", "count", 500, "families", bound="max")]),
+    ("Those over 65 are eligible for the payment.", [F("65", "quantity", 65, "years of age", bound="min")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PHRASE_STARTS_THE_SENTENCE, ids=_ids(PHRASE_STARTS_THE_SENTENCE))
+def test_a_phrase_before_the_number_at_the_start_of_a_sentence(sentence: str, expected: list[dict[str, Any]]) -> None:
     check(sentence, expected)
 
 
