@@ -103,7 +103,7 @@ CURRENCY_SYMBOLS: Cases = [
     # a code after the amount, with M for millions (as European accounts write it)
     ("The project budget is 45 MEUR over five years.",
      [F("45 MEUR", "money", 45e6, "EUR"), F("five years", "duration", 5, "years")]),
-    # cents after 'dollars and' only when no other noun follows ('group' is no 'p')
+    # cents after 'dollars and' only when no other noun follows ('group' ends in 'p' but is no minor unit)
     ("Membership costs 12 dollars and 30 group sessions are included.",
      [F("12 dollars", "money", 12, "USD"), F("30", "count", 30, "group sessions")]),
 ]
@@ -136,8 +136,8 @@ def test_a_rate_after_a_comma_or_a_modifier(sentence: str, expected: list[dict[s
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# a headline in title case reads as the same sentence in lower case: the words of a number, of a range and of a
-# time of day are matched in any case
+# a headline in title case (or in capitals) reads as the same sentence in lower case: the words of a number, a range,
+# a share, a percentage, a currency, its cents and an age are matched in any case
 # ---------------------------------------------------------------------------------------------------------------
 TITLE_CASE: Cases = [
     ("Nearly 3 Hundred Families Were Rehoused Last Winter",
