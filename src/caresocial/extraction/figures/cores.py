@@ -61,7 +61,8 @@ class Cores(Classifier):
             s, e = m.span()
             if self.overlaps_taken(s, e) or self.in_excluded(s, e):
                 continue
-            value = self.small_number(m.group("n").replace("-", " "))
+            n = m.group("n").replace("-", " ")
+            value = self.small_number("a " + n if n.lower() == "hundred" else n)  # 'a hundredfold': 100
             if value:
                 self.take(RawFigure("ratio", s, e, value, "times", num_start=s, num_end=m.end("n")))
 

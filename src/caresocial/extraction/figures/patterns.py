@@ -42,7 +42,6 @@ class Patterns:
     """Every table-derived pattern and guard of the figure grammar for one lexicon set (see :func:`patterns`)."""
 
     def __init__(self, lex: Lexicons) -> None:
-        self._lex = lex
         self._sources: dict[str, tuple[str, int]] = {}  # the patterns not compiled yet: name -> (pattern, flags)
         t = self.tables = tables(lex)
         self.numbers = NumberWords(t)
@@ -51,7 +50,7 @@ class Patterns:
         self._money(t)
         self._after(t)
         self._before(t)
-        self._guards(t)
+        self._guards()
         streets = alternation(t.street_words)
         months = alternation(w.capitalize() for w in t.months)
         # Everything that is never a figure and holds a digit at most two characters after its start: tried only at
@@ -105,7 +104,6 @@ class Patterns:
             r"(?![\w/]|\.\d))",
             _I,
         )
-        self.year_context = t.year_context
         self.weekday_set = frozenset(t.weekdays)
         self.date_word_tails = frozenset(w[-3:] for w in [*t.months, *t.weekdays])
         self.month_start = by_initial(*t.months, "of")  # after a day and its spaces
@@ -269,7 +267,7 @@ class Patterns:
         self.precedes = by_character({"hedge": self.hedge_ends, "min": self.bound_min_ends, "max": self.bound_max_ends,
                                       "age": self.age_before_ends, "age_is": self.age_is_ends})
 
-    def _guards(self, t: Tables) -> None:
+    def _guards(self) -> None:
         # The checks after a number that may start at the first character after its spaces (``_follows``): the
         # bound and rate after a figure are looked for in the modifiers, each with its own ``may_start``.
         self.age_start = by_initial(*_AGE_UNITS)
