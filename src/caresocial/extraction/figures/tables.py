@@ -115,8 +115,8 @@ class Tables:
                 self.denominators[word] = den
             if "ordinal" in kinds:
                 self.ordinal_only.add(word)
-        vague = lex.rows("vague_counts")
-        self.vague_lead = _lower_words(r[0] for r in vague if "lead" in _flags(r, 1) or len(r) < 2)
+        vague = lex.rows("vague_counts")  # a row that leaves its place out (or empty) starts the phrase
+        self.vague_lead = _lower_words(r[0] for r in vague if "lead" in _flags(r, 1) or not _flags(r, 1))
         self.vague_tail = _lower_words(r[0] for r in vague if "tail" in _flags(r, 1))
 
     def _money(self, lex: Lexicons) -> None:
