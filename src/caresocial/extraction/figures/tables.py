@@ -196,10 +196,7 @@ class Tables:
 
     def _nouns(self, lex: Lexicons) -> None:
         self.label_words = frozenset(_lower_words(lex.words("label_words")))
-        self.one_not_after: set[str] = set()
-        self.one_not_before: set[str] = set()
-        for row in lex.rows("one_not_count"):
-            (self.one_not_before if "before" in _flags(row, 1) else self.one_not_after).add(row[0].lower())
+        self.one_not_before = frozenset(_lower_words(lex.words("one_not_count")))
         self.zero_not_after: set[str] = set()
         self.zero_not_before: set[str] = set()
         for row in lex.rows("zero_not_count"):
