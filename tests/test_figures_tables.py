@@ -17,7 +17,7 @@ from caresocial import extract
 from caresocial.extraction.figures.tables import tables
 from caresocial.lexicons import LexiconError, Lexicons
 
-from .test_figures import F, check
+from .test_figures import HI, LO, F, check
 
 Case = tuple[dict[str, Any], str, list[dict[str, Any]]]
 
@@ -102,3 +102,32 @@ def test_the_place_and_kind_a_row_gives() -> None:
     t = tables(Lexicons.default().extended({"vague_counts": ["lakhs | tail"], "multiples": ["quintupled | 5"]}))
     assert "lakhs" in t.vague_tail and "lakhs" not in t.vague_lead
     assert t.multiples["quintupled"] == (5.0, "adverb")
+
+
+# ---------------------------------------------------------------------------------------------------
+# the built-in tables, each row kind read through a sentence that needs it
+# ---------------------------------------------------------------------------------------------------
+BUILT_IN = [
+    # 'second' after a tens word is an ordinal ('the thirty second time' is the 32nd), never a denominator
+    ("The board met for the thirty second time.", []),
+    # a currency symbol with letters is read in small letters too
+    ("the charity raised hk$2m for the shelter, its founder posted.", [F("hk$2m", "money", 2e6, "HKD")]),
+    # a one-letter duration suffix right after digits, in small letters as in capitals ('10Y')
+    ("The 10y gilt yield rose to 4.5%.", [F("10y", "duration", 10, "years"), F("4.5%", "percent", 4.5, "%")]),
+    # a verb form of a multiple after an article, before 'of', still states it ('a doubling of demand')
+    ("Councils face a doubling of demand for care by 2035.",
+     [F("doubling", "ratio", 2, "times"), F("2035", "year", 2035)]),
+    # 'one' after a determiner is no count, not even before 'to one' ('the one to one sessions')
+    ("Carers valued the one to one sessions.", []),
+    # 'one' after 'to' is the low end of a range
+    ("Waits fell to one to two weeks.",
+     [F("one", "duration", 1, "weeks", link=LO), F("two weeks", "duration", 2, "weeks", link=HI)]),
+    # 'zero' before 'hours' is part of a name ('zero hours contracts'), no count
+    ("Some 1,000 care workers are on zero hours contracts.",
+     [F("1,000", "count", 1000, "care workers", approx=True)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BUILT_IN, ids=[s[:60] for s, _ in BUILT_IN])
+def test_a_built_in_row_read_in_its_sentence(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
