@@ -37,6 +37,10 @@ CURRENCY_KINDS: list[Case] = [
     # three small letters: a word, read after the amount and never before one ('won 3 awards')
     ({"currencies": ["won | KRW"]}, "The city paid families 5,000 won each and won 3 awards for the scheme.",
      [F("5,000 won", "money", 5000, "KRW"), F("3", "count", 3, "awards")]),
+    # the unit a row names is known by itself as a code only when it is three letters, as an ISO code is: time
+    # credits counted in 'HOURS' leave '5 hours' a duration
+    ({"currencies": ["time credits | HOURS"]}, "Volunteers earned 40 time credits for 5 hours of work.",
+     [F("40 time credits", "money", 40, "HOURS"), F("5 hours", "duration", 5, "hours")]),
 ]
 
 
