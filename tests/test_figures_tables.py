@@ -123,6 +123,10 @@ BUILT_IN = [
      [F("doubling", "ratio", 2, "times"), F("2035", "year", 2035)]),
     # 'one' after a determiner is no count, not even before 'to one' ('the one to one sessions')
     ("Carers valued the one to one sessions.", []),
+    # ... but after 'every' it starts a range ('every one to two years'); 'every one of' is still no count
+    ("Reviews happen every one to two years.",
+     [F("one", "duration", 1, "years", link=LO), F("two years", "duration", 2, "years", link=HI)]),
+    ("Every one of the 12 councils replied.", [F("12", "count", 12, "councils")]),
     # 'one' after 'to' is the low end of a range
     ("Waits fell to one to two weeks.",
      [F("one", "duration", 1, "weeks", link=LO), F("two weeks", "duration", 2, "weeks", link=HI)]),
