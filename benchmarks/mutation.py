@@ -57,7 +57,7 @@ TARGETS: dict[str, dict[str, list[str]]] = {
         "do_not_mutate": [f"{_FIGURES}/__init__.py", f"{_FIGURES}/component.py", f"{_FIGURES}/lexicon.py"],
         "tests": ["tests/test_figures.py", "tests/test_figures_policy.py", "tests/test_figures_units.py",
                   "tests/test_figures_links.py", "tests/test_figures_kinds.py", "tests/test_years_and_positions.py",
-                  "tests/test_figures_patterns.py"],
+                  "tests/test_figures_patterns.py", "tests/test_figures_tables.py"],
         "deselect": ["hostile", "stay_fast", "dev_set", "gold"],
     },
     "times": {

@@ -115,8 +115,8 @@ class Tables:
                 self.denominators[word] = den
             if "ordinal" in kinds:
                 self.ordinal_only.add(word)
-        vague = lex.rows("vague_counts")
-        self.vague_lead = _lower_words(r[0] for r in vague if "lead" in _flags(r, 1) or len(r) < 2)
+        vague = lex.rows("vague_counts")  # a row that leaves its place out (or empty) starts the phrase
+        self.vague_lead = _lower_words(r[0] for r in vague if "lead" in _flags(r, 1) or not _flags(r, 1))
         self.vague_tail = _lower_words(r[0] for r in vague if "tail" in _flags(r, 1))
 
     def _money(self, lex: Lexicons) -> None:
@@ -196,10 +196,7 @@ class Tables:
 
     def _nouns(self, lex: Lexicons) -> None:
         self.label_words = frozenset(_lower_words(lex.words("label_words")))
-        self.one_not_after: set[str] = set()
-        self.one_not_before: set[str] = set()
-        for row in lex.rows("one_not_count"):
-            (self.one_not_before if "before" in _flags(row, 1) else self.one_not_after).add(row[0].lower())
+        self.one_not_before = frozenset(_lower_words(lex.words("one_not_count")))
         self.zero_not_after: set[str] = set()
         self.zero_not_before: set[str] = set()
         for row in lex.rows("zero_not_count"):
