@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...lexicons import Lexicons
 from ..figures.grammar import RawFigure
-from .phrases import likely_verb
+from .phrases import POSSESSION, likely_verb
 from .vocab import vocabulary
 from .words import FIG, PUNCT, TIME, Word, tag
 
@@ -124,7 +124,7 @@ def waits(figs: Sequence[RawFigure], fig_range: range, text: str, lex: Lexicons)
         before = before[:len(before) - cut]
         if before and before[-1] == "for":
             before.pop()
-        if before and (before[-1].endswith(("ing", "ed")) or before[-1] in ("have", "has", "had", "with")):
+        if before and (before[-1].endswith(("ing", "ed")) or before[-1] in POSSESSION or before[-1] == "with"):
             out.add(i)  # (also what those counted have: 'have less than five years' service')
     return out
 

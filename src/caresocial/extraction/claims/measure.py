@@ -18,6 +18,7 @@ from ...lexicons import Lexicons
 from .aspect import Aspect
 from .objects import assessed_measure, object_before_to, object_measure, purpose_measure
 from .phrases import (
+    POSSESSION,
     Phrase,
     before_hedges,
     clause_start,
@@ -361,7 +362,7 @@ def with_doer(text: str, ws: list[Word], first: int, hit: Reading, v: Vocab) -> 
     j = first - 1
     while j >= cs and ((ws[j].is_("H", "D") and not ws[j].content) or ws[j].is_("E")):
         j -= 1
-    if j <= cs or not ((ws[j].content and ws[j].is_("V")) or ws[j].low in ("has", "have", "had")) or \
+    if j <= cs or not ((ws[j].content and ws[j].is_("V")) or ws[j].low in POSSESSION) or \
             ws[j].low in v.level_verbs or \
             ws[j].low in v.framing or ws[j].low in v.money_verbs or _after_modifier(ws, j):
         return hit

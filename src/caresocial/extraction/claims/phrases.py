@@ -271,7 +271,8 @@ def relative_clause(ws: list[Word], j: int, limit: int) -> int | None:
 
 
 _SEMI_MODAL = frozenset("have has had need needs going able likely due".split())
-_POSSESSION = frozenset("have has had".split())
+#: the forms of "have" as a verb of possession (what a subject has: its counts, its service)
+POSSESSION = frozenset("have has had".split())
 
 
 def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | None:
@@ -291,7 +292,7 @@ def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | Non
     if k >= limit or ws[k].is_(FIG, TIME, PUNCT):
         return None
     w = ws[k]
-    if w.low in _POSSESSION and k + 1 < limit and not ws[k + 1].is_(FIG, TIME, PUNCT):
+    if w.low in POSSESSION and k + 1 < limit and not ws[k + 1].is_(FIG, TIME, PUNCT):
         pass
     elif not ((w.content and w.is_("V", "A")) or (k > j and (w.low in cues_of(ws).post_prep or w.content))):
         return None  # (after a copula, a noun too: 'were single-school trusts')
@@ -314,7 +315,7 @@ def verb_phrase(ws: list[Word], j: int, limit: int, most: int = 10) -> int | Non
 def _possessed(ws: list[Word], j: int, k: int, limit: int) -> bool:
     """Whether word ``k`` is what a 'have' right before it has ('have *a* second job', 'have *less* than ...'):
     no verb, auxiliary or adverb before a verb ('have *already* cut')."""
-    if not (k > j and ws[k - 1].low in _POSSESSION) or ws[k].is_("X", "V", FIG, TIME, PUNCT):
+    if not (k > j and ws[k - 1].low in POSSESSION) or ws[k].is_("X", "V", FIG, TIME, PUNCT):
         return False
     return not (ws[k].is_("E", "R") and k + 1 < limit and ws[k + 1].content and ws[k + 1].is_("V"))
 
